@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+// Layers point one way: MTFSDomain (pure) ← MTFSStore (SQLite) ← MTFSRender ← mtfs (CLI).
+import PackageDescription
+
+let package = Package(
+    name: "mtfs",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mtfs", targets: ["mtfs"])
+    ],
+    dependencies: [
+        // Clean-build cost on 2 cores: ~10 s debug. The CLI's subcommands, help and validation.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Tests only; no dependencies of its own, ~5 s debug. Property tests of the ledger invariants.
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "MTFSDomain"),
+        .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
+        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSStore"]),
+        .executableTarget(
+            name: "mtfs",
+            dependencies: [
+                "MTFSDomain", "MTFSStore", "MTFSRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MTFSTests",
+            dependencies: [
+                "MTFSDomain", "MTFSStore", "MTFSRender", "mtfs",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,317 @@
+/// The state an amount of a proposal's saving is in, or the MTFS requirement it came from.
+public enum AccountKind: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The MTFS savings requirement for a year (one account per year; its balance is minus what was approved).
+    case requirement
+    /// Target still to be delivered.
+    case planned
+    /// Saving evidenced as achieved.
+    case delivered
+    /// Target written off as not deliverable.
+    case unachievable
+
+    public static func < (a: AccountKind, b: AccountKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// An account: the MTFS requirement for a year, or a proposal's amount in one state, year and cost centre.
+public struct AccountKey: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public var kind: AccountKind
+    public var year: FinancialYear
+    public var proposal: String?
+    public var costCentre: String?
+
+    /// The MTFS requirement account for a year.
+    public static func requirement(_ year: FinancialYear) -> AccountKey {
+        AccountKey(kind: .requirement, year: year, proposal: nil, costCentre: nil)
+    }
+
+    /// A proposal's account in a state, year and cost centre.
+    public static func proposal(_ ref: String, _ kind: AccountKind, _ year: FinancialYear, _ costCentre: String) -> AccountKey {
+        AccountKey(kind: kind, year: year, proposal: ref, costCentre: costCentre)
+    }
+
+    public init(kind: AccountKind, year: FinancialYear, proposal: String?, costCentre: String?) {
+        self.kind = kind
+        self.year = year
+        self.proposal = proposal
+        self.costCentre = costCentre
+    }
+
+    public static func < (a: AccountKey, b: AccountKey) -> Bool {
+        (a.proposal ?? "", a.year, a.costCentre ?? "", a.kind) < (b.proposal ?? "", b.year, b.costCentre ?? "", b.kind)
+    }
+
+    /// `mtfs:2023/24:requirement` or `PEO-07:2023/24:PEO-CSC-0412:planned`: the account's name in the hash.
+    public var description: String {
+        if let proposal, let costCentre { return "\(proposal):\(year):\(costCentre):\(kind.rawValue)" }
+        return "mtfs:\(year):\(kind.rawValue)"
+    }
+
+    /// Whether a balance is the right sign for this kind: requirement accounts hold minus what was
+    /// approved, every other account holds what is in that state.
+    public func allows(_ balance: Pence) -> Bool {
+        kind == .requirement ? balance.rawValue <= 0 : balance.rawValue >= 0
+    }
+}
+
+/// An amount posted to an account. Postings of an entry sum to zero; "from" is negative, "to" positive.
+public struct Posting: Hashable, Sendable, Codable {
+    public var account: AccountKey
+    public var amount: Pence
+    public init(_ account: AccountKey, _ amount: Pence) {
+        self.account = account
+        self.amount = amount
+    }
+}
+
+/// The kinds of entry (SPEC §3 movements).
+public enum EntryKind: String, Sendable, Codable, CaseIterable {
+    case approve
+    case deliver
+    case reduce
+    case slip
+    case unachievable
+    case reverse
+
+    /// Reads a kind for filters; also accepts the longer names users type.
+    public init(parsing text: String) throws(DomainError) {
+        let t = text.trimmingSpaces().lowercased()
+        switch t {
+        case "approve", "approval": self = .approve
+        case "deliver", "delivery": self = .deliver
+        case "reduce", "reduce-delivery", "reduction": self = .reduce
+        case "slip", "slippage": self = .slip
+        case "unachievable", "write-off", "writeoff": self = .unachievable
+        case "reverse", "reversal": self = .reverse
+        default:
+            throw DomainError.invalid("expected a kind of approve, deliver, reduce, slip, unachievable or reverse, found \"\(text)\"")
+        }
+    }
+}
+
+/// A change to a proposal's savings position, before it becomes postings.
+public enum Movement: Hashable, Sendable {
+    /// MTFS requirement, Y → proposal, Y, planned (split over its cost centres).
+    case approve(year: FinancialYear, amount: Pence)
+    /// Planned → delivered.
+    case deliver(year: FinancialYear, amount: Pence)
+    /// Delivered → planned (a previously logged delivery reduced).
+    case reduce(year: FinancialYear, amount: Pence)
+    /// Planned, Y → planned, Z (Z later than Y).
+    case slip(from: FinancialYear, to: FinancialYear, amount: Pence)
+    /// Planned → unachievable.
+    case unachievable(year: FinancialYear, amount: Pence)
+
+    /// The entry kind it records as.
+    public var kind: EntryKind {
+        switch self {
+        case .approve: .approve
+        case .deliver: .deliver
+        case .reduce: .reduce
+        case .slip: .slip
+        case .unachievable: .unachievable
+        }
+    }
+
+    /// The year it concerns (the year slipped from).
+    public var year: FinancialYear {
+        switch self {
+        case .approve(let y, _), .deliver(let y, _), .reduce(let y, _), .unachievable(let y, _): y
+        case .slip(let y, _, _): y
+        }
+    }
+
+    /// The year slipped to.
+    public var toYear: FinancialYear? {
+        if case .slip(_, let to, _) = self { return to }
+        return nil
+    }
+
+    /// The amount moved.
+    public var amount: Pence {
+        switch self {
+        case .approve(_, let a), .deliver(_, let a), .reduce(_, let a), .unachievable(_, let a), .slip(_, _, let a): a
+        }
+    }
+}
+
+/// Turns movements into balanced postings against the current balances, refusing what SPEC §3 forbids.
+public enum PostingPlanner {
+    /// The postings for `movement` on `proposal`, given each account's current balance.
+    ///
+    /// Amounts taken out of a state are split over the proposal's cost centres in proportion to what
+    /// each holds in that state, so no account ever goes below zero.
+    public static func postings(for movement: Movement, proposal: Proposal,
+                                balance: (AccountKey) -> Pence) throws(LedgerError) -> [Posting] {
+        let ref = proposal.ref
+        let amount = movement.amount
+        guard amount.rawValue > 0 else { throw LedgerError.refused("the amount must be more than £0.00, found \(amount)") }
+        let centres = proposal.costCentres.map(\.costCentre)
+
+        func take(_ kind: AccountKind, _ year: FinancialYear, into targetKind: AccountKind, _ targetYear: FinancialYear,
+                  shortfall: (Pence) -> String) throws(LedgerError) -> [Posting] {
+            let held = centres.map { balance(.proposal(ref, kind, year, $0)) }
+            let total = held.reduce(Pence.zero, +)
+            guard amount <= total else { throw LedgerError.refused(shortfall(total)) }
+            let parts = amount.allocate(weights: held.map(\.rawValue), caps: held)
+            var postings: [Posting] = []
+            for (index, part) in parts.enumerated() where !part.isZero {
+                postings.append(Posting(.proposal(ref, kind, year, centres[index]), -part))
+                postings.append(Posting(.proposal(ref, targetKind, targetYear, centres[index]), part))
+            }
+            return postings
+        }
+
+        switch movement {
+        case .approve(let year, _):
+            let parts = CostCentreShare.split(amount, over: proposal.costCentres)
+            var postings = [Posting(.requirement(year), -amount)]
+            for (index, part) in parts.enumerated() where !part.isZero {
+                postings.append(Posting(.proposal(ref, .planned, year, centres[index]), part))
+            }
+            return postings
+        case .deliver(let year, _):
+            return try take(.planned, year, into: .delivered, year) {
+                "cannot deliver \(amount) on \(ref) in \(year): only \($0) of its target is still planned"
+            }
+        case .reduce(let year, _):
+            return try take(.delivered, year, into: .planned, year) {
+                "cannot reduce delivery on \(ref) in \(year) by \(amount): only \($0) has been delivered"
+            }
+        case .slip(let from, let to, _):
+            guard to > from else {
+                throw LedgerError.refused("cannot slip \(ref) from \(from) to \(to): a slip must move target to a later year")
+            }
+            return try take(.planned, from, into: .planned, to) {
+                "cannot slip \(amount) of \(ref) from \(from): only \($0) of its target is still planned"
+            }
+        case .unachievable(let year, _):
+            return try take(.planned, year, into: .unachievable, year) {
+                "cannot write off \(amount) of \(ref) in \(year) as unachievable: only \($0) of its target is still planned"
+            }
+        }
+    }
+
+    /// The mirror of an entry's postings, refused when it would leave an account with the wrong sign
+    /// (for example reversing an approval after part of it was delivered).
+    public static func reversal(of postings: [Posting], entry: Int64,
+                                balance: (AccountKey) -> Pence) throws(LedgerError) -> [Posting] {
+        let mirror = postings.map { Posting($0.account, -$0.amount) }
+        for posting in mirror where !posting.account.allows(balance(posting.account) + posting.amount) {
+            throw LedgerError.refused(
+                "cannot reverse entry \(entry): account \(posting.account) holds only \(balance(posting.account).magnitude); reverse the later entries that used it first")
+        }
+        return mirror
+    }
+}
+
+/// Why the ledger refused an operation or found itself broken.
+public enum LedgerError: Error, Equatable, Sendable {
+    /// An operation that would break a rule of SPEC §3 or refers to something that does not exist.
+    case refused(String)
+    /// The ledger file fails its own checks.
+    case integrity(String)
+
+    /// The sentence for the user.
+    public var explanation: String {
+        switch self {
+        case .refused(let s), .integrity(let s): s
+        }
+    }
+}
+
+/// The fields of an entry that its hash covers.
+public struct EntryContent: Hashable, Sendable {
+    public var id: Int64
+    public var kind: EntryKind
+    public var proposal: String
+    public var year: FinancialYear
+    public var toYear: FinancialYear?
+    public var effective: CivilDate
+    public var recordedAt: String
+    public var actor: String
+    public var reason: String
+    public var source: String
+    public var reverses: Int64?
+    public var postings: [Posting]
+
+    public init(id: Int64, kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?,
+                effective: CivilDate, recordedAt: String, actor: String, reason: String, source: String,
+                reverses: Int64?, postings: [Posting]) {
+        self.id = id
+        self.kind = kind
+        self.proposal = proposal
+        self.year = year
+        self.toYear = toYear
+        self.effective = effective
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.reason = reason
+        self.source = source
+        self.reverses = reverses
+        self.postings = postings
+    }
+
+    /// The hash of the chain before the first entry.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// SHA-256 over every field, the postings in account order, and the previous entry's hash.
+    /// Fields are length-prefixed so no choice of text can make two entries hash alike.
+    public func hash(previous: String) -> String {
+        var fields: [String] = [
+            "mtfs-entry-v1", String(id), kind.rawValue, proposal, year.description, toYear?.description ?? "",
+            effective.description, recordedAt, actor, reason, source, reverses.map(String.init) ?? "",
+        ]
+        for posting in postings.sorted(by: { $0.account < $1.account }) {
+            fields.append(posting.account.description)
+            fields.append(String(posting.amount.rawValue))
+        }
+        fields.append(previous)
+        return SHA256.hex(fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|"))
+    }
+
+    /// Whether the postings sum to zero.
+    public var isBalanced: Bool { postings.reduce(Int64(0)) { $0 &+ $1.amount.rawValue } == 0 }
+}
+
+/// A RAG rating: Blue = delivered in full, Green = on track, Amber = at risk, Red = not achievable this year.
+public enum RAG: String, Sendable, Codable, CaseIterable {
+    case blue = "B"
+    case green = "G"
+    case amber = "A"
+    case red = "R"
+
+    /// Reads `B/G/A/R` or `Blue/Green/Amber/Red`, any case.
+    public init(parsing text: String) throws(DomainError) {
+        switch text.trimmingSpaces().lowercased() {
+        case "b", "blue": self = .blue
+        case "g", "green": self = .green
+        case "a", "amber": self = .amber
+        case "r", "red": self = .red
+        default: throw DomainError.invalid("expected a RAG of B, G, A or R (or Blue, Green, Amber, Red), found \"\(text)\"")
+        }
+    }
+
+    /// `Blue`, `Green`, `Amber`, `Red`.
+    public var name: String {
+        switch self {
+        case .blue: "Blue"
+        case .green: "Green"
+        case .amber: "Amber"
+        case .red: "Red"
+        }
+    }
+}
+
+/// Who made a change, when, and from where (the command line, or a file and row).
+public struct Provenance: Hashable, Sendable {
+    public var actor: String
+    public var recordedAt: String
+    public var source: String
+    public init(actor: String, recordedAt: String, source: String) {
+        self.actor = actor
+        self.recordedAt = recordedAt
+        self.source = source
+    }
+}

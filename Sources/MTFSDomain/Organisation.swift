@@ -1,0 +1,83 @@
+/// Whether a service is run by each directorate or by a central hub.
+public enum ServiceModel: String, Sendable, Codable, CaseIterable {
+    case devolved
+    case hub
+
+    /// Reads `devolved` or `hub` (any case).
+    public init(parsing text: String) throws(DomainError) {
+        guard let model = ServiceModel(rawValue: text.trimmingSpaces().lowercased()) else {
+            throw DomainError.invalid("expected a model of devolved or hub, found \"\(text)\"")
+        }
+        self = model
+    }
+}
+
+/// Where a cost centre sits from a date: its service, directorate and budget holder.
+public struct Assignment: Hashable, Sendable, Codable {
+    public var costCentre: String
+    public var effective: CivilDate
+    public var service: String
+    public var directorate: String
+    public var budgetHolder: String
+    public var model: ServiceModel
+    public var reason: String
+
+    public init(costCentre: String, effective: CivilDate, service: String, directorate: String,
+                budgetHolder: String, model: ServiceModel, reason: String = "") {
+        self.costCentre = costCentre
+        self.effective = effective
+        self.service = service
+        self.directorate = directorate
+        self.budgetHolder = budgetHolder
+        self.model = model
+        self.reason = reason
+    }
+}
+
+/// A budget line with its name. Where it sits over time is in ``OperatingModel``.
+public struct CostCentre: Hashable, Sendable, Codable {
+    public var code: String
+    public var name: String
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+}
+
+/// The operating model over time: effective-dated assignments of every cost centre.
+public struct OperatingModel: Sendable {
+    /// Each cost centre's assignments, oldest first.
+    public private(set) var history: [String: [Assignment]] = [:]
+
+    public init(_ assignments: [Assignment] = []) {
+        for a in assignments { add(a) }
+    }
+
+    /// Adds an assignment, keeping each history in date order.
+    public mutating func add(_ assignment: Assignment) {
+        var list = history[assignment.costCentre, default: []]
+        let index = list.firstIndex(where: { $0.effective > assignment.effective }) ?? list.count
+        list.insert(assignment, at: index)
+        history[assignment.costCentre] = list
+    }
+
+    /// Who held the cost centre on the date, in which service and directorate; nil before its first assignment.
+    public func assignment(of costCentre: String, on date: CivilDate) -> Assignment? {
+        history[costCentre]?.last(where: { $0.effective <= date })
+    }
+
+    /// The first assignment ever recorded (the position when the MTFS started).
+    public func original(of costCentre: String) -> Assignment? { history[costCentre]?.first }
+
+    /// Changes after the first assignment: the restructures that moved the cost centre.
+    public func moves(of costCentre: String) -> [Assignment] { Array((history[costCentre] ?? []).dropFirst()) }
+
+    /// Every cost centre's assignment on the date, sorted by directorate, service and code.
+    public func snapshot(on date: CivilDate) -> [Assignment] {
+        history.keys.compactMap { assignment(of: $0, on: date) }
+            .sorted { ($0.directorate, $0.service, $0.costCentre) < ($1.directorate, $1.service, $1.costCentre) }
+    }
+
+    /// The cost centres known.
+    public var costCentres: [String] { history.keys.sorted() }
+}

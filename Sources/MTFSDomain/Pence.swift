@@ -1,0 +1,191 @@
+/// An amount of money in integer pence. Never a floating-point number.
+///
+/// Parses the forms finance teams type and export (`£1,250,000`, `1250000.00`, `(2,500)`, `-10.5`)
+/// and formats as `£1,250,000.00`. Arithmetic traps on overflow like any Swift integer; user data is
+/// bounded by ``Pence/limit`` at parse time so sums of realistic programmes cannot overflow, and
+/// ``Pence/adding(_:)`` reports overflow as an error where totals of untrusted rows are formed.
+public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The amount in pence.
+    public var rawValue: Int64
+
+    /// The largest magnitude accepted from input: £10 trillion.
+    public static let limit = Pence(1_000_000_000_000_000)
+    /// Nothing.
+    public static let zero = Pence(0)
+
+    /// An amount of `rawValue` pence.
+    public init(_ rawValue: Int64) { self.rawValue = rawValue }
+
+    /// A whole number of pounds.
+    public static func pounds(_ pounds: Int64) -> Pence { Pence(pounds * 100) }
+
+    public static func < (a: Pence, b: Pence) -> Bool { a.rawValue < b.rawValue }
+    public static func + (a: Pence, b: Pence) -> Pence { Pence(a.rawValue + b.rawValue) }
+    public static func - (a: Pence, b: Pence) -> Pence { Pence(a.rawValue - b.rawValue) }
+    public static prefix func - (a: Pence) -> Pence { Pence(-a.rawValue) }
+    public static func += (a: inout Pence, b: Pence) { a = a + b }
+    public static func -= (a: inout Pence, b: Pence) { a = a - b }
+
+    /// The sum, or an error instead of a trap when it does not fit.
+    public func adding(_ other: Pence) throws(MoneyError) -> Pence {
+        let (sum, overflow) = rawValue.addingReportingOverflow(other.rawValue)
+        if overflow { throw MoneyError.overflow }
+        return Pence(sum)
+    }
+
+    /// Whether the amount is below zero.
+    public var isNegative: Bool { rawValue < 0 }
+    /// Whether the amount is exactly zero.
+    public var isZero: Bool { rawValue == 0 }
+    /// The magnitude.
+    public var magnitude: Pence { Pence(rawValue < 0 ? -rawValue : rawValue) }
+
+    /// `£1,250,000.00`, `-£2,500.00`.
+    public var description: String { formatted() }
+
+    /// Formats with a pound sign and thousands separators: `£1,250,000.00`, `-£2,500.00`.
+    public func formatted(symbol: Bool = true, separators: Bool = true, wholePounds: Bool = false) -> String {
+        let negative = rawValue < 0
+        let magnitude = rawValue.magnitude
+        let pounds = magnitude / 100
+        let pence = magnitude % 100
+        var digits = String(pounds)
+        if separators && digits.count > 3 {
+            var grouped = ""
+            for (index, character) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+                grouped.append(character)
+            }
+            digits = grouped
+        }
+        var out = negative ? "-" : ""
+        if symbol { out += "£" }
+        out += digits
+        if !wholePounds { out += "." + (pence < 10 ? "0" : "") + String(pence) }
+        return out
+    }
+
+    /// Pounds with two decimals, no symbol or separators: `1250000.00`, `-2500.00` (the CSV form).
+    public var plain: String { formatted(symbol: false, separators: false) }
+
+    /// Parses money as SPEC §5 allows: optional sign or accounting brackets, optional `£`,
+    /// thousands separators in groups of three, and at most two decimals.
+    public init(parsing text: String) throws(MoneyError) {
+        var s = Substring(text.trimmingSpaces())
+        guard !s.isEmpty else { throw MoneyError.empty }
+        var negative = false
+        if s.first == "(" {
+            guard s.last == ")", s.count >= 3 else { throw MoneyError.malformed(text) }
+            negative = true
+            s = s.dropFirst().dropLast()
+        }
+        // A sign may stand before or after the pound sign: -£10, £-10.
+        var sawSign = false
+        var sawPound = false
+        while let first = s.first, first == "-" || first == "+" || first == "£" {
+            if first == "£" {
+                if sawPound { throw MoneyError.malformed(text) }
+                sawPound = true
+            } else {
+                if sawSign || negative { throw MoneyError.malformed(text) }
+                sawSign = true
+                if first == "-" { negative = true }
+            }
+            s = s.dropFirst()
+        }
+        guard !s.isEmpty else { throw MoneyError.malformed(text) }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { throw MoneyError.malformed(text) }
+        let whole = parts[0]
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.count <= 2 else { throw MoneyError.tooManyDecimals(text) }
+        guard fraction.allSatisfy(\.isASCIIDigit) else { throw MoneyError.malformed(text) }
+        guard !whole.isEmpty || !fraction.isEmpty else { throw MoneyError.malformed(text) }
+        if parts.count == 2 && fraction.isEmpty { throw MoneyError.malformed(text) }
+        var wholeDigits = ""
+        if whole.contains(",") {
+            let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count),
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { throw MoneyError.malformed(text) }
+            wholeDigits = groups.joined()
+        } else {
+            wholeDigits = String(whole)
+        }
+        guard wholeDigits.allSatisfy(\.isASCIIDigit) else { throw MoneyError.malformed(text) }
+        var value: Int64 = 0
+        for character in wholeDigits + fraction + String(repeating: "0", count: 2 - fraction.count) {
+            guard let digit = character.asciiDigitValue else { throw MoneyError.malformed(text) }
+            let (times, o1) = value.multipliedReportingOverflow(by: 10)
+            let (plus, o2) = times.addingReportingOverflow(Int64(digit))
+            if o1 || o2 || plus > Pence.limit.rawValue { throw MoneyError.overflow }
+            value = plus
+        }
+        rawValue = negative ? -value : value
+    }
+
+    /// Splits `self` over `weights` in proportion, floors each part and gives the pence left over
+    /// to the earliest parts that still have room under `caps` (or to the first part when there are
+    /// no caps). The parts always sum to `self`. Uses 128-bit intermediates, so it cannot overflow.
+    public func allocate(weights: [Int64], caps: [Pence]? = nil) -> [Pence] {
+        precondition(!weights.isEmpty, "allocate needs at least one weight")
+        let totalWeight = weights.reduce(0, +)
+        guard totalWeight > 0 else {
+            var parts = Array(repeating: Pence.zero, count: weights.count)
+            parts[0] = self
+            return parts
+        }
+        var parts = weights.map { weight -> Pence in
+            let product = rawValue.multipliedFullWidth(by: weight)
+            let (quotient, _) = totalWeight.dividingFullWidth(product)
+            return Pence(quotient)
+        }
+        var left = rawValue - parts.reduce(Int64(0)) { $0 + $1.rawValue }
+        let step: Int64 = left < 0 ? -1 : 1
+        var index = 0
+        var passes = 0
+        while left != 0 {
+            let roomy = caps.map { (parts[index] + Pence(step)).magnitude <= $0[index].magnitude } ?? true
+            if roomy || passes > 0 {
+                parts[index] += Pence(step)
+                left -= step
+            }
+            if caps == nil { continue }
+            index += 1
+            if index == parts.count { index = 0; passes += 1 }
+        }
+        return parts
+    }
+}
+
+/// Why an amount of money could not be read or formed.
+public enum MoneyError: Error, Equatable, Sendable {
+    case empty
+    case malformed(String)
+    case tooManyDecimals(String)
+    case overflow
+
+    /// What was expected, in a phrase that completes "… : ".
+    public var explanation: String {
+        switch self {
+        case .empty: "expected an amount of money, found nothing"
+        case .malformed(let text): "expected an amount of money such as 1250000.00, £1,250,000 or (2,500), found \"\(text)\""
+        case .tooManyDecimals(let text): "expected at most two decimal places (pence), found \"\(text)\""
+        case .overflow: "the amount is larger than the £10,000,000,000,000 the ledger accepts"
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var asciiDigitValue: Int? { isASCIIDigit ? wholeNumberValue : nil }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks (no Foundation needed).
+    public func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,124 @@
+/// Escaping for each output format, in one place with its own tests.
+public enum Escape {
+    /// A CSV cell per RFC 4180, with text that a spreadsheet would run as a formula neutralised by a
+    /// leading apostrophe (OWASP's advice for CSV injection). Numbers we format ourselves are not text.
+    public static func csv(_ text: String, isNumber: Bool = false) -> String {
+        var value = text
+        if !isNumber, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ") {
+            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    /// Text safe in HTML element content and in double- or single-quoted attribute values.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Text safe inside a Markdown table cell: pipes, backslashes, line breaks and inline markup escaped.
+    public static func markdown(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A JSON string literal (RFC 8259), quotes included.
+    public static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"  // safe to embed in an HTML <script> block
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text for a terminal: control characters (which could move the cursor or recolour the screen)
+    /// shown as visible escapes, line breaks as spaces.
+    public static func terminal(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" {
+                out += " "
+            } else if scalar.properties.generalCategory == .control {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A file name made from a person's or team's name: letters, digits, `-` and `_` only, never
+    /// empty, never `.` or `..`, so it cannot leave the folder it is written in.
+    public static func fileName(_ text: String, maxLength: Int = 80) -> String {
+        var out = ""
+        var lastWasDash = false
+        for scalar in text.unicodeScalars {
+            let keep = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+            if keep && scalar.value > 0x20 {
+                out.unicodeScalars.append(scalar)
+                lastWasDash = false
+            } else if !lastWasDash && !out.isEmpty {
+                out += "-"
+                lastWasDash = true
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        if out.count > maxLength { out = String(out.prefix(maxLength)) }
+        return out.isEmpty ? "unnamed" : out
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        components(separatedBy: target).joined(separator: replacement)
+    }
+
+    func components(separatedBy separator: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            result.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        result.append(String(rest))
+        return result
+    }
+}

@@ -1,0 +1,177 @@
+import MTFSDomain
+
+/// A report as plain data: named columns and rows of typed cells. Each renderer only formats it.
+public struct Table: Sendable {
+    /// A column: its key (CSV header, JSON key) and its heading for people.
+    public struct Column: Sendable {
+        public var key: String
+        public var heading: String
+        /// The widest the column may be in text output; longer cells end in "…".
+        public var maxTextWidth: Int?
+        public init(_ key: String, _ heading: String? = nil, maxTextWidth: Int? = nil) {
+            self.key = key
+            self.heading = heading ?? key
+            self.maxTextWidth = maxTextWidth
+        }
+    }
+
+    /// A value in a cell.
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        case money(Pence)
+        case integer(Int64)
+        case percent(Double?)
+        case empty
+
+        var isNumeric: Bool {
+            switch self {
+            case .money, .integer, .percent: true
+            default: false
+            }
+        }
+    }
+
+    public var title: String?
+    public var columns: [Column]
+    public var rows: [[Cell]]
+    /// A final totals row, shown separated in text and Markdown, included in CSV and JSON.
+    public var totals: [Cell]?
+
+    public init(title: String? = nil, columns: [Column], rows: [[Cell]] = [], totals: [Cell]? = nil) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.totals = totals
+    }
+}
+
+/// The output formats of tabular reports.
+public enum TableFormat: String, Sendable, CaseIterable {
+    case text, csv, json, markdown
+}
+
+extension Table {
+    /// The table in `format`.
+    public func render(_ format: TableFormat) -> String {
+        switch format {
+        case .text: renderText()
+        case .csv: renderCSV()
+        case .json: renderJSON()
+        case .markdown: renderMarkdown()
+        }
+    }
+
+    /// Aligned columns for a terminal: text left, numbers right, money as `£1,250,000.00`.
+    public func renderText() -> String {
+        let all = rows + (totals.map { [$0] } ?? [])
+        let shown = all.map { row in
+            row.enumerated().map { i, cell -> String in
+                let text = Table.human(cell)
+                guard i < columns.count, let limit = columns[i].maxTextWidth, text.count > limit else { return text }
+                return String(text.prefix(max(1, limit - 1))) + "…"
+            }
+        }
+        var widths = columns.map { $0.heading.count }
+        for row in shown {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String], numeric: [Bool]) -> String {
+            var parts: [String] = []
+            for (i, cell) in cells.enumerated() {
+                let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                parts.append(numeric[i] ? pad + cell : cell + pad)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        let numericColumns = columns.indices.map { i in all.contains { i < $0.count && $0[i].isNumeric } }
+        var out = ""
+        if let title { out += Escape.terminal(title) + "\n\n" }
+        out += line(columns.map(\.heading), numeric: numericColumns) + "\n"
+        out += line(widths.map { String(repeating: "─", count: $0) }, numeric: numericColumns) + "\n"
+        for row in shown.prefix(rows.count) { out += line(row, numeric: numericColumns) + "\n" }
+        if let t = shown.last, totals != nil {
+            out += line(widths.map { String(repeating: "─", count: $0) }, numeric: numericColumns) + "\n"
+            out += line(t, numeric: numericColumns) + "\n"
+        }
+        if rows.isEmpty { out += "(none)\n" }
+        return out
+    }
+
+    /// RFC 4180 CSV with a header of column keys; money as pounds with two decimals, no symbol.
+    public func renderCSV() -> String {
+        var out = columns.map { Escape.csv($0.key) }.joined(separator: ",") + "\r\n"
+        for row in rows + (totals.map { [$0] } ?? []) {
+            out += row.map { cell -> String in
+                switch cell {
+                case .text(let s): Escape.csv(s)
+                case .money(let p): Escape.csv(p.plain, isNumber: true)
+                case .integer(let i): String(i)
+                case .percent(let d): d.map { Table.fixed($0 * 100, places: 1) } ?? ""
+                case .empty: ""
+                }
+            }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// A JSON array of objects keyed by column key; money as integer pence under `<key>_pence`.
+    public func renderJSON() -> String {
+        func object(_ row: [Cell]) -> String {
+            var fields: [String] = []
+            for (i, cell) in row.enumerated() where i < columns.count {
+                let key = columns[i].key
+                switch cell {
+                case .text(let s): fields.append("\(Escape.json(key)): \(Escape.json(s))")
+                case .money(let p): fields.append("\(Escape.json(key + "_pence")): \(p.rawValue)")
+                case .integer(let n): fields.append("\(Escape.json(key)): \(n)")
+                case .percent(let d): fields.append("\(Escape.json(key)): \(d.map { Table.fixed($0, places: 4) } ?? "null")")
+                case .empty: fields.append("\(Escape.json(key)): null")
+                }
+            }
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        var parts = ["  \"rows\": [" + (rows.isEmpty ? "]" : "\n" + rows.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]")]
+        if let totals { parts.append("  \"totals\": " + object(totals)) }
+        if let title { parts.insert("  \"title\": " + Escape.json(title), at: 0) }
+        return "{\n" + parts.joined(separator: ",\n") + "\n}\n"
+    }
+
+    /// A GitHub-flavoured Markdown table.
+    public func renderMarkdown() -> String {
+        var out = title.map { "## " + Escape.markdown($0) + "\n\n" } ?? ""
+        out += "| " + columns.map { Escape.markdown($0.heading) }.joined(separator: " | ") + " |\n"
+        let numeric = columns.indices.map { i in rows.contains { i < $0.count && $0[i].isNumeric } }
+        out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows { out += "| " + row.map { Escape.markdown(Table.human($0)) }.joined(separator: " | ") + " |\n" }
+        if let totals { out += "| " + totals.map { "**" + Escape.markdown(Table.human($0)) + "**" }.joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    /// A cell as a person reads it.
+    public static func human(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let s): Escape.terminal(s)
+        case .money(let p): p.formatted()
+        case .integer(let n): String(n)
+        case .percent(let d): d.map { fixed($0 * 100, places: 1) + "%" } ?? "–"
+        case .empty: ""
+        }
+    }
+
+    /// A decimal with fixed places, without Foundation's locale-dependent formatting.
+    static func fixed(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return "0" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        let negative = scaled < 0
+        let magnitude = Int64(abs(scaled))
+        let whole = magnitude / Int64(scale)
+        let fraction = magnitude % Int64(scale)
+        var f = String(fraction)
+        f = String(repeating: "0", count: max(0, places - f.count)) + f
+        return (negative && magnitude != 0 ? "-" : "") + String(whole) + (places > 0 ? "." + f : "")
+    }
+}

@@ -1,0 +1,306 @@
+import CSQLite
+import Foundation
+
+/// A value bound to or read from SQLite.
+public enum SQLValue: Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case blob([UInt8])
+}
+
+/// Something that binds as a ``SQLValue``.
+public protocol SQLBindable {
+    var sqlValue: SQLValue { get }
+}
+
+extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
+extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
+extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
+extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
+extension Bool: SQLBindable { public var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
+extension SQLValue: SQLBindable { public var sqlValue: SQLValue { self } }
+extension Optional: SQLBindable where Wrapped: SQLBindable {
+    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+}
+
+/// An error SQLite reported: its result code, message and the SQL that caused it.
+public struct DatabaseError: Error, LocalizedError, Equatable, Sendable {
+    /// The extended result code (https://www.sqlite.org/rescode.html).
+    public var code: Int32
+    public var message: String
+    public var sql: String?
+
+    public init(code: Int32, message: String, sql: String? = nil) {
+        self.code = code
+        self.message = message
+        self.sql = sql
+    }
+
+    /// The primary result code (the low byte of the extended one).
+    public var primaryCode: Int32 { code & 0xff }
+    /// SQLITE_FULL: the disk or the database's page limit is full.
+    public var isDiskFull: Bool { primaryCode == SQLITE_FULL }
+    /// SQLITE_BUSY or SQLITE_LOCKED after the busy timeout ran out.
+    public var isBusy: Bool { primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED }
+    /// SQLITE_CONSTRAINT: a CHECK, UNIQUE, FOREIGN KEY or trigger RAISE refused the change.
+    public var isConstraint: Bool { primaryCode == SQLITE_CONSTRAINT }
+
+    public var errorDescription: String? {
+        if isDiskFull { return "the disk is full (SQLite: \(message)); nothing was written" }
+        if isBusy { return "the ledger is busy with another writer and the wait ran out (SQLite: \(message)); nothing was written" }
+        return "the ledger database reported an error: \(message)"
+    }
+}
+
+/// One connection to an SQLite database file. Not shared between threads.
+///
+/// Every statement is prepared and bound (never interpolated); prepared statements are cached by
+/// their SQL text and reused. Writes go through ``write(_:)``, which takes the write lock at once
+/// (`BEGIN IMMEDIATE`) so that a waiting writer honours the busy timeout instead of failing on
+/// upgrade (https://www.sqlite.org/lang_transaction.html).
+public final class Database {
+    let handle: OpaquePointer
+    private var cache: [String: Statement] = [:]
+    /// The file's path.
+    public let path: String
+
+    /// Opens (creating when asked) the database at `path`. New files are readable by their owner only.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeout: Int32 = 30_000) throws {
+        self.path = path
+        if create && !readOnly && !FileManager.default.fileExists(atPath: path) {
+            // Created here first so SQLite inherits owner-only permissions for the -wal and -shm files too.
+            let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        var db: OpaquePointer?
+        var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+        flags |= SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            throw DatabaseError(code: rc, message: message)
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeout)
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs SQL text with no parameters (schema scripts, pragmas); may hold several statements.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw DatabaseError(code: sqlite3_extended_errcode(handle), message: message, sql: sql)
+        }
+    }
+
+    /// A prepared statement for `sql`, reused from the cache when it was prepared before.
+    public func prepare(_ sql: String) throws -> Statement {
+        if let cached = cache[sql] {
+            try cached.reset()
+            return cached
+        }
+        let statement = try Statement(database: self, sql: sql)
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs a statement that returns no rows, with bound parameters.
+    public func run(_ sql: String, _ parameters: SQLBindable...) throws {
+        try run(sql, parameters: parameters)
+    }
+
+    /// Runs a statement that returns no rows, with bound parameters.
+    public func run(_ sql: String, parameters: [SQLBindable]) throws {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        while try statement.step() {}
+        try statement.reset()
+    }
+
+    /// Runs a query and maps each row.
+    public func query<T>(_ sql: String, _ parameters: SQLBindable..., map: (Row) throws -> T) throws -> [T] {
+        try query(sql, parameters: parameters, map: map)
+    }
+
+    /// Runs a query and maps each row.
+    public func query<T>(_ sql: String, parameters: [SQLBindable], map: (Row) throws -> T) throws -> [T] {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        defer { try? statement.reset() }
+        var out: [T] = []
+        while try statement.step() { out.append(try map(Row(statement: statement))) }
+        return out
+    }
+
+    /// Runs a query and visits each row without collecting them (for large reads).
+    public func forEach(_ sql: String, parameters: [SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        defer { try? statement.reset() }
+        while try statement.step() { try body(Row(statement: statement)) }
+    }
+
+    /// The first row mapped, or nil.
+    public func first<T>(_ sql: String, _ parameters: SQLBindable..., map: (Row) throws -> T) throws -> T? {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        defer { try? statement.reset() }
+        return try statement.step() ? map(Row(statement: statement)) : nil
+    }
+
+    /// A single integer (COUNT, SUM, pragma), 0 when NULL or no row.
+    public func scalar(_ sql: String, _ parameters: SQLBindable...) throws -> Int64 {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        defer { try? statement.reset() }
+        return try statement.step() ? Row(statement: statement).int(0) : 0
+    }
+
+    /// Runs `body` in one write transaction (BEGIN IMMEDIATE): it commits whole or rolls back whole.
+    public func write<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            // A failed COMMIT (disk full) may already have rolled back; ROLLBACK then reports "no transaction".
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Runs `body` in one read transaction so every query sees the same snapshot.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        defer { if sqlite3_get_autocommit(handle) == 0 { try? execute("COMMIT") } }
+        return try body()
+    }
+
+    /// Whether a transaction is open.
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// `PRAGMA user_version`: the schema version the migrations reached.
+    public var userVersion: Int {
+        get throws { Int(try scalar("PRAGMA user_version")) }
+    }
+
+    /// The rowid of the last insert on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last statement.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    func error(sql: String?) -> DatabaseError {
+        DatabaseError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}
+
+/// A prepared statement. Parameters bind by position, from 1.
+public final class Statement {
+    let handle: OpaquePointer
+    unowned let database: Database
+    public let sql: String
+
+    init(database: Database, sql: String) throws {
+        var statement: OpaquePointer?
+        let rc = sqlite3_prepare_v3(database.handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw database.error(sql: sql) }
+        self.handle = statement
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds every parameter, clearing earlier bindings; the count must match the SQL's.
+    public func bind(_ values: [SQLBindable]) throws {
+        sqlite3_clear_bindings(handle)
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard values.count == expected else {
+            throw DatabaseError(code: SQLITE_RANGE, message: "expected \(expected) parameters, got \(values.count)", sql: sql)
+        }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let rc: Int32
+            switch value.sqlValue {
+            case .null: rc = sqlite3_bind_null(handle, index)
+            case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
+            case .real(let v): rc = sqlite3_bind_double(handle, index, v)
+            case .text(let v): rc = sqlite3_bind_text(handle, index, v, -1, SQLITE_TRANSIENT)
+            case .blob(let v):
+                rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), SQLITE_TRANSIENT) }
+            }
+            if rc != SQLITE_OK { throw database.error(sql: sql) }
+        }
+    }
+
+    /// Steps once: true when a row is ready, false when done.
+    public func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let error = database.error(sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    /// Makes the statement ready to run again.
+    public func reset() throws {
+        sqlite3_reset(handle)
+    }
+}
+
+/// The current row of a stepping statement.
+public struct Row {
+    let statement: Statement
+
+    /// The column's value.
+    public func value(_ index: Int32) -> SQLValue {
+        let h = statement.handle
+        switch sqlite3_column_type(h, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(h, index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(h, index))
+        case SQLITE_TEXT: return .text(text(index))
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(h, index))
+            guard count > 0, let base = sqlite3_column_blob(h, index) else { return .blob([]) }
+            return .blob(Array(UnsafeRawBufferPointer(start: base, count: count)))
+        default: return .null
+        }
+    }
+
+    /// An integer column (0 when NULL).
+    public func int(_ index: Int32) -> Int64 { sqlite3_column_int64(statement.handle, index) }
+    /// An integer column, nil when NULL.
+    public func optionalInt(_ index: Int32) -> Int64? { isNull(index) ? nil : int(index) }
+    /// A text column ("" when NULL).
+    public func text(_ index: Int32) -> String {
+        guard let c = sqlite3_column_text(statement.handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement.handle, index))
+        return String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self)
+    }
+    /// A text column, nil when NULL.
+    public func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
+    /// A real column.
+    public func double(_ index: Int32) -> Double { sqlite3_column_double(statement.handle, index) }
+    /// Whether the column is NULL.
+    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement.handle, index) == SQLITE_NULL }
+}
+
+/// SQLite's "copy this buffer now" destructor, which the C macro expresses as a cast of -1.
+let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)

@@ -1,0 +1,148 @@
+import MTFSDomain
+
+/// One recorded entry with its postings, as the journal shows it.
+public struct JournalEntry: Hashable, Sendable {
+    public var id: Int64
+    public var kind: EntryKind
+    public var proposal: String
+    public var year: FinancialYear
+    public var toYear: FinancialYear?
+    public var effective: CivilDate
+    public var recordedAt: String
+    public var actor: String
+    public var reason: String
+    public var source: String
+    public var reverses: Int64?
+    public var prevHash: String
+    public var hash: String
+    public var postings: [Posting]
+
+    /// The amount moved: the sum of the entry's positive legs.
+    public var amount: Pence { postings.filter { !$0.amount.isNegative }.reduce(.zero) { $0 + $1.amount } }
+    /// The period of the effective date.
+    public var period: Period { effective.period }
+    /// The content the hash covers.
+    public var content: EntryContent {
+        EntryContent(id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
+                     recordedAt: recordedAt, actor: actor, reason: reason, source: source, reverses: reverses, postings: postings)
+    }
+}
+
+/// Which entries the journal lists; nil means any.
+public struct JournalFilter: Sendable {
+    public var proposal: String?
+    public var directorate: String?
+    public var period: Period?
+    public var kind: EntryKind?
+    public var year: FinancialYear?
+    public var asOf: Period?
+    public init(proposal: String? = nil, directorate: String? = nil, period: Period? = nil, kind: EntryKind? = nil,
+                year: FinancialYear? = nil, asOf: Period? = nil) {
+        self.proposal = proposal
+        self.directorate = directorate
+        self.period = period
+        self.kind = kind
+        self.year = year
+        self.asOf = asOf
+    }
+}
+
+extension Ledger {
+    static let entryColumns = """
+        e.id, e.kind, e.proposal, e.year, e.to_year, e.effective, e.recorded_at, e.actor, e.reason, e.source, e.reverses, e.prev_hash, e.hash
+        """
+
+    /// One entry with its postings, or nil.
+    public func entry(_ id: Int64) throws -> JournalEntry? {
+        try journal(where: "WHERE e.id = ?", [id]).first
+    }
+
+    /// The entries the filter selects, oldest first.
+    public func journal(_ filter: JournalFilter = JournalFilter()) throws -> [JournalEntry] {
+        var clauses: [String] = []
+        var parameters: [SQLBindable] = []
+        if let p = filter.proposal {
+            clauses.append("e.proposal = ?")
+            parameters.append(p)
+        }
+        if let d = filter.directorate {
+            clauses.append("e.proposal IN (SELECT ref FROM proposals WHERE directorate = ?)")
+            parameters.append(d)
+        }
+        if let p = filter.period {
+            clauses.append("e.period = ?")
+            parameters.append(p.code)
+        }
+        if let k = filter.kind {
+            clauses.append("e.kind = ?")
+            parameters.append(k.rawValue)
+        }
+        if let y = filter.year {
+            clauses.append("(e.year = ? OR e.to_year = ?)")
+            parameters.append(y.startYear)
+            parameters.append(y.startYear)
+        }
+        if let a = filter.asOf {
+            clauses.append("e.effective <= ?")
+            parameters.append(a.lastDay.description)
+        }
+        return try journal(where: clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), parameters)
+    }
+
+    /// Visits every entry with its postings in id order, without holding them all in memory.
+    public func forEachEntry(_ body: (JournalEntry) throws -> Void) throws {
+        var pending: JournalEntry?
+        try db.forEach("""
+            SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
+            FROM entries e LEFT JOIN postings p ON p.entry = e.id LEFT JOIN accounts a ON a.id = p.account
+            ORDER BY e.id
+            """) { row in
+            let id = row.int(0)
+            if pending?.id != id {
+                if let done = pending { try body(done) }
+                pending = try Ledger.entry(from: row)
+            }
+            if let posting = Ledger.posting(from: row, at: 13) { pending?.postings.append(posting) }
+        }
+        if let done = pending { try body(done) }
+    }
+
+    private func journal(where clause: String, _ parameters: [SQLBindable]) throws -> [JournalEntry] {
+        var entries: [JournalEntry] = []
+        var index: [Int64: Int] = [:]
+        try db.forEach("""
+            SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
+            FROM entries e LEFT JOIN postings p ON p.entry = e.id LEFT JOIN accounts a ON a.id = p.account
+            \(clause) ORDER BY e.id
+            """, parameters: parameters) { row in
+            let id = row.int(0)
+            if index[id] == nil {
+                index[id] = entries.count
+                entries.append(try Ledger.entry(from: row))
+            }
+            if let posting = Ledger.posting(from: row, at: 13), let i = index[id] { entries[i].postings.append(posting) }
+        }
+        return entries
+    }
+
+    static func entry(from row: Row) throws -> JournalEntry {
+        guard let kind = EntryKind(rawValue: row.text(1)) else {
+            throw LedgerError.integrity("entry \(row.int(0)) has an unknown kind \"\(row.text(1))\"")
+        }
+        let effective: CivilDate
+        do { effective = try CivilDate(parsing: row.text(5)) } catch {
+            throw LedgerError.integrity("entry \(row.int(0)) has a malformed effective date \"\(row.text(5))\"")
+        }
+        return JournalEntry(id: row.int(0), kind: kind, proposal: row.text(2), year: FinancialYear(startYear: Int(row.int(3))),
+                            toYear: row.optionalInt(4).map { FinancialYear(startYear: Int($0)) }, effective: effective,
+                            recordedAt: row.text(6), actor: row.text(7), reason: row.text(8), source: row.text(9),
+                            reverses: row.optionalInt(10), prevHash: row.text(11), hash: row.text(12), postings: [])
+    }
+
+    static func posting(from row: Row, at column: Int32) -> Posting? {
+        guard !row.isNull(column), let kind = AccountKind(rawValue: row.text(column)) else { return nil }
+        let key = AccountKey(kind: kind, year: FinancialYear(startYear: Int(row.int(column + 1))),
+                             proposal: row.optionalText(column + 2), costCentre: row.optionalText(column + 3))
+        return Posting(key, Pence(row.int(column + 4)))
+    }
+}

@@ -1,0 +1,416 @@
+import CSQLite
+import Foundation
+import MTFSDomain
+
+/// A savings ledger in one SQLite file: the operating model, the proposals and their double-entry
+/// record. Every public write is atomic: it lands whole or not at all, and writes made inside
+/// ``transaction(_:)`` land together.
+public final class Ledger {
+    /// The connection.
+    public let db: Database
+    private var accountIDs: [AccountKey: Int64] = [:]
+
+    /// Opens the ledger at `path`, creating and migrating it when `create` is true.
+    /// WAL, foreign keys and a busy timeout are set on every connection (https://www.sqlite.org/wal.html).
+    public init(path: String, create: Bool = false) throws {
+        if !create && !FileManager.default.fileExists(atPath: path) {
+            throw LedgerError.refused("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
+        }
+        if create {
+            let dir = (path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        }
+        db = try Database(path: path, create: create)
+        try db.execute("PRAGMA foreign_keys = ON")
+        let mode = try db.first("PRAGMA journal_mode = WAL") { $0.text(0) }
+        if mode?.lowercased() != "wal" {
+            throw LedgerError.refused("\(path) could not be put in WAL mode (it is in \(mode ?? "no") mode)")
+        }
+        try db.execute("PRAGMA synchronous = FULL")
+        try migrate()
+    }
+
+    /// The schema version this build writes.
+    public static var schemaVersion: Int { Schema.migrations.count }
+
+    /// Applies the migrations this file has not had, each in its own transaction.
+    func migrate() throws {
+        let current = try db.userVersion
+        if current > Schema.migrations.count {
+            throw LedgerError.refused("\(db.path) was written by a newer mtfs (schema \(current)); this one knows schema \(Schema.migrations.count)")
+        }
+        // Another process may be migrating at the same moment: re-check under the write lock.
+        guard current < Schema.migrations.count else { return }
+        try db.write {
+            let version = try db.userVersion
+            for index in version..<Schema.migrations.count {
+                try db.execute(Schema.migrations[index])
+                try db.execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+
+    /// Runs `body` so that all its writes land together or not at all.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try db.write(body)
+        } catch {
+            accountIDs.removeAll()  // ids of accounts inserted in the rolled-back work are gone
+            throw error
+        }
+    }
+
+    // MARK: - The MTFS window
+
+    /// The years the ledger covers, or nil before `init` or the first pack.
+    public func window() throws -> YearRange? {
+        let first = try db.first("SELECT value FROM meta WHERE key = 'first_year'") { $0.text(0) }
+        let last = try db.first("SELECT value FROM meta WHERE key = 'last_year'") { $0.text(0) }
+        guard let first, let last, let a = Int(first), let b = Int(last) else { return nil }
+        return YearRange(first: FinancialYear(startYear: a), last: FinancialYear(startYear: b))
+    }
+
+    /// Sets the window on a new ledger, or extends it forwards; never moves it backwards.
+    public func setWindow(_ range: YearRange) throws {
+        try transaction {
+            if let existing = try window() {
+                guard range.first == existing.first else {
+                    throw LedgerError.refused("the ledger's MTFS window starts in \(existing.first); it cannot be moved to \(range.first)")
+                }
+                guard range.last >= existing.last else {
+                    throw LedgerError.refused("the ledger's MTFS window runs to \(existing.last); it cannot be shortened to \(range.last)")
+                }
+            }
+            try db.run("INSERT INTO meta(key, value) VALUES ('first_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(range.first.startYear))
+            try db.run("INSERT INTO meta(key, value) VALUES ('last_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(range.last.startYear))
+        }
+    }
+
+    /// The window, or a refusal telling the user how to set one.
+    public func requireWindow() throws -> YearRange {
+        guard let w = try window() else {
+            throw LedgerError.refused("the ledger has no MTFS years yet; run `mtfs init --years 2023/24..2025/26` first")
+        }
+        return w
+    }
+
+    /// Refuses a year outside the window.
+    public func checkInWindow(_ year: FinancialYear) throws {
+        let w = try requireWindow()
+        guard w.contains(year) else {
+            throw LedgerError.refused("\(year) is outside the ledger's MTFS years \(w)")
+        }
+    }
+
+    // MARK: - The operating model
+
+    /// Adds a cost centre with where it sits from `assignment.effective`, and its baselines.
+    public func addCostCentre(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence] = [:], by who: Provenance) throws {
+        try transaction {
+            guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", costCentre.code, map: { _ in true }) == nil else {
+                throw LedgerError.refused("cost centre \(costCentre.code) already exists")
+            }
+            try Ledger.checkText(costCentre.code, what: "cost centre code")
+            try db.run("INSERT INTO cost_centres(code, name, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?)",
+                       costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source)
+            try insertAssignment(assignment, by: who)
+            for (year, amount) in baselines.sorted(by: { $0.key < $1.key }) {
+                try addBaseline(costCentre: costCentre.code, year: year, netBudget: amount, by: who)
+            }
+        }
+    }
+
+    /// Records a cost centre's net budget for a year.
+    public func addBaseline(costCentre: String, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
+        try checkInWindow(year)
+        try requireCostCentre(costCentre)
+        if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil {
+            throw LedgerError.refused("cost centre \(costCentre) already has a baseline for \(year)")
+        }
+        try db.run("INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?, ?)",
+                   costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source)
+    }
+
+    /// Moves a cost centre to a new service, directorate and holder from a date.
+    public func restructure(_ assignment: Assignment, by who: Provenance) throws {
+        try transaction {
+            try requireCostCentre(assignment.costCentre)
+            let model = try operatingModel()
+            if let current = model.assignment(of: assignment.costCentre, on: assignment.effective),
+                current.service == assignment.service, current.directorate == assignment.directorate,
+                current.budgetHolder == assignment.budgetHolder, current.model == assignment.model {
+                throw LedgerError.refused("cost centre \(assignment.costCentre) is already in \(current.service), \(current.directorate), held by \(current.budgetHolder), on \(assignment.effective)")
+            }
+            guard let first = model.original(of: assignment.costCentre), assignment.effective > first.effective else {
+                throw LedgerError.refused("a restructure of \(assignment.costCentre) must be dated after the cost centre was set up")
+            }
+            try insertAssignment(assignment, by: who)
+        }
+    }
+
+    private func insertAssignment(_ a: Assignment, by who: Provenance) throws {
+        for (text, what) in [(a.service, "service"), (a.directorate, "directorate"), (a.budgetHolder, "budget holder")] {
+            try Ledger.checkText(text, what: what)
+        }
+        if try db.first("SELECT 1 FROM assignments WHERE cost_centre = ? AND effective = ?", a.costCentre, a.effective.description, map: { _ in true }) != nil {
+            throw LedgerError.refused("cost centre \(a.costCentre) already has a change effective on \(a.effective)")
+        }
+        try db.run("""
+            INSERT INTO assignments(cost_centre, effective, service, directorate, budget_holder, model, reason, recorded_at, actor, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
+                   who.recordedAt, who.actor, who.source)
+    }
+
+    /// Refuses an unknown cost centre.
+    public func requireCostCentre(_ code: String) throws {
+        guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", code, map: { _ in true }) != nil else {
+            throw LedgerError.refused("unknown cost centre \(code)")
+        }
+    }
+
+    /// Every cost centre.
+    public func costCentres() throws -> [CostCentre] {
+        try db.query("SELECT code, name FROM cost_centres ORDER BY code") { CostCentre(code: $0.text(0), name: $0.text(1)) }
+    }
+
+    /// The whole operating model history.
+    public func operatingModel() throws -> OperatingModel {
+        let rows = try db.query("SELECT cost_centre, effective, service, directorate, budget_holder, model, reason FROM assignments ORDER BY id") { row in
+            Assignment(costCentre: row.text(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
+                       directorate: row.text(3), budgetHolder: row.text(4), model: ServiceModel(rawValue: row.text(5)) ?? .devolved,
+                       reason: row.text(6))
+        }
+        return OperatingModel(rows)
+    }
+
+    /// Net budgets by cost centre and year.
+    public func baselines() throws -> [String: [FinancialYear: Pence]] {
+        var out: [String: [FinancialYear: Pence]] = [:]
+        try db.forEach("SELECT cost_centre, year, net_budget FROM baselines") { row in
+            out[row.text(0), default: [:]][FinancialYear(startYear: Int(row.int(1)))] = Pence(row.int(2))
+        }
+        return out
+    }
+
+    // MARK: - Proposals
+
+    /// Adds a proposal and approves its target for each year (one approval entry per year).
+    @discardableResult
+    public func addProposal(_ proposal: Proposal, targets: [FinancialYear: Pence], effective: CivilDate,
+                            reason: String, by who: Provenance) throws -> [Int64] {
+        try transaction {
+            try proposal.validate()
+            if try self.proposal(proposal.ref) != nil {
+                throw LedgerError.refused("proposal \(proposal.ref) already exists")
+            }
+            try Ledger.checkText(proposal.title, what: "title")
+            try Ledger.checkText(proposal.owner, what: "owner")
+            try Ledger.checkText(proposal.directorate, what: "directorate")
+            for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
+            if let replaced = proposal.replaces, try self.proposal(replaced) == nil {
+                throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
+            }
+            if let start = proposal.deliveryStart { try checkInWindow(start.year) }
+            for year in targets.keys { try checkInWindow(year) }
+            try db.run("""
+                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, proposal.ref, proposal.title, proposal.directorate, proposal.owner, proposal.category,
+                       proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
+                       who.recordedAt, who.actor, who.source)
+            for (position, share) in proposal.costCentres.enumerated() {
+                try db.run("INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",
+                           proposal.ref, position, share.costCentre, share.basisPoints)
+            }
+            var ids: [Int64] = []
+            for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
+                guard amount.rawValue > 0 else {
+                    throw LedgerError.refused("the \(year) target of \(proposal.ref) must be more than £0.00, found \(amount)")
+                }
+                ids.append(try record(.approve(year: year, amount: amount), on: proposal, effective: effective, reason: reason, by: who))
+            }
+            return ids
+        }
+    }
+
+    /// The proposal with the ref, or nil.
+    public func proposal(_ ref: String) throws -> Proposal? {
+        try loadProposals(where: "WHERE ref = ?", [ref]).first
+    }
+
+    /// The proposal, or a refusal naming the unknown ref.
+    public func requireProposal(_ ref: String) throws -> Proposal {
+        guard let p = try proposal(ref) else { throw LedgerError.refused("unknown proposal ref \(ref)") }
+        return p
+    }
+
+    /// Every proposal, by ref.
+    public func proposals() throws -> [Proposal] { try loadProposals(where: "", []) }
+
+    private func loadProposals(where clause: String, _ parameters: [SQLBindable]) throws -> [Proposal] {
+        var proposals = try db.query("""
+            SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces FROM proposals \(clause) ORDER BY ref
+            """, parameters: parameters) { row in
+            Proposal(ref: row.text(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
+                     recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
+                     deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalText(7))
+        }
+        var index: [String: Int] = [:]
+        for (i, p) in proposals.enumerated() { index[p.ref] = i }
+        let shareSQL = clause.isEmpty
+            ? "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres ORDER BY ref, position"
+            : "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres \(clause) ORDER BY ref, position"
+        try db.forEach(shareSQL, parameters: parameters) { row in
+            if let i = index[row.text(0)] {
+                proposals[i].costCentres.append(CostCentreShare(costCentre: row.text(1), basisPoints: row.optionalInt(2).map(Int.init)))
+            }
+        }
+        return proposals
+    }
+
+    // MARK: - Movements
+
+    /// Records a movement on a proposal as one balanced, hash-chained entry; returns its id.
+    @discardableResult
+    public func record(_ movement: Movement, on ref: String, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+        try transaction {
+            let proposal = try requireProposal(ref)
+            return try record(movement, on: proposal, effective: effective, reason: reason, by: who)
+        }
+    }
+
+    private func record(_ movement: Movement, on proposal: Proposal, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+        try checkInWindow(movement.year)
+        if let to = movement.toYear { try checkInWindow(to) }
+        switch movement {
+        case .deliver(let year, _), .reduce(let year, _):
+            if effective < year.firstDay {
+                throw LedgerError.refused("a delivery for \(year) cannot be dated \(effective), before the year starts")
+            }
+        default: break
+        }
+        var years = [movement.year]
+        if let to = movement.toYear { years.append(to) }
+        let keys = proposal.costCentres.flatMap { share in
+            years.flatMap { year in AccountKind.allCases.dropFirst().map { AccountKey.proposal(proposal.ref, $0, year, share.costCentre) } }
+        }
+        let current = try balances(keys)
+        let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
+        return try append(kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear,
+                          effective: effective, reason: reason, reverses: nil, postings: postings, by: who)
+    }
+
+    /// Records the mirror of an earlier entry; returns the new entry's id.
+    @discardableResult
+    public func reverse(entry id: Int64, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+        try transaction {
+            guard let original = try entry(id) else { throw LedgerError.refused("there is no entry \(id) in the ledger") }
+            if original.kind == .reverse {
+                throw LedgerError.refused("entry \(id) is itself a reversal (of entry \(original.reverses ?? 0)); record the movement again instead")
+            }
+            if let by = try db.first("SELECT id FROM entries WHERE reverses = ?", id, map: { $0.int(0) }) {
+                throw LedgerError.refused("entry \(id) was already reversed by entry \(by)")
+            }
+            let current = try balances(original.postings.map(\.account))
+            let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
+            return try append(kind: .reverse, proposal: original.proposal, year: original.year, toYear: nil,
+                              effective: effective, reason: reason, reverses: id, postings: mirror, by: who)
+        }
+    }
+
+    /// The balance of one account (zero when it has never been posted to).
+    public func balance(of key: AccountKey) throws -> Pence {
+        guard let id = try accountID(key, create: false) else { return .zero }
+        return Pence(try db.scalar("SELECT coalesce(sum(amount), 0) FROM postings WHERE account = ?", id))
+    }
+
+    /// The balances of several accounts.
+    public func balances(_ keys: [AccountKey]) throws -> [AccountKey: Pence] {
+        var out: [AccountKey: Pence] = [:]
+        for key in keys where out[key] == nil { out[key] = try balance(of: key) }
+        return out
+    }
+
+    /// The balance of a proposal's state in a year, across its cost centres.
+    public func balance(of ref: String, _ kind: AccountKind, _ year: FinancialYear) throws -> Pence {
+        Pence(try db.scalar("""
+            SELECT coalesce(sum(p.amount), 0) FROM accounts a JOIN postings p ON p.account = a.id
+            WHERE a.proposal = ? AND a.kind = ? AND a.year = ?
+            """, ref, kind.rawValue, year.startYear))
+    }
+
+    private func accountID(_ key: AccountKey, create: Bool) throws -> Int64? {
+        if let id = accountIDs[key] { return id }
+        let found: Int64?
+        if key.kind == .requirement {
+            found = try db.first("SELECT id FROM accounts WHERE kind = 'requirement' AND year = ?", key.year.startYear) { $0.int(0) }
+        } else {
+            found = try db.first("SELECT id FROM accounts WHERE proposal = ? AND year = ? AND cost_centre = ? AND kind = ?",
+                                 key.proposal, key.year.startYear, key.costCentre, key.kind.rawValue) { $0.int(0) }
+        }
+        if let found {
+            accountIDs[key] = found
+            return found
+        }
+        guard create else { return nil }
+        try db.run("INSERT INTO accounts(kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?)",
+                   key.kind.rawValue, key.year.startYear, key.proposal, key.costCentre)
+        let id = db.lastInsertRowID
+        accountIDs[key] = id
+        return id
+    }
+
+    private func append(kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
+                        reason: String, reverses: Int64?, postings: [Posting], by who: Provenance) throws -> Int64 {
+        // One posting per account: merge legs that meet on the same account and drop what nets to zero.
+        var merged: [AccountKey: Pence] = [:]
+        for p in postings { merged[p.account, default: .zero] += p.amount }
+        let legs = merged.filter { !$0.value.isZero }.map { Posting($0.key, $0.value) }.sorted { $0.account < $1.account }
+        let last = try db.first("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1") { ($0.int(0), $0.text(1)) }
+        let id = (last?.0 ?? 0) + 1
+        let content = EntryContent(id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
+                                   recordedAt: who.recordedAt, actor: who.actor, reason: reason, source: who.source,
+                                   reverses: reverses, postings: legs)
+        guard content.isBalanced, !legs.isEmpty else {
+            throw LedgerError.integrity("refusing to record an entry whose postings do not sum to zero")
+        }
+        for leg in legs {
+            let account = try accountID(leg.account, create: true)
+            try db.run("INSERT INTO postings(entry, account, amount) VALUES (?, ?, ?)", id, account, leg.amount.rawValue)
+        }
+        let previous = last?.1 ?? EntryContent.genesisHash
+        try db.run("""
+            INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, id, kind.rawValue, proposal, year.startYear, toYear?.startYear, effective.description, effective.period.code,
+                   who.recordedAt, who.actor, reason, who.source, reverses, previous, content.hash(previous: previous))
+        return id
+    }
+
+    // MARK: - Forecasts
+
+    /// Records the forecast for the year, the RAG and the comment as at a period.
+    public func recordForecast(ref: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG,
+                               comment: String, by who: Provenance) throws {
+        try transaction {
+            _ = try requireProposal(ref)
+            try checkInWindow(year)
+            guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
+            try db.run("""
+                INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, ref, year.startYear, period.code, forecast.rawValue, rag.rawValue, comment, who.recordedAt, who.actor, who.source)
+        }
+    }
+
+    // MARK: - Checks
+
+    /// Refuses text with control characters (other than tab) where a name is expected, or an empty name.
+    static func checkText(_ text: String, what: String) throws {
+        if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+            throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSRender
+import MTFSStore
+
+/// `mtfs journal`: list entries.
+struct Journal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List ledger entries, oldest first, filtered by proposal, directorate, period, kind or year.",
+        discussion: "Example: mtfs journal --directorate People --period 2023-09 --kind deliver --format csv")
+
+    @OptionGroup var options: LedgerOptions
+    @OptionGroup var format: FormatOption
+    @Option(help: "Only this proposal's entries.") var proposal: String?
+    @Option(help: "Only entries of this directorate's proposals.") var directorate: String?
+    @Option(help: ArgumentHelp("Only entries effective in this period.", valueName: "period")) var period: String?
+    @Option(help: "Only this kind: approve, deliver, reduce, slip, unachievable or reverse.") var kind: String?
+    @Option(help: ArgumentHelp("Only entries for this year (or slipping to it).", valueName: "YEAR")) var year: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Only entries effective by the end of this period.", valueName: "period")) var asOf: String?
+
+    func run() throws {
+        let ledger = try options.open()
+        let filter = JournalFilter(
+            proposal: proposal, directorate: directorate, period: try period.map { try Parse.period($0, option: "--period") },
+            kind: try kind.map { try EntryKind(parsing: $0) }, year: try year.map { try Parse.year($0, option: "--year") },
+            asOf: try asOf.map { try Parse.period($0, option: "--as-of") })
+        if let proposal { _ = try ledger.requireProposal(proposal) }
+        Terminal.write(JournalTable.table(try ledger.journal(filter), title: "Journal").render(try format.parsed()))
+    }
+}

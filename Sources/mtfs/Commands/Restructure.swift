@@ -1,0 +1,39 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSStore
+
+/// `mtfs restructure`: move a cost centre from a date.
+struct Restructure: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move a cost centre to a new service, directorate or budget holder from a date.",
+        discussion: """
+            What is not given stays as it was on that date. Earlier positions are kept: reports as of \
+            earlier dates still show the old structure, and reconciliation uses the model in force on each date.
+
+            Example: mtfs restructure PEO-BS-0101 --effective 2023-10-01 --service "Business Support Hub" \
+            --directorate Resources --holder "Priya Shah" --model hub --reason "Business support centralised"
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The cost centre code.") var code: String
+    @Option(help: ArgumentHelp("The date the change takes effect.", valueName: "YYYY-MM-DD")) var effective: String
+    @Option(help: "The new service.") var service: String?
+    @Option(help: "The new directorate.") var directorate: String?
+    @Option(help: "The new budget holder.") var holder: String?
+    @Option(help: "devolved or hub.") var model: String?
+    @Option(help: "Why (e.g. the decision that made the change).") var reason: String
+
+    func run() throws {
+        let ledger = try options.open()
+        let date = try Parse.date(effective, option: "--effective")
+        try ledger.requireCostCentre(code)
+        guard let current = try ledger.operatingModel().assignment(of: code, on: date) else {
+            throw Failure.badInput("cost centre \(code) was not set up by \(date)")
+        }
+        let next = Assignment(costCentre: code, effective: date, service: service ?? current.service,
+                              directorate: directorate ?? current.directorate, budgetHolder: holder ?? current.budgetHolder,
+                              model: try model.map { try ServiceModel(parsing: $0) } ?? current.model, reason: reason)
+        try ledger.restructure(next, by: try options.provenance())
+        Terminal.write("From \(date) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder)).")
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `mtfs` command: the savings and MTFS tracking ledger.
+struct MTFS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mtfs",
+        abstract: "The savings and MTFS tracking ledger: log delivery, spot double counts and slippage, report to budget holders and the CFO.",
+        discussion: """
+            Every change to a savings position is a balanced, append-only, hash-chained entry in a \
+            SQLite ledger (default Ledgers/mtfs.sqlite; --ledger or MTFS_LEDGER choose another).
+
+            Exit codes: 0 success; 1 usage error; 2 bad input (nothing written); 3 --fail-on threshold met; \
+            4 integrity failure (verify); 5 the ledger file could not be read or written (busy, disk full).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Org.self, Restructure.self, ProposalCommand.self, Deliver.self, Forecast.self, Slip.self,
+            Unachievable.self, Reverse.self, Journal.self, Balance.self, Verify.self,
+        ]
+    )
+}

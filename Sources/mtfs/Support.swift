@@ -1,0 +1,168 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSRender
+import MTFSStore
+
+/// Options every ledger command takes: which ledger, and who is acting.
+struct LedgerOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The ledger file, or a bare name for Ledgers/<name>.sqlite (default: $MTFS_LEDGER, else Ledgers/mtfs.sqlite).",
+        valueName: "path"))
+    var ledger: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is recording this (default: your login name).", valueName: "name"))
+    var actor: String?
+
+    /// The ledger's path as SPEC §4 resolves it.
+    var path: String {
+        let chosen = ledger ?? ProcessInfo.processInfo.environment["MTFS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let chosen else { return "Ledgers/mtfs.sqlite" }
+        if !chosen.contains("/") && !chosen.hasSuffix(".sqlite") { return "Ledgers/\(chosen).sqlite" }
+        return chosen
+    }
+
+    /// Opens the existing ledger.
+    func open() throws -> Ledger { try Ledger(path: path, create: false) }
+
+    /// Who and when, with the command line as the source.
+    func provenance(source: String? = nil) throws -> Provenance {
+        let name = actor ?? Clock.loginName
+        guard !name.trimmingSpaces().isEmpty else { throw Failure.badInput("--as needs a name") }
+        return Provenance(actor: name, recordedAt: Clock.recordedAt,
+                          source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")))
+    }
+}
+
+/// `--format` for tabular output.
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Output format: text, csv, json or markdown.", valueName: "format"))
+    var format: String = "text"
+
+    func parsed() throws -> TableFormat {
+        guard let f = TableFormat(rawValue: format.lowercased()) else {
+            throw Failure.usage("expected --format text, csv, json or markdown, found \"\(format)\"")
+        }
+        return f
+    }
+}
+
+/// The time now and today's date; `MTFS_NOW` (e.g. 2024-01-15T10:00:00Z) fixes both for tests and demos.
+enum Clock {
+    static var recordedAt: String {
+        if let fixed = ProcessInfo.processInfo.environment["MTFS_NOW"], !fixed.isEmpty { return fixed }
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+
+    static var today: CivilDate {
+        if let fixed = ProcessInfo.processInfo.environment["MTFS_NOW"], fixed.count >= 10,
+            let d = try? CivilDate(parsing: String(fixed.prefix(10))) {
+            return d
+        }
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+
+    static var loginName: String {
+        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+}
+
+/// An error for the user, with the exit code it leaves with.
+struct Failure: Error {
+    var message: String
+    var code: Int32
+
+    static func usage(_ m: String) -> Failure { Failure(message: m, code: 1) }
+    static func badInput(_ m: String) -> Failure { Failure(message: m, code: 2) }
+
+    /// The sentence and exit code for any error that reaches the top.
+    static func describe(_ error: Error) -> (String, Int32) {
+        switch error {
+        case let f as Failure: return (f.message, f.code)
+        case let e as LedgerError:
+            if case .integrity = e { return (e.explanation, 4) }
+            return (e.explanation, 2)
+        case let e as DomainError: return (e.explanation, 2)
+        case let e as MoneyError: return (e.explanation, 2)
+        case let e as CalendarError: return (e.explanation, 2)
+        case let e as DatabaseError: return (e.errorDescription ?? e.message, 5)
+        case let e as ExitCode: return ("", e.rawValue)
+        default:
+            let code = MTFS.exitCode(for: error)
+            if code == .success { return ("", 0) }
+            let message = MTFS.message(for: error)
+            // ArgumentParser's usage errors (EX_USAGE) are SPEC's exit code 1.
+            return (message + "\n" + "Run `mtfs --help` or `mtfs <command> --help` for usage.", code == .validationFailure || code.rawValue == 64 ? 1 : code.rawValue)
+        }
+    }
+}
+
+/// Parsers that turn option text into domain values, naming the option when they fail.
+enum Parse {
+    static func money(_ text: String, option: String) throws -> Pence {
+        do { return try Pence(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
+    }
+    static func year(_ text: String, option: String) throws -> FinancialYear {
+        do { return try FinancialYear(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
+    }
+    static func period(_ text: String, option: String) throws -> Period {
+        do { return try Period(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
+    }
+    static func date(_ text: String, option: String) throws -> CivilDate {
+        do { return try CivilDate(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
+    }
+    /// `2023/24=1,250,000` pairs, as `--target` and `--baseline` take them.
+    static func yearAmounts(_ items: [String], option: String) throws -> [FinancialYear: Pence] {
+        var out: [FinancialYear: Pence] = [:]
+        for item in items {
+            let pieces = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pieces.count == 2 else { throw Failure.badInput("\(option): expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(item)\"") }
+            let year = try Parse.year(pieces[0], option: option)
+            if out[year] != nil { throw Failure.badInput("\(option): \(year) is given twice") }
+            out[year] = try Parse.money(pieces[1], option: option)
+        }
+        return out
+    }
+
+    /// The effective date from `--date` or `--period` (its last day), else today.
+    static func effective(date: String?, period: String?) throws -> CivilDate {
+        if date != nil && period != nil { throw Failure.usage("give --date or --period, not both") }
+        if let date { return try Parse.date(date, option: "--date") }
+        if let period { return try Parse.period(period, option: "--period").lastDay }
+        return Clock.today
+    }
+}
+
+/// Terminal output: colour only on a terminal and never with NO_COLOR set (https://no-color.org).
+enum Terminal {
+    static func colour(for fd: Int32) -> Bool {
+        let env = ProcessInfo.processInfo.environment
+        return isatty(fd) == 1 && env["NO_COLOR"].map(\.isEmpty) ?? true && env["TERM"] != "dumb"
+    }
+
+    static func paint(_ text: String, _ code: String, fd: Int32 = 1) -> String {
+        colour(for: fd) ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// An argument as a shell would need it typed: quoted when it holds spaces or quotes.
+    static func shellQuoted(_ argument: String) -> String {
+        let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_=./,:;%£()+@".unicodeScalars.contains($0) }
+        return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    static func error(_ message: String) {
+        let text = paint("error:", "31;1", fd: 2) + " " + message + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func write(_ text: String) {
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+    }
+}

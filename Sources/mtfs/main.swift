@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+
+// A hand-written entry point so every error leaves with SPEC §8's exit codes and one sentence:
+// 1 usage, 2 bad input, 3 --fail-on threshold, 4 integrity, 5 the ledger file could not be used.
+
+do {
+    var command = try MTFS.parseAsRoot()
+    try command.run()
+    fflush(nil)
+    exit(0)
+} catch {
+    fflush(nil)
+    let (message, code) = Failure.describe(error)
+    if code == 0 {
+        MTFS.exit(withError: error)  // --help, --version: ArgumentParser prints them
+    }
+    if !message.isEmpty { Terminal.error(message) }
+    exit(code)
+}
