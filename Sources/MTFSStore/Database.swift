@@ -63,6 +63,7 @@ public struct DatabaseError: Error, LocalizedError, Equatable, Sendable {
 public final class Database {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
+    private var savepointDepth = 0
     /// The file's path.
     public let path: String
 
@@ -169,7 +170,23 @@ public final class Database {
     }
 
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE): it commits whole or rolls back whole.
+    /// Inside an open transaction it runs in a savepoint, so a failed inner step undoes only itself
+    /// and the caller decides whether the outer work goes on (https://www.sqlite.org/lang_savepoint.html).
     public func write<T>(_ body: () throws -> T) throws -> T {
+        if inTransaction {
+            savepointDepth += 1
+            let name = "sp\(savepointDepth)"
+            defer { savepointDepth -= 1 }
+            try execute("SAVEPOINT \(name)")
+            do {
+                let result = try body()
+                try execute("RELEASE \(name)")
+                return result
+            } catch {
+                if inTransaction { try? execute("ROLLBACK TO \(name)"); try? execute("RELEASE \(name)") }
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()
@@ -177,7 +194,7 @@ public final class Database {
             return result
         } catch {
             // A failed COMMIT (disk full) may already have rolled back; ROLLBACK then reports "no transaction".
-            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            if inTransaction { try? execute("ROLLBACK") }
             throw error
         }
     }

@@ -49,7 +49,7 @@ extension Ledger {
     }
 
     /// The triggers that make the record append-only and balanced; their absence means anyone could have edited it.
-    static let requiredTriggers = [
+    public static let requiredTriggers = [
         "entries_no_update", "entries_no_delete", "postings_no_update", "postings_no_delete", "accounts_no_update",
         "accounts_no_delete", "entries_balanced", "entries_chained", "postings_closed",
     ]

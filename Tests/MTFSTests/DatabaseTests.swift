@@ -1,0 +1,133 @@
+import Foundation
+import MTFSStore
+import Testing
+
+@Suite("The SQLite wrapper")
+struct DatabaseTests {
+    @Test("binds and reads back every type")
+    func bindsEveryType() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n ANY) STRICT")
+        try db.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)", Int64.min, 2.5, "Zoë 'quoted' \"x\"; DROP TABLE t; --",
+                   SQLValue.blob([0, 1, 255]), SQLValue.null)
+        try db.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)", Int64.max, -0.0, "", SQLValue.blob([]), 7)
+        let rows = try db.query("SELECT i, r, s, b, n FROM t ORDER BY rowid") { row in
+            [row.value(0), row.value(1), row.value(2), row.value(3), row.value(4)]
+        }
+        #expect(rows[0] == [.integer(Int64.min), .real(2.5), .text("Zoë 'quoted' \"x\"; DROP TABLE t; --"), .blob([0, 1, 255]), .null])
+        #expect(rows[1][0] == .integer(Int64.max))
+        #expect(rows[1][4] == .integer(7))
+        #expect(try db.scalar("SELECT count(*) FROM t") == 2)
+    }
+
+    @Test("binding the wrong number of parameters is an error, not a silent NULL")
+    func parameterCount() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (x INTEGER)")
+        #expect(throws: DatabaseError.self) { try db.run("INSERT INTO t VALUES (?)") }
+        #expect(throws: DatabaseError.self) { try db.run("INSERT INTO t VALUES (?)", 1, 2) }
+    }
+
+    @Test("prepared statements are reused")
+    func statementReuse() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        let a = try db.prepare("SELECT 1")
+        let b = try db.prepare("SELECT 1")
+        #expect(a === b)
+        try db.execute("CREATE TABLE t (x INTEGER)")
+        for i in 0..<100 { try db.run("INSERT INTO t VALUES (?)", i) }
+        #expect(try db.scalar("SELECT sum(x) FROM t") == 4950)
+    }
+
+    @Test("a failed write rolls back whole")
+    func rollback() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (x INTEGER NOT NULL)")
+        #expect(throws: DatabaseError.self) {
+            try db.write {
+                try db.run("INSERT INTO t VALUES (1)")
+                try db.run("INSERT INTO t VALUES (NULL)")
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM t") == 0)
+        #expect(!db.inTransaction)
+    }
+
+    @Test("a failed nested write undoes only itself")
+    func savepoints() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (x INTEGER NOT NULL)")
+        try db.write {
+            try db.run("INSERT INTO t VALUES (1)")
+            _ = try? db.write {
+                try db.run("INSERT INTO t VALUES (2)")
+                try db.run("INSERT INTO t VALUES (NULL)")
+            }
+            try db.run("INSERT INTO t VALUES (3)")
+        }
+        #expect(try db.query("SELECT x FROM t ORDER BY x") { $0.int(0) } == [1, 3])
+    }
+
+    @Test("a second writer waits for the busy timeout, then fails cleanly")
+    func busyTimeout() throws {
+        let dir = TempDir()
+        let path = dir.path("t.sqlite")
+        let first = try Database(path: path)
+        try first.execute("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER)")
+        let second = try Database(path: path, busyTimeout: 300)
+        try first.execute("BEGIN IMMEDIATE")
+        let started = Date()
+        #expect {
+            try second.write { try second.run("INSERT INTO t VALUES (1)") }
+        } throws: { ($0 as? DatabaseError)?.isBusy == true }
+        #expect(Date().timeIntervalSince(started) >= 0.25)
+        try first.execute("COMMIT")
+        try second.write { try second.run("INSERT INTO t VALUES (2)") }
+        #expect(try first.scalar("SELECT count(*) FROM t") == 1)
+    }
+
+    @Test("a writer that waits gets in once the lock is released")
+    func waitsThenWrites() async throws {
+        let dir = TempDir()
+        let path = dir.path("t.sqlite")
+        let first = try Database(path: path)
+        try first.execute("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER)")
+        try first.execute("BEGIN IMMEDIATE; INSERT INTO t VALUES (1)")
+        let waiter = Task.detached { () throws -> Int64 in
+            let second = try Database(path: path, busyTimeout: 5_000)
+            try second.write { try second.run("INSERT INTO t VALUES (2)") }
+            return try second.scalar("SELECT count(*) FROM t")
+        }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try first.execute("COMMIT")
+        #expect(try await waiter.value == 2)
+    }
+
+    @Test("new database files are readable by their owner only")
+    func permissions() throws {
+        let dir = TempDir()
+        let path = dir.path("t.sqlite")
+        _ = try Database(path: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        #expect(mode & 0o077 == 0)
+    }
+
+    @Test("a full database fails with SQLITE_FULL and keeps what was committed")
+    func diskFull() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('kept')")
+        let pages = try db.scalar("PRAGMA page_count")
+        try db.execute("PRAGMA max_page_count = \(pages + 2)")
+        #expect {
+            try db.write { for _ in 0..<1000 { try db.run("INSERT INTO t VALUES (?)", String(repeating: "x", count: 4000)) } }
+        } throws: { ($0 as? DatabaseError)?.isDiskFull == true }
+        #expect(try db.query("SELECT x FROM t") { $0.text(0) } == ["kept"])
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import MTFSDomain
+import MTFSStore
+import Testing
+
+@Suite("The ledger store")
+struct LedgerTests {
+    @Test("a walk-through gives the right balances and verifies")
+    func walkThrough() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(125_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
+        try ledger.record(.slip(from: fy(2023), to: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-10-31"), reason: "late", by: testWho)
+        try ledger.record(.unachievable(year: fy(2023), amount: pounds(50_000)), on: "P-1", effective: date("2023-11-30"), reason: "no", by: testWho)
+        let reduce = try ledger.record(.reduce(year: fy(2023), amount: pounds(25_000)), on: "P-1", effective: date("2023-12-31"), reason: "", by: testWho)
+        try ledger.reverse(entry: reduce, effective: date("2024-01-31"), reason: "keyed twice", by: testWho)
+
+        var byYear: [FinancialYear: Position] = [:]
+        for line in try ledger.positionLines() { byYear[line.year, default: Position()] += line.position }
+        let y1 = try #require(byYear[fy(2023)])
+        #expect(y1.originalTarget == pounds(500_000))
+        #expect(y1.slippedOut == pounds(100_000))
+        #expect(y1.unachievable == pounds(50_000))
+        #expect(y1.currentTarget == pounds(350_000))
+        #expect(y1.delivered == pounds(125_000))
+        #expect(y1.remaining == pounds(225_000))
+        #expect(y1.remaining == y1.planned)
+        let y2 = try #require(byYear[fy(2024)])
+        #expect(y2.slippedIn == pounds(100_000))
+        #expect(y2.currentTarget == pounds(850_000))
+        #expect(try ledger.requirements()[fy(2023)] == pounds(500_000))
+
+        // Cost-centre split: 60/40 of the approval, delivery in proportion to what each still had planned.
+        let a1 = try ledger.positionLines().first { $0.costCentre == "A1" && $0.year == fy(2023) }
+        #expect(a1?.position.originalTarget == pounds(300_000))
+        #expect(a1?.position.delivered == pounds(75_000))
+
+        let report = try ledger.verify()
+        #expect(report.passed, "\(report.checks.filter { !$0.passed })")
+        #expect(report.entries == 8)
+    }
+
+    @Test("as-of limits positions to what was effective by the period end")
+    func asOf() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(100)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(200)), on: "P-1", effective: date("2023-10-01"), reason: "", by: testWho)
+        let p6 = try ledger.positionLines(asOf: Period(parsing: "2023/24 P6")).filter { $0.year == fy(2023) }
+        #expect(p6.reduce(Pence.zero) { $0 + $1.position.delivered } == pounds(100))
+    }
+
+    @Test("refused operations say why and change nothing", arguments: [
+        "deliver more than planned", "reduce more than delivered", "slip backwards", "slip more than planned",
+        "write off more than planned", "year outside MTFS", "unknown proposal", "zero amount", "reverse twice",
+        "reverse an approval after delivery", "reverse a reversal", "duplicate proposal", "unknown cost centre",
+        "delivery before the year", "forecast for unknown proposal", "restructure unknown cost centre",
+    ])
+    func refusals(name: String) throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        let d = try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        let reversal = try ledger.reverse(entry: d, effective: date("2023-06-30"), reason: "", by: testWho)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
+        let before = try snapshot(ledger)
+        let e = date("2023-09-30")
+        let p = Proposal(ref: "P-1", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "A1")])
+        #expect(throws: LedgerError.self) {
+            switch name {
+            case "deliver more than planned": try ledger.record(.deliver(year: fy(2023), amount: pounds(500_000)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "reduce more than delivered": try ledger.record(.reduce(year: fy(2023), amount: pounds(11)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "slip backwards": try ledger.record(.slip(from: fy(2024), to: fy(2023), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "slip more than planned": try ledger.record(.slip(from: fy(2023), to: fy(2024), amount: pounds(499_991)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "write off more than planned": try ledger.record(.unachievable(year: fy(2025), amount: pounds(250_001)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "year outside MTFS": try ledger.record(.slip(from: fy(2025), to: fy(2026), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "unknown proposal": try ledger.record(.deliver(year: fy(2023), amount: pounds(1)), on: "NOPE", effective: e, reason: "", by: testWho)
+            case "zero amount": try ledger.record(.deliver(year: fy(2023), amount: .zero), on: "P-1", effective: e, reason: "", by: testWho)
+            case "reverse twice": try ledger.reverse(entry: d, effective: e, reason: "", by: testWho)
+            case "reverse an approval after delivery":
+                try ledger.record(.deliver(year: fy(2025), amount: pounds(250_000)), on: "P-1", effective: date("2025-05-01"), reason: "", by: testWho)
+            case "reverse a reversal": try ledger.reverse(entry: reversal, effective: e, reason: "", by: testWho)
+            case "duplicate proposal": try ledger.addProposal(p, targets: [:], effective: e, reason: "", by: testWho)
+            case "unknown cost centre":
+                try ledger.addProposal(Proposal(ref: "P-2", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "ZZ")]),
+                                       targets: [fy(2023): pounds(1)], effective: e, reason: "", by: testWho)
+            case "delivery before the year": try ledger.record(.deliver(year: fy(2024), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "forecast for unknown proposal": try ledger.recordForecast(ref: "NOPE", year: fy(2023), period: e.period, forecast: pounds(1), rag: .green, comment: "", by: testWho)
+            case "restructure unknown cost centre":
+                try ledger.restructure(Assignment(costCentre: "ZZ", effective: e, service: "s", directorate: "d", budgetHolder: "h", model: .hub), by: testWho)
+            default: Issue.record("no case \(name)")
+            }
+            if name == "reverse an approval after delivery" {
+                // The delivery above landed; now the approval of 2025/26 cannot be reversed.
+                _ = try? snapshot(ledger)
+                try ledger.reverse(entry: 3, effective: e, reason: "", by: testWho)
+            }
+        }
+        if name != "reverse an approval after delivery" {
+            #expect(try snapshot(ledger) == before)
+        }
+        #expect(try ledger.verify().passed)
+    }
+
+    @Test("the triggers refuse UPDATE and DELETE of the record")
+    func appendOnly() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(1), rag: .amber, comment: "", by: testWho)
+        for sql in ["UPDATE postings SET amount = amount + 1", "DELETE FROM postings", "UPDATE entries SET actor = 'x'",
+                    "DELETE FROM entries", "UPDATE accounts SET year = 2030", "DELETE FROM forecasts", "UPDATE assignments SET budget_holder = 'x'"] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try ledger.db.execute(sql) }
+        }
+        // An unbalanced entry or a posting added to an existing entry is refused by the database itself.
+        #expect(throws: DatabaseError.self) {
+            try ledger.db.write {
+                try ledger.db.run("INSERT INTO postings(entry, account, amount) VALUES (4, 1, 5)")
+                try ledger.db.run("""
+                    INSERT INTO entries(id, kind, proposal, year, effective, period, recorded_at, actor, reason, source, prev_hash, hash)
+                    SELECT 4, 'deliver', 'P-1', 2023, '2023-05-01', 202302, 'x', 'x', 'x', 'x', hash, 'h' FROM entries WHERE id = 3
+                    """)
+            }
+        }
+        #expect(throws: DatabaseError.self) { try ledger.db.run("INSERT INTO postings(entry, account, amount) VALUES (1, 1, 5)") }
+        #expect(try ledger.verify().passed)
+    }
+
+    @Test("verify catches tampering and names the first bad entry", arguments: [
+        "change an amount", "change an actor", "delete an entry", "swap two entries", "drop a trigger", "break the balance",
+    ])
+    func tamper(name: String) throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        for i in 0..<3 {
+            try ledger.record(.deliver(year: fy(2023), amount: pounds(Int64(10 + i))), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        }
+        #expect(try ledger.verify().passed)
+        let drop = Ledger.requiredTriggers.map { "DROP TRIGGER \($0);" }.joined()
+        switch name {
+        case "change an amount":
+            try ledger.db.execute(drop + "UPDATE postings SET amount = amount * 2 WHERE entry = 5")
+        case "change an actor":
+            try ledger.db.execute(drop + "UPDATE entries SET actor = 'mallory' WHERE id = 4")
+        case "delete an entry":
+            try ledger.db.execute(drop + "PRAGMA foreign_keys = OFF; DELETE FROM postings WHERE entry = 5; DELETE FROM entries WHERE id = 5")
+        case "swap two entries":
+            try ledger.db.execute(drop + """
+                PRAGMA foreign_keys = OFF;
+                UPDATE entries SET id = -4 WHERE id = 4; UPDATE entries SET id = 4 WHERE id = 5; UPDATE entries SET id = 5 WHERE id = -4;
+                UPDATE postings SET entry = -4 WHERE entry = 4; UPDATE postings SET entry = 4 WHERE entry = 5; UPDATE postings SET entry = 5 WHERE entry = -4;
+                """)
+        case "drop a trigger":
+            try ledger.db.execute("DROP TRIGGER entries_no_update")
+        case "break the balance":
+            try ledger.db.execute(drop + "UPDATE postings SET amount = amount + 1 WHERE entry = 6 AND amount > 0")
+        default: Issue.record("no case \(name)")
+        }
+        let report = try ledger.verify()
+        #expect(!report.passed)
+        switch name {
+        case "change an amount", "swap two entries": #expect(report.firstBadEntry == 4 || report.firstBadEntry == 5)
+        case "change an actor": #expect(report.firstBadEntry == 4)
+        case "delete an entry": #expect(report.firstBadEntry == 6)
+        case "break the balance": #expect(report.firstBadEntry == 6)
+        default: break
+        }
+    }
+
+    @Test("the window extends forwards, never backwards")
+    func window() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2026)))
+        #expect(try ledger.window()?.last == fy(2026))
+        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025))) }
+        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2022), last: fy(2026))) }
+    }
+
+    @Test("restructures are effective-dated")
+    func restructure() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.restructure(Assignment(costCentre: "A2", effective: date("2023-10-01"), service: "Hub", directorate: "Resources",
+                                          budgetHolder: "Hana", model: .hub, reason: "centralised"), by: testWho)
+        let model = try ledger.operatingModel()
+        #expect(model.assignment(of: "A2", on: date("2023-09-30"))?.budgetHolder == "Ann")
+        #expect(model.assignment(of: "A2", on: date("2023-10-01"))?.budgetHolder == "Hana")
+        #expect(throws: LedgerError.self) {
+            try ledger.restructure(Assignment(costCentre: "A2", effective: date("2023-11-01"), service: "Hub", directorate: "Resources",
+                                              budgetHolder: "Hana", model: .hub), by: testWho)
+        }
+    }
+
+    @Test("forecasts: the latest by period and recording wins")
+    func forecasts() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(400_000), rag: .amber, comment: "a", by: testWho)
+        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(450_000), rag: .green, comment: "b", by: testWho)
+        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(460_000), rag: .green, comment: "c", by: testWho)
+        #expect(try ledger.latestForecasts().first?.comment == "c")
+        #expect(try ledger.latestForecasts(asOf: fy(2023).period(5)).first?.comment == "a")
+    }
+
+    @Test("a second connection sees a consistent ledger and can write after the first")
+    func twoConnections() throws {
+        let dir = TempDir()
+        let a = try sampleLedger(dir)
+        let b = try Ledger(path: dir.path("l.sqlite"))
+        try a.record(.deliver(year: fy(2023), amount: pounds(1)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        try b.record(.deliver(year: fy(2023), amount: pounds(2)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        try a.record(.deliver(year: fy(2023), amount: pounds(3)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        #expect(try a.balance(of: "P-1", .delivered, fy(2023)) == pounds(6))
+        #expect(try b.verify().passed)
+    }
+}
