@@ -142,15 +142,19 @@ public enum PostingPlanner {
     ///
     /// Amounts taken out of a state are split over the proposal's cost centres in proportion to what
     /// each holds in that state, so no account ever goes below zero.
-    public static func postings(for movement: Movement, proposal: Proposal,
-                                balance: (AccountKey) -> Pence) throws(LedgerError) -> [Posting] {
+    public static func postings(
+        for movement: Movement, proposal: Proposal,
+        balance: (AccountKey) -> Pence
+    ) throws(LedgerError) -> [Posting] {
         let ref = proposal.ref
         let amount = movement.amount
         guard amount.rawValue > 0 else { throw LedgerError.refused("the amount must be more than £0.00, found \(amount)") }
         let centres = proposal.costCentres.map(\.costCentre)
 
-        func take(_ kind: AccountKind, _ year: FinancialYear, into targetKind: AccountKind, _ targetYear: FinancialYear,
-                  shortfall: (Pence) -> String) throws(LedgerError) -> [Posting] {
+        func take(
+            _ kind: AccountKind, _ year: FinancialYear, into targetKind: AccountKind, _ targetYear: FinancialYear,
+            shortfall: (Pence) -> String
+        ) throws(LedgerError) -> [Posting] {
             let held = centres.map { balance(.proposal(ref, kind, year, $0)) }
             let total = held.reduce(Pence.zero, +)
             guard amount <= total else { throw LedgerError.refused(shortfall(total)) }
@@ -195,12 +199,15 @@ public enum PostingPlanner {
 
     /// The mirror of an entry's postings, refused when it would leave an account with the wrong sign
     /// (for example reversing an approval after part of it was delivered).
-    public static func reversal(of postings: [Posting], entry: Int64,
-                                balance: (AccountKey) -> Pence) throws(LedgerError) -> [Posting] {
+    public static func reversal(
+        of postings: [Posting], entry: Int64,
+        balance: (AccountKey) -> Pence
+    ) throws(LedgerError) -> [Posting] {
         let mirror = postings.map { Posting($0.account, -$0.amount) }
         for posting in mirror where !posting.account.allows(balance(posting.account) + posting.amount) {
             throw LedgerError.refused(
-                "cannot reverse entry \(entry): account \(posting.account) holds only \(balance(posting.account).magnitude); reverse the later entries that used it first")
+                "cannot reverse entry \(entry): account \(posting.account) holds only \(balance(posting.account).magnitude); reverse the later entries that used it first"
+            )
         }
         return mirror
     }
@@ -236,9 +243,11 @@ public struct EntryContent: Hashable, Sendable {
     public var reverses: Int64?
     public var postings: [Posting]
 
-    public init(id: Int64, kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?,
-                effective: CivilDate, recordedAt: String, actor: String, reason: String, source: String,
-                reverses: Int64?, postings: [Posting]) {
+    public init(
+        id: Int64, kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?,
+        effective: CivilDate, recordedAt: String, actor: String, reason: String, source: String,
+        reverses: Int64?, postings: [Posting]
+    ) {
         self.id = id
         self.kind = kind
         self.proposal = proposal

@@ -22,8 +22,10 @@ public struct Assignment: Hashable, Sendable, Codable {
     public var model: ServiceModel
     public var reason: String
 
-    public init(costCentre: String, effective: CivilDate, service: String, directorate: String,
-                budgetHolder: String, model: ServiceModel, reason: String = "") {
+    public init(
+        costCentre: String, effective: CivilDate, service: String, directorate: String,
+        budgetHolder: String, model: ServiceModel, reason: String = ""
+    ) {
         self.costCentre = costCentre
         self.effective = effective
         self.service = service

@@ -152,7 +152,10 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
             }
             if caps == nil { continue }
             index += 1
-            if index == parts.count { index = 0; passes += 1 }
+            if index == parts.count {
+                index = 0
+                passes += 1
+            }
         }
         return parts
     }

@@ -53,8 +53,10 @@ public struct ForecastRecord: Hashable, Sendable {
     public var actor: String
     public var recordedAt: String
     public var source: String
-    public init(proposal: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String,
-                actor: String, recordedAt: String, source: String) {
+    public init(
+        proposal: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String,
+        actor: String, recordedAt: String, source: String
+    ) {
         self.proposal = proposal
         self.year = year
         self.period = period

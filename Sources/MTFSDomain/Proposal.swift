@@ -74,7 +74,9 @@ public struct CostCentreShare: Hashable, Sendable, Codable {
             let f = String(parts[1])
             bp += Int(f.count == 1 ? f + "0" : f) ?? 0
         }
-        guard bp > 0 && bp <= 10_000 else { throw DomainError.invalid("a share must be more than 0% and at most 100%, found \"\(text)\" in \"\(item)\"") }
+        guard bp > 0 && bp <= 10_000 else {
+            throw DomainError.invalid("a share must be more than 0% and at most 100%, found \"\(text)\" in \"\(item)\"")
+        }
         return bp
     }
 
@@ -120,9 +122,11 @@ public struct Proposal: Hashable, Sendable, Codable {
     /// The ref of a proposal this one replaces (mitigation of an unachievable saving).
     public var replaces: String?
 
-    public init(ref: String, title: String, directorate: String, owner: String, category: String = "",
-                recurrence: Recurrence = .ongoing, costCentres: [CostCentreShare], deliveryStart: Period? = nil,
-                replaces: String? = nil) {
+    public init(
+        ref: String, title: String, directorate: String, owner: String, category: String = "",
+        recurrence: Recurrence = .ongoing, costCentres: [CostCentreShare], deliveryStart: Period? = nil,
+        replaces: String? = nil
+    ) {
         self.ref = ref
         self.title = title
         self.directorate = directorate
@@ -149,7 +153,9 @@ public struct Proposal: Hashable, Sendable, Codable {
     /// Refs are short codes such as `PEO-07`.
     public static func isValidRef(_ ref: String) -> Bool {
         !ref.isEmpty && ref.count <= 40
-            && ref.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_./".unicodeScalars.contains($0) }
+            && ref.unicodeScalars.allSatisfy {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_./".unicodeScalars.contains($0)
+            }
     }
 
     /// The expected share of a year's target accrued by the end of `period`, as (months elapsed,
@@ -169,6 +175,8 @@ public enum DomainError: Error, Equatable, Sendable {
 
     /// The sentence.
     public var explanation: String {
-        switch self { case .invalid(let s): s }
+        switch self {
+        case .invalid(let s): s
+        }
     }
 }

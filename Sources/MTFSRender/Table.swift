@@ -103,15 +103,16 @@ extension Table {
     public func renderCSV() -> String {
         var out = columns.map { Escape.csv($0.key) }.joined(separator: ",") + "\r\n"
         for row in rows + (totals.map { [$0] } ?? []) {
-            out += row.map { cell -> String in
-                switch cell {
-                case .text(let s): Escape.csv(s)
-                case .money(let p): Escape.csv(p.plain, isNumber: true)
-                case .integer(let i): String(i)
-                case .percent(let d): d.map { Table.fixed($0 * 100, places: 1) } ?? ""
-                case .empty: ""
-                }
-            }.joined(separator: ",") + "\r\n"
+            out +=
+                row.map { cell -> String in
+                    switch cell {
+                    case .text(let s): Escape.csv(s)
+                    case .money(let p): Escape.csv(p.plain, isNumber: true)
+                    case .integer(let i): String(i)
+                    case .percent(let d): d.map { Table.fixed($0 * 100, places: 1) } ?? ""
+                    case .empty: ""
+                    }
+                }.joined(separator: ",") + "\r\n"
         }
         return out
     }

@@ -183,7 +183,10 @@ public final class Database {
                 try execute("RELEASE \(name)")
                 return result
             } catch {
-                if inTransaction { try? execute("ROLLBACK TO \(name)"); try? execute("RELEASE \(name)") }
+                if inTransaction {
+                    try? execute("ROLLBACK TO \(name)")
+                    try? execute("RELEASE \(name)")
+                }
                 throw error
             }
         }

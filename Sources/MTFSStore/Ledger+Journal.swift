@@ -23,8 +23,9 @@ public struct JournalEntry: Hashable, Sendable {
     public var period: Period { effective.period }
     /// The content the hash covers.
     public var content: EntryContent {
-        EntryContent(id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
-                     recordedAt: recordedAt, actor: actor, reason: reason, source: source, reverses: reverses, postings: postings)
+        EntryContent(
+            id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
+            recordedAt: recordedAt, actor: actor, reason: reason, source: source, reverses: reverses, postings: postings)
     }
 }
 
@@ -36,8 +37,10 @@ public struct JournalFilter: Sendable {
     public var kind: EntryKind?
     public var year: FinancialYear?
     public var asOf: Period?
-    public init(proposal: String? = nil, directorate: String? = nil, period: Period? = nil, kind: EntryKind? = nil,
-                year: FinancialYear? = nil, asOf: Period? = nil) {
+    public init(
+        proposal: String? = nil, directorate: String? = nil, period: Period? = nil, kind: EntryKind? = nil,
+        year: FinancialYear? = nil, asOf: Period? = nil
+    ) {
         self.proposal = proposal
         self.directorate = directorate
         self.period = period
@@ -92,11 +95,13 @@ extension Ledger {
     /// Visits every entry with its postings in id order, without holding them all in memory.
     public func forEachEntry(_ body: (JournalEntry) throws -> Void) throws {
         var pending: JournalEntry?
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
             FROM entries e LEFT JOIN postings p ON p.entry = e.id LEFT JOIN accounts a ON a.id = p.account
             ORDER BY e.id
-            """) { row in
+            """
+        ) { row in
             let id = row.int(0)
             if pending?.id != id {
                 if let done = pending { try body(done) }
@@ -110,11 +115,13 @@ extension Ledger {
     private func journal(where clause: String, _ parameters: [SQLBindable]) throws -> [JournalEntry] {
         var entries: [JournalEntry] = []
         var index: [Int64: Int] = [:]
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
             FROM entries e LEFT JOIN postings p ON p.entry = e.id LEFT JOIN accounts a ON a.id = p.account
             \(clause) ORDER BY e.id
-            """, parameters: parameters) { row in
+            """, parameters: parameters
+        ) { row in
             let id = row.int(0)
             if index[id] == nil {
                 index[id] = entries.count
@@ -133,16 +140,18 @@ extension Ledger {
         do { effective = try CivilDate(parsing: row.text(5)) } catch {
             throw LedgerError.integrity("entry \(row.int(0)) has a malformed effective date \"\(row.text(5))\"")
         }
-        return JournalEntry(id: row.int(0), kind: kind, proposal: row.text(2), year: FinancialYear(startYear: Int(row.int(3))),
-                            toYear: row.optionalInt(4).map { FinancialYear(startYear: Int($0)) }, effective: effective,
-                            recordedAt: row.text(6), actor: row.text(7), reason: row.text(8), source: row.text(9),
-                            reverses: row.optionalInt(10), prevHash: row.text(11), hash: row.text(12), postings: [])
+        return JournalEntry(
+            id: row.int(0), kind: kind, proposal: row.text(2), year: FinancialYear(startYear: Int(row.int(3))),
+            toYear: row.optionalInt(4).map { FinancialYear(startYear: Int($0)) }, effective: effective,
+            recordedAt: row.text(6), actor: row.text(7), reason: row.text(8), source: row.text(9),
+            reverses: row.optionalInt(10), prevHash: row.text(11), hash: row.text(12), postings: [])
     }
 
     static func posting(from row: Row, at column: Int32) -> Posting? {
         guard !row.isNull(column), let kind = AccountKind(rawValue: row.text(column)) else { return nil }
-        let key = AccountKey(kind: kind, year: FinancialYear(startYear: Int(row.int(column + 1))),
-                             proposal: row.optionalText(column + 2), costCentre: row.optionalText(column + 3))
+        let key = AccountKey(
+            kind: kind, year: FinancialYear(startYear: Int(row.int(column + 1))),
+            proposal: row.optionalText(column + 2), costCentre: row.optionalText(column + 3))
         return Posting(key, Pence(row.int(column + 4)))
     }
 }

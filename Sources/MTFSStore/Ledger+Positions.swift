@@ -48,10 +48,12 @@ extension Ledger {
     /// The MTFS requirement for each year: what was approved for it (net of reversed approvals).
     public func requirements(asOf: Period? = nil) throws -> [FinancialYear: Pence] {
         var out: [FinancialYear: Pence] = [:]
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT a.year, -sum(p.amount) FROM postings p JOIN accounts a ON a.id = p.account JOIN entries e ON e.id = p.entry
             WHERE a.kind = 'requirement' AND e.effective <= ? GROUP BY a.year
-            """, parameters: [asOf?.lastDay.description ?? "9999-12-31"]) { row in
+            """, parameters: [asOf?.lastDay.description ?? "9999-12-31"]
+        ) { row in
             out[FinancialYear(startYear: Int(row.int(0)))] = Pence(row.int(1))
         }
         return out

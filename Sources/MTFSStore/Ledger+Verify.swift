@@ -33,18 +33,23 @@ extension Ledger {
             report.checks.append(VerifyReport.Check(name: "every entry sums to zero", problems: chain.balanceProblems))
             report.checks.append(VerifyReport.Check(name: "reversals mirror the entries they reverse", problems: chain.reversalProblems))
             let total = try db.scalar("SELECT coalesce(sum(amount), 0) FROM postings")
-            report.checks.append(VerifyReport.Check(
-                name: "all postings sum to zero", problems: total == 0 ? [] : ["the postings sum to \(Pence(total)), not £0.00"]))
+            report.checks.append(
+                VerifyReport.Check(
+                    name: "all postings sum to zero", problems: total == 0 ? [] : ["the postings sum to \(Pence(total)), not £0.00"]))
             report.checks.append(VerifyReport.Check(name: "no account holds a balance of the wrong sign", problems: try wrongSigns()))
-            report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: try proposalIdentity()))
-            report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: try yearIdentity()))
+            report.checks.append(
+                VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: try proposalIdentity()))
+            report.checks.append(
+                VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: try yearIdentity()))
             return report
         }
     }
 
     private func sqliteIntegrity() throws -> [String] {
         var problems = try db.query("PRAGMA integrity_check") { $0.text(0) }.filter { $0 != "ok" }
-        problems += try db.query("PRAGMA foreign_key_check") { "table \($0.text(0)) row \($0.int(1)) refers to a missing \($0.text(2)) row" }
+        problems += try db.query("PRAGMA foreign_key_check") {
+            "table \($0.text(0)) row \($0.int(1)) refers to a missing \($0.text(2)) row"
+        }
         return problems
     }
 
@@ -56,7 +61,9 @@ extension Ledger {
 
     private func missingTriggers() throws -> [String] {
         let present = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'trigger'") { $0.text(0) })
-        return Ledger.requiredTriggers.filter { !present.contains($0) }.map { "trigger \($0) is missing: the ledger is no longer protected against edits" }
+        return Ledger.requiredTriggers.filter { !present.contains($0) }.map {
+            "trigger \($0) is missing: the ledger is no longer protected against edits"
+        }
     }
 
     private struct ChainResult {
@@ -82,9 +89,10 @@ extension Ledger {
                 if result.chainProblems.count < 20 { result.chainProblems.append(text) }
             }
             if entry.id != expectedID {
-                chainBreak(entry.id > expectedID
-                    ? "entries \(expectedID)…\(entry.id - 1) are missing before entry \(entry.id)"
-                    : "entry \(entry.id) is out of order after entry \(expectedID - 1)")
+                chainBreak(
+                    entry.id > expectedID
+                        ? "entries \(expectedID)…\(entry.id - 1) are missing before entry \(entry.id)"
+                        : "entry \(entry.id) is out of order after entry \(expectedID - 1)")
             }
             expectedID = entry.id + 1
             if entry.prevHash != previousHash {
@@ -123,33 +131,41 @@ extension Ledger {
     }
 
     private func wrongSigns() throws -> [String] {
-        try db.query("""
+        try db.query(
+            """
             SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) AS balance
             FROM accounts a JOIN postings p ON p.account = a.id
             GROUP BY a.id
             HAVING (a.kind = 'requirement' AND balance > 0) OR (a.kind <> 'requirement' AND balance < 0)
             LIMIT 20
-            """) { row in
-            let key = AccountKey(kind: AccountKind(rawValue: row.text(0)) ?? .planned, year: FinancialYear(startYear: Int(row.int(1))),
-                                 proposal: row.optionalText(2), costCentre: row.optionalText(3))
+            """
+        ) { row in
+            let key = AccountKey(
+                kind: AccountKind(rawValue: row.text(0)) ?? .planned, year: FinancialYear(startYear: Int(row.int(1))),
+                proposal: row.optionalText(2), costCentre: row.optionalText(3))
             return "account \(key) holds \(Pence(row.int(4))), which is the wrong sign for it"
         }
     }
 
     private func proposalIdentity() throws -> [String] {
         // Approved = minus the requirement legs of the proposal's entries.
-        try db.query("""
+        try db.query(
+            """
             SELECT e.proposal,
                    -coalesce(sum(CASE WHEN a.kind = 'requirement' THEN p.amount END), 0) AS approved,
                    coalesce(sum(CASE WHEN a.kind <> 'requirement' THEN p.amount END), 0) AS held
             FROM entries e JOIN postings p ON p.entry = e.id JOIN accounts a ON a.id = p.account
             GROUP BY e.proposal HAVING approved <> held LIMIT 20
-            """) { row in
+            """
+        ) { row in
             "proposal \(row.text(0)): approved \(Pence(row.int(1))) but planned + delivered + unachievable is \(Pence(row.int(2)))"
-        } + db.query("""
-            SELECT e.id, e.proposal, a.proposal FROM entries e JOIN postings p ON p.entry = e.id JOIN accounts a ON a.id = p.account
-            WHERE a.proposal IS NOT NULL AND a.proposal <> e.proposal LIMIT 20
-            """) { "entry \($0.int(0)) of proposal \($0.text(1)) posts to an account of proposal \($0.text(2))" }
+        }
+            + db.query(
+                """
+                SELECT e.id, e.proposal, a.proposal FROM entries e JOIN postings p ON p.entry = e.id JOIN accounts a ON a.id = p.account
+                WHERE a.proposal IS NOT NULL AND a.proposal <> e.proposal LIMIT 20
+                """
+            ) { "entry \($0.int(0)) of proposal \($0.text(1)) posts to an account of proposal \($0.text(2))" }
     }
 
     private func yearIdentity() throws -> [String] {
@@ -157,13 +173,18 @@ extension Ledger {
         var requirement: [Int: Int64] = [:]
         var held: [Int: Int64] = [:]
         var slipped: [Int: Int64] = [:]  // net slipped in
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT coalesce(o.kind, e.kind), a.kind, a.year, sum(p.amount)
             FROM postings p JOIN entries e ON e.id = p.entry LEFT JOIN entries o ON o.id = e.reverses
             JOIN accounts a ON a.id = p.account
             GROUP BY 1, 2, 3
-            """) { row in
-            let movement = row.text(0), kind = row.text(1), year = Int(row.int(2)), amount = row.int(3)
+            """
+        ) { row in
+            let movement = row.text(0)
+            let kind = row.text(1)
+            let year = Int(row.int(2))
+            let amount = row.int(3)
             if kind == "requirement" {
                 requirement[year, default: 0] -= amount
             } else {
@@ -175,10 +196,15 @@ extension Ledger {
         var problems: [String] = []
         for year in Set(approved.keys).union(requirement.keys).union(held.keys).sorted() {
             let fy = FinancialYear(startYear: year)
-            let a = approved[year] ?? 0, r = requirement[year] ?? 0, h = held[year] ?? 0, s = slipped[year] ?? 0
+            let a = approved[year] ?? 0
+            let r = requirement[year] ?? 0
+            let h = held[year] ?? 0
+            let s = slipped[year] ?? 0
             if a != r { problems.append("\(fy): the MTFS requirement is \(Pence(r)) but \(Pence(a)) was approved") }
             if h - a != s {
-                problems.append("\(fy): planned + delivered + unachievable is \(Pence(h)), approved \(Pence(a)), but net slips account for \(Pence(s)), not \(Pence(h - a))")
+                problems.append(
+                    "\(fy): planned + delivered + unachievable is \(Pence(h)), approved \(Pence(a)), but net slips account for \(Pence(s)), not \(Pence(h - a))"
+                )
             }
         }
         return problems

@@ -37,7 +37,8 @@ public final class Ledger {
     func migrate() throws {
         let current = try db.userVersion
         if current > Schema.migrations.count {
-            throw LedgerError.refused("\(db.path) was written by a newer mtfs (schema \(current)); this one knows schema \(Schema.migrations.count)")
+            throw LedgerError.refused(
+                "\(db.path) was written by a newer mtfs (schema \(current)); this one knows schema \(Schema.migrations.count)")
         }
         // Another process may be migrating at the same moment: re-check under the write lock.
         guard current < Schema.migrations.count else { return }
@@ -81,8 +82,12 @@ public final class Ledger {
                     throw LedgerError.refused("the ledger's MTFS window runs to \(existing.last); it cannot be shortened to \(range.last)")
                 }
             }
-            try db.run("INSERT INTO meta(key, value) VALUES ('first_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(range.first.startYear))
-            try db.run("INSERT INTO meta(key, value) VALUES ('last_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", String(range.last.startYear))
+            try db.run(
+                "INSERT INTO meta(key, value) VALUES ('first_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                String(range.first.startYear))
+            try db.run(
+                "INSERT INTO meta(key, value) VALUES ('last_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                String(range.last.startYear))
         }
     }
 
@@ -105,14 +110,17 @@ public final class Ledger {
     // MARK: - The operating model
 
     /// Adds a cost centre with where it sits from `assignment.effective`, and its baselines.
-    public func addCostCentre(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence] = [:], by who: Provenance) throws {
+    public func addCostCentre(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence] = [:], by who: Provenance)
+        throws
+    {
         try transaction {
             guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", costCentre.code, map: { _ in true }) == nil else {
                 throw LedgerError.refused("cost centre \(costCentre.code) already exists")
             }
             try Ledger.checkText(costCentre.code, what: "cost centre code")
-            try db.run("INSERT INTO cost_centres(code, name, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?)",
-                       costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source)
+            try db.run(
+                "INSERT INTO cost_centres(code, name, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?)",
+                costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source)
             try insertAssignment(assignment, by: who)
             for (year, amount) in baselines.sorted(by: { $0.key < $1.key }) {
                 try addBaseline(costCentre: costCentre.code, year: year, netBudget: amount, by: who)
@@ -124,11 +132,13 @@ public final class Ledger {
     public func addBaseline(costCentre: String, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
         try checkInWindow(year)
         try requireCostCentre(costCentre)
-        if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil {
+        if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil
+        {
             throw LedgerError.refused("cost centre \(costCentre) already has a baseline for \(year)")
         }
-        try db.run("INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?, ?)",
-                   costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source)
+        try db.run(
+            "INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?, ?)",
+            costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source)
     }
 
     /// Moves a cost centre to a new service, directorate and holder from a date.
@@ -138,8 +148,11 @@ public final class Ledger {
             let model = try operatingModel()
             if let current = model.assignment(of: assignment.costCentre, on: assignment.effective),
                 current.service == assignment.service, current.directorate == assignment.directorate,
-                current.budgetHolder == assignment.budgetHolder, current.model == assignment.model {
-                throw LedgerError.refused("cost centre \(assignment.costCentre) is already in \(current.service), \(current.directorate), held by \(current.budgetHolder), on \(assignment.effective)")
+                current.budgetHolder == assignment.budgetHolder, current.model == assignment.model
+            {
+                throw LedgerError.refused(
+                    "cost centre \(assignment.costCentre) is already in \(current.service), \(current.directorate), held by \(current.budgetHolder), on \(assignment.effective)"
+                )
             }
             guard let first = model.original(of: assignment.costCentre), assignment.effective > first.effective else {
                 throw LedgerError.refused("a restructure of \(assignment.costCentre) must be dated after the cost centre was set up")
@@ -152,14 +165,18 @@ public final class Ledger {
         for (text, what) in [(a.service, "service"), (a.directorate, "directorate"), (a.budgetHolder, "budget holder")] {
             try Ledger.checkText(text, what: what)
         }
-        if try db.first("SELECT 1 FROM assignments WHERE cost_centre = ? AND effective = ?", a.costCentre, a.effective.description, map: { _ in true }) != nil {
+        if try db.first(
+            "SELECT 1 FROM assignments WHERE cost_centre = ? AND effective = ?", a.costCentre, a.effective.description, map: { _ in true })
+            != nil
+        {
             throw LedgerError.refused("cost centre \(a.costCentre) already has a change effective on \(a.effective)")
         }
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO assignments(cost_centre, effective, service, directorate, budget_holder, model, reason, recorded_at, actor, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
-                   who.recordedAt, who.actor, who.source)
+            who.recordedAt, who.actor, who.source)
     }
 
     /// Refuses an unknown cost centre.
@@ -176,10 +193,13 @@ public final class Ledger {
 
     /// The whole operating model history.
     public func operatingModel() throws -> OperatingModel {
-        let rows = try db.query("SELECT cost_centre, effective, service, directorate, budget_holder, model, reason FROM assignments ORDER BY id") { row in
-            Assignment(costCentre: row.text(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
-                       directorate: row.text(3), budgetHolder: row.text(4), model: ServiceModel(rawValue: row.text(5)) ?? .devolved,
-                       reason: row.text(6))
+        let rows = try db.query(
+            "SELECT cost_centre, effective, service, directorate, budget_holder, model, reason FROM assignments ORDER BY id"
+        ) { row in
+            Assignment(
+                costCentre: row.text(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
+                directorate: row.text(3), budgetHolder: row.text(4), model: ServiceModel(rawValue: row.text(5)) ?? .devolved,
+                reason: row.text(6))
         }
         return OperatingModel(rows)
     }
@@ -197,8 +217,10 @@ public final class Ledger {
 
     /// Adds a proposal and approves its target for each year (one approval entry per year).
     @discardableResult
-    public func addProposal(_ proposal: Proposal, targets: [FinancialYear: Pence], effective: CivilDate,
-                            reason: String, by who: Provenance) throws -> [Int64] {
+    public func addProposal(
+        _ proposal: Proposal, targets: [FinancialYear: Pence], effective: CivilDate,
+        reason: String, by who: Provenance
+    ) throws -> [Int64] {
         try transaction {
             try proposal.validate()
             if try self.proposal(proposal.ref) != nil {
@@ -213,15 +235,17 @@ public final class Ledger {
             }
             if let start = proposal.deliveryStart { try checkInWindow(start.year) }
             for year in targets.keys { try checkInWindow(year) }
-            try db.run("""
+            try db.run(
+                """
                 INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, proposal.ref, proposal.title, proposal.directorate, proposal.owner, proposal.category,
-                       proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
-                       who.recordedAt, who.actor, who.source)
+                proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
+                who.recordedAt, who.actor, who.source)
             for (position, share) in proposal.costCentres.enumerated() {
-                try db.run("INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",
-                           proposal.ref, position, share.costCentre, share.basisPoints)
+                try db.run(
+                    "INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",
+                    proposal.ref, position, share.costCentre, share.basisPoints)
             }
             var ids: [Int64] = []
             for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
@@ -249,16 +273,20 @@ public final class Ledger {
     public func proposals() throws -> [Proposal] { try loadProposals(where: "", []) }
 
     private func loadProposals(where clause: String, _ parameters: [SQLBindable]) throws -> [Proposal] {
-        var proposals = try db.query("""
+        var proposals = try db.query(
+            """
             SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces FROM proposals \(clause) ORDER BY ref
-            """, parameters: parameters) { row in
-            Proposal(ref: row.text(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
-                     recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
-                     deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalText(7))
+            """, parameters: parameters
+        ) { row in
+            Proposal(
+                ref: row.text(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
+                recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
+                deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalText(7))
         }
         var index: [String: Int] = [:]
         for (i, p) in proposals.enumerated() { index[p.ref] = i }
-        let shareSQL = clause.isEmpty
+        let shareSQL =
+            clause.isEmpty
             ? "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres ORDER BY ref, position"
             : "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres \(clause) ORDER BY ref, position"
         try db.forEach(shareSQL, parameters: parameters) { row in
@@ -280,7 +308,9 @@ public final class Ledger {
         }
     }
 
-    private func record(_ movement: Movement, on proposal: Proposal, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+    private func record(_ movement: Movement, on proposal: Proposal, effective: CivilDate, reason: String, by who: Provenance) throws
+        -> Int64
+    {
         try checkInWindow(movement.year)
         if let to = movement.toYear { try checkInWindow(to) }
         switch movement {
@@ -297,8 +327,9 @@ public final class Ledger {
         }
         let current = try balances(keys)
         let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
-        return try append(kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear,
-                          effective: effective, reason: reason, reverses: nil, postings: postings, by: who)
+        return try append(
+            kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear,
+            effective: effective, reason: reason, reverses: nil, postings: postings, by: who)
     }
 
     /// Records the mirror of an earlier entry; returns the new entry's id.
@@ -307,15 +338,17 @@ public final class Ledger {
         try transaction {
             guard let original = try entry(id) else { throw LedgerError.refused("there is no entry \(id) in the ledger") }
             if original.kind == .reverse {
-                throw LedgerError.refused("entry \(id) is itself a reversal (of entry \(original.reverses ?? 0)); record the movement again instead")
+                throw LedgerError.refused(
+                    "entry \(id) is itself a reversal (of entry \(original.reverses ?? 0)); record the movement again instead")
             }
             if let by = try db.first("SELECT id FROM entries WHERE reverses = ?", id, map: { $0.int(0) }) {
                 throw LedgerError.refused("entry \(id) was already reversed by entry \(by)")
             }
             let current = try balances(original.postings.map(\.account))
             let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
-            return try append(kind: .reverse, proposal: original.proposal, year: original.year, toYear: nil,
-                              effective: effective, reason: reason, reverses: id, postings: mirror, by: who)
+            return try append(
+                kind: .reverse, proposal: original.proposal, year: original.year, toYear: nil,
+                effective: effective, reason: reason, reverses: id, postings: mirror, by: who)
         }
     }
 
@@ -334,10 +367,12 @@ public final class Ledger {
 
     /// The balance of a proposal's state in a year, across its cost centres.
     public func balance(of ref: String, _ kind: AccountKind, _ year: FinancialYear) throws -> Pence {
-        Pence(try db.scalar("""
-            SELECT coalesce(sum(p.amount), 0) FROM accounts a JOIN postings p ON p.account = a.id
-            WHERE a.proposal = ? AND a.kind = ? AND a.year = ?
-            """, ref, kind.rawValue, year.startYear))
+        Pence(
+            try db.scalar(
+                """
+                SELECT coalesce(sum(p.amount), 0) FROM accounts a JOIN postings p ON p.account = a.id
+                WHERE a.proposal = ? AND a.kind = ? AND a.year = ?
+                """, ref, kind.rawValue, year.startYear))
     }
 
     private func accountID(_ key: AccountKey, create: Bool) throws -> Int64? {
@@ -346,32 +381,38 @@ public final class Ledger {
         if key.kind == .requirement {
             found = try db.first("SELECT id FROM accounts WHERE kind = 'requirement' AND year = ?", key.year.startYear) { $0.int(0) }
         } else {
-            found = try db.first("SELECT id FROM accounts WHERE proposal = ? AND year = ? AND cost_centre = ? AND kind = ?",
-                                 key.proposal, key.year.startYear, key.costCentre, key.kind.rawValue) { $0.int(0) }
+            found = try db.first(
+                "SELECT id FROM accounts WHERE proposal = ? AND year = ? AND cost_centre = ? AND kind = ?",
+                key.proposal, key.year.startYear, key.costCentre, key.kind.rawValue
+            ) { $0.int(0) }
         }
         if let found {
             accountIDs[key] = found
             return found
         }
         guard create else { return nil }
-        try db.run("INSERT INTO accounts(kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?)",
-                   key.kind.rawValue, key.year.startYear, key.proposal, key.costCentre)
+        try db.run(
+            "INSERT INTO accounts(kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?)",
+            key.kind.rawValue, key.year.startYear, key.proposal, key.costCentre)
         let id = db.lastInsertRowID
         accountIDs[key] = id
         return id
     }
 
-    private func append(kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
-                        reason: String, reverses: Int64?, postings: [Posting], by who: Provenance) throws -> Int64 {
+    private func append(
+        kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
+        reason: String, reverses: Int64?, postings: [Posting], by who: Provenance
+    ) throws -> Int64 {
         // One posting per account: merge legs that meet on the same account and drop what nets to zero.
         var merged: [AccountKey: Pence] = [:]
         for p in postings { merged[p.account, default: .zero] += p.amount }
         let legs = merged.filter { !$0.value.isZero }.map { Posting($0.key, $0.value) }.sorted { $0.account < $1.account }
         let last = try db.first("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1") { ($0.int(0), $0.text(1)) }
         let id = (last?.0 ?? 0) + 1
-        let content = EntryContent(id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
-                                   recordedAt: who.recordedAt, actor: who.actor, reason: reason, source: who.source,
-                                   reverses: reverses, postings: legs)
+        let content = EntryContent(
+            id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
+            recordedAt: who.recordedAt, actor: who.actor, reason: reason, source: who.source,
+            reverses: reverses, postings: legs)
         guard content.isBalanced, !legs.isEmpty else {
             throw LedgerError.integrity("refusing to record an entry whose postings do not sum to zero")
         }
@@ -380,24 +421,28 @@ public final class Ledger {
             try db.run("INSERT INTO postings(entry, account, amount) VALUES (?, ?, ?)", id, account, leg.amount.rawValue)
         }
         let previous = last?.1 ?? EntryContent.genesisHash
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, id, kind.rawValue, proposal, year.startYear, toYear?.startYear, effective.description, effective.period.code,
-                   who.recordedAt, who.actor, reason, who.source, reverses, previous, content.hash(previous: previous))
+            who.recordedAt, who.actor, reason, who.source, reverses, previous, content.hash(previous: previous))
         return id
     }
 
     // MARK: - Forecasts
 
     /// Records the forecast for the year, the RAG and the comment as at a period.
-    public func recordForecast(ref: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG,
-                               comment: String, by who: Provenance) throws {
+    public func recordForecast(
+        ref: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG,
+        comment: String, by who: Provenance
+    ) throws {
         try transaction {
             _ = try requireProposal(ref)
             try checkInWindow(year)
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
-            try db.run("""
+            try db.run(
+                """
                 INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, ref, year.startYear, period.code, forecast.rawValue, rag.rawValue, comment, who.recordedAt, who.actor, who.source)

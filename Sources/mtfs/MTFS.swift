@@ -4,7 +4,8 @@ import ArgumentParser
 struct MTFS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mtfs",
-        abstract: "The savings and MTFS tracking ledger: log delivery, spot double counts and slippage, report to budget holders and the CFO.",
+        abstract:
+            "The savings and MTFS tracking ledger: log delivery, spot double counts and slippage, report to budget holders and the CFO.",
         discussion: """
             Every change to a savings position is a balanced, append-only, hash-chained entry in a \
             SQLite ledger (default Ledgers/mtfs.sqlite; --ledger or MTFS_LEDGER choose another).

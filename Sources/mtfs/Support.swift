@@ -6,9 +6,11 @@ import MTFSStore
 
 /// Options every ledger command takes: which ledger, and who is acting.
 struct LedgerOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The ledger file, or a bare name for Ledgers/<name>.sqlite (default: $MTFS_LEDGER, else Ledgers/mtfs.sqlite).",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The ledger file, or a bare name for Ledgers/<name>.sqlite (default: $MTFS_LEDGER, else Ledgers/mtfs.sqlite).",
+            valueName: "path"))
     var ledger: String?
 
     @Option(name: .customLong("as"), help: ArgumentHelp("Who is recording this (default: your login name).", valueName: "name"))
@@ -29,8 +31,9 @@ struct LedgerOptions: ParsableArguments {
     func provenance(source: String? = nil) throws -> Provenance {
         let name = actor ?? Clock.loginName
         guard !name.trimmingSpaces().isEmpty else { throw Failure.badInput("--as needs a name") }
-        return Provenance(actor: name, recordedAt: Clock.recordedAt,
-                          source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")))
+        return Provenance(
+            actor: name, recordedAt: Clock.recordedAt,
+            source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")))
     }
 }
 
@@ -58,7 +61,8 @@ enum Clock {
 
     static var today: CivilDate {
         if let fixed = ProcessInfo.processInfo.environment["MTFS_NOW"], fixed.count >= 10,
-            let d = try? CivilDate(parsing: String(fixed.prefix(10))) {
+            let d = try? CivilDate(parsing: String(fixed.prefix(10)))
+        {
             return d
         }
         var t = time(nil)
@@ -99,7 +103,10 @@ struct Failure: Error {
             if code == .success { return ("", 0) }
             let message = MTFS.message(for: error)
             // ArgumentParser's usage errors (EX_USAGE) are SPEC's exit code 1.
-            return (message + "\n" + "Run `mtfs --help` or `mtfs <command> --help` for usage.", code == .validationFailure || code.rawValue == 64 ? 1 : code.rawValue)
+            return (
+                message + "\n" + "Run `mtfs --help` or `mtfs <command> --help` for usage.",
+                code == .validationFailure || code.rawValue == 64 ? 1 : code.rawValue
+            )
         }
     }
 }
@@ -123,7 +130,9 @@ enum Parse {
         var out: [FinancialYear: Pence] = [:]
         for item in items {
             let pieces = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pieces.count == 2 else { throw Failure.badInput("\(option): expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(item)\"") }
+            guard pieces.count == 2 else {
+                throw Failure.badInput("\(option): expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(item)\"")
+            }
             let year = try Parse.year(pieces[0], option: option)
             if out[year] != nil { throw Failure.badInput("\(option): \(year) is given twice") }
             out[year] = try Parse.money(pieces[1], option: option)
@@ -153,7 +162,11 @@ enum Terminal {
 
     /// An argument as a shell would need it typed: quoted when it holds spaces or quotes.
     static func shellQuoted(_ argument: String) -> String {
-        let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_=./,:;%£()+@".unicodeScalars.contains($0) }
+        let plain =
+            !argument.isEmpty
+            && argument.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_=./,:;%£()+@".unicodeScalars.contains($0)
+            }
         return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
@@ -163,6 +176,6 @@ enum Terminal {
     }
 
     static func write(_ text: String) {
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        print(text, terminator: text.utf8.last == UInt8(ascii: "\n") ? "" : "\n")
     }
 }

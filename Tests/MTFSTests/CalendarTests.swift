@@ -16,17 +16,20 @@ struct CalendarTests {
         #expect(throws: CalendarError.self) { try FinancialYear(parsing: text) }
     }
 
-    @Test("periods from calendar months", arguments: [
-        ("2023-04", 2023, 1), ("2023-09", 2023, 6), ("2023-12", 2023, 9), ("2024-01", 2023, 10), ("2024-03", 2023, 12),
-        ("2023/24 P6", 2023, 6), ("2023-24 P12", 2023, 12), ("2023/24 p1", 2023, 1), ("2023/24P06", 2023, 6),
-    ] as [(String, Int, Int)])
+    @Test(
+        "periods from calendar months",
+        arguments: [
+            ("2023-04", 2023, 1), ("2023-09", 2023, 6), ("2023-12", 2023, 9), ("2024-01", 2023, 10), ("2024-03", 2023, 12),
+            ("2023/24 P6", 2023, 6), ("2023-24 P12", 2023, 12), ("2023/24 p1", 2023, 1), ("2023/24P06", 2023, 6),
+        ] as [(String, Int, Int)])
     func periods(text: String, year: Int, number: Int) throws {
         let p = try Period(parsing: text)
         #expect(p.year.startYear == year)
         #expect(p.number == number)
     }
 
-    @Test("bad periods are refused", arguments: ["2023-13", "2023-00", "2023/24 P13", "2023/24 P0", "P6", "2023/24 P", "Sept 2023", "2023-9"])
+    @Test(
+        "bad periods are refused", arguments: ["2023-13", "2023-00", "2023/24 P13", "2023/24 P0", "P6", "2023/24 P", "Sept 2023", "2023-9"])
     func badPeriods(text: String) {
         #expect(throws: CalendarError.self) { try Period(parsing: text) }
     }
@@ -65,13 +68,20 @@ struct CalendarTests {
 
 @Suite("SHA-256 against NIST vectors")
 struct SHA256Tests {
-    @Test("known digests", arguments: [
-        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
-         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
-    ])
+    @Test(
+        "known digests",
+        arguments: [
+            ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            (
+                "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+                "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+            ),
+            (
+                "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+                "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+            ),
+        ])
     func digests(input: String, hex: String) {
         #expect(SHA256.hex(input) == hex)
     }
@@ -93,7 +103,9 @@ struct ProposalTests {
         #expect(CostCentreShare.format(s) == "PEO-CSC-0412=60%;PEO-CSC-0413=40%")
     }
 
-    @Test("bad share lists are refused", arguments: ["A=60%;B=30%", "A=60%;B", "A;A", "", "A=0%;B=100%", "A=101%", "A=x%", "=50%;B=50%", "A=60.123%;B=39.877%"])
+    @Test(
+        "bad share lists are refused",
+        arguments: ["A=60%;B=30%", "A=60%;B", "A;A", "", "A=0%;B=100%", "A=101%", "A=x%", "=50%;B=50%", "A=60.123%;B=39.877%"])
     func badShares(text: String) {
         #expect(throws: DomainError.self) { try CostCentreShare.parseList(text) }
     }
@@ -114,8 +126,12 @@ struct ProposalTests {
     func operatingModel() throws {
         let d = { (s: String) in try CivilDate(parsing: s) }
         let model = OperatingModel([
-            Assignment(costCentre: "BS-1", effective: try d("2023-04-01"), service: "Business Support", directorate: "People", budgetHolder: "A", model: .devolved),
-            Assignment(costCentre: "BS-1", effective: try d("2023-10-01"), service: "Business Support Hub", directorate: "Resources", budgetHolder: "B", model: .hub),
+            Assignment(
+                costCentre: "BS-1", effective: try d("2023-04-01"), service: "Business Support", directorate: "People", budgetHolder: "A",
+                model: .devolved),
+            Assignment(
+                costCentre: "BS-1", effective: try d("2023-10-01"), service: "Business Support Hub", directorate: "Resources",
+                budgetHolder: "B", model: .hub),
         ])
         #expect(model.assignment(of: "BS-1", on: try d("2023-09-30"))?.directorate == "People")
         #expect(model.assignment(of: "BS-1", on: try d("2023-10-01"))?.budgetHolder == "B")

@@ -9,8 +9,9 @@ struct DatabaseTests {
         let dir = TempDir()
         let db = try Database(path: dir.path("t.sqlite"))
         try db.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n ANY) STRICT")
-        try db.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)", Int64.min, 2.5, "Zoë 'quoted' \"x\"; DROP TABLE t; --",
-                   SQLValue.blob([0, 1, 255]), SQLValue.null)
+        try db.run(
+            "INSERT INTO t VALUES (?, ?, ?, ?, ?)", Int64.min, 2.5, "Zoë 'quoted' \"x\"; DROP TABLE t; --",
+            SQLValue.blob([0, 1, 255]), SQLValue.null)
         try db.run("INSERT INTO t VALUES (?, ?, ?, ?, ?)", Int64.max, -0.0, "", SQLValue.blob([]), 7)
         let rows = try db.query("SELECT i, r, s, b, n FROM t ORDER BY rowid") { row in
             [row.value(0), row.value(1), row.value(2), row.value(3), row.value(4)]

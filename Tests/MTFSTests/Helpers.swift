@@ -25,14 +25,17 @@ func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
     let ledger = try Ledger(path: dir.path(name), create: true)
     try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)))
     for (code, dir, holder) in [("A1", "People", "Ann"), ("A2", "People", "Ann"), ("B1", "Place", "Bob")] {
-        try ledger.addCostCentre(CostCentre(code: code, name: code),
-                                 assignment: Assignment(costCentre: code, effective: date("2023-04-01"), service: "\(dir) service",
-                                                        directorate: dir, budgetHolder: holder, model: .devolved),
-                                 baselines: [fy(2023): pounds(5_000_000)], by: testWho)
+        try ledger.addCostCentre(
+            CostCentre(code: code, name: code),
+            assignment: Assignment(
+                costCentre: code, effective: date("2023-04-01"), service: "\(dir) service",
+                directorate: dir, budgetHolder: holder, model: .devolved),
+            baselines: [fy(2023): pounds(5_000_000)], by: testWho)
     }
     try ledger.addProposal(
-        Proposal(ref: "P-1", title: "Reduce placements", directorate: "People", owner: "Ann",
-                 costCentres: try CostCentreShare.parseList("A1=60%;A2=40%")),
+        Proposal(
+            ref: "P-1", title: "Reduce placements", directorate: "People", owner: "Ann",
+            costCentres: try CostCentreShare.parseList("A1=60%;A2=40%")),
         targets: [fy(2023): pounds(500_000), fy(2024): pounds(750_000), fy(2025): pounds(250_000)],
         effective: date("2023-04-01"), reason: "MTFS", by: testWho)
     return ledger
@@ -41,7 +44,10 @@ func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
 /// Every table's rows as text, to show that a refused operation changed nothing.
 func snapshot(_ ledger: Ledger) throws -> String {
     var out = ""
-    for table in ["meta", "cost_centres", "assignments", "baselines", "proposals", "proposal_cost_centres", "accounts", "entries", "postings", "forecasts"] {
+    for table in [
+        "meta", "cost_centres", "assignments", "baselines", "proposals", "proposal_cost_centres", "accounts", "entries", "postings",
+        "forecasts",
+    ] {
         try ledger.db.forEach("SELECT * FROM \(table) ORDER BY 1, 2") { row in
             out += table + ":" + (0..<16).map { "\(row.value(Int32($0)))" }.joined(separator: "|") + "\n"
         }

@@ -9,10 +9,15 @@ struct LedgerTests {
     func walkThrough() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(125_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
-        try ledger.record(.slip(from: fy(2023), to: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-10-31"), reason: "late", by: testWho)
-        try ledger.record(.unachievable(year: fy(2023), amount: pounds(50_000)), on: "P-1", effective: date("2023-11-30"), reason: "no", by: testWho)
-        let reduce = try ledger.record(.reduce(year: fy(2023), amount: pounds(25_000)), on: "P-1", effective: date("2023-12-31"), reason: "", by: testWho)
+        try ledger.record(
+            .deliver(year: fy(2023), amount: pounds(125_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
+        try ledger.record(
+            .slip(from: fy(2023), to: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-10-31"), reason: "late",
+            by: testWho)
+        try ledger.record(
+            .unachievable(year: fy(2023), amount: pounds(50_000)), on: "P-1", effective: date("2023-11-30"), reason: "no", by: testWho)
+        let reduce = try ledger.record(
+            .reduce(year: fy(2023), amount: pounds(25_000)), on: "P-1", effective: date("2023-12-31"), reason: "", by: testWho)
         try ledger.reverse(entry: reduce, effective: date("2024-01-31"), reason: "keyed twice", by: testWho)
 
         var byYear: [FinancialYear: Position] = [:]
@@ -50,16 +55,19 @@ struct LedgerTests {
         #expect(p6.reduce(Pence.zero) { $0 + $1.position.delivered } == pounds(100))
     }
 
-    @Test("refused operations say why and change nothing", arguments: [
-        "deliver more than planned", "reduce more than delivered", "slip backwards", "slip more than planned",
-        "write off more than planned", "year outside MTFS", "unknown proposal", "zero amount", "reverse twice",
-        "reverse an approval after delivery", "reverse a reversal", "duplicate proposal", "unknown cost centre",
-        "delivery before the year", "forecast for unknown proposal", "restructure unknown cost centre",
-    ])
+    @Test(
+        "refused operations say why and change nothing",
+        arguments: [
+            "deliver more than planned", "reduce more than delivered", "slip backwards", "slip more than planned",
+            "write off more than planned", "year outside MTFS", "unknown proposal", "zero amount", "reverse twice",
+            "reverse an approval after delivery", "reverse a reversal", "duplicate proposal", "unknown cost centre",
+            "delivery before the year", "forecast for unknown proposal", "restructure unknown cost centre",
+        ])
     func refusals(name: String) throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        let d = try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        let d = try ledger.record(
+            .deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
         let reversal = try ledger.reverse(entry: d, effective: date("2023-06-30"), reason: "", by: testWho)
         try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
         let before = try snapshot(ledger)
@@ -67,26 +75,40 @@ struct LedgerTests {
         let p = Proposal(ref: "P-1", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "A1")])
         #expect(throws: LedgerError.self) {
             switch name {
-            case "deliver more than planned": try ledger.record(.deliver(year: fy(2023), amount: pounds(500_000)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "reduce more than delivered": try ledger.record(.reduce(year: fy(2023), amount: pounds(11)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "slip backwards": try ledger.record(.slip(from: fy(2024), to: fy(2023), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "slip more than planned": try ledger.record(.slip(from: fy(2023), to: fy(2024), amount: pounds(499_991)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "write off more than planned": try ledger.record(.unachievable(year: fy(2025), amount: pounds(250_001)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "year outside MTFS": try ledger.record(.slip(from: fy(2025), to: fy(2026), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "unknown proposal": try ledger.record(.deliver(year: fy(2023), amount: pounds(1)), on: "NOPE", effective: e, reason: "", by: testWho)
+            case "deliver more than planned":
+                try ledger.record(.deliver(year: fy(2023), amount: pounds(500_000)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "reduce more than delivered":
+                try ledger.record(.reduce(year: fy(2023), amount: pounds(11)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "slip backwards":
+                try ledger.record(.slip(from: fy(2024), to: fy(2023), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "slip more than planned":
+                try ledger.record(
+                    .slip(from: fy(2023), to: fy(2024), amount: pounds(499_991)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "write off more than planned":
+                try ledger.record(.unachievable(year: fy(2025), amount: pounds(250_001)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "year outside MTFS":
+                try ledger.record(.slip(from: fy(2025), to: fy(2026), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "unknown proposal":
+                try ledger.record(.deliver(year: fy(2023), amount: pounds(1)), on: "NOPE", effective: e, reason: "", by: testWho)
             case "zero amount": try ledger.record(.deliver(year: fy(2023), amount: .zero), on: "P-1", effective: e, reason: "", by: testWho)
             case "reverse twice": try ledger.reverse(entry: d, effective: e, reason: "", by: testWho)
             case "reverse an approval after delivery":
-                try ledger.record(.deliver(year: fy(2025), amount: pounds(250_000)), on: "P-1", effective: date("2025-05-01"), reason: "", by: testWho)
+                try ledger.record(
+                    .deliver(year: fy(2025), amount: pounds(250_000)), on: "P-1", effective: date("2025-05-01"), reason: "", by: testWho)
             case "reverse a reversal": try ledger.reverse(entry: reversal, effective: e, reason: "", by: testWho)
             case "duplicate proposal": try ledger.addProposal(p, targets: [:], effective: e, reason: "", by: testWho)
             case "unknown cost centre":
-                try ledger.addProposal(Proposal(ref: "P-2", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "ZZ")]),
-                                       targets: [fy(2023): pounds(1)], effective: e, reason: "", by: testWho)
-            case "delivery before the year": try ledger.record(.deliver(year: fy(2024), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
-            case "forecast for unknown proposal": try ledger.recordForecast(ref: "NOPE", year: fy(2023), period: e.period, forecast: pounds(1), rag: .green, comment: "", by: testWho)
+                try ledger.addProposal(
+                    Proposal(ref: "P-2", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "ZZ")]),
+                    targets: [fy(2023): pounds(1)], effective: e, reason: "", by: testWho)
+            case "delivery before the year":
+                try ledger.record(.deliver(year: fy(2024), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+            case "forecast for unknown proposal":
+                try ledger.recordForecast(
+                    ref: "NOPE", year: fy(2023), period: e.period, forecast: pounds(1), rag: .green, comment: "", by: testWho)
             case "restructure unknown cost centre":
-                try ledger.restructure(Assignment(costCentre: "ZZ", effective: e, service: "s", directorate: "d", budgetHolder: "h", model: .hub), by: testWho)
+                try ledger.restructure(
+                    Assignment(costCentre: "ZZ", effective: e, service: "s", directorate: "d", budgetHolder: "h", model: .hub), by: testWho)
             default: Issue.record("no case \(name)")
             }
             if name == "reverse an approval after delivery" {
@@ -105,16 +127,20 @@ struct LedgerTests {
     func appendOnly() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(1), rag: .amber, comment: "", by: testWho)
-        for sql in ["UPDATE postings SET amount = amount + 1", "DELETE FROM postings", "UPDATE entries SET actor = 'x'",
-                    "DELETE FROM entries", "UPDATE accounts SET year = 2030", "DELETE FROM forecasts", "UPDATE assignments SET budget_holder = 'x'"] {
+        try ledger.recordForecast(
+            ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(1), rag: .amber, comment: "", by: testWho)
+        for sql in [
+            "UPDATE postings SET amount = amount + 1", "DELETE FROM postings", "UPDATE entries SET actor = 'x'",
+            "DELETE FROM entries", "UPDATE accounts SET year = 2030", "DELETE FROM forecasts", "UPDATE assignments SET budget_holder = 'x'",
+        ] {
             #expect(throws: DatabaseError.self, "\(sql)") { try ledger.db.execute(sql) }
         }
         // An unbalanced entry or a posting added to an existing entry is refused by the database itself.
         #expect(throws: DatabaseError.self) {
             try ledger.db.write {
                 try ledger.db.run("INSERT INTO postings(entry, account, amount) VALUES (4, 1, 5)")
-                try ledger.db.run("""
+                try ledger.db.run(
+                    """
                     INSERT INTO entries(id, kind, proposal, year, effective, period, recorded_at, actor, reason, source, prev_hash, hash)
                     SELECT 4, 'deliver', 'P-1', 2023, '2023-05-01', 202302, 'x', 'x', 'x', 'x', hash, 'h' FROM entries WHERE id = 3
                     """)
@@ -124,14 +150,17 @@ struct LedgerTests {
         #expect(try ledger.verify().passed)
     }
 
-    @Test("verify catches tampering and names the first bad entry", arguments: [
-        "change an amount", "change an actor", "delete an entry", "swap two entries", "drop a trigger", "break the balance",
-    ])
+    @Test(
+        "verify catches tampering and names the first bad entry",
+        arguments: [
+            "change an amount", "change an actor", "delete an entry", "swap two entries", "drop a trigger", "break the balance",
+        ])
     func tamper(name: String) throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
         for i in 0..<3 {
-            try ledger.record(.deliver(year: fy(2023), amount: pounds(Int64(10 + i))), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+            try ledger.record(
+                .deliver(year: fy(2023), amount: pounds(Int64(10 + i))), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
         }
         #expect(try ledger.verify().passed)
         let drop = Ledger.requiredTriggers.map { "DROP TRIGGER \($0);" }.joined()
@@ -141,13 +170,15 @@ struct LedgerTests {
         case "change an actor":
             try ledger.db.execute(drop + "UPDATE entries SET actor = 'mallory' WHERE id = 4")
         case "delete an entry":
-            try ledger.db.execute(drop + "PRAGMA foreign_keys = OFF; DELETE FROM postings WHERE entry = 5; DELETE FROM entries WHERE id = 5")
+            try ledger.db.execute(
+                drop + "PRAGMA foreign_keys = OFF; DELETE FROM postings WHERE entry = 5; DELETE FROM entries WHERE id = 5")
         case "swap two entries":
-            try ledger.db.execute(drop + """
-                PRAGMA foreign_keys = OFF;
-                UPDATE entries SET id = -4 WHERE id = 4; UPDATE entries SET id = 4 WHERE id = 5; UPDATE entries SET id = 5 WHERE id = -4;
-                UPDATE postings SET entry = -4 WHERE entry = 4; UPDATE postings SET entry = 4 WHERE entry = 5; UPDATE postings SET entry = 5 WHERE entry = -4;
-                """)
+            try ledger.db.execute(
+                drop + """
+                    PRAGMA foreign_keys = OFF;
+                    UPDATE entries SET id = -4 WHERE id = 4; UPDATE entries SET id = 4 WHERE id = 5; UPDATE entries SET id = 5 WHERE id = -4;
+                    UPDATE postings SET entry = -4 WHERE entry = 4; UPDATE postings SET entry = 4 WHERE entry = 5; UPDATE postings SET entry = 5 WHERE entry = -4;
+                    """)
         case "drop a trigger":
             try ledger.db.execute("DROP TRIGGER entries_no_update")
         case "break the balance":
@@ -179,14 +210,18 @@ struct LedgerTests {
     func restructure() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.restructure(Assignment(costCentre: "A2", effective: date("2023-10-01"), service: "Hub", directorate: "Resources",
-                                          budgetHolder: "Hana", model: .hub, reason: "centralised"), by: testWho)
+        try ledger.restructure(
+            Assignment(
+                costCentre: "A2", effective: date("2023-10-01"), service: "Hub", directorate: "Resources",
+                budgetHolder: "Hana", model: .hub, reason: "centralised"), by: testWho)
         let model = try ledger.operatingModel()
         #expect(model.assignment(of: "A2", on: date("2023-09-30"))?.budgetHolder == "Ann")
         #expect(model.assignment(of: "A2", on: date("2023-10-01"))?.budgetHolder == "Hana")
         #expect(throws: LedgerError.self) {
-            try ledger.restructure(Assignment(costCentre: "A2", effective: date("2023-11-01"), service: "Hub", directorate: "Resources",
-                                              budgetHolder: "Hana", model: .hub), by: testWho)
+            try ledger.restructure(
+                Assignment(
+                    costCentre: "A2", effective: date("2023-11-01"), service: "Hub", directorate: "Resources",
+                    budgetHolder: "Hana", model: .hub), by: testWho)
         }
     }
 
@@ -194,9 +229,12 @@ struct LedgerTests {
     func forecasts() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(400_000), rag: .amber, comment: "a", by: testWho)
-        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(450_000), rag: .green, comment: "b", by: testWho)
-        try ledger.recordForecast(ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(460_000), rag: .green, comment: "c", by: testWho)
+        try ledger.recordForecast(
+            ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(400_000), rag: .amber, comment: "a", by: testWho)
+        try ledger.recordForecast(
+            ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(450_000), rag: .green, comment: "b", by: testWho)
+        try ledger.recordForecast(
+            ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(460_000), rag: .green, comment: "c", by: testWho)
         #expect(try ledger.latestForecasts().first?.comment == "c")
         #expect(try ledger.latestForecasts(asOf: fy(2023).period(5)).first?.comment == "a")
     }

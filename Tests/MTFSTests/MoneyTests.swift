@@ -4,28 +4,35 @@ import Testing
 
 @Suite("Pence: parsing, formatting, allocation")
 struct MoneyTests {
-    @Test("accepts the forms SPEC §5 allows", arguments: [
-        ("£1,250,000", 125_000_000), ("1250000.00", 125_000_000), ("(2,500)", -250_000), ("-10.5", -1_050),
-        ("0", 0), ("0.01", 1), (".5", 50), ("£0.99", 99), ("-£2,500.00", -250_000), ("£-3", -300),
-        ("  42  ", 4_200), ("1,000", 100_000), ("(£1,234.56)", -123_456), ("+7", 700), ("999", 99_900),
-        ("10000000000000", 1_000_000_000_000_000),
-    ] as [(String, Int64)])
+    @Test(
+        "accepts the forms SPEC §5 allows",
+        arguments: [
+            ("£1,250,000", 125_000_000), ("1250000.00", 125_000_000), ("(2,500)", -250_000), ("-10.5", -1_050),
+            ("0", 0), ("0.01", 1), (".5", 50), ("£0.99", 99), ("-£2,500.00", -250_000), ("£-3", -300),
+            ("  42  ", 4_200), ("1,000", 100_000), ("(£1,234.56)", -123_456), ("+7", 700), ("999", 99_900),
+            ("10000000000000", 1_000_000_000_000_000),
+        ] as [(String, Int64)])
     func parses(text: String, pence: Int64) throws {
         #expect(try Pence(parsing: text) == Pence(pence))
     }
 
-    @Test("refuses what is not money", arguments: [
-        "", "   ", "1.234", "12O", "£", "()", "(5", "1,00", "1,0000", ",100", "1..2", "1.", "--5", "(-5)", "£££1",
-        "1e6", "0x10", "NaN", "½", "١٢٣", "10000000000000.01", "99999999999999999999", "£1 000", "=1+1",
-    ])
+    @Test(
+        "refuses what is not money",
+        arguments: [
+            "", "   ", "1.234", "12O", "£", "()", "(5", "1,00", "1,0000", ",100", "1..2", "1.", "--5", "(-5)", "£££1",
+            "1e6", "0x10", "NaN", "½", "١٢٣", "10000000000000.01", "99999999999999999999", "£1 000", "=1+1",
+        ])
     func refuses(text: String) {
         #expect(throws: MoneyError.self) { try Pence(parsing: text) }
     }
 
-    @Test("formats with pound sign and separators", arguments: [
-        (125_000_000, "£1,250,000.00"), (-250_000, "-£2,500.00"), (0, "£0.00"), (1, "£0.01"), (-5, "-£0.05"),
-        (99_999, "£999.99"), (100_000, "£1,000.00"), (Int64.max, "£92,233,720,368,547,758.07"), (Int64.min, "-£92,233,720,368,547,758.08"),
-    ] as [(Int64, String)])
+    @Test(
+        "formats with pound sign and separators",
+        arguments: [
+            (125_000_000, "£1,250,000.00"), (-250_000, "-£2,500.00"), (0, "£0.00"), (1, "£0.01"), (-5, "-£0.05"),
+            (99_999, "£999.99"), (100_000, "£1,000.00"), (Int64.max, "£92,233,720,368,547,758.07"),
+            (Int64.min, "-£92,233,720,368,547,758.08"),
+        ] as [(Int64, String)])
     func formats(pence: Int64, text: String) {
         #expect(Pence(pence).formatted() == text)
     }
@@ -60,7 +67,10 @@ struct MoneyTests {
 
     @Test("share split floors and gives the remainder to the first")
     func shareSplit() {
-        let shares = [CostCentreShare(costCentre: "A", basisPoints: 3333), .init(costCentre: "B", basisPoints: 3333), .init(costCentre: "C", basisPoints: 3334)]
+        let shares = [
+            CostCentreShare(costCentre: "A", basisPoints: 3333), .init(costCentre: "B", basisPoints: 3333),
+            .init(costCentre: "C", basisPoints: 3334),
+        ]
         let parts = CostCentreShare.split(Pence(1_000_001), over: shares)
         #expect(parts.reduce(Pence.zero, +) == Pence(1_000_001))
         #expect(parts == [Pence(333_301), Pence(333_300), Pence(333_400)])

@@ -26,7 +26,8 @@ struct Balance: ParsableCommand {
     @OptionGroup var format: FormatOption
     @Option(help: "proposal, directorate, service, cost-centre or year.") var by: Dimension = .proposal
     @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Only what was effective by the end of this period.", valueName: "period")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Only what was effective by the end of this period.", valueName: "period"))
+    var asOf: String?
 
     func run() throws {
         let ledger = try options.open()
@@ -61,7 +62,7 @@ struct Balance: ParsableCommand {
         case .service: keys = [.init("directorate", "Directorate"), .init("service", "Service"), .init("year", "Year")]
         }
         let rows = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { k in (k.map { Table.Cell.text($0) }, groups[k]!) }
-        let title = "Balance by \(by.rawValue)" + (period.map { " as at the end of \($0)" } ?? "")
+        let title = "Balance by \(by.rawValue.replacingOccurrences(of: "-", with: " "))" + (period.map { " as at the end of \($0)" } ?? "")
         var table = BalanceReport.table(rows: rows, keys: keys, title: title)
         let f = try format.parsed()
         if f == .csv { table.totals = nil }  // the pinned CSV is one row per key, no totals row

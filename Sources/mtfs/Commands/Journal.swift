@@ -16,7 +16,8 @@ struct Journal: ParsableCommand {
     @Option(help: ArgumentHelp("Only entries effective in this period.", valueName: "period")) var period: String?
     @Option(help: "Only this kind: approve, deliver, reduce, slip, unachievable or reverse.") var kind: String?
     @Option(help: ArgumentHelp("Only entries for this year (or slipping to it).", valueName: "YEAR")) var year: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Only entries effective by the end of this period.", valueName: "period")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Only entries effective by the end of this period.", valueName: "period"))
+    var asOf: String?
 
     func run() throws {
         let ledger = try options.open()

@@ -18,7 +18,8 @@ struct Deliver: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The proposal's ref.") var ref: String
     @Argument(help: "The amount, e.g. 125,000 or £125,000.00.") var amount: String
-    @Option(help: ArgumentHelp("The financial year the saving counts in (default: the year of the effective date).", valueName: "YEAR")) var year: String?
+    @Option(help: ArgumentHelp("The financial year the saving counts in (default: the year of the effective date).", valueName: "YEAR"))
+    var year: String?
     @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
     @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
     @Flag(help: "Reduce a delivery logged earlier instead.") var reduce = false
@@ -38,7 +39,8 @@ struct Deliver: ParsableCommand {
         let id = try ledger.record(movement, on: ref, effective: effective, reason: reason, by: try options.provenance())
         let delivered = try ledger.balance(of: ref, .delivered, fy)
         let planned = try ledger.balance(of: ref, .planned, fy)
-        Terminal.write("Entry \(id): \(reducing ? "reduced delivery on" : "delivered") \(money) on \(ref) in \(fy). Delivered so far \(delivered); still planned \(planned).")
+        let what = reducing ? "reduced the delivery on \(ref) in \(fy) by \(money)" : "delivered \(money) on \(ref) in \(fy)"
+        Terminal.write("Entry \(id): \(what). Delivered so far \(delivered); still planned \(planned).")
     }
 }
 
@@ -60,9 +62,11 @@ struct Slip: ParsableCommand {
     func run() throws {
         let ledger = try options.open()
         let money = try Parse.money(amount, option: "amount")
-        let a = try Parse.year(from, option: "--from"), b = try Parse.year(to, option: "--to")
-        let id = try ledger.record(.slip(from: a, to: b, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
-                                   reason: reason, by: try options.provenance())
+        let a = try Parse.year(from, option: "--from")
+        let b = try Parse.year(to, option: "--to")
+        let id = try ledger.record(
+            .slip(from: a, to: b, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
+            reason: reason, by: try options.provenance())
         Terminal.write("Entry \(id): slipped \(money) of \(ref) from \(a) to \(b).")
     }
 }
@@ -90,8 +94,9 @@ struct Unachievable: ParsableCommand {
         let ledger = try options.open()
         let money = try Parse.money(amount, option: "amount")
         let fy = try Parse.year(year, option: "--year")
-        let id = try ledger.record(.unachievable(year: fy, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
-                                   reason: reason, by: try options.provenance())
+        let id = try ledger.record(
+            .unachievable(year: fy, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
+            reason: reason, by: try options.provenance())
         Terminal.write("Entry \(id): wrote off \(money) of \(ref) in \(fy) as unachievable.")
     }
 }
@@ -110,8 +115,9 @@ struct Reverse: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let id = try ledger.reverse(entry: entry, effective: try Parse.effective(date: date, period: period), reason: reason,
-                                    by: try options.provenance())
+        let id = try ledger.reverse(
+            entry: entry, effective: try Parse.effective(date: date, period: period), reason: reason,
+            by: try options.provenance())
         Terminal.write("Entry \(id): reversed entry \(entry).")
     }
 }
@@ -141,7 +147,8 @@ struct Forecast: ParsableCommand {
         let rating = try RAG(parsing: rag)
         let p = try period.map { try Parse.period($0, option: "--period") } ?? Clock.today.period
         let fy = try year.map { try Parse.year($0, option: "--year") } ?? p.year
-        try ledger.recordForecast(ref: ref, year: fy, period: p, forecast: money, rag: rating, comment: comment, by: try options.provenance())
+        try ledger.recordForecast(
+            ref: ref, year: fy, period: p, forecast: money, rag: rating, comment: comment, by: try options.provenance())
         Terminal.write("Recorded forecast \(money) (\(rating.name)) for \(ref) in \(fy) at \(p).")
     }
 }

@@ -28,17 +28,21 @@ struct OrgAddCostCentre: ParsableCommand {
     @Option(help: "The directorate it belongs to.") var directorate: String
     @Option(help: "Its budget holder.") var holder: String
     @Option(help: "devolved or hub.") var model: String = "devolved"
-    @Option(help: ArgumentHelp("From when it sits here (default: the first day of the MTFS).", valueName: "YYYY-MM-DD")) var effective: String?
-    @Option(help: ArgumentHelp("Net budget before savings for a year; repeat for each year.", valueName: "YEAR=AMOUNT")) var baseline: [String] = []
+    @Option(help: ArgumentHelp("From when it sits here (default: the first day of the MTFS).", valueName: "YYYY-MM-DD")) var effective:
+        String?
+    @Option(help: ArgumentHelp("Net budget before savings for a year; repeat for each year.", valueName: "YEAR=AMOUNT")) var baseline:
+        [String] = []
 
     func run() throws {
         let ledger = try options.open()
         let window = try ledger.requireWindow()
         let date = try effective.map { try Parse.date($0, option: "--effective") } ?? window.first.firstDay
-        let assignment = Assignment(costCentre: code, effective: date, service: service, directorate: directorate,
-                                    budgetHolder: holder, model: try ServiceModel(parsing: model), reason: "set up")
+        let assignment = Assignment(
+            costCentre: code, effective: date, service: service, directorate: directorate,
+            budgetHolder: holder, model: try ServiceModel(parsing: model), reason: "set up")
         let baselines = try Parse.yearAmounts(baseline, option: "--baseline")
-        try ledger.addCostCentre(CostCentre(code: code, name: name), assignment: assignment, baselines: baselines, by: try options.provenance())
+        try ledger.addCostCentre(
+            CostCentre(code: code, name: name), assignment: assignment, baselines: baselines, by: try options.provenance())
         Terminal.write("Added cost centre \(code) (\(service), \(directorate), held by \(holder)) from \(date).")
     }
 }
@@ -63,13 +67,17 @@ struct OrgShow: ParsableCommand {
         let year = date.financialYear
         var table = Table(
             title: "Operating model on \(date)",
-            columns: [.init("cost_centre", "Cost centre"), .init("name", "Name"), .init("service", "Service"),
-                      .init("directorate", "Directorate"), .init("budget_holder", "Budget holder"), .init("model", "Model"),
-                      .init("since", "Since"), .init("baseline", "Baseline \(year)")])
+            columns: [
+                .init("cost_centre", "Cost centre"), .init("name", "Name"), .init("service", "Service"),
+                .init("directorate", "Directorate"), .init("budget_holder", "Budget holder"), .init("model", "Model"),
+                .init("since", "Since"), .init("baseline", "Baseline \(year)"),
+            ])
         for a in model.snapshot(on: date) {
-            table.rows.append([.text(a.costCentre), .text(names[a.costCentre] ?? ""), .text(a.service), .text(a.directorate),
-                               .text(a.budgetHolder), .text(a.model.rawValue), .text(a.effective.description),
-                               baselines[a.costCentre]?[year].map { .money($0) } ?? .empty])
+            table.rows.append([
+                .text(a.costCentre), .text(names[a.costCentre] ?? ""), .text(a.service), .text(a.directorate),
+                .text(a.budgetHolder), .text(a.model.rawValue), .text(a.effective.description),
+                baselines[a.costCentre]?[year].map { .money($0) } ?? .empty,
+            ])
         }
         Terminal.write(table.render(try format.parsed()))
     }

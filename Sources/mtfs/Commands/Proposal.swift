@@ -32,30 +32,41 @@ struct ProposalAdd: ParsableCommand {
     @Option(help: "The accountable owner.") var owner: String
     @Option(help: "A category, e.g. demand management, income, efficiency.") var category: String = ""
     @Option(help: "ongoing or one-off.") var recurrence: String = "ongoing"
-    @Option(name: .customLong("cost-centre"), help: ArgumentHelp(
-        "A cost centre it cuts, optionally with its share (CODE or CODE=60%); repeat, or separate with ';'.", valueName: "CODE[=SHARE]"))
+    @Option(
+        name: .customLong("cost-centre"),
+        help: ArgumentHelp(
+            "A cost centre it cuts, optionally with its share (CODE or CODE=60%); repeat, or separate with ';'.", valueName: "CODE[=SHARE]")
+    )
     var costCentres: [String]
     @Option(help: ArgumentHelp("The target for a year; repeat for each year.", valueName: "YEAR=AMOUNT")) var target: [String] = []
-    @Option(name: .customLong("delivery-start"), help: ArgumentHelp("The period the first year's saving starts accruing (default P1).", valueName: "period"))
+    @Option(
+        name: .customLong("delivery-start"),
+        help: ArgumentHelp("The period the first year's saving starts accruing (default P1).", valueName: "period"))
     var deliveryStart: String?
     @Option(help: ArgumentHelp("The ref of a proposal this one replaces.", valueName: "ref")) var replaces: String?
-    @Option(help: ArgumentHelp("The approval date (default: the start of the first target year, or today if earlier).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp("The approval date (default: the start of the first target year, or today if earlier).", valueName: "YYYY-MM-DD")
+    )
     var date: String?
     @Option(help: "Why (e.g. the Council decision).") var reason: String = "MTFS approval"
 
     func run() throws {
         let ledger = try options.open()
-        let shares = try CostCentreShare.parse(costCentres.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty })
+        let shares = try CostCentreShare.parse(
+            costCentres.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty })
         let targets = try Parse.yearAmounts(target, option: "--target")
-        let proposal = Proposal(ref: ref, title: title, directorate: directorate, owner: owner, category: category,
-                                recurrence: try Recurrence(parsing: recurrence), costCentres: shares,
-                                deliveryStart: try deliveryStart.map { try Parse.period($0, option: "--delivery-start") },
-                                replaces: replaces)
+        let proposal = Proposal(
+            ref: ref, title: title, directorate: directorate, owner: owner, category: category,
+            recurrence: try Recurrence(parsing: recurrence), costCentres: shares,
+            deliveryStart: try deliveryStart.map { try Parse.period($0, option: "--delivery-start") },
+            replaces: replaces)
         let firstYear = targets.keys.min()
         let effective = try date.map { try Parse.date($0, option: "--date") } ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
         let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
         let total = targets.values.reduce(Pence.zero, +)
-        Terminal.write("Added proposal \(ref) with \(total) of targets over \(targets.count) year(s) (entries \(ids.map(String.init).joined(separator: ", "))).")
+        Terminal.write(
+            "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s) (entries \(ids.map(String.init).joined(separator: ", ")))."
+        )
     }
 }
 
@@ -76,17 +87,21 @@ struct ProposalList: ParsableCommand {
         let lines = try ledger.positionLines()
         var current: [String: [FinancialYear: Pence]] = [:]
         for line in lines { current[line.proposal, default: [:]][line.year, default: .zero] += line.position.currentTarget }
-        var table = Table(columns: [.init("ref", "Ref"), .init("directorate", "Directorate"), .init("owner", "Owner"),
-                                    .init("title", "Title"), .init("recurrence", "Recurrence")]
-                          + window.years.map { .init($0.description, "\($0) target") })
+        var table = Table(
+            columns: [
+                .init("ref", "Ref"), .init("directorate", "Directorate"), .init("owner", "Owner"),
+                .init("title", "Title"), .init("recurrence", "Recurrence"),
+            ]
+                + window.years.map { .init($0.description, "\($0) target") })
         var totals = Array(repeating: Pence.zero, count: window.years.count)
         for p in try ledger.proposals() {
             if let directorate, p.directorate != directorate { continue }
             if let owner, p.owner != owner { continue }
             let amounts = window.years.map { current[p.ref]?[$0] ?? .zero }
             for (i, a) in amounts.enumerated() { totals[i] += a }
-            table.rows.append([.text(p.ref), .text(p.directorate), .text(p.owner), .text(p.title), .text(p.recurrence.rawValue)]
-                              + amounts.map { .money($0) })
+            table.rows.append(
+                [.text(p.ref), .text(p.directorate), .text(p.owner), .text(p.title), .text(p.recurrence.rawValue)]
+                    + amounts.map { .money($0) })
         }
         table.totals = [.text("Total"), .empty, .empty, .empty, .empty] + totals.map { .money($0) }
         Terminal.write(table.render(try format.parsed()))
@@ -96,7 +111,8 @@ struct ProposalList: ParsableCommand {
 /// `mtfs proposal show`.
 struct ProposalShow: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one proposal: its cost centres and who holds them now, its position by year, forecasts and entries.",
+        commandName: "show",
+        abstract: "Show one proposal: its cost centres and who holds them now, its position by year, forecasts and entries.",
         discussion: "Example: mtfs proposal show PEO-07")
 
     @OptionGroup var options: LedgerOptions
@@ -113,26 +129,41 @@ struct ProposalShow: ParsableCommand {
         if let s = p.deliveryStart { out += "    Delivery starts: \(s)" }
         if let r = p.replaces { out += "    Replaces: \(Escape.terminal(r))" }
         out += "\n\n"
-        var centres = Table(title: "Cost centres", columns: [.init("cost_centre", "Cost centre"), .init("share", "Share"),
-                                                             .init("service", "Service now"), .init("directorate", "Directorate now"),
-                                                             .init("holder", "Held by now")])
+        var centres = Table(
+            title: "Cost centres",
+            columns: [
+                .init("cost_centre", "Cost centre"), .init("share", "Share"),
+                .init("service", "Service now"), .init("directorate", "Directorate now"),
+                .init("holder", "Held by now"),
+            ])
         for share in p.costCentres {
             let a = model.assignment(of: share.costCentre, on: today)
-            centres.rows.append([.text(share.costCentre), .text(share.basisPoints.map(CostCentreShare.formatPercent) ?? "equal"),
-                                 .text(a?.service ?? "–"), .text(a?.directorate ?? "–"), .text(a?.budgetHolder ?? "–")])
+            centres.rows.append([
+                .text(share.costCentre), .text(share.basisPoints.map(CostCentreShare.formatPercent) ?? "equal"),
+                .text(a?.service ?? "–"), .text(a?.directorate ?? "–"), .text(a?.budgetHolder ?? "–"),
+            ])
         }
         out += centres.renderText() + "\n"
         var byYear: [FinancialYear: Position] = [:]
         for line in try ledger.positionLines() where line.proposal == ref { byYear[line.year, default: Position()] += line.position }
-        out += BalanceReport.table(rows: byYear.keys.sorted().map { ([.text($0.description)], byYear[$0]!) },
-                                   keys: [.init("year", "Year")], title: "Position by year").renderText() + "\n"
+        out +=
+            BalanceReport.table(
+                rows: byYear.keys.sorted().map { ([.text($0.description)], byYear[$0]!) },
+                keys: [.init("year", "Year")], title: "Position by year"
+            ).renderText() + "\n"
         let forecasts = try ledger.latestForecasts(ref: ref)
         if !forecasts.isEmpty {
-            var t = Table(title: "Latest forecasts", columns: [.init("year", "Year"), .init("period", "As at"), .init("forecast", "Forecast"),
-                                                               .init("rag", "RAG"), .init("comment", "Comment"), .init("by", "By")])
+            var t = Table(
+                title: "Latest forecasts",
+                columns: [
+                    .init("year", "Year"), .init("period", "As at"), .init("forecast", "Forecast"),
+                    .init("rag", "RAG"), .init("comment", "Comment"), .init("by", "By"),
+                ])
             for f in forecasts {
-                t.rows.append([.text(f.year.description), .text(f.period.description), .money(f.forecast), .text(f.rag.name),
-                               .text(f.comment), .text(f.actor)])
+                t.rows.append([
+                    .text(f.year.description), .text(f.period.description), .money(f.forecast), .text(f.rag.name),
+                    .text(f.comment), .text(f.actor),
+                ])
             }
             out += t.renderText() + "\n"
         }

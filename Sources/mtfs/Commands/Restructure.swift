@@ -30,10 +30,13 @@ struct Restructure: ParsableCommand {
         guard let current = try ledger.operatingModel().assignment(of: code, on: date) else {
             throw Failure.badInput("cost centre \(code) was not set up by \(date)")
         }
-        let next = Assignment(costCentre: code, effective: date, service: service ?? current.service,
-                              directorate: directorate ?? current.directorate, budgetHolder: holder ?? current.budgetHolder,
-                              model: try model.map { try ServiceModel(parsing: $0) } ?? current.model, reason: reason)
+        let next = Assignment(
+            costCentre: code, effective: date, service: service ?? current.service,
+            directorate: directorate ?? current.directorate, budgetHolder: holder ?? current.budgetHolder,
+            model: try model.map { try ServiceModel(parsing: $0) } ?? current.model, reason: reason)
         try ledger.restructure(next, by: try options.provenance())
-        Terminal.write("From \(date) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder)).")
+        Terminal.write(
+            "From \(date) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
+        )
     }
 }

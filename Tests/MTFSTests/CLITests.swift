@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+
+/// Runs the built `mtfs` binary.
+struct CLI {
+    let dir = TempDir()
+    var ledger: String { dir.path("ledger.sqlite") }
+
+    /// The `mtfs` executable beside the test bundle (swift build puts both in the products folder).
+    static let executable: URL = {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [products.appendingPathComponent("mtfs"), products.deletingLastPathComponent().appendingPathComponent("mtfs")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], env: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = dir.url
+        var environment = ProcessInfo.processInfo.environment
+        environment["MTFS_LEDGER"] = ledger
+        environment["MTFS_NOW"] = "2023-11-20T10:00:00Z"
+        environment["NO_COLOR"] = "1"
+        for (k, v) in env { environment[k] = v }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A ledger with two cost centres and proposal PEO-07 (targets in three years).
+    func setUp() throws {
+        try expectOK(["init", "--years", "2023/24..2025/26"])
+        try expectOK([
+            "org", "add-cost-centre", "PEO-CSC-0412", "--name", "Placements", "--service", "Children's Social Care",
+            "--directorate", "People", "--holder", "Sam Okafor", "--baseline", "2023/24=4,200,000",
+        ])
+        try expectOK([
+            "org", "add-cost-centre", "PEO-CSC-0413", "--name", "Fostering", "--service", "Children's Social Care",
+            "--directorate", "People", "--holder", "Sam Okafor",
+        ])
+        try expectOK([
+            "proposal", "add", "PEO-07", "--title", "Reduce residential placements", "--directorate", "People",
+            "--owner", "Sam Okafor", "--cost-centre", "PEO-CSC-0412=60%", "--cost-centre", "PEO-CSC-0413=40%",
+            "--target", "2023/24=500,000", "--target", "2024/25=750,000", "--target", "2025/26=250,000",
+        ])
+    }
+
+    func expectOK(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let r = try run(arguments)
+        #expect(r.status == 0, "mtfs \(arguments.joined(separator: " ")) failed: \(r.err)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("mtfs end to end", .serialized)
+struct CLITests {
+    @Test("the walk-through: deliver, slip, write off, reverse; balance, journal and verify agree")
+    func walkThrough() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK([
+            "deliver", "PEO-07", "125,000", "--period", "2023-09", "--reason", "Two placements stepped down", "--as", "Finance BP",
+        ])
+        try cli.expectOK(["slip", "PEO-07", "100,000", "--from", "2023/24", "--to", "2024/25", "--reason", "Delayed"])
+        try cli.expectOK(["unachievable", "PEO-07", "£50,000", "--year", "2023/24", "--reason", "Consultation"])
+        try cli.expectOK(["deliver", "PEO-07", "(25,000)", "--period", "2023-10"])
+        try cli.expectOK(["reverse", "7", "--period", "2023-10", "--reason", "Keyed in error"])
+        try cli.expectOK(["forecast", "PEO-07", "300,000", "--rag", "Amber", "--period", "2023-10", "--comment", "Mitigation: PEO-12"])
+        let balance = try cli.run(["balance", "--format", "csv"])
+        #expect(balance.status == 0)
+        #expect(
+            balance.out == """
+                directorate,ref,year,original_target,current_target,delivered,slipped_in,slipped_out,unachievable,remaining\r
+                People,PEO-07,2023/24,500000.00,350000.00,125000.00,0.00,100000.00,50000.00,225000.00\r
+                People,PEO-07,2024/25,750000.00,850000.00,0.00,100000.00,0.00,0.00,850000.00\r
+                People,PEO-07,2025/26,250000.00,250000.00,0.00,0.00,0.00,0.00,250000.00\r
+
+                """)
+        let asOf = try cli.run(["balance", "--format", "csv", "--as-of", "2023/24 P6", "--year", "2023/24"])
+        #expect(asOf.out.contains("People,PEO-07,2023/24,500000.00,500000.00,125000.00,0.00,0.00,0.00,375000.00"))
+        let journal = try cli.run(["journal", "--format", "csv", "--proposal", "PEO-07", "--kind", "deliver"])
+        // The header and the one delivery: the bracketed amount was a reduction.
+        #expect(journal.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
+        #expect(journal.out.contains("Finance BP"))
+        let json = try cli.run(["journal", "--format", "json", "--period", "2023-10"])
+        #expect(json.out.contains("\"kind\": \"reduce\"") && json.out.contains("\"kind\": \"reverse\""))
+        let verify = try cli.run(["verify"])
+        #expect(verify.status == 0, "\(verify.out)")
+        #expect(verify.out.contains("8 entries checked"))
+        let show = try cli.run(["proposal", "show", "PEO-07"])
+        #expect(show.out.contains("Mitigation: PEO-12"))
+        let byDirectorate = try cli.run(["balance", "--by", "directorate"])
+        #expect(byDirectorate.out.contains("£1,450,000.00"))
+    }
+
+    @Test(
+        "refusals: one sentence on stderr, the SPEC exit code, nothing written",
+        arguments: [
+            (["deliver", "PEO-07", "1,000,000", "--period", "2023-10"], 2, "only £500,000.00 of its target is still planned"),
+            (["deliver", "PEO-07", "12O"], 2, "expected an amount of money"),
+            (["deliver", "PEO-07", "1.234"], 2, "at most two decimal places"),
+            (["deliver", "NOPE-1", "10"], 2, "unknown proposal ref NOPE-1"),
+            (["slip", "PEO-07", "10", "--from", "2024/25", "--to", "2023/24", "--reason", "x"], 2, "later year"),
+            (["slip", "PEO-07", "10", "--from", "2025/26", "--to", "2026/27", "--reason", "x"], 2, "outside the ledger's MTFS years"),
+            (["unachievable", "PEO-07", "600,000", "--year", "2023/24", "--reason", "x"], 2, "still planned"),
+            (["reverse", "99", "--reason", "x"], 2, "there is no entry 99"),
+            (["forecast", "PEO-07", "10", "--rag", "purple"], 2, "expected a RAG"),
+            (["deliver", "PEO-07", "10", "--date", "2023-02-30"], 2, "not a day in the calendar"),
+            (["deliver", "PEO-07", "10", "--period", "2023-13"], 2, "expected a period"),
+            (
+                ["proposal", "add", "PEO-07", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412"],
+                2, "already exists"
+            ),
+            (
+                [
+                    "proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre",
+                    "PEO-CSC-0412=60%;PEO-CSC-0413=30%",
+                ], 2, "sum to 100%"
+            ),
+            (
+                ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "NOPE"], 2,
+                "unknown cost centre NOPE"
+            ),
+            (["deliver"], 1, "Missing expected argument"),
+            (["frobnicate"], 1, "Unexpected argument"),
+            (["balance", "--format", "pdf"], 1, "expected --format"),
+        ] as [([String], Int32, String)])
+    func refusals(arguments: [String], code: Int32, message: String) throws {
+        let cli = CLI()
+        try cli.setUp()
+        let before = try cli.run(["journal", "--format", "csv"]).out
+        let r = try cli.run(arguments)
+        #expect(r.status == code, "\(r.err)")
+        #expect(r.err.contains(message), "\(r.err)")
+        #expect(r.err.hasPrefix("error: "))
+        #expect(!r.err.contains("Fatal error") && !r.err.contains("Stack"))
+        #expect(r.err.split(separator: "\n").count <= 2)  // the sentence, and for usage errors a pointer to --help
+        #expect(try cli.run(["journal", "--format", "csv"]).out == before)
+    }
+
+    @Test("direct edits are refused by the triggers; tampering makes verify exit 4")
+    func tampering() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK(["deliver", "PEO-07", "125,000", "--period", "2023-09"])
+        let edit = Process()
+        edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        edit.arguments = ["sqlite3", cli.ledger, "UPDATE postings SET amount = amount + 100 WHERE entry = 4;"]
+        let err = Pipe()
+        edit.standardError = err
+        try edit.run()
+        edit.waitUntilExit()
+        #expect(edit.terminationStatus != 0)
+        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("append-only"))
+        #expect(try cli.run(["verify"]).status == 0)
+
+        let tamper = Process()
+        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tamper.arguments = [
+            "sqlite3", cli.ledger, "DROP TRIGGER entries_no_update; UPDATE entries SET hash = 'ab' || substr(hash, 3) WHERE id = 2;",
+        ]
+        try tamper.run()
+        tamper.waitUntilExit()
+        let v = try cli.run(["verify"])
+        #expect(v.status == 4)
+        #expect(v.err.contains("the first bad entry is 2"), "\(v.err)")
+        #expect(v.out.contains("FAIL"))
+    }
+
+    @Test(
+        "--help on every subcommand",
+        arguments: [
+            ["--help"], ["init", "--help"], ["org", "add-cost-centre", "--help"], ["org", "show", "--help"], ["restructure", "--help"],
+            ["proposal", "add", "--help"], ["proposal", "list", "--help"], ["proposal", "show", "--help"], ["deliver", "--help"],
+            ["forecast", "--help"], ["slip", "--help"], ["unachievable", "--help"], ["reverse", "--help"], ["journal", "--help"],
+            ["balance", "--help"], ["verify", "--help"],
+        ])
+    func help(arguments: [String]) throws {
+        let r = try CLI().run(arguments)
+        #expect(r.status == 0)
+        #expect(r.out.contains("USAGE"))
+    }
+
+    @Test("restructure and org show use the operating model in force on the date")
+    func restructure() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK([
+            "restructure", "PEO-CSC-0413", "--effective", "2023-10-01", "--service", "Business Support Hub",
+            "--directorate", "Resources", "--holder", "Priya Shah", "--model", "hub", "--reason", "Centralised",
+        ])
+        let before = try cli.run(["org", "show", "--as-of", "2023-09-30", "--format", "csv"]).out
+        let after = try cli.run(["org", "show", "--as-of", "2023-10-01", "--format", "csv"]).out
+        #expect(before.contains("PEO-CSC-0413,Fostering,Children's Social Care,People,Sam Okafor,devolved,2023-04-01"))
+        #expect(after.contains("PEO-CSC-0413,Fostering,Business Support Hub,Resources,Priya Shah,hub,2023-10-01"))
+        let service = try cli.run(["balance", "--by", "service", "--format", "csv", "--as-of", "2023/24 P7", "--year", "2023/24"]).out
+        #expect(service.contains("Resources,Business Support Hub,2023/24,200000.00"))
+        #expect(service.contains("People,Children's Social Care,2023/24,300000.00"))
+    }
+
+    @Test("a ledger file that does not exist is a clear error")
+    func missingLedger() throws {
+        let r = try CLI().run(["balance"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("there is no ledger"))
+    }
+
+    @Test("text written into the ledger cannot run as a formula in CSV")
+    func formulaCells() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK([
+            "deliver", "PEO-07", "10", "--period", "2023-09", "--reason", "=HYPERLINK(\"http://x\",\"click\")", "--as", "@evil",
+        ])
+        let csv = try cli.run(["journal", "--format", "csv", "--kind", "deliver"]).out
+        #expect(csv.contains("'@evil"))
+        #expect(csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\""))
+    }
+}

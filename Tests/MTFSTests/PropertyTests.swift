@@ -1,0 +1,120 @@
+import MTFSDomain
+import MTFSStore
+import PropertyBased
+import Testing
+
+/// One random operation: kind, two year indexes, an amount in pounds, an entry to reverse.
+typealias RandomOp = (kind: Int, a: Int, b: Int, pounds: Int64, entry: Int)
+
+/// An independent model of each year's position, kept from the operations the ledger accepted.
+struct YearModel: Equatable {
+    var original = Pence.zero, slippedIn = Pence.zero, slippedOut = Pence.zero
+    var unachievable = Pence.zero, delivered = Pence.zero
+    var planned: Pence { original + slippedIn - slippedOut - unachievable - delivered }
+}
+
+@Suite("Ledger invariants under random operations")
+struct PropertyTests {
+    static let years = [fy(2023), fy(2024), fy(2025)]
+    static let opGen = zip(Gen.int(in: 0...5), Gen.int(in: 0...2), Gen.int(in: 0...2), Gen.int64(in: 0...600_000), Gen.int(in: 1...40))
+        .map { RandomOp(kind: $0.0, a: $0.1, b: $0.2, pounds: $0.3, entry: $0.4) }
+        .array(of: 1...25)
+
+    @Test("every SPEC §3 invariant holds after any sequence; refused operations change nothing")
+    func invariants() async throws {
+        await propertyCheck(count: 40, input: PropertyTests.opGen) { ops in
+            let dir = TempDir()
+            let ledger = try sampleLedger(dir)
+            var model: [FinancialYear: YearModel] = [
+                fy(2023): YearModel(original: pounds(500_000)), fy(2024): YearModel(original: pounds(750_000)),
+                fy(2025): YearModel(original: pounds(250_000)),
+            ]
+            // What each accepted entry did, so a reversal can be applied to the model.
+            var effects: [Int64: (Movement?, Bool)] = [:]
+            let when = date("2026-03-31")
+            for op in ops {
+                let y = PropertyTests.years[op.a]
+                let z = PropertyTests.years[op.b]
+                let amount = Pence.pounds(op.pounds)
+                let movement: Movement? =
+                    switch op.kind {
+                    case 0, 1: .deliver(year: y, amount: amount)
+                    case 2: .reduce(year: y, amount: amount)
+                    case 3: .slip(from: y, to: z, amount: amount)
+                    case 4: .unachievable(year: y, amount: amount)
+                    default: nil
+                    }
+                let before = try snapshot(ledger)
+                do {
+                    if let movement {
+                        let id = try ledger.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
+                        apply(movement, to: &model, sign: 1)
+                        effects[id] = (movement, false)
+                    } else {
+                        let target = Int64(op.entry)
+                        _ = try ledger.reverse(entry: target, effective: when, reason: "random", by: testWho)
+                        if let (m, _) = effects[target], let m {
+                            apply(m, to: &model, sign: -1)
+                        } else if target <= 3 {
+                            // An approval reversed: the year's original target goes.
+                            let year = PropertyTests.years[Int(target) - 1]
+                            model[year]!.original -= [pounds(500_000), pounds(750_000), pounds(250_000)][Int(target) - 1]
+                        }
+                        effects[target] = (nil, true)
+                    }
+                    // An accepted operation must have been valid in the model.
+                    for (_, m) in model {
+                        #expect(m.planned >= .zero && m.delivered >= .zero && m.unachievable >= .zero)
+                    }
+                } catch let error as LedgerError {
+                    #expect(try snapshot(ledger) == before, "refused \(op) changed the ledger: \(error)")
+                    if let movement { #expect(!isValid(movement, model), "the ledger refused a valid \(movement): \(error)") }
+                }
+                // Positions from the ledger agree with the independent model, year by year.
+                var byYear: [FinancialYear: Position] = [:]
+                for line in try ledger.positionLines() { byYear[line.year, default: Position()] += line.position }
+                for year in PropertyTests.years {
+                    let p = byYear[year] ?? Position()
+                    let m = model[year]!
+                    #expect(p.originalTarget == m.original && p.delivered == m.delivered && p.unachievable == m.unachievable)
+                    #expect(p.slippedIn - p.slippedOut == m.slippedIn - m.slippedOut)
+                    #expect(p.planned == m.planned && p.remaining == p.planned)
+                }
+            }
+            let report = try ledger.verify()
+            #expect(report.passed, "\(report.checks.filter { !$0.passed })")
+            // Conservation across the programme: what was approved is still all somewhere.
+            let total = try ledger.positionLines().reduce(Position()) {
+                var t = $0
+                t += $1.position
+                return t
+            }
+            #expect(total.planned + total.delivered + total.unachievable == total.originalTarget)
+            #expect(try ledger.requirements().values.reduce(Pence.zero, +) == total.originalTarget)
+        }
+    }
+
+    func apply(_ movement: Movement, to model: inout [FinancialYear: YearModel], sign: Int64) {
+        let a = Pence(movement.amount.rawValue * sign)
+        switch movement {
+        case .approve(let y, _): model[y]!.original += a
+        case .deliver(let y, _): model[y]!.delivered += a
+        case .reduce(let y, _): model[y]!.delivered -= a
+        case .unachievable(let y, _): model[y]!.unachievable += a
+        case .slip(let from, let to, _):
+            model[from]!.slippedOut += a
+            model[to]!.slippedIn += a
+        }
+    }
+
+    func isValid(_ movement: Movement, _ model: [FinancialYear: YearModel]) -> Bool {
+        let amount = movement.amount
+        guard amount > .zero else { return false }
+        switch movement {
+        case .approve: return true
+        case .deliver(let y, _), .unachievable(let y, _): return amount <= model[y]!.planned
+        case .reduce(let y, _): return amount <= model[y]!.delivered
+        case .slip(let from, let to, _): return to > from && amount <= model[from]!.planned
+        }
+    }
+}
