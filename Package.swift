@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Layers point one way: MTFSDomain (pure) ← MTFSStore (SQLite) ← MTFSRender ← mtfs (CLI).
+// Layers point one way: MTFSDomain (pure) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports) ← MTFSRender ← mtfs (CLI).
 import PackageDescription
 
 let package = Package(
@@ -22,18 +22,19 @@ let package = Package(
         ),
         .target(name: "MTFSDomain"),
         .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
-        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSStore"]),
+        .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore"]),
+        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSStore", "MTFSEngine"]),
         .executableTarget(
             name: "mtfs",
             dependencies: [
-                "MTFSDomain", "MTFSStore", "MTFSRender",
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "MTFSTests",
             dependencies: [
-                "MTFSDomain", "MTFSStore", "MTFSRender", "mtfs",
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "mtfs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MTFSDomain
+import MTFSEngine
 import MTFSRender
 import MTFSStore
 
@@ -94,6 +95,7 @@ struct Failure: Error {
             if case .integrity = e { return (e.explanation, 4) }
             return (e.explanation, 2)
         case let e as DomainError: return (e.explanation, 2)
+        case let e as InputError: return (e.description, 2)
         case let e as MoneyError: return (e.explanation, 2)
         case let e as CalendarError: return (e.explanation, 2)
         case let e as DatabaseError: return (e.errorDescription ?? e.message, 5)

@@ -1,0 +1,277 @@
+import Foundation
+import MTFSDomain
+import MTFSStore
+
+/// The files of a ledger pack (SPEC §5) and their columns.
+public enum PackFormat {
+    public static let organisation = "organisation.csv"
+    public static let baselines = "baselines.csv"
+    public static let proposals = "proposals.csv"
+    public static let restructures = "restructures.csv"
+    public static let adjustments = "adjustments.csv"
+    public static let returns = "returns"
+
+    public static let organisationColumns = ["cost_centre", "name", "service", "directorate", "budget_holder", "model"]
+    public static let baselineColumns = ["cost_centre", "year", "net_budget"]
+    public static let proposalColumns = ["ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces"]
+    public static let proposalRequired = ["ref", "title", "directorate", "owner", "cost_centres"]
+    public static let restructureColumns = ["effective", "cost_centre", "service", "directorate", "budget_holder", "model", "reason"]
+    public static let adjustmentColumns = ["date", "ref", "action", "year", "amount", "to_year", "reason"]
+    public static let returnColumns = ["ref", "year", "delivered_to_date", "forecast", "rag", "comment"]
+    public static let returnRequired = ["ref", "year", "delivered_to_date"]
+
+    /// Whether a header is a year column (`2023/24`, also `2023-24`).
+    static func isYearColumn(_ name: String) -> Bool { (try? FinancialYear(parsing: name)) != nil }
+}
+
+/// A pack read from disk and checked line by line, before anything touches a ledger.
+public struct ParsedPack: Sendable {
+    public struct OrgRow: Sendable {
+        var costCentre: CostCentre
+        var service: String, directorate: String, holder: String, model: ServiceModel
+        var at: SourceLocation
+    }
+    public struct BaselineRow: Sendable {
+        var costCentre: String, year: FinancialYear, amount: Pence
+        var at: SourceLocation
+    }
+    public struct ProposalRow: Sendable {
+        var proposal: Proposal
+        var targets: [FinancialYear: Pence]
+        var at: SourceLocation
+        var yearColumns: [FinancialYear: String]
+    }
+    public struct RestructureRow: Sendable {
+        var effective: CivilDate, costCentre: String
+        var service: String?, directorate: String?, holder: String?, model: ServiceModel?
+        var reason: String
+        var at: SourceLocation
+    }
+    public struct AdjustmentRow: Sendable {
+        var date: CivilDate, ref: String, movement: Movement, reason: String
+        var at: SourceLocation
+    }
+
+    public var name: String
+    public var organisation: [OrgRow] = []
+    public var baselines: [BaselineRow] = []
+    public var proposals: [ProposalRow] = []
+    /// The MTFS years of proposals.csv, when it is present.
+    public var years: YearRange?
+    public var restructures: [RestructureRow] = []
+    public var adjustments: [AdjustmentRow] = []
+    public var returns: [ParsedReturn] = []
+}
+
+/// One monthly return, read and checked.
+public struct ParsedReturn: Sendable {
+    public struct Row: Sendable {
+        var ref: String, year: FinancialYear, deliveredToDate: Pence
+        var forecast: Pence?, rag: RAG?, comment: String
+        var at: SourceLocation
+    }
+    public var file: String
+    public var period: Period
+    public var rows: [Row]
+}
+
+extension ParsedPack {
+    /// Reads every file of the pack in `directory`; the first problem found is thrown.
+    public static func read(directory: String) throws(InputError) -> ParsedPack {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw InputError(file: directory, "expected a folder holding a ledger pack (organisation.csv, proposals.csv, …)")
+        }
+        let known = [PackFormat.organisation, PackFormat.baselines, PackFormat.proposals, PackFormat.restructures, PackFormat.adjustments]
+        let entries = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
+        for entry in entries.sorted() where entry.lowercased().hasSuffix(".csv") && !known.contains(entry) {
+            throw InputError(file: join(directory, entry), "unknown file in the pack; expected only \(known.joined(separator: ", ")) and returns/YYYY-MM.csv")
+        }
+        guard entries.contains(where: { known.contains($0) || $0 == PackFormat.returns }) else {
+            throw InputError(file: directory, "no pack files found; expected organisation.csv, proposals.csv and the other files of SPEC §5")
+        }
+        var pack = ParsedPack(name: directory)
+        if let f = try load(directory, PackFormat.organisation, required: PackFormat.organisationColumns) { pack.organisation = try parseOrganisation(f) }
+        if let f = try load(directory, PackFormat.baselines, required: PackFormat.baselineColumns) { pack.baselines = try parseBaselines(f) }
+        if let f = try load(directory, PackFormat.proposals, required: PackFormat.proposalRequired,
+                            optional: PackFormat.proposalColumns.filter { !PackFormat.proposalRequired.contains($0) },
+                            extra: PackFormat.isYearColumn) {
+            (pack.proposals, pack.years) = try parseProposals(f)
+        }
+        if let f = try load(directory, PackFormat.restructures, required: ["effective", "cost_centre"],
+                            optional: ["service", "directorate", "budget_holder", "model", "reason"]) {
+            pack.restructures = try parseRestructures(f)
+        }
+        if let f = try load(directory, PackFormat.adjustments, required: ["date", "ref", "action", "year", "amount"], optional: ["to_year", "reason"]) {
+            pack.adjustments = try parseAdjustments(f)
+        }
+        let returnsDir = join(directory, PackFormat.returns)
+        if fm.fileExists(atPath: returnsDir) {
+            let files = ((try? fm.contentsOfDirectory(atPath: returnsDir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+            for file in files {
+                pack.returns.append(try ParsedReturn.read(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file)))
+            }
+        }
+        return pack
+    }
+
+    static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+
+    static func load(_ dir: String, _ file: String, required: [String], optional: [String] = [],
+                     extra: ((String) -> Bool)? = nil) throws(InputError) -> CSVFile? {
+        let path = join(dir, file)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return try CSVFile(name: path, bytes: try readBytes(path), required: required, optional: optional, extraColumn: extra)
+    }
+
+    static func parseOrganisation(_ f: CSVFile) throws(InputError) -> [OrgRow] {
+        var seen: [String: Int] = [:]
+        var rows: [OrgRow] = []
+        for r in f.rows {
+            let code = try r.required("cost_centre", what: "a cost centre code")
+            if let first = seen[code] { throw InputError(r.at("cost_centre"), "cost centre \(code) is listed twice (first on line \(first))") }
+            seen[code] = r.line
+            rows.append(OrgRow(costCentre: CostCentre(code: code, name: r["name"]),
+                               service: try r.required("service", what: "a service"), directorate: try r.required("directorate", what: "a directorate"),
+                               holder: try r.required("budget_holder", what: "a budget holder"),
+                               model: try r.parse("model") { try ServiceModel(parsing: $0) }, at: r.at()))
+        }
+        return rows
+    }
+
+    static func parseBaselines(_ f: CSVFile) throws(InputError) -> [BaselineRow] {
+        var seen: Set<String> = []
+        var rows: [BaselineRow] = []
+        for r in f.rows {
+            let code = try r.required("cost_centre", what: "a cost centre code")
+            let year = try r.parse("year") { try FinancialYear(parsing: $0) }
+            if !seen.insert("\(code)|\(year)").inserted { throw InputError(r.at("year"), "cost centre \(code) has two baselines for \(year)") }
+            rows.append(BaselineRow(costCentre: code, year: year, amount: try r.parse("net_budget") { try Pence(parsing: $0) }, at: r.at()))
+        }
+        return rows
+    }
+
+    static func parseProposals(_ f: CSVFile) throws(InputError) -> ([ProposalRow], YearRange?) {
+        var yearColumns: [FinancialYear: String] = [:]
+        for column in f.header where PackFormat.isYearColumn(column) {
+            let year = try! FinancialYear(parsing: column)
+            if let other = yearColumns[year] {
+                throw InputError(SourceLocation(file: f.name, line: 1, column: column), "the year \(year) appears twice in the header (also as \"\(other)\")")
+            }
+            yearColumns[year] = column
+        }
+        var range: YearRange?
+        if let first = yearColumns.keys.min(), let last = yearColumns.keys.max() {
+            range = YearRange(first: first, last: last)
+            for year in range!.years where yearColumns[year] == nil {
+                throw InputError(SourceLocation(file: f.name, line: 1), "the year columns skip \(year); expected one column for every MTFS year")
+            }
+        }
+        var seen: [String: Int] = [:]
+        var rows: [ProposalRow] = []
+        for r in f.rows {
+            let ref = try r.required("ref", what: "a proposal ref")
+            if let first = seen[ref] { throw InputError(r.at("ref"), "duplicate proposal ref \(ref) (first on line \(first))") }
+            seen[ref] = r.line
+            let proposal = Proposal(
+                ref: ref, title: try r.required("title", what: "a title"), directorate: try r.required("directorate", what: "a directorate"),
+                owner: try r.required("owner", what: "an owner"), category: r["category"],
+                recurrence: r["recurrence"].isEmpty ? .ongoing : try r.parse("recurrence") { try Recurrence(parsing: $0) },
+                costCentres: try r.parse("cost_centres") { try CostCentreShare.parseList($0) },
+                deliveryStart: r["delivery_start"].isEmpty ? nil : try r.parse("delivery_start") { try Period(parsing: $0) },
+                replaces: r["replaces"].isEmpty ? nil : r["replaces"])
+            do { try proposal.validate() } catch { throw InputError(r.at("ref"), error.explanation) }
+            var targets: [FinancialYear: Pence] = [:]
+            for (year, column) in yearColumns where !r[column].isEmpty {
+                let amount = try r.parse(column) { try Pence(parsing: $0) }
+                if amount.isNegative { throw InputError(r.at(column), "expected a target of £0.00 or more, found \(amount)") }
+                if !amount.isZero { targets[year] = amount }
+            }
+            if let start = proposal.deliveryStart, let range, !range.contains(start.year) {
+                throw InputError(r.at("delivery_start"), "\(start) is outside the MTFS years \(range)")
+            }
+            rows.append(ProposalRow(proposal: proposal, targets: targets, at: r.at(), yearColumns: yearColumns))
+        }
+        return (rows, range)
+    }
+
+    static func parseRestructures(_ f: CSVFile) throws(InputError) -> [RestructureRow] {
+        try f.rows.map { r throws(InputError) in
+            func optional(_ c: String) -> String? { r[c].isEmpty ? nil : r[c] }
+            return RestructureRow(
+                effective: try r.parse("effective") { try CivilDate(parsing: $0) }, costCentre: try r.required("cost_centre", what: "a cost centre code"),
+                service: optional("service"), directorate: optional("directorate"), holder: optional("budget_holder"),
+                model: r["model"].isEmpty ? nil : try r.parse("model") { try ServiceModel(parsing: $0) }, reason: r["reason"], at: r.at())
+        }
+    }
+
+    static func parseAdjustments(_ f: CSVFile) throws(InputError) -> [AdjustmentRow] {
+        try f.rows.map { r throws(InputError) in
+            let date = try r.parse("date") { try CivilDate(parsing: $0) }
+            let ref = try r.required("ref", what: "a proposal ref")
+            let year = try r.parse("year") { try FinancialYear(parsing: $0) }
+            let amount = try r.parse("amount") { try Pence(parsing: $0) }
+            if amount.rawValue <= 0 { throw InputError(r.at("amount"), "expected an amount more than £0.00, found \(amount)") }
+            let movement: Movement
+            switch r["action"].lowercased() {
+            case "slip":
+                let to = try r.parse("to_year") { text throws -> FinancialYear in
+                    if text.isEmpty { throw DomainError.invalid("a slip needs to_year, the later year the target moves to") }
+                    return try FinancialYear(parsing: text)
+                }
+                if to <= year { throw InputError(r.at("to_year"), "a slip must move target to a later year than \(year), found \(to)") }
+                movement = .slip(from: year, to: to, amount: amount)
+            case "unachievable":
+                if !r["to_year"].isEmpty { throw InputError(r.at("to_year"), "to_year is only for slips; leave it empty for unachievable") }
+                movement = .unachievable(year: year, amount: amount)
+            default:
+                throw InputError(r.at("action"), "expected an action of slip or unachievable, found \"\(r["action"])\"")
+            }
+            return AdjustmentRow(date: date, ref: ref, movement: movement, reason: r["reason"], at: r.at())
+        }
+    }
+}
+
+extension ParsedReturn {
+    /// Reads a monthly return; its period comes from a `YYYY-MM.csv` name unless given.
+    public static func read(path: String, displayName: String? = nil, period: Period? = nil) throws(InputError) -> ParsedReturn {
+        let name = displayName ?? path
+        let base = (path as NSString).lastPathComponent
+        var resolved = period
+        if resolved == nil {
+            guard base.hasSuffix(".csv"), let p = try? Period(parsing: String(base.dropLast(4))), base.count == 11 else {
+                throw InputError(file: name, "expected a return named YYYY-MM.csv (the calendar month it reports), such as 2023-09.csv")
+            }
+            resolved = p
+        }
+        let f = try CSVFile(name: name, bytes: try readBytes(path), required: PackFormat.returnRequired,
+                            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) })
+        var seen: [String: Int] = [:]
+        var rows: [Row] = []
+        for r in f.rows {
+            let ref = try r.required("ref", what: "a proposal ref")
+            let year = try r.parse("year") { try FinancialYear(parsing: $0) }
+            if let first = seen["\(ref)|\(year)"] { throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on line \(first))") }
+            seen["\(ref)|\(year)"] = r.line
+            let delivered = try r.parse("delivered_to_date") { try Pence(parsing: $0) }
+            if delivered.isNegative { throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)") }
+            let forecast = r["forecast"].isEmpty ? nil : try r.parse("forecast") { try Pence(parsing: $0) }
+            if let forecast, forecast.isNegative { throw InputError(r.at("forecast"), "expected a forecast of £0.00 or more, found \(forecast)") }
+            let rag = r["rag"].isEmpty ? nil : try r.parse("rag") { try RAG(parsing: $0) }
+            if (forecast == nil) != (rag == nil) {
+                throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
+            }
+            rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: r.raw("comment"), at: r.at()))
+        }
+        return ParsedReturn(file: name, period: resolved!, rows: rows)
+    }
+}
+
+/// Reads a whole file, or says which file could not be read.
+func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError(file: path, "the file cannot be read")
+    }
+    return [UInt8](data)
+}

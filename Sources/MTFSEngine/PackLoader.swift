@@ -1,0 +1,238 @@
+import MTFSDomain
+import MTFSStore
+
+/// What a load or import did, for the user and for tests.
+public struct LoadSummary: Sendable, Equatable {
+    public var costCentres = 0
+    public var baselines = 0
+    public var proposals = 0
+    public var approvals = 0
+    public var approvedTotal = Pence.zero
+    public var restructures = 0
+    public var adjustments = 0
+    public var returnFiles = 0
+    public var deliveries = 0
+    public var reductions = 0
+    public var deliveredChange = Pence.zero
+    public var forecasts = 0
+    public var unchangedRows = 0
+    public init() {}
+
+    /// Whether anything was written.
+    public var changedAnything: Bool {
+        costCentres + baselines + proposals + approvals + restructures + adjustments + deliveries + reductions + forecasts > 0
+    }
+}
+
+/// Reports progress of a long load: a phase, and how far through it.
+public typealias LoadProgress = (_ phase: String, _ done: Int, _ total: Int) -> Void
+
+/// Applies parsed packs and returns to a ledger, all-or-nothing, turning every refusal into an error
+/// that names the file, line and column it came from.
+public struct PackLoader {
+    public let ledger: Ledger
+    /// Who is loading, and when; each row's source is filled in from its file and line.
+    public let actor: String
+    public let recordedAt: String
+    public var progress: LoadProgress?
+
+    public init(ledger: Ledger, actor: String, recordedAt: String, progress: LoadProgress? = nil) {
+        self.ledger = ledger
+        self.actor = actor
+        self.recordedAt = recordedAt
+        self.progress = progress
+    }
+
+    func who(_ at: SourceLocation) -> Provenance {
+        Provenance(actor: actor, recordedAt: recordedAt, source: "\(at.file) line \(at.line)")
+    }
+
+    /// Runs a ledger operation for a row, so any refusal names the row and column.
+    func at<T>(_ location: SourceLocation, column: String? = nil, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as LedgerError {
+            var l = location
+            l.column = column ?? location.column
+            throw InputError(l, e.explanation)
+        } catch let e as DomainError {
+            var l = location
+            l.column = column ?? location.column
+            throw InputError(l, e.explanation)
+        }
+    }
+
+    /// Loads a whole pack in one transaction: nothing is written unless all of it is.
+    public func load(_ pack: ParsedPack) throws -> LoadSummary {
+        try ledger.transaction { try apply(pack) }
+    }
+
+    /// Imports one monthly return in one transaction.
+    public func importReturn(_ ret: ParsedReturn) throws -> LoadSummary {
+        try ledger.transaction {
+            var summary = LoadSummary()
+            try apply(ret, into: &summary)
+            summary.returnFiles = 1
+            return summary
+        }
+    }
+
+    private func apply(_ pack: ParsedPack) throws -> LoadSummary {
+        var summary = LoadSummary()
+        let existing = try ledger.window()
+        if let years = pack.years {
+            do { try ledger.setWindow(existing.map { YearRange(first: $0.first, last: max($0.last, years.last)) } ?? years) } catch let e as LedgerError {
+                throw InputError(SourceLocation(file: pack.name + "/proposals.csv", line: 1), e.explanation)
+            }
+            if let existing, years.first != existing.first {
+                throw InputError(SourceLocation(file: pack.name + "/proposals.csv", line: 1),
+                                 "the pack's years start in \(years.first) but the ledger's MTFS starts in \(existing.first); a pack may extend the window forwards, never backwards")
+            }
+        } else if existing == nil {
+            throw InputError(file: pack.name, "the ledger has no MTFS years and the pack has no proposals.csv to take them from")
+        }
+        let window = try ledger.requireWindow()
+        let start = window.first.firstDay
+
+        for (i, row) in pack.organisation.enumerated() {
+            try at(row.at, column: "cost_centre") {
+                try ledger.addCostCentre(row.costCentre, assignment: Assignment(costCentre: row.costCentre.code, effective: start, service: row.service,
+                                                                               directorate: row.directorate, budgetHolder: row.holder, model: row.model,
+                                                                               reason: "operating model at the start of the MTFS"), by: who(row.at))
+            }
+            summary.costCentres += 1
+            if i % 1000 == 0 { progress?("organisation", i, pack.organisation.count) }
+        }
+        for row in pack.baselines {
+            try at(row.at, column: "year") {
+                try ledger.addBaseline(costCentre: row.costCentre, year: row.year, netBudget: row.amount, by: who(row.at))
+            }
+            summary.baselines += 1
+        }
+
+        // Proposals in ref order (a replaced proposal goes before the one replacing it), so a pack
+        // exported from a ledger loads back into an identical journal.
+        var pending = pack.proposals.sorted { $0.proposal.ref < $1.proposal.ref }
+        var known = Set(try ledger.proposals().map(\.ref))
+        let inPack = Set(pending.map(\.proposal.ref))
+        var done = 0
+        while !pending.isEmpty {
+            var next: [ParsedPack.ProposalRow] = []
+            for row in pending {
+                if let r = row.proposal.replaces, !known.contains(r), inPack.contains(r) {
+                    next.append(row)
+                    continue
+                }
+                let ids = try at(row.at, column: "ref") {
+                    try ledger.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
+                }
+                _ = ids
+                for (year, amount) in row.targets.sorted(by: { $0.key < $1.key }) {
+                    try at(row.at, column: row.yearColumns[year]) {
+                        try ledger.record(.approve(year: year, amount: amount), on: row.proposal.ref, effective: start, reason: "MTFS approval", by: who(row.at))
+                    }
+                    summary.approvals += 1
+                    summary.approvedTotal += amount
+                }
+                known.insert(row.proposal.ref)
+                summary.proposals += 1
+                done += 1
+                if done % 500 == 0 { progress?("proposals", done, pack.proposals.count) }
+            }
+            if next.count == pending.count {
+                let row = next[0]
+                throw InputError(row.at.withColumn("replaces"), "proposal \(row.proposal.ref) and the proposals it replaces form a cycle")
+            }
+            pending = next
+        }
+
+        // Then everything dated, in date order: restructures, then adjustments, then returns (at their period end).
+        enum Event {
+            case restructure(ParsedPack.RestructureRow)
+            case adjustment(ParsedPack.AdjustmentRow)
+            case ret(ParsedReturn)
+        }
+        var events: [(CivilDate, Int, Int, Event)] = []
+        for (i, r) in pack.restructures.enumerated() { events.append((r.effective, 0, i, .restructure(r))) }
+        for (i, a) in pack.adjustments.enumerated() { events.append((a.date, 1, i, .adjustment(a))) }
+        for (i, r) in pack.returns.enumerated() { events.append((r.period.lastDay, 2, i, .ret(r))) }
+        events.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        for (n, (_, _, _, event)) in events.enumerated() {
+            switch event {
+            case .restructure(let r):
+                try applyRestructure(r)
+                summary.restructures += 1
+            case .adjustment(let a):
+                try at(a.at, column: "amount") {
+                    try ledger.record(a.movement, on: a.ref, effective: a.date, reason: a.reason, by: who(a.at))
+                }
+                summary.adjustments += 1
+            case .ret(let r):
+                try apply(r, into: &summary)
+                summary.returnFiles += 1
+            }
+            progress?("events", n + 1, events.count)
+        }
+        return summary
+    }
+
+    private func applyRestructure(_ r: ParsedPack.RestructureRow) throws {
+        let model = try ledger.operatingModel()
+        guard let current = model.assignment(of: r.costCentre, on: r.effective) else {
+            if model.original(of: r.costCentre) == nil {
+                throw InputError(r.at.withColumn("cost_centre"), "unknown cost centre \(r.costCentre)")
+            }
+            throw InputError(r.at.withColumn("effective"), "cost centre \(r.costCentre) was not set up by \(r.effective)")
+        }
+        let next = Assignment(costCentre: r.costCentre, effective: r.effective, service: r.service ?? current.service,
+                              directorate: r.directorate ?? current.directorate, budgetHolder: r.holder ?? current.budgetHolder,
+                              model: r.model ?? current.model, reason: r.reason)
+        try at(r.at, column: "effective") { try ledger.restructure(next, by: who(r.at)) }
+    }
+
+    private func apply(_ ret: ParsedReturn, into summary: inout LoadSummary) throws {
+        let effective = ret.period.lastDay
+        // Rows in ref and year order, so the same return always writes the same journal.
+        let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
+        let latest = Dictionary(try ledger.latestForecasts(asOf: ret.period).filter { $0.period == ret.period }.map { ("\($0.proposal)|\($0.year)", $0) },
+                                uniquingKeysWith: { a, _ in a })
+        for (i, row) in rows.enumerated() {
+            guard try ledger.proposal(row.ref) != nil else {
+                throw InputError(row.at.withColumn("ref"), "unknown proposal ref \(row.ref)")
+            }
+            try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
+            let delivered = try ledger.balance(of: row.ref, .delivered, row.year)
+            let change = row.deliveredToDate - delivered
+            var changed = false
+            if !change.isZero {
+                let movement: Movement = change.isNegative ? .reduce(year: row.year, amount: change.magnitude) : .deliver(year: row.year, amount: change)
+                let reason = "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \(delivered))"
+                try at(row.at, column: "delivered_to_date") {
+                    try ledger.record(movement, on: row.ref, effective: effective, reason: reason, by: who(row.at))
+                }
+                if change.isNegative { summary.reductions += 1 } else { summary.deliveries += 1 }
+                summary.deliveredChange += change
+                changed = true
+            }
+            if let forecast = row.forecast, let rag = row.rag {
+                let previous = latest["\(row.ref)|\(row.year)"]
+                if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment {
+                    try at(row.at, column: "forecast") {
+                        try ledger.recordForecast(ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,
+                                                  comment: row.comment, by: who(row.at))
+                    }
+                    summary.forecasts += 1
+                    changed = true
+                }
+            }
+            if !changed { summary.unchangedRows += 1 }
+            if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
+        }
+    }
+}
+
+extension SourceLocation {
+    func withColumn(_ column: String) -> SourceLocation {
+        var l = self
+        l.column = column
+        return l
+    }
+}
