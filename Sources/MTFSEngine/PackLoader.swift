@@ -102,6 +102,7 @@ public struct PackLoader {
             if i % 1000 == 0 { progress?("organisation", i, pack.organisation.count) }
         }
         for row in pack.baselines {
+            try at(row.at, column: "cost_centre") { try ledger.requireCostCentre(row.costCentre) }
             try at(row.at, column: "year") {
                 try ledger.addBaseline(costCentre: row.costCentre, year: row.year, netBudget: row.amount, by: who(row.at))
             }
@@ -121,10 +122,15 @@ public struct PackLoader {
                     next.append(row)
                     continue
                 }
-                let ids = try at(row.at, column: "ref") {
+                for share in row.proposal.costCentres {
+                    try at(row.at, column: "cost_centres") { try ledger.requireCostCentre(share.costCentre) }
+                }
+                if let replaced = row.proposal.replaces, !known.contains(replaced) {
+                    throw InputError(row.at.withColumn("replaces"), "proposal \(row.proposal.ref) replaces \(replaced), which is neither in the pack nor in the ledger")
+                }
+                try at(row.at, column: "ref") {
                     try ledger.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
                 }
-                _ = ids
                 for (year, amount) in row.targets.sorted(by: { $0.key < $1.key }) {
                     try at(row.at, column: row.yearColumns[year]) {
                         try ledger.record(.approve(year: year, amount: amount), on: row.proposal.ref, effective: start, reason: "MTFS approval", by: who(row.at))
@@ -161,6 +167,9 @@ public struct PackLoader {
                 try applyRestructure(r)
                 summary.restructures += 1
             case .adjustment(let a):
+                guard try ledger.proposal(a.ref) != nil else { throw InputError(a.at.withColumn("ref"), "unknown proposal ref \(a.ref)") }
+                try at(a.at, column: "year") { try ledger.checkInWindow(a.movement.year) }
+                if let to = a.movement.toYear { try at(a.at, column: "to_year") { try ledger.checkInWindow(to) } }
                 try at(a.at, column: "amount") {
                     try ledger.record(a.movement, on: a.ref, effective: a.date, reason: a.reason, by: who(a.at))
                 }

@@ -34,38 +34,8 @@ struct Balance: ParsableCommand {
         let period = try asOf.map { try Parse.period($0, option: "--as-of") }
         let onlyYear = try year.map { try Parse.year($0, option: "--year") }
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
-        let lines = try ledger.positionLines(asOf: period).filter { onlyYear == nil || $0.year == onlyYear }
-        let proposals = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0) })
-        let model = try ledger.operatingModel()
-        let date = period?.lastDay ?? Clock.today
-
-        var groups: [[String]: Position] = [:]
-        let keys: [Table.Column]
-        for line in lines {
-            let key: [String]
-            switch by {
-            case .proposal: key = [proposals[line.proposal]?.directorate ?? "", line.proposal, line.year.description]
-            case .directorate: key = [proposals[line.proposal]?.directorate ?? "", line.year.description]
-            case .year: key = [line.year.description]
-            case .costCentre: key = [line.costCentre, line.proposal, line.year.description]
-            case .service:
-                let a = model.assignment(of: line.costCentre, on: date) ?? model.original(of: line.costCentre)
-                key = [a?.directorate ?? "", a?.service ?? "", line.year.description]
-            }
-            groups[key, default: Position()] += line.position
-        }
-        switch by {
-        case .proposal: keys = [.init("directorate", "Directorate"), .init("ref", "Ref"), .init("year", "Year")]
-        case .directorate: keys = [.init("directorate", "Directorate"), .init("year", "Year")]
-        case .year: keys = [.init("year", "Year")]
-        case .costCentre: keys = [.init("cost_centre", "Cost centre"), .init("ref", "Ref"), .init("year", "Year")]
-        case .service: keys = [.init("directorate", "Directorate"), .init("service", "Service"), .init("year", "Year")]
-        }
-        let rows = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { k in (k.map { Table.Cell.text($0) }, groups[k]!) }
-        let title = "Balance by \(by.rawValue.replacingOccurrences(of: "-", with: " "))" + (period.map { " as at the end of \($0)" } ?? "")
-        var table = BalanceReport.table(rows: rows, keys: keys, title: title)
         let f = try format.parsed()
-        if f == .csv { table.totals = nil }  // the pinned CSV is one row per key, no totals row
+        let table = try BalanceReport.build(ledger: ledger, by: by, asOf: period, year: onlyYear, csv: f == .csv)
         Terminal.write(table.render(f))
     }
 }

@@ -1,0 +1,160 @@
+import Foundation
+import MTFSDomain
+import MTFSStore
+
+/// Writes a ledger out: as a ledger pack that loads back into the same ledger, and as a plain-text
+/// journal that hledger and ledger-cli read, so the books can be checked by an independent tool.
+public enum Export {
+    // MARK: - Ledger pack
+
+    /// The files of a pack (relative path → CSV text) that loads into a ledger with the same balances.
+    ///
+    /// Deliveries become monthly returns (cumulative delivered to date at each period end with any
+    /// movement or forecast); slips and write-offs become adjustments; a reversed slip or write-off is
+    /// left out with its reversal. A ledger loaded from a pack exports to a pack that reloads into an
+    /// identical journal.
+    public static func pack(_ ledger: Ledger) throws -> [String: String] {
+        let window = try ledger.requireWindow()
+        let model = try ledger.operatingModel()
+        let names = Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) })
+        var files: [String: String] = [:]
+
+        var org = [PackFormat.organisationColumns]
+        var restructures = [PackFormat.restructureColumns]
+        for code in model.costCentres {
+            guard let first = model.original(of: code) else { continue }
+            org.append([code, names[code] ?? "", first.service, first.directorate, first.budgetHolder, first.model.rawValue])
+            for m in model.moves(of: code) {
+                restructures.append([m.effective.description, code, m.service, m.directorate, m.budgetHolder, m.model.rawValue, m.reason])
+            }
+        }
+        files[PackFormat.organisation] = csv(org)
+        files[PackFormat.restructures] = csv(restructures)
+
+        var baselines = [PackFormat.baselineColumns]
+        for (code, years) in try ledger.baselines().sorted(by: { $0.key < $1.key }) {
+            for (year, amount) in years.sorted(by: { $0.key < $1.key }) { baselines.append([code, year.description, amount.plain]) }
+        }
+        files[PackFormat.baselines] = csv(baselines)
+
+        var original: [String: [FinancialYear: Pence]] = [:]
+        for line in try ledger.positionLines() { original[line.proposal, default: [:]][line.year, default: .zero] += line.position.originalTarget }
+        var proposals = [PackFormat.proposalColumns + window.years.map(\.description)]
+        for p in try ledger.proposals() {
+            proposals.append([p.ref, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
+                              p.deliveryStart?.monthText ?? "", p.replaces ?? ""]
+                             + window.years.map { y in original[p.ref]?[y].flatMap { $0.isZero ? nil : $0.plain } ?? "" })
+        }
+        files[PackFormat.proposals] = csv(proposals)
+
+        let entries = try ledger.journal()
+        let reversed = Set(entries.compactMap(\.reverses))
+        let kinds = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.kind) })
+        var adjustments = [PackFormat.adjustmentColumns]
+        var deliveryPeriods: [Period: Set<String>] = [:]
+        for e in entries {
+            switch e.kind {
+            case .slip where !reversed.contains(e.id):
+                adjustments.append([e.effective.description, e.proposal, "slip", e.year.description, e.amount.plain, e.toYear?.description ?? "", e.reason])
+            case .unachievable where !reversed.contains(e.id):
+                adjustments.append([e.effective.description, e.proposal, "unachievable", e.year.description, e.amount.plain, "", e.reason])
+            case .deliver, .reduce:
+                deliveryPeriods[e.period, default: []].insert("\(e.proposal)|\(e.year.startYear)")
+            case .reverse:
+                if let r = e.reverses, kinds[r] == .deliver || kinds[r] == .reduce {
+                    deliveryPeriods[e.period, default: []].insert("\(e.proposal)|\(e.year.startYear)")
+                }
+            default: break
+            }
+        }
+        files[PackFormat.adjustments] = csv(adjustments)
+
+        // Returns: every period with a delivery movement or a forecast.
+        var forecasts: [Period: [String: ForecastRecord]] = [:]
+        try ledger.db.forEach("SELECT DISTINCT period FROM forecasts") { row in
+            if let p = Period(code: Int(row.int(0))) { forecasts[p] = [:] }
+        }
+        for period in forecasts.keys {
+            for f in try ledger.latestForecasts(asOf: period) where f.period == period { forecasts[period]?["\(f.proposal)|\(f.year.startYear)"] = f }
+        }
+        for period in Set(deliveryPeriods.keys).union(forecasts.keys).sorted() {
+            var delivered: [String: Pence] = [:]
+            for line in try ledger.positionLines(asOf: period) { delivered["\(line.proposal)|\(line.year.startYear)", default: .zero] += line.position.delivered }
+            let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? Dictionary<String, ForecastRecord>().keys)
+            var rows = [PackFormat.returnColumns]
+            for key in keys.sorted() {
+                let parts = key.split(separator: "|")
+                let year = FinancialYear(startYear: Int(parts[1]) ?? 0)
+                let f = forecasts[period]?[key]
+                rows.append([String(parts[0]), year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "", f?.comment ?? ""])
+            }
+            files["\(PackFormat.returns)/\(period.monthText).csv"] = csv(rows)
+        }
+        return files
+    }
+
+    /// RFC 4180 text. Values are written verbatim (a pack is data to load back, not a spreadsheet to open).
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { cell in
+                cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || cell != cell.trimmingSpaces()
+                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    // MARK: - hledger / ledger-cli journal
+
+    /// The account name an hledger journal uses: `mtfs:requirement:2023/24`, or
+    /// `savings:<directorate>:<ref>:<year>:<state>:<cost centre>`.
+    public static func hledgerAccount(_ key: AccountKey, directorate: String) -> String {
+        guard let ref = key.proposal, let centre = key.costCentre else { return "mtfs:requirement:\(key.year)" }
+        return ["savings", directorate, ref, key.year.description, key.kind.rawValue, centre].map(hledgerName).joined(separator: ":")
+    }
+
+    /// A name part safe in an hledger account: no colons, no runs of spaces (two spaces end a name),
+    /// no comment or control characters.
+    static func hledgerName(_ text: String) -> String {
+        var out = ""
+        var lastSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .control {
+                if !lastSpace && !out.isEmpty { out += " " }
+                lastSpace = true
+                continue
+            }
+            lastSpace = false
+            switch scalar {
+            case ":", ";", "(", ")", "[", "]", "|", "#", "*", "!", "@", "=": out += "-"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out.isEmpty ? "-" : out
+    }
+
+    /// One-line text for a journal description or comment.
+    static func oneLine(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+    }
+
+    /// Streams the whole ledger as an hledger journal: one transaction per entry, amounts in GBP.
+    public static func hledger(_ ledger: Ledger, write: (String) throws -> Void) throws {
+        let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+        try write("; mtfs ledger export: one transaction per ledger entry, amounts in GBP.\n; Check with: hledger -f FILE bal   or   ledger -f FILE bal\n\n")
+        try write("commodity 1000.00 GBP\n\n")
+        try ledger.forEachEntry { e in
+            var text = "\(e.effective) * (\(e.id)) \(e.kind.rawValue) \(oneLine(e.proposal)) \(e.year)"
+            if let to = e.toYear { text += " to \(to)" }
+            if let r = e.reverses { text += " reversing \(r)" }
+            text += "\n    ; by \(oneLine(e.actor)) at \(e.recordedAt); source \(oneLine(e.source))\n"
+            if !e.reason.isEmpty { text += "    ; reason \(oneLine(e.reason))\n" }
+            text += "    ; hash \(e.hash)\n"
+            for p in e.postings.sorted(by: { $0.account < $1.account }) {
+                let account = hledgerAccount(p.account, directorate: directorates[p.account.proposal ?? ""] ?? "unknown")
+                text += "    \(account)  \(p.amount.plain) GBP\n"
+            }
+            try write(text + "\n")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs export`: the books in other forms.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the ledger: postings as CSV or JSON, a ledger pack, or an hledger journal.",
+        discussion: """
+            csv      one row per posting (entry, date, kind, ref, year, account, amount, who, why, source, hash)
+            json     every entry with its postings (amounts in pence), and the positions by proposal and year
+            pack     a ledger pack (--out DIR) that `mtfs load` turns back into a ledger with the same balances
+            hledger  a plain-text journal, one transaction per entry, amounts in GBP, that hledger and ledger-cli
+                     read: `hledger -f books.journal bal` cross-checks our balances independently
+
+            Example: mtfs export --format hledger --out Reports/books.journal
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, pack, hledger }
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "csv, json, pack or hledger.") var format: Format
+    @Option(help: ArgumentHelp("Where to write (a folder for pack; default standard output).", valueName: "path")) var out: String?
+
+    func run() throws {
+        let ledger = try options.open()
+        switch format {
+        case .pack:
+            guard let out else { throw Failure.usage("--format pack needs --out DIR, the folder to write the pack into") }
+            let files = try Export.pack(ledger)
+            try FileManager.default.createDirectory(atPath: out + "/returns", withIntermediateDirectories: true)
+            for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: out + "/" + name)) }
+            Terminal.write("Wrote a ledger pack of \(files.count) files to \(out).")
+        case .hledger:
+            try Output.write(to: out) { sink in try Export.hledger(ledger) { try sink($0) } }
+        case .csv:
+            try Output.write(to: out) { sink in
+                try sink("entry,effective,period,kind,ref,year,to_year,reverses,account,state,account_year,cost_centre,amount,actor,recorded_at,reason,source,hash\r\n")
+                try ledger.forEachEntry { e in
+                    for p in e.postings.sorted(by: { $0.account < $1.account }) {
+                        let cells: [String] = [
+                            String(e.id), e.effective.description, e.period.description, e.kind.rawValue, Escape.csv(e.proposal),
+                            e.year.description, e.toYear?.description ?? "", e.reverses.map(String.init) ?? "", Escape.csv(p.account.description),
+                            p.account.kind.rawValue, p.account.year.description, Escape.csv(p.account.costCentre ?? ""), p.amount.plain,
+                            Escape.csv(e.actor), e.recordedAt, Escape.csv(e.reason), Escape.csv(e.source), e.hash,
+                        ]
+                        try sink(cells.joined(separator: ",") + "\r\n")
+                    }
+                }
+            }
+        case .json:
+            try Output.write(to: out) { sink in
+                try sink("{\n  \"ledger\": \(Escape.json(options.path)),\n  \"years\": \(Escape.json(try ledger.requireWindow().description)),\n  \"entries\": [")
+                var first = true
+                try ledger.forEachEntry { e in
+                    let postings = e.postings.sorted(by: { $0.account < $1.account }).map { p in
+                        "{\"account\": \(Escape.json(p.account.description)), \"state\": \"\(p.account.kind.rawValue)\", \"year\": \"\(p.account.year)\", "
+                            + "\"cost_centre\": \(p.account.costCentre.map(Escape.json) ?? "null"), \"amount_pence\": \(p.amount.rawValue)}"
+                    }
+                    var fields = [
+                        "\"entry\": \(e.id)", "\"effective\": \"\(e.effective)\"", "\"period\": \"\(e.period)\"", "\"kind\": \"\(e.kind.rawValue)\"",
+                        "\"ref\": \(Escape.json(e.proposal))", "\"year\": \"\(e.year)\"", "\"to_year\": \(e.toYear.map { "\"\($0)\"" } ?? "null")",
+                        "\"reverses\": \(e.reverses.map(String.init) ?? "null")", "\"actor\": \(Escape.json(e.actor))",
+                        "\"recorded_at\": \(Escape.json(e.recordedAt))", "\"reason\": \(Escape.json(e.reason))", "\"source\": \(Escape.json(e.source))",
+                        "\"prev_hash\": \"\(e.prevHash)\"", "\"hash\": \"\(e.hash)\"",
+                    ]
+                    fields.append("\"postings\": [" + postings.joined(separator: ", ") + "]")
+                    try sink((first ? "\n    " : ",\n    ") + "{" + fields.joined(separator: ", ") + "}")
+                    first = false
+                }
+                try sink("\n  ],\n  \"positions\": [")
+                let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+                var byYear: [String: Position] = [:]
+                for line in try ledger.positionLines() { byYear["\(line.proposal)|\(line.year)", default: Position()] += line.position }
+                let rows = byYear.keys.sorted().map { key -> String in
+                    let parts = key.split(separator: "|").map(String.init)
+                    let p = byYear[key]!
+                    return "{\"directorate\": \(Escape.json(directorates[parts[0]] ?? "")), \"ref\": \(Escape.json(parts[0])), \"year\": \"\(parts[1])\", "
+                        + "\"original_target_pence\": \(p.originalTarget.rawValue), \"current_target_pence\": \(p.currentTarget.rawValue), "
+                        + "\"delivered_pence\": \(p.delivered.rawValue), \"slipped_in_pence\": \(p.slippedIn.rawValue), "
+                        + "\"slipped_out_pence\": \(p.slippedOut.rawValue), \"unachievable_pence\": \(p.unachievable.rawValue), "
+                        + "\"remaining_pence\": \(p.remaining.rawValue)}"
+                }
+                try sink(rows.isEmpty ? "]\n}\n" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]\n}\n")
+            }
+        }
+    }
+}
+
+/// Writes streamed text to a file (atomically replaced) or standard output.
+enum Output {
+    static func write(to path: String?, _ body: ((String) throws -> Void) throws -> Void) throws {
+        guard let path else {
+            try body { print($0, terminator: "") }
+            return
+        }
+        var buffer = Data()
+        try body { buffer.append(contentsOf: $0.utf8) }
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try buffer.write(to: url, options: .atomic)
+    }
+}
