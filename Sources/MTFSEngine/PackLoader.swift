@@ -48,6 +48,7 @@ public struct PackLoader {
     }
 
     /// Runs a ledger operation for a row, so any refusal names the row and column.
+    @discardableResult
     func at<T>(_ location: SourceLocation, column: String? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch let e as LedgerError {
             var l = location
@@ -128,7 +129,7 @@ public struct PackLoader {
                 if let replaced = row.proposal.replaces, !known.contains(replaced) {
                     throw InputError(row.at.withColumn("replaces"), "proposal \(row.proposal.ref) replaces \(replaced), which is neither in the pack nor in the ledger")
                 }
-                try at(row.at, column: "ref") {
+                _ = try at(row.at, column: "ref") {
                     try ledger.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
                 }
                 for (year, amount) in row.targets.sorted(by: { $0.key < $1.key }) {
@@ -232,6 +233,8 @@ public struct PackLoader {
                     changed = true
                 }
             }
+            try ledger.recordReturnLine(ref: row.ref, year: row.year, period: ret.period, deliveredToDate: row.deliveredToDate,
+                                        forecast: row.forecast, rag: row.rag, comment: row.comment, by: who(row.at))
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }

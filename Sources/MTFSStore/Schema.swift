@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1]
+    static let migrations: [String] = [migration1, migration2]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -182,5 +182,35 @@ enum Schema {
         CREATE TRIGGER postings_closed BEFORE INSERT ON postings
             WHEN EXISTS (SELECT 1 FROM entries WHERE id = NEW.entry)
             BEGIN SELECT RAISE(ABORT, 'postings cannot be added to an entry already recorded'); END;
+        """
+
+    /// Version 2: every line of every monthly return as it was imported (so "no return this period"
+    /// and "movement since last period" can be answered), and reconciliation settings.
+    static let migration2 = """
+        CREATE TABLE return_lines (
+            id                INTEGER PRIMARY KEY,
+            proposal          TEXT NOT NULL REFERENCES proposals(ref),
+            year              INTEGER NOT NULL,
+            period            INTEGER NOT NULL,
+            delivered_to_date INTEGER NOT NULL,
+            forecast          INTEGER,
+            rag               TEXT CHECK (rag IN ('B', 'G', 'A', 'R')),
+            comment           TEXT NOT NULL,
+            recorded_at       TEXT NOT NULL,
+            actor             TEXT NOT NULL,
+            source            TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX return_lines_by_period ON return_lines(period, proposal, year);
+        CREATE TRIGGER return_lines_no_update BEFORE UPDATE ON return_lines
+            BEGIN SELECT RAISE(ABORT, 'returns are append-only: import a corrected return instead'); END;
+        CREATE TRIGGER return_lines_no_delete BEFORE DELETE ON return_lines
+            BEGIN SELECT RAISE(ABORT, 'returns are append-only: import a corrected return instead'); END;
+
+        CREATE TABLE settings (
+            key         TEXT PRIMARY KEY,
+            value       TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            actor       TEXT NOT NULL
+        ) STRICT;
         """
 }

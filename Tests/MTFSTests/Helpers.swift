@@ -46,7 +46,7 @@ func snapshot(_ ledger: Ledger) throws -> String {
     var out = ""
     for table in [
         "meta", "cost_centres", "assignments", "baselines", "proposals", "proposal_cost_centres", "accounts", "entries", "postings",
-        "forecasts",
+        "forecasts", "return_lines", "settings",
     ] {
         try ledger.db.forEach("SELECT * FROM \(table) ORDER BY 1, 2") { row in
             out += table + ":" + (0..<16).map { "\(row.value(Int32($0)))" }.joined(separator: "|") + "\n"

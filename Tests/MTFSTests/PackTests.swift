@@ -357,7 +357,7 @@ struct BadInputTests {
         let r = try cli.run(["demo", "--pack", samplePack, "--ledger", cli.dir.path("demo.sqlite"), "--out", cli.dir.path("reports")])
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("£17,200,000.00 programme"))
-        for file in ["balance.csv", "journal.csv", "books.journal", "balance-by-directorate.txt"] {
+        for file in ["balance.csv", "journal.csv", "books.journal", "balance-by-directorate.txt", "reconcile.txt", "reconcile.csv"] {
             #expect(FileManager.default.fileExists(atPath: cli.dir.path("reports/" + file)), "\(file)")
         }
     }

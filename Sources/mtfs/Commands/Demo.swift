@@ -43,6 +43,10 @@ struct Demo: ParsableCommand {
         try save("balance-by-directorate.txt", try reports.balance(by: .directorate).renderText())
         try save("balance.csv", try reports.balance(by: .proposal, csv: true).renderCSV())
         try save("journal.csv", JournalTable.table(try book.journal(), title: nil).renderCSV())
+        let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
+        let findings = Reconciliation(input: input, settings: try book.reconcileSettings()).findings()
+        try save("reconcile.txt", FindingsReport.text(findings, asOf: input.asOf))
+        try save("reconcile.csv", FindingsReport.csv(findings))
         try Output.write(to: out + "/books.journal") { sink in try Export.hledger(book) { try sink($0) } }
         written.append(out + "/books.journal")
 
@@ -50,6 +54,8 @@ struct Demo: ParsableCommand {
         text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
         text += "\(report.entries) entries, verified.\n\n"
         text += try reports.balance(by: .directorate).renderText() + "\n"
+        text += FindingsReport.text(findings, asOf: input.asOf, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")
         Terminal.write(text)
     }

@@ -1,0 +1,440 @@
+import MTFSDomain
+import MTFSStore
+
+/// Everything the reconciliation looks at, as the books stood at the end of one period.
+public struct ReconciliationInput: Sendable {
+    public var window: YearRange
+    public var asOf: Period
+    public var proposals: [Proposal]
+    public var model: OperatingModel
+    public var names: [String: String]
+    public var baselines: [String: [FinancialYear: Pence]]
+    public var lines: [PositionLine]
+    /// The latest forecast per "ref|startYear".
+    public var forecasts: [String: ForecastRecord]
+    /// The periods with a return line or forecast per "ref|startYear".
+    public var reported: [String: Set<Period>]
+    public var slips: [SlipRecord]
+    public var latestDelivery: [String: CivilDate]
+
+    /// Reads the ledger as it stood at the end of `asOf` (default: the latest period with a return,
+    /// forecast or delivery; before any, today's period within the MTFS).
+    public static func load(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {
+        let window = try ledger.requireWindow()
+        var period = try asOf ?? ledger.latestActivityPeriod() ?? today.period
+        if asOf == nil {
+            if period < window.first.period(1) { period = window.first.period(1) }
+            if period > window.last.period(12) { period = window.last.period(12) }
+        }
+        var forecasts: [String: ForecastRecord] = [:]
+        for f in try ledger.latestForecasts(asOf: period) { forecasts["\(f.proposal)|\(f.year.startYear)"] = f }
+        return ReconciliationInput(
+            window: window, asOf: period, proposals: try ledger.proposals(), model: try ledger.operatingModel(),
+            names: Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.baselines(),
+            lines: try ledger.positionLines(asOf: period), forecasts: forecasts, reported: try ledger.reportedPeriods(asOf: period),
+            slips: try ledger.slips(asOf: period), latestDelivery: try ledger.latestDeliveries(asOf: period))
+    }
+}
+
+/// The reconciliation engine: SPEC §6's rules over one snapshot of the books. Pure: no I/O.
+public struct Reconciliation {
+    public let input: ReconciliationInput
+    public let settings: ReconcileSettings
+
+    // Indexes built once.
+    let byRef: [String: Proposal]
+    /// Current target, delivered and remaining by "ref|year".
+    var position: [String: Position] = [:]
+    /// Current (incremental) target by cost centre → year → ref.
+    var claims: [String: [FinancialYear: [String: Pence]]] = [:]
+
+    public init(input: ReconciliationInput, settings: ReconcileSettings = ReconcileSettings()) {
+        self.input = input
+        self.settings = settings
+        byRef = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0) })
+        for line in input.lines {
+            position["\(line.proposal)|\(line.year.startYear)", default: Position()] += line.position
+            let t = line.position.currentTarget
+            if t > .zero { claims[line.costCentre, default: [:]][line.year, default: [:]][line.proposal, default: .zero] += t }
+        }
+    }
+
+    /// Every finding, most money at risk first; `year` keeps only that year's.
+    public func findings(year: FinancialYear? = nil) -> [Finding] {
+        var all: [Finding] = []
+        let dc03 = restructureOverlap()
+        all += baselineOverclaim()
+        all += sharedCostCentre(excluding: dc03)
+        all += dc03
+        all += similarProposals(excluding: dc03)
+        all += behindProfile()
+        all += forecastShortfall()
+        all += repeatedSlippage()
+        all += stalledAfterRestructure()
+        all += orphanedOwner()
+        all += staleReturn()
+        all += ragMismatch()
+        all += missingMitigation()
+        return all.filter { year == nil || $0.year == year }.sorted(by: Finding.precedes)
+    }
+
+    // MARK: - Helpers
+
+    func pos(_ ref: String, _ year: FinancialYear) -> Position { position["\(ref)|\(year.startYear)"] ?? Position() }
+    func target(_ ref: String, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
+    var asOfDate: CivilDate { input.asOf.lastDay }
+
+    func holder(_ centre: String) -> Assignment? {
+        input.model.assignment(of: centre, on: asOfDate) ?? input.model.original(of: centre)
+    }
+
+    func describe(centre: String) -> String {
+        let name = input.names[centre].flatMap { $0.isEmpty ? nil : $0 }
+        return name.map { "\(centre) (\($0))" } ?? centre
+    }
+
+    func describe(proposal ref: String) -> String {
+        guard let p = byRef[ref] else { return ref }
+        return "\(ref) “\(p.title)” (\(p.owner))"
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    /// Moves of a cost centre effective by the end of the as-of period, with the assignment each replaced.
+    func moves(of centre: String) -> [(before: Assignment, after: Assignment)] {
+        let history = (input.model.history[centre] ?? []).filter { $0.effective <= asOfDate }
+        guard history.count > 1 else { return [] }
+        return (1..<history.count).map { (history[$0 - 1], history[$0]) }
+    }
+
+    // MARK: - Double counts
+
+    /// DC01: ongoing savings keep cutting the budget in every later year, so a year's claim is the
+    /// ongoing targets of that year and the years before it, plus that year's one-off targets.
+    func baselineOverclaim() -> [Finding] {
+        var out: [Finding] = []
+        for (centre, byYear) in claims {
+            guard let baselines = input.baselines[centre] else { continue }
+            for year in input.window.years {
+                guard let baseline = baselines[year] else { continue }
+                var parts: [String: Pence] = [:]
+                for (claimYear, refs) in byYear where claimYear <= year {
+                    for (ref, amount) in refs {
+                        let ongoing = byRef[ref]?.recurrence != .oneOff
+                        if claimYear == year || ongoing { parts[ref, default: .zero] += amount }
+                    }
+                }
+                let total = parts.values.reduce(Pence.zero, +)
+                guard total > baseline else { continue }
+                let detail = parts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                out.append(Finding(
+                    code: .DC01, severity: .critical, refs: Array(parts.keys), costCentre: centre, year: year, amount: total - baseline,
+                    message: "Savings of \(total) are claimed on \(describe(centre: centre)) in \(year) (\(Reconciliation.list(detail))) "
+                        + "but its net budget is \(baseline): \(total - baseline) cannot be delivered."))
+            }
+        }
+        return out
+    }
+
+    /// DC02: different owners claiming one cost centre in one year.
+    func sharedCostCentre(excluding dc03: [Finding]) -> [Finding] {
+        var out: [Finding] = []
+        let covered = Set(dc03.map { "\($0.costCentre ?? "")|\($0.year?.startYear ?? 0)" })
+        for (centre, byYear) in claims {
+            for (year, refs) in byYear where refs.count > 1 {
+                let owners = Set(refs.keys.compactMap { byRef[$0]?.owner })
+                guard owners.count > 1, !covered.contains("\(centre)|\(year.startYear)") else { continue }
+                let total = refs.values.reduce(Pence.zero, +)
+                let largest = refs.values.max() ?? .zero
+                let who = refs.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                let holderText = holder(centre).map { ", held by \($0.budgetHolder)" } ?? ""
+                out.append(Finding(
+                    code: .DC02, severity: .medium, refs: Array(refs.keys), costCentre: centre, year: year, amount: total - largest,
+                    message: "\(Reconciliation.list(who)) \(refs.count == 2 ? "both" : "all") claim \(describe(centre: centre))\(holderText) in \(year): "
+                        + "the owners must confirm how its \(total) of savings is split."))
+            }
+        }
+        return out
+    }
+
+    /// DC03: a cost centre moved, and proposals owned on both sides of the move claim it in the same year.
+    func restructureOverlap() -> [Finding] {
+        var out: [Finding] = []
+        for (centre, byYear) in claims {
+            for (before, after) in moves(of: centre) {
+                let directorateChanged = before.directorate != after.directorate
+                func side(_ ref: String) -> Int {  // 0 old, 1 new, -1 neither
+                    guard let p = byRef[ref] else { return -1 }
+                    if p.owner == after.budgetHolder { return 1 }
+                    if p.owner == before.budgetHolder { return 0 }
+                    if directorateChanged {
+                        if p.directorate == after.directorate { return 1 }
+                        if p.directorate == before.directorate { return 0 }
+                    }
+                    return -1
+                }
+                for (year, refs) in byYear {
+                    let old = refs.filter { side($0.key) == 0 }, new = refs.filter { side($0.key) == 1 }
+                    guard !old.isEmpty, !new.isEmpty else { continue }
+                    let oldTotal = old.values.reduce(Pence.zero, +), newTotal = new.values.reduce(Pence.zero, +)
+                    let overlap = min(oldTotal, newTotal)
+                    let oldText = old.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]!.owner), \($0.value))" }
+                    let newText = new.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]!.owner), \($0.value))" }
+                    out.append(Finding(
+                        code: .DC03, severity: .critical, refs: Array(old.keys) + Array(new.keys), costCentre: centre, year: year, amount: overlap,
+                        message: "\(describe(centre: centre)) moved from \(before.service) (\(before.directorate), \(before.budgetHolder)) to "
+                            + "\(after.service) (\(after.directorate), \(after.budgetHolder)) on \(after.effective), yet in \(year) it is claimed "
+                            + "by \(Reconciliation.list(oldText)) from the old structure and by \(Reconciliation.list(newText)) from the new: "
+                            + "up to \(overlap) may be counted twice."))
+                }
+            }
+        }
+        return out
+    }
+
+    /// DC04: two proposals that look like the same saving. Candidate pairs come from an index of
+    /// title words, so the work grows with the pairs that share a word, not with every pair.
+    func similarProposals(excluding dc03: [Finding]) -> [Finding] {
+        let doubleCounted = Set(dc03.map { $0.refs.joined(separator: "|") })
+        var words: [String: Set<String>] = [:]
+        var index: [String: [String]] = [:]
+        for p in input.proposals {
+            let w = TitleWords.of(p.title)
+            words[p.ref] = w
+            for word in w { index[word, default: []].append(p.ref) }
+        }
+        func services(_ p: Proposal) -> Set<String> {
+            Set(p.costCentres.flatMap { share in
+                [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
+            })
+        }
+        func years(_ ref: String) -> [FinancialYear] {
+            input.window.years.filter { let p = pos(ref, $0); return p.currentTarget > .zero || p.originalTarget > .zero }
+        }
+        var seen: Set<String> = []
+        var out: [Finding] = []
+        for p in input.proposals {
+            let mine = words[p.ref] ?? []
+            var candidates: Set<String> = []
+            for word in mine { for other in index[word] ?? [] where other > p.ref { candidates.insert(other) } }
+            for otherRef in candidates.sorted() {
+                guard let q = byRef[otherRef], seen.insert("\(p.ref)|\(otherRef)").inserted else { continue }
+                if p.replaces == q.ref || q.replaces == p.ref { continue }
+                if doubleCounted.contains([p.ref, q.ref].sorted().joined(separator: "|")) { continue }
+                let theirs = words[otherRef] ?? []
+                let shared = mine.intersection(theirs)
+                let union = mine.union(theirs)
+                guard !union.isEmpty, shared.count * 10_000 >= settings.similarityBasisPoints * union.count else { continue }
+                let sharedCentres = Set(p.costCentres.map(\.costCentre)).intersection(q.costCentres.map(\.costCentre))
+                let sharedServices = services(p).intersection(services(q))
+                guard !sharedCentres.isEmpty || !sharedServices.isEmpty else { continue }
+                let common = years(p.ref).filter { years(otherRef).contains($0) }
+                guard let first = common.first else { continue }
+                let a = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }, b = common.reduce(Pence.zero) { $0 + target(otherRef, $1) }
+                let context = !sharedCentres.isEmpty
+                    ? "both cut \(Reconciliation.list(sharedCentres.sorted()))" : "both in \(Reconciliation.list(sharedServices.sorted()))"
+                let percent = shared.count * 100 / union.count
+                out.append(Finding(
+                    code: .DC04, severity: .medium, refs: [p.ref, otherRef], costCentre: sharedCentres.sorted().first, year: first, amount: min(a, b),
+                    message: "\(p.ref) “\(p.title)” and \(otherRef) “\(q.title)” look like the same saving: their titles share "
+                        + "\(Reconciliation.list(shared.sorted())) (\(percent)% alike), \(context), with targets in "
+                        + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Slippage
+
+    /// SL01: delivered to date below the straight-line profile by more than the tolerance.
+    func behindProfile() -> [Finding] {
+        var out: [Finding] = []
+        for p in input.proposals {
+            for year in input.window.years where year <= input.asOf.year {
+                let position = pos(p.ref, year)
+                let t = position.currentTarget
+                guard t > .zero else { continue }
+                let (elapsed, months) = p.profileFraction(year: year, through: input.asOf)
+                let profile = Pence(t.rawValue * Int64(elapsed) / Int64(months))
+                let shortfall = profile - position.delivered
+                guard shortfall > .zero, shortfall >= settings.behindProfileMinimum,
+                    shortfall.rawValue * 10_000 > profile.rawValue * Int64(settings.behindProfileBasisPoints)
+                else { continue }
+                let when = year < input.asOf.year ? "by the end of \(year)" : "by \(input.asOf)"
+                out.append(Finding(
+                    code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
+                    message: "\(describe(proposal: p.ref)) has delivered \(position.delivered) of its \(t) target for \(year) \(when), "
+                        + "against a profile of \(profile): \(shortfall) behind."))
+            }
+        }
+        return out
+    }
+
+    /// SL02: the forecast for the year below its current target.
+    func forecastShortfall() -> [Finding] {
+        input.forecasts.values.compactMap { f in
+            let t = target(f.proposal, f.year)
+            guard f.forecast < t else { return nil }
+            let gap = t - f.forecast
+            let severity: Severity = gap.rawValue * 4 >= t.rawValue ? .high : .medium
+            return Finding(
+                code: .SL02, severity: severity, refs: [f.proposal], year: f.year, amount: gap,
+                message: "\(describe(proposal: f.proposal)) forecasts \(f.forecast) for \(f.year) against a target of \(t) "
+                    + "(\(f.rag.name), \(f.period)): a shortfall of \(gap).")
+        }
+    }
+
+    /// SL03: target slipped more than once.
+    func repeatedSlippage() -> [Finding] {
+        Dictionary(grouping: input.slips, by: \.proposal).compactMap { ref, slips in
+            guard slips.count > 1, let last = slips.last else { return nil }
+            let total = slips.reduce(Pence.zero) { $0 + $1.amount }
+            let each = slips.map { "\($0.amount) from \($0.from) to \($0.to) on \($0.effective)" }
+            return Finding(
+                code: .SL03, severity: .medium, refs: [ref], year: last.from, amount: total,
+                message: "\(describe(proposal: ref)) has been slipped \(slips.count) times (\(Reconciliation.list(each))), \(total) in all: "
+                    + "ask whether it is still deliverable.")
+        }
+    }
+
+    /// SL04: a cost centre moved and nothing has been delivered since.
+    func stalledAfterRestructure() -> [Finding] {
+        var out: [Finding] = []
+        let year = input.asOf.year
+        for p in input.proposals {
+            let moved = p.costCentres.compactMap { share in moves(of: share.costCentre).last.map { (share.costCentre, $0.after) } }
+            guard let latest = moved.max(by: { $0.1.effective < $1.1.effective }) else { continue }
+            let remaining = pos(p.ref, year).remaining
+            guard remaining > .zero else { continue }
+            if let delivered = input.latestDelivery[p.ref], delivered >= latest.1.effective { continue }
+            let centres = moved.map(\.0).sorted()
+            out.append(Finding(
+                code: .SL04, severity: .high, refs: [p.ref], costCentre: latest.0, year: year, amount: remaining,
+                message: "\(describe(proposal: p.ref)): \(Reconciliation.list(centres)) moved to \(latest.1.service) (\(latest.1.budgetHolder)) on "
+                    + "\(latest.1.effective) and no delivery has been logged since; \(remaining) of its \(year) target remains."))
+        }
+        return out
+    }
+
+    // MARK: - Accountability and data quality
+
+    /// AC01: after a restructure the owner holds none of the proposal's cost centres.
+    func orphanedOwner() -> [Finding] {
+        var out: [Finding] = []
+        for p in input.proposals {
+            let centres = p.costCentres.map(\.costCentre)
+            let allMoves = centres.flatMap { c in moves(of: c).map { (c, $0) } }
+            guard let firstMove = allMoves.min(by: { $0.1.after.effective < $1.1.after.effective }) else { continue }
+            let heldBefore = centres.contains { input.model.assignment(of: $0, on: firstMove.1.before.effective)?.budgetHolder == p.owner }
+            let heldNow = centres.contains { holder($0)?.budgetHolder == p.owner }
+            guard heldBefore, !heldNow else { continue }
+            let years = input.window.years.filter { $0 >= input.asOf.year }
+            let remaining = years.reduce(Pence.zero) { $0 + max(.zero, pos(p.ref, $1).remaining) }
+            guard remaining > .zero else { continue }
+            let firstYear = years.first { pos(p.ref, $0).remaining > .zero }
+            var byHolder: [String: [String]] = [:]
+            for c in centres { byHolder[holder(c).map { "\($0.budgetHolder) (\($0.service), \($0.directorate))" } ?? "nobody", default: []].append(c) }
+            let now = byHolder.sorted { $0.key < $1.key }.map { "\(Reconciliation.list($0.value.sorted())) \($0.value.count == 1 ? "is" : "are") now held by \($0.key)" }
+            out.append(Finding(
+                code: .AC01, severity: .high, refs: [p.ref], costCentre: firstMove.0, year: firstYear, amount: remaining,
+                message: "After the restructure of \(firstMove.1.after.effective), \(p.owner) owns \(p.ref) “\(p.title)” but holds none of its cost centres: "
+                    + "\(Reconciliation.list(now)). \(remaining) of its target needs an accountable owner."))
+        }
+        return out
+    }
+
+    /// DQ01: no return for the proposal in the latest period that has returns.
+    func staleReturn() -> [Finding] {
+        let latest = input.reported.values.flatMap { $0 }.filter { $0 <= input.asOf }.max()
+        guard let latest else { return [] }
+        let year = latest.year
+        return input.proposals.compactMap { p in
+            let t = target(p.ref, year)
+            guard t > .zero else { return nil }
+            let periods = input.reported["\(p.ref)|\(year.startYear)"] ?? []
+            guard !periods.contains(latest) else { return nil }
+            let last = periods.filter { $0 < latest }.max()
+            let lastText = last.map { "its last return was \($0)" } ?? "it has never had a return"
+            let remaining = pos(p.ref, year).remaining
+            return Finding(
+                code: .DQ01, severity: .medium, refs: [p.ref], year: year, amount: remaining,
+                message: "\(describe(proposal: p.ref)) is missing from the \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported.")
+        }
+    }
+
+    /// DQ02: the RAG says one thing and the forecast another.
+    func ragMismatch() -> [Finding] {
+        input.forecasts.values.compactMap { f in
+            let t = target(f.proposal, f.year)
+            guard t > .zero else { return nil }
+            let threshold = settings.ragForecastBasisPoints
+            if (f.rag == .blue || f.rag == .green), f.forecast.rawValue * 10_000 < t.rawValue * Int64(threshold) {
+                return Finding(
+                    code: .DQ02, severity: .medium, refs: [f.proposal], year: f.year, amount: t - f.forecast,
+                    message: "\(describe(proposal: f.proposal)) is rated \(f.rag.name) for \(f.year) but forecasts \(f.forecast) of \(t) "
+                        + "(below \(ReconcileSettings.formatPercent(threshold))): the rating should be Amber or Red.")
+            }
+            if f.rag == .red, f.forecast >= t {
+                return Finding(
+                    code: .DQ02, severity: .medium, refs: [f.proposal], year: f.year, amount: t,
+                    message: "\(describe(proposal: f.proposal)) is rated Red for \(f.year) yet forecasts \(f.forecast), the whole target: "
+                        + "either the rating or the forecast is wrong.")
+            }
+            return nil
+        }
+    }
+
+    /// DQ03: Amber or Red with no mitigation.
+    func missingMitigation() -> [Finding] {
+        input.forecasts.values.compactMap { f in
+            guard f.rag == .amber || f.rag == .red, f.comment.trimmingSpaces().isEmpty, target(f.proposal, f.year) > .zero else { return nil }
+            let remaining = pos(f.proposal, f.year).remaining
+            return Finding(
+                code: .DQ03, severity: .low, refs: [f.proposal], year: f.year, amount: remaining,
+                message: "\(describe(proposal: f.proposal)) is rated \(f.rag.name) for \(f.year) in \(f.period) with no comment: "
+                    + "the return must say how the \(remaining) still to deliver will be mitigated.")
+        }
+    }
+}
+
+/// The words of a proposal title that say what the saving is: lower case, stop words and the generic
+/// vocabulary of savings programmes ("review", "reduce", "efficiencies") removed, simple stemming.
+public enum TitleWords {
+    static let stop: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "at", "with", "by", "from", "into", "through", "via", "across", "per",
+        "using", "our", "its", "their", "new", "further", "additional", "phase", "programme", "project", "plan", "council", "review",
+        "reduce", "reduc", "reduction", "reduced", "increase", "increas", "saving", "efficiency", "efficienc", "efficienci", "cost",
+        "service", "improve", "improvement", "better", "more", "less", "all", "two", "three", "one",
+    ]
+
+    /// The title's meaningful words, stemmed.
+    public static func of(_ title: String) -> Set<String> {
+        var out: Set<String> = []
+        var word = ""
+        func flush() {
+            defer { word = "" }
+            guard word.count > 1 else { return }
+            let s = stem(word)
+            if !stop.contains(word) && !stop.contains(s) { out.insert(s) }
+        }
+        for ch in title.lowercased() {
+            if ch.isLetter || ch.isNumber { word.append(ch) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    static func stem(_ w: String) -> String {
+        if w.count > 4 && w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if w.count > 5 && w.hasSuffix("ing") { return String(w.dropLast(3)) }
+        if w.count > 4 && w.hasSuffix("ed") { return String(w.dropLast(2)) }
+        if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") { return String(w.dropLast()) }
+        return w
+    }
+}

@@ -1,0 +1,67 @@
+import MTFSDomain
+
+/// Reconciliation findings as text, the pinned CSV and JSON.
+public enum FindingsReport {
+    /// SPEC §6's pinned columns: code,severity,refs,cost_centre,year,amount,message.
+    public static func csv(_ findings: [Finding]) -> String {
+        var out = "code,severity,refs,cost_centre,year,amount,message\r\n"
+        for f in findings {
+            out += [f.code.rawValue, f.severity.rawValue, Escape.csv(f.refs.joined(separator: ";")), Escape.csv(f.costCentre ?? ""),
+                    f.year?.description ?? "", f.amount.plain, Escape.csv(f.message)].joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// A JSON object with the period and the findings (amounts in pence).
+    public static func json(_ findings: [Finding], asOf: Period) -> String {
+        let rows = findings.map { f in
+            "{\"code\": \"\(f.code.rawValue)\", \"name\": \"\(f.code.name)\", \"severity\": \"\(f.severity.rawValue)\", "
+                + "\"refs\": [\(f.refs.map(Escape.json).joined(separator: ", "))], \"cost_centre\": \(f.costCentre.map(Escape.json) ?? "null"), "
+                + "\"year\": \(f.year.map { "\"\($0)\"" } ?? "null"), \"amount_pence\": \(f.amount.rawValue), \"message\": \(Escape.json(f.message))}"
+        }
+        return "{\n  \"as_of\": \"\(asOf)\",\n  \"findings\": [" + (rows.isEmpty ? "]" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
+    }
+
+    /// For a person at a terminal: a count by severity, then each finding with its message.
+    public static func text(_ findings: [Finding], asOf: Period, colour: Bool = false) -> String {
+        var out = "Reconciliation as at the end of \(asOf): "
+        if findings.isEmpty { return out + "no findings.\n" }
+        let counts = Severity.allCases.reversed().compactMap { s -> String? in
+            let n = findings.filter { $0.severity == s }.count
+            return n == 0 ? nil : "\(n) \(s.rawValue)"
+        }
+        out += "\(findings.count) finding\(findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))).\n\n"
+        for f in findings {
+            var severity = f.severity.rawValue.uppercased().padding(8)
+            if colour {
+                let code = f.severity >= .high ? (f.severity == .critical ? "31;1" : "31") : (f.severity == .medium ? "33" : "2")
+                severity = "\u{1B}[\(code)m\(severity)\u{1B}[0m"
+            }
+            var head = "\(severity)  \(f.code.rawValue) \(f.code.name.padding(26))  \(f.amount.formatted().leftPadding(16))"
+            head += "  \(f.year?.description ?? "")  \(Escape.terminal(f.refs.joined(separator: ", ")))"
+            if let c = f.costCentre { head += "  [\(Escape.terminal(c))]" }
+            out += head + "\n" + wrap(Escape.terminal(f.message), indent: 10, width: 110) + "\n\n"
+        }
+        return out
+    }
+
+    static func wrap(_ text: String, indent: Int, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width - indent {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        let pad = String(repeating: " ", count: indent)
+        return lines.map { pad + $0 }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

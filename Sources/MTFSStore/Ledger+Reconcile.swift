@@ -1,0 +1,64 @@
+import MTFSDomain
+
+/// A slip as the reconciliation sees it.
+public struct SlipRecord: Hashable, Sendable {
+    public var entry: Int64
+    public var proposal: String
+    public var from: FinancialYear
+    public var to: FinancialYear
+    public var amount: Pence
+    public var effective: CivilDate
+    public var reason: String
+}
+
+extension Ledger {
+    /// The latest period with a return, a forecast or a delivery: "now" for the books.
+    public func latestActivityPeriod() throws -> Period? {
+        let code = try db.scalar("""
+            SELECT max(p) FROM (SELECT max(period) AS p FROM return_lines UNION ALL SELECT max(period) FROM forecasts
+                                UNION ALL SELECT max(period) FROM entries WHERE kind IN ('deliver', 'reduce'))
+            """)
+        return code == 0 ? nil : Period(code: Int(code))
+    }
+
+    /// Slips effective by the end of `asOf` that have not been reversed by then, oldest first.
+    public func slips(asOf: Period) throws -> [SlipRecord] {
+        let cutoff = asOf.lastDay.description
+        return try db.query("""
+            SELECT e.id, e.proposal, e.year, e.to_year, e.effective, e.reason,
+                   (SELECT sum(p.amount) FROM postings p WHERE p.entry = e.id AND p.amount > 0)
+            FROM entries e
+            WHERE e.kind = 'slip' AND e.effective <= ?
+              AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.effective <= ?)
+            ORDER BY e.effective, e.id
+            """, cutoff, cutoff) { row in
+            SlipRecord(entry: row.int(0), proposal: row.text(1), from: FinancialYear(startYear: Int(row.int(2))),
+                       to: FinancialYear(startYear: Int(row.optionalInt(3) ?? row.int(2))), amount: Pence(row.int(6)),
+                       effective: try CivilDate(parsing: row.text(4)), reason: row.text(5))
+        }
+    }
+
+    /// Each proposal's latest delivery (not reversed) effective by the end of `asOf`.
+    public func latestDeliveries(asOf: Period) throws -> [String: CivilDate] {
+        let cutoff = asOf.lastDay.description
+        var out: [String: CivilDate] = [:]
+        try db.forEach("""
+            SELECT e.proposal, max(e.effective) FROM entries e
+            WHERE e.kind = 'deliver' AND e.effective <= ?
+              AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.effective <= ?)
+            GROUP BY e.proposal
+            """, parameters: [cutoff, cutoff]) { row in
+            out[row.text(0)] = try CivilDate(parsing: row.text(1))
+        }
+        return out
+    }
+
+    /// The reconciliation settings stored with the ledger, over the defaults.
+    public func reconcileSettings() throws -> ReconcileSettings {
+        var s = ReconcileSettings()
+        for (key, value) in try settings() where ReconcileSettings.keys.contains(where: { $0.key == key }) {
+            try s.set(key, value)
+        }
+        return s
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs reconcile`: double counts, slippage, accountability and data quality.
+struct Reconcile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List reconciliation findings (double counts, slippage, accountability, data quality), most money at risk first.",
+        discussion: """
+            Findings use the operating model in force on each date: a restructure is what triggers DC03, SL04 and AC01. \
+            --as-of P answers "what would this have said at the end of P?" (default: the latest period with a return, \
+            forecast or delivery). Tolerances come from the command line, else `mtfs settings`, else SPEC §6's defaults.
+
+            Codes:
+            \(FindingCode.allCases.map { "  \($0.rawValue) \($0.name): \($0.meaning)" }.joined(separator: "\n"))
+
+            CSV columns (pinned): code,severity,refs,cost_centre,year,amount,message.
+            Exit code 3 when --fail-on S is given and any finding is at severity S or above.
+
+            Example: mtfs reconcile --as-of 2023-10 --fail-on high --format csv
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf: String?
+    @Option(help: "text, csv or json.") var format: String = "text"
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
+    var failOn: String?
+    @Option(name: .customLong("behind-profile-percent"), help: ArgumentHelp("SL01 tolerance (default 10%).", valueName: "percent")) var behindPercent: String?
+    @Option(name: .customLong("behind-profile-minimum"), help: ArgumentHelp("SL01 minimum amount (default £10,000).", valueName: "amount")) var behindMinimum: String?
+    @Option(name: .customLong("rag-forecast-percent"), help: ArgumentHelp("DQ02 threshold (default 95%).", valueName: "percent")) var ragPercent: String?
+    @Option(name: .customLong("similarity-percent"), help: ArgumentHelp("DC04 threshold (default 50%).", valueName: "percent")) var similarity: String?
+
+    func run() throws {
+        let threshold = try failOn.map { try Severity(parsing: $0) }
+        guard ["text", "csv", "json"].contains(format.lowercased()) else {
+            throw Failure.usage("expected --format text, csv or json, found \"\(format)\"")
+        }
+        let ledger = try options.open()
+        var settings = try ledger.reconcileSettings()
+        for (key, value) in [("behind-profile-percent", behindPercent), ("behind-profile-minimum", behindMinimum),
+                             ("rag-forecast-percent", ragPercent), ("similarity-percent", similarity)] {
+            if let value { try settings.set(key, value) }
+        }
+        let period = try asOf.map { try Parse.period($0, option: "--as-of") }
+        let onlyYear = try year.map { try Parse.year($0, option: "--year") }
+        if let onlyYear { try ledger.checkInWindow(onlyYear) }
+        let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
+        let findings = Reconciliation(input: input, settings: settings).findings(year: onlyYear)
+        switch format.lowercased() {
+        case "csv": Terminal.write(FindingsReport.csv(findings))
+        case "json": Terminal.write(FindingsReport.json(findings, asOf: input.asOf))
+        default: Terminal.write(FindingsReport.text(findings, asOf: input.asOf, colour: Terminal.colour(for: 1)))
+        }
+        if let threshold, findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// `mtfs settings`: tolerances stored with the ledger.
+struct Settings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show or change the reconciliation tolerances stored with the ledger.",
+        discussion: """
+            Keys:
+            \(ReconcileSettings.keys.map { "  \($0.key): \($0.meaning)" }.joined(separator: "\n"))
+
+            Examples: mtfs settings      mtfs settings behind-profile-percent 15%      mtfs settings behind-profile-minimum 25,000
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The setting to change.") var key: String?
+    @Argument(help: "Its new value.") var value: String?
+
+    func run() throws {
+        let ledger = try options.open()
+        if let key {
+            guard let value else { throw Failure.usage("give the new value for \(key)") }
+            var check = ReconcileSettings()
+            try check.set(key, value)
+            try ledger.setSetting(key, check.value(key), by: try options.provenance())
+        }
+        let current = try ledger.reconcileSettings()
+        let stored = try ledger.settings()
+        var table = Table(columns: [.init("key", "Setting"), .init("value", "Value"), .init("from", "From"), .init("meaning", "Meaning")])
+        for (k, meaning) in ReconcileSettings.keys {
+            table.rows.append([.text(k), .text(current.value(k)), .text(stored[k] == nil ? "default" : "ledger"), .text(meaning)])
+        }
+        Terminal.write(table.renderText())
+    }
+}
