@@ -66,8 +66,10 @@ public struct Finding: Hashable, Sendable {
     public var amount: Pence
     public var message: String
 
-    public init(code: FindingCode, severity: Severity, refs: [String], costCentre: String? = nil, year: FinancialYear? = nil,
-                amount: Pence, message: String) {
+    public init(
+        code: FindingCode, severity: Severity, refs: [String], costCentre: String? = nil, year: FinancialYear? = nil,
+        amount: Pence, message: String
+    ) {
         self.code = code
         self.severity = severity
         self.refs = refs.sorted()
@@ -119,7 +121,8 @@ public struct ReconcileSettings: Hashable, Sendable {
             do { behindProfileMinimum = try Pence(parsing: value) } catch { throw DomainError.invalid("\(key): \(error.explanation)") }
             if behindProfileMinimum.isNegative { throw DomainError.invalid("\(key) cannot be negative") }
         default:
-            throw DomainError.invalid("unknown setting \"\(key)\"; expected one of \(ReconcileSettings.keys.map(\.key).joined(separator: ", "))")
+            throw DomainError.invalid(
+                "unknown setting \"\(key)\"; expected one of \(ReconcileSettings.keys.map(\.key).joined(separator: ", "))")
         }
     }
 

@@ -95,11 +95,15 @@ public struct CSVFile: Sendable {
 
     /// Parses `bytes` as the file `name` (used in messages), checking the header against the
     /// required and optional columns: unknown, duplicate and missing columns are errors.
-    public init(name: String, bytes: [UInt8], required: [String], optional: [String] = [],
-                extraColumn: ((String) -> Bool)? = nil) throws(InputError) {
+    public init(
+        name: String, bytes: [UInt8], required: [String], optional: [String] = [],
+        extraColumn: ((String) -> Bool)? = nil
+    ) throws(InputError) {
         self.name = name
         var records = try CSVFile.records(name: name, bytes: bytes)
-        guard !records.isEmpty else { throw InputError(file: name, "the file is empty; expected a header row with \(required.joined(separator: ", "))") }
+        guard !records.isEmpty else {
+            throw InputError(file: name, "the file is empty; expected a header row with \(required.joined(separator: ", "))")
+        }
         let (headerLine, rawHeader) = records.removeFirst()
         let header = rawHeader.map { $0.trimmingSpaces() }
         var index: [String: Int] = [:]
@@ -121,8 +125,9 @@ public struct CSVFile: Sendable {
         var rows: [CSVRow] = []
         for (line, fields) in records {
             if fields.count != header.count {
-                throw InputError(SourceLocation(file: name, line: line),
-                                 "expected \(header.count) cells as in the header, found \(fields.count)")
+                throw InputError(
+                    SourceLocation(file: name, line: line),
+                    "expected \(header.count) cells as in the header, found \(fields.count)")
             }
             rows.append(CSVRow(file: name, line: line, fields: fields, index: index))
         }
@@ -164,7 +169,8 @@ public struct CSVFile: Sendable {
         while i < n {
             let b = bytes[i]
             if cell.count > CSVFile.maxCellBytes {
-                throw InputError(SourceLocation(file: name, line: line), "a cell is longer than \(CSVFile.maxCellBytes) bytes; expected ordinary text")
+                throw InputError(
+                    SourceLocation(file: name, line: line), "a cell is longer than \(CSVFile.maxCellBytes) bytes; expected ordinary text")
             }
             if inQuotes {
                 if b == UInt8(ascii: "\"") {
@@ -177,8 +183,10 @@ public struct CSVFile: Sendable {
                     i += 1
                     // After a closing quote only a separator or line end may follow.
                     if i < n && bytes[i] != UInt8(ascii: ",") && bytes[i] != 10 && bytes[i] != 13 {
-                        throw InputError(SourceLocation(file: name, line: line),
-                                         "unexpected text after a closing quote in cell \(fields.count + 1); a quote inside a quoted cell is written \"\"")
+                        throw InputError(
+                            SourceLocation(file: name, line: line),
+                            "unexpected text after a closing quote in cell \(fields.count + 1); a quote inside a quoted cell is written \"\""
+                        )
                     }
                     continue
                 }
@@ -195,8 +203,9 @@ public struct CSVFile: Sendable {
                     inQuotes = true
                     quotedCell = true
                 } else {
-                    throw InputError(SourceLocation(file: name, line: line),
-                                     "a quote in the middle of cell \(fields.count + 1); quote the whole cell and write a quote inside it as \"\"")
+                    throw InputError(
+                        SourceLocation(file: name, line: line),
+                        "a quote in the middle of cell \(fields.count + 1); quote the whole cell and write a quote inside it as \"\"")
                 }
             case 13:
                 if i + 1 < n && bytes[i + 1] == 10 { i += 1 }

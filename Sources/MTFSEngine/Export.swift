@@ -38,12 +38,17 @@ public enum Export {
         files[PackFormat.baselines] = csv(baselines)
 
         var original: [String: [FinancialYear: Pence]] = [:]
-        for line in try ledger.positionLines() { original[line.proposal, default: [:]][line.year, default: .zero] += line.position.originalTarget }
+        for line in try ledger.positionLines() {
+            original[line.proposal, default: [:]][line.year, default: .zero] += line.position.originalTarget
+        }
         var proposals = [PackFormat.proposalColumns + window.years.map(\.description)]
         for p in try ledger.proposals() {
-            proposals.append([p.ref, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
-                              p.deliveryStart?.monthText ?? "", p.replaces ?? ""]
-                             + window.years.map { y in original[p.ref]?[y].flatMap { $0.isZero ? nil : $0.plain } ?? "" })
+            proposals.append(
+                [
+                    p.ref, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
+                    p.deliveryStart?.monthText ?? "", p.replaces ?? "",
+                ]
+                    + window.years.map { y in original[p.ref]?[y].flatMap { $0.isZero ? nil : $0.plain } ?? "" })
         }
         files[PackFormat.proposals] = csv(proposals)
 
@@ -55,7 +60,9 @@ public enum Export {
         for e in entries {
             switch e.kind {
             case .slip where !reversed.contains(e.id):
-                adjustments.append([e.effective.description, e.proposal, "slip", e.year.description, e.amount.plain, e.toYear?.description ?? "", e.reason])
+                adjustments.append([
+                    e.effective.description, e.proposal, "slip", e.year.description, e.amount.plain, e.toYear?.description ?? "", e.reason,
+                ])
             case .unachievable where !reversed.contains(e.id):
                 adjustments.append([e.effective.description, e.proposal, "unachievable", e.year.description, e.amount.plain, "", e.reason])
             case .deliver, .reduce:
@@ -75,18 +82,25 @@ public enum Export {
             if let p = Period(code: Int(row.int(0))) { forecasts[p] = [:] }
         }
         for period in forecasts.keys {
-            for f in try ledger.latestForecasts(asOf: period) where f.period == period { forecasts[period]?["\(f.proposal)|\(f.year.startYear)"] = f }
+            for f in try ledger.latestForecasts(asOf: period) where f.period == period {
+                forecasts[period]?["\(f.proposal)|\(f.year.startYear)"] = f
+            }
         }
         for period in Set(deliveryPeriods.keys).union(forecasts.keys).sorted() {
             var delivered: [String: Pence] = [:]
-            for line in try ledger.positionLines(asOf: period) { delivered["\(line.proposal)|\(line.year.startYear)", default: .zero] += line.position.delivered }
-            let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? Dictionary<String, ForecastRecord>().keys)
+            for line in try ledger.positionLines(asOf: period) {
+                delivered["\(line.proposal)|\(line.year.startYear)", default: .zero] += line.position.delivered
+            }
+            let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? [String: ForecastRecord]().keys)
             var rows = [PackFormat.returnColumns]
             for key in keys.sorted() {
                 let parts = key.split(separator: "|")
                 let year = FinancialYear(startYear: Int(parts[1]) ?? 0)
                 let f = forecasts[period]?[key]
-                rows.append([String(parts[0]), year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "", f?.comment ?? ""])
+                rows.append([
+                    String(parts[0]), year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
+                    f?.comment ?? "",
+                ])
             }
             files["\(PackFormat.returns)/\(period.monthText).csv"] = csv(rows)
         }
@@ -141,7 +155,9 @@ public enum Export {
     /// Streams the whole ledger as an hledger journal: one transaction per entry, amounts in GBP.
     public static func hledger(_ ledger: Ledger, write: (String) throws -> Void) throws {
         let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
-        try write("; mtfs ledger export: one transaction per ledger entry, amounts in GBP.\n; Check with: hledger -f FILE bal   or   ledger -f FILE bal\n\n")
+        try write(
+            "; mtfs ledger export: one transaction per ledger entry, amounts in GBP.\n; Check with: hledger -f FILE bal   or   ledger -f FILE bal\n\n"
+        )
         try write("commodity 1000.00 GBP\n\n")
         try ledger.forEachEntry { e in
             var text = "\(e.effective) * (\(e.id)) \(e.kind.rawValue) \(oneLine(e.proposal)) \(e.year)"

@@ -53,19 +53,29 @@ public struct Generator {
         "Social Care", "Early Help", "Education", "Public Health", "Waste", "Highways", "Planning", "Housing", "Leisure", "Finance",
         "HR", "IT", "Legal", "Customer Services", "Property", "Libraries", "Parking", "Regulatory Services", "Commissioning", "Transport",
     ]
-    static let firstNames = ["Amara", "Tom", "Grace", "Helen", "Priya", "Dana", "Owen", "Fatima", "Ian", "Ruth", "Leo", "Nadia", "Colin", "Mei",
-                             "Sanjay", "Joanna", "Bilal", "Karen", "Elena", "Marcus", "Zoë", "Seán", "Chidi", "Anya", "Rhys", "Ines"]
-    static let lastNames = ["Okoye", "Reilly", "Mensah", "Brandt", "Nair", "Whitfield", "Pritchard", "Rahman", "Castellano", "Adeyemi", "Marsh",
-                            "Kowalski", "Ferris", "Lin", "Patel", "Price", "Hussain", "Doyle", "Rossi", "Hale", "O'Brien", "Ó Súilleabháin"]
-    static let verbs = ["Redesign", "Recommission", "Consolidate", "Digitise", "Automate", "Retender", "Restructure", "Rationalise", "Insource",
-                        "Outsource", "Integrate", "Reprocure", "Streamline", "Centralise", "Relocate", "Renegotiate"]
-    static let objects = ["placements", "home care", "day services", "transport", "street lighting", "grounds maintenance", "fleet",
-                          "libraries", "contact centre", "licensing", "printing", "agency staffing", "software licences", "energy contracts",
-                          "cleaning contracts", "payroll", "respite care", "supported living", "school transport", "parking enforcement",
-                          "planning advice", "building control", "CCTV monitoring", "pest control", "museum services", "leisure contract",
-                          "youth services", "reablement", "debt recovery", "procurement", "facilities management", "mailroom"]
-    static let qualifiers = ["north", "south", "east", "west", "central", "phase 2", "borough-wide", "pilot", "framework", "partnership",
-                             "shared service", "invest to save", "demand led", "income", "commercial", "prevention"]
+    static let firstNames = [
+        "Amara", "Tom", "Grace", "Helen", "Priya", "Dana", "Owen", "Fatima", "Ian", "Ruth", "Leo", "Nadia", "Colin", "Mei",
+        "Sanjay", "Joanna", "Bilal", "Karen", "Elena", "Marcus", "Zoë", "Seán", "Chidi", "Anya", "Rhys", "Ines",
+    ]
+    static let lastNames = [
+        "Okoye", "Reilly", "Mensah", "Brandt", "Nair", "Whitfield", "Pritchard", "Rahman", "Castellano", "Adeyemi", "Marsh",
+        "Kowalski", "Ferris", "Lin", "Patel", "Price", "Hussain", "Doyle", "Rossi", "Hale", "O'Brien", "Ó Súilleabháin",
+    ]
+    static let verbs = [
+        "Redesign", "Recommission", "Consolidate", "Digitise", "Automate", "Retender", "Restructure", "Rationalise", "Insource",
+        "Outsource", "Integrate", "Reprocure", "Streamline", "Centralise", "Relocate", "Renegotiate",
+    ]
+    static let objects = [
+        "placements", "home care", "day services", "transport", "street lighting", "grounds maintenance", "fleet",
+        "libraries", "contact centre", "licensing", "printing", "agency staffing", "software licences", "energy contracts",
+        "cleaning contracts", "payroll", "respite care", "supported living", "school transport", "parking enforcement",
+        "planning advice", "building control", "CCTV monitoring", "pest control", "museum services", "leisure contract",
+        "youth services", "reablement", "debt recovery", "procurement", "facilities management", "mailroom",
+    ]
+    static let qualifiers = [
+        "north", "south", "east", "west", "central", "phase 2", "borough-wide", "pilot", "framework", "partnership",
+        "shared service", "invest to save", "demand led", "income", "commercial", "prevention",
+    ]
 
     /// Generates the pack, handing each file's rows to `write` (path, header, rows) file by file.
     public func generate(write: (String, [String], [[String]]) throws -> Void) throws -> Manifest {
@@ -79,7 +89,10 @@ public struct Generator {
         for i in 0..<serviceCount {
             let isHub = i == serviceCount - 1
             let directorate = isHub ? "Resources" : Generator.directorates[i % 3 == 0 ? 0 : (i % 3 == 1 ? 1 : 2)]
-            let name = isHub ? "Business Support Hub" : "\(Generator.serviceNames[i % Generator.serviceNames.count]) \(i / Generator.serviceNames.count + 1)"
+            let name =
+                isHub
+                ? "Business Support Hub"
+                : "\(Generator.serviceNames[i % Generator.serviceNames.count]) \(i / Generator.serviceNames.count + 1)"
             var holder = "\(rng.pick(Generator.firstNames)) \(rng.pick(Generator.lastNames)) \(i + 1)"
             if i % 97 == 5 { holder = "\"=HYPERLINK(\"\"x\"\")\" <b>\(i)</b>" }  // hostile names must survive and render safely
             holders.insert(holder)
@@ -92,8 +105,10 @@ public struct Generator {
         for c in 0..<costCentres {
             let s = c % serviceCount
             centreService.append(s)
-            org.append([code(c), "Budget line \(c + 1)", services[s].name, services[s].directorate, services[s].holder,
-                        s == serviceCount - 1 ? "hub" : "devolved"])
+            org.append([
+                code(c), "Budget line \(c + 1)", services[s].name, services[s].directorate, services[s].holder,
+                s == serviceCount - 1 ? "hub" : "devolved",
+            ])
         }
         try write("organisation.csv", ["cost_centre", "name", "service", "directorate", "budget_holder", "model"], org)
         manifest.costCentres = costCentres
@@ -119,9 +134,14 @@ public struct Generator {
             if t.allSatisfy({ $0 == 0 }) { t[0] = 50_000_00 }
             var title = "\(rng.pick(Generator.verbs)) \(rng.pick(Generator.objects)) (\(rng.pick(Generator.qualifiers)) \(p + 1))"
             // About 1%: a near-duplicate of the previous proposal's title in the same service (DC04).
-            if p > 0 && rng.chance(1), let last = rows.last { title = last[1] + " extension"; centres = centresOf.last ?? centres }
+            if p > 0 && rng.chance(1), let last = rows.last {
+                title = last[1] + " extension"
+                centres = centresOf.last ?? centres
+            }
             let shares: String
-            if centres.count == 1 { shares = code(centres[0]) } else if rng.chance(50) {
+            if centres.count == 1 {
+                shares = code(centres[0])
+            } else if rng.chance(50) {
                 shares = centres.map(code).joined(separator: ";")
             } else {
                 var left = 100
@@ -136,9 +156,13 @@ public struct Generator {
             centresOf.append(centres)
             targets.append(t)
             for (y, amount) in t.enumerated() { for c in centres { claimed[c][y] += amount } }
-            rows.append([ref(p), title, services[service].directorate, who, rng.pick(["efficiency", "income", "demand management", "commissioning"]),
-                         rng.chance(10) ? "one-off" : "ongoing", shares, rng.chance(10) ? "\(firstYear.startYear)-0\(rng.int(5...9))" : "",
-                         ""] + t.map { $0 == 0 ? "" : Pence($0).plain })
+            rows.append(
+                [
+                    ref(p), title, services[service].directorate, who,
+                    rng.pick(["efficiency", "income", "demand management", "commissioning"]),
+                    rng.chance(10) ? "one-off" : "ongoing", shares, rng.chance(10) ? "\(firstYear.startYear)-0\(rng.int(5...9))" : "",
+                    "",
+                ] + t.map { $0 == 0 ? "" : Pence($0).plain })
             manifest.approvals += t.filter { $0 > 0 }.count
             for (y, amount) in t.enumerated() { manifest.targetByYear[yearList[y], default: .zero] += Pence(amount) }
         }
@@ -161,7 +185,9 @@ public struct Generator {
         var restructures: [[String]] = []
         let hub = services[serviceCount - 1]
         for c in 0..<costCentres where c % 50 == 3 && centreService[c] != serviceCount - 1 {
-            restructures.append(["\(firstYear.startYear)-10-01", code(c), hub.name, hub.directorate, hub.holder, "hub", "Centralised into the hub"])
+            restructures.append([
+                "\(firstYear.startYear)-10-01", code(c), hub.name, hub.directorate, hub.holder, "hub", "Centralised into the hub",
+            ])
         }
         manifest.restructures = restructures.count
         try write("restructures.csv", PackFormat.restructureColumns, restructures)
@@ -176,21 +202,42 @@ public struct Generator {
                 let amount = current[p][0] / 5 / 100 * 100
                 current[p][0] -= amount
                 current[p][1] += amount
-                events.append((3, ["\(firstYear.startYear)-06-15", ref(p), "slip", yearList[0].description, Pence(amount).plain, yearList[1].description, "Delayed start"]))
+                events.append(
+                    (
+                        3,
+                        [
+                            "\(firstYear.startYear)-06-15", ref(p), "slip", yearList[0].description, Pence(amount).plain,
+                            yearList[1].description, "Delayed start",
+                        ]
+                    ))
                 later[p, default: []].append((3, amount))
                 manifest.slips += 1
                 if rng.chance(20) {
                     let again = current[p][0] / 10 / 100 * 100
                     current[p][0] -= again
                     current[p][1] += again
-                    events.append((6, ["\(firstYear.startYear)-09-15", ref(p), "slip", yearList[0].description, Pence(again).plain, yearList[1].description, "Delayed again"]))
+                    events.append(
+                        (
+                            6,
+                            [
+                                "\(firstYear.startYear)-09-15", ref(p), "slip", yearList[0].description, Pence(again).plain,
+                                yearList[1].description, "Delayed again",
+                            ]
+                        ))
                     later[p, default: []].append((6, again))
                     manifest.slips += 1
                 }
             } else if rng.chance(2) {
                 let amount = current[p][0] / 10 / 100 * 100
                 current[p][0] -= amount
-                events.append((4, ["\(firstYear.startYear)-07-20", ref(p), "unachievable", yearList[0].description, Pence(amount).plain, "", "Not deliverable"]))
+                events.append(
+                    (
+                        4,
+                        [
+                            "\(firstYear.startYear)-07-20", ref(p), "unachievable", yearList[0].description, Pence(amount).plain, "",
+                            "Not deliverable",
+                        ]
+                    ))
                 later[p, default: []].append((4, amount))
                 manifest.writeOffs += 1
             }
@@ -231,9 +278,19 @@ public struct Generator {
                 var rag = value >= target ? "B" : "G"
                 var forecast = target
                 var comment = "On track"
-                if behind[p] { rag = "A"; forecast = target * 3 / 4 / 100 * 100; comment = "Behind plan; mitigation in hand" }
-                if p % 100 == 17 { rag = "G"; forecast = target * 8 / 10 / 100 * 100 }  // DQ02
-                if p % 100 == 19 { rag = "A"; comment = "" }  // DQ03
+                if behind[p] {
+                    rag = "A"
+                    forecast = target * 3 / 4 / 100 * 100
+                    comment = "Behind plan; mitigation in hand"
+                }
+                if p % 100 == 17 {
+                    rag = "G"
+                    forecast = target * 8 / 10 / 100 * 100
+                }  // DQ02
+                if p % 100 == 19 {
+                    rag = "A"
+                    comment = ""
+                }  // DQ03
                 rows.append([ref(p), yearList[y].description, Pence(value).plain, Pence(forecast).plain, rag, comment])
             }
             manifest.returnRows += rows.count

@@ -13,7 +13,9 @@ public enum PackFormat {
 
     public static let organisationColumns = ["cost_centre", "name", "service", "directorate", "budget_holder", "model"]
     public static let baselineColumns = ["cost_centre", "year", "net_budget"]
-    public static let proposalColumns = ["ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces"]
+    public static let proposalColumns = [
+        "ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces",
+    ]
     public static let proposalRequired = ["ref", "title", "directorate", "owner", "cost_centres"]
     public static let restructureColumns = ["effective", "cost_centre", "service", "directorate", "budget_holder", "model", "reason"]
     public static let adjustmentColumns = ["date", "ref", "action", "year", "amount", "to_year", "reason"]
@@ -86,31 +88,45 @@ extension ParsedPack {
         let known = [PackFormat.organisation, PackFormat.baselines, PackFormat.proposals, PackFormat.restructures, PackFormat.adjustments]
         let entries = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
         for entry in entries.sorted() where entry.lowercased().hasSuffix(".csv") && !known.contains(entry) {
-            throw InputError(file: join(directory, entry), "unknown file in the pack; expected only \(known.joined(separator: ", ")) and returns/YYYY-MM.csv")
+            throw InputError(
+                file: join(directory, entry),
+                "unknown file in the pack; expected only \(known.joined(separator: ", ")) and returns/YYYY-MM.csv")
         }
         guard entries.contains(where: { known.contains($0) || $0 == PackFormat.returns }) else {
-            throw InputError(file: directory, "no pack files found; expected organisation.csv, proposals.csv and the other files of SPEC §5")
+            throw InputError(
+                file: directory, "no pack files found; expected organisation.csv, proposals.csv and the other files of SPEC §5")
         }
         var pack = ParsedPack(name: directory)
-        if let f = try load(directory, PackFormat.organisation, required: PackFormat.organisationColumns) { pack.organisation = try parseOrganisation(f) }
-        if let f = try load(directory, PackFormat.baselines, required: PackFormat.baselineColumns) { pack.baselines = try parseBaselines(f) }
-        if let f = try load(directory, PackFormat.proposals, required: PackFormat.proposalRequired,
-                            optional: PackFormat.proposalColumns.filter { !PackFormat.proposalRequired.contains($0) },
-                            extra: PackFormat.isYearColumn) {
+        if let f = try load(directory, PackFormat.organisation, required: PackFormat.organisationColumns) {
+            pack.organisation = try parseOrganisation(f)
+        }
+        if let f = try load(directory, PackFormat.baselines, required: PackFormat.baselineColumns) {
+            pack.baselines = try parseBaselines(f)
+        }
+        if let f = try load(
+            directory, PackFormat.proposals, required: PackFormat.proposalRequired,
+            optional: PackFormat.proposalColumns.filter { !PackFormat.proposalRequired.contains($0) },
+            extra: PackFormat.isYearColumn)
+        {
             (pack.proposals, pack.years) = try parseProposals(f)
         }
-        if let f = try load(directory, PackFormat.restructures, required: ["effective", "cost_centre"],
-                            optional: ["service", "directorate", "budget_holder", "model", "reason"]) {
+        if let f = try load(
+            directory, PackFormat.restructures, required: ["effective", "cost_centre"],
+            optional: ["service", "directorate", "budget_holder", "model", "reason"])
+        {
             pack.restructures = try parseRestructures(f)
         }
-        if let f = try load(directory, PackFormat.adjustments, required: ["date", "ref", "action", "year", "amount"], optional: ["to_year", "reason"]) {
+        if let f = try load(
+            directory, PackFormat.adjustments, required: ["date", "ref", "action", "year", "amount"], optional: ["to_year", "reason"])
+        {
             pack.adjustments = try parseAdjustments(f)
         }
         let returnsDir = join(directory, PackFormat.returns)
         if fm.fileExists(atPath: returnsDir) {
             let files = ((try? fm.contentsOfDirectory(atPath: returnsDir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
             for file in files {
-                pack.returns.append(try ParsedReturn.read(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file)))
+                pack.returns.append(
+                    try ParsedReturn.read(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file)))
             }
         }
         return pack
@@ -118,8 +134,10 @@ extension ParsedPack {
 
     static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 
-    static func load(_ dir: String, _ file: String, required: [String], optional: [String] = [],
-                     extra: ((String) -> Bool)? = nil) throws(InputError) -> CSVFile? {
+    static func load(
+        _ dir: String, _ file: String, required: [String], optional: [String] = [],
+        extra: ((String) -> Bool)? = nil
+    ) throws(InputError) -> CSVFile? {
         let path = join(dir, file)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return try CSVFile(name: path, bytes: try readBytes(path), required: required, optional: optional, extraColumn: extra)
@@ -130,12 +148,17 @@ extension ParsedPack {
         var rows: [OrgRow] = []
         for r in f.rows {
             let code = try r.required("cost_centre", what: "a cost centre code")
-            if let first = seen[code] { throw InputError(r.at("cost_centre"), "cost centre \(code) is listed twice (first on line \(first))") }
+            if let first = seen[code] {
+                throw InputError(r.at("cost_centre"), "cost centre \(code) is listed twice (first on line \(first))")
+            }
             seen[code] = r.line
-            rows.append(OrgRow(costCentre: CostCentre(code: code, name: r["name"]),
-                               service: try r.required("service", what: "a service"), directorate: try r.required("directorate", what: "a directorate"),
-                               holder: try r.required("budget_holder", what: "a budget holder"),
-                               model: try r.parse("model") { try ServiceModel(parsing: $0) }, at: r.at()))
+            rows.append(
+                OrgRow(
+                    costCentre: CostCentre(code: code, name: r["name"]),
+                    service: try r.required("service", what: "a service"),
+                    directorate: try r.required("directorate", what: "a directorate"),
+                    holder: try r.required("budget_holder", what: "a budget holder"),
+                    model: try r.parse("model") { try ServiceModel(parsing: $0) }, at: r.at()))
         }
         return rows
     }
@@ -146,7 +169,9 @@ extension ParsedPack {
         for r in f.rows {
             let code = try r.required("cost_centre", what: "a cost centre code")
             let year = try r.parse("year") { try FinancialYear(parsing: $0) }
-            if !seen.insert("\(code)|\(year)").inserted { throw InputError(r.at("year"), "cost centre \(code) has two baselines for \(year)") }
+            if !seen.insert("\(code)|\(year)").inserted {
+                throw InputError(r.at("year"), "cost centre \(code) has two baselines for \(year)")
+            }
             rows.append(BaselineRow(costCentre: code, year: year, amount: try r.parse("net_budget") { try Pence(parsing: $0) }, at: r.at()))
         }
         return rows
@@ -157,7 +182,9 @@ extension ParsedPack {
         for column in f.header where PackFormat.isYearColumn(column) {
             let year = try! FinancialYear(parsing: column)
             if let other = yearColumns[year] {
-                throw InputError(SourceLocation(file: f.name, line: 1, column: column), "the year \(year) appears twice in the header (also as \"\(other)\")")
+                throw InputError(
+                    SourceLocation(file: f.name, line: 1, column: column),
+                    "the year \(year) appears twice in the header (also as \"\(other)\")")
             }
             yearColumns[year] = column
         }
@@ -165,7 +192,8 @@ extension ParsedPack {
         if let first = yearColumns.keys.min(), let last = yearColumns.keys.max() {
             range = YearRange(first: first, last: last)
             for year in range!.years where yearColumns[year] == nil {
-                throw InputError(SourceLocation(file: f.name, line: 1), "the year columns skip \(year); expected one column for every MTFS year")
+                throw InputError(
+                    SourceLocation(file: f.name, line: 1), "the year columns skip \(year); expected one column for every MTFS year")
             }
         }
         var seen: [String: Int] = [:]
@@ -175,7 +203,8 @@ extension ParsedPack {
             if let first = seen[ref] { throw InputError(r.at("ref"), "duplicate proposal ref \(ref) (first on line \(first))") }
             seen[ref] = r.line
             let proposal = Proposal(
-                ref: ref, title: try r.required("title", what: "a title"), directorate: try r.required("directorate", what: "a directorate"),
+                ref: ref, title: try r.required("title", what: "a title"),
+                directorate: try r.required("directorate", what: "a directorate"),
                 owner: try r.required("owner", what: "an owner"), category: r["category"],
                 recurrence: r["recurrence"].isEmpty ? .ongoing : try r.parse("recurrence") { try Recurrence(parsing: $0) },
                 costCentres: try r.parse("cost_centres") { try CostCentreShare.parseList($0) },
@@ -200,7 +229,8 @@ extension ParsedPack {
         try f.rows.map { r throws(InputError) in
             func optional(_ c: String) -> String? { r[c].isEmpty ? nil : r[c] }
             return RestructureRow(
-                effective: try r.parse("effective") { try CivilDate(parsing: $0) }, costCentre: try r.required("cost_centre", what: "a cost centre code"),
+                effective: try r.parse("effective") { try CivilDate(parsing: $0) },
+                costCentre: try r.required("cost_centre", what: "a cost centre code"),
                 service: optional("service"), directorate: optional("directorate"), holder: optional("budget_holder"),
                 model: r["model"].isEmpty ? nil : try r.parse("model") { try ServiceModel(parsing: $0) }, reason: r["reason"], at: r.at())
         }
@@ -245,24 +275,32 @@ extension ParsedReturn {
             }
             resolved = p
         }
-        let f = try CSVFile(name: name, bytes: try readBytes(path), required: PackFormat.returnRequired,
-                            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) })
+        let f = try CSVFile(
+            name: name, bytes: try readBytes(path), required: PackFormat.returnRequired,
+            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) })
         var seen: [String: Int] = [:]
         var rows: [Row] = []
         for r in f.rows {
             let ref = try r.required("ref", what: "a proposal ref")
             let year = try r.parse("year") { try FinancialYear(parsing: $0) }
-            if let first = seen["\(ref)|\(year)"] { throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on line \(first))") }
+            if let first = seen["\(ref)|\(year)"] {
+                throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on line \(first))")
+            }
             seen["\(ref)|\(year)"] = r.line
             let delivered = try r.parse("delivered_to_date") { try Pence(parsing: $0) }
-            if delivered.isNegative { throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)") }
+            if delivered.isNegative {
+                throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)")
+            }
             let forecast = r["forecast"].isEmpty ? nil : try r.parse("forecast") { try Pence(parsing: $0) }
-            if let forecast, forecast.isNegative { throw InputError(r.at("forecast"), "expected a forecast of £0.00 or more, found \(forecast)") }
+            if let forecast, forecast.isNegative {
+                throw InputError(r.at("forecast"), "expected a forecast of £0.00 or more, found \(forecast)")
+            }
             let rag = r["rag"].isEmpty ? nil : try r.parse("rag") { try RAG(parsing: $0) }
             if (forecast == nil) != (rag == nil) {
                 throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
             }
-            rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: r.raw("comment"), at: r.at()))
+            rows.append(
+                Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: r.raw("comment"), at: r.at()))
         }
         return ParsedReturn(file: name, period: resolved!, rows: rows)
     }

@@ -80,12 +80,16 @@ public struct PackLoader {
         var summary = LoadSummary()
         let existing = try ledger.window()
         if let years = pack.years {
-            do { try ledger.setWindow(existing.map { YearRange(first: $0.first, last: max($0.last, years.last)) } ?? years) } catch let e as LedgerError {
+            do { try ledger.setWindow(existing.map { YearRange(first: $0.first, last: max($0.last, years.last)) } ?? years) } catch let e
+                as LedgerError
+            {
                 throw InputError(SourceLocation(file: pack.name + "/proposals.csv", line: 1), e.explanation)
             }
             if let existing, years.first != existing.first {
-                throw InputError(SourceLocation(file: pack.name + "/proposals.csv", line: 1),
-                                 "the pack's years start in \(years.first) but the ledger's MTFS starts in \(existing.first); a pack may extend the window forwards, never backwards")
+                throw InputError(
+                    SourceLocation(file: pack.name + "/proposals.csv", line: 1),
+                    "the pack's years start in \(years.first) but the ledger's MTFS starts in \(existing.first); a pack may extend the window forwards, never backwards"
+                )
             }
         } else if existing == nil {
             throw InputError(file: pack.name, "the ledger has no MTFS years and the pack has no proposals.csv to take them from")
@@ -95,9 +99,12 @@ public struct PackLoader {
 
         for (i, row) in pack.organisation.enumerated() {
             try at(row.at, column: "cost_centre") {
-                try ledger.addCostCentre(row.costCentre, assignment: Assignment(costCentre: row.costCentre.code, effective: start, service: row.service,
-                                                                               directorate: row.directorate, budgetHolder: row.holder, model: row.model,
-                                                                               reason: "operating model at the start of the MTFS"), by: who(row.at))
+                try ledger.addCostCentre(
+                    row.costCentre,
+                    assignment: Assignment(
+                        costCentre: row.costCentre.code, effective: start, service: row.service,
+                        directorate: row.directorate, budgetHolder: row.holder, model: row.model,
+                        reason: "operating model at the start of the MTFS"), by: who(row.at))
             }
             summary.costCentres += 1
             if i % 1000 == 0 { progress?("organisation", i, pack.organisation.count) }
@@ -127,14 +134,18 @@ public struct PackLoader {
                     try at(row.at, column: "cost_centres") { try ledger.requireCostCentre(share.costCentre) }
                 }
                 if let replaced = row.proposal.replaces, !known.contains(replaced) {
-                    throw InputError(row.at.withColumn("replaces"), "proposal \(row.proposal.ref) replaces \(replaced), which is neither in the pack nor in the ledger")
+                    throw InputError(
+                        row.at.withColumn("replaces"),
+                        "proposal \(row.proposal.ref) replaces \(replaced), which is neither in the pack nor in the ledger")
                 }
                 _ = try at(row.at, column: "ref") {
                     try ledger.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
                 }
                 for (year, amount) in row.targets.sorted(by: { $0.key < $1.key }) {
                     try at(row.at, column: row.yearColumns[year]) {
-                        try ledger.record(.approve(year: year, amount: amount), on: row.proposal.ref, effective: start, reason: "MTFS approval", by: who(row.at))
+                        try ledger.record(
+                            .approve(year: year, amount: amount), on: row.proposal.ref, effective: start, reason: "MTFS approval",
+                            by: who(row.at))
                     }
                     summary.approvals += 1
                     summary.approvedTotal += amount
@@ -192,9 +203,10 @@ public struct PackLoader {
             }
             throw InputError(r.at.withColumn("effective"), "cost centre \(r.costCentre) was not set up by \(r.effective)")
         }
-        let next = Assignment(costCentre: r.costCentre, effective: r.effective, service: r.service ?? current.service,
-                              directorate: r.directorate ?? current.directorate, budgetHolder: r.holder ?? current.budgetHolder,
-                              model: r.model ?? current.model, reason: r.reason)
+        let next = Assignment(
+            costCentre: r.costCentre, effective: r.effective, service: r.service ?? current.service,
+            directorate: r.directorate ?? current.directorate, budgetHolder: r.holder ?? current.budgetHolder,
+            model: r.model ?? current.model, reason: r.reason)
         try at(r.at, column: "effective") { try ledger.restructure(next, by: who(r.at)) }
     }
 
@@ -202,8 +214,9 @@ public struct PackLoader {
         let effective = ret.period.lastDay
         // Rows in ref and year order, so the same return always writes the same journal.
         let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
-        let latest = Dictionary(try ledger.latestForecasts(asOf: ret.period).filter { $0.period == ret.period }.map { ("\($0.proposal)|\($0.year)", $0) },
-                                uniquingKeysWith: { a, _ in a })
+        let latest = Dictionary(
+            try ledger.latestForecasts(asOf: ret.period).filter { $0.period == ret.period }.map { ("\($0.proposal)|\($0.year)", $0) },
+            uniquingKeysWith: { a, _ in a })
         for (i, row) in rows.enumerated() {
             guard try ledger.proposal(row.ref) != nil else {
                 throw InputError(row.at.withColumn("ref"), "unknown proposal ref \(row.ref)")
@@ -213,7 +226,8 @@ public struct PackLoader {
             let change = row.deliveredToDate - delivered
             var changed = false
             if !change.isZero {
-                let movement: Movement = change.isNegative ? .reduce(year: row.year, amount: change.magnitude) : .deliver(year: row.year, amount: change)
+                let movement: Movement =
+                    change.isNegative ? .reduce(year: row.year, amount: change.magnitude) : .deliver(year: row.year, amount: change)
                 let reason = "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \(delivered))"
                 try at(row.at, column: "delivered_to_date") {
                     try ledger.record(movement, on: row.ref, effective: effective, reason: reason, by: who(row.at))
@@ -226,15 +240,17 @@ public struct PackLoader {
                 let previous = latest["\(row.ref)|\(row.year)"]
                 if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment {
                     try at(row.at, column: "forecast") {
-                        try ledger.recordForecast(ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,
-                                                  comment: row.comment, by: who(row.at))
+                        try ledger.recordForecast(
+                            ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,
+                            comment: row.comment, by: who(row.at))
                     }
                     summary.forecasts += 1
                     changed = true
                 }
             }
-            try ledger.recordReturnLine(ref: row.ref, year: row.year, period: ret.period, deliveredToDate: row.deliveredToDate,
-                                        forecast: row.forecast, rag: row.rag, comment: row.comment, by: who(row.at))
+            try ledger.recordReturnLine(
+                ref: row.ref, year: row.year, period: ret.period, deliveredToDate: row.deliveredToDate,
+                forecast: row.forecast, rag: row.rag, comment: row.comment, by: who(row.at))
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }

@@ -133,10 +133,12 @@ public struct Reconciliation {
                 let total = parts.values.reduce(Pence.zero, +)
                 guard total > baseline else { continue }
                 let detail = parts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-                out.append(Finding(
-                    code: .DC01, severity: .critical, refs: Array(parts.keys), costCentre: centre, year: year, amount: total - baseline,
-                    message: "Savings of \(total) are claimed on \(describe(centre: centre)) in \(year) (\(Reconciliation.list(detail))) "
-                        + "but its net budget is \(baseline): \(total - baseline) cannot be delivered."))
+                out.append(
+                    Finding(
+                        code: .DC01, severity: .critical, refs: Array(parts.keys), costCentre: centre, year: year, amount: total - baseline,
+                        message:
+                            "Savings of \(total) are claimed on \(describe(centre: centre)) in \(year) (\(Reconciliation.list(detail))) "
+                            + "but its net budget is \(baseline): \(total - baseline) cannot be delivered."))
             }
         }
         return out
@@ -154,10 +156,12 @@ public struct Reconciliation {
                 let largest = refs.values.max() ?? .zero
                 let who = refs.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
                 let holderText = holder(centre).map { ", held by \($0.budgetHolder)" } ?? ""
-                out.append(Finding(
-                    code: .DC02, severity: .medium, refs: Array(refs.keys), costCentre: centre, year: year, amount: total - largest,
-                    message: "\(Reconciliation.list(who)) \(refs.count == 2 ? "both" : "all") claim \(describe(centre: centre))\(holderText) in \(year): "
-                        + "the owners must confirm how its \(total) of savings is split."))
+                out.append(
+                    Finding(
+                        code: .DC02, severity: .medium, refs: Array(refs.keys), costCentre: centre, year: year, amount: total - largest,
+                        message:
+                            "\(Reconciliation.list(who)) \(refs.count == 2 ? "both" : "all") claim \(describe(centre: centre))\(holderText) in \(year): "
+                            + "the owners must confirm how its \(total) of savings is split."))
             }
         }
         return out
@@ -180,18 +184,23 @@ public struct Reconciliation {
                     return -1
                 }
                 for (year, refs) in byYear {
-                    let old = refs.filter { side($0.key) == 0 }, new = refs.filter { side($0.key) == 1 }
+                    let old = refs.filter { side($0.key) == 0 }
+                    let new = refs.filter { side($0.key) == 1 }
                     guard !old.isEmpty, !new.isEmpty else { continue }
-                    let oldTotal = old.values.reduce(Pence.zero, +), newTotal = new.values.reduce(Pence.zero, +)
+                    let oldTotal = old.values.reduce(Pence.zero, +)
+                    let newTotal = new.values.reduce(Pence.zero, +)
                     let overlap = min(oldTotal, newTotal)
                     let oldText = old.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]!.owner), \($0.value))" }
                     let newText = new.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]!.owner), \($0.value))" }
-                    out.append(Finding(
-                        code: .DC03, severity: .critical, refs: Array(old.keys) + Array(new.keys), costCentre: centre, year: year, amount: overlap,
-                        message: "\(describe(centre: centre)) moved from \(before.service) (\(before.directorate), \(before.budgetHolder)) to "
-                            + "\(after.service) (\(after.directorate), \(after.budgetHolder)) on \(after.effective), yet in \(year) it is claimed "
-                            + "by \(Reconciliation.list(oldText)) from the old structure and by \(Reconciliation.list(newText)) from the new: "
-                            + "up to \(overlap) may be counted twice."))
+                    out.append(
+                        Finding(
+                            code: .DC03, severity: .critical, refs: Array(old.keys) + Array(new.keys), costCentre: centre, year: year,
+                            amount: overlap,
+                            message:
+                                "\(describe(centre: centre)) moved from \(before.service) (\(before.directorate), \(before.budgetHolder)) to "
+                                + "\(after.service) (\(after.directorate), \(after.budgetHolder)) on \(after.effective), yet in \(year) it is claimed "
+                                + "by \(Reconciliation.list(oldText)) from the old structure and by \(Reconciliation.list(newText)) from the new: "
+                                + "up to \(overlap) may be counted twice."))
                 }
             }
         }
@@ -210,12 +219,16 @@ public struct Reconciliation {
             for word in w { index[word, default: []].append(p.ref) }
         }
         func services(_ p: Proposal) -> Set<String> {
-            Set(p.costCentres.flatMap { share in
-                [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
-            })
+            Set(
+                p.costCentres.flatMap { share in
+                    [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
+                })
         }
         func years(_ ref: String) -> [FinancialYear] {
-            input.window.years.filter { let p = pos(ref, $0); return p.currentTarget > .zero || p.originalTarget > .zero }
+            input.window.years.filter {
+                let p = pos(ref, $0)
+                return p.currentTarget > .zero || p.originalTarget > .zero
+            }
         }
         var seen: Set<String> = []
         var out: [Finding] = []
@@ -236,15 +249,19 @@ public struct Reconciliation {
                 guard !sharedCentres.isEmpty || !sharedServices.isEmpty else { continue }
                 let common = years(p.ref).filter { years(otherRef).contains($0) }
                 guard let first = common.first else { continue }
-                let a = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }, b = common.reduce(Pence.zero) { $0 + target(otherRef, $1) }
-                let context = !sharedCentres.isEmpty
+                let a = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
+                let b = common.reduce(Pence.zero) { $0 + target(otherRef, $1) }
+                let context =
+                    !sharedCentres.isEmpty
                     ? "both cut \(Reconciliation.list(sharedCentres.sorted()))" : "both in \(Reconciliation.list(sharedServices.sorted()))"
                 let percent = shared.count * 100 / union.count
-                out.append(Finding(
-                    code: .DC04, severity: .medium, refs: [p.ref, otherRef], costCentre: sharedCentres.sorted().first, year: first, amount: min(a, b),
-                    message: "\(p.ref) “\(p.title)” and \(otherRef) “\(q.title)” look like the same saving: their titles share "
-                        + "\(Reconciliation.list(shared.sorted())) (\(percent)% alike), \(context), with targets in "
-                        + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+                out.append(
+                    Finding(
+                        code: .DC04, severity: .medium, refs: [p.ref, otherRef], costCentre: sharedCentres.sorted().first, year: first,
+                        amount: min(a, b),
+                        message: "\(p.ref) “\(p.title)” and \(otherRef) “\(q.title)” look like the same saving: their titles share "
+                            + "\(Reconciliation.list(shared.sorted())) (\(percent)% alike), \(context), with targets in "
+                            + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
             }
         }
         return out
@@ -267,10 +284,11 @@ public struct Reconciliation {
                     shortfall.rawValue * 10_000 > profile.rawValue * Int64(settings.behindProfileBasisPoints)
                 else { continue }
                 let when = year < input.asOf.year ? "by the end of \(year)" : "by \(input.asOf)"
-                out.append(Finding(
-                    code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
-                    message: "\(describe(proposal: p.ref)) has delivered \(position.delivered) of its \(t) target for \(year) \(when), "
-                        + "against a profile of \(profile): \(shortfall) behind."))
+                out.append(
+                    Finding(
+                        code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
+                        message: "\(describe(proposal: p.ref)) has delivered \(position.delivered) of its \(t) target for \(year) \(when), "
+                            + "against a profile of \(profile): \(shortfall) behind."))
             }
         }
         return out
@@ -298,7 +316,8 @@ public struct Reconciliation {
             let each = slips.map { "\($0.amount) from \($0.from) to \($0.to) on \($0.effective)" }
             return Finding(
                 code: .SL03, severity: .medium, refs: [ref], year: last.from, amount: total,
-                message: "\(describe(proposal: ref)) has been slipped \(slips.count) times (\(Reconciliation.list(each))), \(total) in all: "
+                message:
+                    "\(describe(proposal: ref)) has been slipped \(slips.count) times (\(Reconciliation.list(each))), \(total) in all: "
                     + "ask whether it is still deliverable.")
         }
     }
@@ -314,10 +333,12 @@ public struct Reconciliation {
             guard remaining > .zero else { continue }
             if let delivered = input.latestDelivery[p.ref], delivered >= latest.1.effective { continue }
             let centres = moved.map(\.0).sorted()
-            out.append(Finding(
-                code: .SL04, severity: .high, refs: [p.ref], costCentre: latest.0, year: year, amount: remaining,
-                message: "\(describe(proposal: p.ref)): \(Reconciliation.list(centres)) moved to \(latest.1.service) (\(latest.1.budgetHolder)) on "
-                    + "\(latest.1.effective) and no delivery has been logged since; \(remaining) of its \(year) target remains."))
+            out.append(
+                Finding(
+                    code: .SL04, severity: .high, refs: [p.ref], costCentre: latest.0, year: year, amount: remaining,
+                    message:
+                        "\(describe(proposal: p.ref)): \(Reconciliation.list(centres)) moved to \(latest.1.service) (\(latest.1.budgetHolder)) on "
+                        + "\(latest.1.effective) and no delivery has been logged since; \(remaining) of its \(year) target remains."))
         }
         return out
     }
@@ -339,12 +360,18 @@ public struct Reconciliation {
             guard remaining > .zero else { continue }
             let firstYear = years.first { pos(p.ref, $0).remaining > .zero }
             var byHolder: [String: [String]] = [:]
-            for c in centres { byHolder[holder(c).map { "\($0.budgetHolder) (\($0.service), \($0.directorate))" } ?? "nobody", default: []].append(c) }
-            let now = byHolder.sorted { $0.key < $1.key }.map { "\(Reconciliation.list($0.value.sorted())) \($0.value.count == 1 ? "is" : "are") now held by \($0.key)" }
-            out.append(Finding(
-                code: .AC01, severity: .high, refs: [p.ref], costCentre: firstMove.0, year: firstYear, amount: remaining,
-                message: "After the restructure of \(firstMove.1.after.effective), \(p.owner) owns \(p.ref) “\(p.title)” but holds none of its cost centres: "
-                    + "\(Reconciliation.list(now)). \(remaining) of its target needs an accountable owner."))
+            for c in centres {
+                byHolder[holder(c).map { "\($0.budgetHolder) (\($0.service), \($0.directorate))" } ?? "nobody", default: []].append(c)
+            }
+            let now = byHolder.sorted { $0.key < $1.key }.map {
+                "\(Reconciliation.list($0.value.sorted())) \($0.value.count == 1 ? "is" : "are") now held by \($0.key)"
+            }
+            out.append(
+                Finding(
+                    code: .AC01, severity: .high, refs: [p.ref], costCentre: firstMove.0, year: firstYear, amount: remaining,
+                    message:
+                        "After the restructure of \(firstMove.1.after.effective), \(p.owner) owns \(p.ref) “\(p.title)” but holds none of its cost centres: "
+                        + "\(Reconciliation.list(now)). \(remaining) of its target needs an accountable owner."))
         }
         return out
     }
@@ -364,7 +391,9 @@ public struct Reconciliation {
             let remaining = pos(p.ref, year).remaining
             return Finding(
                 code: .DQ01, severity: .medium, refs: [p.ref], year: year, amount: remaining,
-                message: "\(describe(proposal: p.ref)) is missing from the \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported.")
+                message:
+                    "\(describe(proposal: p.ref)) is missing from the \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
+            )
         }
     }
 
@@ -374,7 +403,7 @@ public struct Reconciliation {
             let t = target(f.proposal, f.year)
             guard t > .zero else { return nil }
             let threshold = settings.ragForecastBasisPoints
-            if (f.rag == .blue || f.rag == .green), f.forecast.rawValue * 10_000 < t.rawValue * Int64(threshold) {
+            if f.rag == .blue || f.rag == .green, f.forecast.rawValue * 10_000 < t.rawValue * Int64(threshold) {
                 return Finding(
                     code: .DQ02, severity: .medium, refs: [f.proposal], year: f.year, amount: t - f.forecast,
                     message: "\(describe(proposal: f.proposal)) is rated \(f.rag.name) for \(f.year) but forecasts \(f.forecast) of \(t) "
@@ -393,7 +422,9 @@ public struct Reconciliation {
     /// DQ03: Amber or Red with no mitigation.
     func missingMitigation() -> [Finding] {
         input.forecasts.values.compactMap { f in
-            guard f.rag == .amber || f.rag == .red, f.comment.trimmingSpaces().isEmpty, target(f.proposal, f.year) > .zero else { return nil }
+            guard f.rag == .amber || f.rag == .red, f.comment.trimmingSpaces().isEmpty, target(f.proposal, f.year) > .zero else {
+                return nil
+            }
             let remaining = pos(f.proposal, f.year).remaining
             return Finding(
                 code: .DQ03, severity: .low, refs: [f.proposal], year: f.year, amount: remaining,

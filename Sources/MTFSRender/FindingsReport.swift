@@ -6,8 +6,11 @@ public enum FindingsReport {
     public static func csv(_ findings: [Finding]) -> String {
         var out = "code,severity,refs,cost_centre,year,amount,message\r\n"
         for f in findings {
-            out += [f.code.rawValue, f.severity.rawValue, Escape.csv(f.refs.joined(separator: ";")), Escape.csv(f.costCentre ?? ""),
-                    f.year?.description ?? "", f.amount.plain, Escape.csv(f.message)].joined(separator: ",") + "\r\n"
+            out +=
+                [
+                    f.code.rawValue, f.severity.rawValue, Escape.csv(f.refs.joined(separator: ";")), Escape.csv(f.costCentre ?? ""),
+                    f.year?.description ?? "", f.amount.plain, Escape.csv(f.message),
+                ].joined(separator: ",") + "\r\n"
         }
         return out
     }
@@ -19,7 +22,8 @@ public enum FindingsReport {
                 + "\"refs\": [\(f.refs.map(Escape.json).joined(separator: ", "))], \"cost_centre\": \(f.costCentre.map(Escape.json) ?? "null"), "
                 + "\"year\": \(f.year.map { "\"\($0)\"" } ?? "null"), \"amount_pence\": \(f.amount.rawValue), \"message\": \(Escape.json(f.message))}"
         }
-        return "{\n  \"as_of\": \"\(asOf)\",\n  \"findings\": [" + (rows.isEmpty ? "]" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
+        return "{\n  \"as_of\": \"\(asOf)\",\n  \"findings\": ["
+            + (rows.isEmpty ? "]" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
     }
 
     /// For a person at a terminal: a count by severity, then each finding with its message.

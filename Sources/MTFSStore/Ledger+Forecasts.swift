@@ -26,30 +26,37 @@ extension Ledger {
     /// Records a line of a monthly return unless the latest line for the proposal, year and period
     /// already says the same; returns whether it was recorded.
     @discardableResult
-    public func recordReturnLine(ref: String, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
-                                 comment: String, by who: Provenance) throws -> Bool {
-        let latest = try db.first("""
+    public func recordReturnLine(
+        ref: String, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
+        comment: String, by who: Provenance
+    ) throws -> Bool {
+        let latest = try db.first(
+            """
             SELECT delivered_to_date, forecast, rag, comment FROM return_lines
             WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1
-            """, ref, year.startYear, period.code) { row in
+            """, ref, year.startYear, period.code
+        ) { row in
             (Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3))
         }
         if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment { return false }
-        try db.run("""
+        try db.run(
+            """
             INSERT INTO return_lines(proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, ref, year.startYear, period.code, deliveredToDate.rawValue, forecast?.rawValue, rag?.rawValue, comment,
-                   who.recordedAt, who.actor, who.source)
+            who.recordedAt, who.actor, who.source)
         return true
     }
 
     /// The periods (by end of `asOf`) in which each proposal and year had a return line or a forecast.
     public func reportedPeriods(asOf: Period? = nil) throws -> [String: Set<Period>] {
         var out: [String: Set<Period>] = [:]
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT proposal, year, period FROM return_lines WHERE period <= ?
             UNION SELECT proposal, year, period FROM forecasts WHERE period <= ?
-            """, parameters: [asOf?.code ?? 999_999, asOf?.code ?? 999_999]) { row in
+            """, parameters: [asOf?.code ?? 999_999, asOf?.code ?? 999_999]
+        ) { row in
             if let p = Period(code: Int(row.int(2))) { out["\(row.text(0))|\(row.int(1))", default: []].insert(p) }
         }
         return out
@@ -70,7 +77,8 @@ extension Ledger {
     /// Stores a setting (replacing an earlier value).
     public func setSetting(_ key: String, _ value: String, by who: Provenance) throws {
         try transaction {
-            try db.run("""
+            try db.run(
+                """
                 INSERT INTO settings(key, value, recorded_at, actor) VALUES (?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, actor = excluded.actor
                 """, key, value, who.recordedAt, who.actor)

@@ -14,7 +14,8 @@ public struct SlipRecord: Hashable, Sendable {
 extension Ledger {
     /// The latest period with a return, a forecast or a delivery: "now" for the books.
     public func latestActivityPeriod() throws -> Period? {
-        let code = try db.scalar("""
+        let code = try db.scalar(
+            """
             SELECT max(p) FROM (SELECT max(period) AS p FROM return_lines UNION ALL SELECT max(period) FROM forecasts
                                 UNION ALL SELECT max(period) FROM entries WHERE kind IN ('deliver', 'reduce'))
             """)
@@ -24,17 +25,20 @@ extension Ledger {
     /// Slips effective by the end of `asOf` that have not been reversed by then, oldest first.
     public func slips(asOf: Period) throws -> [SlipRecord] {
         let cutoff = asOf.lastDay.description
-        return try db.query("""
+        return try db.query(
+            """
             SELECT e.id, e.proposal, e.year, e.to_year, e.effective, e.reason,
                    (SELECT sum(p.amount) FROM postings p WHERE p.entry = e.id AND p.amount > 0)
             FROM entries e
             WHERE e.kind = 'slip' AND e.effective <= ?
               AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.effective <= ?)
             ORDER BY e.effective, e.id
-            """, cutoff, cutoff) { row in
-            SlipRecord(entry: row.int(0), proposal: row.text(1), from: FinancialYear(startYear: Int(row.int(2))),
-                       to: FinancialYear(startYear: Int(row.optionalInt(3) ?? row.int(2))), amount: Pence(row.int(6)),
-                       effective: try CivilDate(parsing: row.text(4)), reason: row.text(5))
+            """, cutoff, cutoff
+        ) { row in
+            SlipRecord(
+                entry: row.int(0), proposal: row.text(1), from: FinancialYear(startYear: Int(row.int(2))),
+                to: FinancialYear(startYear: Int(row.optionalInt(3) ?? row.int(2))), amount: Pence(row.int(6)),
+                effective: try CivilDate(parsing: row.text(4)), reason: row.text(5))
         }
     }
 
@@ -42,12 +46,14 @@ extension Ledger {
     public func latestDeliveries(asOf: Period) throws -> [String: CivilDate] {
         let cutoff = asOf.lastDay.description
         var out: [String: CivilDate] = [:]
-        try db.forEach("""
+        try db.forEach(
+            """
             SELECT e.proposal, max(e.effective) FROM entries e
             WHERE e.kind = 'deliver' AND e.effective <= ?
               AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.effective <= ?)
             GROUP BY e.proposal
-            """, parameters: [cutoff, cutoff]) { row in
+            """, parameters: [cutoff, cutoff]
+        ) { row in
             out[row.text(0)] = try CivilDate(parsing: row.text(1))
         }
         return out

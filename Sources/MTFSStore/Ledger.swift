@@ -8,7 +8,14 @@ import MTFSDomain
 public final class Ledger {
     /// The connection.
     public let db: Database
+    // Caches. Accounts and proposals are append-only, so a row once read never changes; they are
+    // dropped when a transaction rolls back (its inserts are gone). Balances and the chain tip are
+    // only trusted inside one write transaction, when no other writer can move them.
     private var accountIDs: [AccountKey: Int64] = [:]
+    private var proposalCache: [String: Proposal] = [:]
+    private var windowCache: YearRange??
+    private var balanceCache: [Int64: Pence] = [:]
+    private var chainTip: (id: Int64, hash: String)?
 
     /// Opens the ledger at `path`, creating and migrating it when `create` is true.
     /// WAL, foreign keys and a busy timeout are set on every connection (https://www.sqlite.org/wal.html).
@@ -53,22 +60,38 @@ public final class Ledger {
 
     /// Runs `body` so that all its writes land together or not at all.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let outermost = !db.inTransaction
+        if outermost { forgetTransactionState() }
+        defer { if outermost { forgetTransactionState() } }
         do {
             return try db.write(body)
         } catch {
-            accountIDs.removeAll()  // ids of accounts inserted in the rolled-back work are gone
+            // Rows inserted by the rolled-back work are gone: forget everything derived from them.
+            accountIDs.removeAll()
+            proposalCache.removeAll()
+            windowCache = nil
+            forgetTransactionState()
             throw error
         }
+    }
+
+    private func forgetTransactionState() {
+        balanceCache.removeAll()
+        chainTip = nil
+        windowCache = nil
     }
 
     // MARK: - The MTFS window
 
     /// The years the ledger covers, or nil before `init` or the first pack.
     public func window() throws -> YearRange? {
+        if db.inTransaction, let cached = windowCache { return cached }
         let first = try db.first("SELECT value FROM meta WHERE key = 'first_year'") { $0.text(0) }
         let last = try db.first("SELECT value FROM meta WHERE key = 'last_year'") { $0.text(0) }
         guard let first, let last, let a = Int(first), let b = Int(last) else { return nil }
-        return YearRange(first: FinancialYear(startYear: a), last: FinancialYear(startYear: b))
+        let range = YearRange(first: FinancialYear(startYear: a), last: FinancialYear(startYear: b))
+        if db.inTransaction { windowCache = .some(range) }
+        return range
     }
 
     /// Sets the window on a new ledger, or extends it forwards; never moves it backwards.
@@ -260,7 +283,10 @@ public final class Ledger {
 
     /// The proposal with the ref, or nil.
     public func proposal(_ ref: String) throws -> Proposal? {
-        try loadProposals(where: "WHERE ref = ?", [ref]).first
+        if let cached = proposalCache[ref] { return cached }
+        let found = try loadProposals(where: "WHERE ref = ?", [ref]).first
+        if let found { proposalCache[ref] = found }
+        return found
     }
 
     /// The proposal, or a refusal naming the unknown ref.
@@ -320,11 +346,15 @@ public final class Ledger {
             }
         default: break
         }
-        var years = [movement.year]
-        if let to = movement.toYear { years.append(to) }
-        let keys = proposal.costCentres.flatMap { share in
-            years.flatMap { year in AccountKind.allCases.dropFirst().map { AccountKey.proposal(proposal.ref, $0, year, share.costCentre) } }
-        }
+        // Only the balances a movement draws on: planned (delivered for a reduction) in its year.
+        let source: AccountKind? =
+            switch movement {
+            case .approve: nil
+            case .reduce: .delivered
+            default: .planned
+            }
+        let keys =
+            source.map { kind in proposal.costCentres.map { AccountKey.proposal(proposal.ref, kind, movement.year, $0.costCentre) } } ?? []
         let current = try balances(keys)
         let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
         return try append(
@@ -355,7 +385,10 @@ public final class Ledger {
     /// The balance of one account (zero when it has never been posted to).
     public func balance(of key: AccountKey) throws -> Pence {
         guard let id = try accountID(key, create: false) else { return .zero }
-        return Pence(try db.scalar("SELECT coalesce(sum(amount), 0) FROM postings WHERE account = ?", id))
+        if db.inTransaction, let cached = balanceCache[id] { return cached }
+        let balance = Pence(try db.scalar("SELECT coalesce(sum(amount), 0) FROM postings WHERE account = ?", id))
+        if db.inTransaction { balanceCache[id] = balance }
+        return balance
     }
 
     /// The balances of several accounts.
@@ -407,7 +440,12 @@ public final class Ledger {
         var merged: [AccountKey: Pence] = [:]
         for p in postings { merged[p.account, default: .zero] += p.amount }
         let legs = merged.filter { !$0.value.isZero }.map { Posting($0.key, $0.value) }.sorted { $0.account < $1.account }
-        let last = try db.first("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1") { ($0.int(0), $0.text(1)) }
+        let last: (id: Int64, hash: String)?
+        if let tip = chainTip {
+            last = tip
+        } else {
+            last = try db.first("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1") { (id: $0.int(0), hash: $0.text(1)) }
+        }
         let id = (last?.0 ?? 0) + 1
         let content = EntryContent(
             id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
@@ -416,17 +454,26 @@ public final class Ledger {
         guard content.isBalanced, !legs.isEmpty else {
             throw LedgerError.integrity("refusing to record an entry whose postings do not sum to zero")
         }
+        var touched: [(Int64, Pence)] = []
         for leg in legs {
-            let account = try accountID(leg.account, create: true)
+            guard let account = try accountID(leg.account, create: true) else {
+                throw LedgerError.integrity("could not create the account \(leg.account)")
+            }
             try db.run("INSERT INTO postings(entry, account, amount) VALUES (?, ?, ?)", id, account, leg.amount.rawValue)
+            touched.append((account, leg.amount))
         }
         let previous = last?.1 ?? EntryContent.genesisHash
+        let hash = content.hash(previous: previous)
         try db.run(
             """
             INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, id, kind.rawValue, proposal, year.startYear, toYear?.startYear, effective.description, effective.period.code,
-            who.recordedAt, who.actor, reason, who.source, reverses, previous, content.hash(previous: previous))
+            who.recordedAt, who.actor, reason, who.source, reverses, previous, hash)
+        chainTip = (id, hash)
+        for (account, amount) in touched {
+            if let cached = balanceCache[account] { balanceCache[account] = cached + amount }
+        }
         return id
     }
 

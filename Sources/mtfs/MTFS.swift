@@ -15,8 +15,10 @@ struct MTFS: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Load.self, ImportReturn.self, Org.self, Restructure.self, ProposalCommand.self, Deliver.self, Forecast.self, Slip.self,
-            Unachievable.self, Reverse.self, Journal.self, Balance.self, Verify.self, Reconcile.self, Settings.self, ExportCommand.self, Generate.self, Demo.self,
+            Init.self, Load.self, ImportReturn.self, Org.self, Restructure.self, ProposalCommand.self, Deliver.self, Forecast.self,
+            Slip.self,
+            Unachievable.self, Reverse.self, Journal.self, Balance.self, Verify.self, Reconcile.self, Settings.self, ExportCommand.self,
+            Generate.self, Demo.self,
         ]
     )
 }

@@ -20,7 +20,9 @@ enum BalanceReport {
     /// Positions rolled up by `dimension`: by proposal (SPEC §8's pinned rows), directorate, service
     /// (as the operating model stood at the end of `asOf`, or today), cost centre or year.
     /// The pinned CSV has no totals row.
-    static func build(ledger: Ledger, by dimension: Balance.Dimension, asOf period: Period?, year onlyYear: FinancialYear?, csv: Bool) throws -> Table {
+    static func build(ledger: Ledger, by dimension: Balance.Dimension, asOf period: Period?, year onlyYear: FinancialYear?, csv: Bool)
+        throws -> Table
+    {
         let lines = try ledger.positionLines(asOf: period).filter { onlyYear == nil || $0.year == onlyYear }
         let proposals = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0) })
         let model = try ledger.operatingModel()
@@ -48,7 +50,8 @@ enum BalanceReport {
         case .service: keys = [.init("directorate", "Directorate"), .init("service", "Service"), .init("year", "Year")]
         }
         let rows = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { k in (k.map { Table.Cell.text($0) }, groups[k]!) }
-        let title = "Balance by \(dimension.rawValue.replacingOccurrences(of: "-", with: " "))" + (period.map { " as at the end of \($0)" } ?? "")
+        let title =
+            "Balance by \(dimension.rawValue.replacingOccurrences(of: "-", with: " "))" + (period.map { " as at the end of \($0)" } ?? "")
         var table = table(rows: rows, keys: keys, title: title)
         if csv { table.totals = nil }
         return table

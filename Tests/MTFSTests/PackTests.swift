@@ -12,43 +12,43 @@ let samplePack = URL(fileURLWithPath: #filePath).deletingLastPathComponent().del
 struct FixturePack {
     var files: [String: String] = [
         "organisation.csv": """
-            cost_centre,name,service,directorate,budget_holder,model
-            CC-1,Placements,Children's Social Care,People,Ann Lee,devolved
-            CC-2,Fostering,Children's Social Care,People,Ann Lee,devolved
-            CC-3,Post room,People Business Support,People,Dee Kay,devolved
-            CC-4,Hub,Business Support Hub,Resources,Hal Moss,hub
-            """,
+        cost_centre,name,service,directorate,budget_holder,model
+        CC-1,Placements,Children's Social Care,People,Ann Lee,devolved
+        CC-2,Fostering,Children's Social Care,People,Ann Lee,devolved
+        CC-3,Post room,People Business Support,People,Dee Kay,devolved
+        CC-4,Hub,Business Support Hub,Resources,Hal Moss,hub
+        """,
         "baselines.csv": """
-            cost_centre,year,net_budget
-            CC-1,2023/24,"1,000,000"
-            CC-2,2023/24,500000.00
-            CC-3,2023/24,£200000
-            """,
+        cost_centre,year,net_budget
+        CC-1,2023/24,"1,000,000"
+        CC-2,2023/24,500000.00
+        CC-3,2023/24,£200000
+        """,
         "proposals.csv": """
-            ref,title,directorate,owner,category,recurrence,cost_centres,delivery_start,replaces,2023/24,2024/25,2025/26
-            P-1,Reduce placements,People,Ann Lee,demand,ongoing,CC-1=60%;CC-2=40%,,,"100,000","50,000",
-            P-2,Business support review,People,Dee Kay,model,ongoing,CC-3,2023-07,,"60,000","40,000",0
-            P-3,Hub efficiencies,Resources,Hal Moss,model,one-off,CC-3;CC-4,,P-2,,"30,000","(0)"
-            """,
+        ref,title,directorate,owner,category,recurrence,cost_centres,delivery_start,replaces,2023/24,2024/25,2025/26
+        P-1,Reduce placements,People,Ann Lee,demand,ongoing,CC-1=60%;CC-2=40%,,,"100,000","50,000",
+        P-2,Business support review,People,Dee Kay,model,ongoing,CC-3,2023-07,,"60,000","40,000",0
+        P-3,Hub efficiencies,Resources,Hal Moss,model,one-off,CC-3;CC-4,,P-2,,"30,000","(0)"
+        """,
         "restructures.csv": """
-            effective,cost_centre,service,directorate,budget_holder,model,reason
-            2023-10-01,CC-3,Business Support Hub,Resources,Hal Moss,hub,Centralised
-            """,
+        effective,cost_centre,service,directorate,budget_holder,model,reason
+        2023-10-01,CC-3,Business Support Hub,Resources,Hal Moss,hub,Centralised
+        """,
         "adjustments.csv": """
-            date,ref,action,year,amount,to_year,reason
-            2023-08-15,P-1,slip,2023/24,"10,000",2024/25,Late start
-            2023-09-15,P-2,unachievable,2023/24,5000,,Partly undeliverable
-            """,
+        date,ref,action,year,amount,to_year,reason
+        2023-08-15,P-1,slip,2023/24,"10,000",2024/25,Late start
+        2023-09-15,P-2,unachievable,2023/24,5000,,Partly undeliverable
+        """,
         "returns/2023-06.csv": """
-            ref,year,delivered_to_date,forecast,rag,comment
-            P-1,2023/24,"20,000","100,000",G,On track
-            P-2,2023/24,0,"60,000",Green,Starts in July
-            """,
+        ref,year,delivered_to_date,forecast,rag,comment
+        P-1,2023/24,"20,000","100,000",G,On track
+        P-2,2023/24,0,"60,000",Green,Starts in July
+        """,
         "returns/2023-09.csv": """
-            ref,year,delivered_to_date,forecast,rag,comment
-            P-1,2023/24,"45,000","90,000",A,"Slipped 10k; ""step-down"" delayed"
-            P-2,2023/24,"15,000","55,000",A,Partly written off
-            """,
+        ref,year,delivered_to_date,forecast,rag,comment
+        P-1,2023/24,"45,000","90,000",A,"Slipped 10k; ""step-down"" delayed"
+        P-2,2023/24,"15,000","55,000",A,Partly written off
+        """,
     ]
 
     func write(to dir: String) throws {
@@ -80,21 +80,25 @@ struct CSVTests {
 
     @Test("RFC 4180 quoting, CRLF and LF, a BOM, blank lines")
     func quoting() throws {
-        let f = try CSVFile(name: "t.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("a,b\r\n\"x, \"\"y\"\"\",2\n\n\"multi\nline\",3\r\nlast,4".utf8), required: ["a", "b"])
+        let f = try CSVFile(
+            name: "t.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("a,b\r\n\"x, \"\"y\"\"\",2\n\n\"multi\nline\",3\r\nlast,4".utf8),
+            required: ["a", "b"])
         #expect(f.rows.map { $0["a"] } == ["x, \"y\"", "multi\nline", "last"])
         #expect(f.rows.map(\.line) == [2, 4, 6])
     }
 
-    @Test("malformed files are refused with the line", arguments: [
-        ("a,b\n\"open,1\n", "line 2", "never closed"),
-        ("a,b\nx\"y,1\n", "line 2", "quote in the middle"),
-        ("a,b\n\"x\"y,1\n", "line 2", "after a closing quote"),
-        ("a,b\n1,2,3\n", "line 2", "expected 2 cells"),
-        ("a,b,c\n1,2,3\n", "line 1", "unknown column \"c\""),
-        ("a\n1\n", "line 1", "required column \"b\""),
-        ("a,a,b\n1,2,3\n", "line 1", "appears twice"),
-        ("", "t.csv", "empty"),
-    ])
+    @Test(
+        "malformed files are refused with the line",
+        arguments: [
+            ("a,b\n\"open,1\n", "line 2", "never closed"),
+            ("a,b\nx\"y,1\n", "line 2", "quote in the middle"),
+            ("a,b\n\"x\"y,1\n", "line 2", "after a closing quote"),
+            ("a,b\n1,2,3\n", "line 2", "expected 2 cells"),
+            ("a,b,c\n1,2,3\n", "line 1", "unknown column \"c\""),
+            ("a\n1\n", "line 1", "required column \"b\""),
+            ("a,a,b\n1,2,3\n", "line 1", "appears twice"),
+            ("", "t.csv", "empty"),
+        ])
     func malformed(text: String, place: String, message: String) {
         #expect {
             try parse(text)
@@ -106,8 +110,12 @@ struct CSVTests {
 
     @Test("invalid UTF-8 and NUL bytes are refused")
     func binary() {
-        #expect(throws: InputError.self) { try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0xFF, 0xFE, 44, 49, 10], required: ["a", "b"]) }
-        #expect(throws: InputError.self) { try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0, 44, 49, 10], required: ["a", "b"]) }
+        #expect(throws: InputError.self) {
+            try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0xFF, 0xFE, 44, 49, 10], required: ["a", "b"])
+        }
+        #expect(throws: InputError.self) {
+            try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0, 44, 49, 10], required: ["a", "b"])
+        }
     }
 }
 
@@ -152,8 +160,11 @@ struct PackTests {
         #expect(again.unchangedRows == 2)
         #expect(try snapshot(ledger) == before)
 
-        try Data("ref,year,delivered_to_date,forecast,rag,comment\nP-1,2023/24,\"47,500\",\"90,000\",A,\"Slipped 10k; \"\"step-down\"\" delayed\"\nP-2,2023/24,\"15,000\",\"55,000\",A,Partly written off\n".utf8)
-            .write(to: URL(fileURLWithPath: dir.path("2023-09.csv")))
+        try Data(
+            "ref,year,delivered_to_date,forecast,rag,comment\nP-1,2023/24,\"47,500\",\"90,000\",A,\"Slipped 10k; \"\"step-down\"\" delayed\"\nP-2,2023/24,\"15,000\",\"55,000\",A,Partly written off\n"
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: dir.path("2023-09.csv")))
         let corrected = try loader.importReturn(try ParsedReturn.read(path: dir.path("2023-09.csv")))
         #expect(corrected.deliveries == 1 && corrected.deliveredChange == pounds(2_500) && corrected.forecasts == 0)
         let last = try #require(try ledger.journal().last)
@@ -198,7 +209,9 @@ struct PackTests {
         _ = try loadPack(dir.path("export"), into: second)
         #expect(try first.positionLines() == second.positionLines())
         func shape(_ l: Ledger) throws -> [String] {
-            try l.journal().map { "\($0.id) \($0.kind) \($0.proposal) \($0.year) \($0.toYear?.description ?? "") \($0.effective) \($0.postings.sorted { $0.account < $1.account })" }
+            try l.journal().map {
+                "\($0.id) \($0.kind) \($0.proposal) \($0.year) \($0.toYear?.description ?? "") \($0.effective) \($0.postings.sorted { $0.account < $1.account })"
+            }
         }
         #expect(try shape(first) == shape(second))
         // Forecasts are the same apart from the file they were read from.
@@ -212,8 +225,9 @@ struct PackTests {
         #expect(try Export.pack(second) == files)
     }
 
-    @Test("hledger reads the export and agrees with every account balance to the penny",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/hledger") || ProcessInfo.processInfo.environment["CI"] != nil))
+    @Test(
+        "hledger reads the export and agrees with every account balance to the penny",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/hledger") || ProcessInfo.processInfo.environment["CI"] != nil))
     func hledgerAgrees() throws {
         let dir = TempDir()
         let ledger = try Ledger(path: dir.path("a.sqlite"), create: true)
@@ -238,9 +252,12 @@ struct PackTests {
         }
         let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
         var ours: [String: Pence] = [:]
-        try ledger.db.forEach("SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id") { row in
-            let key = AccountKey(kind: AccountKind(rawValue: row.text(0))!, year: FinancialYear(startYear: Int(row.int(1))),
-                                 proposal: row.optionalText(2), costCentre: row.optionalText(3))
+        try ledger.db.forEach(
+            "SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id"
+        ) { row in
+            let key = AccountKey(
+                kind: AccountKind(rawValue: row.text(0))!, year: FinancialYear(startYear: Int(row.int(1))),
+                proposal: row.optionalText(2), costCentre: row.optionalText(3))
             let amount = Pence(row.int(4))
             if !amount.isZero { ours[Export.hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? "")] = amount }
         }
@@ -253,37 +270,99 @@ struct PackTests {
 struct BadInputTests {
     /// (what is broken, the file, the text replaced, its replacement, the place and words the message must have)
     static let packCases: [(String, String, String, String, String, String)] = [
-        ("unknown proposal ref", "adjustments.csv", "2023-09-15,P-2", "2023-09-15,P-9", "adjustments.csv, line 3, column \"ref\"", "unknown proposal ref P-9"),
-        ("unknown cost centre", "proposals.csv", "CC-1=60%", "CC-9=60%", "proposals.csv, line 2, column \"cost_centres\"", "unknown cost centre CC-9"),
-        ("shares not summing to 100%", "proposals.csv", "CC-2=40%", "CC-2=30%", "proposals.csv, line 2, column \"cost_centres\"", "sum to 100%"),
-        ("a year outside the MTFS", "adjustments.csv", "2023/24,\"10,000\",2024/25", "2023/24,\"10,000\",2026/27", "adjustments.csv, line 2, column \"to_year\"", "outside"),
-        ("a baseline year outside the MTFS", "baselines.csv", "CC-2,2023/24", "CC-2,2022/23", "baselines.csv, line 3, column \"year\"", "outside"),
-        ("an amount that is not money", "proposals.csv", "\"50,000\",\n", "\"50,00O\",\n", "proposals.csv, line 2, column \"2024/25\"", "expected an amount of money"),
-        ("too many decimals", "baselines.csv", "500000.00", "500000.001", "baselines.csv, line 3, column \"net_budget\"", "two decimal places"),
-        ("a slip to an earlier year", "adjustments.csv", "2023/24,\"10,000\",2024/25", "2024/25,\"10,000\",2023/24", "adjustments.csv, line 2, column \"to_year\"", "later year"),
-        ("slipping more than is planned", "adjustments.csv", "\"10,000\",2024/25", "\"95,000\",2024/25", "adjustments.csv, line 2, column \"amount\"", "still planned"),
-        ("writing off more than is planned", "adjustments.csv", "2023/24,5000", "2023/24,60001", "adjustments.csv, line 3, column \"amount\"", "still planned"),
-        ("a duplicate proposal ref", "proposals.csv", "P-3,Hub", "P-1,Hub", "proposals.csv, line 4, column \"ref\"", "duplicate proposal ref P-1"),
-        ("a malformed date", "restructures.csv", "2023-10-01", "2023-13-01", "restructures.csv, line 2, column \"effective\"", "not a day in the calendar"),
-        ("a date that is not a date", "adjustments.csv", "2023-08-15", "15/08/2023", "adjustments.csv, line 2, column \"date\"", "YYYY-MM-DD"),
-        ("a RAG that is not B/G/A/R", "returns/2023-06.csv", ",G,On track", ",Purple,On track", "returns/2023-06.csv, line 2, column \"rag\"", "expected a RAG"),
-        ("an unknown column", "proposals.csv", "category,recurrence", "categroy,recurrence", "proposals.csv, line 1, column \"categroy\"", "unknown column"),
-        ("a missing column", "organisation.csv", "budget_holder,model", "model", "organisation.csv, line 1", "required column \"budget_holder\""),
-        ("an unknown service model", "organisation.csv", "People,Ann Lee,devolved\nCC-2", "People,Ann Lee,central\nCC-2", "organisation.csv, line 2, column \"model\"", "devolved or hub"),
-        ("a delivery in a return beyond the target", "returns/2023-09.csv", "P-1,2023/24,\"45,000\"", "P-1,2023/24,\"450,000\"", "returns/2023-09.csv, line 2, column \"delivered_to_date\"", "still planned"),
-        ("a forecast without a RAG", "returns/2023-06.csv", "\"60,000\",Green", "\"60,000\",", "returns/2023-06.csv, line 3, column \"rag\"", "both a forecast and a RAG"),
+        (
+            "unknown proposal ref", "adjustments.csv", "2023-09-15,P-2", "2023-09-15,P-9", "adjustments.csv, line 3, column \"ref\"",
+            "unknown proposal ref P-9"
+        ),
+        (
+            "unknown cost centre", "proposals.csv", "CC-1=60%", "CC-9=60%", "proposals.csv, line 2, column \"cost_centres\"",
+            "unknown cost centre CC-9"
+        ),
+        (
+            "shares not summing to 100%", "proposals.csv", "CC-2=40%", "CC-2=30%", "proposals.csv, line 2, column \"cost_centres\"",
+            "sum to 100%"
+        ),
+        (
+            "a year outside the MTFS", "adjustments.csv", "2023/24,\"10,000\",2024/25", "2023/24,\"10,000\",2026/27",
+            "adjustments.csv, line 2, column \"to_year\"", "outside"
+        ),
+        (
+            "a baseline year outside the MTFS", "baselines.csv", "CC-2,2023/24", "CC-2,2022/23", "baselines.csv, line 3, column \"year\"",
+            "outside"
+        ),
+        (
+            "an amount that is not money", "proposals.csv", "\"50,000\",\n", "\"50,00O\",\n", "proposals.csv, line 2, column \"2024/25\"",
+            "expected an amount of money"
+        ),
+        (
+            "too many decimals", "baselines.csv", "500000.00", "500000.001", "baselines.csv, line 3, column \"net_budget\"",
+            "two decimal places"
+        ),
+        (
+            "a slip to an earlier year", "adjustments.csv", "2023/24,\"10,000\",2024/25", "2024/25,\"10,000\",2023/24",
+            "adjustments.csv, line 2, column \"to_year\"", "later year"
+        ),
+        (
+            "slipping more than is planned", "adjustments.csv", "\"10,000\",2024/25", "\"95,000\",2024/25",
+            "adjustments.csv, line 2, column \"amount\"", "still planned"
+        ),
+        (
+            "writing off more than is planned", "adjustments.csv", "2023/24,5000", "2023/24,60001",
+            "adjustments.csv, line 3, column \"amount\"", "still planned"
+        ),
+        (
+            "a duplicate proposal ref", "proposals.csv", "P-3,Hub", "P-1,Hub", "proposals.csv, line 4, column \"ref\"",
+            "duplicate proposal ref P-1"
+        ),
+        (
+            "a malformed date", "restructures.csv", "2023-10-01", "2023-13-01", "restructures.csv, line 2, column \"effective\"",
+            "not a day in the calendar"
+        ),
+        (
+            "a date that is not a date", "adjustments.csv", "2023-08-15", "15/08/2023", "adjustments.csv, line 2, column \"date\"",
+            "YYYY-MM-DD"
+        ),
+        (
+            "a RAG that is not B/G/A/R", "returns/2023-06.csv", ",G,On track", ",Purple,On track",
+            "returns/2023-06.csv, line 2, column \"rag\"", "expected a RAG"
+        ),
+        (
+            "an unknown column", "proposals.csv", "category,recurrence", "categroy,recurrence",
+            "proposals.csv, line 1, column \"categroy\"", "unknown column"
+        ),
+        (
+            "a missing column", "organisation.csv", "budget_holder,model", "model", "organisation.csv, line 1",
+            "required column \"budget_holder\""
+        ),
+        (
+            "an unknown service model", "organisation.csv", "People,Ann Lee,devolved\nCC-2", "People,Ann Lee,central\nCC-2",
+            "organisation.csv, line 2, column \"model\"", "devolved or hub"
+        ),
+        (
+            "a delivery in a return beyond the target", "returns/2023-09.csv", "P-1,2023/24,\"45,000\"", "P-1,2023/24,\"450,000\"",
+            "returns/2023-09.csv, line 2, column \"delivered_to_date\"", "still planned"
+        ),
+        (
+            "a forecast without a RAG", "returns/2023-06.csv", "\"60,000\",Green", "\"60,000\",",
+            "returns/2023-06.csv, line 3, column \"rag\"", "both a forecast and a RAG"
+        ),
         ("a replaced proposal that does not exist", "proposals.csv", ",P-2,", ",P-7,", "proposals.csv, line 4, column \"replaces\"", "P-7"),
-        ("a cell quoted badly", "baselines.csv", "CC-1,2023/24,\"1,000,000\"", "CC-1,2023/24,\"1,000,000", "baselines.csv, line 2", "never closed"),
+        (
+            "a cell quoted badly", "baselines.csv", "CC-1,2023/24,\"1,000,000\"", "CC-1,2023/24,\"1,000,000", "baselines.csv, line 2",
+            "never closed"
+        ),
         ("a return file with a bad name", "returns/2023-06.csv", "ref,year", "ref,year", "", ""),
     ]
 
-    @Test("every SPEC §5 case: exit 2, the file, line and column named, nothing written",
-          arguments: BadInputTests.packCases.map { $0.0 })
+    @Test(
+        "every SPEC §5 case: exit 2, the file, line and column named, nothing written",
+        arguments: BadInputTests.packCases.map { $0.0 })
     func badPack(name: String) throws {
         let c = BadInputTests.packCases.first { $0.0 == name }!
         let cli = CLI()
         var pack = FixturePack().replacing(c.1, c.2, c.3)
-        var place = c.4, words = c.5
+        var place = c.4
+        var words = c.5
         if name == "a return file with a bad name" {
             pack.files["returns/September.csv"] = pack.files["returns/2023-06.csv"]
             place = "returns/September.csv"
@@ -303,6 +382,20 @@ struct BadInputTests {
         #expect(try cli.run(["verify"]).status == 0)
     }
 
+    @Test("within one load, each movement sees the balances left by the ones before it")
+    func balancesWithinALoad() throws {
+        // June delivers £80k of P-1; the August slip leaves £10k planned; September claims £95k in all.
+        let cli = CLI()
+        try FixturePack().replacing("returns/2023-06.csv", "P-1,2023/24,\"20,000\"", "P-1,2023/24,\"80,000\"")
+            .replacing("returns/2023-09.csv", "P-1,2023/24,\"45,000\"", "P-1,2023/24,\"95,000\"").write(to: cli.dir.path("pack"))
+        let r = try cli.run(["load", cli.dir.path("pack")])
+        #expect(r.status == 2)
+        #expect(
+            r.err.contains(
+                "returns/2023-09.csv, line 2, column \"delivered_to_date\": cannot deliver £15,000.00 on P-1 in 2023/24: only £10,000.00"),
+            "\(r.err)")
+    }
+
     @Test("a refused load into a new ledger leaves no file behind")
     func noFileLeft() throws {
         let cli = CLI()
@@ -312,14 +405,16 @@ struct BadInputTests {
         #expect(!FileManager.default.fileExists(atPath: cli.ledger))
     }
 
-    @Test("bad returns: exit 2, named, nothing written", arguments: [
-        ("P-1,2023/24,\"45,000\"", "P-8,2023/24,\"45,000\"", "line 2, column \"ref\"", "unknown proposal ref P-8"),
-        ("P-1,2023/24,\"45,000\"", "P-1,2027/28,\"45,000\"", "line 2, column \"year\"", "outside"),
-        ("P-1,2023/24,\"45,000\"", "P-1,2023/24,lots", "line 2, column \"delivered_to_date\"", "expected an amount of money"),
-        ("P-2,2023/24,\"15,000\"", "P-1,2023/24,\"15,000\"", "line 3, column \"ref\"", "reported twice"),
-        (",A,Partly", ",X,Partly", "line 3, column \"rag\"", "expected a RAG"),
-        ("P-1,2023/24,\"45,000\"", "P-1,2023/24,\"-45,000\"", "line 2, column \"delivered_to_date\"", "£0.00 or more"),
-    ])
+    @Test(
+        "bad returns: exit 2, named, nothing written",
+        arguments: [
+            ("P-1,2023/24,\"45,000\"", "P-8,2023/24,\"45,000\"", "line 2, column \"ref\"", "unknown proposal ref P-8"),
+            ("P-1,2023/24,\"45,000\"", "P-1,2027/28,\"45,000\"", "line 2, column \"year\"", "outside"),
+            ("P-1,2023/24,\"45,000\"", "P-1,2023/24,lots", "line 2, column \"delivered_to_date\"", "expected an amount of money"),
+            ("P-2,2023/24,\"15,000\"", "P-1,2023/24,\"15,000\"", "line 3, column \"ref\"", "reported twice"),
+            (",A,Partly", ",X,Partly", "line 3, column \"rag\"", "expected a RAG"),
+            ("P-1,2023/24,\"45,000\"", "P-1,2023/24,\"-45,000\"", "line 2, column \"delivered_to_date\"", "£0.00 or more"),
+        ])
     func badReturn(old: String, new: String, place: String, words: String) throws {
         let cli = CLI()
         var pack = FixturePack()
@@ -396,7 +491,8 @@ struct GeneratorTests {
         _ = try g.generate { name, header, rows in again[name] = Export.csv([header] + rows) }
         #expect(again == files)
         // The sprinkled problems are found.
-        let codes = Set(Reconciliation(input: try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-01-01"))).findings().map(\.code))
+        let codes = Set(
+            Reconciliation(input: try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-01-01"))).findings().map(\.code))
         #expect(codes.isSuperset(of: [.DC01, .SL01, .SL03, .SL04, .DQ01, .DQ02, .DQ03]))
     }
 }

@@ -14,24 +14,32 @@ final class Scenario {
     }
 
     @discardableResult
-    func centre(_ code: String, service: String = "Service", directorate: String = "People", holder: String = "Ann",
-                baseline: Int64 = 1_000_000, name: String = "") throws -> Self {
-        try ledger.addCostCentre(CostCentre(code: code, name: name),
-                                 assignment: Assignment(costCentre: code, effective: date("2023-04-01"), service: service, directorate: directorate,
-                                                        budgetHolder: holder, model: .devolved),
-                                 baselines: Dictionary(uniqueKeysWithValues: [2023, 2024, 2025].map { (fy($0), pounds(baseline)) }), by: testWho)
+    func centre(
+        _ code: String, service: String = "Service", directorate: String = "People", holder: String = "Ann",
+        baseline: Int64 = 1_000_000, name: String = ""
+    ) throws -> Self {
+        try ledger.addCostCentre(
+            CostCentre(code: code, name: name),
+            assignment: Assignment(
+                costCentre: code, effective: date("2023-04-01"), service: service, directorate: directorate,
+                budgetHolder: holder, model: .devolved),
+            baselines: Dictionary(uniqueKeysWithValues: [2023, 2024, 2025].map { (fy($0), pounds(baseline)) }), by: testWho)
         return self
     }
 
     @discardableResult
-    func proposal(_ ref: String, _ title: String = "", owner: String = "Ann", directorate: String = "People", centres: String,
-                  targets: [Int64] = [100_000, 0, 0], recurrence: Recurrence = .ongoing, start: String? = nil, replaces: String? = nil) throws -> Self {
+    func proposal(
+        _ ref: String, _ title: String = "", owner: String = "Ann", directorate: String = "People", centres: String,
+        targets: [Int64] = [100_000, 0, 0], recurrence: Recurrence = .ongoing, start: String? = nil, replaces: String? = nil
+    ) throws -> Self {
         var t: [FinancialYear: Pence] = [:]
         for (i, a) in targets.enumerated() where a != 0 { t[fy(2023 + i)] = pounds(a) }
-        try ledger.addProposal(Proposal(ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: owner,
-                                        recurrence: recurrence, costCentres: try CostCentreShare.parseList(centres),
-                                        deliveryStart: try start.map { try Period(parsing: $0) }, replaces: replaces),
-                               targets: t, effective: date("2023-04-01"), reason: "MTFS", by: testWho)
+        try ledger.addProposal(
+            Proposal(
+                ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: owner,
+                recurrence: recurrence, costCentres: try CostCentreShare.parseList(centres),
+                deliveryStart: try start.map { try Period(parsing: $0) }, replaces: replaces),
+            targets: t, effective: date("2023-04-01"), reason: "MTFS", by: testWho)
         return self
     }
 
@@ -40,20 +48,27 @@ final class Scenario {
     }
 
     func slip(_ ref: String, _ amount: Int64, from: Int = 2023, to: Int = 2024, on day: String) throws {
-        try ledger.record(.slip(from: fy(from), to: fy(to), amount: pounds(amount)), on: ref, effective: date(day), reason: "late", by: testWho)
+        try ledger.record(
+            .slip(from: fy(from), to: fy(to), amount: pounds(amount)), on: ref, effective: date(day), reason: "late", by: testWho)
     }
 
     func move(_ code: String, on day: String, service: String, directorate: String, holder: String) throws {
-        try ledger.restructure(Assignment(costCentre: code, effective: date(day), service: service, directorate: directorate,
-                                          budgetHolder: holder, model: .hub, reason: "restructure"), by: testWho)
+        try ledger.restructure(
+            Assignment(
+                costCentre: code, effective: date(day), service: service, directorate: directorate,
+                budgetHolder: holder, model: .hub, reason: "restructure"), by: testWho)
     }
 
-    func report(_ ref: String, period: String, delivered: Int64, forecast: Int64? = nil, rag: RAG? = nil, comment: String = "ok", year: Int = 2023) throws {
+    func report(
+        _ ref: String, period: String, delivered: Int64, forecast: Int64? = nil, rag: RAG? = nil, comment: String = "ok", year: Int = 2023
+    ) throws {
         let p = try Period(parsing: period)
-        try ledger.recordReturnLine(ref: ref, year: fy(year), period: p, deliveredToDate: pounds(delivered), forecast: forecast.map(pounds),
-                                    rag: rag, comment: comment, by: testWho)
+        try ledger.recordReturnLine(
+            ref: ref, year: fy(year), period: p, deliveredToDate: pounds(delivered), forecast: forecast.map(pounds),
+            rag: rag, comment: comment, by: testWho)
         if let forecast, let rag {
-            try ledger.recordForecast(ref: ref, year: fy(year), period: p, forecast: pounds(forecast), rag: rag, comment: comment, by: testWho)
+            try ledger.recordForecast(
+                ref: ref, year: fy(year), period: p, forecast: pounds(forecast), rag: rag, comment: comment, by: testWho)
         }
     }
 
@@ -68,10 +83,13 @@ struct ReconciliationTests {
     @Test("DC01: claims beyond the baseline; ongoing savings count in later years")
     func dc01() throws {
         let s = try Scenario().centre("C1", baseline: 150_000)
-        try s.proposal("P-1", centres: "C1", targets: [100_000, 0, 0]).proposal("P-2", centres: "C1", targets: [80_000, 0, 0], recurrence: .oneOff)
+        try s.proposal("P-1", centres: "C1", targets: [100_000, 0, 0]).proposal(
+            "P-2", centres: "C1", targets: [80_000, 0, 0], recurrence: .oneOff)
         let f = try s.findings(asOf: "2023-06", code: .DC01)
         #expect(f.count == 1)
-        #expect(f.first?.refs == ["P-1", "P-2"] && f.first?.costCentre == "C1" && f.first?.year == fy(2023) && f.first?.amount == pounds(30_000))
+        #expect(
+            f.first?.refs == ["P-1", "P-2"] && f.first?.costCentre == "C1" && f.first?.year == fy(2023) && f.first?.amount == pounds(30_000)
+        )
         // Near miss: the one-off does not carry into 2024/25, and claims that fit are fine.
         let ok = try Scenario().centre("C1", baseline: 150_000)
         try ok.proposal("P-1", centres: "C1", targets: [100_000, 50_000, 0])
@@ -86,28 +104,35 @@ struct ReconciliationTests {
     @Test("DC02: different owners on one cost centre in one year; same owner is not flagged")
     func dc02() throws {
         let s = try Scenario().centre("C1").centre("C2")
-        try s.proposal("P-1", owner: "Ann", centres: "C1=50%;C2=50%", targets: [100_000, 0, 0]).proposal("P-2", owner: "Bob", centres: "C1", targets: [80_000, 0, 0])
+        try s.proposal("P-1", owner: "Ann", centres: "C1=50%;C2=50%", targets: [100_000, 0, 0]).proposal(
+            "P-2", owner: "Bob", centres: "C1", targets: [80_000, 0, 0])
         let f = try s.findings(code: .DC02)
         #expect(f.count == 1)
-        #expect(f.first?.refs == ["P-1", "P-2"] && f.first?.costCentre == "C1" && f.first?.year == fy(2023) && f.first?.amount == pounds(50_000))
+        #expect(
+            f.first?.refs == ["P-1", "P-2"] && f.first?.costCentre == "C1" && f.first?.year == fy(2023) && f.first?.amount == pounds(50_000)
+        )
         let ok = try Scenario().centre("C1")
         try ok.proposal("P-1", owner: "Ann", centres: "C1").proposal("P-2", owner: "Ann", centres: "C1", targets: [50_000, 0, 0])
         #expect(try ok.findings(code: .DC02).isEmpty)
         // Different owners in different years is not a shared claim either.
         let years = try Scenario().centre("C1")
-        try years.proposal("P-1", owner: "Ann", centres: "C1", targets: [100_000, 0, 0]).proposal("P-2", owner: "Bob", centres: "C1", targets: [0, 80_000, 0])
+        try years.proposal("P-1", owner: "Ann", centres: "C1", targets: [100_000, 0, 0]).proposal(
+            "P-2", owner: "Bob", centres: "C1", targets: [0, 80_000, 0])
         #expect(try years.findings(code: .DC02).isEmpty)
     }
 
     @Test("DC03: both sides of a move claim the cost centre in the same year; no overlap in years is fine")
     func dc03() throws {
-        let s = try Scenario().centre("BS1", service: "People Business Support", holder: "Dee").centre("HUB", service: "Hub", directorate: "Resources", holder: "Hal")
+        let s = try Scenario().centre("BS1", service: "People Business Support", holder: "Dee").centre(
+            "HUB", service: "Hub", directorate: "Resources", holder: "Hal")
         try s.proposal("P-1", owner: "Dee", centres: "BS1", targets: [60_000, 40_000, 0])
         try s.proposal("R-1", owner: "Hal", directorate: "Resources", centres: "BS1;HUB", targets: [0, 90_000, 30_000])
         try s.move("BS1", on: "2023-10-01", service: "Hub", directorate: "Resources", holder: "Hal")
         let f = try s.findings(asOf: "2023-10", code: .DC03)
         #expect(f.count == 1)
-        #expect(f.first?.refs == ["P-1", "R-1"] && f.first?.costCentre == "BS1" && f.first?.year == fy(2024) && f.first?.amount == pounds(40_000))
+        #expect(
+            f.first?.refs == ["P-1", "R-1"] && f.first?.costCentre == "BS1" && f.first?.year == fy(2024)
+                && f.first?.amount == pounds(40_000))
         #expect(f.first?.message.contains("2023-10-01") == true && f.first?.message.contains("Hal") == true)
         #expect(try s.findings(asOf: "2023-10", code: .DC02).isEmpty)  // DC03 is the finding; no duplicate DC02
         // Before the move there is no DC03 (the as-of view does not know the future).
@@ -123,7 +148,8 @@ struct ReconciliationTests {
     func dc04() throws {
         let s = try Scenario().centre("L1", service: "Highways").centre("L2", service: "Highways").centre("X1", service: "Adults")
         try s.proposal("P-4", "Reduce street lighting energy costs", centres: "L1", targets: [200_000, 150_000, 0])
-        try s.proposal("P-5", "Street lighting energy cost reduction through LED conversion", centres: "L2", targets: [100_000, 150_000, 0])
+        try s.proposal(
+            "P-5", "Street lighting energy cost reduction through LED conversion", centres: "L2", targets: [100_000, 150_000, 0])
         try s.proposal("P-7", "Review of highways maintenance contract", centres: "L1", targets: [50_000, 0, 0])
         try s.proposal("P-8", "Review of learning disability supported living contracts", centres: "X1", targets: [50_000, 0, 0])
         try s.proposal("P-9", "Review of highways maintenance contract", centres: "X1", targets: [0, 0, 50_000])
@@ -137,7 +163,8 @@ struct ReconciliationTests {
     @Test("SL01: behind the straight-line profile beyond 10% and £10,000; a small gap is not")
     func sl01() throws {
         let s = try Scenario().centre("C1").centre("C2")
-        try s.proposal("P-1", centres: "C1", targets: [600_000, 0, 0]).proposal("P-2", centres: "C2", targets: [120_000, 0, 0], start: "2023-10")
+        try s.proposal("P-1", centres: "C1", targets: [600_000, 0, 0]).proposal(
+            "P-2", centres: "C2", targets: [120_000, 0, 0], start: "2023-10")
         try s.deliver("P-1", 200_000, on: "2023-09-30")  // profile at P6 is £300,000
         let f = try s.findings(asOf: "2023-09", code: .SL01)
         #expect(f.count == 1)
@@ -180,24 +207,30 @@ struct ReconciliationTests {
     @Test("SL04: no delivery since a cost centre moved; delivery after the move is not stalled")
     func sl04() throws {
         let s = try Scenario().centre("BS1", holder: "Dee").centre("BS2", holder: "Dee")
-        try s.proposal("P-1", owner: "Dee", centres: "BS1", targets: [240_000, 0, 0]).proposal("P-2", owner: "Dee", centres: "BS2", targets: [240_000, 0, 0])
+        try s.proposal("P-1", owner: "Dee", centres: "BS1", targets: [240_000, 0, 0]).proposal(
+            "P-2", owner: "Dee", centres: "BS2", targets: [240_000, 0, 0])
         try s.deliver("P-1", 100_000, on: "2023-09-30")
         try s.deliver("P-2", 100_000, on: "2023-09-30")
         try s.move("BS1", on: "2023-10-01", service: "Hub", directorate: "Resources", holder: "Hal")
         try s.move("BS2", on: "2023-10-01", service: "Hub", directorate: "Resources", holder: "Hal")
         try s.deliver("P-2", 20_000, on: "2023-10-31")
         let f = try s.findings(asOf: "2023-10", code: .SL04)
-        #expect(f.count == 1 && f.first?.refs == ["P-1"] && f.first?.costCentre == "BS1" && f.first?.year == fy(2023) && f.first?.amount == pounds(140_000))
+        #expect(
+            f.count == 1 && f.first?.refs == ["P-1"] && f.first?.costCentre == "BS1" && f.first?.year == fy(2023)
+                && f.first?.amount == pounds(140_000))
     }
 
     @Test("AC01: the owner holds none of the cost centres after a move, and it names who does")
     func ac01() throws {
         let s = try Scenario().centre("BS1", holder: "Dee").centre("BS2", holder: "Dee").centre("BS3", holder: "Dee")
-        try s.proposal("P-1", owner: "Dee", centres: "BS1", targets: [100_000, 50_000, 0]).proposal("P-2", owner: "Dee", centres: "BS2;BS3", targets: [100_000, 0, 0])
+        try s.proposal("P-1", owner: "Dee", centres: "BS1", targets: [100_000, 50_000, 0]).proposal(
+            "P-2", owner: "Dee", centres: "BS2;BS3", targets: [100_000, 0, 0])
         try s.move("BS1", on: "2023-10-01", service: "Hub", directorate: "Resources", holder: "Hal")
         try s.move("BS2", on: "2023-10-01", service: "Hub", directorate: "Resources", holder: "Hal")
         let f = try s.findings(asOf: "2023-10", code: .AC01)
-        #expect(f.count == 1 && f.first?.refs == ["P-1"] && f.first?.costCentre == "BS1" && f.first?.year == fy(2023) && f.first?.amount == pounds(150_000))
+        #expect(
+            f.count == 1 && f.first?.refs == ["P-1"] && f.first?.costCentre == "BS1" && f.first?.year == fy(2023)
+                && f.first?.amount == pounds(150_000))
         #expect(f.first?.message.contains("Hal") == true)
         // P-2's owner still holds BS3: not orphaned.
     }
@@ -261,7 +294,10 @@ struct ReconciliationTests {
         #expect(has(.DQ01, ["PEO-14"]))
         #expect(has(.DQ02, ["PEO-10"]))
         #expect(has(.DQ03, ["PEO-11"]))
-        let planted: Set<String> = ["PLA-09", "PLA-10", "PEO-09", "RES-04", "PEO-12", "RES-08", "PLA-04", "PLA-05", "PEO-06", "PLA-03", "PEO-14", "PEO-10", "PEO-11"]
+        let planted: Set<String> = [
+            "PLA-09", "PLA-10", "PEO-09", "RES-04", "PEO-12", "RES-08", "PLA-04", "PLA-05", "PEO-06", "PLA-03", "PEO-14", "PEO-10",
+            "PEO-11",
+        ]
         let flagged = Set(findings.flatMap(\.refs))
         #expect(flagged.subtracting(planted).isEmpty, "clean proposals flagged: \(flagged.subtracting(planted).sorted())")
         #expect(findings == findings.sorted(by: Finding.precedes))
@@ -300,7 +336,9 @@ struct ReconcileCLITests {
     @Test("tolerances from the command line and from the ledger's settings")
     func settings() throws {
         let cli = try demoLedger()
-        func sl01() throws -> Int { try cli.run(["reconcile", "--format", "csv"]).out.components(separatedBy: "\r\n").filter { $0.hasPrefix("SL01") }.count }
+        func sl01() throws -> Int {
+            try cli.run(["reconcile", "--format", "csv"]).out.components(separatedBy: "\r\n").filter { $0.hasPrefix("SL01") }.count
+        }
         #expect(try sl01() == 3)
         #expect(try cli.run(["settings", "behind-profile-minimum", "£30,000"]).status == 0)
         #expect(try sl01() == 1)  // only PEO-06 is more than £30k behind

@@ -16,9 +16,11 @@ struct Demo: ParsableCommand {
             """)
 
     @Option(help: ArgumentHelp("The pack to load.", valueName: "dir")) var pack: String = "Ledgers/sample-borough"
-    @Option(help: ArgumentHelp("The ledger to build (replaced if it exists).", valueName: "path")) var ledger: String = "Ledgers/demo.sqlite"
+    @Option(help: ArgumentHelp("The ledger to build (replaced if it exists).", valueName: "path")) var ledger: String =
+        "Ledgers/demo.sqlite"
     @Option(help: ArgumentHelp("Where the reports go.", valueName: "dir")) var out: String = "Reports/demo"
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is recorded as loading it.", valueName: "name")) var actor: String = "mtfs demo"
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who is recorded as loading it.", valueName: "name")) var actor: String =
+        "mtfs demo"
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: pack + "/proposals.csv") else {
@@ -27,7 +29,8 @@ struct Demo: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledger + suffix) }
         let parsed = try ParsedPack.read(directory: pack)
         let book = try Ledger(path: ledger, create: true)
-        let summary = try PackLoader(ledger: book, actor: actor, recordedAt: Clock.recordedAt, progress: ProgressBar.callback()).load(parsed)
+        let summary = try PackLoader(ledger: book, actor: actor, recordedAt: Clock.recordedAt, progress: ProgressBar.callback()).load(
+            parsed)
         ProgressBar.finish()
         let report = try book.verify()
         guard report.passed else { throw LedgerError.integrity("the demo ledger failed verification") }
@@ -50,11 +53,14 @@ struct Demo: ParsableCommand {
         try Output.write(to: out + "/books.journal") { sink in try Export.hledger(book) { try sink($0) } }
         written.append(out + "/books.journal")
 
-        var text = "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow()), "
+        var text =
+            "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow()), "
         text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
         text += "\(report.entries) entries, verified.\n\n"
         text += try reports.balance(by: .directorate).renderText() + "\n"
-        text += FindingsReport.text(findings, asOf: input.asOf, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        text +=
+            FindingsReport.text(findings, asOf: input.asOf, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(
+                String.init) ?? ""
         text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")
         Terminal.write(text)

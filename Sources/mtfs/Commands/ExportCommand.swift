@@ -39,12 +39,15 @@ struct ExportCommand: ParsableCommand {
             try Output.write(to: out) { sink in try Export.hledger(ledger) { try sink($0) } }
         case .csv:
             try Output.write(to: out) { sink in
-                try sink("entry,effective,period,kind,ref,year,to_year,reverses,account,state,account_year,cost_centre,amount,actor,recorded_at,reason,source,hash\r\n")
+                try sink(
+                    "entry,effective,period,kind,ref,year,to_year,reverses,account,state,account_year,cost_centre,amount,actor,recorded_at,reason,source,hash\r\n"
+                )
                 try ledger.forEachEntry { e in
                     for p in e.postings.sorted(by: { $0.account < $1.account }) {
                         let cells: [String] = [
                             String(e.id), e.effective.description, e.period.description, e.kind.rawValue, Escape.csv(e.proposal),
-                            e.year.description, e.toYear?.description ?? "", e.reverses.map(String.init) ?? "", Escape.csv(p.account.description),
+                            e.year.description, e.toYear?.description ?? "", e.reverses.map(String.init) ?? "",
+                            Escape.csv(p.account.description),
                             p.account.kind.rawValue, p.account.year.description, Escape.csv(p.account.costCentre ?? ""), p.amount.plain,
                             Escape.csv(e.actor), e.recordedAt, Escape.csv(e.reason), Escape.csv(e.source), e.hash,
                         ]
@@ -54,7 +57,9 @@ struct ExportCommand: ParsableCommand {
             }
         case .json:
             try Output.write(to: out) { sink in
-                try sink("{\n  \"ledger\": \(Escape.json(options.path)),\n  \"years\": \(Escape.json(try ledger.requireWindow().description)),\n  \"entries\": [")
+                try sink(
+                    "{\n  \"ledger\": \(Escape.json(options.path)),\n  \"years\": \(Escape.json(try ledger.requireWindow().description)),\n  \"entries\": ["
+                )
                 var first = true
                 try ledger.forEachEntry { e in
                     let postings = e.postings.sorted(by: { $0.account < $1.account }).map { p in
@@ -62,10 +67,13 @@ struct ExportCommand: ParsableCommand {
                             + "\"cost_centre\": \(p.account.costCentre.map(Escape.json) ?? "null"), \"amount_pence\": \(p.amount.rawValue)}"
                     }
                     var fields = [
-                        "\"entry\": \(e.id)", "\"effective\": \"\(e.effective)\"", "\"period\": \"\(e.period)\"", "\"kind\": \"\(e.kind.rawValue)\"",
-                        "\"ref\": \(Escape.json(e.proposal))", "\"year\": \"\(e.year)\"", "\"to_year\": \(e.toYear.map { "\"\($0)\"" } ?? "null")",
+                        "\"entry\": \(e.id)", "\"effective\": \"\(e.effective)\"", "\"period\": \"\(e.period)\"",
+                        "\"kind\": \"\(e.kind.rawValue)\"",
+                        "\"ref\": \(Escape.json(e.proposal))", "\"year\": \"\(e.year)\"",
+                        "\"to_year\": \(e.toYear.map { "\"\($0)\"" } ?? "null")",
                         "\"reverses\": \(e.reverses.map(String.init) ?? "null")", "\"actor\": \(Escape.json(e.actor))",
-                        "\"recorded_at\": \(Escape.json(e.recordedAt))", "\"reason\": \(Escape.json(e.reason))", "\"source\": \(Escape.json(e.source))",
+                        "\"recorded_at\": \(Escape.json(e.recordedAt))", "\"reason\": \(Escape.json(e.reason))",
+                        "\"source\": \(Escape.json(e.source))",
                         "\"prev_hash\": \"\(e.prevHash)\"", "\"hash\": \"\(e.hash)\"",
                     ]
                     fields.append("\"postings\": [" + postings.joined(separator: ", ") + "]")
@@ -79,7 +87,8 @@ struct ExportCommand: ParsableCommand {
                 let rows = byYear.keys.sorted().map { key -> String in
                     let parts = key.split(separator: "|").map(String.init)
                     let p = byYear[key]!
-                    return "{\"directorate\": \(Escape.json(directorates[parts[0]] ?? "")), \"ref\": \(Escape.json(parts[0])), \"year\": \"\(parts[1])\", "
+                    return
+                        "{\"directorate\": \(Escape.json(directorates[parts[0]] ?? "")), \"ref\": \(Escape.json(parts[0])), \"year\": \"\(parts[1])\", "
                         + "\"original_target_pence\": \(p.originalTarget.rawValue), \"current_target_pence\": \(p.currentTarget.rawValue), "
                         + "\"delivered_pence\": \(p.delivered.rawValue), \"slipped_in_pence\": \(p.slippedIn.rawValue), "
                         + "\"slipped_out_pence\": \(p.slippedOut.rawValue), \"unachievable_pence\": \(p.unachievable.rawValue), "

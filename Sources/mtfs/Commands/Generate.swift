@@ -46,8 +46,9 @@ struct Generate: ParsableCommand {
             for row in rows { text += Export.csv([row]) }
             try Data(text.utf8).write(to: URL(fileURLWithPath: out + "/" + name))
         }
-        Terminal.write("Wrote \(out): \(manifest.costCentres) cost centres, \(manifest.proposals) proposals with \(manifest.total) of targets, "
-            + "\(manifest.restructures) restructures, \(manifest.slips) slips, \(manifest.writeOffs) write-offs, \(manifest.returnFiles) returns; "
-            + "about \(manifest.entries) ledger entries when loaded.")
+        Terminal.write(
+            "Wrote \(out): \(manifest.costCentres) cost centres, \(manifest.proposals) proposals with \(manifest.total) of targets, "
+                + "\(manifest.restructures) restructures, \(manifest.slips) slips, \(manifest.writeOffs) write-offs, \(manifest.returnFiles) returns; "
+                + "about \(manifest.entries) ledger entries when loaded.")
     }
 }

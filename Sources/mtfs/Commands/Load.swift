@@ -29,7 +29,8 @@ struct Load: ParsableCommand {
         }
         var text = "Loaded \(pack) into \(options.path): \(summary.costCentres) cost centres, \(summary.baselines) baselines, "
         text += "\(summary.proposals) proposals with \(summary.approvedTotal) of targets, \(summary.restructures) restructures, "
-        text += "\(summary.adjustments) adjustments, \(summary.returnFiles) returns (\(summary.deliveries + summary.reductions) delivery entries, "
+        text +=
+            "\(summary.adjustments) adjustments, \(summary.returnFiles) returns (\(summary.deliveries + summary.reductions) delivery entries, "
         text += "\(summary.forecasts) forecasts)."
         Terminal.write(text)
     }

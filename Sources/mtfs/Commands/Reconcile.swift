@@ -24,14 +24,21 @@ struct Reconcile: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf:
+        String?
     @Option(help: "text, csv or json.") var format: String = "text"
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
     var failOn: String?
-    @Option(name: .customLong("behind-profile-percent"), help: ArgumentHelp("SL01 tolerance (default 10%).", valueName: "percent")) var behindPercent: String?
-    @Option(name: .customLong("behind-profile-minimum"), help: ArgumentHelp("SL01 minimum amount (default £10,000).", valueName: "amount")) var behindMinimum: String?
-    @Option(name: .customLong("rag-forecast-percent"), help: ArgumentHelp("DQ02 threshold (default 95%).", valueName: "percent")) var ragPercent: String?
-    @Option(name: .customLong("similarity-percent"), help: ArgumentHelp("DC04 threshold (default 50%).", valueName: "percent")) var similarity: String?
+    @Option(name: .customLong("behind-profile-percent"), help: ArgumentHelp("SL01 tolerance (default 10%).", valueName: "percent"))
+    var behindPercent: String?
+    @Option(name: .customLong("behind-profile-minimum"), help: ArgumentHelp("SL01 minimum amount (default £10,000).", valueName: "amount"))
+    var behindMinimum: String?
+    @Option(name: .customLong("rag-forecast-percent"), help: ArgumentHelp("DQ02 threshold (default 95%).", valueName: "percent"))
+    var ragPercent: String?
+    @Option(name: .customLong("similarity-percent"), help: ArgumentHelp("DC04 threshold (default 50%).", valueName: "percent"))
+    var similarity: String?
 
     func run() throws {
         let threshold = try failOn.map { try Severity(parsing: $0) }
@@ -40,8 +47,10 @@ struct Reconcile: ParsableCommand {
         }
         let ledger = try options.open()
         var settings = try ledger.reconcileSettings()
-        for (key, value) in [("behind-profile-percent", behindPercent), ("behind-profile-minimum", behindMinimum),
-                             ("rag-forecast-percent", ragPercent), ("similarity-percent", similarity)] {
+        for (key, value) in [
+            ("behind-profile-percent", behindPercent), ("behind-profile-minimum", behindMinimum),
+            ("rag-forecast-percent", ragPercent), ("similarity-percent", similarity),
+        ] {
             if let value { try settings.set(key, value) }
         }
         let period = try asOf.map { try Parse.period($0, option: "--as-of") }
