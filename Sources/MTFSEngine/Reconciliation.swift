@@ -12,8 +12,10 @@ public struct ReconciliationInput: Sendable {
     public var lines: [PositionLine]
     /// The latest forecast per "ref|startYear".
     public var forecasts: [String: ForecastRecord]
-    /// The periods with a return line or forecast per "ref|startYear".
-    public var reported: [String: Set<Period>]
+    /// The latest period with returns, and the "ref|startYear" reported in it.
+    public var latestReturn: (period: Period, reported: Set<String>)?
+    /// For each proposal and year missing from the latest return, the period of its last return.
+    public var lastReturns: [String: Period]
     public var slips: [SlipRecord]
     public var latestDelivery: [String: CivilDate]
 
@@ -28,10 +30,21 @@ public struct ReconciliationInput: Sendable {
         }
         var forecasts: [String: ForecastRecord] = [:]
         for f in try ledger.latestForecasts(asOf: period) { forecasts["\(f.proposal)|\(f.year.startYear)"] = f }
+        let proposals = try ledger.proposals()
+        let model = try ledger.operatingModel()
+        let latest = try ledger.latestReturn(asOf: period)
+        var lastReturns: [String: Period] = [:]
+        if let latest {  // only the (few) proposals missing from the latest return need their last one
+            for p in proposals where !latest.reported.contains("\(p.ref)|\(latest.period.year.startYear)") {
+                if let last = try ledger.lastReturn(ref: p.ref, year: latest.period.year, before: latest.period) {
+                    lastReturns["\(p.ref)|\(latest.period.year.startYear)"] = last
+                }
+            }
+        }
         return ReconciliationInput(
-            window: window, asOf: period, proposals: try ledger.proposals(), model: try ledger.operatingModel(),
+            window: window, asOf: period, proposals: proposals, model: model,
             names: Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.baselines(),
-            lines: try ledger.positionLines(asOf: period), forecasts: forecasts, reported: try ledger.reportedPeriods(asOf: period),
+            lines: try ledger.positionLines(asOf: period), forecasts: forecasts, latestReturn: latest, lastReturns: lastReturns,
             slips: try ledger.slips(asOf: period), latestDelivery: try ledger.latestDeliveries(asOf: period))
     }
 }
@@ -207,61 +220,74 @@ public struct Reconciliation {
         return out
     }
 
-    /// DC04: two proposals that look like the same saving. Candidate pairs come from an index of
-    /// title words, so the work grows with the pairs that share a word, not with every pair.
+    /// DC04: two proposals that look like the same saving. Only proposals that share a service or a
+    /// cost centre are compared, so the work grows with the size of each service, not with the
+    /// square of the programme.
     func similarProposals(excluding dc03: [Finding]) -> [Finding] {
         let doubleCounted = Set(dc03.map { $0.refs.joined(separator: "|") })
-        var words: [String: Set<String>] = [:]
-        var index: [String: [String]] = [:]
-        for p in input.proposals {
-            let w = TitleWords.of(p.title)
-            words[p.ref] = w
-            for word in w { index[word, default: []].append(p.ref) }
-        }
-        func services(_ p: Proposal) -> Set<String> {
+        let all = input.proposals
+        let words = all.map { TitleWords.of($0.title) }
+        var serviceOf: [String: [String]] = [:]  // each cost centre's services, at the start and now
+        let services = all.map { p in
             Set(
                 p.costCentres.flatMap { share in
-                    [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
+                    if let known = serviceOf[share.costCentre] { return known }
+                    let found = [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
+                    serviceOf[share.costCentre] = found
+                    return found
                 })
         }
-        func years(_ ref: String) -> [FinancialYear] {
+        let centres = all.map { Set($0.costCentres.map(\.costCentre)) }
+        let years = all.map { p in
             input.window.years.filter {
-                let p = pos(ref, $0)
-                return p.currentTarget > .zero || p.originalTarget > .zero
+                let x = pos(p.ref, $0)
+                return x.currentTarget > .zero || x.originalTarget > .zero
             }
         }
-        var seen: Set<String> = []
+        // Groups: every service and every cost centre, with the proposals in it.
+        var groups: [String: [Int]] = [:]
+        for i in all.indices {
+            for s in services[i] { groups["s|" + s, default: []].append(i) }
+            for c in centres[i] { groups["c|" + c, default: []].append(i) }
+        }
+        var compared: Set<Int> = []  // i * count + j for i < j
         var out: [Finding] = []
-        for p in input.proposals {
-            let mine = words[p.ref] ?? []
-            var candidates: Set<String> = []
-            for word in mine { for other in index[word] ?? [] where other > p.ref { candidates.insert(other) } }
-            for otherRef in candidates.sorted() {
-                guard let q = byRef[otherRef], seen.insert("\(p.ref)|\(otherRef)").inserted else { continue }
-                if p.replaces == q.ref || q.replaces == p.ref { continue }
-                if doubleCounted.contains([p.ref, q.ref].sorted().joined(separator: "|")) { continue }
-                let theirs = words[otherRef] ?? []
-                let shared = mine.intersection(theirs)
-                let union = mine.union(theirs)
-                guard !union.isEmpty, shared.count * 10_000 >= settings.similarityBasisPoints * union.count else { continue }
-                let sharedCentres = Set(p.costCentres.map(\.costCentre)).intersection(q.costCentres.map(\.costCentre))
-                let sharedServices = services(p).intersection(services(q))
-                guard !sharedCentres.isEmpty || !sharedServices.isEmpty else { continue }
-                let common = years(p.ref).filter { years(otherRef).contains($0) }
-                guard let first = common.first else { continue }
-                let a = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
-                let b = common.reduce(Pence.zero) { $0 + target(otherRef, $1) }
-                let context =
-                    !sharedCentres.isEmpty
-                    ? "both cut \(Reconciliation.list(sharedCentres.sorted()))" : "both in \(Reconciliation.list(sharedServices.sorted()))"
-                let percent = shared.count * 100 / union.count
-                out.append(
-                    Finding(
-                        code: .DC04, severity: .medium, refs: [p.ref, otherRef], costCentre: sharedCentres.sorted().first, year: first,
-                        amount: min(a, b),
-                        message: "\(p.ref) “\(p.title)” and \(otherRef) “\(q.title)” look like the same saving: their titles share "
-                            + "\(Reconciliation.list(shared.sorted())) (\(percent)% alike), \(context), with targets in "
-                            + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+        for key in groups.keys.sorted() {
+            let members = groups[key]!
+            guard members.count > 1 else { continue }
+            for a in 0..<(members.count - 1) {
+                for b in (a + 1)..<members.count {
+                    let i = min(members[a], members[b])
+                    let j = max(members[a], members[b])
+                    guard compared.insert(i * all.count + j).inserted else { continue }
+                    let shared = words[i].intersection(words[j])
+                    guard !shared.isEmpty else { continue }
+                    let union = words[i].union(words[j])
+                    guard shared.count * 10_000 >= settings.similarityBasisPoints * union.count else { continue }
+                    let p = all[i]
+                    let q = all[j]
+                    if p.replaces == q.ref || q.replaces == p.ref { continue }
+                    let pair = [p.ref, q.ref].sorted()
+                    if doubleCounted.contains(pair.joined(separator: "|")) { continue }
+                    let common = years[i].filter { years[j].contains($0) }
+                    guard let first = common.first else { continue }
+                    let sharedCentres = centres[i].intersection(centres[j]).sorted()
+                    let sharedServices = services[i].intersection(services[j]).sorted()
+                    let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
+                    let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
+                    let context =
+                        !sharedCentres.isEmpty
+                        ? "both cut \(Reconciliation.list(sharedCentres))" : "both in \(Reconciliation.list(sharedServices))"
+                    let (first1, second) = p.ref < q.ref ? (p, q) : (q, p)
+                    out.append(
+                        Finding(
+                            code: .DC04, severity: .medium, refs: pair, costCentre: sharedCentres.first, year: first,
+                            amount: min(amountP, amountQ),
+                            message:
+                                "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
+                                + "\(Reconciliation.list(shared.sorted())) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
+                                + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+                }
             }
         }
         return out
@@ -378,15 +404,14 @@ public struct Reconciliation {
 
     /// DQ01: no return for the proposal in the latest period that has returns.
     func staleReturn() -> [Finding] {
-        let latest = input.reported.values.flatMap { $0 }.filter { $0 <= input.asOf }.max()
-        guard let latest else { return [] }
+        guard let (latest, reported) = input.latestReturn else { return [] }
         let year = latest.year
         return input.proposals.compactMap { p in
             let t = target(p.ref, year)
             guard t > .zero else { return nil }
-            let periods = input.reported["\(p.ref)|\(year.startYear)"] ?? []
-            guard !periods.contains(latest) else { return nil }
-            let last = periods.filter { $0 < latest }.max()
+            let key = "\(p.ref)|\(year.startYear)"
+            guard !reported.contains(key) else { return nil }
+            let last = input.lastReturns[key]
             let lastText = last.map { "its last return was \($0)" } ?? "it has never had a return"
             let remaining = pos(p.ref, year).remaining
             return Finding(

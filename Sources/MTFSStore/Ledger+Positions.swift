@@ -3,46 +3,85 @@ import MTFSDomain
 extension Ledger {
     /// Positions by proposal, year and cost centre, from SQL aggregation over every posting effective
     /// by the end of `asOf` (all when nil). A reversal counts as the kind of movement it reverses.
+    ///
+    /// Balances come from one `GROUP BY account` over the postings (joined to entries only when
+    /// `asOf` cuts into them); only approvals and slips, a small part of a mature ledger, are
+    /// classified by movement for the original target and the slips in and out.
     public func positionLines(asOf: Period? = nil) throws -> [PositionLine] {
-        var lines: [String: PositionLine] = [:]
-        // Each row: the movement kind (reversals classed as what they reverse), which leg of a slip
-        // the posting is (the year slipped from, or to), the account, and the net amount.
-        let sql = """
-            SELECT coalesce(o.kind, e.kind) AS movement,
-                   CASE WHEN coalesce(o.kind, e.kind) = 'slip' AND a.year = coalesce(o.to_year, e.to_year) THEN 'in'
-                        WHEN coalesce(o.kind, e.kind) = 'slip' THEN 'out' ELSE '' END AS leg,
-                   a.kind, a.proposal, a.year, a.cost_centre, sum(p.amount)
-            FROM postings p
-            JOIN entries e ON e.id = p.entry
-            LEFT JOIN entries o ON o.id = e.reverses
-            JOIN accounts a ON a.id = p.account
-            WHERE a.proposal IS NOT NULL AND e.effective <= ?
-            GROUP BY movement, leg, a.kind, a.proposal, a.year, a.cost_centre
-            """
-        let cutoff = asOf?.lastDay.description ?? "9999-12-31"
-        try db.forEach(sql, parameters: [cutoff]) { row in
-            let movement = row.text(0)
-            let leg = row.text(1)
-            guard let kind = AccountKind(rawValue: row.text(2)) else { return }
-            let ref = row.text(3)
-            let year = FinancialYear(startYear: Int(row.int(4)))
-            let centre = row.text(5)
-            let amount = Pence(row.int(6))
-            let key = "\(ref)\u{1F}\(year.startYear)\u{1F}\(centre)"
-            var line = lines[key] ?? PositionLine(proposal: ref, year: year, costCentre: centre, position: Position())
-            switch kind {
-            case .planned:
-                line.position.planned += amount
-                if movement == "approve" { line.position.originalTarget += amount }
-                if leg == "in" { line.position.slippedIn += amount }
-                if leg == "out" { line.position.slippedOut -= amount }
-            case .delivered: line.position.delivered += amount
-            case .unachievable: line.position.unachievable += amount
-            case .requirement: break
-            }
-            lines[key] = line
+        // Each account's line (proposal, year, cost centre) and state, so rows accumulate by index.
+        var lineOf: [Int64: (line: Int, kind: AccountKind)] = [:]
+        var lineIndex: [AccountKey: Int] = [:]
+        var result: [PositionLine] = []
+        try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts WHERE proposal IS NOT NULL") { row in
+            guard let kind = AccountKind(rawValue: row.text(1)) else { return }
+            let key = AccountKey(
+                kind: .planned, year: FinancialYear(startYear: Int(row.int(2))), proposal: row.text(3), costCentre: row.text(4))
+            let index =
+                lineIndex[key]
+                ?? {
+                    result.append(
+                        PositionLine(proposal: key.proposal ?? "", year: key.year, costCentre: key.costCentre ?? "", position: Position()))
+                    lineIndex[key] = result.count - 1
+                    return result.count - 1
+                }()
+            lineOf[row.int(0)] = (index, kind)
         }
-        return lines.values.sorted { ($0.proposal, $0.year, $0.costCentre) < ($1.proposal, $1.year, $1.costCentre) }
+        var touched = [Bool](repeating: false, count: result.count)
+        let latest = try db.scalar("SELECT coalesce(max(period), 0) FROM entries")
+        let cutoff = Int64(asOf?.code ?? 999_999)
+        func update(_ account: Int64, _ body: (inout Position) -> Void) {
+            guard let (index, _) = lineOf[account] else { return }
+            touched[index] = true
+            body(&result[index].position)
+        }
+        let balancesSQL =
+            cutoff >= latest
+            ? "SELECT account, sum(amount) FROM postings WHERE ? >= 0 GROUP BY account"
+            : "SELECT p.account, sum(p.amount) FROM entries e JOIN postings p ON p.entry = e.id WHERE e.period <= ? GROUP BY p.account"
+        try db.forEach(balancesSQL, parameters: [cutoff]) { row in
+            let amount = Pence(row.int(1))
+            guard let kind = lineOf[row.int(0)]?.kind else { return }
+            update(row.int(0)) { p in
+                switch kind {
+                case .planned: p.planned += amount
+                case .delivered: p.delivered += amount
+                case .unachievable: p.unachievable += amount
+                case .requirement: break
+                }
+            }
+        }
+        // Approvals and slips (and their reversals) on planned accounts. A slip's leg follows from
+        // the sign: the year slipped to gains on the slip and loses on its reversal.
+        try db.forEach(
+            """
+            SELECT p.account, coalesce(o.kind, e.kind) AS movement,
+                   CASE WHEN (p.amount > 0) <> (e.reverses IS NOT NULL) THEN 'in' ELSE 'out' END AS leg, sum(p.amount)
+            FROM (SELECT id, kind, reverses FROM entries WHERE kind IN ('approve', 'slip') AND period <= ?1
+                  UNION ALL
+                  SELECT id, kind, reverses FROM entries WHERE kind = 'reverse' AND period <= ?1) e
+            LEFT JOIN entries o ON o.id = e.reverses
+            JOIN postings p ON p.entry = e.id
+            WHERE coalesce(o.kind, e.kind) IN ('approve', 'slip')
+            GROUP BY p.account, movement, leg
+            """, parameters: [cutoff]
+        ) { row in
+            guard lineOf[row.int(0)]?.kind == .planned else { return }
+            let movement = row.text(1)
+            let leg = row.text(2)
+            let amount = Pence(row.int(3))
+            update(row.int(0)) { p in
+                if movement == "approve" {
+                    p.originalTarget += amount
+                } else if leg == "in" {
+                    p.slippedIn += amount
+                } else {
+                    p.slippedOut -= amount
+                }
+            }
+        }
+        return result.indices.filter { touched[$0] }.map { result[$0] }.sorted { a, b in
+            a.proposal != b.proposal ? a.proposal < b.proposal : (a.year != b.year ? a.year < b.year : a.costCentre < b.costCentre)
+        }
     }
 
     /// The MTFS requirement for each year: what was approved for it (net of reversed approvals).

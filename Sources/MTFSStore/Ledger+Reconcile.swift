@@ -49,10 +49,10 @@ extension Ledger {
         try db.forEach(
             """
             SELECT e.proposal, max(e.effective) FROM entries e
-            WHERE e.kind = 'deliver' AND e.effective <= ?
-              AND NOT EXISTS (SELECT 1 FROM entries r WHERE r.reverses = e.id AND r.effective <= ?)
+            WHERE e.kind = 'deliver' AND e.effective <= ?1
+              AND e.id NOT IN (SELECT reverses FROM entries WHERE kind = 'reverse' AND effective <= ?1)
             GROUP BY e.proposal
-            """, parameters: [cutoff, cutoff]
+            """, parameters: [cutoff]
         ) { row in
             out[row.text(0)] = try CivilDate(parsing: row.text(1))
         }

@@ -105,6 +105,7 @@ enum Schema {
         ) STRICT;
         CREATE INDEX entries_by_proposal ON entries(proposal, year);
         CREATE INDEX entries_by_period ON entries(period);
+        CREATE INDEX entries_by_kind ON entries(kind, period);
 
         -- Postings are written before their entry (the foreign key is deferred), so the entry's
         -- INSERT trigger can check that they balance.
@@ -114,7 +115,7 @@ enum Schema {
             amount  INTEGER NOT NULL CHECK (amount <> 0),
             PRIMARY KEY (entry, account)
         ) STRICT, WITHOUT ROWID;
-        CREATE INDEX postings_by_account ON postings(account);
+        CREATE INDEX postings_by_account ON postings(account, amount);  -- covering: balances never touch the table
 
         -- Projections, not movements: the latest row per proposal, year and period counts.
         CREATE TABLE forecasts (
@@ -201,6 +202,7 @@ enum Schema {
             source            TEXT NOT NULL
         ) STRICT;
         CREATE INDEX return_lines_by_period ON return_lines(period, proposal, year);
+        CREATE INDEX return_lines_by_proposal ON return_lines(proposal, year, period);
         CREATE TRIGGER return_lines_no_update BEFORE UPDATE ON return_lines
             BEGIN SELECT RAISE(ABORT, 'returns are append-only: import a corrected return instead'); END;
         CREATE TRIGGER return_lines_no_delete BEFORE DELETE ON return_lines
