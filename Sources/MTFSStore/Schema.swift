@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2]
+    static let migrations: [String] = [migration1, migration2, migration3]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -214,5 +214,23 @@ enum Schema {
             recorded_at TEXT NOT NULL,
             actor       TEXT NOT NULL
         ) STRICT;
+        """
+
+    /// Version 3: who signed which budget holder's statement, and when.
+    static let migration3 = """
+        CREATE TABLE sign_offs (
+            id          INTEGER PRIMARY KEY,
+            holder      TEXT NOT NULL,
+            period      INTEGER NOT NULL,
+            signed_by   TEXT NOT NULL,
+            signed_at   TEXT NOT NULL,
+            comment     TEXT NOT NULL,
+            source      TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sign_offs_by_holder ON sign_offs(holder, period);
+        CREATE TRIGGER sign_offs_no_update BEFORE UPDATE ON sign_offs
+            BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
+        CREATE TRIGGER sign_offs_no_delete BEFORE DELETE ON sign_offs
+            BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
         """
 }

@@ -50,6 +50,15 @@ struct Demo: ParsableCommand {
         let findings = Reconciliation(input: input, settings: try book.reconcileSettings()).findings()
         try save("reconcile.txt", FindingsReport.text(findings, asOf: input.asOf))
         try save("reconcile.csv", FindingsReport.csv(findings))
+        let settings = try book.reconcileSettings()
+        for (name, structure) in [("summary", nil), ("summary-new-structure", input.asOf.lastDay)] as [(String, CivilDate?)] {
+            let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: nil)
+            try save(name + ".txt", SummaryRenderer.render(summary, as: .text))
+            try save(name + ".html", SummaryRenderer.render(summary, as: .html))
+        }
+        let statements = try StatementFiles.write(
+            ledger: book, period: input.asOf, formats: [.html, .text, .csv], folder: out + "/statements")
+        written.append("\(out)/statements/ (\(statements.count) budget holders' statements for \(input.asOf); index.html)")
         try Output.write(to: out + "/books.journal") { sink in try Export.hledger(book) { try sink($0) } }
         written.append(out + "/books.journal")
 

@@ -1,0 +1,96 @@
+import MTFSDomain
+import MTFSStore
+
+/// The CFO's view: the programme by directorate and year, and the top findings.
+public struct Summary: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var directorate: String
+        public var year: FinancialYear
+        public var originalTarget = Pence.zero
+        public var currentTarget = Pence.zero
+        public var delivered = Pence.zero
+        public var forecast = Pence.zero
+        /// Net slipped out of the year (negative when more slipped in).
+        public var slipped = Pence.zero
+        public var unachievable = Pence.zero
+        /// Forecasts weighted by their RAG.
+        public var weightedForecast = Pence.zero
+        /// delivered ÷ current target.
+        public var deliveryRate: Double? { currentTarget.isZero ? nil : Double(delivered.rawValue) / Double(currentTarget.rawValue) }
+
+        mutating func add(_ o: Row) {
+            originalTarget += o.originalTarget
+            currentTarget += o.currentTarget
+            delivered += o.delivered
+            forecast += o.forecast
+            slipped += o.slipped
+            unachievable += o.unachievable
+            weightedForecast += o.weightedForecast
+        }
+    }
+
+    public var asOf: Period
+    /// The date whose operating model the directorates are those of, or nil for the proposals' own directorates.
+    public var structure: CivilDate?
+    public var rows: [Row]
+    public var total: Row
+    public var topFindings: [Finding]
+    public var findingCount: Int
+
+    /// The rows added up over the years, one per directorate.
+    public var byDirectorate: [Row] {
+        var out: [String: Row] = [:]
+        for r in rows { out[r.directorate, default: Row(directorate: r.directorate, year: r.year)].add(r) }
+        return out.values.sorted { $0.directorate < $1.directorate }
+    }
+
+    /// Builds the summary from one reconciliation input. With `structure`, every cost centre's share
+    /// is counted in the directorate it sat in on that date, so totals are conserved across structures.
+    public static func build(
+        input: ReconciliationInput, findings: [Finding], settings: ReconcileSettings, structure: CivilDate?,
+        year: FinancialYear?
+    ) -> Summary {
+        let proposals = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0) })
+        // Each proposal-year's forecast is split over its cost-centre lines in proportion to their current target.
+        var linesByKey: [String: [PositionLine]] = [:]
+        for line in input.lines where year == nil || line.year == year {
+            linesByKey["\(line.proposal)|\(line.year.startYear)", default: []].append(line)
+        }
+        var rows: [String: Row] = [:]
+        for (key, lines) in linesByKey {
+            guard let first = lines.first, let proposal = proposals[first.proposal] else { continue }
+            let f = input.forecasts[key]
+            let target = lines.reduce(Pence.zero) { $0 + $1.position.currentTarget }
+            let forecast = f?.forecast ?? target
+            let weight = Int64(settings.confidenceBasisPoints[f?.rag ?? .amber] ?? 0)
+            let weighted = Pence(forecast.rawValue * weight / 10_000)
+            let weights = lines.map { max(0, $0.position.currentTarget.rawValue) }
+            let forecastParts = forecast.allocate(weights: weights)
+            let weightedParts = weighted.allocate(weights: weights)
+            for (i, line) in lines.enumerated() {
+                let directorate =
+                    structure.flatMap {
+                        input.model.assignment(of: line.costCentre, on: $0)?.directorate
+                            ?? input.model.original(of: line.costCentre)?.directorate
+                    }
+                    ?? proposal.directorate
+                let id = "\(directorate)|\(line.year.startYear)"
+                var row = rows[id] ?? Row(directorate: directorate, year: line.year)
+                let p = line.position
+                row.add(
+                    Row(
+                        directorate: directorate, year: line.year, originalTarget: p.originalTarget, currentTarget: p.currentTarget,
+                        delivered: p.delivered, forecast: forecastParts[i], slipped: p.netSlipped, unachievable: p.unachievable,
+                        weightedForecast: weightedParts[i]))
+                rows[id] = row
+            }
+        }
+        let sorted = rows.values.sorted { ($0.directorate, $0.year) < ($1.directorate, $1.year) }
+        var total = Row(directorate: "Total", year: year ?? input.window.first)
+        for r in sorted { total.add(r) }
+        let relevant = findings.filter { year == nil || $0.year == year }
+        return Summary(
+            asOf: input.asOf, structure: structure, rows: sorted, total: total, topFindings: Array(relevant.prefix(5)),
+            findingCount: relevant.count)
+    }
+}

@@ -1,0 +1,338 @@
+import MTFSDomain
+import MTFSEngine
+import MTFSStore
+
+/// The output formats of statements and the summary.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case text, markdown, csv, json, html
+
+    /// The file extension.
+    public var fileExtension: String {
+        switch self {
+        case .text: "txt"
+        case .markdown: "md"
+        case .csv: "csv"
+        case .json: "json"
+        case .html: "html"
+        }
+    }
+}
+
+/// Renders a ``HolderStatement`` in each format. Figures are the statement's; nothing is computed here.
+public enum StatementRenderer {
+    public static func render(_ s: HolderStatement, as format: DocumentFormat) -> String {
+        switch format {
+        case .text: text(s)
+        case .markdown: markdown(s)
+        case .csv: csv(s)
+        case .json: json(s)
+        case .html: html(s)
+        }
+    }
+
+    // MARK: - Shared tables
+
+    static func linesTable(_ s: HolderStatement, _ lines: [HolderStatement.Line], totals: Bool) -> Table {
+        var t = Table(
+            columns: [
+                .init("ref", "Ref"), .init("title", "Proposal", maxTextWidth: 44), .init("owner", "Owner"),
+                .init("current_target", "Target \(s.period.year)"),
+                .init("profiled", "Profiled"), .init("delivered", "Delivered"), .init("variance", "Variance"),
+                .init("forecast", "Forecast"),
+                .init("rag", "RAG"), .init("movement", "This month"),
+            ] + s.yearsAhead.map { .init("target_\($0.description.replacingAll("/", with: "_"))", "\($0)") })
+        for l in lines {
+            t.rows.append(
+                [
+                    .text(l.ref), .text(l.title), .text(l.owned ? l.owner : "\(l.owner) (not yours)"), .money(l.currentTarget),
+                    .money(l.profiled), .money(l.delivered), .money(l.variance), l.forecast.map { .money($0) } ?? .empty,
+                    .text(l.rag.map { "\($0.rawValue) \($0.name)" } ?? "–"), .money(l.movement),
+                ] + l.ahead.map { .money($0) })
+        }
+        if totals {
+            let x = s.totals
+            t.totals =
+                [
+                    .text("Total"), .empty, .empty, .money(x.currentTarget), .money(x.profiled), .money(x.delivered), .money(x.variance),
+                    .money(x.forecast), .empty, .money(x.movement),
+                ] + x.ahead.map { .money($0) }
+        }
+        return t
+    }
+
+    static func centresTable(_ s: HolderStatement) -> Table {
+        var t = Table(columns: [
+            .init("cost_centre", "Cost centre"), .init("name", "Name"), .init("service", "Service"),
+            .init("directorate", "Directorate"), .init("since", "Held since"), .init("baseline", "Baseline \(s.period.year)"),
+        ])
+        for c in s.centres {
+            t.rows.append([
+                .text(c.code), .text(c.name), .text(c.service), .text(c.directorate), .text(c.since.description),
+                c.baseline.map { .money($0) } ?? .empty,
+            ])
+        }
+        return t
+    }
+
+    static func entriesTable(_ s: HolderStatement) -> Table {
+        var t = Table(columns: [
+            .init("entry", "Entry"), .init("effective", "Date"), .init("kind", "Kind"), .init("ref", "Ref"),
+            .init("year", "Year"), .init("amount", "Amount"), .init("by", "By"), .init("reason", "Reason", maxTextWidth: 60),
+        ])
+        for e in s.entries {
+            t.rows.append([
+                .integer(e.id), .text(e.effective.description), .text(e.kind.rawValue), .text(e.proposal), .text(e.year.description),
+                .money(e.amount), .text(e.actor), .text(e.reason),
+            ])
+        }
+        return t
+    }
+
+    static func signOffText(_ s: HolderStatement) -> String {
+        guard let last = s.previousSignOff else { return "No earlier statement has been signed." }
+        return "Last signed for \(last.period) by \(last.signedBy) on \(last.signedAt.prefix(10))"
+            + (last.comment.isEmpty ? "." : ": \(last.comment)")
+    }
+
+    static func headline(_ s: HolderStatement) -> String {
+        let t = s.totals
+        let behind = t.variance.isNegative ? "\(t.variance.magnitude) behind profile" : "\(t.variance) ahead of profile"
+        return "You own \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year): "
+            + "\(t.delivered) delivered by \(s.period), \(behind); forecast \(t.forecast)."
+    }
+
+    // MARK: - Text
+
+    static func text(_ s: HolderStatement) -> String {
+        var out = "Savings statement for \(Escape.terminal(s.holder)) — \(s.period) (as at \(s.asAt))\n"
+        out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n\n"
+        out += Escape.terminal(headline(s)) + "\n\n"
+        out += "Cost centres you hold\n" + centresTable(s).renderText() + "\n"
+        out += "Proposals you own\n" + linesTable(s, s.owned, totals: true).renderText() + "\n"
+        if !s.others.isEmpty {
+            out += "Proposals owned by others that cut your cost centres\n" + linesTable(s, s.others, totals: false).renderText() + "\n"
+        }
+        out += "Reconciliation findings\n"
+        out +=
+            s.findings.isEmpty
+            ? "(none)\n\n"
+            : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount): \(Escape.terminal($0.message))" }
+                .joined(separator: "\n") + "\n\n"
+        out += "Ledger entries in \(s.period)\n" + entriesTable(s).renderText() + "\n"
+        out +=
+            "Sign-off\n  \(Escape.terminal(signOffText(s)))\n  I confirm these figures and the actions above.\n  Signed: ______________________  Date: ____________\n"
+        return out
+    }
+
+    // MARK: - Markdown
+
+    static func markdown(_ s: HolderStatement) -> String {
+        var out = "# Savings statement: \(Escape.markdown(s.holder))\n\n"
+        out += "**\(s.period)** (as at \(s.asAt)) · \(Escape.markdown(s.directorates.joined(separator: ", ")))\n\n"
+        out += Escape.markdown(headline(s)) + "\n\n"
+        out += "## Cost centres you hold\n\n" + centresTable(s).renderMarkdown() + "\n"
+        out += "## Proposals you own\n\n" + linesTable(s, s.owned, totals: true).renderMarkdown() + "\n"
+        if !s.others.isEmpty {
+            out +=
+                "## Proposals owned by others that cut your cost centres\n\n" + linesTable(s, s.others, totals: false).renderMarkdown()
+                + "\n"
+        }
+        out += "## Reconciliation findings\n\n"
+        out +=
+            s.findings.isEmpty
+            ? "None.\n\n"
+            : s.findings.map { "- **\($0.code.rawValue) \($0.severity.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(
+                separator: "\n") + "\n\n"
+        out += "## Ledger entries in \(s.period)\n\n" + entriesTable(s).renderMarkdown() + "\n"
+        out += "## Sign-off\n\n\(Escape.markdown(signOffText(s)))\n\nSigned: ______________________ Date: ____________\n"
+        return out
+    }
+
+    // MARK: - CSV
+
+    /// One row per proposal line (owned and others), with the holder and period on every row.
+    static func csv(_ s: HolderStatement) -> String {
+        let lines = s.owned + s.others
+        var t = linesTable(s, lines, totals: false)
+        t.columns.insert(contentsOf: [.init("holder"), .init("period"), .init("owned")], at: 0)
+        t.columns.append(.init("comment"))
+        for i in t.rows.indices {
+            t.rows[i].insert(contentsOf: [.text(s.holder), .text(s.period.description), .text(lines[i].owned ? "yes" : "no")], at: 0)
+            t.rows[i].append(.text(lines[i].comment))
+        }
+        return t.renderCSV()
+    }
+
+    // MARK: - JSON
+
+    static func json(_ s: HolderStatement) -> String {
+        func line(_ l: HolderStatement.Line) -> String {
+            "{\"ref\": \(Escape.json(l.ref)), \"title\": \(Escape.json(l.title)), \"owner\": \(Escape.json(l.owner)), \"owned\": \(l.owned), "
+                + "\"cost_centres\": [\(l.costCentres.map(Escape.json).joined(separator: ", "))], "
+                + "\"original_target_pence\": \(l.originalTarget.rawValue), \"current_target_pence\": \(l.currentTarget.rawValue), "
+                + "\"profiled_pence\": \(l.profiled.rawValue), \"delivered_pence\": \(l.delivered.rawValue), \"variance_pence\": \(l.variance.rawValue), "
+                + "\"forecast_pence\": \(l.forecast.map { String($0.rawValue) } ?? "null"), \"rag\": \(l.rag.map { "\"\($0.rawValue)\"" } ?? "null"), "
+                + "\"comment\": \(Escape.json(l.comment)), \"movement_pence\": \(l.movement.rawValue), "
+                + "\"years_ahead_pence\": [\(l.ahead.map { String($0.rawValue) }.joined(separator: ", "))]}"
+        }
+        let t = s.totals
+        var out = "{\n  \"holder\": \(Escape.json(s.holder)),\n  \"period\": \"\(s.period)\",\n  \"as_at\": \"\(s.asAt)\",\n"
+        out += "  \"directorates\": [\(s.directorates.map(Escape.json).joined(separator: ", "))],\n"
+        out +=
+            "  \"cost_centres\": [\(s.centres.map { "{\"code\": \(Escape.json($0.code)), \"name\": \(Escape.json($0.name)), \"service\": \(Escape.json($0.service)), \"directorate\": \(Escape.json($0.directorate)), \"baseline_pence\": \($0.baseline.map { String($0.rawValue) } ?? "null")}" }.joined(separator: ", "))],\n"
+        out += "  \"years_ahead\": [\(s.yearsAhead.map { "\"\($0)\"" }.joined(separator: ", "))],\n"
+        out += "  \"owned\": [\(s.owned.map(line).joined(separator: ",\n    "))],\n"
+        out += "  \"others\": [\(s.others.map(line).joined(separator: ",\n    "))],\n"
+        out +=
+            "  \"totals\": {\"original_target_pence\": \(t.originalTarget.rawValue), \"current_target_pence\": \(t.currentTarget.rawValue), \"profiled_pence\": \(t.profiled.rawValue), \"delivered_pence\": \(t.delivered.rawValue), \"variance_pence\": \(t.variance.rawValue), \"forecast_pence\": \(t.forecast.rawValue), \"movement_pence\": \(t.movement.rawValue)},\n"
+        out +=
+            "  \"findings\": [\(s.findings.map { "{\"code\": \"\($0.code.rawValue)\", \"severity\": \"\($0.severity.rawValue)\", \"refs\": [\($0.refs.map(Escape.json).joined(separator: ", "))], \"amount_pence\": \($0.amount.rawValue), \"message\": \(Escape.json($0.message))}" }.joined(separator: ",\n    "))],\n"
+        out +=
+            "  \"entries\": [\(s.entries.map { "{\"entry\": \($0.id), \"effective\": \"\($0.effective)\", \"kind\": \"\($0.kind.rawValue)\", \"ref\": \(Escape.json($0.proposal)), \"amount_pence\": \($0.amount.rawValue), \"by\": \(Escape.json($0.actor)), \"reason\": \(Escape.json($0.reason))}" }.joined(separator: ",\n    "))],\n"
+        out +=
+            "  \"previous_sign_off\": \(s.previousSignOff.map { "{\"period\": \"\($0.period)\", \"signed_by\": \(Escape.json($0.signedBy)), \"signed_at\": \(Escape.json($0.signedAt)), \"comment\": \(Escape.json($0.comment))}" } ?? "null")\n}\n"
+        return out
+    }
+
+    // MARK: - HTML
+
+    static func html(_ s: HolderStatement) -> String {
+        let h = Escape.html
+        var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
+        body += "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", ")))</p></header>"
+        body += "<p class=\"headline\">\(h(headline(s)))</p>"
+        body += HTMLPage.chart(
+            bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
+            title: "Target, delivered and forecast for \(s.period.year)")
+        body += "<h2>Proposals you own</h2>" + HTMLPage.table(linesTable(s, s.owned, totals: true), ragColumn: "rag")
+        if !s.others.isEmpty {
+            body +=
+                "<h2>Proposals owned by others that cut your cost centres</h2>"
+                + HTMLPage.table(linesTable(s, s.others, totals: false), ragColumn: "rag")
+        }
+        body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(centresTable(s))
+        body += "<h2>Reconciliation findings</h2>"
+        body +=
+            s.findings.isEmpty
+            ? "<p>None.</p>"
+            : "<ul class=\"findings\">"
+                + s.findings.map {
+                    "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(h($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(h($0.amount.formatted()))</span><br>\(h($0.message))</li>"
+                }.joined() + "</ul>"
+        body +=
+            "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(entriesTable(s)))
+        body +=
+            "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(signOffText(s)))</p><p>I confirm these figures and the actions above.</p>"
+        body += "<div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
+        return HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: body)
+    }
+}
+
+/// The parts of a self-contained, printable HTML page: inline CSS, inline SVG, no network.
+public enum HTMLPage {
+    static let css = """
+        @page { size: A4 landscape; margin: 12mm; }
+        body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2430; margin: 24px auto; max-width: 1180px; padding: 0 16px; }
+        header { border-bottom: 3px solid #1f4e79; margin-bottom: 12px; }
+        h1 { font-size: 22px; margin: 0; color: #1f4e79; } h2 { font-size: 15px; margin: 22px 0 6px; color: #1f4e79; }
+        .who { font-size: 18px; font-weight: 600; margin: 4px 0 0; } .meta { color: #5b6575; margin: 2px 0 8px; }
+        .headline { font-size: 14px; background: #f2f6fa; border-left: 4px solid #1f4e79; padding: 8px 12px; }
+        table { border-collapse: collapse; width: 100%; font-size: 12px; }
+        th, td { padding: 4px 6px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
+        th { background: #eef2f6; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tr.total td { font-weight: 700; border-top: 2px solid #1d2430; }
+        td.neg { color: #b00020; } td:first-child, td.ragcell { white-space: nowrap; }
+        .rag { display: inline-block; min-width: 18px; padding: 1px 6px; border-radius: 9px; font-weight: 700; color: #fff; text-align: center; }
+        .rag-B { background: #1f5fbf; } .rag-G { background: #2e7d32; } .rag-A { background: #c77700; } .rag-R { background: #c62828; }
+        ul.findings { padding-left: 18px; } ul.findings li { margin-bottom: 6px; }
+        .sev { text-transform: uppercase; font-size: 11px; padding: 0 4px; border-radius: 3px; background: #eee; }
+        .sev-critical .sev { background: #c62828; color: #fff; } .sev-high .sev { background: #ef6c00; color: #fff; }
+        .sev-medium .sev { background: #f9a825; } .amt { font-variant-numeric: tabular-nums; color: #5b6575; }
+        .signoff { margin-top: 24px; border: 1px solid #c9d2dc; padding: 8px 14px; page-break-inside: avoid; }
+        .sig { display: flex; gap: 48px; margin: 28px 0 8px; } .sig span { border-top: 1px solid #1d2430; padding-top: 2px; min-width: 220px; }
+        svg text { font: 11px system-ui, Arial, sans-serif; fill: #1d2430; }
+        .legend span { display: inline-block; margin-right: 14px; } .legend i { display: inline-block; width: 12px; height: 10px; margin-right: 4px; vertical-align: middle; }
+        @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+        """
+
+    /// A whole page.
+    public static func page(title: String, body: String) -> String {
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>\(Escape.html(title))</title><style>\(css)</style></head><body>\(body)</body></html>\n"
+    }
+
+    /// A table; money right-aligned, negative amounts in red, RAG as a coloured badge with its letter.
+    public static func table(_ t: Table, ragColumn: String? = nil) -> String {
+        let ragIndex = ragColumn.flatMap { key in t.columns.firstIndex { $0.key == key } }
+        func cell(_ c: Table.Cell, _ i: Int, header: Bool = false) -> String {
+            let numeric: Bool
+            switch c {
+            case .money, .integer, .percent: numeric = true
+            default: numeric = false
+            }
+            var cls = numeric ? "num" : ""
+            if case .money(let p) = c, p.isNegative { cls += " neg" }
+            var text = Escape.html(Table.human(c))
+            if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
+                text =
+                    "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(s))\">\(letter)</span> \(Escape.html(String(s.dropFirst(2))))"
+                cls += " ragcell"
+            }
+            return "<td class=\"\(cls)\">\(text)</td>"
+        }
+        let numericColumns = t.columns.indices.map { i in
+            t.rows.contains { row in
+                guard i < row.count else { return false }
+                switch row[i] {
+                case .money, .percent: return true
+                default: return false
+                }
+            }
+        }
+        var out =
+            "<table><thead><tr>"
+            + t.columns.enumerated().map {
+                "<th class=\"\(numericColumns[$0.offset] ? "num" : "")\">\(Escape.html($0.element.heading))</th>"
+            }.joined() + "</tr></thead><tbody>"
+        for row in t.rows { out += "<tr>" + row.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>" }
+        if let totals = t.totals {
+            out += "<tr class=\"total\">" + totals.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
+        }
+        if t.rows.isEmpty { out += "<tr><td colspan=\"\(t.columns.count)\">None.</td></tr>" }
+        return out + "</tbody></table>"
+    }
+
+    /// Horizontal bars per item: target (grey), delivered (blue), forecast (outline), with the RAG letter.
+    public static func chart(bars: [(label: String, target: Pence, delivered: Pence, forecast: Pence, rag: RAG?)], title: String) -> String
+    {
+        guard !bars.isEmpty else { return "" }
+        let maxValue = max(1, bars.map { max($0.target.rawValue, $0.delivered.rawValue, $0.forecast.rawValue) }.max() ?? 1)
+        let labelWidth = 150
+        let barWidth = 640
+        let rowHeight = 26
+        let top = 8
+        let height = top + bars.count * rowHeight + 8
+        func x(_ p: Pence) -> Int { Int(Double(max(0, p.rawValue)) / Double(maxValue) * Double(barWidth)) }
+        var svg =
+            "<figure><figcaption><b>\(Escape.html(title))</b> <span class=\"legend\"><span><i style=\"background:#c9d2dc\"></i>target</span>"
+        svg +=
+            "<span><i style=\"background:#1f4e79\"></i>delivered</span><span><i style=\"border:2px solid #c77700;height:6px\"></i>forecast</span></span></figcaption>"
+        svg +=
+            "<svg role=\"img\" aria-label=\"\(Escape.html(title))\" width=\"\(labelWidth + barWidth + 170)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 170) \(height)\">"
+        for (i, b) in bars.enumerated() {
+            let y = top + i * rowHeight
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html(String(b.label.prefix(22))))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(x(b.target))\" height=\"16\" fill=\"#c9d2dc\"/>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 7)\" width=\"\(x(b.delivered))\" height=\"8\" fill=\"#1f4e79\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(x(b.forecast))\" height=\"18\" fill=\"none\" stroke=\"#c77700\" stroke-width=\"2\"/>"
+            let ragText = b.rag.map { " \($0.rawValue)" } ?? ""
+            let colour =
+                b.rag.map { ["B": "#1f5fbf", "G": "#2e7d32", "A": "#c77700", "R": "#c62828"][$0.rawValue] ?? "#1d2430" } ?? "#1d2430"
+            svg +=
+                "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(Escape.html(b.delivered.formatted(wholePounds: true))) of \(Escape.html(b.target.formatted(wholePounds: true)))</text>"
+            svg += "<text x=\"\(labelWidth + barWidth + 150)\" y=\"\(y + 15)\" fill=\"\(colour)\" font-weight=\"700\">\(ragText)</text>"
+        }
+        return svg + "</svg></figure>"
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import MTFSDomain
+import MTFSRender
+import MTFSStore
+import Testing
+
+@testable import MTFSEngine
+@testable import mtfs
+
+let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+/// A fixed statement with edge values: negative variance, zero target, £ millions, quotes, commas, markup, non-ASCII.
+func edgeStatement() -> HolderStatement {
+    let y = fy(2023)
+    func line(
+        _ ref: String, _ title: String, owner: String, owned: Bool, target: Int64, profiled: Int64, delivered: Int64,
+        forecast: Int64?, rag: RAG?, comment: String, movement: Int64, ahead: [Int64]
+    ) -> HolderStatement.Line {
+        HolderStatement.Line(
+            ref: ref, title: title, owner: owner, owned: owned, costCentres: ["CC-1"], originalTarget: Pence(target),
+            currentTarget: Pence(target),
+            profiled: Pence(profiled), delivered: Pence(delivered), forecast: forecast.map(Pence.init), rag: rag, comment: comment,
+            movement: Pence(movement), ahead: ahead.map(Pence.init))
+    }
+    let owned = [
+        line(
+            "P-1", "Reduce \"residential\" placements, phase 1 <script>alert('x')</script>", owner: "Zoë O'Brien-Ó Súilleabháin",
+            owned: true,
+            target: 1_234_567_890_12, profiled: 61_728_394_50, delivered: 50_000_000_00, forecast: 1_000_000_000_00, rag: .amber,
+            comment: "=HYPERLINK(\"http://evil\")", movement: -2_500_00, ahead: [500_000_00, 0]),
+        line(
+            "P-2", "Zero target this year", owner: "Zoë O'Brien-Ó Súilleabháin", owned: true, target: 0, profiled: 0, delivered: 0,
+            forecast: nil, rag: nil, comment: "", movement: 0, ahead: [0, 250_000_00]),
+    ]
+    let others = [
+        line(
+            "Q-9", "Hub & spoke, \"shared\"", owner: "@Other | Owner", owned: false, target: 10_000_00, profiled: 5_000_00,
+            delivered: 5_000_00, forecast: 10_000_00, rag: .blue, comment: "Done", movement: 0, ahead: [0, 0])
+    ]
+    let finding = Finding(
+        code: .DC03, severity: .critical, refs: ["Q-9", "P-1"], costCentre: "CC-1", year: y, amount: Pence(10_000_00),
+        message: "CC-1 moved <b>twice</b> & is claimed by both \"sides\".")
+    var totals = HolderStatement.Totals([], years: 2)
+    totals = HolderStatement.Totals(owned, years: 2)
+    return HolderStatement(
+        holder: "Zoë O'Brien-Ó Súilleabháin", period: y.period(7), directorates: ["People", "Résources, \"Hub\""],
+        centres: [
+            HolderStatement.Centre(
+                code: "CC-1", name: "Placements <main>", service: "Children's Social Care", directorate: "People",
+                baseline: Pence(4_200_000_00), since: date("2023-04-01"))
+        ],
+        owned: owned, others: others, yearsAhead: [fy(2024), fy(2025)], totals: totals, findings: [finding], entries: [],
+        previousSignOff: SignOff(
+            holder: "Zoë O'Brien-Ó Súilleabháin", period: y.period(6), signedBy: "Zoë", signedAt: "2023-10-05T09:00:00Z",
+            comment: "Agreed, <with> \"caveats\""))
+}
+
+@Suite("Statements and the summary")
+struct StatementTests {
+    @Test("golden output in every format with edge values", arguments: DocumentFormat.allCases)
+    func golden(format: DocumentFormat) throws {
+        let rendered = StatementRenderer.render(edgeStatement(), as: format)
+        let file = goldenFolder.appendingPathComponent("statement." + format.fileExtension)
+        if ProcessInfo.processInfo.environment["MTFS_UPDATE_GOLDEN"] != nil {
+            try Data(rendered.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(rendered == expected, "regenerate with MTFS_UPDATE_GOLDEN=1 swift test --filter golden, then review the diff")
+        // Whatever the format, hostile text never comes through raw.
+        switch format {
+        case .html:
+            #expect(!rendered.contains("<script>") && !rendered.contains("<b>twice") && !rendered.contains("<main>"))
+            #expect(rendered.contains("&lt;script&gt;") && rendered.contains("Zoë O&#39;Brien"))
+        case .csv:
+            #expect(!rendered.contains(",=HYPERLINK") && !rendered.contains(",@Other"))
+            #expect(rendered.contains("'@Other | Owner"))
+        case .json:
+            #expect(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) is [String: Any])
+        default: break
+        }
+    }
+
+    @Test("every holder's statement adds up to the ledger's balances, and its findings are the reconciliation's")
+    func agreesWithBalanceAndReconcile() throws {
+        let dir = TempDir()
+        let ledger = try Ledger(path: dir.path("s.sqlite"), create: true)
+        _ = try loadPack(samplePack, into: ledger)
+        let period = Period(year: fy(2023), number: 7)
+        let builder = try StatementBuilder(ledger: ledger, period: period, settings: ReconcileSettings())
+        var target = Pence.zero
+        var delivered = Pence.zero
+        var ahead = Pence.zero
+        let all = Set(builder.findings)
+        for holder in builder.holders {
+            let s = try builder.statement(for: holder)
+            target += s.totals.currentTarget
+            delivered += s.totals.delivered
+            ahead += s.totals.ahead.reduce(.zero, +)
+            #expect(Set(s.findings).isSubset(of: all))
+            #expect(s.owned.allSatisfy { $0.owner == holder } && s.others.allSatisfy { $0.owner != holder })
+        }
+        let lines = try ledger.positionLines(asOf: period)
+        #expect(target == lines.filter { $0.year == fy(2023) }.reduce(.zero) { $0 + $1.position.currentTarget })
+        #expect(delivered == lines.filter { $0.year == fy(2023) }.reduce(.zero) { $0 + $1.position.delivered })
+        #expect(ahead == lines.filter { $0.year > fy(2023) }.reduce(.zero) { $0 + $1.position.currentTarget })
+        #expect(builder.holders.count == 19)
+    }
+
+    @Test("the summary conserves totals under any structure and weights forecasts by RAG")
+    func summary() throws {
+        let dir = TempDir()
+        let ledger = try Ledger(path: dir.path("s.sqlite"), create: true)
+        _ = try loadPack(samplePack, into: ledger)
+        let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-01-01"))
+        let findings = Reconciliation(input: input).findings()
+        let before = Summary.build(
+            input: input, findings: findings, settings: ReconcileSettings(), structure: date("2023-04-01"), year: nil)
+        let after = Summary.build(input: input, findings: findings, settings: ReconcileSettings(), structure: date("2023-10-01"), year: nil)
+        #expect(before.total == after.total)
+        #expect(before.total.originalTarget == pounds(17_200_000))
+        #expect(before.rows != after.rows)  // business support moved to Resources
+        let resources = { (s: Summary) in s.byDirectorate.first { $0.directorate == "Resources" }!.originalTarget }
+        #expect(resources(after) > resources(before))
+        // PEO-06 is Amber with £380k forecast (weighted £190k); PEO-05 is Red (weight 0); Blue and Green count in full.
+        let oneYear = Summary.build(input: input, findings: findings, settings: ReconcileSettings(), structure: nil, year: fy(2023))
+        #expect(oneYear.total.weightedForecast < oneYear.total.forecast)
+        var all100 = ReconcileSettings()
+        all100.confidenceBasisPoints = [.blue: 10_000, .green: 10_000, .amber: 10_000, .red: 10_000]
+        #expect(
+            Summary.build(input: input, findings: findings, settings: all100, structure: nil, year: fy(2023)).total.weightedForecast
+                == oneYear.total.forecast)
+    }
+
+    @Test("statement files: names from people cannot leave the folder, and the next statement shows the sign-off")
+    func filesAndSignOff() throws {
+        let s = try Scenario()
+        let hostile = ["../../etc/x", "a/b\\c", "Zoë \"Q\" O'Brien", "<script>alert(1)</script>", "..", "CON", "Zoë \"Q\" O'Brien!"]
+        for (i, name) in hostile.enumerated() { try s.centre("C\(i)", holder: name) }
+        try s.proposal("P-1", owner: hostile[3], centres: "C3")
+        let folder = s.dir.path("out/statements")
+        let written = try StatementFiles.write(
+            ledger: s.ledger, period: Period(year: fy(2023), number: 6), formats: [.html, .csv], folder: folder)
+        #expect(written.count == hostile.count)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(files.count == hostile.count * 2 + 1)
+        #expect(Set(written.map(\.1)).count == hostile.count)  // no two holders share a file
+        #expect(
+            !FileManager.default.fileExists(atPath: s.dir.path("etc")) && !FileManager.default.fileExists(atPath: s.dir.path("out/etc")))
+        let html = try String(contentsOfFile: folder + "/" + written.first { $0.0 == hostile[3] }!.1 + ".html", encoding: .utf8)
+        #expect(!html.contains("<script>alert(1)"))
+        // Sign-off: P6 signed, P7's statement shows it.
+        try s.ledger.signOff(holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
+        let builder = try StatementBuilder(ledger: s.ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
+        let next = try builder.statement(for: hostile[2])
+        #expect(next.previousSignOff?.period == Period(year: fy(2023), number: 6))
+        #expect(StatementRenderer.render(next, as: .text).contains("Last signed for 2023/24 P6 by tester"))
+        #expect(throws: DatabaseError.self) { try s.ledger.db.execute("DELETE FROM sign_offs") }
+    }
+}
+
+@Suite("statements end to end", .serialized)
+struct StatementCLITests {
+    @Test("statement, statements, sign-off and summary from the command line")
+    func cli() throws {
+        let cli = CLI()
+        #expect(try cli.run(["demo", "--pack", samplePack, "--ledger", cli.ledger, "--out", cli.dir.path("reports")]).status == 0)
+        let text = try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-10"])
+        #expect(text.status == 0 && text.out.contains("Savings statement for Helen Brandt — 2023/24 P7"))
+        #expect(try cli.run(["statement", "--holder", "Nobody", "--period", "2023-10"]).status == 2)
+        #expect(try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-10", "--format", "pdf"]).status == 1)
+        #expect(try cli.run(["sign-off", "--holder", "Helen Brandt", "--period", "2023-10", "--as", "Helen Brandt"]).status == 0)
+        #expect(
+            try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-11", "--format", "markdown"]).out.contains(
+                "Last signed for 2023/24 P7 by Helen Brandt"))
+        let out = cli.dir.path("statements")
+        #expect(try cli.run(["statements", "--period", "2023-10", "--format", "html", "--format", "json", "--out", out]).status == 0)
+        #expect(
+            FileManager.default.fileExists(atPath: out + "/index.html")
+                && FileManager.default.fileExists(atPath: out + "/Helen-Brandt.json"))
+        let csv = try cli.run(["summary", "--format", "csv", "--structure", "2023-10-01"]).out
+        #expect(
+            csv.hasPrefix(
+                "directorate,year,original_target,current_target,delivered,forecast,slipped,unachievable,delivery_rate,weighted_forecast"))
+        #expect(FileManager.default.fileExists(atPath: cli.dir.path("reports/statements/index.html")))
+    }
+}
