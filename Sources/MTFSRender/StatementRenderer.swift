@@ -36,7 +36,7 @@ public enum StatementRenderer {
         var t = Table(
             columns: [
                 .init("ref", "Ref"), .init("title", "Proposal", maxTextWidth: 44), .init("owner", "Owner"),
-                .init("current_target", "Target \(s.period.year)"),
+                .init("original_target", "Original \(s.period.year)"), .init("current_target", "Target \(s.period.year)"),
                 .init("profiled", "Profiled"), .init("delivered", "Delivered"), .init("variance", "Variance"),
                 .init("forecast", "Forecast"),
                 .init("rag", "RAG"), .init("movement", "This month"),
@@ -44,7 +44,8 @@ public enum StatementRenderer {
         for l in lines {
             t.rows.append(
                 [
-                    .text(l.ref), .text(l.title), .text(l.owned ? l.owner : "\(l.owner) (not yours)"), .money(l.currentTarget),
+                    .text(l.ref), .text(l.title), .text(l.owned ? l.owner : "\(l.owner) (not yours)"), .money(l.originalTarget),
+                    .money(l.currentTarget),
                     .money(l.profiled), .money(l.delivered), .money(l.variance), l.forecast.map { .money($0) } ?? .empty,
                     .text(l.rag.map { "\($0.rawValue) \($0.name)" } ?? "–"), .money(l.movement),
                 ] + l.ahead.map { .money($0) })
@@ -53,7 +54,8 @@ public enum StatementRenderer {
             let x = s.totals
             t.totals =
                 [
-                    .text("Total"), .empty, .empty, .money(x.currentTarget), .money(x.profiled), .money(x.delivered), .money(x.variance),
+                    .text("Total"), .empty, .empty, .money(x.originalTarget), .money(x.currentTarget), .money(x.profiled),
+                    .money(x.delivered), .money(x.variance),
                     .money(x.forecast), .empty, .money(x.movement),
                 ] + x.ahead.map { .money($0) }
         }
