@@ -105,7 +105,7 @@ public struct YearRange: Hashable, Sendable, Codable, CustomStringConvertible, S
     /// Parses `2023/24..2025/26` (or a single year).
     public init(parsing text: String) throws(CalendarError) {
         let t = text.trimmingSpaces()
-        let pieces = t.components(separatedBy: "..")
+        let pieces = t.pieces(separatedBy: "..")
         guard pieces.count == 1 || pieces.count == 2 else { throw CalendarError.malformedRange(text) }
         let a = try FinancialYear(parsing: pieces[0])
         let b = pieces.count == 2 ? try FinancialYear(parsing: pieces[1]) : a
@@ -219,7 +219,7 @@ public enum CalendarError: Error, Equatable, Sendable {
 
 extension String {
     /// Splits on a multi-character separator without Foundation.
-    func components(separatedBy separator: String) -> [String] {
+    public func pieces(separatedBy separator: String) -> [String] {
         var result: [String] = []
         var rest = Substring(self)
         while let range = rest.firstRange(of: separator) {

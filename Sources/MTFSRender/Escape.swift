@@ -1,3 +1,5 @@
+import MTFSDomain
+
 /// Escaping for each output format, in one place with its own tests.
 public enum Escape {
     /// A CSV cell per RFC 4180, with text that a spreadsheet would run as a formula neutralised by a
@@ -108,17 +110,6 @@ public enum Escape {
 extension String {
     /// Replaces every occurrence of `target` (no Foundation needed).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        components(separatedBy: target).joined(separator: replacement)
-    }
-
-    func components(separatedBy separator: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: separator) {
-            result.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        result.append(String(rest))
-        return result
+        pieces(separatedBy: target).joined(separator: replacement)
     }
 }
