@@ -227,6 +227,34 @@ public struct Reconciliation {
         let doubleCounted = Set(dc03.map { $0.refs.joined(separator: "|") })
         let all = input.proposals
         let words = all.map { TitleWords.of($0.title) }
+        // Each title's words as sorted ids, so a pair is compared by merging two short arrays.
+        var ids: [String: Int] = [:]
+        let wordIDs = words.map { set in
+            set.map { w in
+                ids[w]
+                    ?? {
+                        ids[w] = ids.count
+                        return ids.count - 1
+                    }()
+            }.sorted()
+        }
+        func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+            var i = 0
+            var j = 0
+            var n = 0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] {
+                    n += 1
+                    i += 1
+                    j += 1
+                } else if a[i] < b[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return n
+        }
         var serviceOf: [String: [String]] = [:]  // each cost centre's services, at the start and now
         let services = all.map { p in
             Set(
@@ -260,10 +288,12 @@ public struct Reconciliation {
                     let i = min(members[a], members[b])
                     let j = max(members[a], members[b])
                     guard compared.insert(i * all.count + j).inserted else { continue }
+                    let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
+                    guard sharedWords > 0 else { continue }
+                    let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
+                    guard sharedWords * 10_000 >= settings.similarityBasisPoints * unionCount else { continue }
                     let shared = words[i].intersection(words[j])
-                    guard !shared.isEmpty else { continue }
                     let union = words[i].union(words[j])
-                    guard shared.count * 10_000 >= settings.similarityBasisPoints * union.count else { continue }
                     let p = all[i]
                     let q = all[j]
                     if p.replaces == q.ref || q.replaces == p.ref { continue }

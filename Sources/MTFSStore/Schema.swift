@@ -105,7 +105,7 @@ enum Schema {
         ) STRICT;
         CREATE INDEX entries_by_proposal ON entries(proposal, year);
         CREATE INDEX entries_by_period ON entries(period);
-        CREATE INDEX entries_by_kind ON entries(kind, period);
+        CREATE INDEX entries_by_kind ON entries(kind, proposal, effective, period);  -- covering for "latest delivery"
 
         -- Postings are written before their entry (the foreign key is deferred), so the entry's
         -- INSERT trigger can check that they balance.
