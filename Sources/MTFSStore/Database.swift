@@ -49,6 +49,10 @@ public struct DatabaseError: Error, LocalizedError, Equatable, Sendable {
 
     public var errorDescription: String? {
         if isDiskFull { return "the disk is full (SQLite: \(message)); nothing was written" }
+        if primaryCode == SQLITE_IOERR {
+            return
+                "the ledger file could not be read or written (SQLite: \(message)); the disk may be full or the file too large for its limit, and nothing was written"
+        }
         if isBusy { return "the ledger is busy with another writer and the wait ran out (SQLite: \(message)); nothing was written" }
         return "the ledger database reported an error: \(message)"
     }

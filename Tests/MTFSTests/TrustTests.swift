@@ -1,0 +1,186 @@
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSStore
+import PropertyBased
+import Testing
+
+/// Writes a generated pack into `dir` and returns what the generator says it wrote.
+func writeGeneratedPack(_ dir: String, proposals: Int, costCentres: Int, periods: Int, seed: UInt64) throws -> MTFSEngine.Generator.Manifest
+{
+    var g = MTFSEngine.Generator()
+    g.proposals = proposals
+    g.costCentres = costCentres
+    g.periods = periods
+    g.seed = seed
+    try FileManager.default.createDirectory(atPath: dir + "/returns", withIntermediateDirectories: true)
+    return try g.generate { name, header, rows in
+        try Data(Export.csv([header] + rows).utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+    }
+}
+
+@Suite("Trust: crashes, concurrency, full disks, hostile input", .serialized)
+struct TrustTests {
+    @Test("a load killed with SIGKILL at any moment leaves the ledger as before or fully loaded, and it verifies")
+    func killDuringLoad() throws {
+        let cli = CLI()
+        let manifest = try writeGeneratedPack(cli.dir.path("pack"), proposals: 150, costCentres: 120, periods: 6, seed: 3)
+        var outcomes: [String: Int] = [:]
+        for attempt in 0..<12 {
+            let ledger = cli.dir.path("k\(attempt).sqlite")
+            #expect(try cli.run(["init", "--years", "2023/24..2025/26", "--ledger", ledger]).status == 0)
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["load", cli.dir.path("pack"), "--ledger", ledger]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(20_000 + attempt * 90_000))  // from 20 ms to about a second into the load
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let entries = try Ledger(path: ledger).db.scalar("SELECT count(*) FROM entries")
+            #expect(entries == 0 || entries == Int64(manifest.entries), "a partial load survived: \(entries) entries")
+            outcomes[entries == 0 ? "before" : "loaded", default: 0] += 1
+            let verify = try cli.run(["verify", "--ledger", ledger])
+            #expect(verify.status == 0, "\(verify.out)")
+        }
+        #expect(outcomes.values.reduce(0, +) == 12)
+        print("SIGKILL during load: \(outcomes)")
+    }
+
+    @Test("four writers at once: every reported success is in the ledger exactly once, the chain is intact, nobody saw 'locked'")
+    func concurrentWriters() async throws {
+        let cli = CLI()
+        try cli.setUp()
+        let ledger = cli.ledger
+        let perWriter = 25
+        let results = try await withThrowingTaskGroup(of: [Int32].self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    var statuses: [Int32] = []
+                    for i in 0..<perWriter {
+                        let args =
+                            i % 2 == 0
+                            ? [
+                                "deliver", "PEO-07", "1.\(String(format: "%02d", writer))", "--period", "2024-05", "--year", "2024/25",
+                                "--reason", "w\(writer)-\(i)", "--ledger", ledger,
+                            ]
+                            : [
+                                "forecast", "PEO-07", "700000", "--rag", "G", "--period", "2024-05", "--comment", "w\(writer)-\(i)",
+                                "--ledger", ledger,
+                            ]
+                        let r = try CLI().run(args)
+                        #expect(!r.err.contains("locked"), "\(r.err)")
+                        statuses.append(r.status)
+                    }
+                    return statuses
+                }
+            }
+            var all: [Int32] = []
+            for try await s in group { all += s }
+            return all
+        }
+        #expect(results.allSatisfy { $0 == 0 })
+        let opened = try Ledger(path: ledger)
+        let deliveries = try opened.db.scalar("SELECT count(*) FROM entries WHERE kind = 'deliver' AND reason LIKE 'w%'")
+        let forecasts = try opened.db.scalar("SELECT count(*) FROM forecasts WHERE comment LIKE 'w%'")
+        #expect(deliveries == Int64(4 * ((perWriter + 1) / 2)))
+        #expect(forecasts == Int64(4 * (perWriter / 2)))
+        #expect(try opened.db.scalar("SELECT count(DISTINCT reason) FROM entries WHERE reason LIKE 'w%'") == deliveries)
+        #expect(try opened.verify().passed)
+    }
+
+    @Test("a full disk fails the load with one sentence and leaves nothing partial")
+    func diskFull() throws {
+        let cli = CLI()
+        _ = try writeGeneratedPack(cli.dir.path("pack"), proposals: 400, costCentres: 200, periods: 6, seed: 5)
+        #expect(try cli.run(["init", "--years", "2023/24..2025/26"]).status == 0)
+        let before = try cli.run(["export", "--format", "json"]).out
+        // RLIMIT_FSIZE of 256 KiB: the load's writes hit the limit long before it completes.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = [
+            "-c", "ulimit -f 512; exec \"$0\" load \"$1\" --ledger \"$2\"", CLI.executable.path, cli.dir.path("pack"), cli.ledger,
+        ]
+        let err = Pipe()
+        shell.standardError = err
+        shell.standardOutput = FileHandle.nullDevice
+        try shell.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus != 0)
+        #expect(message.hasPrefix("error: ") && message.split(separator: "\n").count == 1, "\(message)")
+        #expect(try cli.run(["export", "--format", "json"]).out == before)
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
+    @Test("the CSV reader never crashes on random bytes: it reads them or says why")
+    func fuzzCSV() async {
+        let alphabet: [UInt8] = Array("a,\"\r\n;£=-+@<>0123456789.()".utf8) + [0, 0xFF, 0xC3, 0xA9, 0xEF, 0xBB, 0xBF]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...300)) { picks in
+            let bytes = Array("ref,year,delivered_to_date\n".utf8) + picks.map { alphabet[$0] }
+            do {
+                let f = try CSVFile(name: "fuzz.csv", bytes: bytes, required: ["ref", "year", "delivered_to_date"])
+                #expect(f.rows.allSatisfy { $0.fields.count == 3 })
+            } catch {
+                let sentence = (error as? InputError)?.description ?? ""
+                #expect(sentence.hasPrefix("fuzz.csv"), "not an InputError naming the file: \(error)")
+            }
+        }
+    }
+
+    @Test("the money parser never crashes and never accepts what it cannot print back")
+    func fuzzMoney() async {
+        let alphabet = Array("0123456789,.()£-+ eE$¥١")
+        await propertyCheck(count: 5000, input: Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...24)) { picks in
+            let text = String(picks.map { alphabet[$0] })
+            if let p = try? Pence(parsing: text) {
+                #expect(p.magnitude <= Pence.limit)
+                #expect((try? Pence(parsing: p.formatted())) == p)
+            }
+        }
+    }
+
+    @Test(
+        "hledger agrees with several generated ledgers, account by account",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/hledger") || ProcessInfo.processInfo.environment["CI"] != nil),
+        arguments: [11, 12, 13] as [UInt64])
+    func hledgerOnGenerated(seed: UInt64) throws {
+        let dir = TempDir()
+        _ = try writeGeneratedPack(dir.path("pack"), proposals: 60, costCentres: 80, periods: 9, seed: seed)
+        let ledger = try Ledger(path: dir.path("g.sqlite"), create: true)
+        _ = try loadPack(dir.path("pack"), into: ledger)
+        try ledger.record(
+            .reduce(year: fy(2023), amount: Pence(1)), on: "SP-000002", effective: date("2023-12-31"), reason: "", by: testWho)
+        var journal = ""
+        try Export.hledger(ledger) { journal += $0 }
+        try Data(journal.utf8).write(to: URL(fileURLWithPath: dir.path("books.journal")))
+        let run = Process()
+        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        run.arguments = ["hledger", "-f", dir.path("books.journal"), "bal", "--flat", "--no-total", "-O", "csv"]
+        let out = Pipe()
+        run.standardOutput = out
+        try run.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.waitUntilExit()
+        #expect(run.terminationStatus == 0)
+        var theirs: [String: Pence] = [:]
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            if cells.count >= 2 { theirs[cells[0]] = try Pence(parsing: cells[1].replacingOccurrences(of: " GBP", with: "")) }
+        }
+        let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+        var ours: [String: Pence] = [:]
+        try ledger.db.forEach(
+            "SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id"
+        ) { row in
+            let key = AccountKey(
+                kind: AccountKind(rawValue: row.text(0))!, year: FinancialYear(startYear: Int(row.int(1))),
+                proposal: row.optionalText(2), costCentre: row.optionalText(3))
+            if row.int(4) != 0 {
+                ours[Export.hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? ""), default: .zero] += Pence(row.int(4))
+            }
+        }
+        #expect(!ours.isEmpty && theirs == ours)
+    }
+}
