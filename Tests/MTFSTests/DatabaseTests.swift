@@ -100,7 +100,7 @@ struct DatabaseTests {
         try first.execute("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER)")
         try first.execute("BEGIN IMMEDIATE; INSERT INTO t VALUES (1)")
         let waiter = Task.detached { () throws -> Int64 in
-            let second = try Database(path: path, busyTimeout: 5_000)
+            let second = try Database(path: path, busyTimeout: 30_000)
             try second.write { try second.run("INSERT INTO t VALUES (2)") }
             return try second.scalar("SELECT count(*) FROM t")
         }
