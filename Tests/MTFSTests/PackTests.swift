@@ -232,35 +232,7 @@ struct PackTests {
         let dir = TempDir()
         let ledger = try Ledger(path: dir.path("a.sqlite"), create: true)
         _ = try loadPack(samplePack, into: ledger)
-        var journal = ""
-        try Export.hledger(ledger) { journal += $0 }
-        try Data(journal.utf8).write(to: URL(fileURLWithPath: dir.path("books.journal")))
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["hledger", "-f", dir.path("books.journal"), "bal", "--flat", "--no-total", "-O", "csv"]
-        let out = Pipe()
-        run.standardOutput = out
-        try run.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.waitUntilExit()
-        #expect(run.terminationStatus == 0)
-        var theirs: [String: Pence] = [:]
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-            let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-            guard cells.count >= 2 else { continue }
-            theirs[cells[0]] = try Pence(parsing: cells[1].replacingOccurrences(of: " GBP", with: ""))
-        }
-        let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
-        var ours: [String: Pence] = [:]
-        try ledger.db.forEach(
-            "SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id"
-        ) { row in
-            let key = AccountKey(
-                kind: AccountKind(rawValue: row.text(0))!, year: FinancialYear(startYear: Int(row.int(1))),
-                proposal: row.optionalText(2), costCentre: row.optionalText(3))
-            let amount = Pence(row.int(4))
-            if !amount.isZero { ours[Export.hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? "")] = amount }
-        }
+        let (ours, theirs) = try hledgerBalances(ledger, in: dir)
         #expect(!ours.isEmpty)
         #expect(theirs == ours)
     }
@@ -495,4 +467,36 @@ struct GeneratorTests {
             Reconciliation(input: try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-01-01"))).findings().map(\.code))
         #expect(codes.isSuperset(of: [.DC01, .SL01, .SL03, .SL04, .DQ01, .DQ02, .DQ03]))
     }
+}
+
+/// Every account's balance as we hold it and as hledger computes it from our export (by hledger account name).
+func hledgerBalances(_ ledger: Ledger, in dir: TempDir) throws -> (ours: [String: Pence], theirs: [String: Pence]) {
+    var journal = ""
+    try Export.hledger(ledger) { journal += $0 }
+    try Data(journal.utf8).write(to: URL(fileURLWithPath: dir.path("books.journal")))
+    let run = Process()
+    run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    run.arguments = ["hledger", "-f", dir.path("books.journal"), "bal", "--flat", "--no-total", "-O", "csv"]
+    let out = Pipe()
+    run.standardOutput = out
+    try run.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    run.waitUntilExit()
+    #expect(run.terminationStatus == 0)
+    var theirs: [String: Pence] = [:]
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+        let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        if cells.count >= 2 { theirs[cells[0]] = try Pence(parsing: cells[1].replacingOccurrences(of: " GBP", with: "")) }
+    }
+    let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+    var ours: [String: Pence] = [:]
+    try ledger.db.forEach(
+        "SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id"
+    ) { row in
+        guard let kind = AccountKind(rawValue: row.text(0)), row.int(4) != 0 else { return }
+        let key = AccountKey(
+            kind: kind, year: FinancialYear(startYear: Int(row.int(1))), proposal: row.optionalText(2), costCentre: row.optionalText(3))
+        ours[Export.hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? ""), default: .zero] += Pence(row.int(4))
+    }
+    return (ours, theirs)
 }

@@ -152,35 +152,7 @@ struct TrustTests {
         _ = try loadPack(dir.path("pack"), into: ledger)
         try ledger.record(
             .reduce(year: fy(2023), amount: Pence(1)), on: "SP-000002", effective: date("2023-12-31"), reason: "", by: testWho)
-        var journal = ""
-        try Export.hledger(ledger) { journal += $0 }
-        try Data(journal.utf8).write(to: URL(fileURLWithPath: dir.path("books.journal")))
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["hledger", "-f", dir.path("books.journal"), "bal", "--flat", "--no-total", "-O", "csv"]
-        let out = Pipe()
-        run.standardOutput = out
-        try run.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.waitUntilExit()
-        #expect(run.terminationStatus == 0)
-        var theirs: [String: Pence] = [:]
-        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-            let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-            if cells.count >= 2 { theirs[cells[0]] = try Pence(parsing: cells[1].replacingOccurrences(of: " GBP", with: "")) }
-        }
-        let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
-        var ours: [String: Pence] = [:]
-        try ledger.db.forEach(
-            "SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id"
-        ) { row in
-            let key = AccountKey(
-                kind: AccountKind(rawValue: row.text(0))!, year: FinancialYear(startYear: Int(row.int(1))),
-                proposal: row.optionalText(2), costCentre: row.optionalText(3))
-            if row.int(4) != 0 {
-                ours[Export.hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? ""), default: .zero] += Pence(row.int(4))
-            }
-        }
+        let (ours, theirs) = try hledgerBalances(ledger, in: dir)
         #expect(!ours.isEmpty && theirs == ours)
     }
 }
