@@ -48,6 +48,76 @@ struct TrustTests {
         print("SIGKILL during load: \(outcomes)")
     }
 
+    @Test("an import-return killed with SIGKILL lands whole or not at all")
+    func killDuringImport() throws {
+        let cli = CLI()
+        let manifest = try writeGeneratedPack(cli.dir.path("pack"), proposals: 400, costCentres: 200, periods: 7, seed: 9)
+        let last = cli.dir.path("pack/returns/2023-10.csv")
+        try FileManager.default.moveItem(atPath: last, toPath: cli.dir.path("2023-10.csv"))
+        #expect(try cli.run(["load", cli.dir.path("pack"), "--ledger", cli.dir.path("base.sqlite")]).status == 0)
+        let before = try Ledger(path: cli.dir.path("base.sqlite")).db.scalar("SELECT count(*) FROM entries")
+        var outcomes: [String: Int] = [:]
+        for attempt in 0..<8 {
+            let ledger = cli.dir.path("i\(attempt).sqlite")
+            try FileManager.default.copyItem(atPath: cli.dir.path("base.sqlite"), toPath: ledger)
+            let process = Process()
+            process.executableURL = CLI.executable
+            process.arguments = ["import-return", cli.dir.path("2023-10.csv"), "--ledger", ledger]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(useconds_t(10_000 + attempt * 150_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let entries = try Ledger(path: ledger).db.scalar("SELECT count(*) FROM entries")
+            #expect(entries == before || entries == Int64(manifest.entries), "a partial import survived: \(entries) entries")
+            outcomes[entries == before ? "before" : "imported", default: 0] += 1
+            #expect(try cli.run(["verify", "--ledger", ledger]).status == 0)
+        }
+        print("SIGKILL during import-return: \(outcomes)")
+    }
+
+    @Test("hostile text is refused cleanly or stored verbatim and rendered safely everywhere")
+    func hostileCorpus() throws {
+        let cli = CLI()
+        let sql = "'); DROP TABLE entries; --"
+        let html = "<img src=x onerror=alert(1)>"
+        let formula = "=cmd|' /C calc'!A0"
+        let long = String(repeating: "Ω", count: 100_000)
+        var pack = FixturePack()
+            .replacing("proposals.csv", "P-2,Business support review", "P-2,\"\(sql.replacingOccurrences(of: "\"", with: "\"\""))\"")
+            .replacing("proposals.csv", "Hal Moss,model", "\"\(formula)\",model")
+            .replacing("organisation.csv", "Dee Kay", html)
+            .replacing("returns/2023-09.csv", "Partly written off", long)
+        // A byte order mark and mixed line endings in one file.
+        pack.files["baselines.csv"] = "\u{FEFF}" + pack.files["baselines.csv"]!.replacingOccurrences(of: "\nCC-2", with: "\r\nCC-2")
+        try pack.write(to: cli.dir.path("pack"))
+        let load = try cli.run(["load", cli.dir.path("pack")])
+        #expect(load.status == 0, "\(load.err)")
+        let ledger = try Ledger(path: cli.ledger)
+        #expect(try ledger.proposal("P-2")?.title == sql && ledger.proposal("P-3")?.owner == formula)
+        #expect(try ledger.db.scalar("SELECT count(*) FROM entries") > 0)  // the table is still there
+        for format in ["html", "csv", "markdown", "json", "text"] {
+            let r = try cli.run(["statement", "--holder", html, "--period", "2023-09", "--format", format])
+            #expect(r.status == 0, "\(format): \(r.err)")
+            if format == "html" { #expect(!r.out.contains("<img") && r.out.contains("&lt;img")) }
+            if format == "csv" { #expect(!r.out.contains(",=cmd")) }
+        }
+        let csv = try cli.run(["reconcile", "--format", "csv"]).out + (try cli.run(["journal", "--format", "csv"]).out)
+        #expect(!csv.contains(",=cmd") && !csv.contains(",@"))
+        #expect(try cli.run(["verify"]).status == 0)
+        // Garbage instead of a CSV, and a cell over the reader's limit, are refused with a sentence and nothing written.
+        for (name, bytes) in [
+            ("garbage", Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
+            ("huge", Data(("ref,year,delivered_to_date\nP-1,2023/24,\"" + String(repeating: "9", count: 1_100_000) + "\"\n").utf8)),
+        ] {
+            try bytes.write(to: URL(fileURLWithPath: cli.dir.path("2023-10.csv")))
+            let r = try cli.run(["import-return", cli.dir.path("2023-10.csv")])
+            #expect(r.status == 2 && r.err.hasPrefix("error: ") && r.err.split(separator: "\n").count == 1, "\(name): \(r.err)")
+        }
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
     @Test("four writers at once: every reported success is in the ledger exactly once, the chain is intact, nobody saw 'locked'")
     func concurrentWriters() async throws {
         let cli = CLI()
