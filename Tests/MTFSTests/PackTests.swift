@@ -474,6 +474,16 @@ func hledgerBalances(_ ledger: Ledger, in dir: TempDir) throws -> (ours: [String
     var journal = ""
     try Export.hledger(ledger) { journal += $0 }
     try Data(journal.utf8).write(to: URL(fileURLWithPath: dir.path("books.journal")))
+    // hledger's own checks of the journal (balanced transactions, parseable amounts, ordered dates are not required).
+    let check = Process()
+    check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    check.arguments = ["hledger", "-f", dir.path("books.journal"), "check"]
+    let checkErr = Pipe()
+    check.standardError = checkErr
+    try check.run()
+    let complaint = String(decoding: checkErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    check.waitUntilExit()
+    #expect(check.terminationStatus == 0, "hledger check: \(complaint)")
     let run = Process()
     run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     run.arguments = ["hledger", "-f", dir.path("books.journal"), "bal", "--flat", "--no-total", "-O", "csv"]

@@ -123,7 +123,7 @@ struct TrustTests {
         let cli = CLI()
         try cli.setUp()
         let ledger = cli.ledger
-        let perWriter = 25
+        let perWriter = 50
         let results = try await withThrowingTaskGroup(of: [Int32].self) { group in
             for writer in 0..<4 {
                 group.addTask {
