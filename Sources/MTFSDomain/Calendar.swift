@@ -6,7 +6,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// A date, or nil when the day does not exist.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        // Up to 10000 so that the last day of financial year 9999/00 exists (input years have four digits).
+        guard (1...10_000).contains(year), (1...12).contains(month),
             (1...CivilDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year

@@ -180,7 +180,7 @@ extension ParsedPack {
     static func parseProposals(_ f: CSVFile) throws(InputError) -> ([ProposalRow], YearRange?) {
         var yearColumns: [FinancialYear: String] = [:]
         for column in f.header where PackFormat.isYearColumn(column) {
-            let year = try! FinancialYear(parsing: column)
+            guard let year = try? FinancialYear(parsing: column) else { continue }
             if let other = yearColumns[year] {
                 throw InputError(
                     SourceLocation(file: f.name, line: 1, column: column),
@@ -191,7 +191,7 @@ extension ParsedPack {
         var range: YearRange?
         if let first = yearColumns.keys.min(), let last = yearColumns.keys.max() {
             range = YearRange(first: first, last: last)
-            for year in range!.years where yearColumns[year] == nil {
+            for year in YearRange(first: first, last: last).years where yearColumns[year] == nil {
                 throw InputError(
                     SourceLocation(file: f.name, line: 1), "the year columns skip \(year); expected one column for every MTFS year")
             }

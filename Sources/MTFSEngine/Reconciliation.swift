@@ -203,8 +203,8 @@ public struct Reconciliation {
                     let oldTotal = old.values.reduce(Pence.zero, +)
                     let newTotal = new.values.reduce(Pence.zero, +)
                     let overlap = min(oldTotal, newTotal)
-                    let oldText = old.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]!.owner), \($0.value))" }
-                    let newText = new.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]!.owner), \($0.value))" }
+                    let oldText = old.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                    let newText = new.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
                     out.append(
                         Finding(
                             code: .DC03, severity: .critical, refs: Array(old.keys) + Array(new.keys), costCentre: centre, year: year,

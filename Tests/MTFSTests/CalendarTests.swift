@@ -56,6 +56,13 @@ struct CalendarTests {
         #expect(try CivilDate(parsing: "2024-04-01").financialYear.description == "2024/25")
     }
 
+    @Test("the last financial year with four digits has a last day")
+    func lastYear() throws {
+        let y = try FinancialYear(parsing: "9999/00")
+        #expect(y.lastDay.description == "10000-03-31")
+        #expect(y.period(12).lastDay == y.lastDay)
+    }
+
     @Test("year ranges")
     func ranges() throws {
         let r = try YearRange(parsing: "2023/24..2025/26")
