@@ -94,27 +94,19 @@ extension Ledger {
 
     /// Visits every entry with its postings in id order, without holding them all in memory.
     public func forEachEntry(_ body: (JournalEntry) throws -> Void) throws {
-        var pending: JournalEntry?
-        try db.forEach(
-            """
-            SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
-            FROM entries e LEFT JOIN postings p ON p.entry = e.id LEFT JOIN accounts a ON a.id = p.account
-            ORDER BY e.id
-            """
-        ) { row in
-            let id = row.int(0)
-            if pending?.id != id {
-                if let done = pending { try body(done) }
-                pending = try Ledger.entry(from: row)
-            }
-            if let posting = Ledger.posting(from: row, at: 13) { pending?.postings.append(posting) }
-        }
-        if let done = pending { try body(done) }
+        try forEachEntry(where: "", [], body)
     }
 
     private func journal(where clause: String, _ parameters: [SQLBindable]) throws -> [JournalEntry] {
         var entries: [JournalEntry] = []
-        var index: [Int64: Int] = [:]
+        try forEachEntry(where: clause, parameters) { entries.append($0) }
+        return entries
+    }
+
+    /// Streams the entries a WHERE clause selects; rows arrive in entry order, so an entry is
+    /// complete when the next one starts.
+    private func forEachEntry(where clause: String, _ parameters: [SQLBindable], _ body: (JournalEntry) throws -> Void) throws {
+        var pending: JournalEntry?
         try db.forEach(
             """
             SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
@@ -122,14 +114,13 @@ extension Ledger {
             \(clause) ORDER BY e.id
             """, parameters: parameters
         ) { row in
-            let id = row.int(0)
-            if index[id] == nil {
-                index[id] = entries.count
-                entries.append(try Ledger.entry(from: row))
+            if pending?.id != row.int(0) {
+                if let done = pending { try body(done) }
+                pending = try Ledger.entry(from: row)
             }
-            if let posting = Ledger.posting(from: row, at: 13), let i = index[id] { entries[i].postings.append(posting) }
+            if let posting = Ledger.posting(from: row, at: 13) { pending?.postings.append(posting) }
         }
-        return entries
+        if let done = pending { try body(done) }
     }
 
     static func entry(from row: Row) throws -> JournalEntry {
