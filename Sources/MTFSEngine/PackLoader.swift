@@ -80,17 +80,14 @@ public struct PackLoader {
         var summary = LoadSummary()
         let existing = try ledger.window()
         if let years = pack.years {
-            do { try ledger.setWindow(existing.map { YearRange(first: $0.first, last: max($0.last, years.last)) } ?? years) } catch let e
-                as LedgerError
-            {
-                throw InputError(SourceLocation(file: pack.name + "/proposals.csv", line: 1), e.explanation)
-            }
             if let existing, years.first != existing.first {
                 throw InputError(
                     SourceLocation(file: pack.name + "/proposals.csv", line: 1),
                     "the pack's years start in \(years.first) but the ledger's MTFS starts in \(existing.first); a pack may extend the window forwards, never backwards"
                 )
             }
+            // Same first year; the window only ever grows at the end.
+            try ledger.setWindow(YearRange(first: years.first, last: max(existing?.last ?? years.last, years.last)))
         } else if existing == nil {
             throw InputError(file: pack.name, "the ledger has no MTFS years and the pack has no proposals.csv to take them from")
         }
