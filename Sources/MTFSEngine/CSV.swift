@@ -90,6 +90,14 @@ public struct CSVFile: Sendable {
     public let header: [String]
     public let rows: [CSVRow]
 
+    /// A cell quoted per RFC 4180 when it must be: separators, quotes, line breaks, or spaces at
+    /// either end (which the reader would otherwise trim). Reads back exactly through this reader.
+    public static func quote(_ cell: String) -> String {
+        let needsQuotes =
+            cell.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" } || cell != cell.trimmingSpaces()
+        return needsQuotes ? "\"" + cell.pieces(separatedBy: "\"").joined(separator: "\"\"") + "\"" : cell
+    }
+
     /// The largest cell accepted; beyond it the file is refused rather than held in memory.
     public static let maxCellBytes = 1 << 20
 

@@ -110,10 +110,7 @@ public enum Export {
     /// RFC 4180 text. Values are written verbatim (a pack is data to load back, not a spreadsheet to open).
     public static func csv(_ rows: [[String]]) -> String {
         rows.map { row in
-            row.map { cell in
-                cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || cell != cell.trimmingSpaces()
-                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
-            }.joined(separator: ",")
+            row.map(CSVFile.quote).joined(separator: ",")
         }.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -1,4 +1,5 @@
 import MTFSDomain
+import MTFSEngine
 
 /// Escaping for each output format, in one place with its own tests.
 public enum Escape {
@@ -9,10 +10,7 @@ public enum Escape {
         if !isNumber, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value
         }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || value.hasPrefix(" ") || value.hasSuffix(" ") {
-            return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
-        }
-        return value
+        return CSVFile.quote(value)
     }
 
     /// Text safe in HTML element content and in double- or single-quoted attribute values.
