@@ -83,9 +83,16 @@ public struct StatementBuilder {
 
     /// Reads the books as at the end of `period`.
     public init(ledger: Ledger, period: Period, settings: ReconcileSettings) throws {
+        let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
+        try self.init(ledger: ledger, input: input, findings: Reconciliation(input: input, settings: settings).findings())
+    }
+
+    /// Builds on books already read and reconciled as at `input.asOf`.
+    public init(ledger: Ledger, input: ReconciliationInput, findings: [Finding]) throws {
         self.ledger = ledger
-        input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
-        findings = Reconciliation(input: input, settings: settings).findings()
+        self.input = input
+        self.findings = findings
+        let period = input.asOf
         var position: [String: Position] = [:]
         for line in input.lines { position["\(line.proposal)|\(line.year.startYear)", default: Position()] += line.position }
         self.position = position

@@ -42,22 +42,23 @@ struct Demo: ParsableCommand {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             written.append(path)
         }
-        let reports = DemoReports(ledger: book)
-        try save("balance-by-directorate.txt", try reports.balance(by: .directorate).renderText())
-        try save("balance.csv", try reports.balance(by: .proposal, csv: true).renderCSV())
+        let byDirectorate = try BalanceReport.build(ledger: book, by: .directorate, asOf: nil, year: nil, csv: false).renderText()
+        try save("balance-by-directorate.txt", byDirectorate)
+        try save("balance.csv", try BalanceReport.build(ledger: book, by: .proposal, asOf: nil, year: nil, csv: true).renderCSV())
         try save("journal.csv", JournalTable.table(try book.journal(), title: nil).renderCSV())
         let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
-        let findings = Reconciliation(input: input, settings: try book.reconcileSettings()).findings()
+        let settings = try book.reconcileSettings()
+        let findings = Reconciliation(input: input, settings: settings).findings()
         try save("reconcile.txt", FindingsReport.text(findings, asOf: input.asOf))
         try save("reconcile.csv", FindingsReport.csv(findings))
-        let settings = try book.reconcileSettings()
         for (name, structure) in [("summary", nil), ("summary-new-structure", input.asOf.lastDay)] as [(String, CivilDate?)] {
             let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: nil)
             try save(name + ".txt", SummaryRenderer.render(summary, as: .text))
             try save(name + ".html", SummaryRenderer.render(summary, as: .html))
         }
         let statements = try StatementFiles.write(
-            ledger: book, period: input.asOf, formats: [.html, .text, .csv], folder: out + "/statements")
+            builder: StatementBuilder(ledger: book, input: input, findings: findings), formats: [.html, .text, .csv],
+            folder: out + "/statements")
         written.append("\(out)/statements/ (\(statements.count) budget holders' statements for \(input.asOf); index.html)")
         try Output.write(to: out + "/books.journal") { sink in try Export.hledger(book) { try sink($0) } }
         written.append(out + "/books.journal")
@@ -66,21 +67,12 @@ struct Demo: ParsableCommand {
             "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow()), "
         text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
         text += "\(report.entries) entries, verified.\n\n"
-        text += try reports.balance(by: .directorate).renderText() + "\n"
+        text += byDirectorate + "\n"
         text +=
             FindingsReport.text(findings, asOf: input.asOf, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(
                 String.init) ?? ""
         text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")
         Terminal.write(text)
-    }
-}
-
-/// The reports the demo writes, computed once from the ledger.
-struct DemoReports {
-    let ledger: Ledger
-
-    func balance(by dimension: Balance.Dimension, csv: Bool = false) throws -> Table {
-        try BalanceReport.build(ledger: ledger, by: dimension, asOf: nil, year: nil, csv: csv)
     }
 }

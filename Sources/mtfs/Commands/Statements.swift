@@ -80,7 +80,15 @@ enum StatementFiles {
     /// Writes each holder's statement in each format and an index page; returns (holder, base file name).
     @discardableResult
     static func write(ledger: Ledger, period: Period, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
-        let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+        try write(
+            builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings()), formats: formats,
+            folder: folder)
+    }
+
+    /// Writes the statements a builder makes, for its period.
+    @discardableResult
+    static func write(builder: StatementBuilder, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
+        let period = builder.input.asOf
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var used: Set<String> = ["index"]
         var written: [(String, String)] = []
