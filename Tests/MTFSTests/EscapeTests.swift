@@ -8,7 +8,8 @@ struct EscapeTests {
         "CSV neutralises formulas and quotes per RFC 4180",
         arguments: [
             ("plain", "plain"), ("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-1", "'-1"), ("@cmd", "'@cmd"),
-            ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("line\nbreak", "\"line\nbreak\""), ("=1,2", "\"'=1,2\""),
+            ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("line\nbreak", "\"line\nbreak\""),
+            ("crlf\r\nbreak", "\"crlf\r\nbreak\""), ("=1,2", "\"'=1,2\""),
             ("Zoë O'Brien", "Zoë O'Brien"), ("", ""),
         ])
     func csv(input: String, expected: String) {

@@ -108,6 +108,14 @@ struct CSVTests {
         }
     }
 
+    @Test(
+        "cells written with CSVFile.quote read back exactly",
+        arguments: ["plain", "a,b", "say \"hi\"", "two\nlines", "crlf\r\nlines", " padded ", "", "£1,250.00"])
+    func quoteRoundTrip(cell: String) throws {
+        let f = try CSVFile(name: "t.csv", bytes: Array(("a,b\r\n" + CSVFile.quote(cell) + ",x\r\n").utf8), required: ["a", "b"])
+        #expect(f.rows.first?.raw("a") == cell)
+    }
+
     @Test("invalid UTF-8 and NUL bytes are refused")
     func binary() {
         #expect(throws: InputError.self) {
