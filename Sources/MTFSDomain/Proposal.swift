@@ -167,6 +167,12 @@ public struct Proposal: Hashable, Sendable, Codable {
         let months = 12 - start + 1
         return (max(0, min(months, period.number - start + 1)), months)
     }
+    /// How much of `target` (the year's current target) the profile expects by the end of `period`.
+    public func profiled(_ target: Pence, year: FinancialYear, through period: Period) -> Pence {
+        let (elapsed, months) = profileFraction(year: year, through: period)
+        return Pence(target.rawValue * Int64(elapsed) / Int64(max(1, months)))
+    }
+
 }
 
 /// A rule of the domain that a value broke, in a sentence for the user.

@@ -19,6 +19,16 @@ public struct ReconciliationInput: Sendable {
     public var slips: [SlipRecord]
     public var latestDelivery: [String: CivilDate]
 
+    /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
+    public static func key(_ ref: String, _ year: FinancialYear) -> String { "\(ref)|\(year.startYear)" }
+
+    /// Positions summed over cost centres, by proposal and year (``key(_:_:)``).
+    public func positionsByProposalYear() -> [String: Position] {
+        var out: [String: Position] = [:]
+        for line in lines { out[Self.key(line.proposal, line.year), default: Position()] += line.position }
+        return out
+    }
+
     /// Reads the ledger as it stood at the end of `asOf` (default: the latest period with a return,
     /// forecast or delivery; before any, today's period within the MTFS).
     public static func load(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {
@@ -29,15 +39,15 @@ public struct ReconciliationInput: Sendable {
             if period > window.last.period(12) { period = window.last.period(12) }
         }
         var forecasts: [String: ForecastRecord] = [:]
-        for f in try ledger.latestForecasts(asOf: period) { forecasts["\(f.proposal)|\(f.year.startYear)"] = f }
+        for f in try ledger.latestForecasts(asOf: period) { forecasts[key(f.proposal, f.year)] = f }
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
         let latest = try ledger.latestReturn(asOf: period)
         var lastReturns: [String: Period] = [:]
         if let latest {  // only the (few) proposals missing from the latest return need their last one
-            for p in proposals where !latest.reported.contains("\(p.ref)|\(latest.period.year.startYear)") {
+            for p in proposals where !latest.reported.contains(key(p.ref, latest.period.year)) {
                 if let last = try ledger.lastReturn(ref: p.ref, year: latest.period.year, before: latest.period) {
-                    lastReturns["\(p.ref)|\(latest.period.year.startYear)"] = last
+                    lastReturns[key(p.ref, latest.period.year)] = last
                 }
             }
         }
@@ -65,8 +75,8 @@ public struct Reconciliation {
         self.input = input
         self.settings = settings
         byRef = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0) })
+        position = input.positionsByProposalYear()
         for line in input.lines {
-            position["\(line.proposal)|\(line.year.startYear)", default: Position()] += line.position
             let t = line.position.currentTarget
             if t > .zero { claims[line.costCentre, default: [:]][line.year, default: [:]][line.proposal, default: .zero] += t }
         }
@@ -93,7 +103,7 @@ public struct Reconciliation {
 
     // MARK: - Helpers
 
-    func pos(_ ref: String, _ year: FinancialYear) -> Position { position["\(ref)|\(year.startYear)"] ?? Position() }
+    func pos(_ ref: String, _ year: FinancialYear) -> Position { position[ReconciliationInput.key(ref, year)] ?? Position() }
     func target(_ ref: String, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
     var asOfDate: CivilDate { input.asOf.lastDay }
 
@@ -333,8 +343,7 @@ public struct Reconciliation {
                 let position = pos(p.ref, year)
                 let t = position.currentTarget
                 guard t > .zero else { continue }
-                let (elapsed, months) = p.profileFraction(year: year, through: input.asOf)
-                let profile = Pence(t.rawValue * Int64(elapsed) / Int64(months))
+                let profile = p.profiled(t, year: year, through: input.asOf)
                 let shortfall = profile - position.delivered
                 guard shortfall > .zero, shortfall >= settings.behindProfileMinimum,
                     shortfall.rawValue * 10_000 > profile.rawValue * Int64(settings.behindProfileBasisPoints)
@@ -439,7 +448,7 @@ public struct Reconciliation {
         return input.proposals.compactMap { p in
             let t = target(p.ref, year)
             guard t > .zero else { return nil }
-            let key = "\(p.ref)|\(year.startYear)"
+            let key = ReconciliationInput.key(p.ref, year)
             guard !reported.contains(key) else { return nil }
             let last = input.lastReturns[key]
             let lastText = last.map { "its last return was \($0)" } ?? "it has never had a return"

@@ -93,12 +93,10 @@ public struct StatementBuilder {
         self.input = input
         self.findings = findings
         let period = input.asOf
-        var position: [String: Position] = [:]
-        for line in input.lines { position["\(line.proposal)|\(line.year.startYear)", default: Position()] += line.position }
-        self.position = position
+        position = input.positionsByProposalYear()
         var previous: [String: Pence] = [:]
         for line in try ledger.positionLines(asOf: period.previous) {
-            previous["\(line.proposal)|\(line.year.startYear)", default: .zero] += line.position.delivered
+            previous[ReconciliationInput.key(line.proposal, line.year), default: .zero] += line.position.delivered
         }
         self.previous = previous
         entriesByRef = Dictionary(grouping: try ledger.journal(JournalFilter(period: period)), by: \.proposal)
@@ -121,7 +119,7 @@ public struct StatementBuilder {
         let ahead = input.window.years.filter { $0 > year }
         let held = (centresByHolder[holder] ?? []).sorted()
         let heldSet = Set(held)
-        var owned = (ownedByHolder[holder] ?? []).sorted { $0.ref < $1.ref }
+        let owned = (ownedByHolder[holder] ?? []).sorted { $0.ref < $1.ref }
         let ownedRefs = Set(owned.map(\.ref))
         var others: [Proposal] = []
         var seen: Set<String> = []
@@ -129,16 +127,15 @@ public struct StatementBuilder {
         others.sort { $0.ref < $1.ref }
 
         func line(_ p: Proposal, owned: Bool) -> HolderStatement.Line {
-            let key = "\(p.ref)|\(year.startYear)"
+            let key = ReconciliationInput.key(p.ref, year)
             let pos = position[key] ?? Position()
-            let (elapsed, months) = p.profileFraction(year: year, through: period)
-            let profiled = Pence(pos.currentTarget.rawValue * Int64(elapsed) / Int64(max(1, months)))
             let f = input.forecasts[key]
             return HolderStatement.Line(
                 ref: p.ref, title: p.title, owner: p.owner, owned: owned, costCentres: p.costCentres.map(\.costCentre),
-                originalTarget: pos.originalTarget, currentTarget: pos.currentTarget, profiled: profiled, delivered: pos.delivered,
+                originalTarget: pos.originalTarget, currentTarget: pos.currentTarget,
+                profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - (previous[key] ?? .zero),
-                ahead: ahead.map { position["\(p.ref)|\($0.startYear)"]?.currentTarget ?? .zero })
+                ahead: ahead.map { position[ReconciliationInput.key(p.ref, $0)]?.currentTarget ?? .zero })
         }
         let ownedLines = owned.map { line($0, owned: true) }
         let otherLines = others.map { line($0, owned: false) }

@@ -54,7 +54,7 @@ public struct Summary: Sendable {
         // Each proposal-year's forecast is split over its cost-centre lines in proportion to their current target.
         var linesByKey: [String: [PositionLine]] = [:]
         for line in input.lines where year == nil || line.year == year {
-            linesByKey["\(line.proposal)|\(line.year.startYear)", default: []].append(line)
+            linesByKey[ReconciliationInput.key(line.proposal, line.year), default: []].append(line)
         }
         var rows: [String: Row] = [:]
         for (key, lines) in linesByKey {
