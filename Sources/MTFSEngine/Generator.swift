@@ -197,49 +197,28 @@ public struct Generator {
         var adjustments: [[String]] = []
         var events: [(month: Int, row: [String])] = []
         var later: [Int: [(month: Int, amount: Int64)]] = [:]  // first-year adjustments by proposal
+        func adjust(_ p: Int, month: Int, day: String, slip: Bool, amount: Int64, reason: String) {
+            current[p][0] -= amount
+            if slip { current[p][1] += amount }
+            events.append(
+                (
+                    month,
+                    [
+                        "\(firstYear.startYear)-\(day)", ref(p), slip ? "slip" : "unachievable", yearList[0].description,
+                        Pence(amount).plain, slip ? yearList[1].description : "", reason,
+                    ]
+                ))
+            later[p, default: []].append((month, amount))
+            if slip { manifest.slips += 1 } else { manifest.writeOffs += 1 }
+        }
         for p in 0..<proposals where yearList.count > 1 && current[p][0] >= 10_000_00 {
             if rng.chance(5) {
-                let amount = current[p][0] / 5 / 100 * 100
-                current[p][0] -= amount
-                current[p][1] += amount
-                events.append(
-                    (
-                        3,
-                        [
-                            "\(firstYear.startYear)-06-15", ref(p), "slip", yearList[0].description, Pence(amount).plain,
-                            yearList[1].description, "Delayed start",
-                        ]
-                    ))
-                later[p, default: []].append((3, amount))
-                manifest.slips += 1
+                adjust(p, month: 3, day: "06-15", slip: true, amount: current[p][0] / 5 / 100 * 100, reason: "Delayed start")
                 if rng.chance(20) {
-                    let again = current[p][0] / 10 / 100 * 100
-                    current[p][0] -= again
-                    current[p][1] += again
-                    events.append(
-                        (
-                            6,
-                            [
-                                "\(firstYear.startYear)-09-15", ref(p), "slip", yearList[0].description, Pence(again).plain,
-                                yearList[1].description, "Delayed again",
-                            ]
-                        ))
-                    later[p, default: []].append((6, again))
-                    manifest.slips += 1
+                    adjust(p, month: 6, day: "09-15", slip: true, amount: current[p][0] / 10 / 100 * 100, reason: "Delayed again")
                 }
             } else if rng.chance(2) {
-                let amount = current[p][0] / 10 / 100 * 100
-                current[p][0] -= amount
-                events.append(
-                    (
-                        4,
-                        [
-                            "\(firstYear.startYear)-07-20", ref(p), "unachievable", yearList[0].description, Pence(amount).plain, "",
-                            "Not deliverable",
-                        ]
-                    ))
-                later[p, default: []].append((4, amount))
-                manifest.writeOffs += 1
+                adjust(p, month: 4, day: "07-20", slip: false, amount: current[p][0] / 10 / 100 * 100, reason: "Not deliverable")
             }
         }
         for e in events.sorted(by: { $0.month < $1.month }) { adjustments.append(e.row) }
