@@ -42,6 +42,15 @@ public struct PositionLine: Hashable, Sendable {
     }
 }
 
+extension Array where Element == PositionLine {
+    /// The lines summed over cost centres, by proposal and then year.
+    public func byProposalYear() -> [String: [FinancialYear: Position]] {
+        var out: [String: [FinancialYear: Position]] = [:]
+        for line in self { out[line.proposal, default: [:]][line.year, default: Position()] += line.position }
+        return out
+    }
+}
+
 /// A forecast with its RAG and comment, as recorded for a proposal, year and period.
 public struct ForecastRecord: Hashable, Sendable {
     public var proposal: String

@@ -37,10 +37,7 @@ public enum Export {
         }
         files[PackFormat.baselines] = csv(baselines)
 
-        var original: [String: [FinancialYear: Pence]] = [:]
-        for line in try ledger.positionLines() {
-            original[line.proposal, default: [:]][line.year, default: .zero] += line.position.originalTarget
-        }
+        let positions = try ledger.positionLines().byProposalYear()
         var proposals = [PackFormat.proposalColumns + window.years.map(\.description)]
         for p in try ledger.proposals() {
             proposals.append(
@@ -48,7 +45,9 @@ public enum Export {
                     p.ref, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
                     p.deliveryStart?.monthText ?? "", p.replaces ?? "",
                 ]
-                    + window.years.map { y in original[p.ref]?[y].flatMap { $0.isZero ? nil : $0.plain } ?? "" })
+                    + window.years.map { y in
+                        positions[p.ref]?[y].flatMap { $0.originalTarget.isZero ? nil : $0.originalTarget.plain } ?? ""
+                    })
         }
         files[PackFormat.proposals] = csv(proposals)
 

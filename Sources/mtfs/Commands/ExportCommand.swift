@@ -82,17 +82,15 @@ struct ExportCommand: ParsableCommand {
                 }
                 try sink("\n  ],\n  \"positions\": [")
                 let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
-                var byYear: [String: Position] = [:]
-                for line in try ledger.positionLines() { byYear["\(line.proposal)|\(line.year)", default: Position()] += line.position }
-                let rows = byYear.keys.sorted().map { key -> String in
-                    let parts = key.split(separator: "|").map(String.init)
-                    let p = byYear[key]!
-                    return
-                        "{\"directorate\": \(Escape.json(directorates[parts[0]] ?? "")), \"ref\": \(Escape.json(parts[0])), \"year\": \"\(parts[1])\", "
-                        + "\"original_target_pence\": \(p.originalTarget.rawValue), \"current_target_pence\": \(p.currentTarget.rawValue), "
-                        + "\"delivered_pence\": \(p.delivered.rawValue), \"slipped_in_pence\": \(p.slippedIn.rawValue), "
-                        + "\"slipped_out_pence\": \(p.slippedOut.rawValue), \"unachievable_pence\": \(p.unachievable.rawValue), "
-                        + "\"remaining_pence\": \(p.remaining.rawValue)}"
+                let byProposal = try ledger.positionLines().byProposalYear()
+                let rows = byProposal.keys.sorted().flatMap { ref in
+                    (byProposal[ref] ?? [:]).sorted { $0.key < $1.key }.map { year, p -> String in
+                        "{\"directorate\": \(Escape.json(directorates[ref] ?? "")), \"ref\": \(Escape.json(ref)), \"year\": \"\(year)\", "
+                            + "\"original_target_pence\": \(p.originalTarget.rawValue), \"current_target_pence\": \(p.currentTarget.rawValue), "
+                            + "\"delivered_pence\": \(p.delivered.rawValue), \"slipped_in_pence\": \(p.slippedIn.rawValue), "
+                            + "\"slipped_out_pence\": \(p.slippedOut.rawValue), \"unachievable_pence\": \(p.unachievable.rawValue), "
+                            + "\"remaining_pence\": \(p.remaining.rawValue)}"
+                    }
                 }
                 try sink(rows.isEmpty ? "]\n}\n" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]\n}\n")
             }

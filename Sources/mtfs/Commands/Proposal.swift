@@ -84,9 +84,7 @@ struct ProposalList: ParsableCommand {
     func run() throws {
         let ledger = try options.open()
         let window = try ledger.requireWindow()
-        let lines = try ledger.positionLines()
-        var current: [String: [FinancialYear: Pence]] = [:]
-        for line in lines { current[line.proposal, default: [:]][line.year, default: .zero] += line.position.currentTarget }
+        let positions = try ledger.positionLines().byProposalYear()
         var table = Table(
             columns: [
                 .init("ref", "Ref"), .init("directorate", "Directorate"), .init("owner", "Owner"),
@@ -97,7 +95,7 @@ struct ProposalList: ParsableCommand {
         for p in try ledger.proposals() {
             if let directorate, p.directorate != directorate { continue }
             if let owner, p.owner != owner { continue }
-            let amounts = window.years.map { current[p.ref]?[$0] ?? .zero }
+            let amounts = window.years.map { positions[p.ref]?[$0]?.currentTarget ?? .zero }
             for (i, a) in amounts.enumerated() { totals[i] += a }
             table.rows.append(
                 [.text(p.ref), .text(p.directorate), .text(p.owner), .text(p.title), .text(p.recurrence.rawValue)]
@@ -144,11 +142,10 @@ struct ProposalShow: ParsableCommand {
             ])
         }
         out += centres.renderText() + "\n"
-        var byYear: [FinancialYear: Position] = [:]
-        for line in try ledger.positionLines() where line.proposal == ref { byYear[line.year, default: Position()] += line.position }
+        let byYear = try ledger.positionLines().byProposalYear()[ref] ?? [:]
         out +=
             BalanceReport.table(
-                rows: byYear.keys.sorted().map { ([.text($0.description)], byYear[$0]!) },
+                rows: byYear.sorted { $0.key < $1.key }.map { ([.text($0.key.description)], $0.value) },
                 keys: [.init("year", "Year")], title: "Position by year"
             ).renderText() + "\n"
         let forecasts = try ledger.latestForecasts(ref: ref)
