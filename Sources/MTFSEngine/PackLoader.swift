@@ -50,14 +50,14 @@ public struct PackLoader {
     /// Runs a ledger operation for a row, so any refusal names the row and column.
     @discardableResult
     func at<T>(_ location: SourceLocation, column: String? = nil, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch let e as LedgerError {
-            var l = location
-            l.column = column ?? location.column
-            throw InputError(l, e.explanation)
-        } catch let e as DomainError {
-            var l = location
-            l.column = column ?? location.column
-            throw InputError(l, e.explanation)
+        do { return try body() } catch {
+            let sentence: String
+            switch error {
+            case let e as LedgerError: sentence = e.explanation
+            case let e as DomainError: sentence = e.explanation
+            default: throw error
+            }
+            throw InputError(column.map(location.withColumn) ?? location, sentence)
         }
     }
 
