@@ -1,32 +1,23 @@
 import MTFSDomain
 
-/// One recorded entry with its postings, as the journal shows it.
+/// One recorded entry with its postings, as the journal shows it: the content its hash covers,
+/// the hash itself and the link to the entry before. `entry.kind`, `entry.postings`, … read the content.
+@dynamicMemberLookup
 public struct JournalEntry: Hashable, Sendable {
-    public var id: Int64
-    public var kind: EntryKind
-    public var proposal: String
-    public var year: FinancialYear
-    public var toYear: FinancialYear?
-    public var effective: CivilDate
-    public var recordedAt: String
-    public var actor: String
-    public var reason: String
-    public var source: String
-    public var reverses: Int64?
+    /// What the hash covers.
+    public var content: EntryContent
     public var prevHash: String
     public var hash: String
-    public var postings: [Posting]
+
+    public subscript<T>(dynamicMember field: WritableKeyPath<EntryContent, T>) -> T {
+        get { content[keyPath: field] }
+        set { content[keyPath: field] = newValue }
+    }
 
     /// The amount moved: the sum of the entry's positive legs.
-    public var amount: Pence { postings.filter { !$0.amount.isNegative }.reduce(.zero) { $0 + $1.amount } }
+    public var amount: Pence { content.postings.filter { !$0.amount.isNegative }.reduce(.zero) { $0 + $1.amount } }
     /// The period of the effective date.
-    public var period: Period { effective.period }
-    /// The content the hash covers.
-    public var content: EntryContent {
-        EntryContent(
-            id: id, kind: kind, proposal: proposal, year: year, toYear: toYear, effective: effective,
-            recordedAt: recordedAt, actor: actor, reason: reason, source: source, reverses: reverses, postings: postings)
-    }
+    public var period: Period { content.effective.period }
 }
 
 /// Which entries the journal lists; nil means any.
@@ -131,11 +122,12 @@ extension Ledger {
         do { effective = try CivilDate(parsing: row.text(5)) } catch {
             throw LedgerError.integrity("entry \(row.int(0)) has a malformed effective date \"\(row.text(5))\"")
         }
-        return JournalEntry(
+        let content = EntryContent(
             id: row.int(0), kind: kind, proposal: row.text(2), year: FinancialYear(startYear: Int(row.int(3))),
             toYear: row.optionalInt(4).map { FinancialYear(startYear: Int($0)) }, effective: effective,
             recordedAt: row.text(6), actor: row.text(7), reason: row.text(8), source: row.text(9),
-            reverses: row.optionalInt(10), prevHash: row.text(11), hash: row.text(12), postings: [])
+            reverses: row.optionalInt(10), postings: [])
+        return JournalEntry(content: content, prevHash: row.text(11), hash: row.text(12))
     }
 
     static func posting(from row: Row, at column: Int32) -> Posting? {
