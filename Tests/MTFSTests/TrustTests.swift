@@ -19,6 +19,19 @@ func writeGeneratedPack(_ dir: String, proposals: Int, costCentres: Int, periods
     }
 }
 
+/// Starts `mtfs` and kills it with SIGKILL after `microseconds` (or lets it finish, if it is quicker).
+func runAndKill(_ arguments: [String], after microseconds: Int) throws {
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    usleep(useconds_t(microseconds))
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+}
+
 @Suite("Trust: crashes, concurrency, full disks, hostile input", .serialized)
 struct TrustTests {
     @Test("a load killed with SIGKILL at any moment leaves the ledger as before or fully loaded, and it verifies")
@@ -29,15 +42,8 @@ struct TrustTests {
         for attempt in 0..<12 {
             let ledger = cli.dir.path("k\(attempt).sqlite")
             #expect(try cli.run(["init", "--years", "2023/24..2025/26", "--ledger", ledger]).status == 0)
-            let process = Process()
-            process.executableURL = CLI.executable
-            process.arguments = ["load", cli.dir.path("pack"), "--ledger", ledger]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(useconds_t(20_000 + attempt * 90_000))  // from 20 ms to about a second into the load
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            // From 20 ms to about a second into the load.
+            try runAndKill(["load", cli.dir.path("pack"), "--ledger", ledger], after: 20_000 + attempt * 90_000)
             let entries = try Ledger(path: ledger).db.scalar("SELECT count(*) FROM entries")
             #expect(entries == 0 || entries == Int64(manifest.entries), "a partial load survived: \(entries) entries")
             outcomes[entries == 0 ? "before" : "loaded", default: 0] += 1
@@ -60,15 +66,7 @@ struct TrustTests {
         for attempt in 0..<8 {
             let ledger = cli.dir.path("i\(attempt).sqlite")
             try FileManager.default.copyItem(atPath: cli.dir.path("base.sqlite"), toPath: ledger)
-            let process = Process()
-            process.executableURL = CLI.executable
-            process.arguments = ["import-return", cli.dir.path("2023-10.csv"), "--ledger", ledger]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(useconds_t(10_000 + attempt * 150_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            try runAndKill(["import-return", cli.dir.path("2023-10.csv"), "--ledger", ledger], after: 10_000 + attempt * 150_000)
             let entries = try Ledger(path: ledger).db.scalar("SELECT count(*) FROM entries")
             #expect(entries == before || entries == Int64(manifest.entries), "a partial import survived: \(entries) entries")
             outcomes[entries == before ? "before" : "imported", default: 0] += 1
