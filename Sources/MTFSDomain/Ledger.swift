@@ -9,8 +9,15 @@ public enum AccountKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Target written off as not deliverable.
     case unachievable
 
-    public static func < (a: AccountKind, b: AccountKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: AccountKind, b: AccountKind) -> Bool { a.rank < b.rank }
+
+    private var rank: Int {
+        switch self {
+        case .requirement: 0
+        case .planned: 1
+        case .delivered: 2
+        case .unachievable: 3
+        }
     }
 }
 
@@ -267,17 +274,50 @@ public struct EntryContent: Hashable, Sendable {
 
     /// SHA-256 over every field, the postings in account order, and the previous entry's hash.
     /// Fields are length-prefixed so no choice of text can make two entries hash alike.
+    /// The bytes are `count:field` for each field, joined by `|` (built directly: `verify` hashes
+    /// every entry of the ledger).
     public func hash(previous: String) -> String {
-        var fields: [String] = [
+        var input = HashInput()
+        input.bytes.reserveCapacity(256 + 96 * postings.count)
+        for text in [
             "mtfs-entry-v1", String(id), kind.rawValue, proposal, year.description, toYear?.description ?? "",
             effective.description, recordedAt, actor, reason, source, reverses.map(String.init) ?? "",
-        ]
-        for posting in postings.sorted(by: { $0.account < $1.account }) {
-            fields.append(posting.account.description)
-            fields.append(String(posting.amount.rawValue))
+        ] {
+            input.field(text)
         }
-        fields.append(previous)
-        return SHA256.hex(fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|"))
+        for posting in postings.sorted(by: { $0.account < $1.account }) {
+            let a = posting.account
+            let year = a.year.description
+            if let proposal = a.proposal, let costCentre = a.costCentre {
+                input.field(parts: proposal, year, costCentre, a.kind.rawValue)  // as AccountKey.description
+            } else {
+                input.field(parts: "mtfs", year, a.kind.rawValue)
+            }
+            input.field(String(posting.amount.rawValue))
+        }
+        input.field(previous)
+        return SHA256.hex(bytes: input.bytes)
+    }
+
+    /// The hashed bytes: `count:field` for each field, joined by `|`, written without building the
+    /// joined string (`verify` hashes every entry of the ledger).
+    private struct HashInput {
+        var bytes: [UInt8] = []
+
+        mutating func field(_ text: String) { field(parts: text) }
+
+        /// One field made of parts joined by `:`.
+        mutating func field(parts: String...) {
+            if !bytes.isEmpty { bytes.append(UInt8(ascii: "|")) }
+            var count = parts.count - 1
+            for part in parts { count += part.utf8.count }
+            bytes.append(contentsOf: String(count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            for (i, part) in parts.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ":")) }
+                bytes.append(contentsOf: part.utf8)
+            }
+        }
     }
 
     /// Whether the postings sum to zero.

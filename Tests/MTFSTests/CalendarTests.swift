@@ -93,6 +93,38 @@ struct SHA256Tests {
         #expect(SHA256.hex(input) == hex)
     }
 
+    @Test(
+        "padding at the block boundaries",
+        arguments: [
+            (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+            (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+            (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+            (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+            (119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb"),
+            (120, "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c"),
+        ])
+    func boundaries(count: Int, hex: String) {
+        #expect(SHA256.hex(String(repeating: "a", count: count)) == hex)
+    }
+
+    @Test("fed in pieces of any size, the digest is the same as fed whole")
+    func pieces() {
+        let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in [0, 1, 63, 64, 65, 127, 128, 129, 300] {
+            let whole = SHA256.hex(bytes: Array(bytes.prefix(length)))
+            for piece in [1, 3, 17, 63, 64, 65, 200] {
+                var h = SHA256()
+                var start = 0
+                while start < length {
+                    let end = min(start + piece, length)
+                    h.update(Array(bytes[start..<end]))
+                    start = end
+                }
+                #expect(SHA256.hex(digest: h.finalize()) == whole, "length \(length), pieces of \(piece)")
+            }
+        }
+    }
+
     @Test("a million a's")
     func million() {
         #expect(SHA256.hex(String(repeating: "a", count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
@@ -144,5 +176,28 @@ struct ProposalTests {
         #expect(model.assignment(of: "BS-1", on: try d("2023-10-01"))?.budgetHolder == "B")
         #expect(model.assignment(of: "BS-1", on: try d("2023-03-31")) == nil)
         #expect(model.moves(of: "BS-1").count == 1)
+    }
+}
+
+@Suite("The entry hash")
+struct EntryHashTests {
+    /// The hashed layout is part of every ledger file ever written: a change to it would make every
+    /// existing ledger fail `verify`. The expected value was computed independently (Python's hashlib
+    /// over `len:field` joined by `|`).
+    @Test("is pinned to its published layout")
+    func pinned() throws {
+        let cc = "CHI-CC-1"
+        let year = FinancialYear(startYear: 2023)
+        let content = EntryContent(
+            id: 7, kind: .deliver, proposal: "CHI-01", year: year, toYear: nil, effective: try CivilDate(parsing: "2023-10-31"),
+            recordedAt: "2023-11-02T09:00:00Z", actor: "Asha Patel", reason: "Café savings", source: "returns/2023-10.csv:4",
+            reverses: nil,
+            postings: [
+                Posting(.proposal("CHI-01", .delivered, year, cc), Pence(125_000)),
+                Posting(.proposal("CHI-01", .planned, year, cc), Pence(-125_000)),
+            ])
+        #expect(
+            content.hash(previous: String(repeating: "ab", count: 32)) == "8057e2536031c8e46940a457ce1445882a488a01c3c750c83cbc592e7ccbb92a"
+        )
     }
 }
