@@ -40,6 +40,11 @@ public struct PositionLine: Hashable, Sendable {
         self.costCentre = costCentre
         self.position = position
     }
+
+    /// Report order: by proposal, then year, then cost centre.
+    public static func precedes(_ a: PositionLine, _ b: PositionLine) -> Bool {
+        a.proposal != b.proposal ? a.proposal < b.proposal : (a.year != b.year ? a.year < b.year : a.costCentre < b.costCentre)
+    }
 }
 
 extension Array where Element == PositionLine {

@@ -17,6 +17,7 @@ public struct ReconciliationInput: Sendable {
     /// For each proposal and year missing from the latest return, the period of its last return.
     public var lastReturns: [String: Period]
     public var slips: [SlipRecord]
+    /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [String: CivilDate]
 
     /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
@@ -31,7 +32,14 @@ public struct ReconciliationInput: Sendable {
 
     /// Reads the ledger as it stood at the end of `asOf` (default: the latest period with a return,
     /// forecast or delivery; before any, today's period within the MTFS).
+    /// Every query runs in one read transaction, so the snapshot is consistent even while a
+    /// finance business partner is logging delivery.
     public static func load(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {
+        try ledger.db.inTransaction
+            ? loadSnapshot(ledger, asOf: asOf, today: today) : ledger.db.read { try loadSnapshot(ledger, asOf: asOf, today: today) }
+    }
+
+    private static func loadSnapshot(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {
         let window = try ledger.requireWindow()
         var period = try asOf ?? ledger.latestActivityPeriod() ?? today.period
         if asOf == nil {
@@ -55,7 +63,15 @@ public struct ReconciliationInput: Sendable {
             window: window, asOf: period, proposals: proposals, model: model,
             names: Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.baselines(),
             lines: try ledger.positionLines(asOf: period), forecasts: forecasts, latestReturn: latest, lastReturns: lastReturns,
-            slips: try ledger.slips(asOf: period), latestDelivery: try ledger.latestDeliveries(asOf: period))
+            slips: try ledger.slips(asOf: period),
+            latestDelivery: try ledger.latestDeliveries(asOf: period, of: proposalsOnMovedCostCentres(proposals, model, by: period.lastDay))
+        )
+    }
+
+    /// The proposals with a cost centre that moved by `date`.
+    static func proposalsOnMovedCostCentres(_ proposals: [Proposal], _ model: OperatingModel, by date: CivilDate) -> Set<String> {
+        let moved = Set(model.history.compactMap { centre, list in list.dropFirst().contains { $0.effective <= date } ? centre : nil })
+        return Set(proposals.filter { $0.costCentres.contains { moved.contains($0.costCentre) } }.map(\.ref))
     }
 }
 
@@ -230,9 +246,13 @@ public struct Reconciliation {
         return out
     }
 
-    /// DC04: two proposals that look like the same saving. Only proposals that share a service or a
-    /// cost centre are compared, so the work grows with the size of each service, not with the
-    /// square of the programme.
+    /// DC04: two proposals that look like the same saving.
+    ///
+    /// Candidate pairs come from prefix filtering (Chaudhuri, Ganti and Kaushik's set-similarity
+    /// join): with each title's words ordered rarest first, two titles whose word overlap reaches
+    /// the threshold must share one of the first `n − ⌈t·n⌉ + 1` words of each. So only pairs that
+    /// share a rare word are ever looked at, and the work grows with the programme, not its square.
+    /// A candidate is then checked exactly, and must share a service or a cost centre.
     func similarProposals(excluding dc03: [Finding]) -> [Finding] {
         let doubleCounted = Set(dc03.map { $0.refs.joined(separator: "|") })
         let all = input.proposals
@@ -282,53 +302,67 @@ public struct Reconciliation {
                 return x.currentTarget > .zero || x.originalTarget > .zero
             }
         }
-        // Groups: every service and every cost centre, with the proposals in it.
-        var groups: [String: [Int]] = [:]
-        for i in all.indices {
-            for s in services[i] { groups["s|" + s, default: []].append(i) }
-            for c in centres[i] { groups["c|" + c, default: []].append(i) }
+        var frequency = [Int](repeating: 0, count: ids.count)
+        for list in wordIDs { for w in list { frequency[w] += 1 } }
+        let basisPoints = max(0, settings.similarityBasisPoints)
+        // Groups: every service and every cost centre. Proposals are indexed by group and prefix
+        // word, so a candidate shares both with the proposal looking it up.
+        var groupIDs: [String: Int] = [:]
+        func group(_ key: String) -> Int {
+            if let id = groupIDs[key] { return id }
+            groupIDs[key] = groupIDs.count
+            return groupIDs.count - 1
         }
-        var compared: Set<Int> = []  // i * count + j for i < j
-        var out: [Finding] = []
-        for key in groups.keys.sorted() {
-            let members = groups[key]!
-            guard members.count > 1 else { continue }
-            for a in 0..<(members.count - 1) {
-                for b in (a + 1)..<members.count {
-                    let i = min(members[a], members[b])
-                    let j = max(members[a], members[b])
-                    guard compared.insert(i * all.count + j).inserted else { continue }
-                    let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
-                    guard sharedWords > 0 else { continue }
-                    let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
-                    guard sharedWords * 10_000 >= settings.similarityBasisPoints * unionCount else { continue }
-                    let shared = words[i].intersection(words[j])
-                    let union = words[i].union(words[j])
-                    let p = all[i]
-                    let q = all[j]
-                    if p.replaces == q.ref || q.replaces == p.ref { continue }
-                    let pair = [p.ref, q.ref].sorted()
-                    if doubleCounted.contains(pair.joined(separator: "|")) { continue }
-                    let common = years[i].filter { years[j].contains($0) }
-                    guard let first = common.first else { continue }
-                    let sharedCentres = centres[i].intersection(centres[j]).sorted()
-                    let sharedServices = services[i].intersection(services[j]).sorted()
-                    let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
-                    let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
-                    let context =
-                        !sharedCentres.isEmpty
-                        ? "both cut \(Reconciliation.list(sharedCentres))" : "both in \(Reconciliation.list(sharedServices))"
-                    let (first1, second) = p.ref < q.ref ? (p, q) : (q, p)
-                    out.append(
-                        Finding(
-                            code: .DC04, severity: .medium, refs: pair, costCentre: sharedCentres.first, year: first,
-                            amount: min(amountP, amountQ),
-                            message:
-                                "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
-                                + "\(Reconciliation.list(shared.sorted())) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
-                                + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+        let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0) }) }
+        var indexed: [Int: [Int]] = [:]  // group * word count + word → proposals indexed so far
+        var lastSeen = [Int](repeating: -1, count: all.count)
+        var candidates: [(Int, Int)] = []
+        for j in all.indices {
+            let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
+            let n = rarestFirst.count
+            let needed = max(1, (basisPoints * n + 9_999) / 10_000)
+            for w in rarestFirst.prefix(max(0, n - needed + 1)) {
+                for g in groupsOf[j] {
+                    let key = g * ids.count + w
+                    for i in indexed[key, default: []] where lastSeen[i] != j {
+                        lastSeen[i] = j
+                        candidates.append((i, j))
+                    }
+                    indexed[key, default: []].append(j)
                 }
             }
+        }
+        var out: [Finding] = []
+        for (i, j) in candidates {
+            let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
+            guard sharedWords > 0 else { continue }
+            let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
+            guard sharedWords * 10_000 >= settings.similarityBasisPoints * unionCount else { continue }
+            let shared = words[i].intersection(words[j])
+            let union = words[i].union(words[j])
+            let p = all[i]
+            let q = all[j]
+            if p.replaces == q.ref || q.replaces == p.ref { continue }
+            let pair = [p.ref, q.ref].sorted()
+            if doubleCounted.contains(pair.joined(separator: "|")) { continue }
+            let common = years[i].filter { years[j].contains($0) }
+            guard let first = common.first else { continue }
+            let sharedCentres = centres[i].intersection(centres[j]).sorted()
+            let sharedServices = services[i].intersection(services[j]).sorted()
+            let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
+            let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
+            let context =
+                !sharedCentres.isEmpty
+                ? "both cut \(Reconciliation.list(sharedCentres))" : "both in \(Reconciliation.list(sharedServices))"
+            let (first1, second) = p.ref < q.ref ? (p, q) : (q, p)
+            out.append(
+                Finding(
+                    code: .DC04, severity: .medium, refs: pair, costCentre: sharedCentres.first, year: first,
+                    amount: min(amountP, amountQ),
+                    message:
+                        "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
+                        + "\(Reconciliation.list(shared.sorted())) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
+                        + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
         }
         return out
     }
@@ -518,11 +552,23 @@ public enum TitleWords {
             let s = stem(word)
             if !stop.contains(word) && !stop.contains(s) { out.insert(s) }
         }
-        for ch in title.lowercased() {
-            if ch.isLetter || ch.isNumber { word.append(ch) } else { flush() }
+        for scalar in title.lowercased().unicodeScalars {
+            if isWordScalar(scalar) { word.unicodeScalars.append(scalar) } else { flush() }
         }
         flush()
         return out
+    }
+
+    /// Letters, digits and the marks that combine with them; ASCII answered without a property lookup.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7a) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5a) }
+        let p = s.properties
+        if p.isAlphabetic || p.numericType != nil { return true }
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     static func stem(_ w: String) -> String {

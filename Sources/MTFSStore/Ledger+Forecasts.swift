@@ -4,16 +4,16 @@ extension Ledger {
     /// The latest forecast for each proposal and year made by the end of `asOf` (all periods when nil).
     public func latestForecasts(ref: String? = nil, asOf: Period? = nil) throws -> [ForecastRecord] {
         // The newest row wins: the latest period, and within it the latest recorded (highest id).
+        // One pass over the covering index (proposal, year, period, id) finds it for every proposal
+        // and year: period × 2⁴⁰ + id orders rows as "newest".
         try db.query(
             """
             SELECT f.proposal, f.year, f.period, f.forecast, f.rag, f.comment, f.actor, f.recorded_at, f.source
-            FROM forecasts f
-            WHERE f.id = (SELECT g.id FROM forecasts g
-                          WHERE g.proposal = f.proposal AND g.year = f.year AND g.period <= ?
-                          ORDER BY g.period DESC, g.id DESC LIMIT 1)
-              AND (? IS NULL OR f.proposal = ?)
+            FROM (SELECT max(period * 1099511627776 + id) & 1099511627775 AS id FROM forecasts
+                  WHERE period <= ?1 AND (?2 IS NULL OR proposal = ?2) GROUP BY proposal, year) latest
+            JOIN forecasts f ON f.id = latest.id
             ORDER BY f.proposal, f.year
-            """, asOf?.code ?? 999_999, ref, ref
+            """, asOf?.code ?? 999_999, ref
         ) { row in
             ForecastRecord(
                 proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))),

@@ -1,13 +1,45 @@
 import MTFSDomain
 
 extension Ledger {
-    /// Positions by proposal, year and cost centre, from SQL aggregation over every posting effective
-    /// by the end of `asOf` (all when nil). A reversal counts as the kind of movement it reverses.
+    /// Positions by proposal, year and cost centre, counting every entry effective by the end of
+    /// `asOf` (all when nil). A reversal counts as the kind of movement it reverses.
+    ///
+    /// When `asOf` is not before the latest entry, the lines are read from `position_lines`, which
+    /// the ledger keeps up to date as entries land (one row per line); an earlier `asOf` is
+    /// answered from the postings themselves.
+    public func positionLines(asOf: Period? = nil) throws -> [PositionLine] {
+        if let asOf, Int64(asOf.code) < (try db.scalar("SELECT coalesce(max(period), 0) FROM entries")) {
+            return try positionLinesFromPostings(asOf: asOf)
+        }
+        return try storedPositionLines()
+    }
+
+    /// The lines as `position_lines` holds them.
+    func storedPositionLines() throws -> [PositionLine] {
+        try db.query(
+            """
+            SELECT proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out
+            FROM position_lines
+            """
+        ) { row in
+            var p = Position()
+            p.planned = Pence(row.int(3))
+            p.delivered = Pence(row.int(4))
+            p.unachievable = Pence(row.int(5))
+            p.originalTarget = Pence(row.int(6))
+            p.slippedIn = Pence(row.int(7))
+            p.slippedOut = Pence(row.int(8))
+            return PositionLine(
+                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.text(2), position: p)
+        }.sorted(by: PositionLine.precedes)
+    }
+
+    /// The lines summed from the postings effective by the end of `asOf` (all when nil).
     ///
     /// Balances come from one `GROUP BY account` over the postings (joined to entries only when
     /// `asOf` cuts into them); only approvals and slips, a small part of a mature ledger, are
     /// classified by movement for the original target and the slips in and out.
-    public func positionLines(asOf: Period? = nil) throws -> [PositionLine] {
+    public func positionLinesFromPostings(asOf: Period? = nil) throws -> [PositionLine] {
         // Each account's line (proposal, year, cost centre) and state, so rows accumulate by index.
         var lineOf: [Int64: (line: Int, kind: AccountKind)] = [:]
         var lineIndex: [AccountKey: Int] = [:]
@@ -79,9 +111,7 @@ extension Ledger {
                 }
             }
         }
-        return result.indices.filter { touched[$0] }.map { result[$0] }.sorted { a, b in
-            a.proposal != b.proposal ? a.proposal < b.proposal : (a.year != b.year ? a.year < b.year : a.costCentre < b.costCentre)
-        }
+        return result.indices.filter { touched[$0] }.map { result[$0] }.sorted(by: PositionLine.precedes)
     }
 
     /// The MTFS requirement for each year: what was approved for it (net of reversed approvals).

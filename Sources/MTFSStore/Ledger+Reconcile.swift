@@ -1,3 +1,4 @@
+import Foundation
 import MTFSDomain
 
 /// A slip as the reconciliation sees it.
@@ -42,17 +43,24 @@ extension Ledger {
         }
     }
 
-    /// Each proposal's latest delivery (not reversed) effective by the end of `asOf`.
-    public func latestDeliveries(asOf: Period) throws -> [String: CivilDate] {
+    /// Each proposal's latest delivery (not reversed) effective by the end of `asOf`; only the
+    /// proposals in `refs` when given (one index seek each instead of reading every delivery).
+    public func latestDeliveries(asOf: Period, of refs: Set<String>? = nil) throws -> [String: CivilDate] {
         let cutoff = asOf.lastDay.description
         var out: [String: CivilDate] = [:]
+        var only: String?
+        if let refs {
+            guard !refs.isEmpty else { return [:] }
+            only = String(decoding: try JSONEncoder().encode(refs.sorted()), as: UTF8.self)
+        }
         try db.forEach(
             """
             SELECT e.proposal, max(e.effective) FROM entries e
             WHERE e.kind = 'deliver' AND e.effective <= ?1
+              AND (?2 IS NULL OR e.proposal IN (SELECT value FROM json_each(?2)))
               AND e.id NOT IN (SELECT reverses FROM entries WHERE kind = 'reverse' AND effective <= ?1)
             GROUP BY e.proposal
-            """, parameters: [cutoff]
+            """, parameters: [cutoff, only]
         ) { row in
             out[row.text(0)] = try CivilDate(parsing: row.text(1))
         }

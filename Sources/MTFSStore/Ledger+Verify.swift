@@ -48,6 +48,8 @@ extension Ledger {
                 VerifyReport.Check(name: "balances read through the index match the postings", problems: try indexedBalances(pass)))
             report.checks.append(VerifyReport.Check(name: "no account holds a balance of the wrong sign", problems: wrongSigns(pass)))
             report.checks.append(
+                VerifyReport.Check(name: "the positions kept for reports match the postings", problems: try positionProblems(pass)))
+            report.checks.append(
                 VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: proposalIdentity(pass)))
             report.checks.append(
                 VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: yearIdentity(pass)))
@@ -66,7 +68,7 @@ extension Ledger {
     /// The triggers that make the record append-only and balanced; their absence means anyone could have edited it.
     public static let requiredTriggers = [
         "entries_no_update", "entries_no_delete", "postings_no_update", "postings_no_delete", "accounts_no_update",
-        "accounts_no_delete", "entries_balanced", "entries_chained", "postings_closed",
+        "accounts_no_delete", "entries_balanced", "entries_chained", "postings_closed", "entries_position_lines",
     ]
 
     private func missingTriggers() throws -> [String] {
@@ -92,6 +94,8 @@ extension Ledger {
         var heldByProposal: [String: Int64] = [:]
         /// By movement (a reversal counts as the movement it undoes), account kind and year.
         var byMovement: [MovementKey: Int64] = [:]
+        /// Approvals and slips in and out on each planned account (a reversal counts against the movement it undoes).
+        var targetMoves: [Int64: Position] = [:]
         var accounts: [Int64: AccountKey] = [:]
 
         mutating func note(_ problem: String, in list: WritableKeyPath<Pass, [String]>) {
@@ -174,6 +178,16 @@ extension Ledger {
                 pass.byMovement[
                     MovementKey(movement: movement, account: posting.account.kind, year: posting.account.year.startYear), default: 0] &+=
                     amount
+                if posting.account.kind == .planned && (movement == .approve || movement == .slip) {
+                    let value = Pence(amount)
+                    if movement == .approve {
+                        pass.targetMoves[account, default: Position()].originalTarget += value
+                    } else if (amount > 0) != (entry.reverses != nil) {
+                        pass.targetMoves[account, default: Position()].slippedIn += value
+                    } else {
+                        pass.targetMoves[account, default: Position()].slippedOut -= value
+                    }
+                }
                 if posting.account.kind == .requirement {
                     pass.approvedByProposal[entry.proposal, default: 0] &-= amount
                 } else {
@@ -233,6 +247,44 @@ extension Ledger {
         }
         if problems.isEmpty, seen != pass.balances.count {
             problems.append("the balance index holds \(seen) accounts but the postings touch \(pass.balances.count)")
+        }
+        return problems
+    }
+
+    /// `position_lines` is a cache the triggers keep; recompute it from the pass and compare.
+    private func positionProblems(_ pass: Pass) throws -> [String] {
+        struct Line: Hashable {
+            var proposal: String
+            var year: FinancialYear
+            var costCentre: String
+        }
+        var expected: [Line: Position] = [:]
+        for (account, balance) in pass.balances {
+            guard let key = pass.accounts[account], let proposal = key.proposal, let costCentre = key.costCentre else { continue }
+            let line = Line(proposal: proposal, year: key.year, costCentre: costCentre)
+            var position = expected[line] ?? Position()
+            switch key.kind {
+            case .planned: position.planned += Pence(balance)
+            case .delivered: position.delivered += Pence(balance)
+            case .unachievable: position.unachievable += Pence(balance)
+            case .requirement: break
+            }
+            if let moves = pass.targetMoves[account] { position += moves }
+            expected[line] = position
+        }
+        var problems: [String] = []
+        var stored = 0
+        for line in try storedPositionLines() {
+            stored += 1
+            let key = Line(proposal: line.proposal, year: line.year, costCentre: line.costCentre)
+            if problems.count < 20, expected[key] != line.position {
+                problems.append(
+                    "the position kept for \(line.proposal) \(line.year) on \(line.costCentre) does not match its postings (it shows \(line.position.currentTarget) target and \(line.position.delivered) delivered; the postings \((expected[key] ?? Position()).currentTarget) and \((expected[key] ?? Position()).delivered))"
+                )
+            }
+        }
+        if problems.isEmpty, stored != expected.count {
+            problems.append("positions are kept for \(stored) lines but the postings touch \(expected.count)")
         }
         return problems
     }

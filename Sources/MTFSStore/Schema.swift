@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -232,5 +232,63 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
         CREATE TRIGGER sign_offs_no_delete BEFORE DELETE ON sign_offs
             BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
+        """
+
+    /// The sums of one entry's postings by proposal, year and cost centre, in the columns of
+    /// `position_lines`. `m` is the movement (a reversal counts as the one it undoes); a slip's leg
+    /// follows from the sign: the year slipped to gains on the slip and loses on its reversal.
+    private static func positionSums(reversal: String) -> String {
+        """
+        sum(CASE WHEN a.kind = 'planned' THEN p.amount ELSE 0 END),
+        sum(CASE WHEN a.kind = 'delivered' THEN p.amount ELSE 0 END),
+        sum(CASE WHEN a.kind = 'unachievable' THEN p.amount ELSE 0 END),
+        sum(CASE WHEN a.kind = 'planned' AND m = 'approve' THEN p.amount ELSE 0 END),
+        sum(CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) <> (\(reversal)) THEN p.amount ELSE 0 END),
+        sum(CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) = (\(reversal)) THEN -p.amount ELSE 0 END)
+        """
+    }
+
+    /// Version 4: each proposal's position by year and cost centre, kept up to date by a trigger as
+    /// entries land, so reports read one row per line instead of summing every posting. It is a
+    /// cache of the postings, not a record: `mtfs verify` recomputes it and compares.
+    static let migration4 = """
+        CREATE TABLE position_lines (
+            proposal        TEXT NOT NULL REFERENCES proposals(ref),
+            year            INTEGER NOT NULL,
+            cost_centre     TEXT NOT NULL REFERENCES cost_centres(code),
+            planned         INTEGER NOT NULL,
+            delivered       INTEGER NOT NULL,
+            unachievable    INTEGER NOT NULL,
+            original_target INTEGER NOT NULL,
+            slipped_in      INTEGER NOT NULL,
+            slipped_out     INTEGER NOT NULL,
+            PRIMARY KEY (proposal, year, cost_centre)
+        ) STRICT, WITHOUT ROWID;
+
+        INSERT INTO position_lines(proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out)
+        SELECT a.proposal, a.year, a.cost_centre, \(positionSums(reversal: "e.reverses IS NOT NULL"))
+        FROM (SELECT e.id, e.reverses, coalesce(o.kind, e.kind) AS m FROM entries e LEFT JOIN entries o ON o.id = e.reverses) e
+        JOIN postings p ON p.entry = e.id JOIN accounts a ON a.id = p.account
+        WHERE a.proposal IS NOT NULL
+        GROUP BY a.proposal, a.year, a.cost_centre;
+
+        CREATE TRIGGER entries_position_lines AFTER INSERT ON entries
+        BEGIN
+            INSERT INTO position_lines(proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out)
+            SELECT a.proposal, a.year, a.cost_centre, \(positionSums(reversal: "NEW.reverses IS NOT NULL"))
+            FROM (SELECT coalesce((SELECT kind FROM entries WHERE id = NEW.reverses), NEW.kind) AS m)
+            JOIN postings p ON p.entry = NEW.id JOIN accounts a ON a.id = p.account
+            WHERE a.proposal IS NOT NULL
+            GROUP BY a.proposal, a.year, a.cost_centre
+            ON CONFLICT (proposal, year, cost_centre) DO UPDATE SET
+                planned = planned + excluded.planned,
+                delivered = delivered + excluded.delivered,
+                unachievable = unachievable + excluded.unachievable,
+                original_target = original_target + excluded.original_target,
+                slipped_in = slipped_in + excluded.slipped_in,
+                slipped_out = slipped_out + excluded.slipped_out;
+        END;
+        CREATE TRIGGER position_lines_no_delete BEFORE DELETE ON position_lines
+            BEGIN SELECT RAISE(ABORT, 'positions follow the ledger entries and are never deleted'); END;
         """
 }
