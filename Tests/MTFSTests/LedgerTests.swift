@@ -154,6 +154,7 @@ struct LedgerTests {
         "verify catches tampering and names the first bad entry",
         arguments: [
             "change an amount", "change an actor", "delete an entry", "swap two entries", "drop a trigger", "break the balance",
+            "edit a kept position",
         ])
     func tamper(name: String) throws {
         let dir = TempDir()
@@ -183,10 +184,17 @@ struct LedgerTests {
             try ledger.db.execute("DROP TRIGGER entries_no_update")
         case "break the balance":
             try ledger.db.execute(drop + "UPDATE postings SET amount = amount + 1 WHERE entry = 6 AND amount > 0")
+        case "edit a kept position":
+            // The reports' cache, not the record: the chain is intact but the positions must not be believed.
+            try ledger.db.execute("UPDATE position_lines SET delivered = delivered + 100 WHERE proposal = 'P-1' AND year = 2023")
+            #expect(try ledger.positionLines() != ledger.positionLinesFromPostings())
         default: Issue.record("no case \(name)")
         }
         let report = try ledger.verify()
         #expect(!report.passed)
+        if name == "edit a kept position" {
+            #expect(report.checks.first { $0.name.contains("positions kept") }?.passed == false)
+        }
         switch name {
         case "change an amount", "swap two entries": #expect(report.firstBadEntry == 4 || report.firstBadEntry == 5)
         case "change an actor": #expect(report.firstBadEntry == 4)
@@ -194,6 +202,27 @@ struct LedgerTests {
         case "break the balance": #expect(report.firstBadEntry == 6)
         default: break
         }
+    }
+
+    @Test("a ledger from before the position cache gets it filled from its postings when opened")
+    func positionCacheMigration() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(30)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
+        try ledger.record(
+            .slip(from: fy(2023), to: fy(2024), amount: pounds(20)), on: "P-1", effective: date("2023-07-31"), reason: "", by: testWho)
+        let slip = try ledger.db.scalar("SELECT max(id) FROM entries")
+        try ledger.reverse(entry: slip, effective: date("2023-08-31"), reason: "", by: testWho)
+        let expected = try ledger.positionLinesFromPostings()
+        #expect(try ledger.positionLines() == expected)
+        // Take the file back to schema 3, as an earlier mtfs left it.
+        try ledger.db.execute(
+            "DROP TRIGGER entries_position_lines; DROP TRIGGER position_lines_no_delete; DROP TABLE position_lines; PRAGMA user_version = 3"
+        )
+        let reopened = try Ledger(path: dir.path("l.sqlite"))
+        #expect(try reopened.db.userVersion == Ledger.schemaVersion)
+        #expect(try reopened.positionLines() == expected)
+        #expect(try reopened.verify().passed)
     }
 
     @Test("the window extends forwards, never backwards")

@@ -83,6 +83,8 @@ struct PropertyTests {
             }
             let report = try ledger.verify()
             #expect(report.passed, "\(report.checks.filter { !$0.passed })")
+            // The positions the trigger keeps are the positions the postings add up to.
+            #expect(try ledger.positionLines() == ledger.positionLinesFromPostings())
             // Conservation across the programme: what was approved is still all somewhere.
             let total = try ledger.positionLines().reduce(Position()) {
                 var t = $0

@@ -1,7 +1,8 @@
 import MTFSDomain
-import MTFSEngine
 import MTFSStore
 import Testing
+
+@testable import MTFSEngine
 
 /// A small ledger built step by step for one reconciliation rule.
 final class Scenario {
@@ -158,6 +159,50 @@ struct ReconciliationTests {
         #expect(f.first?.refs == ["P-4", "P-5"] && f.first?.year == fy(2023) && f.first?.amount == pounds(250_000))
         #expect(f.first?.message.contains("energy, light and street") == true)
         #expect(TitleWords.of("Reduce street lighting energy costs") == ["street", "light", "energy"])
+    }
+
+    @Test(
+        "DC04 finds exactly the pairs an all-pairs comparison finds, at any threshold",
+        arguments: [(1, 3_000), (2, 5_000), (3, 6_000), (4, 8_000), (5, 10_000), (6, 1)])
+    func dc04MatchesAllPairs(seed: UInt64, basisPoints: Int) throws {
+        var rng = Generator.Random(state: seed)
+        let vocabulary = [
+            "street", "lighting", "energy", "LED", "parking", "charges", "library", "hours", "waste", "collection", "fleet", "transport",
+            "children", "placements", "foster", "care", "home", "review", "contract", "digital", "customer", "contact",
+        ]
+        let s = try Scenario()
+        let centres = ["C1", "C2", "C3", "C4", "C5"]
+        for (i, code) in centres.enumerated() { try s.centre(code, service: i < 3 ? "North" : "South") }
+        var titles: [String: Set<String>] = [:]
+        var placed: [String: Set<String>] = [:]
+        for n in 0..<30 {
+            let ref = "P-\(n)"
+            let title = (0..<(1 + Int(rng.next() % 4))).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(
+                separator: " ")
+            let mine = Set((0..<(1 + Int(rng.next() % 2))).map { _ in centres[Int(rng.next() % UInt64(centres.count))] })
+            try s.proposal(ref, title, owner: "Owner \(n % 3)", centres: mine.sorted().joined(separator: ";"))
+            titles[ref] = TitleWords.of(title)
+            placed[ref] = mine
+        }
+        var settings = ReconcileSettings()
+        settings.similarityBasisPoints = basisPoints
+        let found = Set(try s.findings(settings: settings, code: .DC04).map { $0.refs.joined(separator: "|") })
+        func service(_ code: String) -> String { ["C1", "C2", "C3"].contains(code) ? "North" : "South" }
+        var expected: Set<String> = []
+        let refs = titles.keys.sorted()
+        for (i, a) in refs.enumerated() {
+            for b in refs[(i + 1)...] {
+                let together =
+                    !placed[a]!.isDisjoint(with: placed[b]!) || !Set(placed[a]!.map(service)).isDisjoint(with: placed[b]!.map(service))
+                let shared = titles[a]!.intersection(titles[b]!).count
+                let union = titles[a]!.union(titles[b]!).count
+                if together && shared > 0 && shared * 10_000 >= basisPoints * union {
+                    expected.insert([a, b].sorted().joined(separator: "|"))
+                }
+            }
+        }
+        #expect(found == expected)
+        if basisPoints < 10_000 { #expect(!expected.isEmpty, "the random programme should hold similar pairs") }
     }
 
     @Test("SL01: behind the straight-line profile beyond 10% and £10,000; a small gap is not")

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Benchmarks: mtfs against hledger and ledger-cli on the same books, at about 10k, 100k and 1M
+# ledger entries. Release build; wall time and peak memory (GNU time) of every command.
+#
+#   scripts/bench.sh                 # all three sizes (about 20 minutes on 2 cores)
+#   scripts/bench.sh 10k 100k        # some of them
+#   BENCH_DIR=/big/disk scripts/bench.sh
+#
+# Writes the table to standard output and to Reports/benchmarks/<date>.md. Read-only commands
+# (balance, reconcile, verify, hledger, ledger) are run three times and the fastest run is kept;
+# load, import-return and statements once, each on its own copy of the ledger.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10k 100k 1m)
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work" Reports/benchmarks
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need hledger || ! need ledger || ! [ -x /usr/bin/time ] || ! need sqlite3 || ! need python3; then
+    echo "Installing hledger, ledger, time, sqlite3 and python3 from Debian's packages…" >&2
+    apt-get update -qq && apt-get install -y -qq hledger ledger time sqlite3 python3 >/dev/null
+fi
+swift build -c release --product mtfs >&2
+mtfs="$PWD/.build/release/mtfs"
+
+# Generator settings for each size: ~10 ledger entries per proposal; ~8 cost centres per holder.
+declare -A proposals=([10k]=1000 [100k]=10000 [1m]=100000)
+declare -A centres=([10k]=800 [100k]=8000 [1m]=80000)
+
+# measure NAME RUNS COMMAND... : best wall time (s) and its peak memory (MiB) over RUNS runs.
+declare -A wall mem
+measure() {
+    local key=$1 runs=$2 best="" bestmem="" i out
+    shift 2
+    for ((i = 0; i < runs; i++)); do
+        out=$(mktemp)
+        /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>"$work/last.err" || {
+            echo "FAILED: $* (see $work/last.err)" >&2
+            cat "$work/last.err" >&2
+            exit 1
+        }
+        read -r seconds kib <"$out"
+        rm -f "$out"
+        if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then
+            best=$seconds
+            bestmem=$((kib / 1024))
+        fi
+    done
+    wall[$key]=$best
+    mem[$key]=$bestmem
+}
+
+# Raw SQLite insert throughput on this machine: one transaction, one prepared statement reused
+# (Python's executemany is a C loop over sqlite3_step), rows shaped like the ledger's postings.
+raw_rows_per_second() {
+    python3 - "$work/raw.sqlite" <<'EOF'
+import sqlite3, sys, time, os
+path = sys.argv[1]
+for suffix in ("", "-wal", "-shm"):
+    if os.path.exists(path + suffix): os.remove(path + suffix)
+db = sqlite3.connect(path, isolation_level=None)
+db.execute("PRAGMA journal_mode=WAL")
+db.execute("CREATE TABLE t(entry INTEGER NOT NULL, account INTEGER NOT NULL, amount INTEGER NOT NULL, PRIMARY KEY(entry, account)) WITHOUT ROWID")
+n = 1_000_000
+rows = ((i // 3, i % 3, 100 + i) for i in range(n))
+start = time.perf_counter()
+db.execute("BEGIN")
+db.executemany("INSERT INTO t VALUES (?, ?, ?)", rows)
+db.execute("COMMIT")
+print(int(n / (time.perf_counter() - start)))
+EOF
+}
+
+rows_written() {
+    sqlite3 "$1" "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM postings) + (SELECT count(*) FROM accounts)
+        + (SELECT count(*) FROM forecasts) + (SELECT count(*) FROM return_lines) + (SELECT count(*) FROM position_lines)
+        + (SELECT count(*) FROM proposals) + (SELECT count(*) FROM proposal_cost_centres) + (SELECT count(*) FROM cost_centres)
+        + (SELECT count(*) FROM assignments) + (SELECT count(*) FROM baselines)"
+}
+
+raw=$(raw_rows_per_second)
+report="Reports/benchmarks/$(date +%Y-%m-%d-%H%M).md"
+{
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)."
+    echo "mtfs $(git rev-parse --short HEAD 2>/dev/null || echo '?') (release), SQLite $(sqlite3 --version | cut -d' ' -f1), $(hledger --version | cut -d, -f1), $(ledger --version | head -1)."
+    echo "Raw SQLite insert throughput here: $raw rows/s (one transaction, one prepared statement)."
+    echo
+    echo "| size | entries | command | wall (s) | peak (MiB) | vs ledger bal | notes |"
+    echo "|---|---:|---|---:|---:|---:|---|"
+} | tee "$report"
+
+declare -A size_entries
+for size in "${sizes[@]}"; do
+    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k or 1m)" >&2; exit 2; }
+    pack="$work/pack-$size"
+    rm -rf "$pack" "$work/$size".sqlite* "$work/$size-import".sqlite*
+    "$mtfs" generate --proposals "${proposals[$size]}" --cost-centres "${centres[$size]}" --years 3 --periods 7 --seed 7 --out "$pack" >&2
+    # The last month is held back and imported on its own.
+    last=$(ls "$pack/returns" | sort | tail -1)
+    mv "$pack/returns/$last" "$work/$size-$last"
+    ledger_file="$work/$size.sqlite"
+    measure "$size load" 1 "$mtfs" load "$pack" --ledger "$ledger_file"
+    rows=$(rows_written "$ledger_file")
+    load_rate=$(awk "BEGIN{printf \"%d\", $rows / ${wall[$size load]}}")
+    cp "$ledger_file" "$work/$size-import.sqlite"
+    measure "$size import" 1 "$mtfs" import-return "$work/$size-$last" --ledger "$work/$size-import.sqlite"
+    ledger_file="$work/$size-import.sqlite"  # the whole pack from here on
+    entries=$(sqlite3 "$ledger_file" "SELECT count(*) FROM entries")
+    size_entries[$size]=$entries
+    period=${last%.csv}
+    "$mtfs" export --ledger "$ledger_file" --format hledger --out "$work/$size.journal" >&2
+    measure "$size ledger" 3 ledger -f "$work/$size.journal" bal
+    measure "$size hledger" 3 hledger -f "$work/$size.journal" bal
+    measure "$size balance" 3 "$mtfs" balance --ledger "$ledger_file" --format csv
+    measure "$size reconcile" 3 "$mtfs" reconcile --ledger "$ledger_file" --format csv
+    rm -rf "$work/statements-$size"
+    measure "$size statements" 1 "$mtfs" statements --ledger "$ledger_file" --period "$period" --out "$work/statements-$size"
+    holders=$(find "$work/statements-$size" -name '*.html' ! -name index.html | wc -l)
+    measure "$size verify" 3 "$mtfs" verify --ledger "$ledger_file"
+    reference=${wall[$size ledger]}
+    for command in load import balance reconcile statements verify hledger ledger; do
+        key="$size $command"
+        ratio=$(awk "BEGIN{ if ($reference > 0) printf \"%.2f\", ${wall[$key]} / $reference; else print \"-\" }")
+        note=""
+        case $command in
+        load) note="$rows rows, $load_rate rows/s = $(awk "BEGIN{printf \"%.0f\", 100 * $load_rate / $raw}")% of raw" ;;
+        import) note="one month ($last) into the loaded ledger" ;;
+        statements) note="$holders holders, HTML" ;;
+        hledger | ledger) note="bal on mtfs export --format hledger" ;;
+        esac
+        label=$command
+        case $command in
+        import) label="import-return" ;;
+        hledger) label="hledger bal" ;;
+        ledger) label="ledger bal" ;;
+        esac
+        echo "| $size | $entries | $label | ${wall[$key]} | ${mem[$key]} | $ratio | $note |" | tee -a "$report"
+    done
+done
+
+# Growth: how each command's time grows from one size to the next (10 × the entries is linear at 10).
+if [ ${#sizes[@]} -gt 1 ]; then
+    {
+        echo
+        echo "| command | growth $(for ((i = 1; i < ${#sizes[@]}; i++)); do printf '%s→%s | ' "${sizes[i - 1]}" "${sizes[i]}"; done)"
+        echo "|---|$(for ((i = 1; i < ${#sizes[@]}; i++)); do printf -- '---:|'; done)"
+        for command in load import balance reconcile statements verify hledger ledger; do
+            printf '| %s | ' "$command"
+            for ((i = 1; i < ${#sizes[@]}; i++)); do
+                a=${wall[${sizes[i - 1]} $command]}
+                b=${wall[${sizes[i]} $command]}
+                ea=${size_entries[${sizes[i - 1]}]}
+                eb=${size_entries[${sizes[i]}]}
+                awk "BEGIN{ if ($a > 0) printf \"%.1f× (entries %.1f×) | \", $b / $a, $eb / $ea; else printf \"- | \" }"
+            done
+            echo
+        done
+    } | tee -a "$report"
+fi
+echo >&2
+echo "Written to $report; work files in $work" >&2
