@@ -29,18 +29,34 @@ mtfs="$PWD/.build/release/mtfs"
 declare -A proposals=([10k]=1000 [100k]=10000 [1m]=100000)
 declare -A centres=([10k]=800 [100k]=8000 [1m]=80000)
 
+# hledger and ledger-cli slow down sharply with the number of accounts (one per proposal, year,
+# cost centre and state here); each of their runs is cut off after this many seconds.
+tool_limit=${BENCH_TOOL_LIMIT:-600}
+
 # measure NAME RUNS COMMAND... : best wall time (s) and its peak memory (MiB) over RUNS runs.
+# A run of hledger or ledger cut off at the limit is recorded as ">limit".
 declare -A wall mem
 measure() {
-    local key=$1 runs=$2 best="" bestmem="" i out
+    local key=$1 runs=$2 best="" bestmem="" i out status
     shift 2
     for ((i = 0; i < runs; i++)); do
         out=$(mktemp)
-        /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>"$work/last.err" || {
+        status=0
+        case $1 in
+        hledger | ledger) timeout "$tool_limit" /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>"$work/last.err" || status=$? ;;
+        *) /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>"$work/last.err" || status=$? ;;
+        esac
+        if [ "$status" = 124 ]; then
+            wall[$key]=">$tool_limit"
+            mem[$key]="-"
+            rm -f "$out"
+            return
+        fi
+        if [ "$status" != 0 ]; then
             echo "FAILED: $* (see $work/last.err)" >&2
             cat "$work/last.err" >&2
             exit 1
-        }
+        fi
         read -r seconds kib <"$out"
         rm -f "$out"
         if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then
@@ -121,10 +137,10 @@ for size in "${sizes[@]}"; do
     measure "$size statements" 1 "$mtfs" statements --ledger "$ledger_file" --period "$period" --out "$work/statements-$size"
     holders=$(find "$work/statements-$size" -name '*.html' ! -name index.html | wc -l)
     measure "$size verify" 3 "$mtfs" verify --ledger "$ledger_file"
-    reference=${wall[$size ledger]}
+    reference=${wall[$size ledger]#>}  # a lower bound when ledger was cut off
     for command in load import balance reconcile statements verify hledger ledger; do
         key="$size $command"
-        ratio=$(awk "BEGIN{ if ($reference > 0) printf \"%.2f\", ${wall[$key]} / $reference; else print \"-\" }")
+        ratio=$(awk "BEGIN{ v = \"${wall[$key]}\"; sub(/^>/, \"\", v); if ($reference > 0) printf \"%s%.2f\", (\"${wall[$key]}\" ~ /^>/ ? \">\" : (\"${wall[$size ledger]}\" ~ /^>/ ? \"<\" : \"\")), v / $reference; else print \"-\" }")
         note=""
         case $command in
         load) note="$rows rows, $load_rate rows/s = $(awk "BEGIN{printf \"%.0f\", 100 * $load_rate / $raw}")% of raw" ;;
@@ -151,8 +167,8 @@ if [ ${#sizes[@]} -gt 1 ]; then
         for command in load import balance reconcile statements verify hledger ledger; do
             printf '| %s | ' "$command"
             for ((i = 1; i < ${#sizes[@]}; i++)); do
-                a=${wall[${sizes[i - 1]} $command]}
-                b=${wall[${sizes[i]} $command]}
+                a=${wall[${sizes[i - 1]} $command]#>}
+                b=${wall[${sizes[i]} $command]#>}
                 ea=${size_entries[${sizes[i - 1]}]}
                 eb=${size_entries[${sizes[i]}]}
                 awk "BEGIN{ if ($a > 0) printf \"%.1f× (entries %.1f×) | \", $b / $a, $eb / $ea; else printf \"- | \" }"
