@@ -193,7 +193,7 @@ public struct PackLoader {
     }
 
     private func applyRestructure(_ r: ParsedPack.RestructureRow) throws {
-        let model = try ledger.operatingModel()
+        let model = try ledger.operatingModel(of: r.costCentre)
         guard let current = model.assignment(of: r.costCentre, on: r.effective) else {
             if model.original(of: r.costCentre) == nil {
                 throw InputError(r.at.withColumn("cost_centre"), "unknown cost centre \(r.costCentre)")

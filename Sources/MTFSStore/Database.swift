@@ -68,6 +68,7 @@ public final class Database {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
     private var savepointDepth = 0
+    private var profiler: SQLProfiler?
     /// The file's path.
     public let path: String
 
@@ -92,11 +93,17 @@ public final class Database {
         handle = db
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeout)
+        if ProcessInfo.processInfo.environment["MTFS_SQL_PROFILE"] != nil {
+            let profiler = SQLProfiler()
+            self.profiler = profiler
+            sqlite3_trace_v2(db, UInt32(SQLITE_TRACE_PROFILE), SQLProfiler.callback, Unmanaged.passUnretained(profiler).toOpaque())
+        }
     }
 
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        profiler?.report()
     }
 
     /// Runs SQL text with no parameters (schema scripts, pragmas); may hold several statements.
@@ -328,3 +335,31 @@ public struct Row {
 
 /// SQLite's "copy this buffer now" destructor, which the C macro expresses as a cast of -1.
 let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// With `MTFS_SQL_PROFILE` set, each connection adds up the time SQLite spends in every statement
+/// (its triggers included) and prints the costliest to standard error when it closes: the tool for
+/// finding which statement a slow command waits on.
+final class SQLProfiler {
+    private var totals: [String: (count: Int, nanoseconds: UInt64)] = [:]
+
+    static let callback: @convention(c) (UInt32, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int32 = {
+        _, context, statement, elapsed in
+        guard let context, let statement, let elapsed else { return 0 }
+        let profiler = Unmanaged<SQLProfiler>.fromOpaque(context).takeUnretainedValue()
+        let sql = sqlite3_sql(OpaquePointer(statement)).map { String(cString: $0) } ?? "?"
+        let ns = elapsed.load(as: UInt64.self)
+        let old = profiler.totals[sql] ?? (0, 0)
+        profiler.totals[sql] = (old.count + 1, old.nanoseconds + ns)
+        return 0
+    }
+
+    func report() {
+        let all = totals.values.reduce(UInt64(0)) { $0 + $1.nanoseconds }
+        var out = "SQL time by statement (\(all / 1_000_000) ms in all):\n"
+        for (sql, t) in totals.sorted(by: { $0.value.nanoseconds > $1.value.nanoseconds }).prefix(15) {
+            let text = sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            out += "\(t.nanoseconds / 1_000_000) ms\t\(t.count)×\t\(text.prefix(140))\n"
+        }
+        FileHandle.standardError.write(Data(out.utf8))
+    }
+}

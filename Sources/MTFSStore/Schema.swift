@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ledger schema as numbered, append-only migrations recorded in `PRAGMA user_version`
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
@@ -237,15 +239,23 @@ enum Schema {
     /// The sums of one entry's postings by proposal, year and cost centre, in the columns of
     /// `position_lines`. `m` is the movement (a reversal counts as the one it undoes); a slip's leg
     /// follows from the sign: the year slipped to gains on the slip and loses on its reversal.
+    private static func positionValues(reversal: String) -> String {
+        """
+        CASE WHEN a.kind = 'planned' THEN p.amount ELSE 0 END,
+        CASE WHEN a.kind = 'delivered' THEN p.amount ELSE 0 END,
+        CASE WHEN a.kind = 'unachievable' THEN p.amount ELSE 0 END,
+        CASE WHEN a.kind = 'planned' AND m = 'approve' THEN p.amount ELSE 0 END,
+        CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) <> (\(reversal)) THEN p.amount ELSE 0 END,
+        CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) = (\(reversal)) THEN -p.amount ELSE 0 END
+        """
+    }
+
+    /// The same, summed (for filling the table from the postings already recorded).
     private static func positionSums(reversal: String) -> String {
-        """
-        sum(CASE WHEN a.kind = 'planned' THEN p.amount ELSE 0 END),
-        sum(CASE WHEN a.kind = 'delivered' THEN p.amount ELSE 0 END),
-        sum(CASE WHEN a.kind = 'unachievable' THEN p.amount ELSE 0 END),
-        sum(CASE WHEN a.kind = 'planned' AND m = 'approve' THEN p.amount ELSE 0 END),
-        sum(CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) <> (\(reversal)) THEN p.amount ELSE 0 END),
-        sum(CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) = (\(reversal)) THEN -p.amount ELSE 0 END)
-        """
+        positionValues(reversal: reversal).split(separator: "\n").map {
+            "sum(\($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))))"
+        }
+        .joined(separator: ",\n")
     }
 
     /// Version 4: each proposal's position by year and cost centre, kept up to date by a trigger as
@@ -272,14 +282,15 @@ enum Schema {
         WHERE a.proposal IS NOT NULL
         GROUP BY a.proposal, a.year, a.cost_centre;
 
+        -- One row per posting, no GROUP BY (no sorter on every insert): postings of one entry that
+        -- meet on a line update the row the first of them inserted.
         CREATE TRIGGER entries_position_lines AFTER INSERT ON entries
         BEGIN
             INSERT INTO position_lines(proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out)
-            SELECT a.proposal, a.year, a.cost_centre, \(positionSums(reversal: "NEW.reverses IS NOT NULL"))
+            SELECT a.proposal, a.year, a.cost_centre, \(positionValues(reversal: "NEW.reverses IS NOT NULL"))
             FROM (SELECT coalesce((SELECT kind FROM entries WHERE id = NEW.reverses), NEW.kind) AS m)
             JOIN postings p ON p.entry = NEW.id JOIN accounts a ON a.id = p.account
             WHERE a.proposal IS NOT NULL
-            GROUP BY a.proposal, a.year, a.cost_centre
             ON CONFLICT (proposal, year, cost_centre) DO UPDATE SET
                 planned = planned + excluded.planned,
                 delivered = delivered + excluded.delivered,
