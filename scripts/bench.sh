@@ -167,11 +167,16 @@ if [ ${#sizes[@]} -gt 1 ]; then
         for command in load import balance reconcile statements verify hledger ledger; do
             printf '| %s | ' "$command"
             for ((i = 1; i < ${#sizes[@]}; i++)); do
-                a=${wall[${sizes[i - 1]} $command]#>}
-                b=${wall[${sizes[i]} $command]#>}
+                a=${wall[${sizes[i - 1]} $command]}
+                b=${wall[${sizes[i]} $command]}
                 ea=${size_entries[${sizes[i - 1]}]}
                 eb=${size_entries[${sizes[i]}]}
-                awk "BEGIN{ if ($a > 0) printf \"%.1f× (entries %.1f×) | \", $b / $a, $eb / $ea; else printf \"- | \" }"
+                # A cut-off run gives a bound: more than (it grew at least) or less than.
+                bound=""
+                [[ $b == ">"* ]] && bound=">"
+                [[ $a == ">"* ]] && bound="<"
+                [[ $a == ">"* && $b == ">"* ]] && bound="?"
+                awk "BEGIN{ a = ${a#>}; b = ${b#>}; if (a > 0) printf \"%s%.1f× (entries %.1f×) | \", \"$bound\", b / a, $eb / $ea; else printf \"- | \" }"
             done
             echo
         done

@@ -80,6 +80,10 @@ public struct StatementBuilder {
     let centresByHolder: [String: [String]]
     let ownedByHolder: [String: [Proposal]]
     let cutting: [String: [Proposal]]  // proposals by cost centre
+    /// The findings' positions in `findings`, by the refs and by the cost centre they name, so
+    /// each holder's are found without scanning every finding.
+    let findingsByRef: [String: [Int]]
+    let findingsByCentre: [String: [Int]]
 
     /// Reads the books as at the end of `period`.
     public init(ledger: Ledger, period: Period, settings: ReconcileSettings) throws {
@@ -107,6 +111,14 @@ public struct StatementBuilder {
         var cutting: [String: [Proposal]] = [:]
         for p in input.proposals { for s in p.costCentres { cutting[s.costCentre, default: []].append(p) } }
         self.cutting = cutting
+        var byRef: [String: [Int]] = [:]
+        var byCentre: [String: [Int]] = [:]
+        for (i, f) in findings.enumerated() {
+            for ref in Set(f.refs) { byRef[ref, default: []].append(i) }
+            if let c = f.costCentre { byCentre[c, default: []].append(i) }
+        }
+        findingsByRef = byRef
+        findingsByCentre = byCentre
     }
 
     /// Everyone a statement is due to: holders of cost centres at the period end and proposal owners.
@@ -150,7 +162,9 @@ public struct StatementBuilder {
         return HolderStatement(
             holder: holder, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
             yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count),
-            findings: findings.filter { f in f.refs.contains { refs.contains($0) } || f.costCentre.map { heldSet.contains($0) } == true },
+            findings: Set(refs.flatMap { findingsByRef[$0] ?? [] } + heldSet.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
+                findings[$0]
+            },
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: try ledger.latestSignOff(holder: holder, upTo: period))
     }

@@ -15,10 +15,13 @@ public struct SlipRecord: Hashable, Sendable {
 extension Ledger {
     /// The latest period with a return, a forecast or a delivery: "now" for the books.
     public func latestActivityPeriod() throws -> Period? {
+        // Each part is one seek from the top of a period index (the latest delivery is almost
+        // always among the last entries).
         let code = try db.scalar(
             """
             SELECT max(p) FROM (SELECT max(period) AS p FROM return_lines UNION ALL SELECT max(period) FROM forecasts
-                                UNION ALL SELECT max(period) FROM entries WHERE kind IN ('deliver', 'reduce'))
+                                UNION ALL SELECT * FROM (SELECT period FROM entries INDEXED BY entries_by_period
+                                                         WHERE kind IN ('deliver', 'reduce') ORDER BY period DESC LIMIT 1))
             """)
         return code == 0 ? nil : Period(code: Int(code))
     }

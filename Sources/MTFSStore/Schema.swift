@@ -260,7 +260,8 @@ enum Schema {
 
     /// Version 4: each proposal's position by year and cost centre, kept up to date by a trigger as
     /// entries land, so reports read one row per line instead of summing every posting. It is a
-    /// cache of the postings, not a record: `mtfs verify` recomputes it and compares.
+    /// cache of the postings, not a record: `mtfs verify` recomputes it and compares. And an index
+    /// of forecasts by period.
     static let migration4 = """
         CREATE TABLE position_lines (
             proposal        TEXT NOT NULL REFERENCES proposals(ref),
@@ -299,6 +300,9 @@ enum Schema {
                 slipped_in = slipped_in + excluded.slipped_in,
                 slipped_out = slipped_out + excluded.slipped_out;
         END;
+        -- "The latest period with a forecast" without reading every forecast.
+        CREATE INDEX forecasts_by_period ON forecasts(period);
+
         CREATE TRIGGER position_lines_no_delete BEFORE DELETE ON position_lines
             BEGIN SELECT RAISE(ABORT, 'positions follow the ledger entries and are never deleted'); END;
         """

@@ -217,7 +217,7 @@ struct LedgerTests {
         #expect(try ledger.positionLines() == expected)
         // Take the file back to schema 3, as an earlier mtfs left it.
         try ledger.db.execute(
-            "DROP TRIGGER entries_position_lines; DROP TRIGGER position_lines_no_delete; DROP TABLE position_lines; PRAGMA user_version = 3"
+            "DROP TRIGGER entries_position_lines; DROP TRIGGER position_lines_no_delete; DROP TABLE position_lines; DROP INDEX forecasts_by_period; PRAGMA user_version = 3"
         )
         let reopened = try Ledger(path: dir.path("l.sqlite"))
         #expect(try reopened.db.userVersion == Ledger.schemaVersion)
