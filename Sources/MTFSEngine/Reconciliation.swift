@@ -250,9 +250,10 @@ public struct Reconciliation {
     ///
     /// Candidate pairs come from prefix filtering (Chaudhuri, Ganti and Kaushik's set-similarity
     /// join): with each title's words ordered rarest first, two titles whose word overlap reaches
-    /// the threshold must share one of the first `n − ⌈t·n⌉ + 1` words of each. So only pairs that
-    /// share a rare word are ever looked at, and the work grows with the programme, not its square.
-    /// A candidate is then checked exactly, and must share a service or a cost centre.
+    /// the threshold must share one of the first `n − ⌈t·n⌉ + 1` words of each. Proposals are indexed
+    /// by those words within each service and cost centre, so a pair is looked at only when it shares
+    /// one of the rarer words of each title and a service or cost centre, never every pair of a
+    /// service. A candidate is then checked exactly.
     func similarProposals(excluding dc03: [Finding]) -> [Finding] {
         let doubleCounted = Set(dc03.map { $0.refs.joined(separator: "|") })
         let all = input.proposals
