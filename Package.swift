@@ -36,7 +36,8 @@ let package = Package(
             dependencies: [
                 "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "mtfs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]  // read by path from the tests, not bundled
         ),
     ]
 )
