@@ -213,8 +213,10 @@ public final class Database {
         }
     }
 
-    /// Runs `body` in one read transaction so every query sees the same snapshot.
+    /// Runs `body` in one read transaction so every query sees the same snapshot. Inside a
+    /// transaction already open, `body` simply runs in it (it sees that transaction's snapshot).
     public func read<T>(_ body: () throws -> T) throws -> T {
+        if inTransaction { return try body() }
         try execute("BEGIN DEFERRED")
         defer { if sqlite3_get_autocommit(handle) == 0 { try? execute("COMMIT") } }
         return try body()

@@ -131,10 +131,14 @@ extension Ledger {
     }
 
     static func posting(from row: Row, at column: Int32) -> Posting? {
+        accountKey(from: row, at: column).map { Posting($0, Pence(row.int(column + 4))) }
+    }
+
+    /// The account whose kind, year, proposal and cost centre are in the row from `column` on.
+    static func accountKey(from row: Row, at column: Int32) -> AccountKey? {
         guard !row.isNull(column), let kind = AccountKind(rawValue: row.text(column)) else { return nil }
-        let key = AccountKey(
+        return AccountKey(
             kind: kind, year: FinancialYear(startYear: Int(row.int(column + 1))),
             proposal: row.optionalText(column + 2), costCentre: row.optionalText(column + 3))
-        return Posting(key, Pence(row.int(column + 4)))
     }
 }

@@ -115,9 +115,7 @@ extension Ledger {
         var pass = Pass()
         pass.accounts = AccountTable(denseUpTo: try db.scalar("SELECT count(*) FROM accounts"))
         try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts") { row in
-            guard let kind = AccountKind(rawValue: row.text(1)) else { return }
-            pass.accounts[row.int(0)] = AccountKey(
-                kind: kind, year: FinancialYear(startYear: Int(row.int(2))), proposal: row.optionalText(3), costCentre: row.optionalText(4))
+            if let key = Ledger.accountKey(from: row, at: 1) { pass.accounts[row.int(0)] = key }
         }
         // Reversals need their originals' postings and kind; keep only those that are reversed.
         let reversed = Set(try db.query("SELECT reverses FROM entries WHERE reverses IS NOT NULL") { $0.int(0) })
@@ -211,7 +209,7 @@ extension Ledger {
         }
 
         try db.forEach(
-            "SELECT id, kind, proposal, year, to_year, effective, recorded_at, actor, reason, source, reverses, prev_hash, hash FROM entries ORDER BY id"
+            "SELECT \(Ledger.entryColumns) FROM entries e ORDER BY e.id"
         ) { row in
             var entry = try Ledger.entry(from: row)
             var ids: [(Int64, Int64)] = []

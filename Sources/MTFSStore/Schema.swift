@@ -1,5 +1,3 @@
-import Foundation
-
 /// The ledger schema as numbered, append-only migrations recorded in `PRAGMA user_version`
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
@@ -236,26 +234,26 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
         """
 
-    /// The sums of one entry's postings by proposal, year and cost centre, in the columns of
+    /// Each posting's contribution to its line, in the columns of
     /// `position_lines`. `m` is the movement (a reversal counts as the one it undoes); a slip's leg
     /// follows from the sign: the year slipped to gains on the slip and loses on its reversal.
-    private static func positionValues(reversal: String) -> String {
-        """
-        CASE WHEN a.kind = 'planned' THEN p.amount ELSE 0 END,
-        CASE WHEN a.kind = 'delivered' THEN p.amount ELSE 0 END,
-        CASE WHEN a.kind = 'unachievable' THEN p.amount ELSE 0 END,
-        CASE WHEN a.kind = 'planned' AND m = 'approve' THEN p.amount ELSE 0 END,
-        CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) <> (\(reversal)) THEN p.amount ELSE 0 END,
-        CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) = (\(reversal)) THEN -p.amount ELSE 0 END
-        """
+    private static func positionColumns(reversal: String) -> [String] {
+        [
+            "CASE WHEN a.kind = 'planned' THEN p.amount ELSE 0 END",
+            "CASE WHEN a.kind = 'delivered' THEN p.amount ELSE 0 END",
+            "CASE WHEN a.kind = 'unachievable' THEN p.amount ELSE 0 END",
+            "CASE WHEN a.kind = 'planned' AND m = 'approve' THEN p.amount ELSE 0 END",
+            "CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) <> (\(reversal)) THEN p.amount ELSE 0 END",
+            "CASE WHEN a.kind = 'planned' AND m = 'slip' AND (p.amount > 0) = (\(reversal)) THEN -p.amount ELSE 0 END",
+        ]
     }
 
-    /// The same, summed (for filling the table from the postings already recorded).
+    /// One posting's values (for the trigger, which adds them row by row).
+    private static func positionValues(reversal: String) -> String { positionColumns(reversal: reversal).joined(separator: ",\n") }
+
+    /// The values summed (for filling the table from the postings already recorded).
     private static func positionSums(reversal: String) -> String {
-        positionValues(reversal: reversal).split(separator: "\n").map {
-            "sum(\($0.trimmingCharacters(in: CharacterSet(charactersIn: ","))))"
-        }
-        .joined(separator: ",\n")
+        positionColumns(reversal: reversal).map { "sum(\($0))" }.joined(separator: ",\n")
     }
 
     /// Version 4: each proposal's position by year and cost centre, kept up to date by a trigger as
