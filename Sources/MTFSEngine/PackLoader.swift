@@ -63,12 +63,12 @@ public struct PackLoader {
 
     /// Loads a whole pack in one transaction: nothing is written unless all of it is.
     public func load(_ pack: ParsedPack) throws -> LoadSummary {
-        try ledger.transaction { try apply(pack) }
+        try ledger.bulk { try apply(pack) }
     }
 
     /// Imports one monthly return in one transaction.
     public func importReturn(_ ret: ParsedReturn) throws -> LoadSummary {
-        try ledger.transaction {
+        try ledger.bulk {
             var summary = LoadSummary()
             try apply(ret, into: &summary)
             summary.returnFiles = 1

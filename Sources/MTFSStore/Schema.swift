@@ -256,6 +256,24 @@ enum Schema {
         positionColumns(reversal: reversal).map { "sum(\($0))" }.joined(separator: ",\n")
     }
 
+    /// Adds the postings of every entry after `?1` to `position_lines` in one statement: what
+    /// `entries_position_lines` does entry by entry, for a bulk write (``Ledger/bulk(_:)``).
+    static let positionLinesUpsert = """
+        INSERT INTO position_lines(proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out)
+        SELECT a.proposal, a.year, a.cost_centre, \(positionSums(reversal: "e.reverses IS NOT NULL"))
+        FROM (SELECT e.id, e.reverses, coalesce(o.kind, e.kind) AS m FROM entries e LEFT JOIN entries o ON o.id = e.reverses WHERE e.id > ?1) e
+        JOIN postings p ON p.entry = e.id JOIN accounts a ON a.id = p.account
+        WHERE a.proposal IS NOT NULL
+        GROUP BY a.proposal, a.year, a.cost_centre
+        ON CONFLICT (proposal, year, cost_centre) DO UPDATE SET
+            planned = planned + excluded.planned,
+            delivered = delivered + excluded.delivered,
+            unachievable = unachievable + excluded.unachievable,
+            original_target = original_target + excluded.original_target,
+            slipped_in = slipped_in + excluded.slipped_in,
+            slipped_out = slipped_out + excluded.slipped_out
+        """
+
     /// Version 4: each proposal's position by year and cost centre, kept up to date by a trigger as
     /// entries land, so reports read one row per line instead of summing every posting. It is a
     /// cache of the postings, not a record: `mtfs verify` recomputes it and compares. And an index

@@ -151,6 +151,57 @@ struct LedgerTests {
     }
 
     @Test(
+        "a bulk write refuses at commit what the per-row triggers refuse, and leaves the ledger and its triggers as they were",
+        arguments: ["unbalanced entry", "entry without postings", "broken chain", "posting added to an earlier entry"])
+    func bulkChecks(name: String) throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        let before = try snapshot(ledger)
+        let triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        let triggersBefore = try ledger.db.query(triggers) { "\($0.text(0)): \($0.text(1))" }
+        // Entry 5 as the ledger would write it, then spoilt one way.
+        let tip = try ledger.db.first("SELECT hash FROM entries WHERE id = 4") { $0.text(0) }!
+        let entry = { (prev: String) in
+            """
+            INSERT INTO entries(id, kind, proposal, year, effective, period, recorded_at, actor, reason, source, prev_hash, hash)
+            VALUES (5, 'deliver', 'P-1', 2023, '2023-06-30', 202303, 'x', 'x', 'x', 'x', '\(prev)', 'h5')
+            """
+        }
+        let accounts = try ledger.db.query("SELECT account FROM postings WHERE entry = 4 ORDER BY amount") { $0.int(0) }
+        #expect(throws: LedgerError.self, "\(name)") {
+            try ledger.bulk {
+                switch name {
+                case "unbalanced entry":
+                    try ledger.db.run(
+                        "INSERT INTO postings(entry, account, amount) VALUES (5, ?, -100), (5, ?, 99)", accounts[0], accounts[1])
+                    try ledger.db.run(entry(tip))
+                case "entry without postings":
+                    try ledger.db.run(entry(tip))
+                case "broken chain":
+                    try ledger.db.run(
+                        "INSERT INTO postings(entry, account, amount) VALUES (5, ?, -100), (5, ?, 100)", accounts[0], accounts[1])
+                    try ledger.db.run(entry(String(repeating: "1", count: 64)))
+                default:
+                    // Still balanced: only the count of earlier entries' postings shows it.
+                    try ledger.db.run(
+                        "INSERT INTO postings(entry, account, amount) VALUES (2, ?, -100), (2, ?, 100)", accounts[0], accounts[1])
+                }
+            }
+        }
+        #expect(try snapshot(ledger) == before)
+        #expect(try ledger.db.query(triggers) { "\($0.text(0)): \($0.text(1))" } == triggersBefore)
+        #expect(try ledger.verify().passed)
+        // The ledger goes on as normal afterwards, in bulk or not.
+        try ledger.bulk {
+            try ledger.record(
+                .deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
+        }
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-07-31"), reason: "", by: testWho)
+        #expect(try ledger.verify().passed)
+    }
+
+    @Test(
         "verify catches tampering and names the first bad entry",
         arguments: [
             "change an amount", "change an actor", "delete an entry", "swap two entries", "drop a trigger", "break the balance",

@@ -96,6 +96,56 @@ struct PropertyTests {
         }
     }
 
+    @Test("a bulk write records exactly what the same operations record one by one, and puts its triggers back")
+    func bulkMatchesOneByOne() async throws {
+        await propertyCheck(count: 25, input: PropertyTests.opGen) { ops in
+            let dir = TempDir()
+            let single = try sampleLedger(dir, name: "single.sqlite")
+            let when = date("2026-03-31")
+            // Each operation on its own, keeping those the ledger accepts.
+            var accepted: [(Movement?, Int64)] = []
+            for op in ops {
+                let y = PropertyTests.years[op.a]
+                let z = PropertyTests.years[op.b]
+                let amount = Pence.pounds(op.pounds)
+                let movement: Movement? =
+                    switch op.kind {
+                    case 0, 1: .deliver(year: y, amount: amount)
+                    case 2: .reduce(year: y, amount: amount)
+                    case 3: .slip(from: y, to: z, amount: amount)
+                    case 4: .unachievable(year: y, amount: amount)
+                    default: nil
+                    }
+                do {
+                    if let movement {
+                        try single.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
+                    } else {
+                        try single.reverse(entry: Int64(op.entry), effective: when, reason: "random", by: testWho)
+                    }
+                    accepted.append((movement, Int64(op.entry)))
+                } catch is LedgerError {}
+            }
+            // The accepted ones again, all in one bulk write on a ledger set up the same way.
+            let batched = try sampleLedger(dir, name: "batched.sqlite")
+            let triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+            let triggersBefore = try batched.db.query(triggers) { "\($0.text(0)): \($0.text(1))" }
+            try batched.bulk {
+                for (movement, entry) in accepted {
+                    if let movement {
+                        try batched.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
+                    } else {
+                        try batched.reverse(entry: entry, effective: when, reason: "random", by: testWho)
+                    }
+                }
+            }
+            #expect(try snapshot(batched) == snapshot(single))
+            #expect(try batched.positionLines() == single.positionLines())
+            #expect(try batched.db.query(triggers) { "\($0.text(0)): \($0.text(1))" } == triggersBefore)
+            let report = try batched.verify()
+            #expect(report.passed, "\(report.checks.filter { !$0.passed })")
+        }
+    }
+
     func apply(_ movement: Movement, to model: inout [FinancialYear: YearModel], sign: Int64) {
         let a = Pence(movement.amount.rawValue * sign)
         switch movement {
