@@ -277,49 +277,121 @@ public struct EntryContent: Hashable, Sendable {
     /// The bytes are `count:field` for each field, joined by `|` (built directly: `verify` hashes
     /// every entry of the ledger).
     public func hash(previous: String) -> String {
-        var input = HashInput()
-        input.bytes.reserveCapacity(256 + 96 * postings.count)
-        for text in [
-            "mtfs-entry-v1", String(id), kind.rawValue, proposal, year.description, toYear?.description ?? "",
-            effective.description, recordedAt, actor, reason, source, reverses.map(String.init) ?? "",
-        ] {
-            input.field(text)
-        }
+        var input = EntryHashInput()
+        input.reserve(256 + 96 * postings.count)
+        // The field order is the hash format: `Ledger.verify` writes the same fields from the stored bytes.
+        input.field(EntryHashInput.version)
+        input.field(id)
+        input.field(kind.rawValue)
+        input.field(proposal)
+        input.field(year.description)
+        input.field(toYear?.description ?? "")
+        input.field(effective.description)
+        input.field(recordedAt)
+        input.field(actor)
+        input.field(reason)
+        input.field(source)
+        input.field(reverses)
         for posting in postings.sorted(by: { $0.account < $1.account }) {
-            let a = posting.account
-            let year = a.year.description
-            if let proposal = a.proposal, let costCentre = a.costCentre {
-                input.field(parts: proposal, year, costCentre, a.kind.rawValue)  // as AccountKey.description
-            } else {
-                input.field(parts: "mtfs", year, a.kind.rawValue)
-            }
-            input.field(String(posting.amount.rawValue))
+            input.account(posting.account)
+            input.field(posting.amount.rawValue)
         }
         input.field(previous)
         return SHA256.hex(bytes: input.bytes)
     }
+}
 
-    /// The hashed bytes: `count:field` for each field, joined by `|`, written without building the
-    /// joined string (`verify` hashes every entry of the ledger).
-    private struct HashInput {
-        var bytes: [UInt8] = []
+/// The bytes an entry's hash is taken over: `count:field` for each field (the count in bytes, in
+/// decimal), joined by `|`, so no choice of text can make two entries hash alike. Written straight
+/// into one buffer: `verify` builds one for every entry of the ledger.
+public struct EntryHashInput: Sendable {
+    /// The first field of every entry's input.
+    public static let version = "mtfs-entry-v1"
 
-        mutating func field(_ text: String) { field(parts: text) }
+    public private(set) var bytes: [UInt8] = []
 
-        /// One field made of parts joined by `:`.
-        mutating func field(parts: String...) {
-            if !bytes.isEmpty { bytes.append(UInt8(ascii: "|")) }
-            var count = parts.count - 1
-            for part in parts { count += part.utf8.count }
-            bytes.append(contentsOf: String(count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            for (i, part) in parts.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ":")) }
-                bytes.append(contentsOf: part.utf8)
-            }
-        }
+    public init() {}
+
+    public mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    /// Empties the buffer, keeping its memory.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    public mutating func field(_ text: String) {
+        start(count: text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
     }
 
+    /// A field of raw bytes (text as stored).
+    public mutating func field(_ raw: UnsafeRawBufferPointer) {
+        start(count: raw.count)
+        bytes.append(contentsOf: raw)
+    }
+
+    /// An integer in decimal; nil is the empty field.
+    public mutating func field(_ value: Int64?) {
+        guard let value else { return start(count: 0) }
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var n = value.magnitude
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            return buffer.count - i
+        }
+        start(count: count)
+        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0.suffix(count)) }
+    }
+
+    /// A posting's account, as `AccountKey.description` names it; `yearName` is `a.year.description`
+    /// when the caller has it to hand.
+    public mutating func account(_ a: AccountKey, yearName: String? = nil) {
+        let year = yearName ?? a.year.description
+        if let proposal = a.proposal, let costCentre = a.costCentre {
+            start(count: proposal.utf8.count + year.utf8.count + costCentre.utf8.count + a.kind.rawValue.utf8.count + 3)
+            bytes.append(contentsOf: proposal.utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: year.utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: costCentre.utf8)
+        } else {
+            start(count: 4 + year.utf8.count + a.kind.rawValue.utf8.count + 2)
+            bytes.append(contentsOf: "mtfs".utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: year.utf8)
+        }
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: a.kind.rawValue.utf8)
+    }
+
+    /// The separator and `count:`.
+    private mutating func start(count: Int) {
+        if !bytes.isEmpty { bytes.append(UInt8(ascii: "|")) }
+        var divisor = 1
+        while divisor * 10 <= count { divisor *= 10 }
+        var rest = count
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+        bytes.append(UInt8(ascii: ":"))
+    }
+}
+
+extension EntryContent {
     /// Whether the postings sum to zero.
     public var isBalanced: Bool { postings.reduce(Int64(0)) { $0 &+ $1.amount.rawValue } == 0 }
 }

@@ -62,7 +62,21 @@ public struct ParsedPack: Sendable {
     public var years: YearRange?
     public var restructures: [RestructureRow] = []
     public var adjustments: [AdjustmentRow] = []
-    public var returns: [ParsedReturn] = []
+    /// The monthly returns, checked when the pack is read and read again when they are applied, so
+    /// a large pack's returns are never all in memory at once.
+    public var returns: [PackReturn] = []
+}
+
+/// A monthly return of a pack: where it is, and what it reports.
+public struct PackReturn: Sendable {
+    public var path: String
+    public var displayName: String
+    public var period: Period
+
+    /// Reads and checks the return (again).
+    public func read() throws(InputError) -> ParsedReturn {
+        try ParsedReturn.read(path: path, displayName: displayName, period: period)
+    }
 }
 
 /// One monthly return, read and checked.
@@ -125,8 +139,10 @@ extension ParsedPack {
         if fm.fileExists(atPath: returnsDir) {
             let files = ((try? fm.contentsOfDirectory(atPath: returnsDir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
             for file in files {
-                pack.returns.append(
-                    try ParsedReturn.read(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file)))
+                let path = join(returnsDir, file)
+                let displayName = join(directory, PackFormat.returns + "/" + file)
+                let checked = try ParsedReturn.read(path: path, displayName: displayName)
+                pack.returns.append(PackReturn(path: path, displayName: displayName, period: checked.period))
             }
         }
         return pack

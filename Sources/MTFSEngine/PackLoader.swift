@@ -163,7 +163,7 @@ public struct PackLoader {
         enum Event {
             case restructure(ParsedPack.RestructureRow)
             case adjustment(ParsedPack.AdjustmentRow)
-            case ret(ParsedReturn)
+            case ret(PackReturn)
         }
         var events: [(CivilDate, Int, Int, Event)] = []
         for (i, r) in pack.restructures.enumerated() { events.append((r.effective, 0, i, .restructure(r))) }
@@ -184,7 +184,7 @@ public struct PackLoader {
                 }
                 summary.adjustments += 1
             case .ret(let r):
-                try apply(r, into: &summary)
+                try apply(try r.read(), into: &summary)
                 summary.returnFiles += 1
             }
             progress?("events", n + 1, events.count)

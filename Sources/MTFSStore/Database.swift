@@ -327,6 +327,14 @@ public struct Row {
         let count = Int(sqlite3_column_bytes(statement.handle, index))
         return String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self)
     }
+    /// A column's bytes as stored (text without decoding), valid until the statement steps on or
+    /// is reset; empty for NULL.
+    public func bytes(_ index: Int32) -> UnsafeRawBufferPointer {
+        let h = statement.handle
+        // sqlite3_column_blob, then _bytes (https://www.sqlite.org/c3ref/column_blob.html).
+        guard let base = sqlite3_column_blob(h, index) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(h, index)))
+    }
     /// A text column, nil when NULL.
     public func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
     /// A real column.

@@ -104,6 +104,15 @@ extension Ledger {
         }
     }
 
+    /// What the checks need of an entry (the hash input is built from the stored bytes).
+    private struct Checked {
+        var id: Int64
+        var kind: EntryKind
+        var proposal: String
+        var reverses: Int64?
+        var postings: [Posting] = []
+    }
+
     private struct MovementKey: Hashable {
         var movement: EntryKind
         var account: AccountKind
@@ -120,7 +129,7 @@ extension Ledger {
         // Reversals need their originals' postings and kind; keep only those that are reversed.
         let reversed = Set(try db.query("SELECT reverses FROM entries WHERE reverses IS NOT NULL") { $0.int(0) })
         var originals: [Int64: (kind: EntryKind, postings: [Posting])] = [:]
-        var previousHash = EntryContent.genesisHash
+        var previousHash = Array(EntryContent.genesisHash.utf8)
         var expectedID: Int64 = 1
         let postings = try db.prepare("SELECT entry, account, amount FROM postings ORDER BY entry")
         defer { try? postings.reset() }
@@ -132,26 +141,15 @@ extension Ledger {
         var pendingPosting = try nextPosting()
         // Hashes are recomputed on a second thread while this one reads on; breaks in the links are
         // found here, in order, and both are merged by entry id at the end.
-        let hashes = HashChecker()
+        let hashes = HashChecker(accounts: pass.accounts)
         var breaks: [(id: Int64, text: String)] = []
 
-        func check(_ entry: inout JournalEntry, accountIDs: [(Int64, Int64)]) {
+        func chainBreak(_ id: Int64, _ text: String) {
+            if breaks.count < 20 { breaks.append((id, text)) }
+        }
+
+        func check(_ entry: Checked, accountIDs: [(Int64, Int64)]) {
             pass.entries += 1
-            func chainBreak(_ text: String) {
-                if breaks.count < 20 { breaks.append((entry.id, text)) }
-            }
-            if entry.id != expectedID {
-                chainBreak(
-                    entry.id > expectedID
-                        ? "entries \(expectedID)…\(entry.id - 1) are missing before entry \(entry.id)"
-                        : "entry \(entry.id) is out of order after entry \(expectedID - 1)")
-            }
-            expectedID = entry.id + 1
-            if entry.prevHash != previousHash {
-                chainBreak("entry \(entry.id) does not follow the entry before it (its previous-hash link is broken)")
-            }
-            hashes.add(entry)
-            previousHash = entry.hash
             let sum = entry.postings.reduce(Int64(0)) { $0 &+ $1.amount.rawValue }
             if entry.postings.isEmpty {
                 pass.note("entry \(entry.id) has no postings", in: \.balanceProblems)
@@ -209,19 +207,31 @@ extension Ledger {
         }
 
         try db.forEach(
-            "SELECT \(Ledger.entryColumns) FROM entries e ORDER BY e.id"
+            """
+            SELECT id, kind, proposal, year, to_year, effective, recorded_at, actor, reason, source, reverses, prev_hash, hash
+            FROM entries ORDER BY id
+            """
         ) { row in
-            var entry = try Ledger.entry(from: row)
+            let id = row.int(0)
+            guard let kind = EntryKind(rawValue: row.text(1)) else {
+                throw LedgerError.integrity("entry \(id) has an unknown kind \"\(row.text(1))\"")
+            }
+            guard (try? CivilDate(parsing: row.text(5))) != nil else {
+                throw LedgerError.integrity("entry \(id) has a malformed effective date \"\(row.text(5))\"")
+            }
+            var entry = Checked(id: id, kind: kind, proposal: row.text(2), reverses: row.optionalInt(10))
             var ids: [(Int64, Int64)] = []
+            ids.reserveCapacity(8)
+            entry.postings.reserveCapacity(8)
             // Postings of entries that are not in the entries table (a deleted entry) are skipped here;
             // the broken chain reports the deletion.
-            while let p = pendingPosting, p.entry <= entry.id {
-                if p.entry == entry.id {
+            while let p = pendingPosting, p.entry <= id {
+                if p.entry == id {
                     if let key = pass.accounts[p.account] {
                         entry.postings.append(Posting(key, Pence(p.amount)))
                         ids.append((p.account, p.amount))
                     } else {
-                        pass.note("entry \(entry.id) posts to account \(p.account), which does not exist", in: \.postingProblems)
+                        pass.note("entry \(id) posts to account \(p.account), which does not exist", in: \.postingProblems)
                         pass.total &+= p.amount
                     }
                 } else {
@@ -229,7 +239,24 @@ extension Ledger {
                 }
                 pendingPosting = try nextPosting()
             }
-            check(&entry, accountIDs: ids)
+
+            if id != expectedID {
+                chainBreak(
+                    id,
+                    id > expectedID
+                        ? "entries \(expectedID)…\(id - 1) are missing before entry \(id)"
+                        : "entry \(id) is out of order after entry \(expectedID - 1)")
+            }
+            expectedID = id + 1
+            if !row.bytes(11).elementsEqual(previousHash) {
+                chainBreak(id, "entry \(id) does not follow the entry before it (its previous-hash link is broken)")
+            }
+            previousHash.removeAll(keepingCapacity: true)
+            previousHash.append(contentsOf: row.bytes(12))
+
+            hashes.add(row, postings: ids)
+
+            check(entry, accountIDs: ids)
         }
         while let p = pendingPosting {
             pass.note("postings of entry \(p.entry) have no entry", in: \.postingProblems)
@@ -265,39 +292,94 @@ extension Ledger {
     }
 
     /// `position_lines` is a cache the triggers keep; recompute it from the pass and compare.
+    ///
+    /// The accounts (through `accounts_proposal`) and the kept lines (their primary key) are both
+    /// read in (proposal, year, cost centre) order as SQLite compares text, byte by byte, so one
+    /// merge pairs each line with its accounts: no table of every line in memory.
     private func positionProblems(_ pass: Pass) throws -> [String] {
-        struct Line: Hashable {
-            var proposal: String
-            var year: FinancialYear
-            var costCentre: String
+        typealias Key = (proposal: String, year: Int64, costCentre: String)
+        func precedes(_ a: Key, _ b: Key) -> Bool {
+            if a.proposal != b.proposal { return a.proposal.utf8.lexicographicallyPrecedes(b.proposal.utf8) }
+            if a.year != b.year { return a.year < b.year }
+            return a.costCentre.utf8.lexicographicallyPrecedes(b.costCentre.utf8)
         }
-        var expected: [Line: Position] = [:]
-        for (account, balance) in pass.accounts.balances() {
-            guard let key = pass.accounts[account], let proposal = key.proposal, let costCentre = key.costCentre else { continue }
-            let line = Line(proposal: proposal, year: key.year, costCentre: costCentre)
-            var position = expected[line] ?? Position()
-            switch key.kind {
-            case .planned: position.planned += Pence(balance)
-            case .delivered: position.delivered += Pence(balance)
-            case .unachievable: position.unachievable += Pence(balance)
-            case .requirement: break
+        func same(_ a: Key, _ b: Key) -> Bool { a.proposal == b.proposal && a.year == b.year && a.costCentre == b.costCentre }
+        func describe(_ k: Key) -> String { "\(k.proposal) \(FinancialYear(startYear: Int(k.year))) on \(k.costCentre)" }
+
+        let accounts = try db.prepare(
+            """
+            SELECT proposal, year, cost_centre, id FROM accounts INDEXED BY accounts_proposal
+            WHERE proposal IS NOT NULL ORDER BY proposal, year, cost_centre
+            """)
+        defer { try? accounts.reset() }
+        let stored = try db.prepare(
+            """
+            SELECT proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out
+            FROM position_lines ORDER BY proposal, year, cost_centre
+            """)
+        defer { try? stored.reset() }
+
+        // The next line the postings give: its accounts' balances (and approvals and slips) added up.
+        var pendingAccount: (key: Key, id: Int64)?
+        func readAccount() throws -> (key: Key, id: Int64)? {
+            guard try accounts.step() else { return nil }
+            let row = Row(statement: accounts)
+            return ((row.text(0), row.int(1), row.text(2)), row.int(3))
+        }
+        pendingAccount = try readAccount()
+        func nextExpected() throws -> (key: Key, position: Position)? {
+            while let first = pendingAccount {
+                var position = Position()
+                var posted = false
+                while let account = pendingAccount, same(account.key, first.key) {
+                    if let balance = pass.accounts.balance(account.id), let kind = pass.accounts[account.id]?.kind {
+                        posted = true
+                        switch kind {
+                        case .planned: position.planned += Pence(balance)
+                        case .delivered: position.delivered += Pence(balance)
+                        case .unachievable: position.unachievable += Pence(balance)
+                        case .requirement: break
+                        }
+                        if let moves = pass.targetMoves[account.id] { position += moves }
+                    }
+                    pendingAccount = try readAccount()
+                }
+                if posted { return (first.key, position) }
             }
-            if let moves = pass.targetMoves[account] { position += moves }
-            expected[line] = position
+            return nil
         }
+        func nextStored() throws -> (key: Key, position: Position)? {
+            guard try stored.step() else { return nil }
+            let row = Row(statement: stored)
+            var p = Position()
+            p.planned = Pence(row.int(3))
+            p.delivered = Pence(row.int(4))
+            p.unachievable = Pence(row.int(5))
+            p.originalTarget = Pence(row.int(6))
+            p.slippedIn = Pence(row.int(7))
+            p.slippedOut = Pence(row.int(8))
+            return ((row.text(0), row.int(1), row.text(2)), p)
+        }
+
         var problems: [String] = []
-        var stored = 0
-        for line in try storedPositionLines() {
-            stored += 1
-            let key = Line(proposal: line.proposal, year: line.year, costCentre: line.costCentre)
-            if problems.count < 20, expected[key] != line.position {
-                problems.append(
-                    "the position kept for \(line.proposal) \(line.year) on \(line.costCentre) does not match its postings (it shows \(line.position.currentTarget) target and \(line.position.delivered) delivered; the postings \((expected[key] ?? Position()).currentTarget) and \((expected[key] ?? Position()).delivered))"
-                )
+        var expected = try nextExpected()
+        var kept = try nextStored()
+        while problems.count < 20, expected != nil || kept != nil {
+            if let e = expected, let k = kept, same(e.key, k.key) {
+                if e.position != k.position {
+                    problems.append(
+                        "the position kept for \(describe(k.key)) does not match its postings (it shows \(k.position.currentTarget) target and \(k.position.delivered) delivered; the postings \(e.position.currentTarget) and \(e.position.delivered))"
+                    )
+                }
+                expected = try nextExpected()
+                kept = try nextStored()
+            } else if let e = expected, kept == nil || precedes(e.key, kept!.key) {
+                problems.append("no position is kept for \(describe(e.key)), which has postings")
+                expected = try nextExpected()
+            } else if let k = kept {
+                problems.append("a position is kept for \(describe(k.key)), which has no postings")
+                kept = try nextStored()
             }
-        }
-        if problems.isEmpty, stored != expected.count {
-            problems.append("positions are kept for \(stored) lines but the postings touch \(expected.count)")
         }
         return problems
     }
@@ -356,30 +438,68 @@ extension Ledger {
 }
 
 /// Recomputes entries' hashes on a second thread, a batch at a time, while the verify pass reads
-/// on (at most a few batches wait, so memory stays bounded).
+/// on (at most a few batches wait, so memory stays bounded). The reading thread only copies each
+/// entry's stored columns, byte for byte, and its postings into the batch's buffers; this thread
+/// builds the hash input from them (in the field order of `EntryContent.hash`, never through a
+/// String), hashes it and compares.
 private final class HashChecker: @unchecked Sendable {
-    private typealias Item = (id: Int64, content: EntryContent, previous: String, hash: String)
+    /// The entries columns the hash covers, as `verifyPass` selects them.
+    private static let textColumns: [Int32] = [1, 2, 5, 6, 7, 8, 9, 11, 12]  // kind, proposal, effective…source, prev_hash, hash
+    private struct Item {
+        var id: Int64, year: Int64, toYear: Int64?, reverses: Int64?
+        var textEnd: Int, postingsEnd: Int
+    }
+    private struct Batch {
+        var text: [UInt8] = []
+        /// Where each hashed column ends in `text`, nine an entry.
+        var ends: [Int] = []
+        var postings: [(account: Int64, amount: Int64)] = []
+        var items: [Item] = []
+    }
+    private let accounts: AccountTable
     private let queue = DispatchQueue(label: "mtfs.verify.hashes", qos: .userInitiated)
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: 4)
     private let lock = NSLock()
     private var altered: [Int64] = []
-    private var batch: [Item] = []
-    private static let batchSize = 2_048
+    private var batch = Batch()
+    private static let batchSize = 4_096
 
-    func add(_ entry: JournalEntry) {
-        batch.append((entry.id, entry.content, entry.prevHash, entry.hash))
-        if batch.count == HashChecker.batchSize { flush() }
+    /// `accounts`: the accounts' keys by id (only read here).
+    init(accounts: AccountTable) {
+        self.accounts = accounts
+        reserve()
+    }
+
+    private func reserve() {
+        batch.text.reserveCapacity(HashChecker.batchSize * 400)
+        batch.ends.reserveCapacity(HashChecker.batchSize * HashChecker.textColumns.count)
+        batch.postings.reserveCapacity(HashChecker.batchSize * 4)
+        batch.items.reserveCapacity(HashChecker.batchSize)
+    }
+
+    /// An entry's row and its postings to known accounts.
+    func add(_ row: Row, postings: [(Int64, Int64)]) {
+        for column in HashChecker.textColumns {
+            batch.text.append(contentsOf: row.bytes(column))
+            batch.ends.append(batch.text.count)
+        }
+        for (account, amount) in postings { batch.postings.append((account, amount)) }
+        batch.items.append(
+            Item(
+                id: row.int(0), year: row.int(3), toYear: row.optionalInt(4), reverses: row.optionalInt(10),
+                textEnd: batch.text.count, postingsEnd: batch.postings.count))
+        if batch.items.count == HashChecker.batchSize { flush() }
     }
 
     private func flush() {
-        guard !batch.isEmpty else { return }
+        guard !batch.items.isEmpty else { return }
         let work = batch
-        batch = []
-        batch.reserveCapacity(HashChecker.batchSize)
+        batch = Batch()
+        reserve()
         slots.wait()
         queue.async(group: group) { [self] in
-            let bad = work.filter { $0.content.hash(previous: $0.previous) != $0.hash }.map(\.id)
+            let bad = check(work)
             if !bad.isEmpty {
                 lock.lock()
                 altered += bad
@@ -389,6 +509,63 @@ private final class HashChecker: @unchecked Sendable {
         }
     }
 
+    private func check(_ work: Batch) -> [Int64] {
+        var bad: [Int64] = []
+        var input = EntryHashInput()
+        input.reserve(2_048)
+        var years = YearNames()
+        var legs: [(AccountKey, Int64)] = []
+        work.text.withUnsafeBytes { text in
+            var column = 0
+            var textStart = 0
+            var postingStart = 0
+            for item in work.items {
+                // The nine stored columns of this entry, in `textColumns` order.
+                func stored(_ i: Int) -> UnsafeRawBufferPointer {
+                    let start = column + i == 0 ? textStart : work.ends[column + i - 1]
+                    return UnsafeRawBufferPointer(rebasing: text[start..<work.ends[column + i]])
+                }
+                input.removeAll()
+                input.field(EntryHashInput.version)
+                input.field(item.id)
+                input.field(stored(0))  // kind
+                input.field(stored(1))  // proposal
+                input.field(years.name(item.year))
+                input.field(item.toYear.map { years.name($0) } ?? "")
+                for i in 2...6 { input.field(stored(i)) }  // effective, recorded_at, actor, reason, source
+                input.field(item.reverses)
+                legs.removeAll(keepingCapacity: true)
+                for (account, amount) in work.postings[postingStart..<item.postingsEnd] {
+                    if let key = accounts[account] { legs.append((key, amount)) }
+                }
+                legs.sort { $0.0 < $1.0 }
+                for (key, amount) in legs {
+                    input.account(key, yearName: years.name(Int64(key.year.startYear)))
+                    input.field(amount)
+                }
+                input.field(stored(7))  // prev_hash
+                var sha = SHA256()
+                input.bytes.withUnsafeBytes { sha.update($0) }
+                if !HashChecker.hexEquals(sha.finalize(), stored(8)) { bad.append(item.id) }
+                column += HashChecker.textColumns.count
+                textStart = item.textEnd
+                postingStart = item.postingsEnd
+            }
+        }
+        return bad
+    }
+
+    /// Whether `stored` is the lower-case hex of `digest` (as `SHA256.hex` writes it).
+    private static func hexEquals(_ digest: [UInt8], _ stored: UnsafeRawBufferPointer) -> Bool {
+        guard stored.count == digest.count * 2 else { return false }
+        let hex: StaticString = "0123456789abcdef"
+        let digits = UnsafeRawBufferPointer(start: hex.utf8Start, count: 16)
+        for (i, byte) in digest.enumerated() {
+            if stored[2 * i] != digits[Int(byte >> 4)] || stored[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
+        }
+        return true
+    }
+
     /// Waits for every batch; the entries whose content no longer matches their hash, by id.
     func finish() -> [Int64] {
         flush()
@@ -396,6 +573,17 @@ private final class HashChecker: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return altered.sorted()
+    }
+}
+
+/// `2023/24` for 2023, made once a year rather than once a posting.
+private struct YearNames {
+    private var names: [Int64: String] = [:]
+    mutating func name(_ startYear: Int64) -> String {
+        if let name = names[startYear] { return name }
+        let name = FinancialYear(startYear: Int(startYear)).description
+        names[startYear] = name
+        return name
     }
 }
 
