@@ -34,6 +34,9 @@ extension Ledger {
                 report.checks.append(VerifyReport.Check(name: "SQLite integrity check", problems: try sqliteIntegrity()))
             }
             report.checks.append(VerifyReport.Check(name: "append-only triggers present", problems: try missingTriggers()))
+            // The balances through the index are read on a second connection while the pass runs.
+            let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
+            let indexed = IndexedBalances(path: db.path)
             let pass = try verifyPass()
             report.entries = pass.entries
             report.firstBadEntry = pass.firstBad
@@ -47,7 +50,9 @@ extension Ledger {
                     name: "all postings sum to zero",
                     problems: pass.total == 0 ? [] : ["the postings sum to \(Pence(pass.total)), not £0.00"]))
             report.checks.append(
-                VerifyReport.Check(name: "balances read through the index match the postings", problems: try indexedBalances(pass)))
+                VerifyReport.Check(
+                    name: "balances read through the index match the postings",
+                    problems: try indexedBalances(pass, indexed.result(tip: tip))))
             report.checks.append(VerifyReport.Check(name: "no account holds a balance of the wrong sign", problems: wrongSigns(pass)))
             report.checks.append(
                 VerifyReport.Check(name: "the positions kept for reports match the postings", problems: try positionProblems(pass)))
@@ -93,7 +98,7 @@ extension Ledger {
         var approvedByProposal: [String: Int64] = [:]
         var heldByProposal: [String: Int64] = [:]
         /// By movement (a reversal counts as the movement it undoes), account kind and year.
-        var byMovement: [MovementKey: Int64] = [:]
+        var byYear = YearTally()
         /// Approvals and slips in and out on each planned account (a reversal counts against the movement it undoes).
         var targetMoves: [Int64: Position] = [:]
         /// The accounts, and each one's balance as summed from the postings table.
@@ -113,10 +118,32 @@ extension Ledger {
         var postings: [Posting] = []
     }
 
-    private struct MovementKey: Hashable {
-        var movement: EntryKind
-        var account: AccountKind
-        var year: Int
+    /// By year: minus the requirement legs, the other legs (held), and the held legs of approvals
+    /// and of slips. Years are few, so they sit in a short array searched from the last one used
+    /// (this is added to once a posting).
+    struct YearTally {
+        private(set) var years: [Int] = []
+        private(set) var sums: [(requirement: Int64, held: Int64, approved: Int64, slipped: Int64)] = []
+        private var last = 0
+
+        mutating func add(_ amount: Int64, year: Int, account: AccountKind, movement: EntryKind) {
+            if last >= years.count || years[last] != year {
+                if let i = years.firstIndex(of: year) {
+                    last = i
+                } else {
+                    years.append(year)
+                    sums.append((0, 0, 0, 0))
+                    last = years.count - 1
+                }
+            }
+            if account == .requirement {
+                sums[last].requirement &-= amount
+            } else {
+                sums[last].held &+= amount
+                if movement == .approve { sums[last].approved &+= amount }
+                if movement == .slip { sums[last].slipped &+= amount }
+            }
+        }
     }
 
     /// Streams the entries (by id) and the postings (by entry, the table's own order) side by side.
@@ -180,9 +207,7 @@ extension Ledger {
             for (posting, (account, amount)) in zip(entry.postings, accountIDs) {
                 pass.total &+= amount
                 pass.accounts.post(amount, to: account)
-                pass.byMovement[
-                    MovementKey(movement: movement, account: posting.account.kind, year: posting.account.year.startYear), default: 0] &+=
-                    amount
+                pass.byYear.add(amount, year: posting.account.year.startYear, account: posting.account.kind, movement: movement)
                 if posting.account.kind == .planned && (movement == .approve || movement == .slip) {
                     let value = Pence(amount)
                     if movement == .approve {
@@ -273,17 +298,25 @@ extension Ledger {
     }
 
     /// Reports read balances through `postings_by_account`; it must agree with the table the chain covers.
-    private func indexedBalances(_ pass: Pass) throws -> [String] {
+    ///
+    /// `early`: the index's balances as read on a second connection during the pass, when that saw
+    /// the same entries (so the same postings: they are append-only and closed with their entry);
+    /// otherwise they are read here.
+    private func indexedBalances(_ pass: Pass, _ early: [(account: Int64, balance: Int64)]?) throws -> [String] {
         var problems: [String] = []
         var seen = 0
-        try db.forEach("SELECT account, sum(amount) FROM postings INDEXED BY postings_by_account GROUP BY account") { row in
+        func compare(_ account: Int64, _ balance: Int64) {
             seen += 1
-            let account = row.int(0)
-            if problems.count < 20, pass.accounts.balance(account) != row.int(1) {
+            if problems.count < 20, pass.accounts.balance(account) != balance {
                 problems.append(
-                    "account \(account) reads \(Pence(row.int(1))) through the index but its postings sum to \(Pence(pass.accounts.balance(account) ?? 0))"
+                    "account \(account) reads \(Pence(balance)) through the index but its postings sum to \(Pence(pass.accounts.balance(account) ?? 0))"
                 )
             }
+        }
+        if let early {
+            for (account, balance) in early { compare(account, balance) }
+        } else {
+            try db.forEach(IndexedBalances.sql) { compare($0.int(0), $0.int(1)) }
         }
         if problems.isEmpty, seen != pass.accounts.postedCount {
             problems.append("the balance index holds \(seen) accounts but the postings touch \(pass.accounts.postedCount)")
@@ -410,14 +443,11 @@ extension Ledger {
         var requirement: [Int: Int64] = [:]
         var held: [Int: Int64] = [:]
         var slipped: [Int: Int64] = [:]  // net slipped in
-        for (key, amount) in pass.byMovement {
-            if key.account == .requirement {
-                requirement[key.year, default: 0] -= amount
-            } else {
-                held[key.year, default: 0] += amount
-                if key.movement == .approve { approved[key.year, default: 0] += amount }
-                if key.movement == .slip { slipped[key.year, default: 0] += amount }
-            }
+        for (year, sums) in zip(pass.byYear.years, pass.byYear.sums) {
+            requirement[year] = sums.requirement
+            held[year] = sums.held
+            approved[year] = sums.approved
+            slipped[year] = sums.slipped
         }
         var problems: [String] = []
         for year in Set(approved.keys).union(requirement.keys).union(held.keys).sorted() {
@@ -437,7 +467,7 @@ extension Ledger {
     }
 }
 
-/// Recomputes entries' hashes on a second thread, a batch at a time, while the verify pass reads
+/// Recomputes entries' hashes on other threads, a batch at a time, while the verify pass reads
 /// on (at most a few batches wait, so memory stays bounded). The reading thread only copies each
 /// entry's stored columns, byte for byte, and its postings into the batch's buffers; this thread
 /// builds the hash input from them (in the field order of `EntryContent.hash`, never through a
@@ -457,7 +487,9 @@ private final class HashChecker: @unchecked Sendable {
         var items: [Item] = []
     }
     private let accounts: AccountTable
-    private let queue = DispatchQueue(label: "mtfs.verify.hashes", qos: .userInitiated)
+    /// Concurrent: batches are independent, so while the reading thread waits for SQLite both
+    /// cores can hash.
+    private let queue = DispatchQueue(label: "mtfs.verify.hashes", qos: .userInitiated, attributes: .concurrent)
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: 4)
     private let lock = NSLock()
@@ -584,6 +616,37 @@ private struct YearNames {
         let name = FinancialYear(startYear: Int(startYear)).description
         names[startYear] = name
         return name
+    }
+}
+
+/// Reads every account's balance through `postings_by_account` on its own read-only connection
+/// and thread, so that it overlaps the verify pass instead of following it.
+final class IndexedBalances: @unchecked Sendable {
+    static let sql = "SELECT account, sum(amount) FROM postings INDEXED BY postings_by_account GROUP BY account"
+    private let group = DispatchGroup()
+    private var balances: [(account: Int64, balance: Int64)] = []
+    /// The last entry the second connection saw; nil when it could not read.
+    private var tip: Int64?
+
+    init(path: String) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            do {
+                let db = try Database(path: path, create: false, readOnly: true)
+                try db.read {
+                    let seen = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
+                    try db.forEach(IndexedBalances.sql) { balances.append(($0.int(0), $0.int(1))) }
+                    tip = seen
+                }
+            } catch {
+                tip = nil
+            }
+        }
+    }
+
+    /// The balances, if the second connection saw the entries up to `tip` and no more.
+    func result(tip expected: Int64) -> [(account: Int64, balance: Int64)]? {
+        group.wait()
+        return tip == expected ? balances : nil
     }
 }
 

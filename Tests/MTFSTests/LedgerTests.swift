@@ -1,7 +1,8 @@
 import Foundation
 import MTFSDomain
-import MTFSStore
 import Testing
+
+@testable import MTFSStore
 
 @Suite("The ledger store")
 struct LedgerTests {
@@ -198,6 +199,22 @@ struct LedgerTests {
                 .deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
         }
         try ledger.record(.deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-07-31"), reason: "", by: testWho)
+        #expect(try ledger.verify().passed)
+    }
+
+    @Test("verify's second connection reads the index's balances, and they are used only if it saw the same entries")
+    func indexedBalancesOnASecondConnection() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        let tip = try ledger.db.scalar("SELECT max(id) FROM entries")
+        let expected = try ledger.db.query(IndexedBalances.sql) { "\($0.int(0))=\($0.int(1))" }
+        #expect(!expected.isEmpty)
+        #expect(IndexedBalances(path: ledger.db.path).result(tip: tip)?.map { "\($0.account)=\($0.balance)" } == expected)
+        // A writer landed between the two snapshots: the early read is not used.
+        #expect(IndexedBalances(path: ledger.db.path).result(tip: tip - 1) == nil)
+        // No file to open (or no permission): not used either, and verify reads the index itself.
+        #expect(IndexedBalances(path: dir.path("missing.sqlite")).result(tip: tip) == nil)
         #expect(try ledger.verify().passed)
     }
 
