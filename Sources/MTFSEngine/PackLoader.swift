@@ -61,9 +61,12 @@ public struct PackLoader {
         }
     }
 
-    /// Loads a whole pack in one transaction: nothing is written unless all of it is.
-    public func load(_ pack: ParsedPack) throws -> LoadSummary {
-        try ledger.bulk { try apply(pack) }
+    /// Loads a whole pack in one transaction: nothing is written unless all of it is. The pack is
+    /// taken over, and each part let go once it is written (a million-entry pack's rows are a large
+    /// part of a load's memory); pass it as the last use of its variable for that to take effect.
+    public func load(_ pack: consuming ParsedPack) throws -> LoadSummary {
+        var pack = pack
+        return try ledger.bulk { try apply(&pack) }
     }
 
     /// Imports one monthly return in one transaction.
@@ -76,7 +79,7 @@ public struct PackLoader {
         }
     }
 
-    private func apply(_ pack: ParsedPack) throws -> LoadSummary {
+    private func apply(_ pack: inout ParsedPack) throws -> LoadSummary {
         var summary = LoadSummary()
         let existing = try ledger.window()
         if let years = pack.years {
@@ -106,6 +109,7 @@ public struct PackLoader {
             summary.costCentres += 1
             if i % 1000 == 0 { progress?("organisation", i, pack.organisation.count) }
         }
+        pack.organisation = []
         for row in pack.baselines {
             try at(row.at, column: "cost_centre") { try ledger.requireCostCentre(row.costCentre) }
             try at(row.at, column: "year") {
@@ -114,9 +118,12 @@ public struct PackLoader {
             summary.baselines += 1
         }
 
+        pack.baselines = []
         // Proposals in ref order (a replaced proposal goes before the one replacing it), so a pack
         // exported from a ledger loads back into an identical journal.
         var pending = pack.proposals.sorted { $0.proposal.ref < $1.proposal.ref }
+        let proposalCount = pack.proposals.count
+        pack.proposals = []
         var known = Set(try ledger.proposals().map(\.ref))
         let inPack = Set(pending.map(\.proposal.ref))
         var done = 0
@@ -150,7 +157,7 @@ public struct PackLoader {
                 known.insert(row.proposal.ref)
                 summary.proposals += 1
                 done += 1
-                if done % 500 == 0 { progress?("proposals", done, pack.proposals.count) }
+                if done % 500 == 0 { progress?("proposals", done, proposalCount) }
             }
             if next.count == pending.count {
                 let row = next[0]
@@ -169,6 +176,8 @@ public struct PackLoader {
         for (i, r) in pack.restructures.enumerated() { events.append((r.effective, 0, i, .restructure(r))) }
         for (i, a) in pack.adjustments.enumerated() { events.append((a.date, 1, i, .adjustment(a))) }
         for (i, r) in pack.returns.enumerated() { events.append((r.period.lastDay, 2, i, .ret(r))) }
+        pack.restructures = []
+        pack.adjustments = []
         events.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         for (n, (_, _, _, event)) in events.enumerated() {
             switch event {
@@ -212,7 +221,7 @@ public struct PackLoader {
         // Rows in ref and year order, so the same return always writes the same journal.
         let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
         let latest = Dictionary(
-            try ledger.latestForecasts(asOf: ret.period).filter { $0.period == ret.period }.map { ("\($0.proposal)|\($0.year)", $0) },
+            try ledger.latestForecasts(in: ret.period).map { ("\($0.proposal)|\($0.year)", $0) },
             uniquingKeysWith: { a, _ in a })
         for (i, row) in rows.enumerated() {
             guard try ledger.proposal(row.ref) != nil else {

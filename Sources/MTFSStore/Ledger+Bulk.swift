@@ -4,6 +4,9 @@ extension Ledger {
     /// The row-by-row checks that a bulk write replaces with the same checks made once over the
     /// whole batch (``bulk(_:)``). The append-only triggers (no UPDATE, no DELETE) and the foreign
     /// keys stay in force throughout.
+    /// The page cache of a bulk write, in KiB when negative (SQLite's convention).
+    static let bulkCacheSize = -32_768
+
     static let batchCheckedTriggers = ["entries_balanced", "entries_chained", "entries_position_lines", "postings_closed"]
 
     /// Runs a large batch of writes — a pack load, a month's return — in one transaction, all or
@@ -38,6 +41,12 @@ extension Ledger {
             let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
             let closedPostings = try postingsCount(upTo: tip)
             for (name, _) in saved { try db.execute("DROP TRIGGER \(name)") }
+            // A smaller page cache while writing in bulk (restored after): a large load's pages go
+            // to the write-ahead log as the cache fills either way, and the memory is better left
+            // to the load itself (https://www.sqlite.org/pragma.html#pragma_cache_size).
+            let cacheSize = try db.scalar("PRAGMA cache_size")
+            try db.execute("PRAGMA cache_size = \(Ledger.bulkCacheSize)")
+            defer { try? db.execute("PRAGMA cache_size = \(cacheSize)") }
             bulkDepth += 1
             let result: T
             do {

@@ -23,6 +23,26 @@ extension Ledger {
         }
     }
 
+    /// The latest forecast for each proposal and year recorded for `period` itself (what importing
+    /// that period's return again compares with), through `forecasts_by_period`: a new month reads
+    /// nothing.
+    public func latestForecasts(in period: Period) throws -> [ForecastRecord] {
+        var latest: [String: ForecastRecord] = [:]
+        try db.forEach(
+            """
+            SELECT proposal, year, period, forecast, rag, comment, actor, recorded_at, source
+            FROM forecasts WHERE period = ? ORDER BY id
+            """, parameters: [period.code]
+        ) { row in
+            let record = ForecastRecord(
+                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))), period: period,
+                forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
+                actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
+            latest["\(record.proposal)|\(record.year.startYear)"] = record
+        }
+        return latest.values.sorted { ($0.proposal, $0.year) < ($1.proposal, $1.year) }
+    }
+
     /// Records a line of a monthly return unless the latest line for the proposal, year and period
     /// already says the same; returns whether it was recorded.
     @discardableResult

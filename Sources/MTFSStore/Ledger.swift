@@ -11,12 +11,12 @@ public final class Ledger {
     // Caches. Accounts and proposals are append-only, so a row once read never changes; they are
     // dropped when a transaction rolls back (its inserts are gone). Balances and the chain tip are
     // only trusted inside one write transaction, when no other writer can move them.
-    private var accountIDs: [AccountKey: Int64] = [:]
+    private var accountIDs = AccountIndex()
     private var proposalCache: [String: Proposal] = [:]
     /// Proposals added in the open transaction: every account they have is in `accountIDs`.
     private var newProposals: Set<String> = []
     private var windowCache: YearRange??
-    private var balanceCache: [Int64: Pence] = [:]
+    private var balanceCache = BalanceCache()
     private var chainTip: (id: Int64, hash: String)?
     /// Above zero inside ``bulk(_:)``: nested writes then run without savepoints of their own.
     var bulkDepth = 0
@@ -288,6 +288,8 @@ public final class Ledger {
                 proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
                 who.recordedAt, who.actor, who.source)
             newProposals.insert(proposal.ref)
+            // As it will read back (a load then records on it without reading it again).
+            proposalCache[proposal.ref] = proposal
             for (position, share) in proposal.costCentres.enumerated() {
                 try db.run(
                     "INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",

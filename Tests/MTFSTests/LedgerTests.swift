@@ -202,6 +202,48 @@ struct LedgerTests {
         #expect(try ledger.verify().passed)
     }
 
+    @Test("the load's account index and balance cache behave as dictionaries would")
+    func compactCaches() {
+        var index = AccountIndex()
+        var model: [AccountKey: Int64] = [:]
+        var id: Int64 = 0
+        for ref in ["P-1", "P-2", "A-LONGER-REFERENCE-THAN-FIFTEEN"] {
+            for year in [fy(2023), fy(2024)] {
+                for cc in ["CC1", "CC2"] {
+                    for kind in [AccountKind.planned, .delivered] {
+                        id += 1
+                        let key = AccountKey.proposal(ref, kind, year, cc)
+                        index[key] = id
+                        model[key] = id
+                    }
+                }
+            }
+        }
+        index[.requirement(fy(2023))] = 99
+        model[.requirement(fy(2023))] = 99
+        index[.proposal("P-1", .planned, fy(2023), "CC1")] = 500  // replaced, not added
+        model[.proposal("P-1", .planned, fy(2023), "CC1")] = 500
+        for (key, value) in model { #expect(index[key] == value) }
+        #expect(index[.proposal("P-1", .unachievable, fy(2023), "CC1")] == nil)
+        #expect(index[.proposal("P-3", .planned, fy(2023), "CC1")] == nil)
+        #expect(index[.requirement(fy(2024))] == nil)
+        index.removeAll()
+        #expect(index[.requirement(fy(2023))] == nil && index[.proposal("P-2", .planned, fy(2024), "CC2")] == nil)
+
+        var cache = BalanceCache()
+        #expect(cache[5] == nil)
+        cache[5] = pounds(3)
+        cache[2_000] = .zero  // grows the array
+        cache[60_000_000] = pounds(7)  // far beyond: kept aside
+        cache[-1] = pounds(1)
+        #expect(cache[5] == pounds(3) && cache[2_000] == .zero && cache[60_000_000] == pounds(7) && cache[-1] == pounds(1))
+        #expect(cache[6] == nil && cache[1_999] == nil)
+        cache[5] = nil
+        #expect(cache[5] == nil)
+        cache.removeAll()
+        #expect(cache[2_000] == nil && cache[60_000_000] == nil)
+    }
+
     @Test("verify's second connection reads the index's balances, and they are used only if it saw the same entries")
     func indexedBalancesOnASecondConnection() throws {
         let dir = TempDir()

@@ -20,12 +20,16 @@ struct Load: ParsableCommand {
     @Argument(help: "The pack folder.") var pack: String
 
     func run() throws {
-        let parsed = try ParsedPack.read(directory: pack)
+        // Read and checked before the ledger is opened; handed over whole to the loader, which lets
+        // each part go once written.
+        var parsed: ParsedPack? = try ParsedPack.read(directory: pack)
         let summary = try LedgerFile.withLedger(path: options.path, create: true) { ledger in
             let who = try options.provenance()
             let loader = PackLoader(ledger: ledger, actor: who.actor, recordedAt: who.recordedAt, progress: ProgressBar.callback())
             defer { ProgressBar.finish() }
-            return try loader.load(parsed)
+            let whole = parsed!
+            parsed = nil
+            return try loader.load(whole)
         }
         var text = "Loaded \(pack) into \(options.path): \(summary.costCentres) cost centres, \(summary.baselines) baselines, "
         text += "\(summary.proposals) proposals with \(summary.approvedTotal) of targets, \(summary.restructures) restructures, "
