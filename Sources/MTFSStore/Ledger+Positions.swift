@@ -22,16 +22,22 @@ extension Ledger {
             FROM position_lines
             """
         ) { row in
-            var p = Position()
-            p.planned = Pence(row.int(3))
-            p.delivered = Pence(row.int(4))
-            p.unachievable = Pence(row.int(5))
-            p.originalTarget = Pence(row.int(6))
-            p.slippedIn = Pence(row.int(7))
-            p.slippedOut = Pence(row.int(8))
-            return PositionLine(
-                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.text(2), position: p)
+            PositionLine(
+                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.text(2),
+                position: Ledger.keptPosition(from: row, at: 3))
         }.sorted(by: PositionLine.precedes)
+    }
+
+    /// The six amounts of a `position_lines` row, from `column` on, in the table's order.
+    static func keptPosition(from row: Row, at column: Int32) -> Position {
+        var p = Position()
+        p.planned = Pence(row.int(column))
+        p.delivered = Pence(row.int(column + 1))
+        p.unachievable = Pence(row.int(column + 2))
+        p.originalTarget = Pence(row.int(column + 3))
+        p.slippedIn = Pence(row.int(column + 4))
+        p.slippedOut = Pence(row.int(column + 5))
+        return p
     }
 
     /// The lines summed from the postings effective by the end of `asOf` (all when nil).

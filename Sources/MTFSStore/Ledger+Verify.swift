@@ -384,14 +384,7 @@ extension Ledger {
         func nextStored() throws -> (key: Key, position: Position)? {
             guard try stored.step() else { return nil }
             let row = Row(statement: stored)
-            var p = Position()
-            p.planned = Pence(row.int(3))
-            p.delivered = Pence(row.int(4))
-            p.unachievable = Pence(row.int(5))
-            p.originalTarget = Pence(row.int(6))
-            p.slippedIn = Pence(row.int(7))
-            p.slippedOut = Pence(row.int(8))
-            return ((row.text(0), row.int(1), row.text(2)), p)
+            return ((row.text(0), row.int(1), row.text(2)), Ledger.keptPosition(from: row, at: 3))
         }
 
         var problems: [String] = []

@@ -266,14 +266,15 @@ enum Schema {
         FROM (SELECT e.id, e.reverses, coalesce(o.kind, e.kind) AS m FROM entries e LEFT JOIN entries o ON o.id = e.reverses WHERE e.id > ?1) e
         JOIN postings p ON p.entry = e.id JOIN accounts a ON a.id = p.account
         WHERE a.proposal IS NOT NULL
-        ON CONFLICT (proposal, year, cost_centre) DO UPDATE SET
-            planned = planned + excluded.planned,
-            delivered = delivered + excluded.delivered,
-            unachievable = unachievable + excluded.unachievable,
-            original_target = original_target + excluded.original_target,
-            slipped_in = slipped_in + excluded.slipped_in,
-            slipped_out = slipped_out + excluded.slipped_out
+        \(positionAccumulate(indent: ""))
         """
+
+    /// A line's row gains what is inserted for it again: how postings add up in `position_lines`.
+    private static func positionAccumulate(indent: String) -> String {
+        let columns = ["planned", "delivered", "unachievable", "original_target", "slipped_in", "slipped_out"]
+        return "ON CONFLICT (proposal, year, cost_centre) DO UPDATE SET\n"
+            + columns.map { "\(indent)    \($0) = \($0) + excluded.\($0)" }.joined(separator: ",\n")
+    }
 
     /// Version 4: each proposal's position by year and cost centre, kept up to date by a trigger as
     /// entries land, so reports read one row per line instead of summing every posting. It is a
@@ -309,13 +310,7 @@ enum Schema {
             FROM (SELECT coalesce((SELECT kind FROM entries WHERE id = NEW.reverses), NEW.kind) AS m)
             JOIN postings p ON p.entry = NEW.id JOIN accounts a ON a.id = p.account
             WHERE a.proposal IS NOT NULL
-            ON CONFLICT (proposal, year, cost_centre) DO UPDATE SET
-                planned = planned + excluded.planned,
-                delivered = delivered + excluded.delivered,
-                unachievable = unachievable + excluded.unachievable,
-                original_target = original_target + excluded.original_target,
-                slipped_in = slipped_in + excluded.slipped_in,
-                slipped_out = slipped_out + excluded.slipped_out;
+            \(positionAccumulate(indent: "    "));
         END;
         -- "The latest period with a forecast" without reading every forecast.
         CREATE INDEX forecasts_by_period ON forecasts(period);

@@ -33,17 +33,7 @@ struct PropertyTests {
             var effects: [Int64: (Movement?, Bool)] = [:]
             let when = date("2026-03-31")
             for op in ops {
-                let y = PropertyTests.years[op.a]
-                let z = PropertyTests.years[op.b]
-                let amount = Pence.pounds(op.pounds)
-                let movement: Movement? =
-                    switch op.kind {
-                    case 0, 1: .deliver(year: y, amount: amount)
-                    case 2: .reduce(year: y, amount: amount)
-                    case 3: .slip(from: y, to: z, amount: amount)
-                    case 4: .unachievable(year: y, amount: amount)
-                    default: nil
-                    }
+                let movement = PropertyTests.movement(for: op)
                 let before = try snapshot(ledger)
                 do {
                     if let movement {
@@ -105,17 +95,7 @@ struct PropertyTests {
             // Each operation on its own, keeping those the ledger accepts.
             var accepted: [(Movement?, Int64)] = []
             for op in ops {
-                let y = PropertyTests.years[op.a]
-                let z = PropertyTests.years[op.b]
-                let amount = Pence.pounds(op.pounds)
-                let movement: Movement? =
-                    switch op.kind {
-                    case 0, 1: .deliver(year: y, amount: amount)
-                    case 2: .reduce(year: y, amount: amount)
-                    case 3: .slip(from: y, to: z, amount: amount)
-                    case 4: .unachievable(year: y, amount: amount)
-                    default: nil
-                    }
+                let movement = PropertyTests.movement(for: op)
                 do {
                     if let movement {
                         try single.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
@@ -143,6 +123,20 @@ struct PropertyTests {
             #expect(try batched.db.query(triggers) { "\($0.text(0)): \($0.text(1))" } == triggersBefore)
             let report = try batched.verify()
             #expect(report.passed, "\(report.checks.filter { !$0.passed })")
+        }
+    }
+
+    /// The movement a random operation stands for; nil for a reversal.
+    static func movement(for op: RandomOp) -> Movement? {
+        let y = years[op.a]
+        let z = years[op.b]
+        let amount = Pence.pounds(op.pounds)
+        return switch op.kind {
+        case 0, 1: .deliver(year: y, amount: amount)
+        case 2: .reduce(year: y, amount: amount)
+        case 3: .slip(from: y, to: z, amount: amount)
+        case 4: .unachievable(year: y, amount: amount)
+        default: nil
         }
     }
 
