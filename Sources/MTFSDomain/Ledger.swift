@@ -331,28 +331,9 @@ public struct EntryHashInput: Sendable {
     /// An integer in decimal; nil is the empty field.
     public mutating func field(_ value: Int64?) {
         guard let value else { return start(count: 0) }
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var n = value.magnitude
-            var i = buffer.count
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            if value < 0 {
-                i -= 1
-                buffer[i] = UInt8(ascii: "-")
-            }
-            return buffer.count - i
-        }
-        start(count: count)
-        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0.suffix(count)) }
+        start(count: EntryHashInput.digits(value.magnitude) + (value < 0 ? 1 : 0))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDecimal(value.magnitude)
     }
 
     /// A posting's account, as `AccountKey.description` names it; `yearName` is `a.year.description`
@@ -379,15 +360,31 @@ public struct EntryHashInput: Sendable {
     /// The separator and `count:`.
     private mutating func start(count: Int) {
         if !bytes.isEmpty { bytes.append(UInt8(ascii: "|")) }
-        var divisor = 1
-        while divisor * 10 <= count { divisor *= 10 }
-        var rest = count
+        appendDecimal(UInt64(count))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// How many decimal digits `n` has.
+    private static func digits(_ n: UInt64) -> Int {
+        var count = 1
+        var rest = n
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// `n` in decimal digits, most significant first.
+    private mutating func appendDecimal(_ n: UInt64) {
+        var divisor: UInt64 = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        var rest = n
         while divisor > 0 {
             bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
             rest %= divisor
             divisor /= 10
         }
-        bytes.append(UInt8(ascii: ":"))
     }
 }
 

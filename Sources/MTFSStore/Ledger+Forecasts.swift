@@ -13,14 +13,17 @@ extension Ledger {
                   WHERE period <= ?1 AND (?2 IS NULL OR proposal = ?2) GROUP BY proposal, year) latest
             JOIN forecasts f ON f.id = latest.id
             ORDER BY f.proposal, f.year
-            """, asOf?.code ?? 999_999, ref
-        ) { row in
-            ForecastRecord(
-                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))),
-                period: Period(code: Int(row.int(2))) ?? FinancialYear(startYear: Int(row.int(1))).period(1),
-                forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
-                actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
-        }
+            """, asOf?.code ?? 999_999, ref, map: Ledger.forecast(from:))
+    }
+
+    /// A forecast from the columns proposal, year, period, forecast, rag, comment, actor,
+    /// recorded_at, source.
+    static func forecast(from row: Row) -> ForecastRecord {
+        ForecastRecord(
+            proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))),
+            period: Period(code: Int(row.int(2))) ?? FinancialYear(startYear: Int(row.int(1))).period(1),
+            forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
+            actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
     }
 
     /// The latest forecast for each proposal and year recorded for `period` itself (what importing
@@ -34,10 +37,7 @@ extension Ledger {
             FROM forecasts WHERE period = ? ORDER BY id
             """, parameters: [period.code]
         ) { row in
-            let record = ForecastRecord(
-                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))), period: period,
-                forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
-                actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
+            let record = Ledger.forecast(from: row)
             latest["\(record.proposal)|\(record.year.startYear)"] = record
         }
         return latest.values.sorted { ($0.proposal, $0.year) < ($1.proposal, $1.year) }

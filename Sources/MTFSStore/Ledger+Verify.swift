@@ -97,7 +97,8 @@ extension Ledger {
         /// By proposal: minus its requirement legs (approved) and its other legs (held).
         var approvedByProposal: [String: Int64] = [:]
         var heldByProposal: [String: Int64] = [:]
-        /// By movement (a reversal counts as the movement it undoes), account kind and year.
+        /// By year, the requirement, held, approved and slipped legs (a reversal counts as the
+        /// movement it undoes).
         var byYear = YearTally()
         /// Approvals and slips in and out on each planned account (a reversal counts against the movement it undoes).
         var targetMoves: [Int64: Position] = [:]
@@ -432,23 +433,10 @@ extension Ledger {
     }
 
     private func yearIdentity(_ pass: Pass) -> [String] {
-        var approved: [Int: Int64] = [:]
-        var requirement: [Int: Int64] = [:]
-        var held: [Int: Int64] = [:]
-        var slipped: [Int: Int64] = [:]  // net slipped in
-        for (year, sums) in zip(pass.byYear.years, pass.byYear.sums) {
-            requirement[year] = sums.requirement
-            held[year] = sums.held
-            approved[year] = sums.approved
-            slipped[year] = sums.slipped
-        }
         var problems: [String] = []
-        for year in Set(approved.keys).union(requirement.keys).union(held.keys).sorted() {
+        for (year, sums) in zip(pass.byYear.years, pass.byYear.sums).sorted(by: { $0.0 < $1.0 }) {
             let fy = FinancialYear(startYear: year)
-            let a = approved[year] ?? 0
-            let r = requirement[year] ?? 0
-            let h = held[year] ?? 0
-            let s = slipped[year] ?? 0
+            let (a, r, h, s) = (sums.approved, sums.requirement, sums.held, sums.slipped)  // s: net slipped in
             if a != r { problems.append("\(fy): the MTFS requirement is \(Pence(r)) but \(Pence(a)) was approved") }
             if h - a != s {
                 problems.append(
@@ -648,21 +636,15 @@ final class IndexedBalances: @unchecked Sendable {
 /// tenth of `verify`); an id outside the expected range (a tampered file) goes to a dictionary.
 struct AccountTable {
     private var keys: [AccountKey?] = []
-    private var sums: [Int64] = []
-    private var posted: [Bool] = []
     private var otherKeys: [Int64: AccountKey] = [:]
-    private var otherSums: [Int64: Int64] = [:]
-    /// How many accounts have postings.
-    private(set) var postedCount = 0
+    private var sums = AccountBalances()
 
     init() {}
 
     /// Room for ids 1 through a little past `count`.
     init(denseUpTo count: Int64) {
-        let size = Int(min(max(count, 0), 100_000_000)) + 1_024
-        keys = Array(repeating: nil, count: size)
-        sums = Array(repeating: 0, count: size)
-        posted = Array(repeating: false, count: size)
+        sums = AccountBalances(denseUpTo: count)
+        keys = Array(repeating: nil, count: Int(min(max(count, 0), AccountBalances.denseLimit)) + 1_024)
     }
 
     private func slot(_ id: Int64) -> Int? { id >= 0 && id < keys.count ? Int(id) : nil }
@@ -674,31 +656,14 @@ struct AccountTable {
         }
     }
 
-    mutating func post(_ amount: Int64, to id: Int64) {
-        if let i = slot(id) {
-            if !posted[i] {
-                posted[i] = true
-                postedCount += 1
-            }
-            sums[i] &+= amount
-        } else {
-            if otherSums[id] == nil { postedCount += 1 }
-            otherSums[id, default: 0] &+= amount
-        }
-    }
+    /// How many accounts have postings.
+    var postedCount: Int { sums.count }
+
+    mutating func post(_ amount: Int64, to id: Int64) { sums.add(amount, to: id) }
 
     /// The balance of an account with postings, nil for one without.
-    func balance(_ id: Int64) -> Int64? {
-        if let i = slot(id) { return posted[i] ? sums[i] : nil }
-        return otherSums[id]
-    }
+    func balance(_ id: Int64) -> Int64? { sums.balance(id) }
 
     /// Every account with postings and its balance, by id.
-    func balances() -> [(Int64, Int64)] {
-        var out: [(Int64, Int64)] = []
-        out.reserveCapacity(postedCount)
-        for i in posted.indices where posted[i] { out.append((Int64(i), sums[i])) }
-        out += otherSums.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        return out.sorted { $0.0 < $1.0 }
-    }
+    func balances() -> [(Int64, Int64)] { sums.all() }
 }

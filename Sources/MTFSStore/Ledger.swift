@@ -16,7 +16,7 @@ public final class Ledger {
     /// Proposals added in the open transaction: every account they have is in `accountIDs`.
     private var newProposals: Set<String> = []
     private var windowCache: YearRange??
-    private var balanceCache = BalanceCache()
+    private var balanceCache = AccountBalances()
     private var chainTip: (id: Int64, hash: String)?
     /// Above zero inside ``bulk(_:)``: nested writes then run without savepoints of their own.
     var bulkDepth = 0
@@ -81,7 +81,6 @@ public final class Ledger {
             // Rows inserted by the rolled-back work are gone: forget everything derived from them.
             accountIDs.removeAll()
             proposalCache.removeAll()
-            newProposals.removeAll()
             windowCache = nil
             forgetTransactionState()
             throw error

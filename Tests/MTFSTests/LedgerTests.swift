@@ -230,13 +230,17 @@ struct LedgerTests {
         index.removeAll()
         #expect(index[.requirement(fy(2023))] == nil && index[.proposal("P-2", .planned, fy(2024), "CC2")] == nil)
 
-        var cache = BalanceCache()
+        var cache = AccountBalances()
         #expect(cache[5] == nil)
+        cache[1_500] = pounds(2)  // beyond the array: kept aside, then taken in when the array grows past it
         cache[5] = pounds(3)
         cache[2_000] = .zero  // grows the array
         cache[60_000_000] = pounds(7)  // far beyond: kept aside
         cache[-1] = pounds(1)
         #expect(cache[5] == pounds(3) && cache[2_000] == .zero && cache[60_000_000] == pounds(7) && cache[-1] == pounds(1))
+        #expect(cache[1_500] == pounds(2) && cache.count == 5)
+        cache.add(-200, to: 1_500)
+        #expect(cache[1_500] == .zero && cache.all().map(\.0) == [-1, 5, 1_500, 2_000, 60_000_000])
         #expect(cache[6] == nil && cache[1_999] == nil)
         cache[5] = nil
         #expect(cache[5] == nil)
