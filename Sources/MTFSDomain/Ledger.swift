@@ -226,11 +226,13 @@ public enum LedgerError: Error, Equatable, Sendable {
     case refused(String)
     /// The ledger file fails its own checks.
     case integrity(String)
+    /// The file cannot be used as a ledger: not an mtfs ledger, unreadable, unwritable.
+    case unusable(String)
 
     /// The sentence for the user.
     public var explanation: String {
         switch self {
-        case .refused(let s), .integrity(let s): s
+        case .refused(let s), .integrity(let s), .unusable(let s): s
         }
     }
 }
@@ -424,12 +426,22 @@ public enum RAG: String, Sendable, Codable, CaseIterable {
 
 /// Who made a change, when, and from where (the command line, or a file and row).
 public struct Provenance: Hashable, Sendable {
+    /// Who made the record: the operating-system login, or the signed-in user of the portal.
     public var actor: String
     public var recordedAt: String
     public var source: String
-    public init(actor: String, recordedAt: String, source: String) {
+    /// The person the record was made for (`--as NAME`), recorded next to the actor, never instead.
+    public var onBehalfOf: String?
+    public init(actor: String, recordedAt: String, source: String, onBehalfOf: String? = nil) {
         self.actor = actor
         self.recordedAt = recordedAt
         self.source = source
+        self.onBehalfOf = onBehalfOf
+    }
+
+    /// "login", or "login for NAME" when made on someone's behalf.
+    public static func display(actor: String, onBehalfOf: String?) -> String {
+        guard let name = onBehalfOf, !name.isEmpty, name != actor else { return actor }
+        return "\(actor) for \(name)"
     }
 }

@@ -90,7 +90,9 @@ public struct PackLoader {
                 )
             }
             // Same first year; the window only ever grows at the end.
-            try ledger.setWindow(YearRange(first: years.first, last: max(existing?.last ?? years.last, years.last)))
+            try ledger.setWindow(
+                YearRange(first: years.first, last: max(existing?.last ?? years.last, years.last)),
+                by: who(SourceLocation(file: pack.name + "/proposals.csv", line: 1)))
         } else if existing == nil {
             throw InputError(file: pack.name, "the ledger has no MTFS years and the pack has no proposals.csv to take them from")
         }

@@ -73,7 +73,9 @@ public final class Database {
     public let path: String
 
     /// Opens (creating when asked) the database at `path`. New files are readable by their owner only.
-    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeout: Int32 = 30_000) throws {
+    /// `immutable`: read a file that nothing will change while it is open, without the WAL index
+    /// (https://www.sqlite.org/uri.html#uriimmutable) — for a ledger in a read-only folder.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false, busyTimeout: Int32 = 30_000) throws {
         self.path = path
         if create && !readOnly && !FileManager.default.fileExists(atPath: path) {
             // Created here first so SQLite inherits owner-only permissions for the -wal and -shm files too.
@@ -84,7 +86,13 @@ public final class Database {
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
         flags |= SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        var name = path
+        if immutable {
+            flags |= SQLITE_OPEN_URI
+            let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+            name = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+        }
+        let rc = sqlite3_open_v2(name, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -166,6 +174,14 @@ public final class Database {
 
     /// The first row mapped, or nil.
     public func first<T>(_ sql: String, _ parameters: SQLBindable..., map: (Row) throws -> T) throws -> T? {
+        let statement = try prepare(sql)
+        try statement.bind(parameters)
+        defer { try? statement.reset() }
+        return try statement.step() ? map(Row(statement: statement)) : nil
+    }
+
+    /// The first row mapped, or nil.
+    public func first<T>(_ sql: String, parameters: [SQLBindable], map: (Row) throws -> T) throws -> T? {
         let statement = try prepare(sql)
         try statement.bind(parameters)
         defer { try? statement.reset() }
@@ -341,6 +357,29 @@ public struct Row {
     public func double(_ index: Int32) -> Double { sqlite3_column_double(statement.handle, index) }
     /// Whether the column is NULL.
     public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement.handle, index) == SQLITE_NULL }
+
+    /// A column's storage class (https://www.sqlite.org/datatype3.html): read it before the value,
+    /// since reading an integer as text converts it.
+    public enum StorageClass { case null, integer, real, text, blob }
+
+    /// The storage class of the column's value in this row.
+    public func type(_ index: Int32) -> StorageClass {
+        switch sqlite3_column_type(statement.handle, index) {
+        case SQLITE_INTEGER: .integer
+        case SQLITE_FLOAT: .real
+        case SQLITE_TEXT: .text
+        case SQLITE_BLOB: .blob
+        default: .null
+        }
+    }
+
+    /// How many columns the row has.
+    public var columnCount: Int32 { sqlite3_column_count(statement.handle) }
+
+    /// The name of a column as the statement gives it.
+    public func columnName(_ index: Int32) -> String {
+        sqlite3_column_name(statement.handle, index).map { String(cString: $0) } ?? ""
+    }
 }
 
 /// SQLite's "copy this buffer now" destructor, which the C macro expresses as a cast of -1.

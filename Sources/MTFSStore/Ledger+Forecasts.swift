@@ -61,10 +61,11 @@ extension Ledger {
         if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment { return false }
         try db.run(
             """
-            INSERT INTO return_lines(proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO return_lines(proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, ref, year.startYear, period.code, deliveredToDate.rawValue, forecast?.rawValue, rag?.rawValue, comment,
-            who.recordedAt, who.actor, who.source)
+            who.recordedAt, who.actor, who.source, who.onBehalfOf)
+        try chain(.returnLines, db.lastInsertRowID)
         return true
     }
 
@@ -99,24 +100,29 @@ extension Ledger {
 
     // MARK: - Settings
 
-    /// A setting stored with the ledger, or nil.
+    /// A setting stored with the ledger (its latest value), or nil.
     public func setting(_ key: String) throws -> String? {
-        try db.first("SELECT value FROM settings WHERE key = ?", key) { $0.text(0) }
+        try db.first("SELECT value FROM setting_changes WHERE key = ? ORDER BY id DESC LIMIT 1", key) { $0.text(0) }
     }
 
-    /// Every setting stored with the ledger.
+    /// Every setting stored with the ledger (the latest value of each key), but the MTFS window.
     public func settings() throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try db.query("SELECT key, value FROM settings") { ($0.text(0), $0.text(1)) })
+        var out: [String: String] = [:]
+        try db.forEach("SELECT key, value FROM setting_changes WHERE key NOT IN ('first_year', 'last_year') ORDER BY id") { row in
+            out[row.text(0)] = row.text(1)
+        }
+        return out
     }
 
-    /// Stores a setting (replacing an earlier value).
+    /// Stores a new value of a setting; earlier values stay in its history.
     public func setSetting(_ key: String, _ value: String, by who: Provenance) throws {
-        try transaction {
-            try db.run(
-                """
-                INSERT INTO settings(key, value, recorded_at, actor) VALUES (?, ?, ?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at, actor = excluded.actor
-                """, key, value, who.recordedAt, who.actor)
-        }
+        try transaction { try recordSetting(key, value, by: who) }
+    }
+
+    func recordSetting(_ key: String, _ value: String, by who: Provenance) throws {
+        try db.run(
+            "INSERT INTO setting_changes(key, value, recorded_at, actor, on_behalf_of, source) VALUES (?, ?, ?, ?, ?, ?)",
+            key, value, who.recordedAt, who.actor, who.onBehalfOf, who.source)
+        try chain(.settingChanges, db.lastInsertRowID)
     }
 }

@@ -23,8 +23,9 @@ extension Ledger {
         try transaction {
             try Ledger.checkText(holder, what: "budget holder")
             try db.run(
-                "INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source) VALUES (?, ?, ?, ?, ?, ?)",
-                holder, period.code, who.actor, who.recordedAt, comment, who.source)
+                "INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                holder, period.code, who.actor, who.recordedAt, comment, who.source, who.onBehalfOf)
+            try chain(.signOffs, db.lastInsertRowID)
         }
     }
 

@@ -14,8 +14,12 @@ public struct VerifyReport: Sendable {
     public var checks: [Check] = []
     /// The first entry whose hash link is broken, if any.
     public var firstBadEntry: Int64?
+    /// The first record of the record chain that is broken, altered or missing its row, if any.
+    public var firstBadRecord: Int64?
     /// How many entries were checked.
     public var entries: Int = 0
+    /// The head of the record chain as found.
+    public var head = ChainHead.empty
 
     /// Whether every check passed.
     public var passed: Bool { checks.allSatisfy(\.passed) }
@@ -27,13 +31,34 @@ extension Ledger {
     /// the reversals and every identity, so the check stays linear in the size of the ledger.
     /// `thorough` adds SQLite's own `integrity_check` (every index against its table) and
     /// `foreign_key_check`, which read the whole file and cost more than the rest together.
-    public func verify(thorough: Bool = false) throws -> VerifyReport {
+    /// `anchors`: heads kept outside the file (a printed statement, a committee report); the ledger
+    /// must still begin with exactly those records.
+    public func verify(thorough: Bool = false, anchors: [ChainHead] = []) throws -> VerifyReport {
         try db.read {
             var report = VerifyReport()
             if thorough {
                 report.checks.append(VerifyReport.Check(name: "SQLite integrity check", problems: try sqliteIntegrity()))
             }
-            report.checks.append(VerifyReport.Check(name: "append-only triggers present", problems: try missingTriggers()))
+            report.checks.append(
+                VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: try schemaProblems()))
+            let signed = try signedHeads()
+            let records = try checkRecords(wanted: Set(signed.map(\.head.count) + anchors.map(\.count)))
+            report.head = records.head
+            report.firstBadRecord = records.problems.compactMap(\.seq).min()
+            report.checks.append(
+                VerifyReport.Check(name: "every fact is in the record chain, unaltered", problems: records.problems.map(\.text)))
+            report.checks.append(
+                VerifyReport.Check(
+                    name: "every head recorded by a sign-off is in the chain",
+                    problems: signed.compactMap { s in
+                        Ledger.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
+                    }))
+            if !anchors.isEmpty {
+                report.checks.append(
+                    VerifyReport.Check(
+                        name: "the ledger begins with the anchored records",
+                        problems: anchors.compactMap { Ledger.anchorProblem($0, records, what: "the anchor \($0.short)") }))
+            }
             // The balances through the index are read on a second connection while the pass runs.
             let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
             let indexed = IndexedBalances(path: db.path)
@@ -64,6 +89,25 @@ extension Ledger {
         }
     }
 
+    /// Why `head` is not in the chain as found, or nil when it is.
+    static func anchorProblem(_ head: ChainHead, _ records: RecordCheck, what: String) -> String? {
+        if head.count == 0 { return nil }
+        guard head.count <= records.head.count, let hash = records.hashes[head.count] else {
+            return "\(what) names record \(head.count) but the ledger has only \(records.head.count) records: its history has been cut short"
+        }
+        guard hash.hasPrefix(head.hash) else {
+            return "\(what) does not match: record \(head.count) now hashes to \(hash.prefix(16)), not \(head.hash.prefix(16)); the history up to it has been rewritten"
+        }
+        return nil
+    }
+
+    /// The heads that sign-offs recorded.
+    private func signedHeads() throws -> [(id: Int64, head: ChainHead)] {
+        try db.query("SELECT id, head FROM sign_offs WHERE head IS NOT NULL ORDER BY id") { row in
+            (row.int(0), (try? ChainHead(parsing: row.text(1))) ?? ChainHead(count: Int64.max, hash: "unreadable"))
+        }
+    }
+
     private func sqliteIntegrity() throws -> [String] {
         var problems = try db.query("PRAGMA integrity_check") { $0.text(0) }.filter { $0 != "ok" }
         problems += try db.query("PRAGMA foreign_key_check") {
@@ -77,13 +121,6 @@ extension Ledger {
         "entries_no_update", "entries_no_delete", "postings_no_update", "postings_no_delete", "accounts_no_update",
         "accounts_no_delete", "entries_balanced", "entries_chained", "postings_closed", "entries_position_lines",
     ]
-
-    private func missingTriggers() throws -> [String] {
-        let present = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'trigger'") { $0.text(0) })
-        return Ledger.requiredTriggers.filter { !present.contains($0) }.map {
-            "trigger \($0) is missing: the ledger is no longer protected against edits"
-        }
-    }
 
     /// What one pass over the record found and added up.
     private struct Pass {

@@ -21,49 +21,134 @@ public final class Ledger {
     /// Above zero inside ``bulk(_:)``: nested writes then run without savepoints of their own.
     var bulkDepth = 0
 
-    /// Opens the ledger at `path`, creating and migrating it when `create` is true.
-    /// WAL, foreign keys and a busy timeout are set on every connection (https://www.sqlite.org/wal.html).
-    public init(path: String, create: Bool = false) throws {
-        if !create && !FileManager.default.fileExists(atPath: path) {
-            throw LedgerError.refused("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
+    /// The chain's head inside a write transaction (see ``head()``).
+    var recordTip: ChainHead?
+    /// Whether the connection only reads (commands that report or verify).
+    public let readOnly: Bool
+
+    /// Opens the ledger at `path`.
+    ///
+    /// - `create`: make a new ledger when no file exists at `path` (only `init` and `load` do).
+    /// - `readOnly`: open without writing anything, for commands that report or verify; a ledger in
+    ///   a folder that cannot be written to is read as it stands.
+    ///
+    /// Any other file — empty, another program's SQLite database, not SQLite at all — is refused
+    /// with ``LedgerError/unusable(_:)`` and left exactly as it was. WAL, foreign keys and a busy
+    /// timeout are set on every connection (https://www.sqlite.org/wal.html).
+    public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw LedgerError.unusable("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
         }
-        if create {
+        let creating = create && !exists
+        self.readOnly = readOnly && !create
+        if creating {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         }
-        db = try Database(path: path, create: create)
-        try db.execute("PRAGMA foreign_keys = ON")
-        let mode = try db.first("PRAGMA journal_mode = WAL") { $0.text(0) }
-        if mode?.lowercased() != "wal" {
-            throw LedgerError.refused("\(path) could not be put in WAL mode (it is in \(mode ?? "no") mode)")
+        do {
+            if self.readOnly {
+                db = try Ledger.openForReading(path)
+            } else {
+                db = try Database(path: path, create: creating)
+            }
+            if !creating { try Ledger.checkIsLedger(db, path: path) }
+            if !self.readOnly {
+                try db.execute("PRAGMA foreign_keys = ON")
+                let mode = try db.first("PRAGMA journal_mode = WAL") { $0.text(0) }
+                if mode?.lowercased() != "wal" {
+                    throw LedgerError.unusable("\(path) could not be put in WAL mode (it is in \(mode ?? "no") mode)")
+                }
+                try db.execute("PRAGMA synchronous = FULL")
+            }
+            // A 64 MiB page cache bound (https://www.sqlite.org/pragma.html#pragma_cache_size): large
+            // ledgers' reports and loads keep their index pages in memory; small ledgers use little of it.
+            try db.execute("PRAGMA cache_size = -65536")
+            // Statement journals (kept so one statement inside a savepoint can be undone) stay in memory
+            // rather than in temporary files: a million small writes fewer on a large load.
+            try db.execute("PRAGMA temp_store = MEMORY")
+        } catch let error as DatabaseError {
+            throw Ledger.unusable(path, error)
         }
-        try db.execute("PRAGMA synchronous = FULL")
-        // A 64 MiB page cache bound (https://www.sqlite.org/pragma.html#pragma_cache_size): large
-        // ledgers' reports and loads keep their index pages in memory; small ledgers use little of it.
-        try db.execute("PRAGMA cache_size = -65536")
-        // Statement journals (kept so one statement inside a savepoint can be undone) stay in memory
-        // rather than in temporary files: a million small writes fewer on a large load.
-        try db.execute("PRAGMA temp_store = MEMORY")
-        try migrate()
+        if self.readOnly {
+            let version = try db.userVersion
+            if version < Schema.migrations.count {
+                // A ledger written by an earlier mtfs: upgraded once (its records chained), where it can be written.
+                guard FileManager.default.isWritableFile(atPath: path) else {
+                    throw LedgerError.unusable(
+                        "\(path) was written by an earlier version of mtfs and cannot be upgraded where it is (the file is read-only); copy it somewhere writable and run `mtfs verify` there"
+                    )
+                }
+                _ = try Ledger(path: path)
+            }
+        } else {
+            try migrate()
+        }
     }
+
+    /// The sentence for a file SQLite could not use.
+    static func unusable(_ path: String, _ error: DatabaseError) -> LedgerError {
+        switch error.primaryCode {
+        case SQLITE_NOTADB: .unusable("\(path) is not an mtfs ledger (it is not an SQLite database); nothing was changed")
+        case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH:
+            .unusable("\(path) could not be opened: check that the file and its folder can be read (and written, to record anything)")
+        case SQLITE_READONLY:
+            .unusable("\(path) cannot be written to: check the permissions of the file and its folder")
+        case SQLITE_FULL: .unusable("the disk holding \(path) is full; nothing was written")
+        case SQLITE_CORRUPT: .unusable("\(path) is damaged (SQLite reports it as corrupt); restore it from a backup")
+        default: .unusable("\(path) could not be used: \(error.message)")
+        }
+    }
+
+    /// A read-only connection. In a folder that cannot be written to, SQLite cannot make the
+    /// WAL index it needs to read, so the file is opened as immutable when no write-ahead log
+    /// is waiting beside it (https://www.sqlite.org/uri.html#uriimmutable).
+    private static func openForReading(_ path: String) throws -> Database {
+        let dir = (path as NSString).deletingLastPathComponent
+        let folderWritable = FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir)
+        if !folderWritable && !FileManager.default.fileExists(atPath: path + "-wal") {
+            return try Database(path: path, create: false, readOnly: true, immutable: true)
+        }
+        return try Database(path: path, create: false, readOnly: true)
+    }
+
+    /// Refuses any file that is not an mtfs ledger before anything is written to it.
+    private static func checkIsLedger(_ db: Database, path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 { throw LedgerError.unusable("\(path) is an empty file, not an mtfs ledger; nothing was changed") }
+        let application = try db.scalar("PRAGMA application_id")
+        if application == Ledger.applicationID { return }
+        let version = try db.userVersion
+        let tables = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) })
+        // Ledgers from before schema 5 carry no application id: known by their tables.
+        if application == 0, (1..<5).contains(version), tables.isSuperset(of: ["meta", "entries", "postings", "accounts", "proposals"]) {
+            return
+        }
+        throw LedgerError.unusable("\(path) is not an mtfs ledger (it is another program's SQLite database); nothing was changed")
+    }
+
+    /// `PRAGMA application_id` of an mtfs ledger: "MTFS".
+    static let applicationID: Int64 = 0x4D54_4653
 
     /// The schema version this build writes.
     public static var schemaVersion: Int { Schema.migrations.count }
 
-    /// Applies the migrations this file has not had, each in its own transaction.
+    /// Applies the migrations this file has not had, in one transaction.
     func migrate() throws {
         let current = try db.userVersion
         if current > Schema.migrations.count {
-            throw LedgerError.refused(
+            throw LedgerError.unusable(
                 "\(db.path) was written by a newer mtfs (schema \(current)); this one knows schema \(Schema.migrations.count)")
         }
         // Another process may be migrating at the same moment: re-check under the write lock.
         guard current < Schema.migrations.count else { return }
-        try db.write {
+        try transaction {
             let version = try db.userVersion
             for index in version..<Schema.migrations.count {
                 try db.execute(Schema.migrations[index])
                 try db.execute("PRAGMA user_version = \(index + 1)")
+                // Schema 5 starts the record chain: every fact already in the file becomes a record.
+                if index == 4 { try chainExistingRecords() }
             }
         }
     }
@@ -88,6 +173,7 @@ public final class Ledger {
     }
 
     private func forgetTransactionState() {
+        recordTip = nil
         balanceCache.removeAll()
         newProposals.removeAll()
         chainTip = nil
@@ -99,8 +185,8 @@ public final class Ledger {
     /// The years the ledger covers, or nil before `init` or the first pack.
     public func window() throws -> YearRange? {
         if db.inTransaction, let cached = windowCache { return cached }
-        let first = try db.first("SELECT value FROM meta WHERE key = 'first_year'") { $0.text(0) }
-        let last = try db.first("SELECT value FROM meta WHERE key = 'last_year'") { $0.text(0) }
+        let first = try setting("first_year")
+        let last = try setting("last_year")
         guard let first, let last, let a = Int(first), let b = Int(last) else { return nil }
         let range = YearRange(first: FinancialYear(startYear: a), last: FinancialYear(startYear: b))
         if db.inTransaction { windowCache = .some(range) }
@@ -108,22 +194,21 @@ public final class Ledger {
     }
 
     /// Sets the window on a new ledger, or extends it forwards; never moves it backwards.
-    public func setWindow(_ range: YearRange) throws {
+    public func setWindow(_ range: YearRange, by who: Provenance) throws {
         try transaction {
-            if let existing = try window() {
+            let existing = try window()
+            if let existing {
                 guard range.first == existing.first else {
                     throw LedgerError.refused("the ledger's MTFS window starts in \(existing.first); it cannot be moved to \(range.first)")
                 }
                 guard range.last >= existing.last else {
                     throw LedgerError.refused("the ledger's MTFS window runs to \(existing.last); it cannot be shortened to \(range.last)")
                 }
+                if range == existing { return }
             }
-            try db.run(
-                "INSERT INTO meta(key, value) VALUES ('first_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                String(range.first.startYear))
-            try db.run(
-                "INSERT INTO meta(key, value) VALUES ('last_year', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                String(range.last.startYear))
+            if existing?.first != range.first { try recordSetting("first_year", String(range.first.startYear), by: who) }
+            if existing?.last != range.last { try recordSetting("last_year", String(range.last.startYear), by: who) }
+            windowCache = nil
         }
     }
 
@@ -155,8 +240,9 @@ public final class Ledger {
             }
             try Ledger.checkText(costCentre.code, what: "cost centre code")
             try db.run(
-                "INSERT INTO cost_centres(code, name, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?)",
-                costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source)
+                "INSERT INTO cost_centres(code, name, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)",
+                costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source, who.onBehalfOf)
+            try chain(.costCentres, costCentre.code)
             try insertAssignment(assignment, by: who)
             for (year, amount) in baselines.sorted(by: { $0.key < $1.key }) {
                 try addBaseline(costCentre: costCentre.code, year: year, netBudget: amount, by: who)
@@ -173,8 +259,9 @@ public final class Ledger {
             throw LedgerError.refused("cost centre \(costCentre) already has a baseline for \(year)")
         }
         try db.run(
-            "INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source) VALUES (?, ?, ?, ?, ?, ?)",
-            costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source)
+            "INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source, who.onBehalfOf)
+        try chain(.baselines, costCentre, year.startYear)
     }
 
     /// Moves a cost centre to a new service, directorate and holder from a date.
@@ -209,10 +296,11 @@ public final class Ledger {
         }
         try db.run(
             """
-            INSERT INTO assignments(cost_centre, effective, service, directorate, budget_holder, model, reason, recorded_at, actor, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO assignments(cost_centre, effective, service, directorate, budget_holder, model, reason, recorded_at, actor, source, on_behalf_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
-            who.recordedAt, who.actor, who.source)
+            who.recordedAt, who.actor, who.source, who.onBehalfOf)
+        try chain(.assignments, db.lastInsertRowID)
     }
 
     /// Refuses an unknown cost centre.
@@ -281,11 +369,12 @@ public final class Ledger {
             for year in targets.keys { try checkInWindow(year) }
             try db.run(
                 """
-                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, proposal.ref, proposal.title, proposal.directorate, proposal.owner, proposal.category,
                 proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
-                who.recordedAt, who.actor, who.source)
+                who.recordedAt, who.actor, who.source, who.onBehalfOf)
+            try chain(.proposals, proposal.ref)
             newProposals.insert(proposal.ref)
             // As it will read back (a load then records on it without reading it again).
             proposalCache[proposal.ref] = proposal
@@ -293,6 +382,7 @@ public final class Ledger {
                 try db.run(
                     "INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",
                     proposal.ref, position, share.costCentre, share.basisPoints)
+                try chain(.proposalCostCentres, proposal.ref, position)
             }
             var ids: [Int64] = []
             for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
@@ -499,10 +589,11 @@ public final class Ledger {
         let hash = content.hash(previous: previous)
         try db.run(
             """
-            INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash, on_behalf_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, id, kind.rawValue, proposal, year.startYear, toYear?.startYear, effective.description, effective.period.code,
-            who.recordedAt, who.actor, reason, who.source, reverses, previous, hash)
+            who.recordedAt, who.actor, reason, who.source, reverses, previous, hash, who.onBehalfOf)
+        try chain(.entries, id)
         chainTip = (id, hash)
         for (account, amount) in touched {
             if let cached = balanceCache[account] { balanceCache[account] = cached + amount }
@@ -538,9 +629,11 @@ public final class Ledger {
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
             try db.run(
                 """
-                INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, ref, year.startYear, period.code, forecast.rawValue, rag.rawValue, comment, who.recordedAt, who.actor, who.source)
+                INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, ref, year.startYear, period.code, forecast.rawValue, rag.rawValue, comment, who.recordedAt, who.actor, who.source,
+                who.onBehalfOf)
+            try chain(.forecasts, db.lastInsertRowID)
         }
     }
 
@@ -552,5 +645,49 @@ public final class Ledger {
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
             throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }
+    }
+}
+
+extension Ledger {
+    /// Makes a new ledger at `path` whole or not at all: `body` fills a ledger in a temporary file
+    /// beside it, which is checkpointed, closed and then linked into place only if nothing has
+    /// appeared at `path` meanwhile (`link(2)` never replaces a file). A failure, a kill or a second
+    /// command creating the same ledger at the same moment never leaves a half-made ledger, and
+    /// never removes a file this call did not make.
+    public static func creatingNew<T>(at path: String, _ body: (Ledger) throws -> T) throws -> T {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LedgerError.unusable("the folder \(folder) could not be created for the ledger \(path); check its permissions")
+        }
+        let temporary = folder + "/.\(url.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        func removeTemporary() {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        defer { removeTemporary() }
+        if FileManager.default.fileExists(atPath: path) {
+            throw LedgerError.unusable("\(path) already exists; choose another --ledger, or load into it as an existing ledger")
+        }
+        func fill() throws -> T {
+            let ledger = try Ledger(path: temporary, create: true)
+            let result = try body(ledger)
+            // Everything into the main file before it is closed and linked: the log is not linked with it.
+            let done = try ledger.db.first("PRAGMA wal_checkpoint(TRUNCATE)") { ($0.int(0), $0.int(1), $0.int(2)) }
+            guard let done, done.0 == 0, done.1 == done.2 else {
+                throw LedgerError.unusable("the new ledger could not be written out in full beside \(path); nothing was created")
+            }
+            return result
+        }
+        let result = try fill()
+        if link(temporary, path) != 0 {
+            let reason = errno
+            if reason == EEXIST {
+                throw LedgerError.unusable("\(path) was created by another command while this one ran; nothing was written to it")
+            }
+            throw LedgerError.unusable("the ledger could not be put in place at \(path) (\(String(cString: strerror(reason)))); nothing was created")
+        }
+        return result
     }
 }

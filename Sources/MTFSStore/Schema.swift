@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -317,5 +317,72 @@ enum Schema {
 
         CREATE TRIGGER position_lines_no_delete BEFORE DELETE ON position_lines
             BEGIN SELECT RAISE(ABORT, 'positions follow the ledger entries and are never deleted'); END;
+        """
+
+    /// Version 5: one record chain over every fact the reports rest on (SPEC §3.2), who acted for
+    /// whom (§3.3), settings and the MTFS window as an append-only history, and sign-offs bound to
+    /// the figures and chain head they saw. The rows already in the file are chained by
+    /// ``Ledger/chainExistingRecords()`` in the same transaction as this script.
+    static let migration5 = """
+        -- Each record covers one row of a fact table (found by its key) and the record before it.
+        CREATE TABLE records (
+            seq       INTEGER PRIMARY KEY,
+            tbl       TEXT NOT NULL,
+            key1      ANY NOT NULL,
+            key2      ANY NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash      TEXT NOT NULL UNIQUE,
+            UNIQUE (tbl, key1, key2)
+        ) STRICT;
+        CREATE TRIGGER records_no_update BEFORE UPDATE ON records
+            BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
+        CREATE TRIGGER records_no_delete BEFORE DELETE ON records
+            BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
+        CREATE TRIGGER records_chained BEFORE INSERT ON records
+            WHEN NEW.seq <> coalesce((SELECT max(seq) FROM records), 0) + 1
+              OR NEW.prev_hash <> coalesce((SELECT hash FROM records ORDER BY seq DESC LIMIT 1),
+                                           '0000000000000000000000000000000000000000000000000000000000000000')
+            BEGIN SELECT RAISE(ABORT, 'a record must follow the last record of the chain'); END;
+
+        -- Settings (and the MTFS window) as a history: the latest value of a key is in force.
+        CREATE TABLE setting_changes (
+            id           INTEGER PRIMARY KEY,
+            key          TEXT NOT NULL,
+            value        TEXT NOT NULL,
+            recorded_at  TEXT NOT NULL,
+            actor        TEXT NOT NULL,
+            on_behalf_of TEXT,
+            source       TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX setting_changes_by_key ON setting_changes(key, id);
+        INSERT INTO setting_changes(key, value, recorded_at, actor, source)
+            SELECT key, value, '', 'mtfs', 'the ledger before schema 5' FROM meta WHERE key IN ('first_year', 'last_year') ORDER BY key;
+        INSERT INTO setting_changes(key, value, recorded_at, actor, source)
+            SELECT key, value, recorded_at, actor, 'the ledger before schema 5' FROM settings ORDER BY key;
+        DROP TABLE settings;
+        DROP TABLE meta;
+        CREATE TRIGGER setting_changes_no_update BEFORE UPDATE ON setting_changes
+            BEGIN SELECT RAISE(ABORT, 'settings are a history: record a new value instead'); END;
+        CREATE TRIGGER setting_changes_no_delete BEFORE DELETE ON setting_changes
+            BEGIN SELECT RAISE(ABORT, 'settings are a history: record a new value instead'); END;
+
+        -- Who acted for whom: `actor` is the login (or portal user), this the `--as` name.
+        ALTER TABLE cost_centres ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE assignments ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE baselines ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE proposals ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE entries ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE forecasts ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE return_lines ADD COLUMN on_behalf_of TEXT;
+
+        -- A sign-off records the chain head and the figures it was given over.
+        ALTER TABLE sign_offs ADD COLUMN on_behalf_of TEXT;
+        ALTER TABLE sign_offs ADD COLUMN head TEXT;
+        ALTER TABLE sign_offs ADD COLUMN figures TEXT;
+        ALTER TABLE sign_offs ADD COLUMN figures_hash TEXT;
+
+        -- Marks the file as an mtfs ledger ('MTFS'), so a command that only reads can tell a ledger
+        -- from any other SQLite file (https://www.sqlite.org/pragma.html#pragma_application_id).
+        PRAGMA application_id = 1297368659;
         """
 }

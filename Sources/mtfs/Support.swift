@@ -14,7 +14,9 @@ struct LedgerOptions: ParsableArguments {
             valueName: "path"))
     var ledger: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who is recording this (default: your login name).", valueName: "name"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp("Who this is recorded for; your login is recorded as who did it, this name beside it.", valueName: "name"))
     var actor: String?
 
     /// The ledger's path as SPEC §4 resolves it.
@@ -25,16 +27,21 @@ struct LedgerOptions: ParsableArguments {
         return chosen
     }
 
-    /// Opens the existing ledger.
-    func open() throws -> Ledger { try Ledger(path: path, create: false) }
+    /// Opens the existing ledger to record something.
+    func open() throws -> Ledger { try Ledger(path: path) }
 
-    /// Who and when, with the command line as the source.
+    /// Opens the existing ledger to read it: nothing in the file is changed, and a file that is
+    /// not an mtfs ledger is refused (exit 5).
+    func openForReading() throws -> Ledger { try Ledger(path: path, readOnly: true) }
+
+    /// Who and when, with the command line as the source: the login records, `--as` is recorded as
+    /// the person it was done for (SPEC §3.3).
     func provenance(source: String? = nil) throws -> Provenance {
-        let name = actor ?? Clock.loginName
-        guard !name.trimmingSpaces().isEmpty else { throw Failure.badInput("--as needs a name") }
+        if let actor, actor.trimmingSpaces().isEmpty { throw Failure.badInput("--as needs a name") }
         return Provenance(
-            actor: name, recordedAt: Clock.recordedAt,
-            source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")))
+            actor: Clock.loginName, recordedAt: Clock.recordedAt,
+            source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")),
+            onBehalfOf: actor)
     }
 }
 
@@ -92,8 +99,11 @@ struct Failure: Error {
         switch error {
         case let f as Failure: return (f.message, f.code)
         case let e as LedgerError:
-            if case .integrity = e { return (e.explanation, 4) }
-            return (e.explanation, 2)
+            switch e {
+            case .integrity: return (e.explanation, 4)
+            case .unusable: return (e.explanation, 5)
+            case .refused: return (e.explanation, 2)
+            }
         case let e as DomainError: return (e.explanation, 2)
         case let e as InputError: return (e.description, 2)
         case let e as MoneyError: return (e.explanation, 2)

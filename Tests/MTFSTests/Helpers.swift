@@ -23,7 +23,7 @@ func pounds(_ p: Int64) -> Pence { Pence.pounds(p) }
 /// and a proposal P-1 on A1 60% / A2 40% with £500k, £750k, £250k targets.
 func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
     let ledger = try Ledger(path: dir.path(name), create: true)
-    try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)))
+    try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
     for (code, dir, holder) in [("A1", "People", "Ann"), ("A2", "People", "Ann"), ("B1", "Place", "Bob")] {
         try ledger.addCostCentre(
             CostCentre(code: code, name: code),

@@ -343,10 +343,10 @@ struct LedgerTests {
     func window() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2026)))
+        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2026)), by: testWho)
         #expect(try ledger.window()?.last == fy(2026))
-        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025))) }
-        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2022), last: fy(2026))) }
+        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho) }
+        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2022), last: fy(2026)), by: testWho) }
     }
 
     @Test("restructures are effective-dated")

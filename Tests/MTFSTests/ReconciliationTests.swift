@@ -11,7 +11,7 @@ final class Scenario {
 
     init() throws {
         ledger = try Ledger(path: dir.path("r.sqlite"), create: true)
-        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)))
+        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
     }
 
     @discardableResult

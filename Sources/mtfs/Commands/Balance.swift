@@ -30,7 +30,7 @@ struct Balance: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let period = try asOf.map { try Parse.period($0, option: "--as-of") }
         let onlyYear = try year.map { try Parse.year($0, option: "--year") }
         if let onlyYear { try ledger.checkInWindow(onlyYear) }

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write (a folder for pack; default standard output).", valueName: "path")) var out: String?
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         switch format {
         case .pack:
             guard let out else { throw Failure.usage("--format pack needs --out DIR, the folder to write the pack into") }

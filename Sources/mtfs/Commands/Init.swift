@@ -24,13 +24,15 @@ struct Init: ParsableCommand {
         do { range = try YearRange(parsing: years) } catch { throw Failure.badInput("--years: \(error.explanation)") }
         let path = options.path
         if FileManager.default.fileExists(atPath: path) {
-            let existing = try Ledger(path: path, create: false)
+            let existing = try Ledger(path: path)
             if let window = try existing.window() {
                 throw Failure.badInput("\(path) is already a ledger for \(window); choose another --ledger")
             }
+            try existing.setWindow(range, by: try options.provenance())
+        } else {
+            let who = try options.provenance()
+            try Ledger.creatingNew(at: path) { try $0.setWindow(range, by: who) }
         }
-        let ledger = try Ledger(path: path, create: true)
-        try ledger.setWindow(range)
         Terminal.write("Created ledger \(path) for the MTFS years \(range).")
     }
 }

@@ -20,7 +20,7 @@ struct Journal: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let filter = JournalFilter(
             proposal: proposal, directorate: directorate, period: try period.map { try Parse.period($0, option: "--period") },
             kind: try kind.map { try EntryKind(parsing: $0) }, year: try year.map { try Parse.year($0, option: "--year") },

@@ -74,20 +74,12 @@ struct ImportReturn: ParsableCommand {
     }
 }
 
-/// Opening a ledger for a command that may create it: if the command fails, a file it created is removed,
-/// so a refused load leaves nothing behind.
+/// Opening a ledger for a command that may create it: a new ledger is made in a temporary file and
+/// put in place whole (``Ledger/creatingNew(at:_:)``); an existing one is written in one transaction.
 enum LedgerFile {
     static func withLedger<T>(path: String, create: Bool, _ body: (Ledger) throws -> T) throws -> T {
-        let existed = FileManager.default.fileExists(atPath: path)
-        do {
-            let ledger = try Ledger(path: path, create: create)
-            return try body(ledger)
-        } catch {
-            if !existed {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            }
-            throw error
-        }
+        if create && !FileManager.default.fileExists(atPath: path) { return try Ledger.creatingNew(at: path, body) }
+        return try body(try Ledger(path: path))
     }
 }
 

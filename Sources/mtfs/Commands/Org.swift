@@ -59,7 +59,7 @@ struct OrgShow: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date (default: today).", valueName: "YYYY-MM-DD")) var asOf: String?
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let date = try asOf.map { try Parse.date($0, option: "--as-of") } ?? Clock.today
         let model = try ledger.operatingModel()
         let names = Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) })

@@ -82,7 +82,7 @@ struct ProposalList: ParsableCommand {
     @Option(help: "Only this owner's proposals.") var owner: String?
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let window = try ledger.requireWindow()
         let positions = try ledger.positionLines().byProposalYear()
         var table = Table(
@@ -117,7 +117,7 @@ struct ProposalShow: ParsableCommand {
     @Argument(help: "The proposal's ref.") var ref: String
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let p = try ledger.requireProposal(ref)
         let model = try ledger.operatingModel()
         let today = Clock.today

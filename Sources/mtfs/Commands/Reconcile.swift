@@ -45,7 +45,7 @@ struct Reconcile: ParsableCommand {
         guard ["text", "csv", "json"].contains(format.lowercased()) else {
             throw Failure.usage("expected --format text, csv or json, found \"\(format)\"")
         }
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()
         for (key, value) in [
             ("behind-profile-percent", behindPercent), ("behind-profile-minimum", behindMinimum),
@@ -85,7 +85,7 @@ struct Settings: ParsableCommand {
     @Argument(help: "Its new value.") var value: String?
 
     func run() throws {
-        let ledger = try options.open()
+        let ledger = key == nil ? try options.openForReading() : try options.open()
         if let key {
             guard let value else { throw Failure.usage("give the new value for \(key)") }
             var check = ReconcileSettings()

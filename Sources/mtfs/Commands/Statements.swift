@@ -34,7 +34,7 @@ struct StatementCommand: ParsableCommand {
 
     func run() throws {
         let f = try documentFormat(format)
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
         guard builder.holders.contains(holder) else {
@@ -67,7 +67,7 @@ struct StatementsCommand: ParsableCommand {
 
     func run() throws {
         let formats = try (format.isEmpty ? ["html"] : format).map(documentFormat)
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         let folder = out ?? "Reports/\(p.year.description.replacingOccurrences(of: "/", with: "-"))/P\(p.number)"
         let written = try StatementFiles.write(ledger: ledger, period: p, formats: formats, folder: folder)
@@ -168,7 +168,7 @@ struct SummaryCommand: ParsableCommand {
 
     func run() throws {
         let f = try documentFormat(format)
-        let ledger = try options.open()
+        let ledger = try options.openForReading()
         let y = try year.map { try Parse.year($0, option: "--year") }
         if let y { try ledger.checkInWindow(y) }
         let date = try structure.map { try Parse.date($0, option: "--structure") }

@@ -2,13 +2,17 @@ import ArgumentParser
 import MTFSDomain
 import MTFSStore
 
-/// `mtfs verify`: check the ledger's invariants and hash chain.
+/// `mtfs verify`: check the ledger's invariants, its record chain and any anchors.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the ledger: every entry balances, the SPEC §3 identities hold, the hash chain is unbroken.",
+        abstract: "Check the ledger: every entry balances, the SPEC §3 identities hold, every fact is in the unbroken record chain.",
         discussion: """
-            Reads the file as it is, trusting nothing the database enforces. Exits 4 and names the first bad \
-            entry when anything fails.
+            Reads the file as it is, trusting nothing the database enforces, and changes nothing. Prints the chain head \
+            N:HEX (the number of records and the hash of the last): keep it (the monthly CFO summary carries it) and a \
+            later `mtfs verify --anchor N:HEX` proves the ledger still begins with exactly those records. Exits 4 and \
+            names the first bad record or entry when anything fails.
+
+            Example: mtfs verify --anchor 1204:9f2c4e1a7b3d5e60
             """)
 
     @OptionGroup var options: LedgerOptions
@@ -20,19 +24,32 @@ struct Verify: ParsableCommand {
             """)
     var thorough = false
 
+    @Option(
+        name: .customLong("anchor"),
+        help: ArgumentHelp(
+            "A head printed earlier (N:HEX, at least 16 hex digits) that the ledger must still begin with; repeatable.",
+            valueName: "N:HEX"),
+        transform: { text in
+            do { return try ChainHead(parsing: text) } catch let e as DomainError { throw ValidationError("--anchor: \(e.explanation)") }
+        })
+    var anchors: [ChainHead] = []
+
     func run() throws {
-        let ledger = try options.open()
-        let report = try ledger.verify(thorough: thorough)
+        let ledger = try options.openForReading()
+        let report = try ledger.verify(thorough: thorough, anchors: anchors)
         var out = ""
         for check in report.checks {
             out += (check.passed ? Terminal.paint("ok  ", "32") : Terminal.paint("FAIL", "31;1")) + "  " + check.name + "\n"
             for problem in check.problems { out += "        " + problem + "\n" }
         }
-        out += "\(report.entries) entries checked in \(options.path).\n"
+        out += "\(report.entries) entries and \(report.head.count) records checked in \(options.path).\n"
+        out += "Head: \(report.head)\n"
         Terminal.write(out)
         if !report.passed {
-            let first = report.firstBadEntry.map { "; the first bad entry is \($0)" } ?? ""
-            throw LedgerError.integrity("the ledger failed verification\(first)")
+            var first: [String] = []
+            if let r = report.firstBadRecord { first.append("the first bad record is \(r)") }
+            if let e = report.firstBadEntry { first.append("the first bad entry is \(e)") }
+            throw LedgerError.integrity("the ledger failed verification" + (first.isEmpty ? "" : "; " + first.joined(separator: ", ")))
         }
     }
 }
