@@ -37,7 +37,7 @@ let package = Package(
                 "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "mtfs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Golden"]  // read by path from the tests, not bundled
+            exclude: ["Golden", "Fixtures"]  // read by path from the tests, not bundled
         ),
     ]
 )

@@ -230,15 +230,15 @@ public struct PackLoader {
                 throw InputError(row.at.withColumn("ref"), "unknown proposal ref \(row.ref)")
             }
             try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
-            let delivered = try ledger.balance(of: row.ref, .delivered, row.year)
-            let change = row.deliveredToDate - delivered
+            // The return speaks for its own period: its figure is set as at the period's end, and
+            // any later period's own return keeps its figure (SPEC §3.1).
+            let delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
             var changed = false
-            if !change.isZero {
-                let movement: Movement =
-                    change.isNegative ? .reduce(year: row.year, amount: change.magnitude) : .deliver(year: row.year, amount: change)
+            if delivered != row.deliveredToDate {
                 let reason = "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \(delivered))"
-                try at(row.at, column: "delivered_to_date") {
-                    try ledger.record(movement, on: row.ref, effective: effective, reason: reason, by: who(row.at))
+                let change = try at(row.at, column: "delivered_to_date") {
+                    try ledger.setDelivered(
+                        ref: row.ref, year: row.year, to: row.deliveredToDate, asAt: ret.period, reason: reason, by: who(row.at))
                 }
                 if change.isNegative { summary.reductions += 1 } else { summary.deliveries += 1 }
                 summary.deliveredChange += change

@@ -8,6 +8,9 @@ public struct JournalEntry: Hashable, Sendable {
     public var content: EntryContent
     public var prevHash: String
     public var hash: String
+    /// Whom the entry was recorded for (`--as`), beside `actor`, the login that recorded it. Not
+    /// in the entry's own hash (it came with schema 5); its record in the record chain covers it.
+    public var onBehalfOf: String?
 
     public subscript<T>(dynamicMember field: WritableKeyPath<EntryContent, T>) -> T {
         get { content[keyPath: field] }
@@ -43,7 +46,7 @@ public struct JournalFilter: Sendable {
 
 extension Ledger {
     static let entryColumns = """
-        e.id, e.kind, e.proposal, e.year, e.to_year, e.effective, e.recorded_at, e.actor, e.reason, e.source, e.reverses, e.prev_hash, e.hash
+        e.id, e.kind, e.proposal, e.year, e.to_year, e.effective, e.recorded_at, e.actor, e.reason, e.source, e.reverses, e.prev_hash, e.hash, e.on_behalf_of
         """
 
     /// One entry with its postings, or nil.
@@ -109,7 +112,7 @@ extension Ledger {
                 if let done = pending { try body(done) }
                 pending = try Ledger.entry(from: row)
             }
-            if let posting = Ledger.posting(from: row, at: 13) { pending?.postings.append(posting) }
+            if let posting = Ledger.posting(from: row, at: 14) { pending?.postings.append(posting) }
         }
         if let done = pending { try body(done) }
     }
@@ -127,7 +130,7 @@ extension Ledger {
             toYear: row.optionalInt(4).map { FinancialYear(startYear: Int($0)) }, effective: effective,
             recordedAt: row.text(6), actor: row.text(7), reason: row.text(8), source: row.text(9),
             reverses: row.optionalInt(10), postings: [])
-        return JournalEntry(content: content, prevHash: row.text(11), hash: row.text(12))
+        return JournalEntry(content: content, prevHash: row.text(11), hash: row.text(12), onBehalfOf: row.optionalText(13))
     }
 
     static func posting(from row: Row, at column: Int32) -> Posting? {

@@ -14,7 +14,7 @@ public final class Ledger {
     private var accountIDs = AccountIndex()
     private var proposalCache: [String: Proposal] = [:]
     /// Proposals added in the open transaction: every account they have is in `accountIDs`.
-    private var newProposals: Set<String> = []
+    var newProposals: Set<String> = []
     private var windowCache: YearRange??
     private var balanceCache = AccountBalances()
     private var chainTip: (id: Int64, hash: String)?
@@ -23,6 +23,9 @@ public final class Ledger {
 
     /// The chain's head inside a write transaction (see ``head()``).
     var recordTip: ChainHead?
+    /// Inside a write transaction: the latest period of any entry on each proposal read so far, so
+    /// a movement dated at or after it needs no check of the periods before (``checkHistory``).
+    var latestPeriods: [String: Int] = [:]
     /// Whether the connection only reads (commands that report or verify).
     public let readOnly: Bool
 
@@ -38,7 +41,7 @@ public final class Ledger {
     public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create {
-            throw LedgerError.unusable("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
+            throw LedgerError.refused("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
         }
         let creating = create && !exists
         self.readOnly = readOnly && !create
@@ -174,6 +177,7 @@ public final class Ledger {
 
     private func forgetTransactionState() {
         recordTip = nil
+        latestPeriods.removeAll()
         balanceCache.removeAll()
         newProposals.removeAll()
         chainTip = nil
@@ -471,9 +475,14 @@ public final class Ledger {
             source.map { kind in proposal.costCentres.map { AccountKey.proposal(proposal.ref, kind, movement.year, $0.costCentre) } } ?? []
         let current = try balances(keys)
         let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
-        return try append(
+        let backdated = try isBackdated(proposal.ref, effective.period)
+        let id = try append(
             kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear,
             effective: effective, reason: reason, reverses: nil, postings: postings, by: who)
+        if backdated {
+            try checkHistory(proposal: proposal.ref, years: [movement.year] + (movement.toYear.map { [$0] } ?? []), from: effective.period)
+        }
+        return id
     }
 
     /// Records the mirror of an earlier entry; returns the new entry's id.
@@ -490,9 +499,15 @@ public final class Ledger {
             }
             let current = try balances(original.postings.map(\.account))
             let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
-            return try append(
+            let backdated = try isBackdated(original.proposal, effective.period)
+            let reversal = try append(
                 kind: .reverse, proposal: original.proposal, year: original.year, toYear: nil,
                 effective: effective, reason: reason, reverses: id, postings: mirror, by: who)
+            if backdated {
+                try checkHistory(
+                    proposal: original.proposal, years: Array(Set(original.postings.map(\.account.year))).sorted(), from: effective.period)
+            }
+            return reversal
         }
     }
 
@@ -520,7 +535,7 @@ public final class Ledger {
         return try balances(proposal.costCentres.map { .proposal(ref, kind, year, $0.costCentre) }).values.reduce(.zero, +)
     }
 
-    private func accountID(_ key: AccountKey, create: Bool) throws -> Int64? {
+    func accountID(_ key: AccountKey, create: Bool) throws -> Int64? {
         if let id = accountIDs[key] { return id }
         if key.kind == .requirement {
             if let found = try db.first(
@@ -555,7 +570,7 @@ public final class Ledger {
         return id
     }
 
-    private func append(
+    func append(
         kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
         reason: String, reverses: Int64?, postings: [Posting], by who: Provenance
     ) throws -> Int64 {
@@ -595,6 +610,11 @@ public final class Ledger {
             who.recordedAt, who.actor, reason, who.source, reverses, previous, hash, who.onBehalfOf)
         try chain(.entries, id)
         chainTip = (id, hash)
+        if let latest = latestPeriods[proposal] {
+            latestPeriods[proposal] = max(latest, effective.period.code)
+        } else if newProposals.contains(proposal) {
+            latestPeriods[proposal] = effective.period.code
+        }
         for (account, amount) in touched {
             if let cached = balanceCache[account] { balanceCache[account] = cached + amount }
         }

@@ -75,7 +75,8 @@ enum JournalTable {
             columns: [
                 .init("entry", "Entry"), .init("effective", "Effective"), .init("period", "Period"), .init("kind", "Kind"),
                 .init("ref", "Ref"), .init("year", "Year"), .init("to_year", "To year"), .init("amount", "Amount"),
-                .init("reverses", "Reverses"), .init("actor", "By"), .init("recorded_at", "Recorded"),
+                .init("reverses", "Reverses"), .init("actor", "By"), .init("on_behalf_of", "For"),
+                .init("recorded_at", "Recorded"),
                 .init("reason", "Reason", maxTextWidth: 40),
                 .init("source", "Source", maxTextWidth: 40),
             ])
@@ -83,7 +84,8 @@ enum JournalTable {
             t.rows.append([
                 .integer(e.id), .text(e.effective.description), .text(e.period.description), .text(e.kind.rawValue),
                 .text(e.proposal), .text(e.year.description), e.toYear.map { .text($0.description) } ?? .empty,
-                .money(e.amount), e.reverses.map { .integer($0) } ?? .empty, .text(e.actor), .text(e.recordedAt),
+                .money(e.amount), e.reverses.map { .integer($0) } ?? .empty, .text(e.actor),
+                .text(e.onBehalfOf ?? ""), .text(e.recordedAt),
                 .text(e.reason), .text(e.source),
             ])
         }

@@ -100,7 +100,7 @@ struct CLITests {
         #expect(json.out.contains("\"kind\": \"reduce\"") && json.out.contains("\"kind\": \"reverse\""))
         let verify = try cli.run(["verify"])
         #expect(verify.status == 0, "\(verify.out)")
-        #expect(verify.out.contains("8 entries checked") && !verify.out.contains("SQLite integrity check"))
+        #expect(verify.out.contains("8 entries and") && !verify.out.contains("SQLite integrity check"))
         let thorough = try cli.run(["verify", "--thorough"])
         #expect(thorough.status == 0 && thorough.out.contains("ok    SQLite integrity check"), "\(thorough.out)")
         let show = try cli.run(["proposal", "show", "PEO-07"])

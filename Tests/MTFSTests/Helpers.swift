@@ -45,12 +45,17 @@ func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
 func snapshot(_ ledger: Ledger) throws -> String {
     var out = ""
     for table in [
-        "meta", "cost_centres", "assignments", "baselines", "proposals", "proposal_cost_centres", "accounts", "entries", "postings",
-        "forecasts", "return_lines", "settings",
+        "setting_changes", "cost_centres", "assignments", "baselines", "proposals", "proposal_cost_centres", "accounts", "entries",
+        "postings", "forecasts", "return_lines", "sign_offs", "records",
     ] {
         try ledger.db.forEach("SELECT * FROM \(table) ORDER BY 1, 2") { row in
             out += table + ":" + (0..<16).map { "\(row.value(Int32($0)))" }.joined(separator: "|") + "\n"
         }
     }
     return out
+}
+
+/// A file under Tests/MTFSTests/Fixtures.
+func fixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
 }

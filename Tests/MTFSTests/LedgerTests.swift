@@ -321,22 +321,42 @@ struct LedgerTests {
     @Test("a ledger from before the position cache gets it filled from its postings when opened")
     func positionCacheMigration() throws {
         let dir = TempDir()
-        let ledger = try sampleLedger(dir)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(30)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
-        try ledger.record(
-            .slip(from: fy(2023), to: fy(2024), amount: pounds(20)), on: "P-1", effective: date("2023-07-31"), reason: "", by: testWho)
-        let slip = try ledger.db.scalar("SELECT max(id) FROM entries")
-        try ledger.reverse(entry: slip, effective: date("2023-08-31"), reason: "", by: testWho)
-        let expected = try ledger.positionLinesFromPostings()
-        #expect(try ledger.positionLines() == expected)
+        let path = dir.path("l.sqlite")
+        try FileManager.default.copyItem(atPath: fixture("schema4.sqlite"), toPath: path)
         // Take the file back to schema 3, as an earlier mtfs left it.
-        try ledger.db.execute(
+        let old = try Database(path: path, create: false)
+        try old.execute(
             "DROP TRIGGER entries_position_lines; DROP TRIGGER position_lines_no_delete; DROP TABLE position_lines; DROP INDEX forecasts_by_period; PRAGMA user_version = 3"
         )
-        let reopened = try Ledger(path: dir.path("l.sqlite"))
+        let reopened = try Ledger(path: path)
         #expect(try reopened.db.userVersion == Ledger.schemaVersion)
-        #expect(try reopened.positionLines() == expected)
+        #expect(try reopened.positionLines() == reopened.positionLinesFromPostings())
+        #expect(!(try reopened.positionLines()).isEmpty)
         #expect(try reopened.verify().passed)
+    }
+
+    @Test("a ledger written by the previous version (schema 4) has its records chained when opened, verifies and reports the same")
+    func schema4Migration() throws {
+        let dir = TempDir()
+        let path = dir.path("old.sqlite")
+        try FileManager.default.copyItem(atPath: fixture("schema4.sqlite"), toPath: path)
+        let before = try Database(path: path, create: false)
+        let entries = try before.scalar("SELECT count(*) FROM entries")
+        let forecasts = try before.scalar("SELECT count(*) FROM forecasts")
+        // Opened to read, it is upgraded once (it can be written), then read without writing.
+        let ledger = try Ledger(path: path, readOnly: true)
+        let report = try ledger.verify()
+        #expect(report.passed)
+        #expect(report.entries == Int(entries))
+        #expect(try ledger.db.scalar("SELECT count(*) FROM records WHERE tbl = 'entries'") == entries)
+        #expect(try ledger.db.scalar("SELECT count(*) FROM records WHERE tbl = 'forecasts'") == forecasts)
+        #expect(try ledger.setting("behind-profile-minimum") == "£25,000.00")
+        #expect(try ledger.window() == YearRange(first: fy(2023), last: fy(2025)))
+        #expect(report.head.count == (try ledger.db.scalar("SELECT count(*) FROM records")))
+        // Tampering with a fact from before the upgrade is caught like any other.
+        let tamper = try Database(path: path, create: false)
+        try tamper.execute("DROP TRIGGER forecasts_no_update; UPDATE forecasts SET forecast = forecast + 1 WHERE id = 3")
+        #expect(!(try Ledger(path: path, readOnly: true).verify().passed))
     }
 
     @Test("the window extends forwards, never backwards")

@@ -1,0 +1,117 @@
+import MTFSDomain
+
+/// History that is right at every period (SPEC §3.1): positions read "as at" any period must be
+/// true, so no movement may leave a proposal-year's planned, delivered or unachievable amount
+/// negative as at any period, and a monthly return speaks for its own period only.
+extension Ledger {
+    /// Whether a movement dated in `period` comes before the latest entry already on the proposal:
+    /// only then can it change a period that later entries have built on.
+    func isBackdated(_ proposal: String, _ period: Period) throws -> Bool {
+        if let latest = latestPeriods[proposal] { return period.code < latest }
+        if newProposals.contains(proposal) { return false }
+        let latest = Int(try db.scalar("SELECT coalesce(max(period), 0) FROM entries WHERE proposal = ?", proposal))
+        if db.inTransaction { latestPeriods[proposal] = latest }
+        return period.code < latest
+    }
+
+    /// Refuses the open write if it leaves any of the proposal's years with a negative planned,
+    /// delivered or unachievable amount as at the end of any period from `from` on.
+    func checkHistory(proposal: String, years: [FinancialYear], from: Period) throws {
+        for year in years {
+            var running: [String: Int64] = [:]
+            var problem: (kind: String, period: Int, amount: Int64)?
+            try db.forEach(
+                """
+                SELECT a.kind, e.period, sum(p.amount) FROM accounts a
+                JOIN postings p ON p.account = a.id JOIN entries e ON e.id = p.entry
+                WHERE a.proposal = ?1 AND a.year = ?2 GROUP BY a.kind, e.period ORDER BY a.kind, e.period
+                """, parameters: [proposal, year.startYear]
+            ) { row in
+                let kind = row.text(0)
+                let total = running[kind, default: 0] &+ row.int(2)
+                running[kind] = total
+                if problem == nil, total < 0, row.int(1) >= from.code { problem = (kind, Int(row.int(1)), total) }
+            }
+            if let problem {
+                let period = Period(code: problem.period).map { "\($0) (\($0.monthText))" } ?? String(problem.period)
+                throw LedgerError.refused(
+                    "this would leave \(proposal)'s \(problem.kind) amount for \(year) at \(Pence(problem.amount)) as at the end of \(period); a movement dated then cannot take more than was there at the time"
+                )
+            }
+        }
+    }
+
+    /// The balances of accounts as at the end of `period`: the postings of entries effective by then.
+    public func balances(_ keys: [AccountKey], asAt period: Period) throws -> [AccountKey: Pence] {
+        var out: [AccountKey: Pence] = [:]
+        for key in keys where out[key] == nil {
+            guard let id = try accountID(key, create: false) else {
+                out[key] = .zero
+                continue
+            }
+            out[key] = Pence(
+                try db.scalar(
+                    "SELECT coalesce(sum(p.amount), 0) FROM postings p JOIN entries e ON e.id = p.entry WHERE p.account = ? AND e.period <= ?",
+                    id, period.code))
+        }
+        return out
+    }
+
+    /// A proposal's state in a year, across its cost centres, as at the end of `period`.
+    public func balance(of ref: String, _ kind: AccountKind, _ year: FinancialYear, asAt period: Period) throws -> Pence {
+        guard let proposal = try proposal(ref) else { return .zero }
+        // Nothing on the proposal is dated after the period: as at it is as now (and cached in a write).
+        if try !isBackdated(ref, period) { return try balance(of: ref, kind, year) }
+        return try balances(proposal.costCentres.map { .proposal(ref, kind, year, $0.costCentre) }, asAt: period).values.reduce(.zero, +)
+    }
+
+    /// The first period after `period` for which a return was imported for the proposal and year.
+    public func nextReturn(ref: String, year: FinancialYear, after period: Period) throws -> Period? {
+        let code = try db.scalar(
+            "SELECT coalesce(min(period), 0) FROM return_lines WHERE proposal = ? AND year = ? AND period > ?", ref, year.startYear,
+            period.code)
+        return Period(code: Int(code))
+    }
+
+    /// Sets a proposal-year's delivered to date as at the end of `period` to what a return for that
+    /// period says, and nothing after it: the change is posted at the period's end and, when a
+    /// later period has its own return, undone at that period's end, so every later return's
+    /// figure stands (a prior-period correction). The split over cost centres follows what each
+    /// held as at `period`, and the undoing mirrors it exactly. Returns the change posted (zero
+    /// when the figure already stood).
+    @discardableResult
+    public func setDelivered(
+        ref: String, year: FinancialYear, to target: Pence, asAt period: Period, reason: String, by who: Provenance
+    ) throws -> Pence {
+        try transaction {
+            let proposal = try requireProposal(ref)
+            try checkInWindow(year)
+            guard !target.isNegative else { throw LedgerError.refused("delivered to date cannot be negative, found \(target)") }
+            if period.lastDay < year.firstDay {
+                throw LedgerError.refused("a return for \(period) cannot report delivery in \(year), which starts later")
+            }
+            let source: AccountKind
+            let delivered = try balance(of: ref, .delivered, year, asAt: period)
+            let change = target - delivered
+            if change.isZero { return .zero }
+            let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
+            source = change.isNegative ? .delivered : .planned
+            let keys = proposal.costCentres.map { AccountKey.proposal(ref, source, year, $0.costCentre) }
+            let asAt = try balances(keys, asAt: period)
+            let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { asAt[$0] ?? .zero }
+            let backdated = try isBackdated(ref, period)
+            _ = try append(
+                kind: movement.kind, proposal: ref, year: year, toYear: nil, effective: period.lastDay, reason: reason,
+                reverses: nil, postings: postings, by: who)
+            let later = try nextReturn(ref: ref, year: year, after: period)
+            if let later {
+                let undo = "prior-period correction: restores the \(later) return's delivered to date after the \(period) return changed it by \(change)"
+                _ = try append(
+                    kind: change.isNegative ? .deliver : .reduce, proposal: ref, year: year, toYear: nil, effective: later.lastDay,
+                    reason: undo, reverses: nil, postings: postings.map { Posting($0.account, -$0.amount) }, by: who)
+            }
+            if backdated || later != nil { try checkHistory(proposal: ref, years: [year], from: period) }
+            return change
+        }
+    }
+}
