@@ -67,6 +67,8 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// Pounds with two decimals, no symbol or separators: `1250000.00`, `-2500.00` (the CSV form).
     public var plain: String { formatted(symbol: false, separators: false) }
+    /// With its sign always shown: "+£10,000.00", "-£2,500.00", "£0.00".
+    public var signedText: String { rawValue > 0 ? "+" + formatted() : formatted() }
 
     /// Parses money as SPEC §5 allows: optional sign or accounting brackets, optional `£`,
     /// thousands separators in groups of three, and at most two decimals.

@@ -66,6 +66,70 @@ public struct HolderStatement: Sendable {
     public var findings: [Finding]
     public var entries: [JournalEntry]
     public var previousSignOff: SignOff?
+    /// The head of the record chain the statement was made from.
+    public var head: ChainHead = .empty
+    /// Whether this period's statement was signed, and whether its figures still stand.
+    public var signature: Signature = .notSigned
+
+    /// The sign-off status of a statement (SPEC §3.3).
+    public enum Signature: Sendable, Hashable {
+        case notSigned
+        /// Signed, and the figures are still those signed.
+        case signed(SignOff)
+        /// Signed, but the figures have changed since, by these amounts (delivered, target, forecast).
+        case changed(SignOff, [StatementFigures.Change])
+    }
+
+    /// The figures a sign-off binds: every line's target, delivered and forecast.
+    public var figures: StatementFigures { StatementFigures(owned + others) }
+}
+
+/// What a holder signs: for each proposal on the statement (theirs and others' on their cost
+/// centres) its current target, delivered to date and forecast, as one line of text each, in ref
+/// order. The text is stored with the sign-off and hashed, so a later statement can say whether,
+/// and by how much, the figures have changed since.
+public struct StatementFigures: Sendable, Hashable {
+    /// One figure that moved: what it is and by how much (summed over the statement's lines).
+    public struct Change: Sendable, Hashable {
+        public var figure: String
+        public var amount: Pence
+    }
+
+    public var text: String
+
+    init(_ lines: [HolderStatement.Line]) {
+        text = lines.sorted { $0.ref < $1.ref }.map { l in
+            [l.ref, l.owned ? "own" : "other", String(l.currentTarget.rawValue), String(l.delivered.rawValue),
+             l.forecast.map { String($0.rawValue) } ?? ""].joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
+    /// Totals of delivered, target and forecast in the text form.
+    private static func totals(_ text: String) -> (delivered: Int64, target: Int64, forecast: Int64) {
+        var t: (delivered: Int64, target: Int64, forecast: Int64) = (0, 0, 0)
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard f.count == 5 else { continue }
+            t.target &+= Int64(f[2]) ?? 0
+            t.delivered &+= Int64(f[3]) ?? 0
+            t.forecast &+= Int64(f[4]) ?? 0
+        }
+        return t
+    }
+
+    /// What changed from the figures signed to these; empty when nothing did.
+    public func changes(since signed: String) -> [Change] {
+        guard signed != text else { return [] }
+        let before = StatementFigures.totals(signed)
+        let now = StatementFigures.totals(text)
+        var out: [Change] = []
+        if now.delivered != before.delivered { out.append(Change(figure: "delivered", amount: Pence(now.delivered &- before.delivered))) }
+        if now.target != before.target { out.append(Change(figure: "target", amount: Pence(now.target &- before.target))) }
+        if now.forecast != before.forecast { out.append(Change(figure: "forecast", amount: Pence(now.forecast &- before.forecast))) }
+        // The same totals over different lines (a proposal added or moved between lines).
+        if out.isEmpty { out.append(Change(figure: "lines", amount: .zero)) }
+        return out
+    }
 }
 
 /// Computes statements for any holder from one read of the books, so a run for a thousand holders
@@ -84,6 +148,8 @@ public struct StatementBuilder {
     /// each holder's are found without scanning every finding.
     let findingsByRef: [String: [Int]]
     let findingsByCentre: [String: [Int]]
+    /// The head of the record chain the books were read at.
+    public let head: ChainHead
 
     /// Reads the books as at the end of `period`.
     public init(ledger: Ledger, period: Period, settings: ReconcileSettings) throws {
@@ -96,6 +162,7 @@ public struct StatementBuilder {
         self.ledger = ledger
         self.input = input
         self.findings = findings
+        head = try ledger.head()
         let period = input.asOf
         position = input.positionsByProposalYear()
         var previous: [String: Pence] = [:]
@@ -166,6 +233,47 @@ public struct StatementBuilder {
                 findings[$0]
             },
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
-            previousSignOff: try ledger.latestSignOff(holder: holder, upTo: period))
+            previousSignOff: try ledger.latestSignOff(holder: holder, upTo: period.previous),
+            head: head, signature: try signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)))
+    }
+
+    private func signature(holder: String, figures: StatementFigures) throws -> HolderStatement.Signature {
+        guard let signed = try ledger.signOff(holder: holder, for: input.asOf) else { return .notSigned }
+        // A sign-off from before schema 5 recorded no figures: it stands as signed.
+        guard let text = signed.figures else { return .signed(signed) }
+        let changes = figures.changes(since: text)
+        return changes.isEmpty ? .signed(signed) : .changed(signed, changes)
+    }
+}
+
+/// Signing a statement: the holder's statement is built, and its figures and the chain head
+/// recorded with the sign-off, in one transaction, so what is recorded is what was shown.
+public enum SignOffs {
+    /// Signs `holder`'s statement for `period`. Refuses a holder with no statement that period,
+    /// a period outside the MTFS years, and a period after the latest data in the ledger.
+    @discardableResult
+    public static func sign(ledger: Ledger, holder: String, period: Period, comment: String, by who: Provenance) throws -> SignOff {
+        try ledger.transaction {
+            let window = try ledger.requireWindow()
+            guard window.contains(period.year) else {
+                throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window); there is no statement to sign")
+            }
+            guard let latest = try ledger.latestDataPeriod(), period <= latest else {
+                throw LedgerError.refused(
+                    "nothing has been recorded for \(period) yet (the latest data is for \(try ledger.latestDataPeriod().map(\.description) ?? "no period")); a statement can be signed once its month has figures"
+                )
+            }
+            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+            guard builder.holders.contains(holder) else {
+                throw LedgerError.refused(
+                    "\(holder) holds no cost centre and owns no proposal at the end of \(period), so has no statement to sign; check the name against `mtfs statements --period \(period.monthText)`"
+                )
+            }
+            let statement = try builder.statement(for: holder)
+            try ledger.signOff(
+                holder: holder, period: period, comment: comment, figures: statement.figures.text, head: builder.head, by: who)
+            return try ledger.signOff(holder: holder, for: period) ?? SignOff(
+                holder: holder, period: period, signedBy: who.actor, signedAt: who.recordedAt, comment: comment)
+        }
     }
 }

@@ -90,11 +90,27 @@ public enum StatementRenderer {
         return t
     }
 
+    /// The sign-off status (SPEC §3.3): signed, changed since signed and by how much, or not signed.
     static func signOffText(_ s: HolderStatement) -> String {
-        guard let last = s.previousSignOff else { return "No earlier statement has been signed." }
-        return "Last signed for \(last.period) by \(last.signedBy) on \(last.signedAt.prefix(10))"
-            + (last.comment.isEmpty ? "." : ": \(last.comment)")
+        func signed(_ o: SignOff) -> String {
+            "signed by \(o.signer) on \(o.signedAt.prefix(10))" + (o.head.map { " at ledger head \($0.short)" } ?? "")
+                + (o.comment.isEmpty ? "." : ": \(o.comment)")
+        }
+        switch s.signature {
+        case .signed(let o):
+            return "This statement was " + signed(o)
+        case .changed(let o, let changes):
+            let what = changes.map { $0.figure == "lines" ? "proposals on it" : "\($0.figure) \($0.amount.signedText)" }
+            return "Changed since signed (\(what.joined(separator: ", "))): it was " + signed(o)
+        case .notSigned:
+            guard let last = s.previousSignOff else { return "Not signed. No earlier statement has been signed." }
+            return "Not signed. Last signed for \(last.period) by \(last.signer) on \(last.signedAt.prefix(10))"
+                + (last.comment.isEmpty ? "." : ": \(last.comment)")
+        }
     }
+
+    /// Where the figures come from: the head of the record chain they were read at.
+    static func headText(_ s: HolderStatement) -> String { "Ledger head \(s.head.short)" }
 
     static func headline(_ s: HolderStatement) -> String {
         let t = s.totals
@@ -107,7 +123,8 @@ public enum StatementRenderer {
 
     static func text(_ s: HolderStatement) -> String {
         var out = "Savings statement for \(Escape.terminal(s.holder)) — \(s.period) (as at \(s.asAt))\n"
-        out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n\n"
+        out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n"
+        out += headText(s) + "\n\n"
         out += Escape.terminal(headline(s)) + "\n\n"
         out += "Cost centres you hold\n" + centresTable(s).renderText() + "\n"
         out += "Proposals you own\n" + linesTable(s, s.owned, totals: true).renderText() + "\n"
@@ -130,7 +147,7 @@ public enum StatementRenderer {
 
     static func markdown(_ s: HolderStatement) -> String {
         var out = "# Savings statement: \(Escape.markdown(s.holder))\n\n"
-        out += "**\(s.period)** (as at \(s.asAt)) · \(Escape.markdown(s.directorates.joined(separator: ", ")))\n\n"
+        out += "**\(s.period)** (as at \(s.asAt)) · \(Escape.markdown(s.directorates.joined(separator: ", "))) · \(headText(s))\n\n"
         out += Escape.markdown(headline(s)) + "\n\n"
         out += "## Cost centres you hold\n\n" + centresTable(s).renderMarkdown() + "\n"
         out += "## Proposals you own\n\n" + linesTable(s, s.owned, totals: true).renderMarkdown() + "\n"
@@ -158,9 +175,11 @@ public enum StatementRenderer {
         var t = linesTable(s, lines, totals: false)
         t.columns.insert(contentsOf: [.init("holder"), .init("period"), .init("owned")], at: 0)
         t.columns.append(.init("comment"))
+        t.columns.append(.init("head"))
         for i in t.rows.indices {
             t.rows[i].insert(contentsOf: [.text(s.holder), .text(s.period.description), .text(lines[i].owned ? "yes" : "no")], at: 0)
             t.rows[i].append(.text(lines[i].comment))
+            t.rows[i].append(.text(s.head.short))
         }
         return t.renderCSV()
     }
@@ -192,7 +211,9 @@ public enum StatementRenderer {
         out +=
             "  \"entries\": [\(s.entries.map { "{\"entry\": \($0.id), \"effective\": \"\($0.effective)\", \"kind\": \"\($0.kind.rawValue)\", \"ref\": \(Escape.json($0.proposal)), \"amount_pence\": \($0.amount.rawValue), \"by\": \(Escape.json($0.actor)), \"reason\": \(Escape.json($0.reason))}" }.joined(separator: ",\n    "))],\n"
         out +=
-            "  \"previous_sign_off\": \(s.previousSignOff.map { "{\"period\": \"\($0.period)\", \"signed_by\": \(Escape.json($0.signedBy)), \"signed_at\": \(Escape.json($0.signedAt)), \"comment\": \(Escape.json($0.comment))}" } ?? "null")\n}\n"
+            "  \"previous_sign_off\": \(s.previousSignOff.map { "{\"period\": \"\($0.period)\", \"signed_by\": \(Escape.json($0.signedBy)), \"signed_at\": \(Escape.json($0.signedAt)), \"comment\": \(Escape.json($0.comment))}" } ?? "null"),\n"
+        out += "  \"head\": \"\(s.head)\",\n"
+        out += "  \"sign_off\": \(Escape.json(signOffText(s)))\n}\n"
         return out
     }
 
@@ -201,7 +222,8 @@ public enum StatementRenderer {
     static func html(_ s: HolderStatement) -> String {
         let h = Escape.html
         var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
-        body += "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", ")))</p></header>"
+        body +=
+            "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(headText(s)))</p></header>"
         body += "<p class=\"headline\">\(h(headline(s)))</p>"
         body += HTMLPage.chart(
             bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },

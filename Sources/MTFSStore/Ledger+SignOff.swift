@@ -1,45 +1,90 @@
 import MTFSDomain
 
-/// A budget holder's sign-off of a monthly statement.
+/// A budget holder's sign-off of a monthly statement: who signed (the login or portal user, and
+/// whom for), the chain head the statement was made from, and the figures it showed.
 public struct SignOff: Hashable, Sendable {
+    public var id: Int64 = 0
     public var holder: String
     public var period: Period
     public var signedBy: String
     public var signedAt: String
     public var comment: String
+    /// The `--as` name the sign-off was recorded for, beside `signedBy`.
+    public var onBehalfOf: String? = nil
+    /// The head of the record chain the signed statement was made from (none before schema 5).
+    public var head: ChainHead? = nil
+    /// The statement's figures as signed, in ``StatementFigures``' text form (none before schema 5).
+    public var figures: String? = nil
 
-    public init(holder: String, period: Period, signedBy: String, signedAt: String, comment: String) {
+    public init(
+        holder: String, period: Period, signedBy: String, signedAt: String, comment: String, onBehalfOf: String? = nil,
+        head: ChainHead? = nil, figures: String? = nil
+    ) {
         self.holder = holder
         self.period = period
         self.signedBy = signedBy
         self.signedAt = signedAt
         self.comment = comment
+        self.onBehalfOf = onBehalfOf
+        self.head = head
+        self.figures = figures
     }
+
+    /// "login", or "login for NAME".
+    public var signer: String { Provenance.display(actor: signedBy, onBehalfOf: onBehalfOf) }
 }
 
 extension Ledger {
-    /// Records that `who.actor` signed `holder`'s statement for `period` (append-only).
-    public func signOff(holder: String, period: Period, comment: String, by who: Provenance) throws {
+    /// Records a sign-off of `holder`'s statement for `period` (append-only, in the record chain):
+    /// the figures signed, their hash and the chain head they were read at.
+    public func signOff(
+        holder: String, period: Period, comment: String, figures: String, head: ChainHead, by who: Provenance
+    ) throws {
         try transaction {
             try Ledger.checkText(holder, what: "budget holder")
             try db.run(
-                "INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                holder, period.code, who.actor, who.recordedAt, comment, who.source, who.onBehalfOf)
+                """
+                INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source, on_behalf_of, head, figures, figures_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, holder, period.code, who.actor, who.recordedAt, comment, who.source, who.onBehalfOf, head.description, figures,
+                SHA256.hex(figures))
             try chain(.signOffs, db.lastInsertRowID)
         }
+    }
+
+    private static let signOffColumns = "id, holder, period, signed_by, signed_at, comment, on_behalf_of, head, figures"
+
+    private static func signOff(from row: Row, fallback period: Period) -> SignOff {
+        var s = SignOff(
+            holder: row.text(1), period: Period(code: Int(row.int(2))) ?? period, signedBy: row.text(3), signedAt: row.text(4),
+            comment: row.text(5), onBehalfOf: row.optionalText(6), head: row.optionalText(7).flatMap { try? ChainHead(parsing: $0) },
+            figures: row.optionalText(8))
+        s.id = row.int(0)
+        return s
     }
 
     /// The latest sign-off of `holder`'s statements for a period up to `period`.
     public func latestSignOff(holder: String, upTo period: Period) throws -> SignOff? {
         try db.first(
+            "SELECT \(Ledger.signOffColumns) FROM sign_offs WHERE holder = ? AND period <= ? ORDER BY period DESC, id DESC LIMIT 1",
+            holder, period.code
+        ) { Ledger.signOff(from: $0, fallback: period) }
+    }
+
+    /// The latest sign-off of `holder`'s statement for exactly `period`.
+    public func signOff(holder: String, for period: Period) throws -> SignOff? {
+        try db.first(
+            "SELECT \(Ledger.signOffColumns) FROM sign_offs WHERE holder = ? AND period = ? ORDER BY id DESC LIMIT 1", holder, period.code
+        ) { Ledger.signOff(from: $0, fallback: period) }
+    }
+
+    /// The latest period with anything in it: an entry, a return line or a forecast.
+    public func latestDataPeriod() throws -> Period? {
+        let code = try db.scalar(
             """
-            SELECT holder, period, signed_by, signed_at, comment FROM sign_offs
-            WHERE holder = ? AND period <= ? ORDER BY period DESC, id DESC LIMIT 1
-            """, holder, period.code
-        ) { row in
-            SignOff(
-                holder: row.text(0), period: Period(code: Int(row.int(1))) ?? period, signedBy: row.text(2), signedAt: row.text(3),
-                comment: row.text(4))
-        }
+            SELECT max(p) FROM (SELECT max(period) AS p FROM entries UNION ALL SELECT max(period) FROM return_lines
+                                UNION ALL SELECT max(period) FROM forecasts)
+            """)
+        return Period(code: Int(code))
     }
 }

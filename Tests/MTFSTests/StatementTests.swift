@@ -52,7 +52,8 @@ func edgeStatement() -> HolderStatement {
         owned: owned, others: others, yearsAhead: [fy(2024), fy(2025)], totals: totals, findings: [finding], entries: [],
         previousSignOff: SignOff(
             holder: "Zoë O'Brien-Ó Súilleabháin", period: y.period(6), signedBy: "Zoë", signedAt: "2023-10-05T09:00:00Z",
-            comment: "Agreed, <with> \"caveats\""))
+            comment: "Agreed, <with> \"caveats\""),
+        head: ChainHead(count: 1204, hash: "9f2c4e1a7b3d5e60aa11bb22cc33dd44ee55ff6600112233445566778899aabb"))
 }
 
 @Suite("Statements and the summary")
@@ -148,12 +149,18 @@ struct StatementTests {
             !FileManager.default.fileExists(atPath: s.dir.path("etc")) && !FileManager.default.fileExists(atPath: s.dir.path("out/etc")))
         let html = try String(contentsOfFile: folder + "/" + written.first { $0.0 == hostile[3] }!.1 + ".html", encoding: .utf8)
         #expect(!html.contains("<script>alert(1)"))
-        // Sign-off: P6 signed, P7's statement shows it.
-        try s.ledger.signOff(holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
+        // Sign-off: P6 signed (once it has figures), P7's statement shows it.
+        #expect(throws: LedgerError.self) {
+            try SignOffs.sign(ledger: s.ledger, holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
+        }
+        let ref = try #require(try s.ledger.proposals().first?.ref)
+        try s.ledger.recordForecast(
+            ref: ref, year: fy(2023), period: Period(year: fy(2023), number: 6), forecast: pounds(1), rag: .green, comment: "", by: testWho)
+        try SignOffs.sign(ledger: s.ledger, holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
         let builder = try StatementBuilder(ledger: s.ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
         let next = try builder.statement(for: hostile[2])
         #expect(next.previousSignOff?.period == Period(year: fy(2023), number: 6))
-        #expect(StatementRenderer.render(next, as: .text).contains("Last signed for 2023/24 P6 by tester"))
+        #expect(StatementRenderer.render(next, as: .text).contains("Not signed. Last signed for 2023/24 P6 by tester"))
         #expect(throws: DatabaseError.self) { try s.ledger.db.execute("DELETE FROM sign_offs") }
     }
 }
@@ -171,7 +178,7 @@ struct StatementCLITests {
         #expect(try cli.run(["sign-off", "--holder", "Helen Brandt", "--period", "2023-10", "--as", "Helen Brandt"]).status == 0)
         #expect(
             try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-11", "--format", "markdown"]).out.contains(
-                "Last signed for 2023/24 P7 by Helen Brandt"))
+                "Last signed for 2023/24 P7 by \(Clock.loginName) for Helen Brandt"))
         let out = cli.dir.path("statements")
         #expect(try cli.run(["statements", "--period", "2023-10", "--format", "html", "--format", "json", "--out", out]).status == 0)
         #expect(

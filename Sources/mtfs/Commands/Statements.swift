@@ -138,8 +138,9 @@ struct SignOffCommand: ParsableCommand {
         let ledger = try options.open()
         let p = try Parse.period(period, option: "--period")
         let who = try options.provenance()
-        try ledger.signOff(holder: holder, period: p, comment: comment, by: who)
-        Terminal.write("Recorded \(who.actor)'s sign-off of \(holder)'s statement for \(p).")
+        let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, by: who)
+        Terminal.write(
+            "Recorded \(signed.signer)'s sign-off of \(holder)'s statement for \(p), over the figures at ledger head \(signed.head?.short ?? "?").")
     }
 }
 
