@@ -19,6 +19,8 @@ public struct ReconciliationInput: Sendable {
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [String: CivilDate]
+    /// The head of the record chain the books were read at (reports print it).
+    public var head: ChainHead = .empty
 
     /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
     public static func key(_ ref: String, _ year: FinancialYear) -> String { "\(ref)|\(year.startYear)" }
@@ -58,13 +60,15 @@ public struct ReconciliationInput: Sendable {
                 }
             }
         }
-        return ReconciliationInput(
+        var input = ReconciliationInput(
             window: window, asOf: period, proposals: proposals, model: model,
             names: Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.baselines(),
             lines: try ledger.positionLines(asOf: period), forecasts: forecasts, latestReturn: latest, lastReturns: lastReturns,
             slips: try ledger.slips(asOf: period),
             latestDelivery: try ledger.latestDeliveries(asOf: period, of: proposalsOnMovedCostCentres(proposals, model, by: period.lastDay))
         )
+        input.head = try ledger.head()
+        return input
     }
 
     /// The proposals with a cost centre that moved by `date`.

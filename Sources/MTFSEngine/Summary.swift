@@ -36,6 +36,8 @@ public struct Summary: Sendable {
     public var total: Row
     public var topFindings: [Finding]
     public var findingCount: Int
+    /// The head of the record chain the figures were read at.
+    public var head: ChainHead = .empty
 
     /// The rows added up over the years, one per directorate.
     public var byDirectorate: [Row] {
@@ -91,6 +93,6 @@ public struct Summary: Sendable {
         let relevant = findings.filter { year == nil || $0.year == year }
         return Summary(
             asOf: input.asOf, structure: structure, rows: sorted, total: total, topFindings: Array(relevant.prefix(5)),
-            findingCount: relevant.count)
+            findingCount: relevant.count, head: input.head)
     }
 }

@@ -16,19 +16,19 @@ public enum FindingsReport {
     }
 
     /// A JSON object with the period and the findings (amounts in pence).
-    public static func json(_ findings: [Finding], asOf: Period) -> String {
+    public static func json(_ findings: [Finding], asOf: Period, head: ChainHead) -> String {
         let rows = findings.map { f in
             "{\"code\": \"\(f.code.rawValue)\", \"name\": \"\(f.code.name)\", \"severity\": \"\(f.severity.rawValue)\", "
                 + "\"refs\": [\(f.refs.map(Escape.json).joined(separator: ", "))], \"cost_centre\": \(f.costCentre.map(Escape.json) ?? "null"), "
                 + "\"year\": \(f.year.map { "\"\($0)\"" } ?? "null"), \"amount_pence\": \(f.amount.rawValue), \"message\": \(Escape.json(f.message))}"
         }
-        return "{\n  \"as_of\": \"\(asOf)\",\n  \"findings\": ["
+        return "{\n  \"as_of\": \"\(asOf)\",\n  \"head\": \"\(head)\",\n  \"findings\": ["
             + (rows.isEmpty ? "]" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
     }
 
     /// For a person at a terminal: a count by severity, then each finding with its message.
-    public static func text(_ findings: [Finding], asOf: Period, colour: Bool = false) -> String {
-        var out = "Reconciliation as at the end of \(asOf): "
+    public static func text(_ findings: [Finding], asOf: Period, head: ChainHead, colour: Bool = false) -> String {
+        var out = "Reconciliation as at the end of \(asOf) (ledger head \(head.short)): "
         if findings.isEmpty { return out + "no findings.\n" }
         let counts = Severity.allCases.reversed().compactMap { s -> String? in
             let n = findings.filter { $0.severity == s }.count

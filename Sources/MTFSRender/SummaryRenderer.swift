@@ -23,6 +23,7 @@ public enum SummaryRenderer {
 
     static func title(_ s: Summary) -> String {
         "MTFS savings summary as at the end of \(s.asOf)" + (s.structure.map { ", restated under the operating model of \($0)" } ?? "")
+            + " (ledger head \(s.head.short))"
     }
 
     public static func render(_ s: Summary, as format: DocumentFormat) -> String {
@@ -38,7 +39,7 @@ public enum SummaryRenderer {
                 "{\"code\": \"\($0.code.rawValue)\", \"severity\": \"\($0.severity.rawValue)\", \"refs\": [\($0.refs.map(Escape.json).joined(separator: ", "))], \"amount_pence\": \($0.amount.rawValue), \"message\": \(Escape.json($0.message))}"
             }
             return String(json.dropLast(3)) + ",\n  \"top_findings\": [" + findings.joined(separator: ", ")
-                + "],\n  \"finding_count\": \(s.findingCount)\n}\n"
+                + "],\n  \"finding_count\": \(s.findingCount),\n  \"head\": \"\(s.head)\"\n}\n"
         case .markdown:
             t.title = title(s)
             return t.renderMarkdown() + "\n## Top findings (\(s.findingCount) in all)\n\n"

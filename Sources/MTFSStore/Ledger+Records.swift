@@ -100,14 +100,12 @@ struct RecordHashInput {
 extension Ledger {
     // MARK: - Writing
 
-    /// The chain's head as this transaction sees it.
+    /// The chain's head as this connection sees it (inside a read, that read's snapshot).
     public func head() throws -> ChainHead {
+        // Kept only by a write transaction's own appends (``chain``), never by a read.
         if db.inTransaction, let tip = recordTip { return tip }
-        let head =
-            try db.first("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1") { ChainHead(count: $0.int(0), hash: $0.text(1)) }
+        return try db.first("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1") { ChainHead(count: $0.int(0), hash: $0.text(1)) }
             ?? .empty
-        if db.inTransaction { recordTip = head }
-        return head
     }
 
     /// Appends the record of a row just inserted into a fact table: its hash covers every stored

@@ -20,6 +20,8 @@ public struct VerifyReport: Sendable {
     public var entries: Int = 0
     /// The head of the record chain as found.
     public var head = ChainHead.empty
+    /// How many heads the log beside the ledger holds, or nil when there is none.
+    public var headLog: Int?
 
     /// Whether every check passed.
     public var passed: Bool { checks.allSatisfy(\.passed) }
@@ -42,7 +44,9 @@ extension Ledger {
             report.checks.append(
                 VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: try schemaProblems()))
             let signed = try signedHeads()
-            let records = try checkRecords(wanted: Set(signed.map(\.head.count) + anchors.map(\.count)))
+            let logged = HeadLog.read(headLog)
+            let records = try checkRecords(
+                wanted: Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count }))
             report.head = records.head
             report.firstBadRecord = records.problems.compactMap(\.seq).min()
             report.checks.append(
@@ -53,6 +57,20 @@ extension Ledger {
                     problems: signed.compactMap { s in
                         Ledger.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
                     }))
+            report.headLog = logged?.count
+            if let logged {
+                var problems: [String] = []
+                for (line, head) in logged where problems.count < 20 {
+                    guard let head else {
+                        problems.append("line \(line) of \(HeadLog.path(for: db.path)) is not a chain head")
+                        continue
+                    }
+                    if let p = Ledger.anchorProblem(head, records, what: "the head logged on line \(line) of \(headLog ?? "")") {
+                        problems.append(p)
+                    }
+                }
+                report.checks.append(VerifyReport.Check(name: "every head in the log beside the ledger is in the chain", problems: problems))
+            }
             if !anchors.isEmpty {
                 report.checks.append(
                     VerifyReport.Check(

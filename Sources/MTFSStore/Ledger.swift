@@ -28,6 +28,8 @@ public final class Ledger {
     var latestPeriods: [String: Int] = [:]
     /// Whether the connection only reads (commands that report or verify).
     public let readOnly: Bool
+    /// The file beside the ledger each committed head is appended to (``HeadLog``), or nil.
+    public var headLog: String?
 
     /// Opens the ledger at `path`.
     ///
@@ -45,6 +47,7 @@ public final class Ledger {
         }
         let creating = create && !exists
         self.readOnly = readOnly && !create
+        headLog = HeadLog.path(for: path)
         if creating {
             let dir = (path as NSString).deletingLastPathComponent
             if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
@@ -164,7 +167,10 @@ public final class Ledger {
         if outermost { forgetTransactionState() }
         defer { if outermost { forgetTransactionState() } }
         do {
-            return try db.write(body)
+            let result = try db.write(body)
+            // Committed: the new head goes to the log beside the ledger.
+            if outermost, let head = recordTip { HeadLog.append(head, to: headLog) }
+            return result
         } catch {
             // Rows inserted by the rolled-back work are gone: forget everything derived from them.
             accountIDs.removeAll()
@@ -690,9 +696,13 @@ extension Ledger {
         if FileManager.default.fileExists(atPath: path) {
             throw LedgerError.unusable("\(path) already exists; choose another --ledger, or load into it as an existing ledger")
         }
+        var head = ChainHead.empty
         func fill() throws -> T {
             let ledger = try Ledger(path: temporary, create: true)
+            // The log is the final ledger's, written once it is in place (never for a ledger that is not).
+            ledger.headLog = nil
             let result = try body(ledger)
+            head = try ledger.head()
             // Everything into the main file before it is closed and linked: the log is not linked with it.
             let done = try ledger.db.first("PRAGMA wal_checkpoint(TRUNCATE)") { ($0.int(0), $0.int(1), $0.int(2)) }
             guard let done, done.0 == 0, done.1 == done.2 else {
@@ -708,6 +718,9 @@ extension Ledger {
             }
             throw LedgerError.unusable("the ledger could not be put in place at \(path) (\(String(cString: strerror(reason)))); nothing was created")
         }
+        // A log left by an earlier ledger of the same name is not this one's.
+        unlink(HeadLog.path(for: path))
+        HeadLog.append(head, to: HeadLog.path(for: path))
         return result
     }
 }

@@ -191,3 +191,40 @@ enum Terminal {
         print(text, terminator: text.utf8.last == UInt8(ascii: "\n") ? "" : "\n")
     }
 }
+
+/// Writing report and export files: atomically (a temporary file renamed into place), and any
+/// failure as one sentence naming the path (exit 2), never the file system's raw error.
+enum Files {
+    /// Creates a folder (and its parents) for output.
+    static func makeFolder(_ path: String) throws {
+        do { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) } catch {
+            throw Failure.badInput("the folder \(path) could not be created (\(reason(error))); choose another --out")
+        }
+    }
+
+    /// Writes `data` to `path`, replacing any file there whole.
+    static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try makeFolder(url.deletingLastPathComponent().path)
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw Failure.badInput("\(path) could not be written (\(reason(error))); nothing was written there")
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws { try write(Data(text.utf8), to: path) }
+
+    /// The operating system's reason in a few words ("permission denied", "no space left on device").
+    static func reason(_ error: Error) -> String {
+        var e = error as NSError
+        while e.domain != NSPOSIXErrorDomain, let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError { e = underlying }
+        if e.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(e.code))).lowercased() }
+        switch CocoaError.Code(rawValue: (error as NSError).code) {
+        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "no space left on device"
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileWriteVolumeReadOnly: return "the disk is read-only"
+        case .fileWriteFileExists: return "a file is in the way"
+        default: return "the file system refused it"
+        }
+    }
+}

@@ -26,7 +26,7 @@ struct Demo: ParsableCommand {
         guard FileManager.default.fileExists(atPath: pack + "/proposals.csv") else {
             throw Failure.badInput("the sample pack is not at \(pack); run the demo from the repository's top folder or give --pack")
         }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ledger + suffix) }
+        for suffix in ["", "-wal", "-shm", ".heads"] { try? FileManager.default.removeItem(atPath: ledger + suffix) }
         let parsed = try ParsedPack.read(directory: pack)
         let book = try Ledger(path: ledger, create: true)
         let summary = try PackLoader(ledger: book, actor: actor, recordedAt: Clock.recordedAt, progress: ProgressBar.callback()).load(
@@ -35,11 +35,11 @@ struct Demo: ParsableCommand {
         let report = try book.verify()
         guard report.passed else { throw LedgerError.integrity("the demo ledger failed verification") }
 
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try Files.makeFolder(out)
         var written: [String] = []
         func save(_ name: String, _ text: String) throws {
             let path = out + "/" + name
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Files.write(text, to: path)
             written.append(path)
         }
         let byDirectorate = try BalanceReport.build(ledger: book, by: .directorate, asOf: nil, year: nil, csv: false).renderText()
@@ -49,7 +49,7 @@ struct Demo: ParsableCommand {
         let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
         let settings = try book.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
-        try save("reconcile.txt", FindingsReport.text(findings, asOf: input.asOf))
+        try save("reconcile.txt", FindingsReport.text(findings, asOf: input.asOf, head: input.head))
         try save("reconcile.csv", FindingsReport.csv(findings))
         for (name, structure) in [("summary", nil), ("summary-new-structure", input.asOf.lastDay)] as [(String, CivilDate?)] {
             let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: nil)
@@ -66,10 +66,10 @@ struct Demo: ParsableCommand {
         var text =
             "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow()), "
         text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
-        text += "\(report.entries) entries, verified.\n\n"
+        text += "\(report.entries) entries, verified; ledger head \(report.head.short).\n\n"
         text += byDirectorate + "\n"
         text +=
-            FindingsReport.text(findings, asOf: input.asOf, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(
+            FindingsReport.text(findings, asOf: input.asOf, head: input.head, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(
                 String.init) ?? ""
         text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")

@@ -28,15 +28,24 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try options.openForReading()
+        // One read snapshot: the export is the books at one head, whatever is written meanwhile.
+        try ledger.db.read { try export(ledger) }
+    }
+
+    private func export(_ ledger: Ledger) throws {
+        let head = try ledger.head()
         switch format {
         case .pack:
             guard let out else { throw Failure.usage("--format pack needs --out DIR, the folder to write the pack into") }
-            let files = try Export.pack(ledger)
-            try FileManager.default.createDirectory(atPath: out + "/returns", withIntermediateDirectories: true)
-            for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: out + "/" + name)) }
-            Terminal.write("Wrote a ledger pack of \(files.count) files to \(out).")
+            var files = try Export.pack(ledger)
+            files["head.txt"] = "\(head)\n"
+            try PackFolder.write(files, to: out)
+            Terminal.write("Wrote a ledger pack of \(files.count) files to \(out) (ledger head \(head.short)).")
         case .hledger:
-            try Output.write(to: out) { sink in try Export.hledger(ledger) { try sink($0) } }
+            try Output.write(to: out) { sink in
+                try sink("; mtfs ledger head \(head)\n")
+                try Export.hledger(ledger) { try sink($0) }
+            }
         case .csv:
             try Output.write(to: out) { sink in
                 try sink(
@@ -58,7 +67,7 @@ struct ExportCommand: ParsableCommand {
         case .json:
             try Output.write(to: out) { sink in
                 try sink(
-                    "{\n  \"ledger\": \(Escape.json(options.path)),\n  \"years\": \(Escape.json(try ledger.requireWindow().description)),\n  \"entries\": ["
+                    "{\n  \"ledger\": \(Escape.json(options.path)),\n  \"head\": \"\(head)\",\n  \"years\": \(Escape.json(try ledger.requireWindow().description)),\n  \"entries\": ["
                 )
                 var first = true
                 try ledger.forEachEntry { e in
@@ -107,8 +116,33 @@ enum Output {
         }
         var buffer = Data()
         try body { buffer.append(contentsOf: $0.utf8) }
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try buffer.write(to: url, options: .atomic)
+        try Files.write(buffer, to: path)
+    }
+}
+
+/// A pack written whole or not at all: into a temporary folder beside the target, renamed into
+/// place at the end. A folder that already holds anything is refused (two packs never mix).
+enum PackFolder {
+    static func write(_ files: [String: String], to out: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw Failure.badInput("\(out) is a file; --out for a pack must be a new or empty folder") }
+            let inside = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            guard inside.isEmpty else {
+                throw Failure.badInput("\(out) is not empty; write the pack to a new or empty folder so that two packs never mix")
+            }
+        }
+        let url = URL(fileURLWithPath: out).standardizedFileURL
+        let parent = url.deletingLastPathComponent().path
+        try Files.makeFolder(parent)
+        let temporary = parent + "/.\(url.lastPathComponent).export-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        try Files.makeFolder(temporary + "/returns")
+        for (name, text) in files { try Files.write(text, to: temporary + "/" + name) }
+        // rename(2) puts a folder in place whole, and replaces only an empty one.
+        if rename(temporary, url.path) != 0 {
+            throw Failure.badInput(
+                "the pack could not be put in place at \(out) (\(String(cString: strerror(errno)).lowercased())); nothing was written there")
+        }
     }
 }

@@ -34,7 +34,7 @@ struct Generate: ParsableCommand {
         if let existing = try? fm.contentsOfDirectory(atPath: out), !existing.isEmpty {
             throw Failure.badInput("\(out) is not empty; choose a new folder")
         }
-        try fm.createDirectory(atPath: out + "/returns", withIntermediateDirectories: true)
+        try Files.makeFolder(out + "/returns")
         var g = Generator()
         g.proposals = proposals
         g.costCentres = costCentres
@@ -44,7 +44,7 @@ struct Generate: ParsableCommand {
         let manifest = try g.generate { name, header, rows in
             var text = Export.csv([header])
             for row in rows { text += Export.csv([row]) }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: out + "/" + name))
+            try Files.write(text, to: out + "/" + name)
         }
         Terminal.write(
             "Wrote \(out): \(manifest.costCentres) cost centres, \(manifest.proposals) proposals with \(manifest.total) of targets, "

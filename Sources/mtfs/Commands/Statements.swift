@@ -36,14 +36,18 @@ struct StatementCommand: ParsableCommand {
         let f = try documentFormat(format)
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
-        let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
-        guard builder.holders.contains(holder) else {
-            let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
-            throw Failure.badInput(
-                "\(holder) holds no cost centre and owns no proposal at the end of \(p)"
-                    + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
+        let statement = try ledger.db.read {
+            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
+            guard builder.holders.contains(holder) else {
+                let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                throw Failure.badInput(
+                    "\(holder) holds no cost centre and owns no proposal at the end of \(p)"
+                        + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+            }
+            return try builder.statement(for: holder)
         }
-        Terminal.write(StatementRenderer.render(try builder.statement(for: holder), as: f))
+        Terminal.write(StatementRenderer.render(statement, as: f))
     }
 }
 
@@ -80,16 +84,19 @@ enum StatementFiles {
     /// Writes each holder's statement in each format and an index page; returns (holder, base file name).
     @discardableResult
     static func write(ledger: Ledger, period: Period, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
-        try write(
-            builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings()), formats: formats,
-            folder: folder)
+        // Every statement from one read snapshot of the ledger.
+        try ledger.db.read {
+            try write(
+                builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings()), formats: formats,
+                folder: folder)
+        }
     }
 
     /// Writes the statements a builder makes, for its period.
     @discardableResult
     static func write(builder: StatementBuilder, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
         let period = builder.input.asOf
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Files.makeFolder(folder)
         var used: Set<String> = ["index"]
         var written: [(String, String)] = []
         for holder in builder.holders {
@@ -102,8 +109,7 @@ enum StatementFiles {
             used.insert(base.lowercased())
             let statement = try builder.statement(for: holder)
             for f in formats {
-                let url = URL(fileURLWithPath: folder).appendingPathComponent(base + "." + f.fileExtension)
-                try Data(StatementRenderer.render(statement, as: f).utf8).write(to: url, options: .atomic)
+                try Files.write(StatementRenderer.render(statement, as: f), to: folder + "/" + base + "." + f.fileExtension)
             }
             written.append((holder, base))
         }
@@ -114,8 +120,7 @@ enum StatementFiles {
             body += "<li>\(Escape.html(holder)) — \(links)</li>"
         }
         body += "</ul>"
-        try Data(HTMLPage.page(title: "Savings statements \(period)", body: body).utf8)
-            .write(to: URL(fileURLWithPath: folder).appendingPathComponent("index.html"), options: .atomic)
+        try Files.write(HTMLPage.page(title: "Savings statements \(period)", body: body), to: folder + "/index.html")
         return written
     }
 }

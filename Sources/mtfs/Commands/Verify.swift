@@ -44,11 +44,15 @@ struct Verify: ParsableCommand {
         }
         out += "\(report.entries) entries and \(report.head.count) records checked in \(options.path).\n"
         out += "Head: \(report.head)\n"
+        out +=
+            report.headLog.map { "\($0) heads logged beside the ledger (\(HeadLog.path(for: options.path))) were checked against it.\n" }
+            ?? "No head log beside the ledger (\(HeadLog.path(for: options.path))): only the chain itself and any --anchor were checked.\n"
         Terminal.write(out)
         if !report.passed {
             var first: [String] = []
             if let r = report.firstBadRecord { first.append("the first bad record is \(r)") }
             if let e = report.firstBadEntry { first.append("the first bad entry is \(e)") }
+            if first.isEmpty, let problem = report.checks.first(where: { !$0.passed })?.problems.first { first.append(problem) }
             throw LedgerError.integrity("the ledger failed verification" + (first.isEmpty ? "" : "; " + first.joined(separator: ", ")))
         }
     }
