@@ -18,28 +18,36 @@ extension Ledger {
     /// delivered or unachievable amount as at the end of any period from `from` on.
     func checkHistory(proposal: String, years: [FinancialYear], from: Period) throws {
         for year in years {
-            var running: [String: Int64] = [:]
-            var problem: (kind: String, period: Int, amount: Int64)?
-            try db.forEach(
-                """
-                SELECT a.kind, e.period, sum(p.amount) FROM accounts a
-                JOIN postings p ON p.account = a.id JOIN entries e ON e.id = p.entry
-                WHERE a.proposal = ?1 AND a.year = ?2 GROUP BY a.kind, e.period ORDER BY a.kind, e.period
-                """, parameters: [proposal, year.startYear]
-            ) { row in
-                let kind = row.text(0)
-                let total = running[kind, default: 0] &+ row.int(2)
-                running[kind] = total
-                if problem == nil, total < 0, row.int(1) >= from.code { problem = (kind, Int(row.int(1)), total) }
-            }
-            if let problem {
-                let period = Period(code: problem.period).map { "\($0) (\($0.monthText))" } ?? String(problem.period)
+            if let p = try negativeHistory(proposal: proposal, year: year, fromCode: from.code) {
                 throw LedgerError.refused(
-                    "this would leave \(proposal)'s \(problem.kind) amount for \(year) at \(Pence(problem.amount)) as at the end of \(period); a movement dated then cannot take more than was there at the time"
+                    "this would leave \(proposal)'s \(p.kind) amount for \(year) at \(Pence(p.amount)) as at the end of \(Ledger.monthName(p.period)); a movement dated then cannot take more than was there at the time"
                 )
             }
         }
     }
+
+    /// The first period (by code) from `fromCode` on at whose end one of a proposal-year's states is
+    /// negative, or nil when every period is right: what a write refuses and `verify` reports.
+    func negativeHistory(proposal: String, year: FinancialYear, fromCode: Int) throws -> (kind: String, period: Int, amount: Int64)? {
+        var running: [String: Int64] = [:]
+        var problem: (kind: String, period: Int, amount: Int64)?
+        try db.forEach(
+            """
+            SELECT a.kind, e.period, sum(p.amount) FROM accounts a
+            JOIN postings p ON p.account = a.id JOIN entries e ON e.id = p.entry
+            WHERE a.proposal = ?1 AND a.year = ?2 AND a.kind <> 'requirement' GROUP BY a.kind, e.period ORDER BY a.kind, e.period
+            """, parameters: [proposal, year.startYear]
+        ) { row in
+            let kind = row.text(0)
+            let total = running[kind, default: 0] &+ row.int(2)
+            running[kind] = total
+            if problem == nil, total < 0, row.int(1) >= fromCode { problem = (kind, Int(row.int(1)), total) }
+        }
+        return problem
+    }
+
+    /// "2023/24 P1 (2023-04)" for a period code.
+    static func monthName(_ code: Int) -> String { Period(code: code).map { "\($0) (\($0.monthText))" } ?? String(code) }
 
     /// The balances of accounts as at the end of `period`: the postings of entries effective by then.
     public func balances(_ keys: [AccountKey], asAt period: Period) throws -> [AccountKey: Pence] {

@@ -98,6 +98,9 @@ extension Ledger {
                     problems: try indexedBalances(pass, indexed.result(tip: tip))))
             report.checks.append(VerifyReport.Check(name: "no account holds a balance of the wrong sign", problems: wrongSigns(pass)))
             report.checks.append(
+                VerifyReport.Check(
+                    name: "no proposal-year is negative in any state as at the end of any month", problems: try historyProblems(pass)))
+            report.checks.append(
                 VerifyReport.Check(name: "the positions kept for reports match the postings", problems: try positionProblems(pass)))
             report.checks.append(
                 VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: proposalIdentity(pass)))
@@ -159,6 +162,8 @@ extension Ledger {
         var targetMoves: [Int64: Position] = [:]
         /// The accounts, and each one's balance as summed from the postings table.
         var accounts = AccountTable()
+        /// Each proposal-year-state's running total in entry order, checked at every change of month.
+        var history = HistoryTally()
 
         mutating func note(_ problem: String, in list: WritableKeyPath<Pass, [String]>) {
             if self[keyPath: list].count < 20 { self[keyPath: list].append(problem) }
@@ -171,7 +176,65 @@ extension Ledger {
         var kind: EntryKind
         var proposal: String
         var reverses: Int64?
+        var period: Int32
         var postings: [Posting] = []
+    }
+
+    /// Each proposal-year-state (planned, delivered, unachievable of one proposal in one year, over
+    /// its cost centres) as entries arrive in id order. While a group's entries come in month order,
+    /// its running total when the month changes is its amount as at the end of the month before, so
+    /// one pass checks every month. A group with an entry dated before one already seen (a backdated
+    /// movement) is set aside and checked month by month from the postings afterwards.
+    struct HistoryTally {
+        private var groups: [GroupKey: Int32] = [:]
+        private var byAccount: [Int64: Int32] = [:]
+        private(set) var keys: [GroupKey] = []
+        private var running: [Int64] = []
+        private var month: [Int32] = []
+        private(set) var negative: [(group: Int32, month: Int32, amount: Int64)] = []
+        private(set) var backdated: Set<Int32> = []
+
+        struct GroupKey: Hashable {
+            var proposal: String
+            var year: FinancialYear
+            var kind: AccountKind
+        }
+
+        /// Notes which group an account belongs to.
+        mutating func add(account id: Int64, _ key: AccountKey) {
+            guard key.kind != .requirement, let proposal = key.proposal else { return }
+            let group = GroupKey(proposal: proposal, year: key.year, kind: key.kind)
+            let index: Int32
+            if let known = groups[group] {
+                index = known
+            } else {
+                index = Int32(keys.count)
+                groups[group] = index
+                keys.append(group)
+                running.append(0)
+                month.append(0)
+            }
+            byAccount[id] = index
+        }
+
+        mutating func post(_ amount: Int64, to account: Int64, in period: Int32) {
+            guard let g = byAccount[account] else { return }
+            let i = Int(g)
+            if period != month[i] {
+                if period < month[i] {
+                    backdated.insert(g)
+                } else if month[i] != 0, running[i] < 0, negative.count < 100 {
+                    negative.append((g, month[i], running[i]))
+                }
+                month[i] = max(month[i], period)
+            }
+            running[i] &+= amount
+        }
+
+        /// Groups whose last month ends negative (the wrong-sign check covers the balance itself).
+        func finalNegatives() -> [(group: Int32, month: Int32, amount: Int64)] {
+            running.indices.filter { running[$0] < 0 }.prefix(20).map { (Int32($0), month[$0], running[$0]) }
+        }
     }
 
     /// By year: minus the requirement legs, the other legs (held), and the held legs of approvals
@@ -207,7 +270,10 @@ extension Ledger {
         var pass = Pass()
         pass.accounts = AccountTable(denseUpTo: try db.scalar("SELECT count(*) FROM accounts"))
         try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts") { row in
-            if let key = Ledger.accountKey(from: row, at: 1) { pass.accounts[row.int(0)] = key }
+            if let key = Ledger.accountKey(from: row, at: 1) {
+                pass.accounts[row.int(0)] = key
+                pass.history.add(account: row.int(0), key)
+            }
         }
         // Reversals need their originals' postings and kind; keep only those that are reversed.
         let reversed = Set(try db.query("SELECT reverses FROM entries WHERE reverses IS NOT NULL") { $0.int(0) })
@@ -263,6 +329,7 @@ extension Ledger {
             for (posting, (account, amount)) in zip(entry.postings, accountIDs) {
                 pass.total &+= amount
                 pass.accounts.post(amount, to: account)
+                pass.history.post(amount, to: account, in: entry.period)
                 pass.byYear.add(amount, year: posting.account.year.startYear, account: posting.account.kind, movement: movement)
                 if posting.account.kind == .planned && (movement == .approve || movement == .slip) {
                     let value = Pence(amount)
@@ -289,7 +356,7 @@ extension Ledger {
 
         try db.forEach(
             """
-            SELECT id, kind, proposal, year, to_year, effective, recorded_at, actor, reason, source, reverses, prev_hash, hash
+            SELECT id, kind, proposal, year, to_year, effective, recorded_at, actor, reason, source, reverses, prev_hash, hash, period
             FROM entries ORDER BY id
             """
         ) { row in
@@ -300,7 +367,7 @@ extension Ledger {
             guard (try? CivilDate(parsing: row.text(5))) != nil else {
                 throw LedgerError.integrity("entry \(id) has a malformed effective date \"\(row.text(5))\"")
             }
-            var entry = Checked(id: id, kind: kind, proposal: row.text(2), reverses: row.optionalInt(10))
+            var entry = Checked(id: id, kind: kind, proposal: row.text(2), reverses: row.optionalInt(10), period: Int32(truncatingIfNeeded: row.int(13)))
             var ids: [(Int64, Int64)] = []
             ids.reserveCapacity(8)
             entry.postings.reserveCapacity(8)
@@ -464,6 +531,34 @@ extension Ledger {
             }
         }
         return problems
+    }
+
+    /// Every proposal-year's planned, delivered and unachievable amounts as at the end of every
+    /// month: none may be negative (SPEC §3.1).
+    private func historyProblems(_ pass: Pass) throws -> [String] {
+        func describe(_ g: Int32, _ month: Int32, _ amount: Int64) -> String {
+            let key = pass.history.keys[Int(g)]
+            return describe(key.proposal, key.year, key.kind.rawValue, Int(month), amount)
+        }
+        func describe(_ proposal: String, _ year: FinancialYear, _ kind: String, _ month: Int, _ amount: Int64) -> String {
+            "\(proposal)'s \(kind) amount for \(year) is \(Pence(amount)) as at the end of \(Ledger.monthName(month))"
+        }
+        // A group found backdated later is checked from its postings instead (an entry dated earlier
+        // changes the months its running total was checked at).
+        var problems = pass.history.negative.filter { !pass.history.backdated.contains($0.group) }.map {
+            describe($0.group, $0.month, $0.amount)
+        }
+        problems += pass.history.finalNegatives().map { describe($0.group, $0.month, $0.amount) }
+        // Groups with backdated entries: month by month from the postings (few in any ledger).
+        var checked: Set<String> = []
+        for g in pass.history.backdated.sorted() where problems.count < 20 {
+            let key = pass.history.keys[Int(g)]
+            guard checked.insert("\(key.proposal)|\(key.year.startYear)").inserted else { continue }
+            if let p = try negativeHistory(proposal: key.proposal, year: key.year, fromCode: 0) {
+                problems.append(describe(key.proposal, key.year, p.kind, p.period, p.amount))
+            }
+        }
+        return Array(problems.prefix(20))
     }
 
     private func wrongSigns(_ pass: Pass) -> [String] {

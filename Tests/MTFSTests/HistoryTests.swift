@@ -134,6 +134,31 @@ struct HistoryTests {
         #expect(try cli.run(["verify"]).status == 0)
     }
 
+    @Test("verify finds a month with a negative amount, in month order and when entries were backdated")
+    func verifyHistory() throws {
+        // The streaming check: a state negative at the end of one month, positive later.
+        var tally = Ledger.HistoryTally()
+        let key = AccountKey.proposal("P-1", .delivered, fy(2023), "A1")
+        tally.add(account: 7, key)
+        tally.post(-500, to: 7, in: 202301)
+        tally.post(700, to: 7, in: 202302)
+        #expect(tally.negative.map(\.month) == [202301] && tally.backdated.isEmpty)
+        tally.post(100, to: 7, in: 202301)
+        #expect(tally.backdated.count == 1)
+
+        // A reduction moved back before the delivery it reduces (its period edited, triggers aside).
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        try ledger.record(.deliver(year: fy(2023), amount: pounds(100_000)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
+        let reduce = try ledger.record(
+            .reduce(year: fy(2023), amount: pounds(100_000)), on: "P-1", effective: date("2023-10-31"), reason: "", by: testWho)
+        #expect(try ledger.verify().passed)
+        try HistoryTests.tamper(dir.path("l.sqlite"), "UPDATE entries SET period = 202301 WHERE id = \(reduce)")
+        let report = try Ledger(path: dir.path("l.sqlite"), readOnly: true).verify()
+        let check = try #require(report.checks.first { $0.name.contains("as at the end of any month") })
+        #expect(check.problems.first?.contains("P-1's delivered amount for 2023/24 is -£100,000.00 as at the end of 2023/24 P1") == true, "\(check.problems)")
+    }
+
     // MARK: - 3. Every fact in the chain: the tamper suite
 
     /// For each fact table: a change to one stored column, a delete, an insert.
