@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Layers point one way: MTFSDomain (pure) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports) ← MTFSRender ← mtfs (CLI).
+// Layers point one way: MTFSDomain (pure; SHA-256 from libcrypto) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports) ← MTFSRender ← mtfs (CLI).
 import PackageDescription
 
 let package = Package(
@@ -20,7 +20,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "MTFSDomain"),
+        // SHA-256 for the hash chains: the system's libcrypto (libssl-dev), using the CPU's SHA
+        // instructions; no build cost.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "MTFSDomain", dependencies: ["CCrypto"]),
         .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
         .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore"]),
         .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSStore", "MTFSEngine"]),

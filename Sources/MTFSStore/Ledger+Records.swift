@@ -31,70 +31,109 @@ public enum FactTable: String, CaseIterable, Sendable {
     var keyedByID: Bool { keyColumns.first == "id" }
 
     /// Every stored column of one row. (The table name is one of these constants, never user input.)
-    var rowSQL: String {
-        let (first, second) = keyColumns
-        return "SELECT * FROM \(rawValue) WHERE \(first) = ?1" + (second.map { " AND \($0) = ?2" } ?? "")
-    }
+    var rowSQL: String { FactTable.rowSQLs[self]! }
+
+    private static let rowSQLs: [FactTable: String] = Dictionary(
+        uniqueKeysWithValues: allCases.map { table in
+            let (first, second) = table.keyColumns
+            return (table, "SELECT * FROM \(table.rawValue) WHERE \(first) = ?1" + (second.map { " AND \($0) = ?2" } ?? ""))
+        })
+
+    /// The name as it is hashed.
+    var bytes: [UInt8] { Array(rawValue.utf8) }
 }
 
-/// The bytes a record's hash is taken over: a version, the table, the key, every stored column of
-/// the row (its name, its type and its value, as SQLite returns them: `SELECT *`, so a column added
-/// later is covered too) and the previous record's hash. Each field is `count:bytes|`, so no choice
-/// of text can make two records hash alike.
-struct RecordHashInput {
-    static let version = "mtfs-record-v1"
-    private(set) var bytes: [UInt8] = []
+/// The bytes a record's hash is taken over: a version, the table, the key, the previous record's
+/// hash, then every stored column of the row (its name, its storage class and its value, as SQLite
+/// returns them: `SELECT *`, so a column added later is covered too). Each field is `count:bytes|`
+/// (a value's first byte is its class: `i` integer, `r` real, `t` text, `b` blob, `n` null), so no
+/// choice of text can make two records hash alike. Written straight into the caller's buffer:
+/// `verify` builds one for every record of the ledger.
+enum RecordHash {
+    static let version = Array("mtfs-record-v1".utf8)
 
-    init(table: String, key1: SQLValue, key2: SQLValue, previous: String) {
-        bytes.reserveCapacity(512)
-        field(Array(RecordHashInput.version.utf8))
-        field(Array(table.utf8))
-        value(key1)
-        value(key2)
-        field(Array(previous.utf8))
+    /// The fields before the row's columns.
+    static func start(_ out: inout [UInt8], table: [UInt8], key1: SQLValue, key2: SQLValue, previous: UnsafeRawBufferPointer) {
+        field(&out, version)
+        field(&out, table)
+        value(&out, key1)
+        value(&out, key2)
+        field(&out, previous)
     }
 
+    /// The column names of the row a statement is on, once per table.
+    static func names(of row: Row) -> [[UInt8]] { (0..<row.columnCount).map { Array(row.columnName($0).utf8) } }
+
     /// Every column of the row the statement is on.
-    mutating func columns(of row: Row) {
+    static func columns(_ out: inout [UInt8], of row: Row, names: [[UInt8]]) {
         for i in 0..<row.columnCount {
-            field(Array(row.columnName(i).utf8))
-            // The type first: reading a column's bytes converts an integer to text in place.
+            field(&out, names[Int(i)])
+            // The class first: reading a column's bytes converts an integer to text in place.
             switch row.type(i) {
-            case .integer: tagged("i", Array(String(row.int(i)).utf8))
-            case .real: tagged("r", Array(String(row.double(i).bitPattern, radix: 16).utf8))
-            case .text: tagged("t", row.bytes(i))
-            case .blob: tagged("b", row.bytes(i))
-            case .null: tagged("n", [])
+            case .integer: integer(&out, row.int(i))
+            case .real: tagged(&out, "r", Array(String(row.double(i).bitPattern, radix: 16).utf8))
+            case .text: tagged(&out, "t", row.bytes(i))
+            case .blob: tagged(&out, "b", row.bytes(i))
+            case .null: tagged(&out, "n", [])
             }
         }
     }
 
-    private mutating func value(_ v: SQLValue) {
+    static func value(_ out: inout [UInt8], _ v: SQLValue) {
         switch v {
-        case .null: tagged("n", [])
-        case .integer(let i): tagged("i", Array(String(i).utf8))
-        case .real(let d): tagged("r", Array(String(d.bitPattern, radix: 16).utf8))
-        case .text(let s): tagged("t", Array(s.utf8))
-        case .blob(let b): tagged("b", b)
+        case .null: tagged(&out, "n", [])
+        case .integer(let i): integer(&out, i)
+        case .real(let d): tagged(&out, "r", Array(String(d.bitPattern, radix: 16).utf8))
+        case .text(let s): tagged(&out, "t", Array(s.utf8))
+        case .blob(let b): tagged(&out, "b", b)
         }
     }
 
-    private mutating func tagged<C: Collection>(_ tag: Character, _ body: C) where C.Element == UInt8 {
-        bytes.append(contentsOf: String(body.count + 1).utf8)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(tag.asciiValue!)
-        bytes.append(contentsOf: body)
-        bytes.append(UInt8(ascii: "|"))
+    /// `count:i<decimal>|` without making a String.
+    private static func integer(_ out: inout [UInt8], _ value: Int64) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var n = value.magnitude
+            var at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(n % 10)
+                n /= 10
+            } while n > 0
+            if value < 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
+            let body = UnsafeRawBufferPointer(rebasing: buffer[at...])
+            decimal(&out, body.count + 1)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "i"))
+            out.append(contentsOf: body)
+            out.append(UInt8(ascii: "|"))
+        }
     }
 
-    private mutating func field(_ body: [UInt8]) {
-        bytes.append(contentsOf: String(body.count).utf8)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: body)
-        bytes.append(UInt8(ascii: "|"))
+    private static func tagged<C: Collection>(_ out: inout [UInt8], _ tag: Unicode.Scalar, _ body: C) where C.Element == UInt8 {
+        decimal(&out, body.count + 1)
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: tag))
+        out.append(contentsOf: body)
+        out.append(UInt8(ascii: "|"))
     }
 
-    var hash: String { SHA256.hex(bytes: bytes) }
+    private static func field<C: Collection>(_ out: inout [UInt8], _ body: C) where C.Element == UInt8 {
+        decimal(&out, body.count)
+        out.append(UInt8(ascii: ":"))
+        out.append(contentsOf: body)
+        out.append(UInt8(ascii: "|"))
+    }
+
+    /// A small count in decimal.
+    private static func decimal(_ out: inout [UInt8], _ n: Int) {
+        if n >= 10 { decimal(&out, n / 10) }
+        out.append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
 }
 
 extension Ledger {
@@ -118,13 +157,18 @@ extension Ledger {
         guard
             let input = try db.first(
                 table.rowSQL, parameters: parameters,
-                map: { row -> RecordHashInput in
-                    var input = RecordHashInput(table: table.rawValue, key1: k1, key2: k2, previous: tip.hash)
-                    input.columns(of: row)
+                map: { row -> [UInt8] in
+                    var input: [UInt8] = []
+                    input.reserveCapacity(512)
+                    var previous = tip.hash
+                    previous.withUTF8 {
+                        RecordHash.start(&input, table: Array(table.rawValue.utf8), key1: k1, key2: k2, previous: UnsafeRawBufferPointer($0))
+                    }
+                    RecordHash.columns(&input, of: row, names: RecordHash.names(of: row))
                     return input
                 })
         else { throw LedgerError.integrity("the row just written to \(table.rawValue) could not be read back to chain it") }
-        let hash = input.hash
+        let hash = SHA256.hex(bytes: input)
         try db.run(
             "INSERT INTO records(seq, tbl, key1, key2, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
             tip.count + 1, table.rawValue, k1, k2, tip.hash, hash)
@@ -182,56 +226,69 @@ extension Ledger {
         }
 
         var expected: Int64 = 1
-        var previous = ChainHead.genesisHash
+        var previous = Array(ChainHead.genesisHash.utf8)
+        var names: [FactTable: [[UInt8]]] = [:]
+        var lastTable: (name: [UInt8], table: FactTable)?
         try db.forEach("SELECT seq, tbl, key1, key2, prev_hash, hash FROM records ORDER BY seq") { row in
             let seq = row.int(0)
-            let name = row.text(1)
-            let stored = row.text(5)
             if seq != expected {
                 check.note(
                     seq, seq > expected ? "records \(expected)…\(seq - 1) are missing before record \(seq)" : "record \(seq) is out of order")
             }
-            if row.text(4) != previous {
+            if !row.bytes(4).elementsEqual(previous) {
                 check.note(seq, "record \(seq) does not follow the record before it (its previous-hash link is broken)")
             }
             expected = seq + 1
-            previous = stored
-            if wanted.contains(seq) { check.hashes[seq] = stored }
-            guard let table = FactTable(rawValue: name) else {
-                check.note(seq, "record \(seq) names an unknown table \"\(name)\"")
-                return
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: row.bytes(5))
+            if wanted.contains(seq) { check.hashes[seq] = row.text(5) }
+            // Records come in runs of one table: the name is compared as bytes, not decoded each time.
+            let table: FactTable
+            if let last = lastTable, row.bytes(1).elementsEqual(last.name) {
+                table = last.table
+            } else {
+                let name = row.text(1)
+                guard let known = FactTable(rawValue: name) else {
+                    check.note(seq, "record \(seq) names an unknown table \"\(name)\"")
+                    return
+                }
+                table = known
+                lastTable = (Array(name.utf8), known)
             }
+            let name = table.rawValue
             let k1 = row.value(2)
             let k2 = row.value(3)
-            var input = RecordHashInput(table: name, key1: k1, key2: k2, previous: row.text(4))
+            let mark = hasher.begin()
+            RecordHash.start(&hasher.bytes, table: table.bytes, key1: k1, key2: k2, previous: row.bytes(4))
             var found = false
+            func take(_ r: Row) {
+                if names[table] == nil { names[table] = RecordHash.names(of: r) }
+                RecordHash.columns(&hasher.bytes, of: r, names: names[table]!)
+                found = true
+            }
             if let cursor = cursors[table], case .integer(let id) = k1 {
                 while let at = current[table], at < id {
                     unchained.append((table, at))
                     try advance(table)
                 }
                 if current[table] == id {
-                    input.columns(of: Row(statement: cursor))
-                    found = true
+                    take(Row(statement: cursor))
                     try advance(table)
                 }
             }
             if !found {
                 let parameters: [SQLBindable] = table.keyColumns.second == nil ? [k1] : [k1, k2]
-                found =
-                    try db.first(table.rowSQL, parameters: parameters) { r -> Bool in
-                        input.columns(of: r)
-                        return true
-                    } ?? false
+                _ = try db.first(table.rowSQL, parameters: parameters) { take($0) }
             }
             guard found else {
+                hasher.cancel(mark)
                 check.note(seq, "record \(seq): its row of \(name) (\(Ledger.describeKey(k1, k2))) has been deleted")
                 return
             }
             matched[table, default: 0] += 1
-            hasher.add(seq: seq, input: input.bytes, expected: stored)
+            hasher.finish(seq: seq, expected: row.bytes(5))
         }
-        check.head = ChainHead(count: expected - 1, hash: previous)
+        check.head = ChainHead(count: expected - 1, hash: String(decoding: previous, as: UTF8.self))
         for table in FactTable.allCases where table.keyedByID {
             while let at = current[table] {
                 unchained.append((table, at))
@@ -316,39 +373,66 @@ extension Ledger {
     }
 }
 
-/// Hashes records on a concurrent queue while the reading thread reads on.
+/// Hashes records on a concurrent queue while the reading thread reads on. The reading thread
+/// writes each record's input straight into the open batch (``begin()``, then ``bytes``, then
+/// ``finish(seq:expected:)``); full batches are hashed on the other core.
 private final class RecordHasher: @unchecked Sendable {
-    private struct Batch {
-        var bytes: [UInt8] = []
-        var items: [(seq: Int64, end: Int, expected: String)] = []
-    }
+    /// The open batch's inputs, one after another.
+    var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    private var seqs: [Int64] = []
+    /// The stored hashes, 64 hex bytes a record.
+    private var expected: [UInt8] = []
     private let queue = DispatchQueue(label: "mtfs.verify.records", qos: .userInitiated, attributes: .concurrent)
     private let group = DispatchGroup()
     private let slots = DispatchSemaphore(value: 4)
     private let lock = NSLock()
     private var altered: [Int64] = []
-    private var batch = Batch()
+    private static let batchSize = 8_192
 
-    func add(seq: Int64, input: [UInt8], expected: String) {
-        batch.bytes.append(contentsOf: input)
-        batch.items.append((seq, batch.bytes.count, expected))
-        if batch.items.count == 4_096 { flush() }
+    init() { reserve() }
+
+    private func reserve() {
+        bytes.reserveCapacity(RecordHasher.batchSize * 512)
+        ends.reserveCapacity(RecordHasher.batchSize)
+        seqs.reserveCapacity(RecordHasher.batchSize)
+        expected.reserveCapacity(RecordHasher.batchSize * 64)
+    }
+
+    /// Where the next input starts.
+    func begin() -> Int { bytes.count }
+
+    /// Drops a record's input begun at `mark`.
+    func cancel(_ mark: Int) { bytes.removeSubrange(mark...) }
+
+    /// Closes the input written since ``begin()``: record `seq`, whose stored hash is `hash`.
+    func finish(seq: Int64, expected hash: UnsafeRawBufferPointer) {
+        ends.append(bytes.count)
+        seqs.append(seq)
+        if hash.count == 64 { expected.append(contentsOf: hash) } else { expected.append(contentsOf: repeatElement(0, count: 64)) }
+        if seqs.count == RecordHasher.batchSize { flush() }
     }
 
     private func flush() {
-        guard !batch.items.isEmpty else { return }
-        let work = batch
-        batch = Batch()
+        guard !seqs.isEmpty else { return }
+        let (work, workEnds, workSeqs, workExpected) = (bytes, ends, seqs, expected)
+        bytes = []
+        ends = []
+        seqs = []
+        expected = []
+        reserve()
         slots.wait()
         queue.async(group: group) { [self] in
             var bad: [Int64] = []
-            work.bytes.withUnsafeBytes { all in
-                var start = 0
-                for item in work.items {
-                    var sha = SHA256()
-                    sha.update(UnsafeRawBufferPointer(rebasing: all[start..<item.end]))
-                    if SHA256.hex(digest: sha.finalize()) != item.expected { bad.append(item.seq) }
-                    start = item.end
+            work.withUnsafeBytes { all in
+                workExpected.withUnsafeBytes { hashes in
+                    var start = 0
+                    for (i, end) in workEnds.enumerated() {
+                        let input = UnsafeRawBufferPointer(rebasing: all[start..<end])
+                        let stored = UnsafeRawBufferPointer(rebasing: hashes[(i * 64)..<(i * 64 + 64)])
+                        if !SHA256.matches(input, hex: stored) { bad.append(workSeqs[i]) }
+                        start = end
+                    }
                 }
             }
             if !bad.isEmpty {

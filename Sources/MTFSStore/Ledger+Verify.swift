@@ -707,26 +707,13 @@ private final class HashChecker: @unchecked Sendable {
                     input.field(amount)
                 }
                 input.field(stored(7))  // prev_hash
-                var sha = SHA256()
-                input.bytes.withUnsafeBytes { sha.update($0) }
-                if !HashChecker.hexEquals(sha.finalize(), stored(8)) { bad.append(item.id) }
+                if !input.bytes.withUnsafeBytes({ SHA256.matches($0, hex: stored(8)) }) { bad.append(item.id) }
                 column += HashChecker.textColumns.count
                 textStart = item.textEnd
                 postingStart = item.postingsEnd
             }
         }
         return bad
-    }
-
-    /// Whether `stored` is the lower-case hex of `digest` (as `SHA256.hex` writes it).
-    private static func hexEquals(_ digest: [UInt8], _ stored: UnsafeRawBufferPointer) -> Bool {
-        guard stored.count == digest.count * 2 else { return false }
-        let hex: StaticString = "0123456789abcdef"
-        let digits = UnsafeRawBufferPointer(start: hex.utf8Start, count: 16)
-        for (i, byte) in digest.enumerated() {
-            if stored[2 * i] != digits[Int(byte >> 4)] || stored[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
-        }
-        return true
     }
 
     /// Waits for every batch; the entries whose content no longer matches their hash, by id.
