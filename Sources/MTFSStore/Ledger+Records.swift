@@ -191,7 +191,7 @@ extension Ledger {
     // MARK: - Checking
 
     /// What checking the record chain found.
-    struct RecordCheck {
+    struct RecordCheck: Sendable {
         var problems: [(seq: Int64?, text: String)] = []
         var head = ChainHead.empty
         /// Every record's hash by number is not kept; only those asked for (recorded heads, anchors).
@@ -202,122 +202,8 @@ extension Ledger {
         }
     }
 
-    /// Recomputes every record: the links of the chain in order, each record's hash from the row it
-    /// covers, and that every row of every fact table has exactly one record. `wanted`: record
-    /// numbers whose hashes the caller needs (anchors, the heads sign-offs recorded).
-    func checkRecords(wanted: Set<Int64>) throws -> RecordCheck {
-        var check = RecordCheck()
-        let hasher = RecordHasher()
-        // Tables keyed by id are read alongside the records, in order; others are looked up.
-        var cursors: [FactTable: Statement] = [:]
-        var current: [FactTable: Int64] = [:]
-        var unchained: [(FactTable, Int64)] = []
-        var matched: [FactTable: Int64] = [:]
-        for table in FactTable.allCases where table.keyedByID {
-            let statement = try db.prepare("SELECT * FROM \(table.rawValue) ORDER BY id")
-            cursors[table] = statement
-            current[table] = try statement.step() ? Row(statement: statement).int(0) : nil
-        }
-        defer { for statement in cursors.values { try? statement.reset() } }
-
-        func advance(_ table: FactTable) throws {
-            guard let statement = cursors[table] else { return }
-            current[table] = try statement.step() ? Row(statement: statement).int(0) : nil
-        }
-
-        var expected: Int64 = 1
-        var previous = Array(ChainHead.genesisHash.utf8)
-        var names: [FactTable: [[UInt8]]] = [:]
-        var lastTable: (name: [UInt8], table: FactTable)?
-        try db.forEach("SELECT seq, tbl, key1, key2, prev_hash, hash FROM records ORDER BY seq") { row in
-            let seq = row.int(0)
-            if seq != expected {
-                check.note(
-                    seq, seq > expected ? "records \(expected)…\(seq - 1) are missing before record \(seq)" : "record \(seq) is out of order")
-            }
-            if !row.bytes(4).elementsEqual(previous) {
-                check.note(seq, "record \(seq) does not follow the record before it (its previous-hash link is broken)")
-            }
-            expected = seq + 1
-            previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: row.bytes(5))
-            if wanted.contains(seq) { check.hashes[seq] = row.text(5) }
-            // Records come in runs of one table: the name is compared as bytes, not decoded each time.
-            let table: FactTable
-            if let last = lastTable, row.bytes(1).elementsEqual(last.name) {
-                table = last.table
-            } else {
-                let name = row.text(1)
-                guard let known = FactTable(rawValue: name) else {
-                    check.note(seq, "record \(seq) names an unknown table \"\(name)\"")
-                    return
-                }
-                table = known
-                lastTable = (Array(name.utf8), known)
-            }
-            let name = table.rawValue
-            let k1 = row.value(2)
-            let k2 = row.value(3)
-            let mark = hasher.begin()
-            RecordHash.start(&hasher.bytes, table: table.bytes, key1: k1, key2: k2, previous: row.bytes(4))
-            var found = false
-            func take(_ r: Row) {
-                if names[table] == nil { names[table] = RecordHash.names(of: r) }
-                RecordHash.columns(&hasher.bytes, of: r, names: names[table]!)
-                found = true
-            }
-            if let cursor = cursors[table], case .integer(let id) = k1 {
-                while let at = current[table], at < id {
-                    unchained.append((table, at))
-                    try advance(table)
-                }
-                if current[table] == id {
-                    take(Row(statement: cursor))
-                    try advance(table)
-                }
-            }
-            if !found {
-                let parameters: [SQLBindable] = table.keyColumns.second == nil ? [k1] : [k1, k2]
-                _ = try db.first(table.rowSQL, parameters: parameters) { take($0) }
-            }
-            guard found else {
-                hasher.cancel(mark)
-                check.note(seq, "record \(seq): its row of \(name) (\(Ledger.describeKey(k1, k2))) has been deleted")
-                return
-            }
-            matched[table, default: 0] += 1
-            hasher.finish(seq: seq, expected: row.bytes(5))
-        }
-        check.head = ChainHead(count: expected - 1, hash: String(decoding: previous, as: UTF8.self))
-        for table in FactTable.allCases where table.keyedByID {
-            while let at = current[table] {
-                unchained.append((table, at))
-                try advance(table)
-            }
-        }
-        // Rows with no record: those the cursors passed over (unless a record out of order found
-        // them), and in the tables looked up by key, any beyond the records that matched.
-        for (table, id) in unchained.prefix(100) {
-            let recorded = try db.first("SELECT seq FROM records WHERE tbl = ? AND key1 = ? AND key2 = ''", table.rawValue, id) { $0.int(0) }
-            if recorded == nil { check.note(nil, "row \(id) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
-        }
-        for table in FactTable.allCases where !table.keyedByID {
-            let rows = try db.scalar("SELECT count(*) FROM \(table.rawValue)")
-            guard rows != matched[table, default: 0] else { continue }
-            let (first, second) = table.keyColumns
-            let missing = try db.query(
-                """
-                SELECT \(first), \(second ?? "''") FROM \(table.rawValue) t WHERE NOT EXISTS (
-                    SELECT 1 FROM records r WHERE r.tbl = ? AND r.key1 = t.\(first) AND r.key2 = \(second.map { "t.\($0)" } ?? "''"))
-                LIMIT 20
-                """, parameters: [table.rawValue]
-            ) { Ledger.describeKey($0.value(0), $0.value(1)) }
-            for key in missing { check.note(nil, "row \(key) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
-        }
-        for seq in hasher.finish() { check.note(seq, "record \(seq) has been altered: its row no longer matches its hash") }
-        check.problems.sort { ($0.seq ?? .max) < ($1.seq ?? .max) }
-        return check
-    }
+    /// Checks the record chain (``RecordChecker``) on this connection.
+    func checkRecords(wanted: Set<Int64>) throws -> RecordCheck { try RecordChecker(db: db).check(wanted: wanted) }
 
     static func describeKey(_ k1: SQLValue, _ k2: SQLValue) -> String {
         func text(_ v: SQLValue) -> String {
@@ -373,50 +259,215 @@ extension Ledger {
     }
 }
 
-/// Hashes records on a concurrent queue while the reading thread reads on. The reading thread
-/// writes each record's input straight into the open batch (``begin()``, then ``bytes``, then
-/// ``finish(seq:expected:)``); full batches are hashed on the other core.
-private final class RecordHasher: @unchecked Sendable {
-    /// The open batch's inputs, one after another.
-    var bytes: [UInt8] = []
+/// Recomputes every record: the links of the chain in order, each record's hash from the row it
+/// covers, and that every row of every fact table has exactly one record.
+///
+/// One pass over the records in order. Each table is read alongside in rowid order, which is the
+/// order its rows were inserted and so the order of their records: a record normally finds its row
+/// under the table's cursor, and only a record out of that order (or a table renumbered by
+/// `VACUUM`) costs a look-up by key. Inputs are written into one buffer and hashed on the other core.
+struct RecordChecker {
+    let db: Database
+
+    /// Per table, by ``FactTable`` position.
+    private struct TableState {
+        var table: FactTable
+        var cursor: Statement
+        var onRow = false
+        var lookup: Statement
+        var names: [[UInt8]]? = nil
+        /// The columns of the key in `SELECT *`, found from the names.
+        var keyColumns: (Int32, Int32?) = (0, nil)
+        var matched: Int64 = 0
+    }
+
+    func check(wanted: Set<Int64>) throws -> Ledger.RecordCheck {
+        var check = Ledger.RecordCheck()
+        let hasher = RecordHasher()
+        var unchained: [(FactTable, Int64)] = []
+        var states: [TableState] = []
+        for table in FactTable.allCases {
+            let cursor = try db.prepare("SELECT * FROM \(table.rawValue) ORDER BY rowid")
+            var state = TableState(table: table, cursor: cursor, lookup: try db.prepare(table.rowSQL))
+            state.onRow = try cursor.step()
+            if state.onRow { RecordChecker.learn(&state, from: Row(statement: cursor)) }
+            states.append(state)
+        }
+        defer { for state in states { try? state.cursor.reset() } }
+
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(RecordHasher.batchSize * 512)
+        var expected: Int64 = 1
+        var previous = Array(ChainHead.genesisHash.utf8)
+        var last: (name: [UInt8], index: Int)?
+        try db.forEach("SELECT seq, tbl, key1, key2, prev_hash, hash FROM records ORDER BY seq") { row in
+            let seq = row.int(0)
+            if seq != expected {
+                check.note(
+                    seq, seq > expected ? "records \(expected)…\(seq - 1) are missing before record \(seq)" : "record \(seq) is out of order")
+            }
+            if !row.bytes(4).elementsEqual(previous) {
+                check.note(seq, "record \(seq) does not follow the record before it (its previous-hash link is broken)")
+            }
+            expected = seq + 1
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: row.bytes(5))
+            if wanted.contains(seq) { check.hashes[seq] = row.text(5) }
+            // Records come in runs of one table: the name is compared as bytes, not decoded each time.
+            let index: Int
+            if let l = last, row.bytes(1).elementsEqual(l.name) {
+                index = l.index
+            } else {
+                let name = row.text(1)
+                guard let known = FactTable.allCases.firstIndex(where: { $0.rawValue == name }) else {
+                    check.note(seq, "record \(seq) names an unknown table \"\(name)\"")
+                    return
+                }
+                index = known
+                last = (Array(name.utf8), known)
+            }
+            let table = states[index].table
+            let mark = buffer.count
+            RecordHash.start(&buffer, table: table.bytes, key1: row.value(2), key2: row.value(3), previous: row.bytes(4))
+            var found = false
+            // Under the cursor, or (ids only) after rows that have no record of their own.
+            if states[index].onRow {
+                if table.keyedByID, row.type(2) == .integer {
+                    let id = row.int(2)
+                    while states[index].onRow, Row(statement: states[index].cursor).int(0) < id {
+                        unchained.append((table, Row(statement: states[index].cursor).int(0)))
+                        try RecordChecker.advance(&states[index])
+                    }
+                }
+                if states[index].onRow, RecordChecker.keyMatches(states[index], row) {
+                    RecordHash.columns(&buffer, of: Row(statement: states[index].cursor), names: states[index].names!)
+                    found = true
+                    try RecordChecker.advance(&states[index])
+                }
+            }
+            if !found {
+                let lookup = states[index].lookup
+                try lookup.reset()
+                try lookup.bind(table.keyColumns.second == nil ? [row.value(2)] : [row.value(2), row.value(3)])
+                if try lookup.step() {
+                    let r = Row(statement: lookup)
+                    if states[index].names == nil { RecordChecker.learn(&states[index], from: r) }
+                    RecordHash.columns(&buffer, of: r, names: states[index].names!)
+                    found = true
+                }
+                try lookup.reset()
+            }
+            guard found else {
+                buffer.removeSubrange(mark...)
+                check.note(
+                    seq, "record \(seq): its row of \(table.rawValue) (\(Ledger.describeKey(row.value(2), row.value(3)))) has been deleted")
+                return
+            }
+            states[index].matched += 1
+            hasher.add(seq: seq, input: mark..<buffer.count, expected: row.bytes(5))
+            if hasher.isFull {
+                hasher.submit(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        hasher.submit(buffer)
+        check.head = ChainHead(count: expected - 1, hash: String(decoding: previous, as: UTF8.self))
+        for i in states.indices where states[i].table.keyedByID {
+            while states[i].onRow {
+                unchained.append((states[i].table, Row(statement: states[i].cursor).int(0)))
+                try RecordChecker.advance(&states[i])
+            }
+        }
+        // Rows with no record: those the id cursors passed over (unless a record out of order found
+        // them), and in the tables keyed otherwise, any beyond the records that matched.
+        for (table, id) in unchained.prefix(100) {
+            let recorded = try db.first("SELECT seq FROM records WHERE tbl = ? AND key1 = ? AND key2 = ''", table.rawValue, id) { $0.int(0) }
+            if recorded == nil { check.note(nil, "row \(id) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
+        }
+        for state in states where !state.table.keyedByID {
+            let table = state.table
+            let rows = try db.scalar("SELECT count(*) FROM \(table.rawValue)")
+            guard rows != state.matched else { continue }
+            let (first, second) = table.keyColumns
+            let missing = try db.query(
+                """
+                SELECT \(first), \(second ?? "''") FROM \(table.rawValue) t WHERE NOT EXISTS (
+                    SELECT 1 FROM records r WHERE r.tbl = ? AND r.key1 = t.\(first) AND r.key2 = \(second.map { "t.\($0)" } ?? "''"))
+                LIMIT 20
+                """, parameters: [table.rawValue]
+            ) { Ledger.describeKey($0.value(0), $0.value(1)) }
+            for key in missing { check.note(nil, "row \(key) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
+        }
+        for seq in hasher.finish() { check.note(seq, "record \(seq) has been altered: its row no longer matches its hash") }
+        check.problems.sort { ($0.seq ?? .max) < ($1.seq ?? .max) }
+        return check
+    }
+
+    /// The table's column names and where its key columns are, from its first row.
+    private static func learn(_ state: inout TableState, from row: Row) {
+        let names = RecordHash.names(of: row)
+        state.names = names
+        let (first, second) = state.table.keyColumns
+        let at = { (name: String) in Int32(names.firstIndex(of: Array(name.utf8)) ?? 0) }
+        state.keyColumns = (at(first), second.map(at))
+    }
+
+    private static func advance(_ state: inout TableState) throws { state.onRow = try state.cursor.step() }
+
+    /// Whether the row under the cursor has the record's key (same class, same bytes).
+    private static func keyMatches(_ state: TableState, _ record: Row) -> Bool {
+        let row = Row(statement: state.cursor)
+        func same(_ column: Int32, _ recordColumn: Int32) -> Bool {
+            let kind = record.type(recordColumn)
+            guard row.type(column) == kind else { return false }
+            switch kind {
+            case .integer: return row.int(column) == record.int(recordColumn)
+            case .text, .blob: return row.bytes(column).elementsEqual(record.bytes(recordColumn))
+            default: return false
+            }
+        }
+        guard same(state.keyColumns.0, 2) else { return false }
+        if let second = state.keyColumns.1 { return same(second, 3) }
+        return record.type(3) == .text && record.bytes(3).count == 0
+    }
+}
+
+/// Hashes records on a concurrent queue while the reading thread reads on: the reader writes
+/// inputs into its buffer, notes each one (``add(seq:input:expected:)``) and hands the buffer over
+/// when the batch is full (``submit(_:)``).
+final class RecordHasher: @unchecked Sendable {
     private var ends: [Int] = []
     private var seqs: [Int64] = []
     /// The stored hashes, 64 hex bytes a record.
     private var expected: [UInt8] = []
     private let queue = DispatchQueue(label: "mtfs.verify.records", qos: .userInitiated, attributes: .concurrent)
     private let group = DispatchGroup()
-    private let slots = DispatchSemaphore(value: 4)
+    private let slots = DispatchSemaphore(value: 3)
     private let lock = NSLock()
     private var altered: [Int64] = []
-    private static let batchSize = 8_192
+    static let batchSize = 8_192
 
     init() { reserve() }
 
     private func reserve() {
-        bytes.reserveCapacity(RecordHasher.batchSize * 512)
         ends.reserveCapacity(RecordHasher.batchSize)
         seqs.reserveCapacity(RecordHasher.batchSize)
         expected.reserveCapacity(RecordHasher.batchSize * 64)
     }
 
-    /// Where the next input starts.
-    func begin() -> Int { bytes.count }
-
-    /// Drops a record's input begun at `mark`.
-    func cancel(_ mark: Int) { bytes.removeSubrange(mark...) }
-
-    /// Closes the input written since ``begin()``: record `seq`, whose stored hash is `hash`.
-    func finish(seq: Int64, expected hash: UnsafeRawBufferPointer) {
-        ends.append(bytes.count)
+    /// Notes record `seq`, whose input is `input` in the buffer and whose stored hash is `hash`.
+    func add(seq: Int64, input: Range<Int>, expected hash: UnsafeRawBufferPointer) {
+        ends.append(input.upperBound)
         seqs.append(seq)
         if hash.count == 64 { expected.append(contentsOf: hash) } else { expected.append(contentsOf: repeatElement(0, count: 64)) }
-        if seqs.count == RecordHasher.batchSize { flush() }
     }
 
-    private func flush() {
+    var isFull: Bool { seqs.count >= RecordHasher.batchSize }
+
+    /// Hashes the noted records, whose inputs are in `buffer` (taken as it is now).
+    func submit(_ buffer: [UInt8]) {
         guard !seqs.isEmpty else { return }
-        let (work, workEnds, workSeqs, workExpected) = (bytes, ends, seqs, expected)
-        bytes = []
+        let (workEnds, workSeqs, workExpected) = (ends, seqs, expected)
         ends = []
         seqs = []
         expected = []
@@ -424,10 +475,11 @@ private final class RecordHasher: @unchecked Sendable {
         slots.wait()
         queue.async(group: group) { [self] in
             var bad: [Int64] = []
-            work.withUnsafeBytes { all in
+            buffer.withUnsafeBytes { all in
                 workExpected.withUnsafeBytes { hashes in
                     var start = 0
                     for (i, end) in workEnds.enumerated() {
+                        // An input begins where the last one ended, or after bytes dropped with a deleted row.
                         let input = UnsafeRawBufferPointer(rebasing: all[start..<end])
                         let stored = UnsafeRawBufferPointer(rebasing: hashes[(i * 64)..<(i * 64 + 64)])
                         if !SHA256.matches(input, hex: stored) { bad.append(workSeqs[i]) }
@@ -446,7 +498,6 @@ private final class RecordHasher: @unchecked Sendable {
 
     /// The records whose hashes did not match, once every batch is done.
     func finish() -> [Int64] {
-        flush()
         group.wait()
         return altered.sorted()
     }

@@ -45,8 +45,17 @@ extension Ledger {
                 VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: try schemaProblems()))
             let signed = try signedHeads()
             let logged = HeadLog.read(headLog)
-            let records = try checkRecords(
-                wanted: Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count }))
+            let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
+            // The record chain is checked on a second connection while this one makes the pass over
+            // the entries: the two halves of the work on the two cores. Its result is used only if it
+            // saw the same records as this snapshot; otherwise it is checked again here.
+            let recordCount = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
+            let inBackground = BackgroundRecordCheck(path: db.path, wanted: wanted)
+            // The balances through the index are read on a third connection while the pass runs.
+            let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
+            let indexed = IndexedBalances(path: db.path)
+            let pass = try verifyPass()
+            let records = try inBackground.result(expectedCount: recordCount) ?? checkRecords(wanted: wanted)
             report.head = records.head
             report.firstBadRecord = records.problems.compactMap(\.seq).min()
             report.checks.append(
@@ -77,10 +86,6 @@ extension Ledger {
                         name: "the ledger begins with the anchored records",
                         problems: anchors.compactMap { Ledger.anchorProblem($0, records, what: "the anchor \($0.short)") }))
             }
-            // The balances through the index are read on a second connection while the pass runs.
-            let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
-            let indexed = IndexedBalances(path: db.path)
-            let pass = try verifyPass()
             report.entries = pass.entries
             report.firstBadEntry = pass.firstBad
             report.checks.append(VerifyReport.Check(name: "hash chain unbroken", problems: pass.chainProblems))
@@ -187,7 +192,9 @@ extension Ledger {
     /// movement) is set aside and checked month by month from the postings afterwards.
     struct HistoryTally {
         private var groups: [GroupKey: Int32] = [:]
-        private var byAccount: [Int64: Int32] = [:]
+        /// Group by account id: ids are dense from 1, so an array; a far-off id (a tampered file) in a dictionary.
+        private var byAccount: [Int32] = []
+        private var farAccounts: [Int64: Int32] = [:]
         private(set) var keys: [GroupKey] = []
         private var running: [Int64] = []
         private var month: [Int32] = []
@@ -214,11 +221,24 @@ extension Ledger {
                 running.append(0)
                 month.append(0)
             }
-            byAccount[id] = index
+            if id >= 0 && id < 1 << 26 {
+                if Int(id) >= byAccount.count { byAccount.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - byAccount.count)) }
+                byAccount[Int(id)] = index
+            } else {
+                farAccounts[id] = index
+            }
+        }
+
+        private func group(of account: Int64) -> Int32? {
+            if account >= 0 && account < byAccount.count {
+                let g = byAccount[Int(account)]
+                return g < 0 ? nil : g
+            }
+            return farAccounts[account]
         }
 
         mutating func post(_ amount: Int64, to account: Int64, in period: Int32) {
-            guard let g = byAccount[account] else { return }
+            guard let g = group(of: account) else { return }
             let i = Int(g)
             if period != month[i] {
                 if period < month[i] {
@@ -739,6 +759,35 @@ private struct YearNames {
 
 /// Reads every account's balance through `postings_by_account` on its own read-only connection
 /// and thread, so that it overlaps the verify pass instead of following it.
+/// The record chain checked on a connection of its own, on another thread.
+final class BackgroundRecordCheck: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var check: Ledger.RecordCheck?
+    /// How many records the connection saw; nil when it could not read.
+    private var seen: Int64?
+
+    init(path: String, wanted: Set<Int64>) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            do {
+                let db = try Ledger.openForReading(path)
+                try db.read {
+                    let count = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
+                    check = try RecordChecker(db: db).check(wanted: wanted)
+                    seen = count
+                }
+            } catch {
+                seen = nil
+            }
+        }
+    }
+
+    /// The check, if the connection saw exactly `expectedCount` records.
+    func result(expectedCount: Int64) -> Ledger.RecordCheck? {
+        group.wait()
+        return seen == expectedCount ? check : nil
+    }
+}
+
 final class IndexedBalances: @unchecked Sendable {
     static let sql = "SELECT account, sum(amount) FROM postings INDEXED BY postings_by_account GROUP BY account"
     private let group = DispatchGroup()

@@ -109,7 +109,7 @@ public final class Ledger {
     /// A read-only connection. In a folder that cannot be written to, SQLite cannot make the
     /// WAL index it needs to read, so the file is opened as immutable when no write-ahead log
     /// is waiting beside it (https://www.sqlite.org/uri.html#uriimmutable).
-    private static func openForReading(_ path: String) throws -> Database {
+    static func openForReading(_ path: String) throws -> Database {
         let dir = (path as NSString).deletingLastPathComponent
         let folderWritable = FileManager.default.isWritableFile(atPath: dir.isEmpty ? "." : dir)
         if !folderWritable && !FileManager.default.fileExists(atPath: path + "-wal") {
