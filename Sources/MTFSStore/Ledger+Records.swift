@@ -44,11 +44,12 @@ public enum FactTable: String, CaseIterable, Sendable {
 }
 
 /// The bytes a record's hash is taken over: a version, the table, the key, the previous record's
-/// hash, then every stored column of the row (its name, its storage class and its value, as SQLite
-/// returns them: `SELECT *`, so a column added later is covered too). Each field is `count:bytes|`
-/// (a value's first byte is its class: `i` integer, `r` real, `t` text, `b` blob, `n` null), so no
-/// choice of text can make two records hash alike. Written straight into the caller's buffer:
-/// `verify` builds one for every record of the ledger.
+/// hash, then every stored column of the row in the table's order (`SELECT *`, so a column added
+/// later is covered too; `verify` checks the table's definition itself against the migrations).
+/// Each field is a 4-byte little-endian length and its bytes, and a value's first byte is its
+/// storage class (`i` integer, as 8 bytes little-endian; `r` real, its 8 bytes; `t` text; `b`
+/// blob; `n` null), so no choice of text can make two records hash alike. Written straight into
+/// the caller's buffer: `verify` builds one for every record of the ledger.
 enum RecordHash {
     static let version = Array("mtfs-record-v1".utf8)
 
@@ -61,78 +62,62 @@ enum RecordHash {
         field(&out, previous)
     }
 
-    /// The column names of the row a statement is on, once per table.
-    static func names(of row: Row) -> [[UInt8]] { (0..<row.columnCount).map { Array(row.columnName($0).utf8) } }
+    /// The same, with the key read from columns of a row (the records table's), as ``value(_:_:)`` writes it.
+    static func start(_ out: inout [UInt8], table: [UInt8], keysFrom row: Row, _ key1: Int32, _ key2: Int32, previous: UnsafeRawBufferPointer) {
+        field(&out, version)
+        field(&out, table)
+        column(&out, row, key1)
+        column(&out, row, key2)
+        field(&out, previous)
+    }
 
     /// Every column of the row the statement is on.
-    static func columns(_ out: inout [UInt8], of row: Row, names: [[UInt8]]) {
-        for i in 0..<row.columnCount {
-            field(&out, names[Int(i)])
-            // The class first: reading a column's bytes converts an integer to text in place.
-            switch row.type(i) {
-            case .integer: integer(&out, row.int(i))
-            case .real: tagged(&out, "r", Array(String(row.double(i).bitPattern, radix: 16).utf8))
-            case .text: tagged(&out, "t", row.bytes(i))
-            case .blob: tagged(&out, "b", row.bytes(i))
-            case .null: tagged(&out, "n", [])
-            }
+    static func columns(_ out: inout [UInt8], of row: Row) {
+        for i in 0..<row.columnCount { column(&out, row, i) }
+    }
+
+    /// One column's value. The class first: reading a column's bytes converts an integer to text in place.
+    static func column(_ out: inout [UInt8], _ row: Row, _ i: Int32) {
+        switch row.type(i) {
+        case .integer: eight(&out, "i", UInt64(bitPattern: row.int(i)))
+        case .real: eight(&out, "r", row.double(i).bitPattern)
+        case .text: tagged(&out, "t", row.bytes(i))
+        case .blob: tagged(&out, "b", row.bytes(i))
+        case .null: tagged(&out, "n", UnsafeRawBufferPointer(start: nil, count: 0))
         }
     }
 
     static func value(_ out: inout [UInt8], _ v: SQLValue) {
         switch v {
-        case .null: tagged(&out, "n", [])
-        case .integer(let i): integer(&out, i)
-        case .real(let d): tagged(&out, "r", Array(String(d.bitPattern, radix: 16).utf8))
-        case .text(let s): tagged(&out, "t", Array(s.utf8))
-        case .blob(let b): tagged(&out, "b", b)
+        case .null: tagged(&out, "n", UnsafeRawBufferPointer(start: nil, count: 0))
+        case .integer(let i): eight(&out, "i", UInt64(bitPattern: i))
+        case .real(let d): eight(&out, "r", d.bitPattern)
+        case .text(var s): s.withUTF8 { tagged(&out, "t", UnsafeRawBufferPointer($0)) }
+        case .blob(let b): b.withUnsafeBytes { tagged(&out, "b", $0) }
         }
     }
 
-    /// `count:i<decimal>|` without making a String.
-    private static func integer(_ out: inout [UInt8], _ value: Int64) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var n = value.magnitude
-            var at = buffer.count
-            repeat {
-                at -= 1
-                buffer[at] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-            } while n > 0
-            if value < 0 {
-                at -= 1
-                buffer[at] = UInt8(ascii: "-")
-            }
-            let body = UnsafeRawBufferPointer(rebasing: buffer[at...])
-            decimal(&out, body.count + 1)
-            out.append(UInt8(ascii: ":"))
-            out.append(UInt8(ascii: "i"))
-            out.append(contentsOf: body)
-            out.append(UInt8(ascii: "|"))
-        }
+    private static func eight(_ out: inout [UInt8], _ tag: Unicode.Scalar, _ bits: UInt64) {
+        length(&out, 9)
+        out.append(UInt8(ascii: tag))
+        withUnsafeBytes(of: bits.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private static func tagged<C: Collection>(_ out: inout [UInt8], _ tag: Unicode.Scalar, _ body: C) where C.Element == UInt8 {
-        decimal(&out, body.count + 1)
-        out.append(UInt8(ascii: ":"))
+    private static func tagged(_ out: inout [UInt8], _ tag: Unicode.Scalar, _ body: UnsafeRawBufferPointer) {
+        length(&out, body.count + 1)
         out.append(UInt8(ascii: tag))
         out.append(contentsOf: body)
-        out.append(UInt8(ascii: "|"))
     }
 
-    private static func field<C: Collection>(_ out: inout [UInt8], _ body: C) where C.Element == UInt8 {
-        decimal(&out, body.count)
-        out.append(UInt8(ascii: ":"))
+    private static func field(_ out: inout [UInt8], _ body: UnsafeRawBufferPointer) {
+        length(&out, body.count)
         out.append(contentsOf: body)
-        out.append(UInt8(ascii: "|"))
     }
 
-    /// A small count in decimal.
-    private static func decimal(_ out: inout [UInt8], _ n: Int) {
-        if n >= 10 { decimal(&out, n / 10) }
-        out.append(UInt8(ascii: "0") + UInt8(n % 10))
+    private static func field(_ out: inout [UInt8], _ body: [UInt8]) { body.withUnsafeBytes { field(&out, $0) } }
+
+    private static func length(_ out: inout [UInt8], _ n: Int) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: n).littleEndian) { out.append(contentsOf: $0) }
     }
 }
 
@@ -164,7 +149,7 @@ extension Ledger {
                     previous.withUTF8 {
                         RecordHash.start(&input, table: Array(table.rawValue.utf8), key1: k1, key2: k2, previous: UnsafeRawBufferPointer($0))
                     }
-                    RecordHash.columns(&input, of: row, names: RecordHash.names(of: row))
+                    RecordHash.columns(&input, of: row)
                     return input
                 })
         else { throw LedgerError.integrity("the row just written to \(table.rawValue) could not be read back to chain it") }
@@ -269,44 +254,44 @@ extension Ledger {
 struct RecordChecker {
     let db: Database
 
-    /// Per table, by ``FactTable`` position.
-    private struct TableState {
-        var table: FactTable
-        var cursor: Statement
-        var onRow = false
-        var lookup: Statement
-        var names: [[UInt8]]? = nil
-        /// The columns of the key in `SELECT *`, found from the names.
-        var keyColumns: (Int32, Int32?) = (0, nil)
-        var matched: Int64 = 0
-    }
-
     func check(wanted: Set<Int64>) throws -> Ledger.RecordCheck {
         var check = Ledger.RecordCheck()
         let hasher = RecordHasher()
         var unchained: [(FactTable, Int64)] = []
-        var states: [TableState] = []
-        for table in FactTable.allCases {
+        let tables = FactTable.allCases
+        let names = tables.map(\.bytes)
+        // Per table, by position in `tables`: the cursor in rowid order and whether it is on a row,
+        // the look-up by key, where the key columns are in `SELECT *`, and how many records matched.
+        var cursors: [Statement] = []
+        var onRow: [Bool] = []
+        var lookups: [Statement] = []
+        var keyColumns: [(Int32, Int32?)] = []
+        var matched = Array(repeating: Int64(0), count: tables.count)
+        for table in tables {
             let cursor = try db.prepare("SELECT * FROM \(table.rawValue) ORDER BY rowid")
-            var state = TableState(table: table, cursor: cursor, lookup: try db.prepare(table.rowSQL))
-            state.onRow = try cursor.step()
-            if state.onRow { RecordChecker.learn(&state, from: Row(statement: cursor)) }
-            states.append(state)
+            cursors.append(cursor)
+            onRow.append(try cursor.step())
+            lookups.append(try db.prepare(table.rowSQL))
+            let columns = try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table.rawValue) { $0.text(0) }
+            let (first, second) = table.keyColumns
+            let at = { (name: String) in Int32(columns.firstIndex(of: name) ?? 0) }
+            keyColumns.append((at(first), second.map(at)))
         }
-        defer { for state in states { try? state.cursor.reset() } }
+        defer { for cursor in cursors { try? cursor.reset() } }
 
         var buffer: [UInt8] = []
         buffer.reserveCapacity(RecordHasher.batchSize * 512)
         var expected: Int64 = 1
-        var previous = Array(ChainHead.genesisHash.utf8)
-        var last: (name: [UInt8], index: Int)?
+        var previous = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
+        var last = -1
         try db.forEach("SELECT seq, tbl, key1, key2, prev_hash, hash FROM records ORDER BY seq") { row in
             let seq = row.int(0)
             if seq != expected {
                 check.note(
                     seq, seq > expected ? "records \(expected)…\(seq - 1) are missing before record \(seq)" : "record \(seq) is out of order")
             }
-            if !row.bytes(4).elementsEqual(previous) {
+            let link = row.bytes(4)
+            if !previous.withUnsafeBytes({ RecordChecker.same($0, link) }) {
                 check.note(seq, "record \(seq) does not follow the record before it (its previous-hash link is broken)")
             }
             expected = seq + 1
@@ -315,44 +300,43 @@ struct RecordChecker {
             if wanted.contains(seq) { check.hashes[seq] = row.text(5) }
             // Records come in runs of one table: the name is compared as bytes, not decoded each time.
             let index: Int
-            if let l = last, row.bytes(1).elementsEqual(l.name) {
-                index = l.index
+            if last >= 0, names[last].withUnsafeBytes({ RecordChecker.same($0, row.bytes(1)) }) {
+                index = last
             } else {
                 let name = row.text(1)
-                guard let known = FactTable.allCases.firstIndex(where: { $0.rawValue == name }) else {
+                guard let known = tables.firstIndex(where: { $0.rawValue == name }) else {
                     check.note(seq, "record \(seq) names an unknown table \"\(name)\"")
                     return
                 }
                 index = known
-                last = (Array(name.utf8), known)
+                last = known
             }
-            let table = states[index].table
+            let table = tables[index]
             let mark = buffer.count
-            RecordHash.start(&buffer, table: table.bytes, key1: row.value(2), key2: row.value(3), previous: row.bytes(4))
+            RecordHash.start(&buffer, table: names[index], keysFrom: row, 2, 3, previous: link)
             var found = false
+            let cursor = cursors[index]
             // Under the cursor, or (ids only) after rows that have no record of their own.
-            if states[index].onRow {
+            if onRow[index] {
                 if table.keyedByID, row.type(2) == .integer {
                     let id = row.int(2)
-                    while states[index].onRow, Row(statement: states[index].cursor).int(0) < id {
-                        unchained.append((table, Row(statement: states[index].cursor).int(0)))
-                        try RecordChecker.advance(&states[index])
+                    while onRow[index], Row(statement: cursor).int(0) < id {
+                        unchained.append((table, Row(statement: cursor).int(0)))
+                        onRow[index] = try cursor.step()
                     }
                 }
-                if states[index].onRow, RecordChecker.keyMatches(states[index], row) {
-                    RecordHash.columns(&buffer, of: Row(statement: states[index].cursor), names: states[index].names!)
+                if onRow[index], RecordChecker.keyMatches(Row(statement: cursor), keyColumns[index], row) {
+                    RecordHash.columns(&buffer, of: Row(statement: cursor))
                     found = true
-                    try RecordChecker.advance(&states[index])
+                    onRow[index] = try cursor.step()
                 }
             }
             if !found {
-                let lookup = states[index].lookup
+                let lookup = lookups[index]
                 try lookup.reset()
                 try lookup.bind(table.keyColumns.second == nil ? [row.value(2)] : [row.value(2), row.value(3)])
                 if try lookup.step() {
-                    let r = Row(statement: lookup)
-                    if states[index].names == nil { RecordChecker.learn(&states[index], from: r) }
-                    RecordHash.columns(&buffer, of: r, names: states[index].names!)
+                    RecordHash.columns(&buffer, of: Row(statement: lookup))
                     found = true
                 }
                 try lookup.reset()
@@ -363,7 +347,7 @@ struct RecordChecker {
                     seq, "record \(seq): its row of \(table.rawValue) (\(Ledger.describeKey(row.value(2), row.value(3)))) has been deleted")
                 return
             }
-            states[index].matched += 1
+            matched[index] += 1
             hasher.add(seq: seq, input: mark..<buffer.count, expected: row.bytes(5))
             if hasher.isFull {
                 hasher.submit(buffer)
@@ -372,10 +356,10 @@ struct RecordChecker {
         }
         hasher.submit(buffer)
         check.head = ChainHead(count: expected - 1, hash: String(decoding: previous, as: UTF8.self))
-        for i in states.indices where states[i].table.keyedByID {
-            while states[i].onRow {
-                unchained.append((states[i].table, Row(statement: states[i].cursor).int(0)))
-                try RecordChecker.advance(&states[i])
+        for (i, table) in tables.enumerated() where table.keyedByID {
+            while onRow[i] {
+                unchained.append((table, Row(statement: cursors[i]).int(0)))
+                onRow[i] = try cursors[i].step()
             }
         }
         // Rows with no record: those the id cursors passed over (unless a record out of order found
@@ -384,10 +368,9 @@ struct RecordChecker {
             let recorded = try db.first("SELECT seq FROM records WHERE tbl = ? AND key1 = ? AND key2 = ''", table.rawValue, id) { $0.int(0) }
             if recorded == nil { check.note(nil, "row \(id) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
         }
-        for state in states where !state.table.keyedByID {
-            let table = state.table
+        for (i, table) in tables.enumerated() where !table.keyedByID {
             let rows = try db.scalar("SELECT count(*) FROM \(table.rawValue)")
-            guard rows != state.matched else { continue }
+            guard rows != matched[i] else { continue }
             let (first, second) = table.keyColumns
             let missing = try db.query(
                 """
@@ -403,31 +386,24 @@ struct RecordChecker {
         return check
     }
 
-    /// The table's column names and where its key columns are, from its first row.
-    private static func learn(_ state: inout TableState, from row: Row) {
-        let names = RecordHash.names(of: row)
-        state.names = names
-        let (first, second) = state.table.keyColumns
-        let at = { (name: String) in Int32(names.firstIndex(of: Array(name.utf8)) ?? 0) }
-        state.keyColumns = (at(first), second.map(at))
+    /// Whether two byte strings are equal.
+    static func same(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
-    private static func advance(_ state: inout TableState) throws { state.onRow = try state.cursor.step() }
-
-    /// Whether the row under the cursor has the record's key (same class, same bytes).
-    private static func keyMatches(_ state: TableState, _ record: Row) -> Bool {
-        let row = Row(statement: state.cursor)
-        func same(_ column: Int32, _ recordColumn: Int32) -> Bool {
+    /// Whether `row` (under a table's cursor) has the record's key: same class, same value.
+    private static func keyMatches(_ row: Row, _ columns: (Int32, Int32?), _ record: Row) -> Bool {
+        func sameValue(_ column: Int32, _ recordColumn: Int32) -> Bool {
             let kind = record.type(recordColumn)
             guard row.type(column) == kind else { return false }
             switch kind {
             case .integer: return row.int(column) == record.int(recordColumn)
-            case .text, .blob: return row.bytes(column).elementsEqual(record.bytes(recordColumn))
+            case .text, .blob: return same(row.bytes(column), record.bytes(recordColumn))
             default: return false
             }
         }
-        guard same(state.keyColumns.0, 2) else { return false }
-        if let second = state.keyColumns.1 { return same(second, 3) }
+        guard sameValue(columns.0, 2) else { return false }
+        if let second = columns.1 { return sameValue(second, 3) }
         return record.type(3) == .text && record.bytes(3).count == 0
     }
 }
