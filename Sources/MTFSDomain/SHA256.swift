@@ -1,4 +1,7 @@
 import CCrypto
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// SHA-256 (FIPS 180-4) through the system's libcrypto (OpenSSL, Debian `libssl-dev`), which uses
 /// the processor's SHA instructions where it has them: `mtfs verify` hashes every record and entry
@@ -32,11 +35,25 @@ public struct SHA256: Sendable {
     /// The 32-byte digest of `bytes`, in one call.
     public static func digest(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: 32) { out, count in
-            var size: UInt32 = 0
-            let ok = EVP_Digest(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), bytes.count, out.baseAddress, &size, algorithm, nil)
-            // libcrypto cannot fail here short of running out of memory: a wrong digest must never pass as right.
-            precondition(ok == 1 && size == 32, "libcrypto could not compute SHA-256")
+            digest(bytes, into: out.baseAddress!)
             count = 32
+        }
+    }
+
+    /// Writes the 32-byte digest of `bytes` to `out`.
+    public static func digest(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) {
+        var size: UInt32 = 0
+        let ok = EVP_Digest(bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), bytes.count, out, &size, algorithm, nil)
+        // libcrypto cannot fail here short of running out of memory: a wrong digest must never pass as right.
+        precondition(ok == 1 && size == 32, "libcrypto could not compute SHA-256")
+    }
+
+    /// Whether the digest of `bytes` is the 32 bytes `expected`.
+    public static func matches(_ bytes: UnsafeRawBufferPointer, digest expected: UnsafeRawBufferPointer) -> Bool {
+        guard expected.count == 32 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+            digest(bytes, into: out.baseAddress!)
+            return memcmp(out.baseAddress!, expected.baseAddress!, 32) == 0
         }
     }
 
@@ -45,10 +62,14 @@ public struct SHA256: Sendable {
         guard expected.count == 64 else { return false }
         let hex: StaticString = "0123456789abcdef"
         let digits = UnsafeRawBufferPointer(start: hex.utf8Start, count: 16)
-        for (i, byte) in digest(bytes).enumerated() {
-            if expected[2 * i] != digits[Int(byte >> 4)] || expected[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+            digest(bytes, into: out.baseAddress!)
+            for i in 0..<32 {
+                let byte = out[i]
+                if expected[2 * i] != digits[Int(byte >> 4)] || expected[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// Lower-case hex of a digest.

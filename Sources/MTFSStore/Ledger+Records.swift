@@ -53,6 +53,20 @@ public enum FactTable: String, CaseIterable, Sendable {
 enum RecordHash {
     static let version = Array("mtfs-record-v1".utf8)
 
+    /// A hash written as hex, as bytes (a malformed one gives bytes no hash can match).
+    static func bytes(hex: String) -> [UInt8] {
+        let digits = Array(hex.utf8)
+        func value(_ c: UInt8) -> UInt8 {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+            default: 0
+            }
+        }
+        return stride(from: 0, to: digits.count - 1, by: 2).map { value(digits[$0]) << 4 | value(digits[$0 + 1]) }
+    }
+
     /// The fields before the row's columns.
     static func start(_ out: inout [UInt8], table: [UInt8], key1: SQLValue, key2: SQLValue, previous: UnsafeRawBufferPointer) {
         field(&out, version)
@@ -128,8 +142,9 @@ extension Ledger {
     public func head() throws -> ChainHead {
         // Kept only by a write transaction's own appends (``chain``), never by a read.
         if db.inTransaction, let tip = recordTip { return tip }
-        return try db.first("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1") { ChainHead(count: $0.int(0), hash: $0.text(1)) }
-            ?? .empty
+        return try db.first("SELECT seq, hex(hash) FROM records ORDER BY seq DESC LIMIT 1") {
+            ChainHead(count: $0.int(0), hash: $0.text(1).lowercased())
+        } ?? .empty
     }
 
     /// Appends the record of a row just inserted into a fact table: its hash covers every stored
@@ -145,19 +160,17 @@ extension Ledger {
                 map: { row -> [UInt8] in
                     var input: [UInt8] = []
                     input.reserveCapacity(512)
-                    var previous = tip.hash
-                    previous.withUTF8 {
-                        RecordHash.start(&input, table: Array(table.rawValue.utf8), key1: k1, key2: k2, previous: UnsafeRawBufferPointer($0))
+                    RecordHash.bytes(hex: tip.hash).withUnsafeBytes {
+                        RecordHash.start(&input, table: Array(table.rawValue.utf8), key1: k1, key2: k2, previous: $0)
                     }
                     RecordHash.columns(&input, of: row)
                     return input
                 })
         else { throw LedgerError.integrity("the row just written to \(table.rawValue) could not be read back to chain it") }
-        let hash = SHA256.hex(bytes: input)
+        let hash = input.withUnsafeBytes { SHA256.digest($0) }
         try db.run(
-            "INSERT INTO records(seq, tbl, key1, key2, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
-            tip.count + 1, table.rawValue, k1, k2, tip.hash, hash)
-        recordTip = ChainHead(count: tip.count + 1, hash: hash)
+            "INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)", tip.count + 1, table.rawValue, k1, k2, SQLValue.blob(hash))
+        recordTip = ChainHead(count: tip.count + 1, hash: SHA256.hex(digest: hash))
     }
 
     /// Chains every row already in the fact tables, table by table in key order: what schema 5
@@ -165,10 +178,10 @@ extension Ledger {
     func chainExistingRecords() throws {
         for table in FactTable.allCases {
             let (first, second) = table.keyColumns
-            let keys = try db.query(
-                "SELECT \(first), \(second ?? "''") FROM \(table.rawValue) ORDER BY \(first)\(second.map { ", \($0)" } ?? "")",
-                parameters: []
-            ) { ($0.value(0), $0.value(1)) }
+            // In rowid order, the order the rows were written (and the order verify reads them in).
+            let keys = try db.query("SELECT \(first), \(second ?? "''") FROM \(table.rawValue) ORDER BY rowid", parameters: []) {
+                ($0.value(0), $0.value(1))
+            }
             for (k1, k2) in keys { try chain(table, k1, second == nil ? nil : k2) }
         }
     }
@@ -282,22 +295,17 @@ struct RecordChecker {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(RecordHasher.batchSize * 512)
         var expected: Int64 = 1
-        var previous = [UInt8](repeating: UInt8(ascii: "0"), count: 64)
+        // The hash before the first record: 32 zero bytes.
+        var previous = [UInt8](repeating: 0, count: 32)
         var last = -1
-        try db.forEach("SELECT seq, tbl, key1, key2, prev_hash, hash FROM records ORDER BY seq") { row in
+        try db.forEach("SELECT seq, tbl, key1, key2, hash FROM records ORDER BY seq") { row in
             let seq = row.int(0)
             if seq != expected {
                 check.note(
                     seq, seq > expected ? "records \(expected)…\(seq - 1) are missing before record \(seq)" : "record \(seq) is out of order")
             }
-            let link = row.bytes(4)
-            if !previous.withUnsafeBytes({ RecordChecker.same($0, link) }) {
-                check.note(seq, "record \(seq) does not follow the record before it (its previous-hash link is broken)")
-            }
             expected = seq + 1
-            previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: row.bytes(5))
-            if wanted.contains(seq) { check.hashes[seq] = row.text(5) }
+            if wanted.contains(seq) { check.hashes[seq] = SHA256.hex(digest: Array(row.bytes(4))) }
             // Records come in runs of one table: the name is compared as bytes, not decoded each time.
             let index: Int
             if last >= 0, names[last].withUnsafeBytes({ RecordChecker.same($0, row.bytes(1)) }) {
@@ -313,7 +321,11 @@ struct RecordChecker {
             }
             let table = tables[index]
             let mark = buffer.count
-            RecordHash.start(&buffer, table: names[index], keysFrom: row, 2, 3, previous: link)
+            // The previous record's hash as stored: a record changed, removed or put out of order
+            // makes the next one's hash wrong as well as its own.
+            previous.withUnsafeBytes { RecordHash.start(&buffer, table: names[index], keysFrom: row, 2, 3, previous: $0) }
+            previous.removeAll(keepingCapacity: true)
+            previous.append(contentsOf: row.bytes(4))
             var found = false
             let cursor = cursors[index]
             // Under the cursor, or (ids only) after rows that have no record of their own.
@@ -348,14 +360,14 @@ struct RecordChecker {
                 return
             }
             matched[index] += 1
-            hasher.add(seq: seq, input: mark..<buffer.count, expected: row.bytes(5))
+            hasher.add(seq: seq, input: mark..<buffer.count, expected: row.bytes(4))
             if hasher.isFull {
                 hasher.submit(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
         hasher.submit(buffer)
-        check.head = ChainHead(count: expected - 1, hash: String(decoding: previous, as: UTF8.self))
+        check.head = expected == 1 ? .empty : ChainHead(count: expected - 1, hash: SHA256.hex(digest: previous))
         for (i, table) in tables.enumerated() where table.keyedByID {
             while onRow[i] {
                 unchained.append((table, Row(statement: cursors[i]).int(0)))
@@ -414,7 +426,7 @@ struct RecordChecker {
 final class RecordHasher: @unchecked Sendable {
     private var ends: [Int] = []
     private var seqs: [Int64] = []
-    /// The stored hashes, 64 hex bytes a record.
+    /// The stored hashes, 32 bytes a record.
     private var expected: [UInt8] = []
     private let queue = DispatchQueue(label: "mtfs.verify.records", qos: .userInitiated, attributes: .concurrent)
     private let group = DispatchGroup()
@@ -428,14 +440,15 @@ final class RecordHasher: @unchecked Sendable {
     private func reserve() {
         ends.reserveCapacity(RecordHasher.batchSize)
         seqs.reserveCapacity(RecordHasher.batchSize)
-        expected.reserveCapacity(RecordHasher.batchSize * 64)
+        expected.reserveCapacity(RecordHasher.batchSize * 32)
     }
 
     /// Notes record `seq`, whose input is `input` in the buffer and whose stored hash is `hash`.
     func add(seq: Int64, input: Range<Int>, expected hash: UnsafeRawBufferPointer) {
         ends.append(input.upperBound)
         seqs.append(seq)
-        if hash.count == 64 { expected.append(contentsOf: hash) } else { expected.append(contentsOf: repeatElement(0, count: 64)) }
+        // A stored hash of the wrong length can match nothing: it is compared as 32 bytes of 0xff.
+        if hash.count == 32 { expected.append(contentsOf: hash) } else { expected.append(contentsOf: repeatElement(0xff, count: 32)) }
     }
 
     var isFull: Bool { seqs.count >= RecordHasher.batchSize }
@@ -457,8 +470,8 @@ final class RecordHasher: @unchecked Sendable {
                     for (i, end) in workEnds.enumerated() {
                         // An input begins where the last one ended, or after bytes dropped with a deleted row.
                         let input = UnsafeRawBufferPointer(rebasing: all[start..<end])
-                        let stored = UnsafeRawBufferPointer(rebasing: hashes[(i * 64)..<(i * 64 + 64)])
-                        if !SHA256.matches(input, hex: stored) { bad.append(workSeqs[i]) }
+                        let stored = UnsafeRawBufferPointer(rebasing: hashes[(i * 32)..<(i * 32 + 32)])
+                        if !SHA256.matches(input, digest: stored) { bad.append(workSeqs[i]) }
                         start = end
                     }
                 }

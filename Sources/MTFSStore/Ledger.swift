@@ -688,7 +688,9 @@ extension Ledger {
         } catch {
             throw LedgerError.unusable("the folder \(folder) could not be created for the ledger \(path); check its permissions")
         }
-        let temporary = folder + "/.\(url.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let prefix = ".\(url.lastPathComponent).new-"
+        removeAbandoned(prefix: prefix, in: folder)
+        let temporary = folder + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         func removeTemporary() {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
         }
@@ -719,8 +721,21 @@ extension Ledger {
             throw LedgerError.unusable("the ledger could not be put in place at \(path) (\(String(cString: strerror(reason)))); nothing was created")
         }
         // A log left by an earlier ledger of the same name is not this one's.
+        // (Made only when nothing was at `path`: no ledger's log is lost.)
         unlink(HeadLog.path(for: path))
         HeadLog.append(head, to: HeadLog.path(for: path))
         return result
+    }
+}
+
+/// Removes the temporary files of earlier attempts to make the same ledger whose process no longer
+/// runs (a load killed part-way leaves its temporary file; the ledger itself was never there).
+private func removeAbandoned(prefix: String, in folder: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+        let rest = name.dropFirst(prefix.count)
+        guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { continue }
+        // kill(pid, 0) fails with ESRCH only when no such process exists.
+        if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
     }
 }

@@ -324,14 +324,15 @@ enum Schema {
     /// the figures and chain head they saw. The rows already in the file are chained by
     /// ``Ledger/chainExistingRecords()`` in the same transaction as this script.
     static let migration5 = """
-        -- Each record covers one row of a fact table (found by its key) and the record before it.
+        -- Each record covers one row of a fact table (found by its key) and the record before it:
+        -- its hash (32 bytes) is over the row's columns and the previous record's hash, so the
+        -- link is in the hash itself.
         CREATE TABLE records (
-            seq       INTEGER PRIMARY KEY,
-            tbl       TEXT NOT NULL,
-            key1      ANY NOT NULL,
-            key2      ANY NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash      TEXT NOT NULL UNIQUE,
+            seq  INTEGER PRIMARY KEY,
+            tbl  TEXT NOT NULL,
+            key1 ANY NOT NULL,
+            key2 ANY NOT NULL,
+            hash BLOB NOT NULL CHECK (length(hash) = 32),
             UNIQUE (tbl, key1, key2)
         ) STRICT;
         CREATE TRIGGER records_no_update BEFORE UPDATE ON records
@@ -340,8 +341,6 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'the record chain is append-only'); END;
         CREATE TRIGGER records_chained BEFORE INSERT ON records
             WHEN NEW.seq <> coalesce((SELECT max(seq) FROM records), 0) + 1
-              OR NEW.prev_hash <> coalesce((SELECT hash FROM records ORDER BY seq DESC LIMIT 1),
-                                           '0000000000000000000000000000000000000000000000000000000000000000')
             BEGIN SELECT RAISE(ABORT, 'a record must follow the last record of the chain'); END;
 
         -- Settings (and the MTFS window) as a history: the latest value of a key is in force.

@@ -368,6 +368,32 @@ struct HistoryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.dir.path("")).filter { $0.contains(".new-") }.isEmpty)
     }
 
+    @Test("a first load killed at any moment leaves no ledger or a whole one, and the next load clears what it left")
+    func killedFirstLoad() throws {
+        let cli = CLI()
+        let manifest = try writeGeneratedPack(cli.dir.path("pack"), proposals: 150, costCentres: 120, periods: 6, seed: 3)
+        var outcomes: [String: Int] = [:]
+        for attempt in 0..<8 {
+            let path = cli.dir.path("first\(attempt).sqlite")
+            try runAndKill(["load", cli.dir.path("pack"), "--ledger", path], after: 20_000 + attempt * 120_000)
+            if FileManager.default.fileExists(atPath: path) {
+                #expect(try Ledger(path: path, readOnly: true).db.scalar("SELECT count(*) FROM entries") == Int64(manifest.entries))
+                #expect(try cli.run(["verify", "--ledger", path]).status == 0)
+                outcomes["whole", default: 0] += 1
+            } else {
+                outcomes["none", default: 0] += 1
+                // Loading again works, and removes the killed load's temporary file.
+                #expect(try cli.run(["load", cli.dir.path("pack"), "--ledger", path]).status == 0)
+                #expect(try cli.run(["verify", "--ledger", path]).status == 0)
+                let left = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path("")).filter {
+                    $0.hasPrefix(".first\(attempt).sqlite.new-")
+                }
+                #expect(left.isEmpty, "temporary files left behind: \(left)")
+            }
+        }
+        print("SIGKILL during a first load: \(outcomes)")
+    }
+
     // MARK: - 7. Foreign files are never converted
 
     @Test("read-only and write commands refuse a file that is not an mtfs ledger, exit 5, and leave it byte for byte", arguments: [
