@@ -30,7 +30,7 @@ public struct SHA256: Sendable {
 
     /// The algorithm, fetched once (https://www.openssl.org/docs/man3.0/man7/crypto.html: an
     /// explicit fetch avoids a look-up on every digest).
-    nonisolated(unsafe) private static let algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+    nonisolated(unsafe) fileprivate static let algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
 
     /// The 32-byte digest of `bytes`, in one call.
     public static func digest(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
@@ -57,18 +57,60 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// A digest context kept for many digests on one thread (a batch of `verify`): no context is
+    /// made and freed for each one.
+    public final class Context {
+        private let context: OpaquePointer?
+
+        public init() { context = EVP_MD_CTX_new() }
+        deinit { EVP_MD_CTX_free(context) }
+
+        /// Writes the 32-byte digest of `bytes` to `out`.
+        public func digest(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>) {
+            var size: UInt32 = 0
+            let ok =
+                EVP_DigestInit_ex2(context, SHA256.algorithm, nil) == 1
+                && EVP_DigestUpdate(context, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), bytes.count) == 1
+                && EVP_DigestFinal_ex(context, out, &size) == 1
+            precondition(ok && size == 32, "libcrypto could not compute SHA-256")
+        }
+
+        /// Whether the digest of `bytes` is the 32 bytes `expected`.
+        public func matches(_ bytes: UnsafeRawBufferPointer, digest expected: UnsafeRawBufferPointer) -> Bool {
+            guard expected.count == 32 else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+                digest(bytes, into: out.baseAddress!)
+                return memcmp(out.baseAddress!, expected.baseAddress!, 32) == 0
+            }
+        }
+
+        /// Whether the digest of `bytes` is `expected`, written in lower-case hex.
+        public func matches(_ bytes: UnsafeRawBufferPointer, hex expected: UnsafeRawBufferPointer) -> Bool {
+            guard expected.count == 64 else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
+                digest(bytes, into: out.baseAddress!)
+                return SHA256.isHex(expected, of: UnsafeBufferPointer(out))
+            }
+        }
+    }
+
+    /// Whether `hex` is the lower-case hex of `digest`.
+    static func isHex(_ hex: UnsafeRawBufferPointer, of digest: UnsafeBufferPointer<UInt8>) -> Bool {
+        let table: StaticString = "0123456789abcdef"
+        let digits = UnsafeRawBufferPointer(start: table.utf8Start, count: 16)
+        for i in 0..<digest.count {
+            let byte = digest[i]
+            if hex[2 * i] != digits[Int(byte >> 4)] || hex[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
+        }
+        return true
+    }
+
     /// Whether the digest of `bytes` is `expected`, written in lower-case hex (as the ledger stores hashes).
     public static func matches(_ bytes: UnsafeRawBufferPointer, hex expected: UnsafeRawBufferPointer) -> Bool {
         guard expected.count == 64 else { return false }
-        let hex: StaticString = "0123456789abcdef"
-        let digits = UnsafeRawBufferPointer(start: hex.utf8Start, count: 16)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
             digest(bytes, into: out.baseAddress!)
-            for i in 0..<32 {
-                let byte = out[i]
-                if expected[2 * i] != digits[Int(byte >> 4)] || expected[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
-            }
-            return true
+            return isHex(expected, of: UnsafeBufferPointer(out))
         }
     }
 

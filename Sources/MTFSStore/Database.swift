@@ -316,11 +316,16 @@ public final class Statement {
 
 /// The current row of a stepping statement.
 public struct Row {
-    let statement: Statement
+    /// The statement's handle, not the statement: a row is read millions of times in `verify`, and
+    /// holding the class would retain and release it at every column. Valid while the statement
+    /// is on this row (the caller holds the statement).
+    let handle: OpaquePointer
+
+    init(statement: Statement) { handle = statement.handle }
 
     /// The column's value.
     public func value(_ index: Int32) -> SQLValue {
-        let h = statement.handle
+        let h = handle
         switch sqlite3_column_type(h, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(h, index))
         case SQLITE_FLOAT: return .real(sqlite3_column_double(h, index))
@@ -334,19 +339,19 @@ public struct Row {
     }
 
     /// An integer column (0 when NULL).
-    public func int(_ index: Int32) -> Int64 { sqlite3_column_int64(statement.handle, index) }
+    public func int(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
     /// An integer column, nil when NULL.
     public func optionalInt(_ index: Int32) -> Int64? { isNull(index) ? nil : int(index) }
     /// A text column ("" when NULL).
     public func text(_ index: Int32) -> String {
-        guard let c = sqlite3_column_text(statement.handle, index) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement.handle, index))
+        guard let c = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: c, count: count), as: UTF8.self)
     }
     /// A column's bytes as stored (text without decoding), valid until the statement steps on or
     /// is reset; empty for NULL.
     public func bytes(_ index: Int32) -> UnsafeRawBufferPointer {
-        let h = statement.handle
+        let h = handle
         // sqlite3_column_blob, then _bytes (https://www.sqlite.org/c3ref/column_blob.html).
         guard let base = sqlite3_column_blob(h, index) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(h, index)))
@@ -354,9 +359,9 @@ public struct Row {
     /// A text column, nil when NULL.
     public func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
     /// A real column.
-    public func double(_ index: Int32) -> Double { sqlite3_column_double(statement.handle, index) }
+    public func double(_ index: Int32) -> Double { sqlite3_column_double(handle, index) }
     /// Whether the column is NULL.
-    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(statement.handle, index) == SQLITE_NULL }
+    public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
     /// A column's storage class (https://www.sqlite.org/datatype3.html): read it before the value,
     /// since reading an integer as text converts it.
@@ -364,7 +369,7 @@ public struct Row {
 
     /// The storage class of the column's value in this row.
     public func type(_ index: Int32) -> StorageClass {
-        switch sqlite3_column_type(statement.handle, index) {
+        switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER: .integer
         case SQLITE_FLOAT: .real
         case SQLITE_TEXT: .text
@@ -374,11 +379,11 @@ public struct Row {
     }
 
     /// How many columns the row has.
-    public var columnCount: Int32 { sqlite3_column_count(statement.handle) }
+    public var columnCount: Int32 { sqlite3_column_count(handle) }
 
     /// The name of a column as the statement gives it.
     public func columnName(_ index: Int32) -> String {
-        sqlite3_column_name(statement.handle, index).map { String(cString: $0) } ?? ""
+        sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
     }
 }
 

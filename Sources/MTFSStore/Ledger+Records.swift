@@ -30,13 +30,23 @@ public enum FactTable: String, CaseIterable, Sendable {
     /// Keyed by an integer id given in insertion order: its rows and its records come in the same order.
     var keyedByID: Bool { keyColumns.first == "id" }
 
-    /// Every stored column of one row. (The table name is one of these constants, never user input.)
+    /// The columns a record's hash covers: every stored column (`*`, so a column added later is
+    /// covered too), but for an entry the ones its own hash does not cover and that hash itself.
+    /// An entry's hash is over every other column, its postings and the entry before it, and
+    /// `verify` recomputes it from them: the record covers all of them through it, and `verify`
+    /// does not read and hash a million entries' text twice.
+    var recordColumns: String { self == .entries ? "id, period, on_behalf_of, hash" : "*" }
+
+    /// One row's record columns, by key. (The table name is one of these constants, never user input.)
     var rowSQL: String { FactTable.rowSQLs[self]! }
 
     private static let rowSQLs: [FactTable: String] = Dictionary(
         uniqueKeysWithValues: allCases.map { table in
             let (first, second) = table.keyColumns
-            return (table, "SELECT * FROM \(table.rawValue) WHERE \(first) = ?1" + (second.map { " AND \($0) = ?2" } ?? ""))
+            return (
+                table,
+                "SELECT \(table.recordColumns) FROM \(table.rawValue) WHERE \(first) = ?1" + (second.map { " AND \($0) = ?2" } ?? "")
+            )
         })
 
     /// The name as it is hashed.
@@ -44,8 +54,9 @@ public enum FactTable: String, CaseIterable, Sendable {
 }
 
 /// The bytes a record's hash is taken over: a version, the table, the key, the previous record's
-/// hash, then every stored column of the row in the table's order (`SELECT *`, so a column added
-/// later is covered too; `verify` checks the table's definition itself against the migrations).
+/// hash, then the row's columns in the table's order (``FactTable/recordColumns``: every stored
+/// column, or for an entry those its own hash leaves out and that hash; `verify` checks the
+/// table's definition itself against the migrations).
 /// Each field is a 4-byte little-endian length and its bytes, and a value's first byte is its
 /// storage class (`i` integer, as 8 bytes little-endian; `r` real, its 8 bytes; `t` text; `b`
 /// blob; `n` null), so no choice of text can make two records hash alike. Written straight into
@@ -281,11 +292,14 @@ struct RecordChecker {
         var keyColumns: [(Int32, Int32?)] = []
         var matched = Array(repeating: Int64(0), count: tables.count)
         for table in tables {
-            let cursor = try db.prepare("SELECT * FROM \(table.rawValue) ORDER BY rowid")
+            let cursor = try db.prepare("SELECT \(table.recordColumns) FROM \(table.rawValue) ORDER BY rowid")
             cursors.append(cursor)
             onRow.append(try cursor.step())
             lookups.append(try db.prepare(table.rowSQL))
-            let columns = try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table.rawValue) { $0.text(0) }
+            let columns =
+                table.recordColumns == "*"
+                ? try db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table.rawValue) { $0.text(0) }
+                : table.recordColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let (first, second) = table.keyColumns
             let at = { (name: String) in Int32(columns.firstIndex(of: name) ?? 0) }
             keyColumns.append((at(first), second.map(at)))
@@ -464,6 +478,7 @@ final class RecordHasher: @unchecked Sendable {
         slots.wait()
         queue.async(group: group) { [self] in
             var bad: [Int64] = []
+            let sha = SHA256.Context()
             buffer.withUnsafeBytes { all in
                 workExpected.withUnsafeBytes { hashes in
                     var start = 0
@@ -471,7 +486,7 @@ final class RecordHasher: @unchecked Sendable {
                         // An input begins where the last one ended, or after bytes dropped with a deleted row.
                         let input = UnsafeRawBufferPointer(rebasing: all[start..<end])
                         let stored = UnsafeRawBufferPointer(rebasing: hashes[(i * 32)..<(i * 32 + 32)])
-                        if !SHA256.matches(input, digest: stored) { bad.append(workSeqs[i]) }
+                        if !sha.matches(input, digest: stored) { bad.append(workSeqs[i]) }
                         start = end
                     }
                 }

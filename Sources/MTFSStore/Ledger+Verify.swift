@@ -54,8 +54,12 @@ extension Ledger {
             // The balances through the index are read on a third connection while the pass runs.
             let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
             let indexed = IndexedBalances(path: db.path)
+            let t0 = Date()
             let pass = try verifyPass()
+            let t1 = Date()
             let records = try inBackground.result(expectedCount: recordCount) ?? checkRecords(wanted: wanted)
+            let t2 = Date()
+            if ProcessInfo.processInfo.environment["MTFS_T"] != nil { FileHandle.standardError.write(Data("pass \(t1.timeIntervalSince(t0)) records-wait \(t2.timeIntervalSince(t1)) bg \(inBackground.took)\n".utf8)) }
             report.head = records.head
             report.firstBadRecord = records.problems.compactMap(\.seq).min()
             report.checks.append(
@@ -694,6 +698,7 @@ private final class HashChecker: @unchecked Sendable {
 
     private func check(_ work: Batch) -> [Int64] {
         var bad: [Int64] = []
+        let sha = SHA256.Context()
         var input = EntryHashInput()
         input.reserve(2_048)
         var years = YearNames()
@@ -727,7 +732,7 @@ private final class HashChecker: @unchecked Sendable {
                     input.field(amount)
                 }
                 input.field(stored(7))  // prev_hash
-                if !input.bytes.withUnsafeBytes({ SHA256.matches($0, hex: stored(8)) }) { bad.append(item.id) }
+                if !input.bytes.withUnsafeBytes({ sha.matches($0, hex: stored(8)) }) { bad.append(item.id) }
                 column += HashChecker.textColumns.count
                 textStart = item.textEnd
                 postingStart = item.postingsEnd
@@ -757,24 +762,25 @@ private struct YearNames {
     }
 }
 
-/// Reads every account's balance through `postings_by_account` on its own read-only connection
-/// and thread, so that it overlaps the verify pass instead of following it.
 /// The record chain checked on a connection of its own, on another thread.
 final class BackgroundRecordCheck: @unchecked Sendable {
     private let group = DispatchGroup()
     private var check: Ledger.RecordCheck?
     /// How many records the connection saw; nil when it could not read.
     private var seen: Int64?
+    var took: Double = 0
 
     init(path: String, wanted: Set<Int64>) {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
             do {
                 let db = try Ledger.openForReading(path)
+                let t = Date()
                 try db.read {
                     let count = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
                     check = try RecordChecker(db: db).check(wanted: wanted)
                     seen = count
                 }
+                took = Date().timeIntervalSince(t)
             } catch {
                 seen = nil
             }
@@ -788,6 +794,8 @@ final class BackgroundRecordCheck: @unchecked Sendable {
     }
 }
 
+/// Reads every account's balance through `postings_by_account` on its own read-only connection
+/// and thread, so that it overlaps the verify pass instead of following it.
 final class IndexedBalances: @unchecked Sendable {
     static let sql = "SELECT account, sum(amount) FROM postings INDEXED BY postings_by_account GROUP BY account"
     private let group = DispatchGroup()
@@ -798,7 +806,7 @@ final class IndexedBalances: @unchecked Sendable {
     init(path: String) {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
             do {
-                let db = try Database(path: path, create: false, readOnly: true)
+                let db = try Ledger.openForReading(path)
                 try db.read {
                     let seen = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
                     try db.forEach(IndexedBalances.sql) { balances.append(($0.int(0), $0.int(1))) }
