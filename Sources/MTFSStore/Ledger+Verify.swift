@@ -54,12 +54,8 @@ extension Ledger {
             // The balances through the index are read on a third connection while the pass runs.
             let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
             let indexed = IndexedBalances(path: db.path)
-            let t0 = Date()
             let pass = try verifyPass()
-            let t1 = Date()
             let records = try inBackground.result(expectedCount: recordCount) ?? checkRecords(wanted: wanted)
-            let t2 = Date()
-            if ProcessInfo.processInfo.environment["MTFS_T"] != nil { FileHandle.standardError.write(Data("pass \(t1.timeIntervalSince(t0)) records-wait \(t2.timeIntervalSince(t1)) bg \(inBackground.took)\n".utf8)) }
             report.head = records.head
             report.firstBadRecord = records.problems.compactMap(\.seq).min()
             report.checks.append(
@@ -101,6 +97,9 @@ extension Ledger {
                 VerifyReport.Check(
                     name: "all postings sum to zero",
                     problems: pass.total == 0 ? [] : ["the postings sum to \(Pence(pass.total)), not £0.00"]))
+            // The kept positions are compared on another connection and thread while this one makes
+            // the checks that need only the pass (when that connection sees the same entries).
+            let positions = BackgroundPositions(pass: pass, path: db.path, tip: tip)
             report.checks.append(
                 VerifyReport.Check(
                     name: "balances read through the index match the postings",
@@ -109,12 +108,14 @@ extension Ledger {
             report.checks.append(
                 VerifyReport.Check(
                     name: "no proposal-year is negative in any state as at the end of any month", problems: try historyProblems(pass)))
+            let identities = proposalIdentity(pass)
+            let years = yearIdentity(pass)
             report.checks.append(
-                VerifyReport.Check(name: "the positions kept for reports match the postings", problems: try positionProblems(pass)))
-            report.checks.append(
-                VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: proposalIdentity(pass)))
-            report.checks.append(
-                VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: yearIdentity(pass)))
+                VerifyReport.Check(
+                    name: "the positions kept for reports match the postings",
+                    problems: try positions.result() ?? Ledger.positionProblems(pass, on: db)))
+            report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: identities))
+            report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: years))
             return report
         }
     }
@@ -153,7 +154,7 @@ extension Ledger {
     ]
 
     /// What one pass over the record found and added up.
-    private struct Pass {
+    struct Pass {
         var entries = 0
         var firstBad: Int64?
         var chainProblems: [String] = []
@@ -209,6 +210,15 @@ extension Ledger {
             var proposal: String
             var year: FinancialYear
             var kind: AccountKind
+        }
+
+        /// Room for about `accounts` accounts (a group has one to a few).
+        mutating func reserve(_ accounts: Int) {
+            groups.reserveCapacity(accounts)
+            keys.reserveCapacity(accounts)
+            running.reserveCapacity(accounts)
+            month.reserveCapacity(accounts)
+            byAccount.reserveCapacity(accounts + 1)
         }
 
         /// Notes which group an account belongs to.
@@ -293,6 +303,7 @@ extension Ledger {
     private func verifyPass() throws -> Pass {
         var pass = Pass()
         pass.accounts = AccountTable(denseUpTo: try db.scalar("SELECT count(*) FROM accounts"))
+        pass.history.reserve(Int(try db.scalar("SELECT count(*) FROM accounts")))
         try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts") { row in
             if let key = Ledger.accountKey(from: row, at: 1) {
                 pass.accounts[row.int(0)] = key
@@ -476,7 +487,7 @@ extension Ledger {
     /// The accounts (through `accounts_proposal`) and the kept lines (their primary key) are both
     /// read in (proposal, year, cost centre) order as SQLite compares text, byte by byte, so one
     /// merge pairs each line with its accounts: no table of every line in memory.
-    private func positionProblems(_ pass: Pass) throws -> [String] {
+    static func positionProblems(_ pass: Pass, on db: Database) throws -> [String] {
         typealias Key = (proposal: String, year: Int64, costCentre: String)
         func precedes(_ a: Key, _ b: Key) -> Bool {
             if a.proposal != b.proposal { return a.proposal.utf8.lexicographicallyPrecedes(b.proposal.utf8) }
@@ -726,7 +737,8 @@ private final class HashChecker: @unchecked Sendable {
                 for (account, amount) in work.postings[postingStart..<item.postingsEnd] {
                     if let key = accounts[account] { legs.append((key, amount)) }
                 }
-                legs.sort { $0.0 < $1.0 }
+                // Postings arrive by account id, which is usually already the accounts' order.
+                if legs.count > 1, !zip(legs, legs.dropFirst()).allSatisfy({ !($1.0 < $0.0) }) { legs.sort { $0.0 < $1.0 } }
                 for (key, amount) in legs {
                     input.account(key, yearName: years.name(Int64(key.year.startYear)))
                     input.field(amount)
@@ -762,25 +774,49 @@ private struct YearNames {
     }
 }
 
+/// The kept positions compared with a pass on a connection of its own, on another thread; its
+/// result is used only if that connection saw the same entries as the pass.
+private final class BackgroundPositions: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var problems: [String]?
+
+    init(pass: Ledger.Pass, path: String, tip: Int64) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            do {
+                let db = try Ledger.openForReading(path)
+                try db.read {
+                    guard try db.scalar("SELECT coalesce(max(id), 0) FROM entries") == tip else { return }
+                    problems = try Ledger.positionProblems(pass, on: db)
+                }
+            } catch {
+                problems = nil
+            }
+        }
+    }
+
+    /// The problems found, or nil when the check must be made again here.
+    func result() -> [String]? {
+        group.wait()
+        return problems
+    }
+}
+
 /// The record chain checked on a connection of its own, on another thread.
 final class BackgroundRecordCheck: @unchecked Sendable {
     private let group = DispatchGroup()
     private var check: Ledger.RecordCheck?
     /// How many records the connection saw; nil when it could not read.
     private var seen: Int64?
-    var took: Double = 0
 
     init(path: String, wanted: Set<Int64>) {
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
             do {
                 let db = try Ledger.openForReading(path)
-                let t = Date()
                 try db.read {
                     let count = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
                     check = try RecordChecker(db: db).check(wanted: wanted)
                     seen = count
                 }
-                took = Date().timeIntervalSince(t)
             } catch {
                 seen = nil
             }
