@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// The pinned reconciliation codes of SPEC §6.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
-    case DC01, DC02, DC03, DC04, SL01, SL02, SL03, SL04, AC01, DQ01, DQ02, DQ03
+    case DC01, DC02, DC03, DC04, DC05, SL01, SL02, SL03, SL04, AC01, DQ01, DQ02, DQ03
 
     /// The code's name: `baseline-overclaim`, …
     public var name: String {
@@ -24,6 +24,7 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .DC02: "shared-cost-centre"
         case .DC03: "restructure-overlap"
         case .DC04: "similar-proposals"
+        case .DC05: "replacement-overlap"
         case .SL01: "behind-profile"
         case .SL02: "forecast-shortfall"
         case .SL03: "repeated-slippage"
@@ -42,6 +43,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .DC02: "two or more proposals with different owners claim the same cost centre in the same year"
         case .DC03: "a cost centre moved in a restructure and proposals owned on both sides of the move claim it in the same year"
         case .DC04: "two proposals look like the same saving (similar titles, shared cost centres or service, same years)"
+        case .DC05:
+            "a proposal that replaces another has a target in a year in which the replaced proposal still has planned target"
         case .SL01: "delivered to date is below the profiled amount by more than the tolerance"
         case .SL02: "the forecast for the year is below the current target"
         case .SL03: "the proposal's target has been slipped more than once"

@@ -109,6 +109,7 @@ public struct Reconciliation {
         all += sharedCostCentre(excluding: dc03)
         all += dc03
         all += similarProposals(excluding: dc03)
+        all += replacementOverlap()
         all += behindProfile()
         all += forecastShortfall()
         all += repeatedSlippage()
@@ -392,6 +393,31 @@ public struct Reconciliation {
                         code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
                         message: "\(describe(proposal: p.ref)) has delivered \(position.delivered) of its \(t) target for \(year) \(when), "
                             + "against a profile of \(profile): \(shortfall) behind."))
+            }
+        }
+        return out
+    }
+
+    /// DC05: a replacement (mitigation) proposal with a target in a year in which the proposal it
+    /// replaces still has target planned — not delivered, written off or slipped away — so the same
+    /// gap is counted twice. At risk: the smaller of the two.
+    func replacementOverlap() -> [Finding] {
+        var out: [Finding] = []
+        for q in input.proposals {
+            guard let replacedRef = q.replaces, let p = byRef[replacedRef] else { continue }
+            for year in input.window.years {
+                let replacement = target(q.ref, year)
+                let stillPlanned = pos(p.ref, year).planned
+                guard replacement > .zero, stillPlanned > .zero else { continue }
+                let amount = min(replacement, stillPlanned)
+                out.append(
+                    Finding(
+                        code: .DC05, severity: .critical, refs: [p.ref, q.ref], costCentre: p.costCentres.first?.costCentre, year: year,
+                        amount: amount,
+                        message:
+                            "\(describe(proposal: q.ref)) replaces \(describe(proposal: p.ref)), yet in \(year) \(p.ref) still has \(stillPlanned) "
+                            + "of its target planned while \(q.ref) targets \(replacement): up to \(amount) is counted twice. Write off or slip "
+                            + "what \(p.ref) will not deliver, or reduce \(q.ref)."))
             }
         }
         return out

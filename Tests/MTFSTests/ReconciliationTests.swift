@@ -102,6 +102,38 @@ struct ReconciliationTests {
         #expect(l.map(\.year) == [fy(2025)] && l.first?.amount == pounds(30_000))
     }
 
+    @Test("DC05: a replacement with a target where the replaced proposal still has target planned; near misses are not flagged")
+    func dc05() throws {
+        // P-1 still plans £100k in 2024/25; P-2 replaces it with £60k that year: counted twice, up to £60k.
+        let s = try Scenario().centre("C1").centre("C2")
+        try s.proposal("P-1", centres: "C1", targets: [100_000, 100_000, 0])
+        try s.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
+        let f = try s.findings(code: .DC05)
+        #expect(f.count == 1)
+        #expect(
+            f.first?.refs == ["P-1", "P-2"] && f.first?.severity == .critical && f.first?.costCentre == "C1" && f.first?.year == fy(2024)
+                && f.first?.amount == pounds(60_000), "\(f)")
+        // Near miss: the replaced proposal written off in that year.
+        let off = try Scenario().centre("C1").centre("C2")
+        try off.proposal("P-1", centres: "C1", targets: [100_000, 100_000, 0])
+        try off.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
+        try off.ledger.record(.unachievable(year: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
+        #expect(try off.findings(code: .DC05).isEmpty)
+        // Near miss: the replacement's target is in a different year from what is still planned.
+        let other = try Scenario().centre("C1").centre("C2")
+        try other.proposal("P-1", centres: "C1", targets: [100_000, 0, 0])
+        try other.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
+        #expect(try other.findings(code: .DC05).isEmpty)
+        // Partly delivered, the rest slipped away: what is left planned is what counts twice.
+        let part = try Scenario().centre("C1").centre("C2")
+        try part.proposal("P-1", centres: "C1", targets: [0, 100_000, 0])
+        try part.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
+        try part.deliver("P-1", 70_000, on: "2024-06-30", year: 2024)
+        #expect(try part.findings(asOf: "2024-06", code: .DC05).first?.amount == pounds(30_000))
+        try part.slip("P-1", 30_000, from: 2024, to: 2025, on: "2024-07-31")
+        #expect(try part.findings(asOf: "2024-07", code: .DC05).isEmpty)
+    }
+
     @Test("DC02: different owners on one cost centre in one year; same owner is not flagged")
     func dc02() throws {
         let s = try Scenario().centre("C1").centre("C2")
