@@ -14,8 +14,10 @@ public struct ReconciliationInput: Sendable {
     public var forecasts: [String: ForecastRecord]
     /// The latest period with returns, and the "ref|startYear" reported in it.
     public var latestReturn: (period: Period, reported: Set<String>)?
-    /// For each proposal and year missing from the latest return, the period of its last return.
+    /// For each proposal and year missing from its directorate's latest return, the period of its last return.
     public var lastReturns: [String: Period]
+    /// Each directorate's latest period with returns (by the as-of period), and what was reported in it.
+    public var directorateReturns: [String: (period: Period, reported: Set<String>)] = [:]
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [String: CivilDate]
@@ -52,12 +54,13 @@ public struct ReconciliationInput: Sendable {
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
         let latest = try ledger.latestReturn(asOf: period)
+        let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
         var lastReturns: [String: Period] = [:]
-        if let latest {  // only the (few) proposals missing from the latest return need their last one
-            for p in proposals where !latest.reported.contains(key(p.ref, latest.period.year)) {
-                if let last = try ledger.lastReturn(ref: p.ref, year: latest.period.year, before: latest.period) {
-                    lastReturns[key(p.ref, latest.period.year)] = last
-                }
+        // Only the (few) proposals missing from their directorate's latest return need their last one.
+        for p in proposals {
+            guard let own = byDirectorate[p.directorate], !own.reported.contains(key(p.ref, own.period.year)) else { continue }
+            if let last = try ledger.lastReturn(ref: p.ref, year: own.period.year, before: own.period) {
+                lastReturns[key(p.ref, own.period.year)] = last
             }
         }
         var input = ReconciliationInput(
@@ -68,6 +71,7 @@ public struct ReconciliationInput: Sendable {
             latestDelivery: try ledger.latestDeliveries(asOf: period, of: proposalsOnMovedCostCentres(proposals, model, by: period.lastDay))
         )
         input.head = try ledger.head()
+        input.directorateReturns = byDirectorate
         return input
     }
 
@@ -378,16 +382,22 @@ public struct Reconciliation {
     func behindProfile() -> [Finding] {
         var out: [Finding] = []
         for p in input.proposals {
-            for year in input.window.years where year <= input.asOf.year {
+            // As at its directorate's latest return: a directorate that has not returned for the
+            // latest month is not behind for lack of one.
+            let own = input.directorateReturns[p.directorate]?.period
+            let asOf = own.map { min($0, input.asOf) } ?? input.asOf
+            for year in input.window.years where year <= asOf.year {
                 let position = pos(p.ref, year)
                 let t = position.currentTarget
                 guard t > .zero else { continue }
-                let profile = p.profiled(t, year: year, through: input.asOf)
+                let profile = p.profiled(t, year: year, through: asOf)
                 let shortfall = profile - position.delivered
                 guard shortfall > .zero, shortfall >= settings.behindProfileMinimum,
                     shortfall.rawValue * 10_000 > profile.rawValue * Int64(settings.behindProfileBasisPoints)
                 else { continue }
-                let when = year < input.asOf.year ? "by the end of \(year)" : "by \(input.asOf)"
+                let when =
+                    year < asOf.year
+                    ? "by the end of \(year)" : asOf < input.asOf ? "by \(asOf) (\(p.directorate)'s latest return)" : "by \(asOf)"
                 out.append(
                     Finding(
                         code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
@@ -507,20 +517,24 @@ public struct Reconciliation {
 
     /// DQ01: no return for the proposal in the latest period that has returns.
     func staleReturn() -> [Finding] {
-        guard let (latest, reported) = input.latestReturn else { return [] }
-        let year = latest.year
-        return input.proposals.compactMap { p in
+        input.proposals.compactMap { p in
+            // Judged against its own directorate's latest return: one directorate's early return
+            // makes no one else stale.
+            guard let (latest, reported) = input.directorateReturns[p.directorate] else { return nil }
+            let year = latest.year
             let t = target(p.ref, year)
             guard t > .zero else { return nil }
             let key = ReconciliationInput.key(p.ref, year)
             guard !reported.contains(key) else { return nil }
+            let remaining = pos(p.ref, year).remaining
+            // Nothing fully delivered is stale: there is nothing left to report.
+            guard remaining > .zero else { return nil }
             let last = input.lastReturns[key]
             let lastText = last.map { "its last return was \($0)" } ?? "it has never had a return"
-            let remaining = pos(p.ref, year).remaining
             return Finding(
                 code: .DQ01, severity: .medium, refs: [p.ref], year: year, amount: remaining,
                 message:
-                    "\(describe(proposal: p.ref)) is missing from the \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
+                    "\(describe(proposal: p.ref)) is missing from \(p.directorate)'s \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
             )
         }
     }

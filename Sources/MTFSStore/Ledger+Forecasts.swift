@@ -126,3 +126,37 @@ extension Ledger {
         try chain(.settingChanges, db.lastInsertRowID)
     }
 }
+
+extension Ledger {
+    /// For each directorate, the latest period up to `asOf` in which any of its proposals had a
+    /// return line or forecast, and the proposals and years ("ref|startYear") reported in it.
+    /// Returns arrive directorate by directorate: a proposal is judged against its own
+    /// directorate's latest return, not the latest of anyone's (SPEC §6 v2). Periods are read from
+    /// the latest down and the reading stops once every directorate is placed.
+    public func latestReturnsByDirectorate(asOf: Period?, directorates: Set<String>) throws -> [String: (period: Period, reported: Set<String>)] {
+        let cutoff = asOf?.code ?? 999_999
+        let periods = try db.query(
+            """
+            SELECT period FROM (SELECT DISTINCT period FROM return_lines WHERE period <= ?1
+                                UNION SELECT DISTINCT period FROM forecasts WHERE period <= ?1) ORDER BY period DESC
+            """, cutoff
+        ) { Int($0.int(0)) }
+        var out: [String: (period: Period, reported: Set<String>)] = [:]
+        for code in periods where out.count < directorates.count {
+            guard let period = Period(code: code) else { continue }
+            var found: [String: Set<String>] = [:]
+            try db.forEach(
+                """
+                SELECT p.directorate, x.proposal, x.year FROM (
+                    SELECT proposal, year FROM return_lines WHERE period = ?1 UNION SELECT proposal, year FROM forecasts WHERE period = ?1
+                ) x JOIN proposals p ON p.ref = x.proposal
+                """, parameters: [code]
+            ) { row in
+                let directorate = row.text(0)
+                if out[directorate] == nil { found[directorate, default: []].insert("\(row.text(1))|\(row.int(2))") }
+            }
+            for (directorate, reported) in found { out[directorate] = (period, reported) }
+        }
+        return out
+    }
+}
