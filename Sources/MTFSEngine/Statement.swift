@@ -68,6 +68,8 @@ public struct HolderStatement: Sendable {
     public var previousSignOff: SignOff?
     /// The head of the record chain the statement was made from.
     public var head: ChainHead = .empty
+    /// The latest period each of the holder's directorates has returned (by the statement's period).
+    public var latestReturns: [(directorate: String, period: Period)] = []
     /// Whether this period's statement was signed, and whether its figures still stand.
     public var signature: Signature = .notSigned
 
@@ -234,7 +236,8 @@ public struct StatementBuilder {
             },
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: try ledger.latestSignOff(holder: holder, upTo: period.previous),
-            head: head, signature: try signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)))
+            head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
+            signature: try signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)))
     }
 
     private func signature(holder: String, figures: StatementFigures) throws -> HolderStatement.Signature {

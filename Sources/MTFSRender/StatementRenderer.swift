@@ -109,8 +109,13 @@ public enum StatementRenderer {
         }
     }
 
-    /// Where the figures come from: the head of the record chain they were read at.
-    static func headText(_ s: HolderStatement) -> String { "Ledger head \(s.head.short)" }
+    /// Where the figures come from: the head of the record chain they were read at, and the month
+    /// each of the holder's directorates last returned.
+    static func headText(_ s: HolderStatement) -> String {
+        "Ledger head \(s.head.short)"
+            + (s.latestReturns.isEmpty
+                ? "" : " · latest returns: " + s.latestReturns.map { "\($0.directorate) \($0.period)" }.joined(separator: ", "))
+    }
 
     static func headline(_ s: HolderStatement) -> String {
         let t = s.totals

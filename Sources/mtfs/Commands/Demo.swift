@@ -66,7 +66,9 @@ struct Demo: ParsableCommand {
         var text =
             "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow()), "
         text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
-        text += "\(report.entries) entries, verified; ledger head \(report.head.short).\n\n"
+        text += "\(report.entries) entries, verified; ledger head \(report.head.short).\n"
+        text += "Latest returns: " + input.directorateReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.period)" }
+            .joined(separator: ", ") + ".\n\n"
         text += byDirectorate + "\n"
         text +=
             FindingsReport.text(findings, asOf: input.asOf, head: input.head, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(
