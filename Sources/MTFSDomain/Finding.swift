@@ -103,6 +103,9 @@ public struct ReconcileSettings: Hashable, Sendable {
     public var ragForecastBasisPoints = 9_500
     /// DC04: how alike two titles must be (shared words over all words, in basis points). Default 50%.
     public var similarityBasisPoints = 5_000
+    /// DC04 across the programme (same category and target years, no service or cost centre in
+    /// common): titles at least this alike. Default 75%, stricter than within a service.
+    public var crossSimilarityBasisPoints = 7_500
     /// The summary's confidence in a forecast by RAG (basis points): Blue and Green 100%, Amber 50%, Red 0%.
     public var confidenceBasisPoints: [RAG: Int] = [.blue: 10_000, .green: 10_000, .amber: 5_000, .red: 0]
 
@@ -114,6 +117,7 @@ public struct ReconcileSettings: Hashable, Sendable {
         ("behind-profile-minimum", "SL01: and at least this amount below (default £10,000)"),
         ("rag-forecast-percent", "DQ02: Blue or Green needs a forecast of at least this share of target (default 95%)"),
         ("similarity-percent", "DC04: titles at least this alike are compared (default 50%)"),
+        ("cross-similarity-percent", "DC04 across directorates: same category and years, titles at least this alike (default 75%)"),
         ("confidence-blue-percent", "summary: weight of a Blue forecast (default 100%)"),
         ("confidence-green-percent", "summary: weight of a Green forecast (default 100%)"),
         ("confidence-amber-percent", "summary: weight of an Amber forecast, or of none (default 50%)"),
@@ -126,6 +130,7 @@ public struct ReconcileSettings: Hashable, Sendable {
         case "behind-profile-percent": behindProfileBasisPoints = try ReconcileSettings.percent(value, key: key)
         case "rag-forecast-percent": ragForecastBasisPoints = try ReconcileSettings.percent(value, key: key)
         case "similarity-percent": similarityBasisPoints = try ReconcileSettings.percent(value, key: key)
+        case "cross-similarity-percent": crossSimilarityBasisPoints = try ReconcileSettings.percent(value, key: key)
         case "confidence-blue-percent": confidenceBasisPoints[.blue] = try ReconcileSettings.percent(value, key: key)
         case "confidence-green-percent": confidenceBasisPoints[.green] = try ReconcileSettings.percent(value, key: key)
         case "confidence-amber-percent": confidenceBasisPoints[.amber] = try ReconcileSettings.percent(value, key: key)
@@ -146,6 +151,7 @@ public struct ReconcileSettings: Hashable, Sendable {
         case "behind-profile-minimum": behindProfileMinimum.formatted()
         case "rag-forecast-percent": ReconcileSettings.formatPercent(ragForecastBasisPoints)
         case "similarity-percent": ReconcileSettings.formatPercent(similarityBasisPoints)
+        case "cross-similarity-percent": ReconcileSettings.formatPercent(crossSimilarityBasisPoints)
         case "confidence-blue-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.blue] ?? 0)
         case "confidence-green-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.green] ?? 0)
         case "confidence-amber-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.amber] ?? 0)

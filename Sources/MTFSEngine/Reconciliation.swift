@@ -313,65 +313,98 @@ public struct Reconciliation {
         }
         var frequency = [Int](repeating: 0, count: ids.count)
         for list in wordIDs { for w in list { frequency[w] += 1 } }
-        let basisPoints = max(0, settings.similarityBasisPoints)
-        // Groups: every service and every cost centre. Proposals are indexed by group and prefix
-        // word, so a candidate shares both with the proposal looking it up.
+        // Groups: every service and every cost centre; and across the programme, each category with
+        // its years of target. Proposals are indexed by group and prefix word, so a candidate shares
+        // both with the proposal looking it up: two titles at least t alike must share one of the
+        // first n − ⌈t·n⌉ + 1 of each one's words, rarest first (prefix filtering).
         var groupIDs: [String: Int] = [:]
         func group(_ key: String) -> Int {
             if let id = groupIDs[key] { return id }
             groupIDs[key] = groupIDs.count
             return groupIDs.count - 1
         }
-        let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0) }) }
-        var indexed: [Int: [Int]] = [:]  // group * word count + word → proposals indexed so far
-        var lastSeen = [Int](repeating: -1, count: all.count)
-        var candidates: [(Int, Int)] = []
-        for j in all.indices {
-            let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
-            let n = rarestFirst.count
-            let needed = max(1, (basisPoints * n + 9_999) / 10_000)
-            for w in rarestFirst.prefix(max(0, n - needed + 1)) {
-                for g in groupsOf[j] {
-                    let key = g * ids.count + w
-                    for i in indexed[key, default: []] where lastSeen[i] != j {
-                        lastSeen[i] = j
-                        candidates.append((i, j))
+        func candidatePairs(_ groupsOf: [Set<Int>], basisPoints: Int) -> [(Int, Int)] {
+            var indexed: [Int: [Int]] = [:]  // group * word count + word → proposals indexed so far
+            var lastSeen = [Int](repeating: -1, count: all.count)
+            var pairs: [(Int, Int)] = []
+            for j in all.indices {
+                let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
+                let n = rarestFirst.count
+                let needed = max(1, (max(0, basisPoints) * n + 9_999) / 10_000)
+                for w in rarestFirst.prefix(max(0, n - needed + 1)) {
+                    for g in groupsOf[j] {
+                        let key = g * ids.count + w
+                        for i in indexed[key, default: []] where lastSeen[i] != j {
+                            lastSeen[i] = j
+                            pairs.append((i, j))
+                        }
+                        indexed[key, default: []].append(j)
                     }
-                    indexed[key, default: []].append(j)
                 }
             }
+            return pairs
         }
+        let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0) }) }
+        let candidates = candidatePairs(groupsOf, basisPoints: settings.similarityBasisPoints)
+        let crossGroupsOf = all.indices.map { i -> Set<Int> in
+            years[i].isEmpty
+                ? [] : [group("x|" + all[i].category.lowercased().trimmingSpaces() + "|" + years[i].map(\.description).joined(separator: ","))]
+        }
+        let crossCandidates = candidatePairs(crossGroupsOf, basisPoints: settings.crossSimilarityBasisPoints)
         var out: [Finding] = []
-        for (i, j) in candidates {
-            let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
-            guard sharedWords > 0 else { continue }
-            let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
-            guard sharedWords * 10_000 >= settings.similarityBasisPoints * unionCount else { continue }
-            let shared = words[i].intersection(words[j])
-            let union = words[i].union(words[j])
-            let p = all[i]
-            let q = all[j]
-            if p.replaces == q.ref || q.replaces == p.ref { continue }
-            let pair = [p.ref, q.ref].sorted()
-            if doubleCounted.contains(pair.joined(separator: "|")) { continue }
-            let common = years[i].filter { years[j].contains($0) }
-            guard let first = common.first else { continue }
-            let sharedCentres = centres[i].intersection(centres[j]).sorted()
-            let sharedServices = services[i].intersection(services[j]).sorted()
-            let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
-            let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
-            let context =
-                !sharedCentres.isEmpty
-                ? "both cut \(Reconciliation.list(sharedCentres))" : "both in \(Reconciliation.list(sharedServices))"
-            let (first1, second) = p.ref < q.ref ? (p, q) : (q, p)
-            out.append(
-                Finding(
-                    code: .DC04, severity: .medium, refs: pair, costCentre: sharedCentres.first, year: first,
-                    amount: min(amountP, amountQ),
-                    message:
-                        "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
-                        + "\(Reconciliation.list(shared.sorted())) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
-                        + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+        var seen: Set<String> = []
+        // Within a service or cost centre first; then across the programme, at the stricter
+        // threshold, pairs that the first did not find.
+        for (within, list) in [(true, candidates), (false, crossCandidates)] {
+            let threshold = within ? settings.similarityBasisPoints : settings.crossSimilarityBasisPoints
+            for (i, j) in list {
+                let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
+                guard sharedWords > 0 else { continue }
+                let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
+                guard sharedWords * 10_000 >= threshold * unionCount else { continue }
+                let p = all[i]
+                let q = all[j]
+                if p.replaces == q.ref || q.replaces == p.ref { continue }
+                let pair = [p.ref, q.ref].sorted()
+                let pairKey = pair.joined(separator: "|")
+                if doubleCounted.contains(pairKey) || seen.contains(pairKey) { continue }
+                let common = years[i].filter { years[j].contains($0) }
+                guard let first = common.first else { continue }
+                let sharedCentres = centres[i].intersection(centres[j]).sorted()
+                let sharedServices = services[i].intersection(services[j]).sorted()
+                if !within {
+                    // Across the programme: the same category and the same years of target, and
+                    // nothing in common that the rule within a service would have looked at.
+                    guard p.category.lowercased().trimmingSpaces() == q.category.lowercased().trimmingSpaces(), years[i] == years[j],
+                        sharedCentres.isEmpty, sharedServices.isEmpty
+                    else { continue }
+                }
+                seen.insert(pairKey)
+                let shared = words[i].intersection(words[j])
+                let union = words[i].union(words[j])
+                let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
+                let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
+                let context: String
+                if !sharedCentres.isEmpty {
+                    context = "both cut \(Reconciliation.list(sharedCentres))"
+                } else if !sharedServices.isEmpty {
+                    context = "both in \(Reconciliation.list(sharedServices))"
+                } else if p.directorate != q.directorate {
+                    let (d1, d2) = p.directorate < q.directorate ? (p.directorate, q.directorate) : (q.directorate, p.directorate)
+                    context = "both \(p.category) savings sitting in different directorates (\(d1) and \(d2)) with no cost centre in common"
+                } else {
+                    context = "both \(p.category) savings in different services of \(p.directorate) with no cost centre in common"
+                }
+                let (first1, second) = p.ref < q.ref ? (p, q) : (q, p)
+                out.append(
+                    Finding(
+                        code: .DC04, severity: .medium, refs: pair, costCentre: sharedCentres.first, year: first,
+                        amount: min(amountP, amountQ),
+                        message:
+                            "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
+                            + "\(Reconciliation.list(shared.sorted())) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
+                            + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+            }
         }
         return out
     }
@@ -616,6 +649,11 @@ public enum TitleWords {
     }
 
     static func stem(_ w: String) -> String {
+        // Verbs and their nouns meet: renegotiate / renegotiation, consolidate / consolidation,
+        // rationalise / rationalisation.
+        if w.count > 7 && w.hasSuffix("ation") { return String(w.dropLast(5)) }
+        if w.count > 6 && w.hasSuffix("ate") { return String(w.dropLast(3)) }
+        if w.count > 6 && (w.hasSuffix("ise") || w.hasSuffix("ize")) { return String(w.dropLast(1)) }
         if w.count > 4 && w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
         if w.count > 5 && w.hasSuffix("ing") { return String(w.dropLast(3)) }
         if w.count > 4 && w.hasSuffix("ed") { return String(w.dropLast(2)) }

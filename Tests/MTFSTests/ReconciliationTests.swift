@@ -31,13 +31,14 @@ final class Scenario {
     @discardableResult
     func proposal(
         _ ref: String, _ title: String = "", owner: String = "Ann", directorate: String = "People", centres: String,
-        targets: [Int64] = [100_000, 0, 0], recurrence: Recurrence = .ongoing, start: String? = nil, replaces: String? = nil
+        targets: [Int64] = [100_000, 0, 0], recurrence: Recurrence = .ongoing, start: String? = nil, replaces: String? = nil,
+        category: String = "efficiency"
     ) throws -> Self {
         var t: [FinancialYear: Pence] = [:]
         for (i, a) in targets.enumerated() where a != 0 { t[fy(2023 + i)] = pounds(a) }
         try ledger.addProposal(
             Proposal(
-                ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: owner,
+                ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: owner, category: category,
                 recurrence: recurrence, costCentres: try CostCentreShare.parseList(centres),
                 deliveryStart: try start.map { try Period(parsing: $0) }, replaces: replaces),
             targets: t, effective: date("2023-04-01"), reason: "MTFS", by: testWho)
@@ -193,6 +194,42 @@ struct ReconciliationTests {
         #expect(TitleWords.of("Reduce street lighting energy costs") == ["street", "light", "energy"])
     }
 
+    @Test("DC04 across directorates: the same corporate saving claimed twice with no cost centre in common; near misses are not")
+    func dc04Cross() throws {
+        let s = try Scenario().centre("FAC", service: "Facilities", directorate: "Place").centre(
+            "PRP", service: "Corporate Property", directorate: "Resources")
+        try s.centre("FLT", service: "Fleet", directorate: "Place").centre("ICT", service: "ICT", directorate: "Resources")
+        try s.centre("ADU", service: "Adults", directorate: "People").centre("CHI", service: "Children", directorate: "People")
+        try s.proposal(
+            "PLA-20", "Renegotiate the cleaning contract", directorate: "Place", centres: "FAC", targets: [80_000, 80_000, 0],
+            category: "procurement")
+        try s.proposal(
+            "RES-20", "Cleaning contracts renegotiation", directorate: "Resources", centres: "PRP", targets: [80_000, 80_000, 0],
+            category: "procurement")
+        // Near miss: similar titles, different categories.
+        try s.proposal("PLA-21", "Fleet fuel card consolidation", directorate: "Place", centres: "FLT", category: "procurement")
+        try s.proposal("RES-21", "Fuel card consolidation", directorate: "Resources", centres: "ICT", category: "income")
+        // Near miss: same category and years, but below the stricter threshold (two words of six).
+        try s.proposal("PEO-20", "Home care contract retender", directorate: "People", centres: "ADU", category: "commissioning")
+        try s.proposal("PEO-21", "Foster care contract framework", directorate: "People", centres: "CHI", category: "commissioning")
+        // Near miss: the same words, same category, different years.
+        try s.proposal(
+            "PLA-22", "Print and post contract renegotiation", directorate: "Place", centres: "FLT", targets: [50_000, 0, 0],
+            category: "procurement")
+        try s.proposal(
+            "RES-22", "Renegotiate the print and post contract", directorate: "Resources", centres: "ICT", targets: [0, 50_000, 0],
+            category: "procurement")
+        let f = try s.findings(code: .DC04)
+        #expect(f.map(\.refs) == [["PLA-20", "RES-20"]], "\(f.map(\.message))")
+        let finding = try #require(f.first)
+        #expect(finding.year == fy(2023) && finding.amount == pounds(160_000) && finding.costCentre == nil)
+        #expect(finding.message.contains("different directorates (Place and Resources)") && finding.message.contains("clean, contract and renegoti"))
+        // Tolerance: at 30% across the programme the care contracts pair too.
+        var loose = ReconcileSettings()
+        loose.crossSimilarityBasisPoints = 3_000
+        #expect(try s.findings(settings: loose, code: .DC04).contains { $0.refs == ["PEO-20", "PEO-21"] })
+    }
+
     @Test(
         "DC04 finds exactly the pairs an all-pairs comparison finds, at any threshold",
         arguments: [(1, 3_000), (2, 5_000), (3, 6_000), (4, 8_000), (5, 10_000), (6, 1)])
@@ -207,17 +244,24 @@ struct ReconciliationTests {
         for (i, code) in centres.enumerated() { try s.centre(code, service: i < 3 ? "North" : "South") }
         var titles: [String: Set<String>] = [:]
         var placed: [String: Set<String>] = [:]
+        var kinds: [String: String] = [:]  // category and target years: who is compared across the programme
         for n in 0..<30 {
             let ref = "P-\(n)"
             let title = (0..<(1 + Int(rng.next() % 4))).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(
                 separator: " ")
             let mine = Set((0..<(1 + Int(rng.next() % 2))).map { _ in centres[Int(rng.next() % UInt64(centres.count))] })
-            try s.proposal(ref, title, owner: "Owner \(n % 3)", centres: mine.sorted().joined(separator: ";"))
+            let category = ["contracts", "income"][Int(rng.next() % 2)]
+            let pattern = [[100_000, 0, 0], [100_000, 50_000, 0]][Int(rng.next() % 2)] as [Int64]
+            try s.proposal(
+                ref, title, owner: "Owner \(n % 3)", directorate: ["People", "Place"][n % 2], centres: mine.sorted().joined(separator: ";"),
+                targets: pattern, category: category)
             titles[ref] = TitleWords.of(title)
             placed[ref] = mine
+            kinds[ref] = category + "|\(pattern)"
         }
         var settings = ReconcileSettings()
         settings.similarityBasisPoints = basisPoints
+        settings.crossSimilarityBasisPoints = min(10_000, basisPoints + 2_500)
         let found = Set(try s.findings(settings: settings, code: .DC04).map { $0.refs.joined(separator: "|") })
         func service(_ code: String) -> String { ["C1", "C2", "C3"].contains(code) ? "North" : "South" }
         var expected: Set<String> = []
@@ -231,10 +275,13 @@ struct ReconciliationTests {
                 if together && shared > 0 && shared * 10_000 >= basisPoints * union {
                     expected.insert([a, b].sorted().joined(separator: "|"))
                 }
+                if !together && kinds[a] == kinds[b] && shared > 0 && shared * 10_000 >= settings.crossSimilarityBasisPoints * union {
+                    expected.insert([a, b].sorted().joined(separator: "|"))
+                }
             }
         }
         #expect(found == expected)
-        if basisPoints < 10_000 { #expect(!expected.isEmpty, "the random programme should hold similar pairs") }
+        if basisPoints <= 6_000 { #expect(!expected.isEmpty, "the random programme should hold similar pairs") }
     }
 
     @Test("SL01: behind the straight-line profile beyond 10% and £10,000; a small gap is not")
