@@ -257,6 +257,7 @@ public enum SignOffs {
     @discardableResult
     public static func sign(ledger: Ledger, holder: String, period: Period, comment: String, by who: Provenance) throws -> SignOff {
         try ledger.transaction {
+            guard !holder.trimmingSpaces().isEmpty else { throw LedgerError.refused("--holder needs the budget holder's name") }
             let window = try ledger.requireWindow()
             guard window.contains(period.year) else {
                 throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window); there is no statement to sign")

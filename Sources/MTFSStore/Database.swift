@@ -77,7 +77,7 @@ public final class Database {
     /// (https://www.sqlite.org/uri.html#uriimmutable) — for a ledger in a read-only folder.
     public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false, busyTimeout: Int32 = 30_000) throws {
         self.path = path
-        if create && !readOnly && !FileManager.default.fileExists(atPath: path) {
+        if create && !readOnly && path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
             // Created here first so SQLite inherits owner-only permissions for the -wal and -shm files too.
             let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
             if fd >= 0 { close(fd) }

@@ -50,6 +50,7 @@ extension Ledger {
         ref: String, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
         comment: String, by who: Provenance
     ) throws -> Bool {
+        try checkPeriodInWindow(period)
         let latest = try db.first(
             """
             SELECT delivered_to_date, forecast, rag, comment FROM return_lines
@@ -158,5 +159,15 @@ extension Ledger {
             for (directorate, reported) in found { out[directorate] = (period, reported) }
         }
         return out
+    }
+}
+
+extension Ledger {
+    /// Refuses a return or forecast for a period outside the MTFS years.
+    public func checkPeriodInWindow(_ period: Period) throws {
+        let window = try requireWindow()
+        guard window.contains(period.year) else {
+            throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window)")
+        }
     }
 }

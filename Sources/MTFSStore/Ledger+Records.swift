@@ -240,7 +240,10 @@ extension Ledger {
 
     static func schema(of db: Database) throws -> [String: String] {
         var out: [String: String] = [:]
-        try db.forEach("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") { row in
+        // Every object, SQLite's own automatic indexes included (they come from the migrations too);
+        // only the statistics tables ANALYZE may add are left out. A trigger given an `sqlite_` name
+        // is an object like any other.
+        try db.forEach("SELECT type, name, sql FROM sqlite_master WHERE NOT (type = 'table' AND name LIKE 'sqlite\\_stat%' ESCAPE '\\')") { row in
             out["\(row.text(0)) \(row.text(1))"] = row.text(2)
         }
         return out

@@ -399,8 +399,12 @@ extension Ledger {
             guard let kind = EntryKind(rawValue: row.text(1)) else {
                 throw LedgerError.integrity("entry \(id) has an unknown kind \"\(row.text(1))\"")
             }
-            guard (try? CivilDate(parsing: row.text(5))) != nil else {
+            guard let effective = try? CivilDate(parsing: row.text(5)) else {
                 throw LedgerError.integrity("entry \(id) has a malformed effective date \"\(row.text(5))\"")
+            }
+            // The period reports select by is stored beside the date: it must be the date's.
+            if row.type(13) != .integer || row.int(13) != Int64(effective.period.code) {
+                chainBreak(id, "entry \(id) is stored in period \(row.text(13)) but is dated \(effective), in \(effective.period)")
             }
             var entry = Checked(id: id, kind: kind, proposal: row.text(2), reverses: row.optionalInt(10), period: Int32(truncatingIfNeeded: row.int(13)))
             var ids: [(Int64, Int64)] = []

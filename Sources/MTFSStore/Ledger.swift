@@ -41,7 +41,10 @@ public final class Ledger {
     /// with ``LedgerError/unusable(_:)`` and left exactly as it was. WAL, foreign keys and a busy
     /// timeout are set on every connection (https://www.sqlite.org/wal.html).
     public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
-        let exists = FileManager.default.fileExists(atPath: path)
+        if path.isEmpty { throw LedgerError.refused("the ledger path is empty; give --ledger PATH") }
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if exists && isFolder.boolValue { throw LedgerError.unusable("\(path) is a folder, not a ledger file") }
         if !exists && !create {
             throw LedgerError.refused("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
         }
@@ -77,15 +80,16 @@ public final class Ledger {
             throw Ledger.unusable(path, error)
         }
         if self.readOnly {
+            // Reading never writes: a ledger from an earlier mtfs is read only after `mtfs upgrade`.
             let version = try db.userVersion
             if version < Schema.migrations.count {
-                // A ledger written by an earlier mtfs: upgraded once (its records chained), where it can be written.
-                guard FileManager.default.isWritableFile(atPath: path) else {
-                    throw LedgerError.unusable(
-                        "\(path) was written by an earlier version of mtfs and cannot be upgraded where it is (the file is read-only); copy it somewhere writable and run `mtfs verify` there"
-                    )
-                }
-                _ = try Ledger(path: path)
+                throw LedgerError.unusable(
+                    "\(path) was written by an earlier version of mtfs (schema \(version)); run `mtfs upgrade --ledger \(path)` once to bring it up to date (its records are chained), then try again"
+                )
+            }
+            if version > Schema.migrations.count {
+                throw LedgerError.unusable(
+                    "\(path) was written by a newer mtfs (schema \(version)); this one knows schema \(Schema.migrations.count)")
             }
         } else {
             try migrate()
@@ -123,8 +127,16 @@ public final class Ledger {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         if size == 0 { throw LedgerError.unusable("\(path) is an empty file, not an mtfs ledger; nothing was changed") }
         let application = try db.scalar("PRAGMA application_id")
-        if application == Ledger.applicationID { return }
         let version = try db.userVersion
+        if application == Ledger.applicationID {
+            // Marked from schema 5 on, with the tables schema 5 made.
+            let tables = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) })
+            if version >= 5, tables.isSuperset(of: ["records", "entries", "postings", "accounts", "proposals", "setting_changes", "sign_offs"]) {
+                return
+            }
+            throw LedgerError.unusable(
+                "\(path) is marked as an mtfs ledger but does not have an mtfs ledger's tables (schema \(version)); nothing was changed")
+        }
         let tables = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) })
         // Ledgers from before schema 5 carry no application id: known by their tables.
         if application == 0, (1..<5).contains(version), tables.isSuperset(of: ["meta", "entries", "postings", "accounts", "proposals"]) {
@@ -503,6 +515,10 @@ public final class Ledger {
             if let by = try db.first("SELECT id FROM entries WHERE reverses = ?", id, map: { $0.int(0) }) {
                 throw LedgerError.refused("entry \(id) was already reversed by entry \(by)")
             }
+            if effective < original.effective {
+                throw LedgerError.refused(
+                    "a reversal of entry \(id) cannot be dated \(effective), before the entry itself (\(original.effective))")
+            }
             let current = try balances(original.postings.map(\.account))
             let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
             let backdated = try isBackdated(original.proposal, effective.period)
@@ -580,6 +596,14 @@ public final class Ledger {
         kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
         reason: String, reverses: Int64?, postings: [Posting], by who: Provenance
     ) throws -> Int64 {
+        // Every entry is dated inside the MTFS years, whatever the command (a date defaulting to
+        // today can fall after them).
+        let window = try requireWindow()
+        guard window.contains(effective.period.year) else {
+            throw LedgerError.refused(
+                "an entry cannot be dated \(effective) (\(effective.period.year)), outside the ledger's MTFS years \(window); give --period or --date inside them"
+            )
+        }
         // One posting per account: merge legs that meet on the same account and drop what nets to zero.
         var merged: [AccountKey: Pence] = [:]
         for p in postings { merged[p.account, default: .zero] += p.amount }
@@ -652,6 +676,7 @@ public final class Ledger {
         try transaction {
             _ = try requireProposal(ref)
             try checkInWindow(year)
+            try checkPeriodInWindow(period)
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
             try db.run(
                 """

@@ -202,8 +202,22 @@ enum Files {
         }
     }
 
-    /// Writes `data` to `path`, replacing any file there whole.
+    /// Writes `data` to `path`, replacing any file there whole. Only a new path or an ordinary file
+    /// is written: a link, folder, device or pipe at the path is refused, never replaced.
     static func write(_ data: Data, to path: String) throws {
+        guard !path.isEmpty else { throw Failure.badInput("--out needs a path") }
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            let what =
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: "a folder"
+                case S_IFLNK: "a symbolic link"
+                case S_IFIFO: "a pipe"
+                case S_IFCHR, S_IFBLK: "a device"
+                default: "not an ordinary file"
+                }
+            throw Failure.badInput("\(path) is \(what); give the path of a new or ordinary file, which is replaced whole")
+        }
         let url = URL(fileURLWithPath: path)
         try makeFolder(url.deletingLastPathComponent().path)
         do { try data.write(to: url, options: .atomic) } catch {

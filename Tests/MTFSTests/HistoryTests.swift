@@ -159,6 +159,39 @@ struct HistoryTests {
         #expect(check.problems.first?.contains("P-1's delivered amount for 2023/24 is -£100,000.00 as at the end of 2023/24 P1") == true, "\(check.problems)")
     }
 
+    @Test("entries are dated inside the MTFS years and a reversal never before what it reverses; an entry's period is its date's")
+    func datesAndPeriods() throws {
+        let cli = try boroughCLI()
+        let journal = try cli.run(["journal", "--format", "csv"]).out
+        let p7 = try #require(
+            try cli.run(["journal", "--format", "csv", "--kind", "deliver", "--period", "2023-10", "--proposal", "PEO-01"]).out
+                .split(whereSeparator: \.isNewline).dropFirst().first?.split(separator: ",").first.map(String.init))
+        for arguments in [
+            ["reverse", p7, "--period", "2030-01", "--reason", "x"],
+            ["reverse", p7, "--period", "2023-09", "--reason", "x"],
+            ["slip", "PEO-01", "1", "--from", "2023/24", "--to", "2024/25", "--period", "2026-04", "--reason", "x"],
+            ["unachievable", "PEO-01", "1", "--year", "2023/24", "--period", "2026-04", "--reason", "x"],
+        ] {
+            let r = try cli.run(arguments)
+            #expect(r.status == 2, "\(arguments): \(r.out)")
+        }
+        try String(contentsOfFile: samplePack + "/returns/2023-10.csv", encoding: .utf8).write(
+            toFile: cli.dir.path("2030-01.csv"), atomically: true, encoding: .utf8)
+        let late = try cli.run(["import-return", cli.dir.path("2030-01.csv")])
+        #expect(late.status == 2 && late.err.contains("2030-01.csv") && late.err.contains("outside the ledger's MTFS years"), "\(late.err)")
+        #expect(try cli.run(["journal", "--format", "csv"]).out == journal)
+
+        // An entry's stored period moved away from its date, and the record chain re-made to match:
+        // verify still finds it, by the date.
+        let copy = cli.dir.path("period.sqlite")
+        try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
+        try HistoryTests.tamper(copy, "UPDATE entries SET period = 202304 WHERE id = \(p7); DELETE FROM records")
+        let ledger = try Ledger(path: copy)
+        try ledger.transaction { try ledger.chainExistingRecords() }
+        let r = try cli.run(["verify", "--ledger", copy])
+        #expect(r.status == 4 && r.out.contains("entry \(p7) is stored in period 202304 but is dated 2023-10-31"), "\(r.out)")
+    }
+
     // MARK: - 3. Every fact in the chain: the tamper suite
 
     /// For each fact table: a change to one stored column, a delete, an insert.
@@ -241,6 +274,19 @@ struct HistoryTests {
             let r = try cli.run(["verify", "--ledger", copy])
             #expect(r.status == 4 && r.out.contains("trigger \(trigger) is not as mtfs created it"), "\(r.out)")
         }
+        // A trigger hidden under SQLite's own prefix is an object like any other.
+        let hidden = cli.dir.path("hidden.sqlite")
+        try FileManager.default.copyItem(atPath: cli.ledger, toPath: hidden)
+        let db = try Database(path: hidden, create: false)
+        try db.execute(
+            """
+            PRAGMA writable_schema = ON;
+            INSERT INTO sqlite_master(type, name, tbl_name, rootpage, sql) VALUES ('trigger', 'sqlite_hidden', 'forecasts', 0,
+              'CREATE TRIGGER sqlite_hidden BEFORE INSERT ON forecasts WHEN NEW.rag = ''R'' BEGIN SELECT RAISE(IGNORE); END');
+            PRAGMA writable_schema = OFF;
+            """)
+        let r = try cli.run(["verify", "--ledger", hidden])
+        #expect(r.status == 4 && r.out.contains("trigger sqlite_hidden is not part of an mtfs ledger"), "\(r.out)")
     }
 
     // MARK: - 4. Anchors and the head log
@@ -409,12 +455,18 @@ struct HistoryTests {
         FileManager.default.createFile(atPath: empty, contents: Data())
         let text = cli.dir.path("text.sqlite")
         try "hello, not a database\n".write(toFile: text, atomically: true, encoding: .utf8)
+        // Marked as an mtfs ledger, without an mtfs ledger's tables.
+        let marked = cli.dir.path("marked.sqlite")
+        let m = try Database(path: marked, create: true)
+        try m.execute("PRAGMA application_id = 1297368659; CREATE TABLE t(x)")
         try writeGeneratedPack(cli.dir.path("pack"), proposals: 5, costCentres: 5, periods: 1, seed: 1)
-        for path in [foreign, empty, text] {
+        for path in [foreign, empty, text, marked] {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             let r = try cli.run(arguments.map { $0 == "PACK" ? cli.dir.path("pack") : $0 } + ["--ledger", path])
             #expect(r.status == 5, "\(arguments) on \(path): \(r.status) \(r.err)")
-            #expect(r.err.contains("is not an mtfs ledger") || r.err.contains("empty file"), "\(r.err)")
+            #expect(
+                r.err.contains("is not an mtfs ledger") || r.err.contains("empty file") || r.err.contains("does not have an mtfs ledger's tables"),
+                "\(r.err)")
             #expect(!r.err.contains("SQLite:") && r.err.split(separator: "\n").count == 1)
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
             #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
@@ -445,6 +497,18 @@ struct HistoryTests {
     func outputErrors() throws {
         let cli = try boroughCLI()
         try "x".write(toFile: cli.dir.path("afile"), atomically: true, encoding: .utf8)
+        // A pipe, a link and a folder at the path are refused, never replaced.
+        #expect(mkfifo(cli.dir.path("pipe"), 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: cli.dir.path("link.csv"), withDestinationPath: cli.dir.path("afile"))
+        try FileManager.default.createDirectory(atPath: cli.dir.path("folder"), withIntermediateDirectories: true)
+        for (path, what) in [("pipe", "a pipe"), ("link.csv", "a symbolic link"), ("folder", "a folder")] {
+            let r = try cli.run(["export", "--format", "csv", "--out", cli.dir.path(path)])
+            #expect(r.status == 2 && r.err.contains("is \(what)"), "\(path): \(r.status) \(r.err)")
+        }
+        var info = stat()
+        #expect(lstat(cli.dir.path("pipe"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFIFO)
+        #expect(lstat(cli.dir.path("link.csv"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
+        #expect(try cli.run(["export", "--format", "csv", "--out", ""]).status == 2)
         for arguments in [
             ["export", "--format", "hledger", "--out", cli.dir.path("afile/books.journal")],
             ["export", "--format", "pack", "--out", cli.dir.path("afile")],

@@ -343,7 +343,12 @@ struct LedgerTests {
         let before = try Database(path: path, create: false)
         let entries = try before.scalar("SELECT count(*) FROM entries")
         let forecasts = try before.scalar("SELECT count(*) FROM forecasts")
-        // Opened to read, it is upgraded once (it can be written), then read without writing.
+        // Reading never writes: opened to read, it is refused and left as it was; `mtfs upgrade` (any
+        // write) brings it up to date, and then it reads.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: LedgerError.self) { try Ledger(path: path, readOnly: true) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        _ = try Ledger(path: path)
         let ledger = try Ledger(path: path, readOnly: true)
         let report = try ledger.verify()
         #expect(report.passed)

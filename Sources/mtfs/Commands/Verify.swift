@@ -30,7 +30,7 @@ struct Verify: ParsableCommand {
             "A head printed earlier (N:HEX, at least 16 hex digits) that the ledger must still begin with; repeatable.",
             valueName: "N:HEX"),
         transform: { text in
-            do { return try ChainHead(parsing: text) } catch let e as DomainError { throw ValidationError("--anchor: \(e.explanation)") }
+            do { return try ChainHead(parsing: text) } catch let e as DomainError { throw ValidationError(e.explanation) }
         })
     var anchors: [ChainHead] = []
 
