@@ -106,30 +106,38 @@ public struct StatementFigures: Sendable, Hashable {
         }.joined(separator: "\n")
     }
 
-    /// Totals of delivered, target and forecast in the text form.
-    private static func totals(_ text: String) -> (delivered: Int64, target: Int64, forecast: Int64) {
-        var t: (delivered: Int64, target: Int64, forecast: Int64) = (0, 0, 0)
+    /// Each proposal's target, delivered and forecast in the text form.
+    private static func lines(_ text: String) -> [String: [Int64]] {
+        var out: [String: [Int64]] = [:]
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 5 else { continue }
-            t.target &+= Int64(f[2]) ?? 0
-            t.delivered &+= Int64(f[3]) ?? 0
-            t.forecast &+= Int64(f[4]) ?? 0
+            out[String(f[0]) + (f[1] == "own" ? "" : " (not yours)")] = [Int64(f[3]) ?? 0, Int64(f[2]) ?? 0, Int64(f[4]) ?? 0]
         }
-        return t
+        return out
     }
 
-    /// What changed from the figures signed to these; empty when nothing did.
+    /// What changed from the figures signed to these; empty when nothing did. Up to three changes
+    /// are named by proposal ("PEO-06 delivered +£10,000.00"); more are given as totals by figure.
     public func changes(since signed: String) -> [Change] {
         guard signed != text else { return [] }
-        let before = StatementFigures.totals(signed)
-        let now = StatementFigures.totals(text)
+        let before = StatementFigures.lines(signed)
+        let now = StatementFigures.lines(text)
+        let names = ["delivered", "target", "forecast"]
+        var byLine: [Change] = []
+        var totals = [Int64](repeating: 0, count: 3)
+        for ref in Set(before.keys).union(now.keys).sorted() {
+            let a = before[ref] ?? [0, 0, 0]
+            let b = now[ref] ?? [0, 0, 0]
+            for i in 0..<3 where a[i] != b[i] {
+                byLine.append(Change(figure: "\(ref) \(names[i])", amount: Pence(b[i] &- a[i])))
+                totals[i] &+= b[i] &- a[i]
+            }
+        }
+        if byLine.count <= 3 { return byLine.isEmpty ? [Change(figure: "lines", amount: .zero)] : byLine }
         var out: [Change] = []
-        if now.delivered != before.delivered { out.append(Change(figure: "delivered", amount: Pence(now.delivered &- before.delivered))) }
-        if now.target != before.target { out.append(Change(figure: "target", amount: Pence(now.target &- before.target))) }
-        if now.forecast != before.forecast { out.append(Change(figure: "forecast", amount: Pence(now.forecast &- before.forecast))) }
-        // The same totals over different lines (a proposal added or moved between lines).
-        if out.isEmpty { out.append(Change(figure: "lines", amount: .zero)) }
+        for i in 0..<3 where totals[i] != 0 { out.append(Change(figure: names[i], amount: Pence(totals[i]))) }
+        if out.isEmpty { out.append(Change(figure: "\(byLine.count) figures that net to nothing", amount: .zero)) }
         return out
     }
 }

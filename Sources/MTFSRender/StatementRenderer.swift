@@ -100,7 +100,9 @@ public enum StatementRenderer {
         case .signed(let o):
             return "This statement was " + signed(o)
         case .changed(let o, let changes):
-            let what = changes.map { $0.figure == "lines" ? "proposals on it" : "\($0.figure) \($0.amount.signedText)" }
+            let what = changes.map {
+                $0.figure == "lines" ? "proposals on it" : $0.amount.isZero ? $0.figure : "\($0.figure) \($0.amount.signedText)"
+            }
             return "Changed since signed (\(what.joined(separator: ", "))): it was " + signed(o)
         case .notSigned:
             guard let last = s.previousSignOff else { return "Not signed. No earlier statement has been signed." }
