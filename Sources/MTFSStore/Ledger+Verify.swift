@@ -196,7 +196,6 @@ extension Ledger {
     /// one pass checks every month. A group with an entry dated before one already seen (a backdated
     /// movement) is set aside and checked month by month from the postings afterwards.
     struct HistoryTally {
-        private var groups: [GroupKey: Int32] = [:]
         /// Group by account id: ids are dense from 1, so an array; a far-off id (a tampered file) in a dictionary.
         private var byAccount: [Int32] = []
         private var farAccounts: [Int64: Int32] = [:]
@@ -214,26 +213,35 @@ extension Ledger {
 
         /// Room for about `accounts` accounts (a group has one to a few).
         mutating func reserve(_ accounts: Int) {
-            groups.reserveCapacity(accounts)
             keys.reserveCapacity(accounts)
             running.reserveCapacity(accounts)
             month.reserveCapacity(accounts)
             byAccount.reserveCapacity(accounts + 1)
         }
 
-        /// Notes which group an account belongs to.
+        /// The proposal-year whose accounts are arriving, and its groups by state.
+        private var current: (proposal: String, year: FinancialYear)?
+        private var currentGroups: [Int32] = [-1, -1, -1, -1]
+
+        /// Notes which group an account belongs to. Accounts must arrive with each proposal-year's
+        /// together (the caller reads them ordered by proposal and year), so the group is found by
+        /// comparing with the last, with no look-up.
         mutating func add(account id: Int64, _ key: AccountKey) {
             guard key.kind != .requirement, let proposal = key.proposal else { return }
-            let group = GroupKey(proposal: proposal, year: key.year, kind: key.kind)
+            if current?.proposal != proposal || current?.year != key.year {
+                current = (proposal, key.year)
+                currentGroups = [-1, -1, -1, -1]
+            }
+            let slot = key.kind == .planned ? 0 : key.kind == .delivered ? 1 : 2
             let index: Int32
-            if let known = groups[group] {
-                index = known
+            if currentGroups[slot] >= 0 {
+                index = currentGroups[slot]
             } else {
                 index = Int32(keys.count)
-                groups[group] = index
-                keys.append(group)
+                keys.append(GroupKey(proposal: proposal, year: key.year, kind: key.kind))
                 running.append(0)
                 month.append(0)
+                currentGroups[slot] = index
             }
             if id >= 0 && id < 1 << 26 {
                 if Int(id) >= byAccount.count { byAccount.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - byAccount.count)) }
@@ -304,11 +312,22 @@ extension Ledger {
         var pass = Pass()
         pass.accounts = AccountTable(denseUpTo: try db.scalar("SELECT count(*) FROM accounts"))
         pass.history.reserve(Int(try db.scalar("SELECT count(*) FROM accounts")))
-        try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts") { row in
+        // Proposals' accounts in (proposal, year) order through `accounts_proposal`, so each
+        // proposal-year's accounts come together and are grouped without a look-up; then the
+        // requirement accounts.
+        try db.forEach(
+            """
+            SELECT id, kind, year, proposal, cost_centre FROM accounts INDEXED BY accounts_proposal
+            WHERE proposal IS NOT NULL ORDER BY proposal, year
+            """
+        ) { row in
             if let key = Ledger.accountKey(from: row, at: 1) {
                 pass.accounts[row.int(0)] = key
                 pass.history.add(account: row.int(0), key)
             }
+        }
+        try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts WHERE proposal IS NULL") { row in
+            if let key = Ledger.accountKey(from: row, at: 1) { pass.accounts[row.int(0)] = key }
         }
         // Reversals need their originals' postings and kind; keep only those that are reversed.
         let reversed = Set(try db.query("SELECT reverses FROM entries WHERE reverses IS NOT NULL") { $0.int(0) })
