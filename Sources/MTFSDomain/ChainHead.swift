@@ -38,9 +38,4 @@ public struct ChainHead: Hashable, Sendable, CustomStringConvertible, Codable {
     public var description: String { "\(count):\(hash)" }
     /// `N:HEX` with the first 16 hex digits: what reports print.
     public var short: String { "\(count):\(hash.prefix(ChainHead.minimumDigits))" }
-
-    /// Whether `other` (perhaps a printed prefix) names this head.
-    public func matches(_ other: ChainHead) -> Bool {
-        count == other.count && hash.hasPrefix(other.hash) && other.hash.count >= ChainHead.minimumDigits
-    }
 }

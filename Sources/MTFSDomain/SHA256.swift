@@ -48,15 +48,6 @@ public struct SHA256: Sendable {
         precondition(ok == 1 && size == 32, "libcrypto could not compute SHA-256")
     }
 
-    /// Whether the digest of `bytes` is the 32 bytes `expected`.
-    public static func matches(_ bytes: UnsafeRawBufferPointer, digest expected: UnsafeRawBufferPointer) -> Bool {
-        guard expected.count == 32 else { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
-            digest(bytes, into: out.baseAddress!)
-            return memcmp(out.baseAddress!, expected.baseAddress!, 32) == 0
-        }
-    }
-
     /// A digest context kept for many digests on one thread (a batch of `verify`): no context is
     /// made and freed for each one.
     public final class Context {
@@ -103,15 +94,6 @@ public struct SHA256: Sendable {
             if hex[2 * i] != digits[Int(byte >> 4)] || hex[2 * i + 1] != digits[Int(byte & 0x0f)] { return false }
         }
         return true
-    }
-
-    /// Whether the digest of `bytes` is `expected`, written in lower-case hex (as the ledger stores hashes).
-    public static func matches(_ bytes: UnsafeRawBufferPointer, hex expected: UnsafeRawBufferPointer) -> Bool {
-        guard expected.count == 64 else { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { out in
-            digest(bytes, into: out.baseAddress!)
-            return isHex(expected, of: UnsafeBufferPointer(out))
-        }
     }
 
     /// Lower-case hex of a digest.
