@@ -59,3 +59,13 @@ func snapshot(_ ledger: Ledger) throws -> String {
 func fixture(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)").path
 }
+
+/// Makes at `path` the ledger the previous release (schema 4, commit cf5de07) wrote, from the SQL
+/// text of it in Fixtures/schema4.sql (no database file is committed): its tables, rows, indexes and
+/// triggers exactly as that version left them, and its schema version.
+func makeSchema4Ledger(at path: String) throws {
+    let db = try Database(path: path, create: true)
+    try db.execute(try String(contentsOfFile: fixture("schema4.sql"), encoding: .utf8))
+    try db.execute("PRAGMA user_version = 4")
+    _ = try db.first("PRAGMA journal_mode = WAL") { $0.text(0) }
+}

@@ -322,7 +322,7 @@ struct LedgerTests {
     func positionCacheMigration() throws {
         let dir = TempDir()
         let path = dir.path("l.sqlite")
-        try FileManager.default.copyItem(atPath: fixture("schema4.sqlite"), toPath: path)
+        try makeSchema4Ledger(at: path)
         // Take the file back to schema 3, as an earlier mtfs left it.
         let old = try Database(path: path, create: false)
         try old.execute(
@@ -339,7 +339,7 @@ struct LedgerTests {
     func schema4Migration() throws {
         let dir = TempDir()
         let path = dir.path("old.sqlite")
-        try FileManager.default.copyItem(atPath: fixture("schema4.sqlite"), toPath: path)
+        try makeSchema4Ledger(at: path)
         let before = try Database(path: path, create: false)
         let entries = try before.scalar("SELECT count(*) FROM entries")
         let forecasts = try before.scalar("SELECT count(*) FROM forecasts")
@@ -358,6 +358,16 @@ struct LedgerTests {
         #expect(try ledger.setting("behind-profile-minimum") == "£25,000.00")
         #expect(try ledger.window() == YearRange(first: fy(2023), last: fy(2025)))
         #expect(report.head.count == (try ledger.db.scalar("SELECT count(*) FROM records")))
+        // The balances are those the previous version printed for it, to the penny.
+        let balance = try CLI().run(["balance", "--format", "csv", "--ledger", path]).out
+        #expect(balance == (try String(contentsOfFile: fixture("schema4-balance.csv"), encoding: .utf8)))
+        // And the same findings: code, severity, refs, cost centre, year and amount (DQ01's sentence
+        // now names the directorate whose return it is missing from).
+        func rows(_ csv: String) -> [String] {
+            csv.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", maxSplits: 6, omittingEmptySubsequences: false).prefix(6).joined(separator: ",") }
+        }
+        let findings = try CLI().run(["reconcile", "--format", "csv", "--ledger", path]).out
+        #expect(rows(findings) == rows(try String(contentsOfFile: fixture("schema4-reconcile.csv"), encoding: .utf8)))
         // Tampering with a fact from before the upgrade is caught like any other.
         let tamper = try Database(path: path, create: false)
         try tamper.execute("DROP TRIGGER forecasts_no_update; UPDATE forecasts SET forecast = forecast + 1 WHERE id = 3")
