@@ -12,8 +12,6 @@ public struct ReconciliationInput: Sendable {
     public var lines: [PositionLine]
     /// The latest forecast per "ref|startYear".
     public var forecasts: [String: ForecastRecord]
-    /// The latest period with returns, and the "ref|startYear" reported in it.
-    public var latestReturn: (period: Period, reported: Set<String>)?
     /// For each proposal and year missing from its directorate's latest return, the period of its last return.
     public var lastReturns: [String: Period]
     /// Each directorate's latest period with returns (by the as-of period), and what was reported in it.
@@ -53,7 +51,6 @@ public struct ReconciliationInput: Sendable {
         for f in try ledger.latestForecasts(asOf: period) { forecasts[key(f.proposal, f.year)] = f }
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
-        let latest = try ledger.latestReturn(asOf: period)
         let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
         var lastReturns: [String: Period] = [:]
         // Only the (few) proposals missing from their directorate's latest return need their last one.
@@ -66,7 +63,7 @@ public struct ReconciliationInput: Sendable {
         var input = ReconciliationInput(
             window: window, asOf: period, proposals: proposals, model: model,
             names: Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.baselines(),
-            lines: try ledger.positionLines(asOf: period), forecasts: forecasts, latestReturn: latest, lastReturns: lastReturns,
+            lines: try ledger.positionLines(asOf: period), forecasts: forecasts, lastReturns: lastReturns,
             slips: try ledger.slips(asOf: period),
             latestDelivery: try ledger.latestDeliveries(asOf: period, of: proposalsOnMovedCostCentres(proposals, model, by: period.lastDay))
         )

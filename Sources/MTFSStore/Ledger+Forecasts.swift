@@ -70,25 +70,6 @@ extension Ledger {
         return true
     }
 
-    /// The latest period (by `asOf`) with any return line or forecast, and the proposals and years
-    /// reported in it ("ref|startYear").
-    public func latestReturn(asOf: Period? = nil) throws -> (period: Period, reported: Set<String>)? {
-        let cutoff = asOf?.code ?? 999_999
-        let latest = try db.scalar(
-            """
-            SELECT max(p) FROM (SELECT max(period) AS p FROM return_lines WHERE period <= ?1
-                                UNION ALL SELECT max(period) FROM forecasts WHERE period <= ?1)
-            """, cutoff)
-        guard let period = Period(code: Int(latest)) else { return nil }
-        var reported: Set<String> = []
-        try db.forEach(
-            """
-            SELECT proposal, year FROM return_lines WHERE period = ?1 UNION ALL SELECT proposal, year FROM forecasts WHERE period = ?1
-            """, parameters: [period.code]
-        ) { row in reported.insert("\(row.text(0))|\(row.int(1))") }
-        return (period, reported)
-    }
-
     /// The last period before `period` in which the proposal and year had a return line or forecast.
     public func lastReturn(ref: String, year: FinancialYear, before period: Period) throws -> Period? {
         let code = try db.scalar(

@@ -98,14 +98,11 @@ extension Ledger {
             if period.lastDay < year.firstDay {
                 throw LedgerError.refused("a return for \(period) cannot report delivery in \(year), which starts later")
             }
-            let source: AccountKind
             let delivered = try balance(of: ref, .delivered, year, asAt: period)
             let change = target - delivered
             if change.isZero { return .zero }
             let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
-            source = change.isNegative ? .delivered : .planned
-            let keys = proposal.costCentres.map { AccountKey.proposal(ref, source, year, $0.costCentre) }
-            let asAt = try balances(keys, asAt: period)
+            let asAt = try balances(Ledger.drawnAccounts(movement, on: proposal), asAt: period)
             let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { asAt[$0] ?? .zero }
             let backdated = try isBackdated(ref, period)
             _ = try append(

@@ -50,7 +50,9 @@ public enum FactTable: String, CaseIterable, Sendable {
         })
 
     /// The name as it is hashed.
-    var bytes: [UInt8] { Array(rawValue.utf8) }
+    var bytes: [UInt8] { FactTable.names[self]! }
+
+    private static let names: [FactTable: [UInt8]] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Array($0.rawValue.utf8)) })
 }
 
 /// The bytes a record's hash is taken over: a version, the table, the key, the previous record's
@@ -64,35 +66,14 @@ public enum FactTable: String, CaseIterable, Sendable {
 enum RecordHash {
     static let version = Array("mtfs-record-v1".utf8)
 
-    /// A hash written as hex, as bytes (a malformed one gives bytes no hash can match).
-    static func bytes(hex: String) -> [UInt8] {
-        let digits = Array(hex.utf8)
-        func value(_ c: UInt8) -> UInt8 {
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-            default: 0
-            }
-        }
-        return stride(from: 0, to: digits.count - 1, by: 2).map { value(digits[$0]) << 4 | value(digits[$0 + 1]) }
-    }
-
-    /// The fields before the row's columns.
-    static func start(_ out: inout [UInt8], table: [UInt8], key1: SQLValue, key2: SQLValue, previous: UnsafeRawBufferPointer) {
+    /// The fields before the row's columns: the version, the table, the key (written by `keys`, one
+    /// value each for key1 and key2) and the previous record's hash.
+    static func start<Bytes: Collection>(
+        _ out: inout [UInt8], table: FactTable, previous: Bytes, keys: (inout [UInt8]) -> Void
+    ) where Bytes.Element == UInt8 {
         field(&out, version)
-        field(&out, table)
-        value(&out, key1)
-        value(&out, key2)
-        field(&out, previous)
-    }
-
-    /// The same, with the key read from columns of a row (the records table's), as ``value(_:_:)`` writes it.
-    static func start(_ out: inout [UInt8], table: [UInt8], keysFrom row: Row, _ key1: Int32, _ key2: Int32, previous: UnsafeRawBufferPointer) {
-        field(&out, version)
-        field(&out, table)
-        column(&out, row, key1)
-        column(&out, row, key2)
+        field(&out, table.bytes)
+        keys(&out)
         field(&out, previous)
     }
 
@@ -134,12 +115,10 @@ enum RecordHash {
         out.append(contentsOf: body)
     }
 
-    private static func field(_ out: inout [UInt8], _ body: UnsafeRawBufferPointer) {
+    private static func field<Bytes: Collection>(_ out: inout [UInt8], _ body: Bytes) where Bytes.Element == UInt8 {
         length(&out, body.count)
         out.append(contentsOf: body)
     }
-
-    private static func field(_ out: inout [UInt8], _ body: [UInt8]) { body.withUnsafeBytes { field(&out, $0) } }
 
     private static func length(_ out: inout [UInt8], _ n: Int) {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: n).littleEndian) { out.append(contentsOf: $0) }
@@ -151,17 +130,22 @@ extension Ledger {
 
     /// The chain's head as this connection sees it (inside a read, that read's snapshot).
     public func head() throws -> ChainHead {
-        // Kept only by a write transaction's own appends (``chain``), never by a read.
-        if db.inTransaction, let tip = recordTip { return tip }
-        return try db.first("SELECT seq, hex(hash) FROM records ORDER BY seq DESC LIMIT 1") {
-            ChainHead(count: $0.int(0), hash: $0.text(1).lowercased())
-        } ?? .empty
+        let tip = try lastRecord()
+        return tip.count == 0 ? .empty : ChainHead(count: tip.count, hash: SHA256.hex(digest: tip.hash))
     }
 
-    /// Appends the record of a row just inserted into a fact table: its hash covers every stored
-    /// column of the row and the record before it.
+    /// The last record's number and hash (0 and the hash before the first record when there is
+    /// none); kept by a write transaction's own appends (``chain``), never by a read.
+    private func lastRecord() throws -> (count: Int64, hash: [UInt8]) {
+        if db.inTransaction, let tip = recordTip { return tip }
+        return try db.first("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1") { ($0.int(0), Array($0.bytes(1))) }
+            ?? (0, [UInt8](repeating: 0, count: 32))
+    }
+
+    /// Appends the record of a row just inserted into a fact table: its hash covers the row's
+    /// record columns (``FactTable/recordColumns``) and the record before it.
     func chain(_ table: FactTable, _ key1: SQLBindable, _ key2: SQLBindable? = nil) throws {
-        let tip = try head()
+        let tip = try lastRecord()
         let k1 = key1.sqlValue
         let k2 = key2?.sqlValue ?? .text("")
         let parameters: [SQLBindable] = table.keyColumns.second == nil ? [k1] : [k1, k2]
@@ -171,8 +155,9 @@ extension Ledger {
                 map: { row -> [UInt8] in
                     var input: [UInt8] = []
                     input.reserveCapacity(512)
-                    RecordHash.bytes(hex: tip.hash).withUnsafeBytes {
-                        RecordHash.start(&input, table: Array(table.rawValue.utf8), key1: k1, key2: k2, previous: $0)
+                    RecordHash.start(&input, table: table, previous: tip.hash) {
+                        RecordHash.value(&$0, k1)
+                        RecordHash.value(&$0, k2)
                     }
                     RecordHash.columns(&input, of: row)
                     return input
@@ -181,7 +166,7 @@ extension Ledger {
         let hash = input.withUnsafeBytes { SHA256.digest($0) }
         try db.run(
             "INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)", tip.count + 1, table.rawValue, k1, k2, SQLValue.blob(hash))
-        recordTip = ChainHead(count: tip.count + 1, hash: SHA256.hex(digest: hash))
+        recordTip = (tip.count + 1, hash)
     }
 
     /// Chains every row already in the fact tables, table by table in key order: what schema 5
@@ -340,7 +325,10 @@ struct RecordChecker {
             let mark = buffer.count
             // The previous record's hash as stored: a record changed, removed or put out of order
             // makes the next one's hash wrong as well as its own.
-            previous.withUnsafeBytes { RecordHash.start(&buffer, table: names[index], keysFrom: row, 2, 3, previous: $0) }
+            RecordHash.start(&buffer, table: table, previous: previous) {
+                RecordHash.column(&$0, row, 2)
+                RecordHash.column(&$0, row, 3)
+            }
             previous.removeAll(keepingCapacity: true)
             previous.append(contentsOf: row.bytes(4))
             var found = false

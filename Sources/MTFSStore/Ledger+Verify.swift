@@ -49,13 +49,15 @@ extension Ledger {
             // The record chain is checked on a second connection while this one makes the pass over
             // the entries: the two halves of the work on the two cores. Its result is used only if it
             // saw the same records as this snapshot; otherwise it is checked again here.
-            let recordCount = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
-            let inBackground = BackgroundRecordCheck(path: db.path, wanted: wanted)
+            let recordCount = try db.scalar(Ledger.recordCountSQL)
+            let inBackground = SideRead(path: db.path) { db in
+                (try db.scalar(Ledger.recordCountSQL), try RecordChecker(db: db).check(wanted: wanted))
+            }
             // The balances through the index are read on a third connection while the pass runs.
-            let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
+            let tip = try db.scalar(Ledger.lastEntrySQL)
             let indexed = IndexedBalances(path: db.path)
             let pass = try verifyPass()
-            let records = try inBackground.result(expectedCount: recordCount) ?? checkRecords(wanted: wanted)
+            let records = try inBackground.result(ifSaw: recordCount) ?? checkRecords(wanted: wanted)
             report.head = records.head
             report.firstBadRecord = records.problems.compactMap(\.seq).min()
             report.checks.append(
@@ -99,7 +101,7 @@ extension Ledger {
                     problems: pass.total == 0 ? [] : ["the postings sum to \(Pence(pass.total)), not £0.00"]))
             // The kept positions are compared on another connection and thread while this one makes
             // the checks that need only the pass (when that connection sees the same entries).
-            let positions = BackgroundPositions(pass: pass, path: db.path, tip: tip)
+            let positions = SideRead(path: db.path) { db in (try db.scalar(Ledger.lastEntrySQL), try Ledger.positionProblems(pass, on: db)) }
             report.checks.append(
                 VerifyReport.Check(
                     name: "balances read through the index match the postings",
@@ -113,12 +115,16 @@ extension Ledger {
             report.checks.append(
                 VerifyReport.Check(
                     name: "the positions kept for reports match the postings",
-                    problems: try positions.result() ?? Ledger.positionProblems(pass, on: db)))
+                    problems: try positions.result(ifSaw: tip) ?? Ledger.positionProblems(pass, on: db)))
             report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: identities))
             report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: years))
             return report
         }
     }
+
+    /// What the side connections report having seen, to compare with this snapshot.
+    static let recordCountSQL = "SELECT coalesce(max(seq), 0) FROM records"
+    static let lastEntrySQL = "SELECT coalesce(max(id), 0) FROM entries"
 
     /// Why `head` is not in the chain as found, or nil when it is.
     static func anchorProblem(_ head: ChainHead, _ records: RecordCheck, what: String) -> String? {
@@ -147,7 +153,8 @@ extension Ledger {
         return problems
     }
 
-    /// The triggers that make the record append-only and balanced; their absence means anyone could have edited it.
+    /// The triggers that make the entries and postings append-only and balanced (verify compares every
+    /// trigger with the migrations' text; the tests drop these to tamper as an attacker would).
     public static let requiredTriggers = [
         "entries_no_update", "entries_no_delete", "postings_no_update", "postings_no_delete", "accounts_no_update",
         "accounts_no_delete", "entries_balanced", "entries_chained", "postings_closed", "entries_position_lines",
@@ -797,91 +804,48 @@ private struct YearNames {
     }
 }
 
-/// The kept positions compared with a pass on a connection of its own, on another thread; its
-/// result is used only if that connection saw the same entries as the pass.
-private final class BackgroundPositions: @unchecked Sendable {
+/// Work done on a read-only connection of its own, on another thread, while the caller's connection
+/// works on. `work` runs in one read transaction and returns what it saw (a count of records, the
+/// last entry) with its value; the value is used only when the caller's snapshot saw the same, so a
+/// writer landing between the two snapshots never mixes them (the caller then does the work itself).
+final class SideRead<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var problems: [String]?
+    private let work: (Database) throws -> (seen: Int64, value: Value)
+    /// Nil when the connection could not read.
+    private var outcome: (seen: Int64, value: Value)?
 
-    init(pass: Ledger.Pass, path: String, tip: Int64) {
+    init(path: String, _ work: @escaping (Database) throws -> (seen: Int64, value: Value)) {
+        self.work = work
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            do {
+            outcome = try? {
                 let db = try Ledger.openForReading(path)
-                try db.read {
-                    guard try db.scalar("SELECT coalesce(max(id), 0) FROM entries") == tip else { return }
-                    problems = try Ledger.positionProblems(pass, on: db)
-                }
-            } catch {
-                problems = nil
-            }
+                return try db.read { try self.work(db) }
+            }()
         }
     }
 
-    /// The problems found, or nil when the check must be made again here.
-    func result() -> [String]? {
+    /// The value, if the connection saw `expected`.
+    func result(ifSaw expected: Int64) -> Value? {
         group.wait()
-        return problems
+        guard let outcome, outcome.seen == expected else { return nil }
+        return outcome.value
     }
 }
 
-/// The record chain checked on a connection of its own, on another thread.
-final class BackgroundRecordCheck: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var check: Ledger.RecordCheck?
-    /// How many records the connection saw; nil when it could not read.
-    private var seen: Int64?
-
-    init(path: String, wanted: Set<Int64>) {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            do {
-                let db = try Ledger.openForReading(path)
-                try db.read {
-                    let count = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
-                    check = try RecordChecker(db: db).check(wanted: wanted)
-                    seen = count
-                }
-            } catch {
-                seen = nil
-            }
-        }
-    }
-
-    /// The check, if the connection saw exactly `expectedCount` records.
-    func result(expectedCount: Int64) -> Ledger.RecordCheck? {
-        group.wait()
-        return seen == expectedCount ? check : nil
-    }
-}
-
-/// Reads every account's balance through `postings_by_account` on its own read-only connection
-/// and thread, so that it overlaps the verify pass instead of following it.
-final class IndexedBalances: @unchecked Sendable {
+/// Every account's balance read through `postings_by_account` on its own connection and thread, so
+/// that it overlaps the verify pass instead of following it.
+struct IndexedBalances {
     static let sql = "SELECT account, sum(amount) FROM postings INDEXED BY postings_by_account GROUP BY account"
-    private let group = DispatchGroup()
-    private var balances: [(account: Int64, balance: Int64)] = []
-    /// The last entry the second connection saw; nil when it could not read.
-    private var tip: Int64?
+    private let read: SideRead<[(account: Int64, balance: Int64)]>
 
     init(path: String) {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            do {
-                let db = try Ledger.openForReading(path)
-                try db.read {
-                    let seen = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
-                    try db.forEach(IndexedBalances.sql) { balances.append(($0.int(0), $0.int(1))) }
-                    tip = seen
-                }
-            } catch {
-                tip = nil
-            }
+        read = SideRead(path: path) { db in
+            (try db.scalar("SELECT coalesce(max(id), 0) FROM entries"), try db.query(IndexedBalances.sql) { (account: $0.int(0), balance: $0.int(1)) })
         }
     }
 
     /// The balances, if the second connection saw the entries up to `tip` and no more.
-    func result(tip expected: Int64) -> [(account: Int64, balance: Int64)]? {
-        group.wait()
-        return tip == expected ? balances : nil
-    }
+    func result(tip: Int64) -> [(account: Int64, balance: Int64)]? { read.result(ifSaw: tip) }
 }
 
 /// Accounts by id, with the balance the postings give each. Ids are dense from 1, so they index

@@ -22,7 +22,7 @@ public final class Ledger {
     var bulkDepth = 0
 
     /// The chain's head inside a write transaction (see ``head()``).
-    var recordTip: ChainHead?
+    var recordTip: (count: Int64, hash: [UInt8])?
     /// Inside a write transaction: the latest period of any entry on each proposal read so far, so
     /// a movement dated at or after it needs no check of the periods before (``checkHistory``).
     var latestPeriods: [String: Int] = [:]
@@ -181,7 +181,7 @@ public final class Ledger {
         do {
             let result = try db.write(body)
             // Committed: the new head goes to the log beside the ledger.
-            if outermost, let head = recordTip { HeadLog.append(head, to: headLog) }
+            if outermost, let tip = recordTip { HeadLog.append(ChainHead(count: tip.count, hash: SHA256.hex(digest: tip.hash)), to: headLog) }
             return result
         } catch {
             // Rows inserted by the rolled-back work are gone: forget everything derived from them.
@@ -482,16 +482,7 @@ public final class Ledger {
             }
         default: break
         }
-        // Only the balances a movement draws on: planned (delivered for a reduction) in its year.
-        let source: AccountKind? =
-            switch movement {
-            case .approve: nil
-            case .reduce: .delivered
-            default: .planned
-            }
-        let keys =
-            source.map { kind in proposal.costCentres.map { AccountKey.proposal(proposal.ref, kind, movement.year, $0.costCentre) } } ?? []
-        let current = try balances(keys)
+        let current = try balances(Ledger.drawnAccounts(movement, on: proposal))
         let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
         let backdated = try isBackdated(proposal.ref, effective.period)
         let id = try append(
@@ -501,6 +492,18 @@ public final class Ledger {
             try checkHistory(proposal: proposal.ref, years: [movement.year] + (movement.toYear.map { [$0] } ?? []), from: effective.period)
         }
         return id
+    }
+
+    /// Only the accounts a movement draws on: planned (delivered for a reduction) in its year, on
+    /// each of the proposal's cost centres; none for an approval.
+    static func drawnAccounts(_ movement: Movement, on proposal: Proposal) -> [AccountKey] {
+        let source: AccountKind? =
+            switch movement {
+            case .approve: nil
+            case .reduce: .delivered
+            default: .planned
+            }
+        return source.map { kind in proposal.costCentres.map { AccountKey.proposal(proposal.ref, kind, movement.year, $0.costCentre) } } ?? []
     }
 
     /// Records the mirror of an earlier entry; returns the new entry's id.
