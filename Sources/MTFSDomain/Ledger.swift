@@ -327,7 +327,7 @@ public struct EntryHashInput: Sendable {
     /// A field of raw bytes (text as stored).
     public mutating func field(_ raw: UnsafeRawBufferPointer) {
         start(count: raw.count)
-        bytes.append(contentsOf: raw)
+        bytes.appendBytes(raw)
     }
 
     /// An integer in decimal; nil is the empty field.

@@ -17,7 +17,7 @@ public struct SHA256: Sendable {
     public init() { pending.reserveCapacity(256) }
 
     /// Feeds bytes.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) { pending.append(contentsOf: bytes) }
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) { pending.appendBytes(bytes) }
 
     /// Feeds bytes.
     public mutating func update(_ bytes: [UInt8]) { pending.append(contentsOf: bytes) }

@@ -106,13 +106,13 @@ enum RecordHash {
     private static func eight(_ out: inout [UInt8], _ tag: Unicode.Scalar, _ bits: UInt64) {
         length(&out, 9)
         out.append(UInt8(ascii: tag))
-        withUnsafeBytes(of: bits.littleEndian) { out.append(contentsOf: $0) }
+        out.appendLittleEndian(bits)
     }
 
     private static func tagged(_ out: inout [UInt8], _ tag: Unicode.Scalar, _ body: UnsafeRawBufferPointer) {
         length(&out, body.count + 1)
         out.append(UInt8(ascii: tag))
-        out.append(contentsOf: body)
+        out.appendBytes(body)
     }
 
     private static func field<Bytes: Collection>(_ out: inout [UInt8], _ body: Bytes) where Bytes.Element == UInt8 {
@@ -121,7 +121,7 @@ enum RecordHash {
     }
 
     private static func length(_ out: inout [UInt8], _ n: Int) {
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: n).littleEndian) { out.append(contentsOf: $0) }
+        out.appendLittleEndian(UInt32(truncatingIfNeeded: n))
     }
 }
 
@@ -330,7 +330,7 @@ struct RecordChecker {
                 RecordHash.column(&$0, row, 3)
             }
             previous.removeAll(keepingCapacity: true)
-            previous.append(contentsOf: row.bytes(4))
+            previous.appendBytes(row.bytes(4))
             var found = false
             let cursor = cursors[index]
             // Under the cursor, or (ids only) after rows that have no record of their own.
@@ -453,7 +453,7 @@ final class RecordHasher: @unchecked Sendable {
         ends.append(input.upperBound)
         seqs.append(seq)
         // A stored hash of the wrong length can match nothing: it is compared as 32 bytes of 0xff.
-        if hash.count == 32 { expected.append(contentsOf: hash) } else { expected.append(contentsOf: repeatElement(0xff, count: 32)) }
+        if hash.count == 32 { expected.appendBytes(hash) } else { expected.append(contentsOf: repeatElement(0xff, count: 32)) }
     }
 
     var isFull: Bool { seqs.count >= RecordHasher.batchSize }

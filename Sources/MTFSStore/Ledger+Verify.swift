@@ -465,7 +465,7 @@ extension Ledger {
                 chainBreak(id, "entry \(id) does not follow the entry before it (its previous-hash link is broken)")
             }
             previousHash.removeAll(keepingCapacity: true)
-            previousHash.append(contentsOf: row.bytes(12))
+            previousHash.appendBytes(row.bytes(12))
 
             hashes.add(row, postings: ids)
 
@@ -709,7 +709,7 @@ private final class HashChecker: @unchecked Sendable {
     /// An entry's row and its postings to known accounts.
     func add(_ row: Row, postings: [(Int64, Int64)]) {
         for column in HashChecker.textColumns {
-            batch.text.append(contentsOf: row.bytes(column))
+            batch.text.appendBytes(row.bytes(column))
             batch.ends.append(batch.text.count)
         }
         for (account, amount) in postings { batch.postings.append((account, amount)) }
