@@ -1,6 +1,6 @@
 extension Array where Element == UInt8 {
     /// Appends raw bytes with one copy. (`append(contentsOf:)` given an `UnsafeRawBufferPointer`
-    /// takes the generic path, a byte at a time: measured at a tenth of `verify`.)
+    /// takes the generic path, a byte at a time: about 5% of `verify` in a profile.)
     @inlinable @inline(__always)
     public mutating func appendBytes(_ raw: UnsafeRawBufferPointer) {
         guard let base = raw.baseAddress, raw.count > 0 else { return }
