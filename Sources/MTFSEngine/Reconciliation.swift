@@ -399,7 +399,7 @@ public struct Reconciliation {
                         amount: min(amountP, amountQ),
                         message:
                             "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
-                            + "\(Reconciliation.list(shared.sorted())) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
+                            + "\(Reconciliation.list(TitleWords.spelled(in: first1.title, stems: shared))) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
                             + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
             }
         }
@@ -619,18 +619,33 @@ public enum TitleWords {
     /// The title's meaningful words, stemmed.
     public static func of(_ title: String) -> Set<String> {
         var out: Set<String> = []
+        forEach(in: title) { _, stem in out.insert(stem) }
+        return out
+    }
+
+    /// The title's meaningful words as written (lower case, in order, each once) whose stems are in
+    /// `stems`: what a message shows ("renegotiate", not the stem "renegoti").
+    public static func spelled(in title: String, stems: Set<String>) -> [String] {
+        var out: [String] = []
+        forEach(in: title) { word, stem in
+            if stems.contains(stem), !out.contains(word) { out.append(word) }
+        }
+        return out
+    }
+
+    /// Each meaningful word of the title, lower case, with its stem.
+    private static func forEach(in title: String, _ body: (_ word: String, _ stem: String) -> Void) {
         var word = ""
         func flush() {
             defer { word = "" }
             guard word.count > 1 else { return }
             let s = stem(word)
-            if !stop.contains(word) && !stop.contains(s) { out.insert(s) }
+            if !stop.contains(word) && !stop.contains(s) { body(word, s) }
         }
         for scalar in title.lowercased().unicodeScalars {
             if isWordScalar(scalar) { word.unicodeScalars.append(scalar) } else { flush() }
         }
         flush()
-        return out
     }
 
     /// Letters, digits and the marks that combine with them; ASCII answered without a property lookup.
