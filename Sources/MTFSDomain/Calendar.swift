@@ -220,7 +220,9 @@ public struct Period: Hashable, Comparable, Sendable, Codable, CustomStringConve
 }
 
 /// Why a date, year or period could not be read.
-public enum CalendarError: Error, Equatable, Sendable {
+public enum CalendarError: KindedError, Equatable, Sendable {
+    public var kind: ErrorKind { .badInput }
+
     case malformedDate(String)
     case impossibleDate(String)
     case malformedYear(String)

@@ -221,9 +221,13 @@ public enum PostingPlanner {
 }
 
 /// Why the ledger refused an operation or found itself broken.
-public enum LedgerError: Error, Equatable, Sendable {
-    /// An operation that would break a rule of SPEC §3 or refers to something that does not exist.
+public enum LedgerError: KindedError, Equatable, Sendable {
+    /// An operation that would break a rule of SPEC §3.
     case refused(String)
+    /// It names a proposal, cost centre, entry or ledger that does not exist.
+    case notFound(String)
+    /// It would add what already exists, or reverse what was already reversed.
+    case conflict(String)
     /// The ledger file fails its own checks.
     case integrity(String)
     /// The file cannot be used as a ledger: not an mtfs ledger, unreadable, unwritable.
@@ -232,7 +236,17 @@ public enum LedgerError: Error, Equatable, Sendable {
     /// The sentence for the user.
     public var explanation: String {
         switch self {
-        case .refused(let s), .integrity(let s), .unusable(let s): s
+        case .refused(let s), .notFound(let s), .conflict(let s), .integrity(let s), .unusable(let s): s
+        }
+    }
+
+    public var kind: ErrorKind {
+        switch self {
+        case .refused: .refused
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .integrity: .integrity
+        case .unusable: .unusable
         }
     }
 }

@@ -164,7 +164,9 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
 }
 
 /// Why an amount of money could not be read or formed.
-public enum MoneyError: Error, Equatable, Sendable {
+public enum MoneyError: KindedError, Equatable, Sendable {
+    public var kind: ErrorKind { .badInput }
+
     case empty
     case malformed(String)
     case tooManyDecimals(String)

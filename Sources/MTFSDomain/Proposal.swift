@@ -176,7 +176,9 @@ public struct Proposal: Hashable, Sendable, Codable {
 }
 
 /// A rule of the domain that a value broke, in a sentence for the user.
-public enum DomainError: Error, Equatable, Sendable {
+public enum DomainError: KindedError, Equatable, Sendable {
+    public var kind: ErrorKind { .badInput }
+
     case invalid(String)
 
     /// The sentence.

@@ -19,7 +19,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Bad input: where it is and what was expected, in one sentence.
-public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct InputError: KindedError, Hashable, Sendable, CustomStringConvertible {
+    public var kind: ErrorKind { .badInput }
     public var location: SourceLocation?
     public var file: String
     public var message: String
@@ -35,6 +36,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     }
     /// The sentence for the user.
     public var description: String { "\(location?.description ?? file): \(message)" }
+    public var explanation: String { description }
 }
 
 /// One data row of a CSV file, with its header, for typed access with good error messages.

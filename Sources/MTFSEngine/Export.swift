@@ -77,9 +77,7 @@ public enum Export {
 
         // Returns: every period with a delivery movement or a forecast.
         var forecasts: [Period: [String: ForecastRecord]] = [:]
-        try ledger.db.forEach("SELECT DISTINCT period FROM forecasts") { row in
-            if let p = Period(code: Int(row.int(0))) { forecasts[p] = [:] }
-        }
+        for p in try ledger.forecastPeriods() { forecasts[p] = [:] }
         for period in forecasts.keys {
             for f in try ledger.latestForecasts(asOf: period) where f.period == period {
                 forecasts[period]?["\(f.proposal)|\(f.year.startYear)"] = f

@@ -80,15 +80,39 @@ public struct PackReturn: Sendable {
 }
 
 /// One monthly return, read and checked.
+/// A monthly return as values, whatever produced it — a CSV file, a workbook, a web form — with
+/// the period given as data. ``PackLoader/importReturn(_:)`` posts it.
 public struct ParsedReturn: Sendable {
+    /// One line: a proposal's year, as the budget holder reports it.
     public struct Row: Sendable {
-        var ref: String, year: FinancialYear, deliveredToDate: Pence
-        var forecast: Pence?, rag: RAG?, comment: String
-        var at: SourceLocation
+        public var ref: String, year: FinancialYear, deliveredToDate: Pence
+        public var forecast: Pence?, rag: RAG?, comment: String
+        /// Where the line came from (file and line, sheet and cell, form field), for its errors and
+        /// the entries' source.
+        public var at: SourceLocation
+
+        public init(
+            ref: String, year: FinancialYear, deliveredToDate: Pence, forecast: Pence?, rag: RAG?, comment: String, at: SourceLocation
+        ) {
+            self.ref = ref
+            self.year = year
+            self.deliveredToDate = deliveredToDate
+            self.forecast = forecast
+            self.rag = rag
+            self.comment = comment
+            self.at = at
+        }
     }
+    /// What it came from, as errors name it.
     public var file: String
     public var period: Period
     public var rows: [Row]
+
+    public init(file: String, period: Period, rows: [Row]) {
+        self.file = file
+        self.period = period
+        self.rows = rows
+    }
 }
 
 extension ParsedPack {

@@ -37,7 +37,7 @@ public struct ReconciliationInput: Sendable {
     /// Every query runs in one read transaction, so the snapshot is consistent even while a
     /// finance business partner is logging delivery.
     public static func load(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {
-        try ledger.db.read { try loadSnapshot(ledger, asOf: asOf, today: today) }
+        try ledger.read { try loadSnapshot(ledger, asOf: asOf, today: today) }
     }
 
     private static func loadSnapshot(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {

@@ -2,7 +2,7 @@ import CSQLite
 import Foundation
 
 /// A value bound to or read from SQLite.
-public enum SQLValue: Hashable, Sendable {
+enum SQLValue: Hashable, Sendable {
     case null
     case integer(Int64)
     case real(Double)
@@ -11,18 +11,18 @@ public enum SQLValue: Hashable, Sendable {
 }
 
 /// Something that binds as a ``SQLValue``.
-public protocol SQLBindable {
+protocol SQLBindable {
     var sqlValue: SQLValue { get }
 }
 
-extension Int64: SQLBindable { public var sqlValue: SQLValue { .integer(self) } }
-extension Int: SQLBindable { public var sqlValue: SQLValue { .integer(Int64(self)) } }
-extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
-extension Double: SQLBindable { public var sqlValue: SQLValue { .real(self) } }
-extension Bool: SQLBindable { public var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
-extension SQLValue: SQLBindable { public var sqlValue: SQLValue { self } }
+extension Int64: SQLBindable { var sqlValue: SQLValue { .integer(self) } }
+extension Int: SQLBindable { var sqlValue: SQLValue { .integer(Int64(self)) } }
+extension String: SQLBindable { var sqlValue: SQLValue { .text(self) } }
+extension Double: SQLBindable { var sqlValue: SQLValue { .real(self) } }
+extension Bool: SQLBindable { var sqlValue: SQLValue { .integer(self ? 1 : 0) } }
+extension SQLValue: SQLBindable { var sqlValue: SQLValue { self } }
 extension Optional: SQLBindable where Wrapped: SQLBindable {
-    public var sqlValue: SQLValue { self?.sqlValue ?? .null }
+    var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
 
 /// An error SQLite reported: its result code, message and the SQL that caused it.
@@ -64,7 +64,7 @@ public struct DatabaseError: Error, LocalizedError, Equatable, Sendable {
 /// their SQL text and reused. Writes go through ``write(_:)``, which takes the write lock at once
 /// (`BEGIN IMMEDIATE`) so that a waiting writer honours the busy timeout instead of failing on
 /// upgrade (https://www.sqlite.org/lang_transaction.html).
-public final class Database {
+final class Database {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
     private var savepointDepth = 0
@@ -258,7 +258,7 @@ public final class Database {
 }
 
 /// A prepared statement. Parameters bind by position, from 1.
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
     public let sql: String
@@ -315,7 +315,7 @@ public final class Statement {
 }
 
 /// The current row of a stepping statement.
-public struct Row {
+struct Row {
     /// The statement's handle, not the statement: a row is read millions of times in `verify`, and
     /// holding the class would retain and release it at every column. Valid while the statement
     /// is on this row (the caller holds the statement).

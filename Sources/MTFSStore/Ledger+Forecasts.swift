@@ -26,6 +26,11 @@ extension Ledger {
             actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
     }
 
+    /// The periods that have at least one forecast, in order.
+    public func forecastPeriods() throws -> [Period] {
+        try db.query("SELECT DISTINCT period FROM forecasts ORDER BY period") { Period(code: Int($0.int(0))) }.compactMap { $0 }
+    }
+
     /// The latest forecast for each proposal and year recorded for `period` itself (what importing
     /// that period's return again compares with), through `forecasts_by_period`: a new month reads
     /// nothing.

@@ -6,8 +6,9 @@ import MTFSDomain
 /// record. Every public write is atomic: it lands whole or not at all, and writes made inside
 /// ``transaction(_:)`` land together.
 public final class Ledger {
-    /// The connection.
-    public let db: Database
+    /// The connection. Nothing above the store sees it: they call the ledger's methods, inside
+    /// ``read(_:)`` or ``transaction(_:)`` for one snapshot or one write.
+    let db: Database
     // Caches. Accounts and proposals are append-only, so a row once read never changes; they are
     // dropped when a transaction rolls back (its inserts are gone). Balances and the chain tip are
     // only trusted inside one write transaction, when no other writer can move them.
@@ -46,7 +47,7 @@ public final class Ledger {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw LedgerError.unusable("\(path) is a folder, not a ledger file") }
         if !exists && !create {
-            throw LedgerError.refused("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
+            throw LedgerError.notFound("there is no ledger at \(path); create one with `mtfs init` or `mtfs load`")
         }
         let creating = create && !exists
         self.readOnly = readOnly && !create
@@ -193,6 +194,16 @@ public final class Ledger {
         }
     }
 
+    /// Runs `body` in one read transaction: every query in it sees the same snapshot of the file,
+    /// whatever other connections commit meanwhile. Inside a transaction already open, it simply
+    /// runs in it. What the ledger caches for a transaction is forgotten before and after.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        if db.inTransaction { return try body() }
+        forgetTransactionState()
+        defer { forgetTransactionState() }
+        return try db.read(body)
+    }
+
     private func forgetTransactionState() {
         recordTip = nil
         latestPeriods.removeAll()
@@ -258,7 +269,7 @@ public final class Ledger {
     {
         try transaction {
             guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", costCentre.code, map: { _ in true }) == nil else {
-                throw LedgerError.refused("cost centre \(costCentre.code) already exists")
+                throw LedgerError.conflict("cost centre \(costCentre.code) already exists")
             }
             try Ledger.checkText(costCentre.code, what: "cost centre code")
             try db.run(
@@ -278,7 +289,7 @@ public final class Ledger {
         try requireCostCentre(costCentre)
         if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil
         {
-            throw LedgerError.refused("cost centre \(costCentre) already has a baseline for \(year)")
+            throw LedgerError.conflict("cost centre \(costCentre) already has a baseline for \(year)")
         }
         try db.run(
             "INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -314,7 +325,7 @@ public final class Ledger {
             "SELECT 1 FROM assignments WHERE cost_centre = ? AND effective = ?", a.costCentre, a.effective.description, map: { _ in true })
             != nil
         {
-            throw LedgerError.refused("cost centre \(a.costCentre) already has a change effective on \(a.effective)")
+            throw LedgerError.conflict("cost centre \(a.costCentre) already has a change effective on \(a.effective)")
         }
         try db.run(
             """
@@ -328,7 +339,7 @@ public final class Ledger {
     /// Refuses an unknown cost centre.
     public func requireCostCentre(_ code: String) throws {
         guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", code, map: { _ in true }) != nil else {
-            throw LedgerError.refused("unknown cost centre \(code)")
+            throw LedgerError.notFound("unknown cost centre \(code)")
         }
     }
 
@@ -378,7 +389,7 @@ public final class Ledger {
         try transaction {
             try proposal.validate()
             if try self.proposal(proposal.ref) != nil {
-                throw LedgerError.refused("proposal \(proposal.ref) already exists")
+                throw LedgerError.conflict("proposal \(proposal.ref) already exists")
             }
             try Ledger.checkText(proposal.title, what: "title")
             try Ledger.checkText(proposal.owner, what: "owner")
@@ -427,7 +438,7 @@ public final class Ledger {
 
     /// The proposal, or a refusal naming the unknown ref.
     public func requireProposal(_ ref: String) throws -> Proposal {
-        guard let p = try proposal(ref) else { throw LedgerError.refused("unknown proposal ref \(ref)") }
+        guard let p = try proposal(ref) else { throw LedgerError.notFound("unknown proposal ref \(ref)") }
         return p
     }
 
@@ -510,13 +521,13 @@ public final class Ledger {
     @discardableResult
     public func reverse(entry id: Int64, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
         try transaction {
-            guard let original = try entry(id) else { throw LedgerError.refused("there is no entry \(id) in the ledger") }
+            guard let original = try entry(id) else { throw LedgerError.notFound("there is no entry \(id) in the ledger") }
             if original.kind == .reverse {
                 throw LedgerError.refused(
                     "entry \(id) is itself a reversal (of entry \(original.reverses ?? 0)); record the movement again instead")
             }
             if let by = try db.first("SELECT id FROM entries WHERE reverses = ?", id, map: { $0.int(0) }) {
-                throw LedgerError.refused("entry \(id) was already reversed by entry \(by)")
+                throw LedgerError.conflict("entry \(id) was already reversed by entry \(by)")
             }
             if effective < original.effective {
                 throw LedgerError.refused(

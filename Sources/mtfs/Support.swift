@@ -94,20 +94,20 @@ struct Failure: Error {
     static func usage(_ m: String) -> Failure { Failure(message: m, code: 1) }
     static func badInput(_ m: String) -> Failure { Failure(message: m, code: 2) }
 
+    /// SPEC §8's exit code for each kind of error.
+    static func exitCode(for kind: ErrorKind) -> Int32 {
+        switch kind {
+        case .badInput, .notFound, .conflict, .refused: 2
+        case .integrity: 4
+        case .unusable: 5
+        }
+    }
+
     /// The sentence and exit code for any error that reaches the top.
     static func describe(_ error: Error) -> (String, Int32) {
         switch error {
         case let f as Failure: return (f.message, f.code)
-        case let e as LedgerError:
-            switch e {
-            case .integrity: return (e.explanation, 4)
-            case .unusable: return (e.explanation, 5)
-            case .refused: return (e.explanation, 2)
-            }
-        case let e as DomainError: return (e.explanation, 2)
-        case let e as InputError: return (e.description, 2)
-        case let e as MoneyError: return (e.explanation, 2)
-        case let e as CalendarError: return (e.explanation, 2)
+        case let e as KindedError: return (e.explanation, exitCode(for: e.kind))
         case let e as DatabaseError: return (e.errorDescription ?? e.message, 5)
         case let e as ExitCode: return ("", e.rawValue)
         default:

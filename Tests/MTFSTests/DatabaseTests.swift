@@ -1,5 +1,5 @@
 import Foundation
-import MTFSStore
+@testable import MTFSStore
 import Testing
 
 @Suite("The SQLite wrapper")

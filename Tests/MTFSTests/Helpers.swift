@@ -1,6 +1,6 @@
 import Foundation
 import MTFSDomain
-import MTFSStore
+@testable import MTFSStore
 
 /// A fresh folder under the system temporary directory, removed when the value is released.
 final class TempDir {

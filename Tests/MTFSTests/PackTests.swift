@@ -1,7 +1,7 @@
 import Foundation
 import MTFSDomain
 import MTFSEngine
-import MTFSStore
+@testable import MTFSStore
 import Testing
 
 /// The repository's sample pack.

@@ -1,5 +1,5 @@
 import MTFSDomain
-import MTFSStore
+@testable import MTFSStore
 import PropertyBased
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import MTFSDomain
 import MTFSRender
-import MTFSStore
+@testable import MTFSStore
 import Testing
 
 @testable import MTFSEngine

@@ -1,7 +1,7 @@
 import Foundation
 import MTFSDomain
 import MTFSEngine
-import MTFSStore
+@testable import MTFSStore
 import PropertyBased
 import Testing
 

@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let ledger = try options.openForReading()
         // One read snapshot: the export is the books at one head, whatever is written meanwhile.
-        try ledger.db.read { try export(ledger) }
+        try ledger.read { try export(ledger) }
     }
 
     private func export(_ ledger: Ledger) throws {

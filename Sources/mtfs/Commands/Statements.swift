@@ -37,7 +37,7 @@ struct StatementCommand: ParsableCommand {
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
-        let statement = try ledger.db.read {
+        let statement = try ledger.read {
             let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
             guard builder.holders.contains(holder) else {
                 let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
@@ -85,7 +85,7 @@ enum StatementFiles {
     @discardableResult
     static func write(ledger: Ledger, period: Period, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
         // Every statement from one read snapshot of the ledger.
-        try ledger.db.read {
+        try ledger.read {
             try write(
                 builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings()), formats: formats,
                 folder: folder)

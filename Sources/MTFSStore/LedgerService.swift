@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+import MTFSDomain
+
+/// One ledger file served to many callers at once — a server's requests, a test's threads — in one
+/// process: one writer at a time, several readers, each read in its own snapshot.
+///
+/// SQLite in WAL mode lets readers and one writer proceed together: a read transaction sees the
+/// database as it was when it began, whatever commits meanwhile (https://www.sqlite.org/wal.html,
+/// "Concurrency"). So, as GRDB's `DatabasePool` does, the service keeps one read-write connection,
+/// used under a lock, and a pool of read-only connections, each lent to one caller at a time for one
+/// read transaction. Other processes (the command line) may write the same file meanwhile: writes
+/// wait for one another through SQLite's own lock and busy timeout.
+///
+/// Results leave as values (`Sendable`); the connections never do. Caches live for one transaction
+/// (``Ledger/read(_:)``, ``Ledger/transaction(_:)``), so a reader lent again sees the new snapshot.
+public final class LedgerService: Sendable {
+    /// The ledger file.
+    public let path: String
+    /// The read-write connection, used under `writeLock`.
+    private let writer: Lent
+    private let writeLock = NSLock()
+    private let pool: Pool
+
+    /// Opens the ledger at `path` (it must exist; `create` makes a new one first) and brings it up
+    /// to date. `readers`: how many reads may run at once; more wait for a free connection.
+    public init(path: String, create: Bool = false, readers: Int = 4) throws {
+        self.path = path
+        writer = Lent(try Ledger(path: path, create: create))
+        pool = Pool(path: path, size: max(1, readers))
+    }
+
+    /// Runs `body` in one read transaction on a pooled read-only connection: every query in it sees
+    /// the same snapshot, and writes committed meanwhile are not seen half-way.
+    public func read<T: Sendable>(_ body: (Ledger) throws -> T) throws -> T {
+        let connection = try pool.take()
+        defer { pool.give(connection) }
+        return try connection.ledger.read { try body(connection.ledger) }
+    }
+
+    /// Runs `body` with the read-write connection, one caller at a time. Every write the ledger
+    /// offers is atomic on its own (an import of a return is one bulk transaction); to make several
+    /// land together, `body` wraps them in ``Ledger/transaction(_:)``.
+    public func write<T: Sendable>(_ body: (Ledger) throws -> T) throws -> T {
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        return try body(writer.ledger)
+    }
+
+    /// A connection lent to one caller at a time: the pool (or the write lock) hands it out and takes
+    /// it back, so it is never used from two threads at once, which is what makes it safe to send.
+    final class Lent: @unchecked Sendable {
+        let ledger: Ledger
+        init(_ ledger: Ledger) { self.ledger = ledger }
+    }
+
+    /// Read-only connections, opened when first needed, at most `size` in use at once.
+    final class Pool: @unchecked Sendable {
+        private let path: String
+        private let slots: DispatchSemaphore
+        private let lock = NSLock()
+        private var idle: [Lent] = []
+
+        init(path: String, size: Int) {
+            self.path = path
+            slots = DispatchSemaphore(value: size)
+        }
+
+        func take() throws -> Lent {
+            slots.wait()
+            lock.lock()
+            let reused = idle.popLast()
+            lock.unlock()
+            if let reused { return reused }
+            do {
+                return Lent(try Ledger(path: path, readOnly: true))
+            } catch {
+                slots.signal()
+                throw error
+            }
+        }
+
+        func give(_ connection: Lent) {
+            lock.lock()
+            idle.append(connection)
+            lock.unlock()
+            slots.signal()
+        }
+    }
+}
