@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Layers point one way: MTFSDomain (pure; SHA-256 from libcrypto) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports) ← MTFSRender ← mtfs (CLI).
+// Layers point one way: MTFSDomain (pure; SHA-256 from libcrypto) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports as data) ← MTFSRender (reports to bytes; never the store) ← mtfs (CLI).
 import PackageDescription
 
 let package = Package(
@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "MTFSDomain", dependencies: ["CCrypto"]),
         .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
         .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore"]),
-        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSStore", "MTFSEngine"]),
+        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSEngine"]),
         .executableTarget(
             name: "mtfs",
             dependencies: [

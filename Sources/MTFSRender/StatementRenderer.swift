@@ -1,6 +1,5 @@
 import MTFSDomain
 import MTFSEngine
-import MTFSStore
 
 /// The output formats of statements and the summary.
 public enum DocumentFormat: String, Sendable, CaseIterable {

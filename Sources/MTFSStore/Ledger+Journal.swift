@@ -1,49 +1,5 @@
 import MTFSDomain
 
-/// One recorded entry with its postings, as the journal shows it: the content its hash covers,
-/// the hash itself and the link to the entry before. `entry.kind`, `entry.postings`, … read the content.
-@dynamicMemberLookup
-public struct JournalEntry: Hashable, Sendable {
-    /// What the hash covers.
-    public var content: EntryContent
-    public var prevHash: String
-    public var hash: String
-    /// Whom the entry was recorded for (`--as`), beside `actor`, the login that recorded it. Not
-    /// in the entry's own hash (it came with schema 5); its record in the record chain covers it.
-    public var onBehalfOf: String?
-
-    public subscript<T>(dynamicMember field: WritableKeyPath<EntryContent, T>) -> T {
-        get { content[keyPath: field] }
-        set { content[keyPath: field] = newValue }
-    }
-
-    /// The amount moved: the sum of the entry's positive legs.
-    public var amount: Pence { content.postings.filter { !$0.amount.isNegative }.reduce(.zero) { $0 + $1.amount } }
-    /// The period of the effective date.
-    public var period: Period { content.effective.period }
-}
-
-/// Which entries the journal lists; nil means any.
-public struct JournalFilter: Sendable {
-    public var proposal: String?
-    public var directorate: String?
-    public var period: Period?
-    public var kind: EntryKind?
-    public var year: FinancialYear?
-    public var asOf: Period?
-    public init(
-        proposal: String? = nil, directorate: String? = nil, period: Period? = nil, kind: EntryKind? = nil,
-        year: FinancialYear? = nil, asOf: Period? = nil
-    ) {
-        self.proposal = proposal
-        self.directorate = directorate
-        self.period = period
-        self.kind = kind
-        self.year = year
-        self.asOf = asOf
-    }
-}
-
 extension Ledger {
     static let entryColumns = """
         e.id, e.kind, e.proposal, e.year, e.to_year, e.effective, e.recorded_at, e.actor, e.reason, e.source, e.reverses, e.prev_hash, e.hash, e.on_behalf_of

@@ -1,17 +1,6 @@
 import Foundation
 import MTFSDomain
 
-/// A slip as the reconciliation sees it.
-public struct SlipRecord: Hashable, Sendable {
-    public var entry: Int64
-    public var proposal: String
-    public var from: FinancialYear
-    public var to: FinancialYear
-    public var amount: Pence
-    public var effective: CivilDate
-    public var reason: String
-}
-
 extension Ledger {
     /// The latest period with a return, a forecast or a delivery: "now" for the books.
     public func latestActivityPeriod() throws -> Period? {
