@@ -1,4 +1,5 @@
 import MTFSDomain
+import MTFSEngine
 
 /// Reconciliation findings as text, the pinned CSV and JSON.
 public enum FindingsReport {
@@ -15,15 +16,9 @@ public enum FindingsReport {
         return out
     }
 
-    /// A JSON object with the period and the findings (amounts in pence).
-    public static func json(_ findings: [Finding], asOf: Period, head: ChainHead) -> String {
-        let rows = findings.map { f in
-            "{\"code\": \"\(f.code.rawValue)\", \"name\": \"\(f.code.name)\", \"severity\": \"\(f.severity.rawValue)\", "
-                + "\"refs\": [\(f.refs.map(Escape.json).joined(separator: ", "))], \"cost_centre\": \(f.costCentre.map(Escape.json) ?? "null"), "
-                + "\"year\": \(f.year.map { "\"\($0)\"" } ?? "null"), \"amount_pence\": \(f.amount.rawValue), \"message\": \(Escape.json(f.message))}"
-        }
-        return "{\n  \"as_of\": \"\(asOf)\",\n  \"head\": \"\(head)\",\n  \"findings\": ["
-            + (rows.isEmpty ? "]" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]") + "\n}\n"
+    /// A JSON object with the period, the head and the findings (amounts in pence).
+    public static func json(_ findings: [Finding], asOf: Period, head: ChainHead) throws -> String {
+        try JSONOutput.encode(ReconciliationReport(asOf: asOf, head: head, findings: findings))
     }
 
     /// For a person at a terminal: a count by severity, then each finding with its message.

@@ -19,12 +19,12 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
 
 /// Renders a ``HolderStatement`` in each format. Figures are the statement's; nothing is computed here.
 public enum StatementRenderer {
-    public static func render(_ s: HolderStatement, as format: DocumentFormat) -> String {
+    public static func render(_ s: HolderStatement, as format: DocumentFormat) throws -> String {
         switch format {
         case .text: text(s)
         case .markdown: markdown(s)
         case .csv: csv(s)
-        case .json: json(s)
+        case .json: try JSONOutput.encode(s)
         case .html: html(s)
         }
     }
@@ -188,39 +188,6 @@ public enum StatementRenderer {
             t.rows[i].append(.text(s.head.short))
         }
         return t.renderCSV()
-    }
-
-    // MARK: - JSON
-
-    static func json(_ s: HolderStatement) -> String {
-        func line(_ l: HolderStatement.Line) -> String {
-            "{\"ref\": \(Escape.json(l.ref)), \"title\": \(Escape.json(l.title)), \"owner\": \(Escape.json(l.owner)), \"owned\": \(l.owned), "
-                + "\"cost_centres\": [\(l.costCentres.map(Escape.json).joined(separator: ", "))], "
-                + "\"original_target_pence\": \(l.originalTarget.rawValue), \"current_target_pence\": \(l.currentTarget.rawValue), "
-                + "\"profiled_pence\": \(l.profiled.rawValue), \"delivered_pence\": \(l.delivered.rawValue), \"variance_pence\": \(l.variance.rawValue), "
-                + "\"forecast_pence\": \(l.forecast.map { String($0.rawValue) } ?? "null"), \"rag\": \(l.rag.map { "\"\($0.rawValue)\"" } ?? "null"), "
-                + "\"comment\": \(Escape.json(l.comment)), \"movement_pence\": \(l.movement.rawValue), "
-                + "\"years_ahead_pence\": [\(l.ahead.map { String($0.rawValue) }.joined(separator: ", "))]}"
-        }
-        let t = s.totals
-        var out = "{\n  \"holder\": \(Escape.json(s.holder)),\n  \"period\": \"\(s.period)\",\n  \"as_at\": \"\(s.asAt)\",\n"
-        out += "  \"directorates\": [\(s.directorates.map(Escape.json).joined(separator: ", "))],\n"
-        out +=
-            "  \"cost_centres\": [\(s.centres.map { "{\"code\": \(Escape.json($0.code)), \"name\": \(Escape.json($0.name)), \"service\": \(Escape.json($0.service)), \"directorate\": \(Escape.json($0.directorate)), \"baseline_pence\": \($0.baseline.map { String($0.rawValue) } ?? "null")}" }.joined(separator: ", "))],\n"
-        out += "  \"years_ahead\": [\(s.yearsAhead.map { "\"\($0)\"" }.joined(separator: ", "))],\n"
-        out += "  \"owned\": [\(s.owned.map(line).joined(separator: ",\n    "))],\n"
-        out += "  \"others\": [\(s.others.map(line).joined(separator: ",\n    "))],\n"
-        out +=
-            "  \"totals\": {\"original_target_pence\": \(t.originalTarget.rawValue), \"current_target_pence\": \(t.currentTarget.rawValue), \"profiled_pence\": \(t.profiled.rawValue), \"delivered_pence\": \(t.delivered.rawValue), \"variance_pence\": \(t.variance.rawValue), \"forecast_pence\": \(t.forecast.rawValue), \"movement_pence\": \(t.movement.rawValue)},\n"
-        out +=
-            "  \"findings\": [\(s.findings.map { "{\"code\": \"\($0.code.rawValue)\", \"severity\": \"\($0.severity.rawValue)\", \"refs\": [\($0.refs.map(Escape.json).joined(separator: ", "))], \"amount_pence\": \($0.amount.rawValue), \"message\": \(Escape.json($0.message))}" }.joined(separator: ",\n    "))],\n"
-        out +=
-            "  \"entries\": [\(s.entries.map { "{\"entry\": \($0.id), \"effective\": \"\($0.effective)\", \"kind\": \"\($0.kind.rawValue)\", \"ref\": \(Escape.json($0.proposal)), \"amount_pence\": \($0.amount.rawValue), \"by\": \(Escape.json($0.actor)), \"reason\": \(Escape.json($0.reason))}" }.joined(separator: ",\n    "))],\n"
-        out +=
-            "  \"previous_sign_off\": \(s.previousSignOff.map { "{\"period\": \"\($0.period)\", \"signed_by\": \(Escape.json($0.signedBy)), \"signed_at\": \(Escape.json($0.signedAt)), \"comment\": \(Escape.json($0.comment))}" } ?? "null"),\n"
-        out += "  \"head\": \"\(s.head)\",\n"
-        out += "  \"sign_off\": \(Escape.json(signOffText(s)))\n}\n"
-        return out
     }
 
     // MARK: - HTML

@@ -26,20 +26,14 @@ public enum SummaryRenderer {
             + " (ledger head \(s.head.short))"
     }
 
-    public static func render(_ s: Summary, as format: DocumentFormat) -> String {
+    public static func render(_ s: Summary, as format: DocumentFormat) throws -> String {
         var t = table(s)
         switch format {
         case .csv:
             t.totals = nil
             return t.renderCSV()
         case .json:
-            t.title = title(s)
-            let json = t.renderJSON()
-            let findings = s.topFindings.map {
-                "{\"code\": \"\($0.code.rawValue)\", \"severity\": \"\($0.severity.rawValue)\", \"refs\": [\($0.refs.map(Escape.json).joined(separator: ", "))], \"amount_pence\": \($0.amount.rawValue), \"message\": \(Escape.json($0.message))}"
-            }
-            return String(json.dropLast(3)) + ",\n  \"top_findings\": [" + findings.joined(separator: ", ")
-                + "],\n  \"finding_count\": \(s.findingCount),\n  \"head\": \"\(s.head)\"\n}\n"
+            return try JSONOutput.encode(s)
         case .markdown:
             t.title = title(s)
             return t.renderMarkdown() + "\n## Top findings (\(s.findingCount) in all)\n\n"

@@ -60,7 +60,7 @@ func edgeStatement() -> HolderStatement {
 struct StatementTests {
     @Test("golden output in every format with edge values", arguments: DocumentFormat.allCases)
     func golden(format: DocumentFormat) throws {
-        let rendered = StatementRenderer.render(edgeStatement(), as: format)
+        let rendered = try StatementRenderer.render(edgeStatement(), as: format)
         let file = goldenFolder.appendingPathComponent("statement." + format.fileExtension)
         if ProcessInfo.processInfo.environment["MTFS_UPDATE_GOLDEN"] != nil {
             try Data(rendered.utf8).write(to: file)
@@ -160,7 +160,7 @@ struct StatementTests {
         let builder = try StatementBuilder(ledger: s.ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
         let next = try builder.statement(for: hostile[2])
         #expect(next.previousSignOff?.period == Period(year: fy(2023), number: 6))
-        #expect(StatementRenderer.render(next, as: .text).contains("Not signed. Last signed for 2023/24 P6 by tester"))
+        #expect(try StatementRenderer.render(next, as: .text).contains("Not signed. Last signed for 2023/24 P6 by tester"))
         #expect(throws: DatabaseError.self) { try s.ledger.db.execute("DELETE FROM sign_offs") }
     }
 }

@@ -53,8 +53,8 @@ struct Demo: ParsableCommand {
         try save("reconcile.csv", FindingsReport.csv(findings))
         for (name, structure) in [("summary", nil), ("summary-new-structure", input.asOf.lastDay)] as [(String, CivilDate?)] {
             let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: nil)
-            try save(name + ".txt", SummaryRenderer.render(summary, as: .text))
-            try save(name + ".html", SummaryRenderer.render(summary, as: .html))
+            try save(name + ".txt", try SummaryRenderer.render(summary, as: .text))
+            try save(name + ".html", try SummaryRenderer.render(summary, as: .html))
         }
         let statements = try StatementFiles.write(
             builder: StatementBuilder(ledger: book, input: input, findings: findings), formats: [.html, .text, .csv],

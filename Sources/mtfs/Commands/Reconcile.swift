@@ -60,7 +60,7 @@ struct Reconcile: ParsableCommand {
         let findings = Reconciliation(input: input, settings: settings).findings(year: onlyYear)
         switch format.lowercased() {
         case "csv": Terminal.write(FindingsReport.csv(findings))
-        case "json": Terminal.write(FindingsReport.json(findings, asOf: input.asOf, head: input.head))
+        case "json": Terminal.write(try FindingsReport.json(findings, asOf: input.asOf, head: input.head))
         default: Terminal.write(FindingsReport.text(findings, asOf: input.asOf, head: input.head, colour: Terminal.colour(for: 1)))
         }
         if let threshold, findings.contains(where: { $0.severity >= threshold }) {

@@ -47,7 +47,7 @@ struct StatementCommand: ParsableCommand {
             }
             return try builder.statement(for: holder)
         }
-        Terminal.write(StatementRenderer.render(statement, as: f))
+        Terminal.write(try StatementRenderer.render(statement, as: f))
     }
 }
 
@@ -109,7 +109,7 @@ enum StatementFiles {
             used.insert(base.lowercased())
             let statement = try builder.statement(for: holder)
             for f in formats {
-                try Files.write(StatementRenderer.render(statement, as: f), to: folder + "/" + base + "." + f.fileExtension)
+                try Files.write(try StatementRenderer.render(statement, as: f), to: folder + "/" + base + "." + f.fileExtension)
             }
             written.append((holder, base))
         }
@@ -182,6 +182,6 @@ struct SummaryCommand: ParsableCommand {
         let settings = try ledger.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
         Terminal.write(
-            SummaryRenderer.render(Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y), as: f))
+            try SummaryRenderer.render(Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y), as: f))
     }
 }

@@ -1,0 +1,171 @@
+import MTFSDomain
+
+// The reports' JSON, from their own types: keys in snake case, money in pence under `…_pence`,
+// years, periods and dates as their text. Renderers encode these; nobody writes JSON by hand.
+
+extension HolderStatement: Encodable {
+    private enum Keys: String, CodingKey {
+        case holder, period, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, entries, previous_sign_off,
+            head, latest_returns, signature
+    }
+    private enum ReturnKeys: String, CodingKey { case directorate, period }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(holder, forKey: .holder)
+        try c.encode(period, forKey: .period)
+        try c.encode(asAt, forKey: .as_at)
+        try c.encode(directorates, forKey: .directorates)
+        try c.encode(centres, forKey: .cost_centres)
+        try c.encode(yearsAhead, forKey: .years_ahead)
+        try c.encode(owned, forKey: .owned)
+        try c.encode(others, forKey: .others)
+        try c.encode(totals, forKey: .totals)
+        try c.encode(findings, forKey: .findings)
+        try c.encode(entries, forKey: .entries)
+        try c.encode(previousSignOff, forKey: .previous_sign_off)
+        try c.encode(head, forKey: .head)
+        var returns = c.nestedUnkeyedContainer(forKey: .latest_returns)
+        for r in latestReturns {
+            var item = returns.nestedContainer(keyedBy: ReturnKeys.self)
+            try item.encode(r.directorate, forKey: .directorate)
+            try item.encode(r.period, forKey: .period)
+        }
+        try c.encode(signature, forKey: .signature)
+    }
+}
+
+extension HolderStatement.Line: Encodable {
+    private enum Keys: String, CodingKey {
+        case ref, title, owner, owned, cost_centres, original_target_pence, current_target_pence, profiled_pence, delivered_pence,
+            variance_pence, forecast_pence, rag, comment, movement_pence, years_ahead_pence
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(ref, forKey: .ref)
+        try c.encode(title, forKey: .title)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(owned, forKey: .owned)
+        try c.encode(costCentres, forKey: .cost_centres)
+        try c.encode(originalTarget, forKey: .original_target_pence)
+        try c.encode(currentTarget, forKey: .current_target_pence)
+        try c.encode(profiled, forKey: .profiled_pence)
+        try c.encode(delivered, forKey: .delivered_pence)
+        try c.encode(variance, forKey: .variance_pence)
+        try c.encode(forecast, forKey: .forecast_pence)
+        try c.encode(rag, forKey: .rag)
+        try c.encode(comment, forKey: .comment)
+        try c.encode(movement, forKey: .movement_pence)
+        try c.encode(ahead, forKey: .years_ahead_pence)
+    }
+}
+
+extension HolderStatement.Totals: Encodable {
+    private enum Keys: String, CodingKey {
+        case original_target_pence, current_target_pence, profiled_pence, delivered_pence, variance_pence, forecast_pence, movement_pence,
+            years_ahead_pence
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(originalTarget, forKey: .original_target_pence)
+        try c.encode(currentTarget, forKey: .current_target_pence)
+        try c.encode(profiled, forKey: .profiled_pence)
+        try c.encode(delivered, forKey: .delivered_pence)
+        try c.encode(variance, forKey: .variance_pence)
+        try c.encode(forecast, forKey: .forecast_pence)
+        try c.encode(movement, forKey: .movement_pence)
+        try c.encode(ahead, forKey: .years_ahead_pence)
+    }
+}
+
+extension HolderStatement.Centre: Encodable {
+    private enum Keys: String, CodingKey { case code, name, service, directorate, baseline_pence, since }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encode(service, forKey: .service)
+        try c.encode(directorate, forKey: .directorate)
+        try c.encode(baseline, forKey: .baseline_pence)
+        try c.encode(since, forKey: .since)
+    }
+}
+
+extension HolderStatement.Signature: Encodable {
+    private enum Keys: String, CodingKey { case status, sign_off, changes }
+    private enum ChangeKeys: String, CodingKey { case figure, amount_pence }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .notSigned:
+            try c.encode("not signed", forKey: .status)
+        case .signed(let o):
+            try c.encode("signed", forKey: .status)
+            try c.encode(o, forKey: .sign_off)
+        case .changed(let o, let changes):
+            try c.encode("changed since signed", forKey: .status)
+            try c.encode(o, forKey: .sign_off)
+            var list = c.nestedUnkeyedContainer(forKey: .changes)
+            for change in changes {
+                var item = list.nestedContainer(keyedBy: ChangeKeys.self)
+                try item.encode(change.figure, forKey: .figure)
+                try item.encode(change.amount, forKey: .amount_pence)
+            }
+        }
+    }
+}
+
+extension Summary: Encodable {
+    private enum Keys: String, CodingKey { case as_of, structure, head, rows, totals, top_findings, finding_count }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(asOf, forKey: .as_of)
+        try c.encode(structure, forKey: .structure)
+        try c.encode(head, forKey: .head)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(total, forKey: .totals)
+        try c.encode(topFindings, forKey: .top_findings)
+        try c.encode(findingCount, forKey: .finding_count)
+    }
+}
+
+extension Summary.Row: Encodable {
+    private enum Keys: String, CodingKey {
+        case directorate, year, original_target_pence, current_target_pence, delivered_pence, forecast_pence, slipped_pence,
+            unachievable_pence, delivery_rate, weighted_forecast_pence
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(directorate, forKey: .directorate)
+        try c.encode(year, forKey: .year)
+        try c.encode(originalTarget, forKey: .original_target_pence)
+        try c.encode(currentTarget, forKey: .current_target_pence)
+        try c.encode(delivered, forKey: .delivered_pence)
+        try c.encode(forecast, forKey: .forecast_pence)
+        try c.encode(slipped, forKey: .slipped_pence)
+        try c.encode(unachievable, forKey: .unachievable_pence)
+        try c.encode(deliveryRate.map { ($0 * 10_000).rounded() / 10_000 }, forKey: .delivery_rate)
+        try c.encode(weightedForecast, forKey: .weighted_forecast_pence)
+    }
+}
+
+/// The reconciliation as a report: when, at which head, and what it found.
+public struct ReconciliationReport: Encodable, Sendable {
+    public var asOf: Period
+    public var head: ChainHead
+    public var findings: [Finding]
+
+    public init(asOf: Period, head: ChainHead, findings: [Finding]) {
+        self.asOf = asOf
+        self.head = head
+        self.findings = findings
+    }
+
+    private enum Keys: String, CodingKey { case as_of, head, findings }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(asOf, forKey: .as_of)
+        try c.encode(head, forKey: .head)
+        try c.encode(findings, forKey: .findings)
+    }
+}
