@@ -7,10 +7,15 @@ public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        // Outside strings JSON has no <, > or &: replacing them everywhere only changes strings.
+        return inert(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
+    }
+
+    /// JSON text with `<`, `>` and `&` written as escapes. Outside strings JSON has none of them, so
+    /// replacing them everywhere changes only strings, and not their meaning.
+    public static func inert(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count + 1)
+        out.reserveCapacity(text.utf8.count + 16)
         for ch in text.unicodeScalars {
             switch ch {
             case "<": out += "\\u003c"
@@ -19,6 +24,6 @@ public enum JSONOutput {
             default: out.unicodeScalars.append(ch)
             }
         }
-        return out + "\n"
+        return out
     }
 }

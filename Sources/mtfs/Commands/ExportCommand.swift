@@ -48,60 +48,16 @@ struct ExportCommand: ParsableCommand {
             }
         case .csv:
             try Output.write(to: out) { sink in
-                try sink(
-                    "entry,effective,period,kind,ref,year,to_year,reverses,account,state,account_year,cost_centre,amount,actor,recorded_at,reason,source,hash\r\n"
-                )
-                try ledger.forEachEntry { e in
-                    for p in e.postings.sorted(by: { $0.account < $1.account }) {
-                        let cells: [String] = [
-                            String(e.id), e.effective.description, e.period.description, e.kind.rawValue, Escape.csv(e.proposal),
-                            e.year.description, e.toYear?.description ?? "", e.reverses.map(String.init) ?? "",
-                            Escape.csv(p.account.description),
-                            p.account.kind.rawValue, p.account.year.description, Escape.csv(p.account.costCentre ?? ""), p.amount.plain,
-                            Escape.csv(e.actor), e.recordedAt, Escape.csv(e.reason), Escape.csv(e.source), e.hash,
-                        ]
-                        try sink(cells.joined(separator: ",") + "\r\n")
-                    }
-                }
+                try sink(ExportWriter.csvHeader)
+                try ledger.forEachEntry { try sink(ExportWriter.csvRows($0)) }
             }
         case .json:
             try Output.write(to: out) { sink in
-                try sink(
-                    "{\n  \"ledger\": \(Escape.json(options.path)),\n  \"head\": \"\(head)\",\n  \"years\": \(Escape.json(try ledger.requireWindow().description)),\n  \"entries\": ["
-                )
-                var first = true
-                try ledger.forEachEntry { e in
-                    let postings = e.postings.sorted(by: { $0.account < $1.account }).map { p in
-                        "{\"account\": \(Escape.json(p.account.description)), \"state\": \"\(p.account.kind.rawValue)\", \"year\": \"\(p.account.year)\", "
-                            + "\"cost_centre\": \(p.account.costCentre.map(Escape.json) ?? "null"), \"amount_pence\": \(p.amount.rawValue)}"
-                    }
-                    var fields = [
-                        "\"entry\": \(e.id)", "\"effective\": \"\(e.effective)\"", "\"period\": \"\(e.period)\"",
-                        "\"kind\": \"\(e.kind.rawValue)\"",
-                        "\"ref\": \(Escape.json(e.proposal))", "\"year\": \"\(e.year)\"",
-                        "\"to_year\": \(e.toYear.map { "\"\($0)\"" } ?? "null")",
-                        "\"reverses\": \(e.reverses.map(String.init) ?? "null")", "\"actor\": \(Escape.json(e.actor))",
-                        "\"recorded_at\": \(Escape.json(e.recordedAt))", "\"reason\": \(Escape.json(e.reason))",
-                        "\"source\": \(Escape.json(e.source))",
-                        "\"prev_hash\": \"\(e.prevHash)\"", "\"hash\": \"\(e.hash)\"",
-                    ]
-                    fields.append("\"postings\": [" + postings.joined(separator: ", ") + "]")
-                    try sink((first ? "\n    " : ",\n    ") + "{" + fields.joined(separator: ", ") + "}")
-                    first = false
-                }
-                try sink("\n  ],\n  \"positions\": [")
+                var json = JSONExport()
+                try sink(try json.opening(ledger: options.path, head: head, years: try ledger.requireWindow()))
+                try ledger.forEachEntry { try sink(try json.entry($0)) }
                 let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
-                let byProposal = try ledger.positionLines().byProposalYear()
-                let rows = byProposal.keys.sorted().flatMap { ref in
-                    (byProposal[ref] ?? [:]).sorted { $0.key < $1.key }.map { year, p -> String in
-                        "{\"directorate\": \(Escape.json(directorates[ref] ?? "")), \"ref\": \(Escape.json(ref)), \"year\": \"\(year)\", "
-                            + "\"original_target_pence\": \(p.originalTarget.rawValue), \"current_target_pence\": \(p.currentTarget.rawValue), "
-                            + "\"delivered_pence\": \(p.delivered.rawValue), \"slipped_in_pence\": \(p.slippedIn.rawValue), "
-                            + "\"slipped_out_pence\": \(p.slippedOut.rawValue), \"unachievable_pence\": \(p.unachievable.rawValue), "
-                            + "\"remaining_pence\": \(p.remaining.rawValue)}"
-                    }
-                }
-                try sink(rows.isEmpty ? "]\n}\n" : "\n    " + rows.joined(separator: ",\n    ") + "\n  ]\n}\n")
+                try sink(try json.closing(positions: PositionRow.byProposal(try ledger.positionLines(), directorates: directorates)))
             }
         }
     }
