@@ -1,7 +1,10 @@
 import ArgumentParser
 import MTFSDomain
+import MTFSEngine
 import MTFSRender
 import MTFSStore
+
+extension BalanceReport.Dimension: ExpressibleByArgument {}
 
 /// `mtfs balance`: positions by directorate, service, proposal, cost centre or year.
 struct Balance: ParsableCommand {
@@ -17,14 +20,9 @@ struct Balance: ParsableCommand {
             Example: mtfs balance --by directorate --as-of 2023/24 P6
             """)
 
-    enum Dimension: String, ExpressibleByArgument, CaseIterable {
-        case proposal, directorate, service, year
-        case costCentre = "cost-centre"
-    }
-
     @OptionGroup var options: LedgerOptions
     @OptionGroup var format: FormatOption
-    @Option(help: "proposal, directorate, service, cost-centre or year.") var by: Dimension = .proposal
+    @Option(help: "proposal, directorate, service, cost-centre or year.") var by: BalanceReport.Dimension = .proposal
     @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Only what was effective by the end of this period.", valueName: "period"))
     var asOf: String?
@@ -35,7 +33,7 @@ struct Balance: ParsableCommand {
         let onlyYear = try year.map { try Parse.year($0, option: "--year") }
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         let f = try format.parsed()
-        let table = try BalanceReport.build(ledger: ledger, by: by, asOf: period, year: onlyYear, csv: f == .csv)
-        Terminal.write(table.render(f))
+        let report = try BalanceReport.build(ledger, by: by, asOf: period, year: onlyYear, today: Clock.today)
+        Terminal.write(f == .json ? try JSONOutput.encode(report) : BalanceTable.table(report, pinned: f == .csv).render(f))
     }
 }

@@ -42,9 +42,9 @@ struct Demo: ParsableCommand {
             try Files.write(text, to: path)
             written.append(path)
         }
-        let byDirectorate = try BalanceReport.build(ledger: book, by: .directorate, asOf: nil, year: nil, csv: false).renderText()
+        let byDirectorate = BalanceTable.table(try BalanceReport.build(book, by: .directorate, asOf: nil, year: nil, today: Clock.today)).renderText()
         try save("balance-by-directorate.txt", byDirectorate)
-        try save("balance.csv", try BalanceReport.build(ledger: book, by: .proposal, asOf: nil, year: nil, csv: true).renderCSV())
+        try save("balance.csv", BalanceTable.table(try BalanceReport.build(book, by: .proposal, asOf: nil, year: nil, today: Clock.today), pinned: true).renderCSV())
         try save("journal.csv", JournalTable.table(try book.journal(), title: nil).renderCSV())
         let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
         let settings = try book.reconcileSettings()

@@ -26,6 +26,8 @@ struct Journal: ParsableCommand {
             kind: try kind.map { try EntryKind(parsing: $0) }, year: try year.map { try Parse.year($0, option: "--year") },
             asOf: try asOf.map { try Parse.period($0, option: "--as-of") })
         if let proposal { _ = try ledger.requireProposal(proposal) }
-        Terminal.write(JournalTable.table(try ledger.journal(filter), title: "Journal").render(try format.parsed()))
+        let entries = try ledger.journal(filter)
+        let f = try format.parsed()
+        Terminal.write(f == .json ? try JSONOutput.encode(entries) : JournalTable.table(entries, title: "Journal").render(f))
     }
 }

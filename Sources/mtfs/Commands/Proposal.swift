@@ -1,5 +1,6 @@
 import ArgumentParser
 import MTFSDomain
+import MTFSEngine
 import MTFSRender
 import MTFSStore
 
@@ -82,27 +83,9 @@ struct ProposalList: ParsableCommand {
     @Option(help: "Only this owner's proposals.") var owner: String?
 
     func run() throws {
-        let ledger = try options.openForReading()
-        let window = try ledger.requireWindow()
-        let positions = try ledger.positionLines().byProposalYear()
-        var table = Table(
-            columns: [
-                .init("ref", "Ref"), .init("directorate", "Directorate"), .init("owner", "Owner"),
-                .init("title", "Title"), .init("recurrence", "Recurrence"),
-            ]
-                + window.years.map { .init($0.description, "\($0) target") })
-        var totals = Array(repeating: Pence.zero, count: window.years.count)
-        for p in try ledger.proposals() {
-            if let directorate, p.directorate != directorate { continue }
-            if let owner, p.owner != owner { continue }
-            let amounts = window.years.map { positions[p.ref]?[$0]?.currentTarget ?? .zero }
-            for (i, a) in amounts.enumerated() { totals[i] += a }
-            table.rows.append(
-                [.text(p.ref), .text(p.directorate), .text(p.owner), .text(p.title), .text(p.recurrence.rawValue)]
-                    + amounts.map { .money($0) })
-        }
-        table.totals = [.text("Total"), .empty, .empty, .empty, .empty] + totals.map { .money($0) }
-        Terminal.write(table.render(try format.parsed()))
+        let report = try ProposalListReport.build(try options.openForReading(), directorate: directorate, owner: owner)
+        let f = try format.parsed()
+        Terminal.write(f == .json ? try JSONOutput.encode(report) : ProposalTables.list(report).render(f))
     }
 }
 
@@ -117,54 +100,6 @@ struct ProposalShow: ParsableCommand {
     @Argument(help: "The proposal's ref.") var ref: String
 
     func run() throws {
-        let ledger = try options.openForReading()
-        let p = try ledger.requireProposal(ref)
-        let model = try ledger.operatingModel()
-        let today = Clock.today
-        var out = "\(Escape.terminal(p.ref)): \(Escape.terminal(p.title))\n"
-        out += "  Directorate: \(Escape.terminal(p.directorate))    Owner: \(Escape.terminal(p.owner))\n"
-        out += "  Category: \(p.category.isEmpty ? "–" : Escape.terminal(p.category))    Recurrence: \(p.recurrence.rawValue)"
-        if let s = p.deliveryStart { out += "    Delivery starts: \(s)" }
-        if let r = p.replaces { out += "    Replaces: \(Escape.terminal(r))" }
-        out += "\n\n"
-        var centres = Table(
-            title: "Cost centres",
-            columns: [
-                .init("cost_centre", "Cost centre"), .init("share", "Share"),
-                .init("service", "Service now"), .init("directorate", "Directorate now"),
-                .init("holder", "Held by now"),
-            ])
-        for share in p.costCentres {
-            let a = model.assignment(of: share.costCentre, on: today)
-            centres.rows.append([
-                .text(share.costCentre), .text(share.basisPoints.map(CostCentreShare.formatPercent) ?? "equal"),
-                .text(a?.service ?? "–"), .text(a?.directorate ?? "–"), .text(a?.budgetHolder ?? "–"),
-            ])
-        }
-        out += centres.renderText() + "\n"
-        let byYear = try ledger.positionLines().byProposalYear()[ref] ?? [:]
-        out +=
-            BalanceReport.table(
-                rows: byYear.sorted { $0.key < $1.key }.map { ([.text($0.key.description)], $0.value) },
-                keys: [.init("year", "Year")], title: "Position by year"
-            ).renderText() + "\n"
-        let forecasts = try ledger.latestForecasts(ref: ref)
-        if !forecasts.isEmpty {
-            var t = Table(
-                title: "Latest forecasts",
-                columns: [
-                    .init("year", "Year"), .init("period", "As at"), .init("forecast", "Forecast"),
-                    .init("rag", "RAG"), .init("comment", "Comment"), .init("by", "By"),
-                ])
-            for f in forecasts {
-                t.rows.append([
-                    .text(f.year.description), .text(f.period.description), .money(f.forecast), .text(f.rag.name),
-                    .text(f.comment), .text(f.actor),
-                ])
-            }
-            out += t.renderText() + "\n"
-        }
-        out += JournalTable.table(try ledger.journal(JournalFilter(proposal: ref)), title: "Entries").renderText()
-        Terminal.write(out)
+        Terminal.write(ProposalTables.text(try ProposalDetail.build(try options.openForReading(), ref: ref, today: Clock.today)))
     }
 }

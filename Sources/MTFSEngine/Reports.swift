@@ -1,0 +1,195 @@
+import MTFSDomain
+import MTFSStore
+
+/// Positions rolled up by one dimension (`mtfs balance`): by proposal (SPEC §8's pinned rows),
+/// directorate, service (as the operating model stood at the end of `asOf`, or on `today`), cost
+/// centre or year. Read in one snapshot.
+public struct BalanceReport: Sendable, Hashable, Encodable {
+    public enum Dimension: String, Sendable, CaseIterable, Encodable {
+        case proposal, directorate, service, year
+        case costCentre = "cost-centre"
+    }
+
+    /// One group's position; the fields its dimension does not use are nil.
+    public struct Row: Sendable, Hashable, Encodable {
+        public var directorate: String?
+        public var service: String?
+        public var costCentre: String?
+        public var ref: String?
+        public var year: FinancialYear
+        public var position: Position
+    }
+
+    public var dimension: Dimension
+    public var asOf: Period?
+    public var year: FinancialYear?
+    public var rows: [Row]
+    public var total: Position
+
+    public static func build(
+        _ ledger: Ledger, by dimension: Dimension, asOf period: Period?, year onlyYear: FinancialYear?, today: CivilDate
+    ) throws -> BalanceReport {
+        try ledger.read {
+            let lines = try ledger.positionLines(asOf: period).filter { onlyYear == nil || $0.year == onlyYear }
+            let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+            let model = dimension == .service ? try ledger.operatingModel() : OperatingModel()
+            let date = period?.lastDay ?? today
+            var groups: [Row: Position] = [:]
+            for line in lines {
+                var key = Row(year: line.year, position: Position())
+                switch dimension {
+                case .proposal:
+                    key.directorate = directorates[line.proposal] ?? ""
+                    key.ref = line.proposal
+                case .directorate: key.directorate = directorates[line.proposal] ?? ""
+                case .year: break
+                case .costCentre:
+                    key.costCentre = line.costCentre
+                    key.ref = line.proposal
+                case .service:
+                    let a = model.assignment(of: line.costCentre, on: date) ?? model.original(of: line.costCentre)
+                    key.directorate = a?.directorate ?? ""
+                    key.service = a?.service ?? ""
+                }
+                groups[key, default: Position()] += line.position
+            }
+            var rows = groups.map { key, position in
+                var row = key
+                row.position = position
+                return row
+            }
+            rows.sort { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
+            var total = Position()
+            for r in rows { total += r.position }
+            return BalanceReport(dimension: dimension, asOf: period, year: onlyYear, rows: rows, total: total)
+        }
+    }
+
+    private enum Keys: String, CodingKey { case dimension, as_of, year, rows, totals }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(asOf, forKey: .as_of)
+        try c.encode(year, forKey: .year)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(PositionCoding(total), forKey: .totals)
+    }
+}
+
+extension BalanceReport.Row {
+    init(year: FinancialYear, position: Position) {
+        self.year = year
+        self.position = position
+    }
+
+    /// The order rows are listed in: by the dimension's keys, then the year.
+    var sortKey: [String] { [directorate, service, costCentre, ref].compactMap { $0 } + [year.description] }
+
+    private enum Keys: String, CodingKey { case directorate, service, cost_centre, ref, year }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(directorate, forKey: .directorate)
+        try c.encodeIfPresent(service, forKey: .service)
+        try c.encodeIfPresent(costCentre, forKey: .cost_centre)
+        try c.encodeIfPresent(ref, forKey: .ref)
+        try c.encode(year, forKey: .year)
+        try PositionCoding(position).encode(to: encoder)
+    }
+}
+
+/// A position's amounts under the pinned names, in pence.
+struct PositionCoding: Encodable {
+    var p: Position
+    init(_ p: Position) { self.p = p }
+    private enum Keys: String, CodingKey {
+        case original_target_pence, current_target_pence, delivered_pence, slipped_in_pence, slipped_out_pence, unachievable_pence,
+            remaining_pence
+    }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(p.originalTarget, forKey: .original_target_pence)
+        try c.encode(p.currentTarget, forKey: .current_target_pence)
+        try c.encode(p.delivered, forKey: .delivered_pence)
+        try c.encode(p.slippedIn, forKey: .slipped_in_pence)
+        try c.encode(p.slippedOut, forKey: .slipped_out_pence)
+        try c.encode(p.unachievable, forKey: .unachievable_pence)
+        try c.encode(p.remaining, forKey: .remaining_pence)
+    }
+}
+
+/// Proposals with their current target in each MTFS year (`mtfs proposal list`).
+public struct ProposalListReport: Sendable, Encodable {
+    public struct Row: Sendable, Hashable {
+        public var proposal: Proposal
+        /// The current target in each of `years`.
+        public var targets: [Pence]
+    }
+    public var years: [FinancialYear]
+    public var rows: [Row]
+    public var totals: [Pence]
+
+    public static func build(_ ledger: Ledger, directorate: String?, owner: String?) throws -> ProposalListReport {
+        try ledger.read {
+            let years = Array(try ledger.requireWindow().years)
+            let positions = try ledger.positionLines().byProposalYear()
+            var rows: [Row] = []
+            var totals = Array(repeating: Pence.zero, count: years.count)
+            for p in try ledger.proposals() {
+                if let directorate, p.directorate != directorate { continue }
+                if let owner, p.owner != owner { continue }
+                let targets = years.map { positions[p.ref]?[$0]?.currentTarget ?? .zero }
+                for (i, a) in targets.enumerated() { totals[i] += a }
+                rows.append(Row(proposal: p, targets: targets))
+            }
+            return ProposalListReport(years: years, rows: rows, totals: totals)
+        }
+    }
+
+    private enum Keys: String, CodingKey { case years, rows, totals_pence }
+    private enum RowKeys: String, CodingKey { case ref, directorate, owner, title, category, recurrence, targets_pence }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(years, forKey: .years)
+        var list = c.nestedUnkeyedContainer(forKey: .rows)
+        for r in rows {
+            var row = list.nestedContainer(keyedBy: RowKeys.self)
+            try row.encode(r.proposal.ref, forKey: .ref)
+            try row.encode(r.proposal.directorate, forKey: .directorate)
+            try row.encode(r.proposal.owner, forKey: .owner)
+            try row.encode(r.proposal.title, forKey: .title)
+            try row.encode(r.proposal.category, forKey: .category)
+            try row.encode(r.proposal.recurrence.rawValue, forKey: .recurrence)
+            try row.encode(r.targets, forKey: .targets_pence)
+        }
+        try c.encode(totals, forKey: .totals_pence)
+    }
+}
+
+/// Everything about one proposal (`mtfs proposal show`): its cost centres and who holds them on
+/// `today`, its position by year, its latest forecasts and its entries. Read in one snapshot.
+public struct ProposalDetail: Sendable {
+    public struct Centre: Sendable, Hashable {
+        public var share: CostCentreShare
+        /// Who holds it on the day the report was made, if anyone.
+        public var holder: Assignment?
+    }
+    public var proposal: Proposal
+    public var centres: [Centre]
+    public var positions: [(year: FinancialYear, position: Position)]
+    public var forecasts: [ForecastRecord]
+    public var entries: [JournalEntry]
+
+    public static func build(_ ledger: Ledger, ref: String, today: CivilDate) throws -> ProposalDetail {
+        try ledger.read {
+            let p = try ledger.requireProposal(ref)
+            let model = try ledger.operatingModel()
+            let byYear = try ledger.positionLines().byProposalYear()[ref] ?? [:]
+            return ProposalDetail(
+                proposal: p,
+                centres: p.costCentres.map { Centre(share: $0, holder: model.assignment(of: $0.costCentre, on: today)) },
+                positions: byYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                forecasts: try ledger.latestForecasts(ref: ref),
+                entries: try ledger.journal(JournalFilter(proposal: ref)))
+        }
+    }
+}
