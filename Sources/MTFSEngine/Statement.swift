@@ -144,10 +144,9 @@ public struct StatementFigures: Sendable, Hashable {
 
 /// Computes statements for any holder from one read of the books, so a run for a thousand holders
 /// reads the ledger once.
-public struct StatementBuilder {
+public struct StatementBuilder: Sendable {
     public let input: ReconciliationInput
     public let findings: [Finding]
-    let ledger: Ledger
     let previous: [String: Pence]  // delivered by "ref|year" at the end of the previous period
     let position: [String: Position]
     let entriesByRef: [String: [JournalEntry]]
@@ -158,18 +157,27 @@ public struct StatementBuilder {
     /// each holder's are found without scanning every finding.
     let findingsByRef: [String: [Int]]
     let findingsByCentre: [String: [Int]]
+    /// By holder: the latest sign-off for an earlier period, and the latest for this one.
+    let signedBefore: [String: SignOff]
+    let signedNow: [String: SignOff]
     /// The head of the record chain the books were read at.
     public let head: ChainHead
 
     /// Reads the books as at the end of `period`.
     public init(ledger: Ledger, period: Period, settings: ReconcileSettings) throws {
-        let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
-        try self.init(ledger: ledger, input: input, findings: Reconciliation(input: input, settings: settings).findings())
+        self = try ledger.read {
+            let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
+            return try StatementBuilder(reading: ledger, input: input, findings: Reconciliation(input: input, settings: settings).findings())
+        }
     }
 
     /// Builds on books already read and reconciled as at `input.asOf`.
     public init(ledger: Ledger, input: ReconciliationInput, findings: [Finding]) throws {
-        self.ledger = ledger
+        self = try ledger.read { try StatementBuilder(reading: ledger, input: input, findings: findings) }
+    }
+
+    /// Everything every holder's statement needs, read at once (callers hold one read open).
+    private init(reading ledger: Ledger, input: ReconciliationInput, findings: [Finding]) throws {
         self.input = input
         self.findings = findings
         head = try ledger.head()
@@ -196,6 +204,14 @@ public struct StatementBuilder {
         }
         findingsByRef = byRef
         findingsByCentre = byCentre
+        // Every sign-off up to the period, read once (in period then id order, so the last seen wins).
+        var before: [String: SignOff] = [:]
+        var now: [String: SignOff] = [:]
+        for signed in try ledger.signOffs(upTo: period) {
+            if signed.period == period { now[signed.holder] = signed } else { before[signed.holder] = signed }
+        }
+        signedBefore = before
+        signedNow = now
     }
 
     /// Everyone a statement is due to: holders of cost centres at the period end and proposal owners.
@@ -243,13 +259,13 @@ public struct StatementBuilder {
                 findings[$0]
             },
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
-            previousSignOff: try ledger.latestSignOff(holder: holder, upTo: period.previous),
+            previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
-            signature: try signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)))
+            signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)))
     }
 
-    private func signature(holder: String, figures: StatementFigures) throws -> HolderStatement.Signature {
-        guard let signed = try ledger.signOff(holder: holder, for: input.asOf) else { return .notSigned }
+    private func signature(holder: String, figures: StatementFigures) -> HolderStatement.Signature {
+        guard let signed = signedNow[holder] else { return .notSigned }
         // A sign-off from before schema 5 recorded no figures: it stands as signed.
         guard let text = signed.figures else { return .signed(signed) }
         let changes = figures.changes(since: text)
@@ -287,5 +303,86 @@ public enum SignOffs {
             return try ledger.signOff(holder: holder, for: period) ?? SignOff(
                 holder: holder, period: period, signedBy: who.actor, signedAt: who.recordedAt, comment: comment)
         }
+    }
+}
+
+/// The statements index: one line per holder saying how their own proposals stand and whether the
+/// statement was signed, so finance sees at a glance whom to chase.
+public struct StatementIndex: Sendable, Encodable {
+    public struct Entry: Sendable, Hashable, Encodable {
+        public var holder: String
+        public var directorates: [String]
+        /// How many proposals the holder owns, and their totals this year.
+        public var proposals: Int
+        public var currentTarget: Pence
+        public var profiled: Pence
+        public var delivered: Pence
+        public var variance: Pence { delivered - profiled }
+        /// The owned proposals by their latest RAG (`unrated` when no return gave one).
+        public var blue = 0, green = 0, amber = 0, red = 0, unrated = 0
+        public var findings: Int
+        public var signature: String
+
+        public init(_ s: HolderStatement) {
+            holder = s.holder
+            directorates = s.directorates
+            proposals = s.owned.count
+            currentTarget = s.totals.currentTarget
+            profiled = s.totals.profiled
+            delivered = s.totals.delivered
+            findings = s.findings.count
+            for line in s.owned {
+                switch line.rag {
+                case .blue: blue += 1
+                case .green: green += 1
+                case .amber: amber += 1
+                case .red: red += 1
+                case nil: unrated += 1
+                }
+            }
+            switch s.signature {
+            case .notSigned: signature = "not signed"
+            case .signed: signature = "signed"
+            case .changed: signature = "changed since signed"
+            }
+        }
+
+        private enum Keys: String, CodingKey {
+            case holder, directorates, proposals, current_target_pence, profiled_pence, delivered_pence, variance_pence, rag, findings,
+                signature
+        }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(holder, forKey: .holder)
+            try c.encode(directorates, forKey: .directorates)
+            try c.encode(proposals, forKey: .proposals)
+            try c.encode(currentTarget, forKey: .current_target_pence)
+            try c.encode(profiled, forKey: .profiled_pence)
+            try c.encode(delivered, forKey: .delivered_pence)
+            try c.encode(variance, forKey: .variance_pence)
+            try c.encode(["B": blue, "G": green, "A": amber, "R": red, "none": unrated], forKey: .rag)
+            try c.encode(findings, forKey: .findings)
+            try c.encode(signature, forKey: .signature)
+        }
+    }
+
+    public var period: Period
+    public var head: ChainHead
+    public var entries: [Entry] = []
+
+    public init(period: Period, head: ChainHead) {
+        self.period = period
+        self.head = head
+    }
+
+    /// Adds a holder's line (statements are made and written one at a time).
+    public mutating func add(_ statement: HolderStatement) { entries.append(Entry(statement)) }
+
+    private enum Keys: String, CodingKey { case period, head, holders }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(period, forKey: .period)
+        try c.encode(head, forKey: .head)
+        try c.encode(entries, forKey: .holders)
     }
 }

@@ -44,6 +44,14 @@ extension Ledger {
         ) { Ledger.signOff(from: $0, fallback: period) }
     }
 
+    /// Every sign-off of a statement for a period up to `period`, oldest period first and, within a
+    /// period, in the order recorded: what a statement run for all holders reads once.
+    public func signOffs(upTo period: Period) throws -> [SignOff] {
+        try db.query(
+            "SELECT \(Ledger.signOffColumns) FROM sign_offs WHERE period <= ? ORDER BY period, id", parameters: [period.code]
+        ) { Ledger.signOff(from: $0, fallback: period) }
+    }
+
     /// The latest period with anything in it: an entry, a return line or a forecast.
     public func latestDataPeriod() throws -> Period? {
         let code = try db.scalar(

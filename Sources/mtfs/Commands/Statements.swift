@@ -99,6 +99,7 @@ enum StatementFiles {
         try Files.makeFolder(folder)
         var used: Set<String> = ["index"]
         var written: [(String, String)] = []
+        var index = StatementIndex(period: period, head: builder.head)
         for holder in builder.holders {
             var base = Escape.fileName(holder)
             var n = 2
@@ -111,16 +112,12 @@ enum StatementFiles {
             for f in formats {
                 try Files.write(try StatementRenderer.render(statement, as: f), to: folder + "/" + base + "." + f.fileExtension)
             }
+            index.add(statement)
             written.append((holder, base))
         }
-        var body =
-            "<header><h1>Savings statements</h1><p class=\"meta\">\(Escape.html(period.description)) · \(written.count) budget holders</p></header><ul>"
-        for (holder, base) in written {
-            let links = formats.map { "<a href=\"\(Escape.html(base)).\($0.fileExtension)\">\($0.rawValue)</a>" }.joined(separator: " · ")
-            body += "<li>\(Escape.html(holder)) — \(links)</li>"
-        }
-        body += "</ul>"
-        try Files.write(HTMLPage.page(title: "Savings statements \(period)", body: body), to: folder + "/index.html")
+        let files = Dictionary(written, uniquingKeysWith: { first, _ in first })
+        try Files.write(StatementIndexRenderer.html(index, files: files, formats: formats), to: folder + "/index.html")
+        if formats.contains(.json) { try Files.write(try JSONOutput.encode(index), to: folder + "/index.json") }
         return written
     }
 }
