@@ -62,7 +62,7 @@ extension ChainHead {
 }
 
 extension Finding: Encodable {
-    private enum Keys: String, CodingKey { case code, name, severity, refs, cost_centre, year, amount_pence, message }
+    private enum Keys: String, CodingKey { case code, name, severity, refs, cost_centre, year, amount_pence, message, parts }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(code, forKey: .code)
@@ -73,6 +73,29 @@ extension Finding: Encodable {
         try c.encode(year, forKey: .year)
         try c.encode(amount, forKey: .amount_pence)
         try c.encode(message, forKey: .message)
+        try c.encode(sentence.parts, forKey: .parts)
+    }
+}
+
+extension FindingMessage.Part: Encodable {
+    private enum Keys: String, CodingKey { case text, amount_pence, year, period, date, ref, title, owner, cost_centre, name }
+    /// One object a part: `{"text": …}`, `{"amount_pence": …}`, `{"ref": …, "title": …, "owner": …}`, …
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .text(let s): try c.encode(s, forKey: .text)
+        case .amount(let p): try c.encode(p, forKey: .amount_pence)
+        case .year(let y): try c.encode(y, forKey: .year)
+        case .period(let p): try c.encode(p, forKey: .period)
+        case .date(let d): try c.encode(d, forKey: .date)
+        case .proposal(let ref, let title, let owner):
+            try c.encode(ref, forKey: .ref)
+            try c.encodeIfPresent(title, forKey: .title)
+            try c.encodeIfPresent(owner, forKey: .owner)
+        case .costCentre(let code, let name):
+            try c.encode(code, forKey: .cost_centre)
+            try c.encodeIfPresent(name, forKey: .name)
+        }
     }
 }
 

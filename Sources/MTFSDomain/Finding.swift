@@ -67,11 +67,15 @@ public struct Finding: Hashable, Sendable {
     public var year: FinancialYear?
     /// The amount at risk.
     public var amount: Pence
-    public var message: String
+    /// The sentence for the CFO, as typed parts (amounts, years, proposals, cost centres) that each
+    /// renderer writes its own way.
+    public var sentence: FindingMessage
+    /// The sentence in plain text.
+    public var message: String { sentence.text }
 
     public init(
         code: FindingCode, severity: Severity, refs: [String], costCentre: String? = nil, year: FinancialYear? = nil,
-        amount: Pence, message: String
+        amount: Pence, message: FindingMessage
     ) {
         self.code = code
         self.severity = severity
@@ -79,7 +83,7 @@ public struct Finding: Hashable, Sendable {
         self.costCentre = costCentre
         self.year = year
         self.amount = amount
-        self.message = message
+        self.sentence = message
     }
 
     /// Most money at risk first; then the more severe; then by code, refs, cost centre and year so the order is stable.

@@ -132,14 +132,18 @@ public struct Reconciliation {
         input.model.assignment(of: centre, on: asOfDate) ?? input.model.original(of: centre)
     }
 
-    func describe(centre: String) -> String {
-        let name = input.names[centre].flatMap { $0.isEmpty ? nil : $0 }
-        return name.map { "\(centre) (\($0))" } ?? centre
+    func describe(centre: String) -> FindingMessage {
+        FindingMessage(parts: [.costCentre(code: centre, name: input.names[centre].flatMap { $0.isEmpty ? nil : $0 })])
     }
 
-    func describe(proposal ref: String) -> String {
-        guard let p = byRef[ref] else { return ref }
-        return "\(ref) “\(p.title)” (\(p.owner))"
+    /// A proposal named by its ref alone.
+    func ref(_ ref: String) -> FindingMessage { FindingMessage(parts: [.proposal(ref: ref, title: nil, owner: nil)]) }
+
+    /// A cost centre named by its code alone.
+    func code(_ code: String) -> FindingMessage { FindingMessage(parts: [.costCentre(code: code, name: nil)]) }
+
+    func describe(proposal ref: String) -> FindingMessage {
+        FindingMessage(parts: [.proposal(ref: ref, title: byRef[ref]?.title, owner: byRef[ref]?.owner)])
     }
 
     static func list(_ items: [String]) -> String {
@@ -176,12 +180,12 @@ public struct Reconciliation {
                 }
                 let total = parts.values.reduce(Pence.zero, +)
                 guard total > baseline else { continue }
-                let detail = parts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                let detail: [FindingMessage] = parts.sorted { $0.key < $1.key }.map { "\(ref($0.key)) \($0.value)" }
                 out.append(
                     Finding(
                         code: .DC01, severity: .critical, refs: Array(parts.keys), costCentre: centre, year: year, amount: total - baseline,
                         message:
-                            "Savings of \(total) are claimed on \(describe(centre: centre)) in \(year) (\(Reconciliation.list(detail))) "
+                            "Savings of \(total) are claimed on \(describe(centre: centre)) in \(year) (\(FindingMessage.list(detail))) "
                             + "but its net budget is \(baseline): \(total - baseline) cannot be delivered."))
             }
         }
@@ -198,13 +202,13 @@ public struct Reconciliation {
                 guard owners.count > 1, !covered.contains("\(centre)|\(year.startYear)") else { continue }
                 let total = refs.values.reduce(Pence.zero, +)
                 let largest = refs.values.max() ?? .zero
-                let who = refs.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                let who: [FindingMessage] = refs.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
                 let holderText = holder(centre).map { ", held by \($0.budgetHolder)" } ?? ""
                 out.append(
                     Finding(
                         code: .DC02, severity: .medium, refs: Array(refs.keys), costCentre: centre, year: year, amount: total - largest,
                         message:
-                            "\(Reconciliation.list(who)) \(refs.count == 2 ? "both" : "all") claim \(describe(centre: centre))\(holderText) in \(year): "
+                            "\(FindingMessage.list(who)) \(refs.count == 2 ? "both" : "all") claim \(describe(centre: centre))\(holderText) in \(year): "
                             + "the owners must confirm how its \(total) of savings is split."))
             }
         }
@@ -234,8 +238,8 @@ public struct Reconciliation {
                     let oldTotal = old.values.reduce(Pence.zero, +)
                     let newTotal = new.values.reduce(Pence.zero, +)
                     let overlap = min(oldTotal, newTotal)
-                    let oldText = old.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
-                    let newText = new.sorted { $0.key < $1.key }.map { "\($0.key) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                    let oldText: [FindingMessage] = old.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                    let newText: [FindingMessage] = new.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
                     out.append(
                         Finding(
                             code: .DC03, severity: .critical, refs: Array(old.keys) + Array(new.keys), costCentre: centre, year: year,
@@ -243,7 +247,7 @@ public struct Reconciliation {
                             message:
                                 "\(describe(centre: centre)) moved from \(before.service) (\(before.directorate), \(before.budgetHolder)) to "
                                 + "\(after.service) (\(after.directorate), \(after.budgetHolder)) on \(after.effective), yet in \(year) it is claimed "
-                                + "by \(Reconciliation.list(oldText)) from the old structure and by \(Reconciliation.list(newText)) from the new: "
+                                + "by \(FindingMessage.list(oldText)) from the old structure and by \(FindingMessage.list(newText)) from the new: "
                                 + "up to \(overlap) may be counted twice."))
                 }
             }
@@ -400,7 +404,7 @@ public struct Reconciliation {
                         message:
                             "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
                             + "\(Reconciliation.list(TitleWords.spelled(in: first1.title, stems: shared))) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
-                            + "\(Reconciliation.list(common.map(\.description))); confirm they are different savings."))
+                            + "\(FindingMessage.list(common.map { "\($0)" })); confirm they are different savings."))
             }
         }
         return out
@@ -482,11 +486,11 @@ public struct Reconciliation {
         Dictionary(grouping: input.slips, by: \.proposal).compactMap { ref, slips in
             guard slips.count > 1, let last = slips.last else { return nil }
             let total = slips.reduce(Pence.zero) { $0 + $1.amount }
-            let each = slips.map { "\($0.amount) from \($0.from) to \($0.to) on \($0.effective)" }
+            let each: [FindingMessage] = slips.map { "\($0.amount) from \($0.from) to \($0.to) on \($0.effective)" }
             return Finding(
                 code: .SL03, severity: .medium, refs: [ref], year: last.from, amount: total,
                 message:
-                    "\(describe(proposal: ref)) has been slipped \(slips.count) times (\(Reconciliation.list(each))), \(total) in all: "
+                    "\(describe(proposal: ref)) has been slipped \(slips.count) times (\(FindingMessage.list(each))), \(total) in all: "
                     + "ask whether it is still deliverable.")
         }
     }
@@ -506,7 +510,7 @@ public struct Reconciliation {
                 Finding(
                     code: .SL04, severity: .high, refs: [p.ref], costCentre: latest.0, year: year, amount: remaining,
                     message:
-                        "\(describe(proposal: p.ref)): \(Reconciliation.list(centres)) moved to \(latest.1.service) (\(latest.1.budgetHolder)) on "
+                        "\(describe(proposal: p.ref)): \(FindingMessage.list(centres.map(code))) moved to \(latest.1.service) (\(latest.1.budgetHolder)) on "
                         + "\(latest.1.effective) and no delivery has been logged since; \(remaining) of its \(year) target remains."))
         }
         return out
@@ -532,15 +536,15 @@ public struct Reconciliation {
             for c in centres {
                 byHolder[holder(c).map { "\($0.budgetHolder) (\($0.service), \($0.directorate))" } ?? "nobody", default: []].append(c)
             }
-            let now = byHolder.sorted { $0.key < $1.key }.map {
-                "\(Reconciliation.list($0.value.sorted())) \($0.value.count == 1 ? "is" : "are") now held by \($0.key)"
+            let now: [FindingMessage] = byHolder.sorted { $0.key < $1.key }.map {
+                "\(FindingMessage.list($0.value.sorted().map(code))) \($0.value.count == 1 ? "is" : "are") now held by \($0.key)"
             }
             out.append(
                 Finding(
                     code: .AC01, severity: .high, refs: [p.ref], costCentre: firstMove.0, year: firstYear, amount: remaining,
                     message:
-                        "After the restructure of \(firstMove.1.after.effective), \(p.owner) owns \(p.ref) “\(p.title)” but holds none of its cost centres: "
-                        + "\(Reconciliation.list(now)). \(remaining) of its target needs an accountable owner."))
+                        "After the restructure of \(firstMove.1.after.effective), \(p.owner) owns \(FindingMessage(parts: [.proposal(ref: p.ref, title: p.title, owner: nil)])) but holds none of its cost centres: "
+                        + "\(FindingMessage.list(now)). \(remaining) of its target needs an accountable owner."))
         }
         return out
     }
@@ -560,7 +564,7 @@ public struct Reconciliation {
             // Nothing fully delivered is stale: there is nothing left to report.
             guard remaining > .zero else { return nil }
             let last = input.lastReturns[key]
-            let lastText = last.map { "its last return was \($0)" } ?? "it has never had a return"
+            let lastText: FindingMessage = last.map { "its last return was \($0)" } ?? "it has never had a return"
             return Finding(
                 code: .DQ01, severity: .medium, refs: [p.ref], year: year, amount: remaining,
                 message:

@@ -214,7 +214,7 @@ public enum StatementRenderer {
             ? "<p>None.</p>"
             : "<ul class=\"findings\">"
                 + s.findings.map {
-                    "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(h($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(h($0.amount.formatted()))</span><br>\(h($0.message))</li>"
+                    "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(h($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(h($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
                 }.joined() + "</ul>"
         body +=
             "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(entriesTable(s)))
@@ -245,6 +245,7 @@ public enum HTMLPage {
         .sev { text-transform: uppercase; font-size: 11px; padding: 0 4px; border-radius: 3px; background: #eee; }
         .sev-critical .sev { background: #c62828; color: #fff; } .sev-high .sev { background: #ef6c00; color: #fff; }
         .sev-medium .sev { background: #f9a825; } .amt { font-variant-numeric: tabular-nums; color: #5b6575; }
+        .money { font-variant-numeric: tabular-nums; white-space: nowrap; } .ref, .cc { font-weight: 600; white-space: nowrap; }
         .signoff { margin-top: 24px; border: 1px solid #c9d2dc; padding: 8px 14px; page-break-inside: avoid; }
         .sig { display: flex; gap: 48px; margin: 28px 0 8px; } .sig span { border-top: 1px solid #1d2430; padding-top: 2px; min-width: 220px; }
         svg text { font: 11px system-ui, Arial, sans-serif; fill: #1d2430; }

@@ -53,7 +53,7 @@ public enum SummaryRenderer {
             body +=
                 "<h2>Top findings (\(s.findingCount) in all)</h2><ul class=\"findings\">"
                 + s.topFindings.map {
-                    "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(Escape.html($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(Escape.html($0.amount.formatted()))</span><br>\(Escape.html($0.message))</li>"
+                    "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(Escape.html($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(Escape.html($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
                 }.joined() + "</ul>"
             return HTMLPage.page(title: title(s), body: body)
         }

@@ -457,6 +457,11 @@ struct ReconciliationTests {
         #expect(replaced.map(\.refs) == [["PEO-05", "PEO-15"]])
         #expect(replaced.first?.year == fy(2024) && replaced.first?.amount == pounds(200_000) && replaced.first?.costCentre == "PEO-ASC-0501")
         #expect(replaced.first?.severity == .critical)
+        // The sentence keeps its facts typed: the proposals, the year and the amounts, for any renderer.
+        let parts = try #require(replaced.first?.sentence.parts)
+        #expect(parts.contains(.proposal(ref: "PEO-15", title: "Day opportunities commissioning", owner: "Helen Brandt")))
+        #expect(parts.contains(.amount(pounds(200_000))) && parts.contains(.year(fy(2024))))
+        #expect(replaced.first?.message.hasPrefix("PEO-15 “Day opportunities commissioning” (Helen Brandt) replaces PEO-05") == true)
         // v2: Resources has not yet returned October. Its proposals are judged as at September: none
         // is stale or behind profile for want of an October line.
         #expect(input.directorateReturns["Resources"]?.period == Period(year: fy(2023), number: 6))

@@ -165,6 +165,25 @@ struct StatementTests {
     }
 }
 
+@Suite("Finding sentences as typed parts")
+struct FindingMessageTests {
+    @Test("interpolated amounts, years and proposals stay typed; plain text is the sentence; HTML escapes every part")
+    func parts() throws {
+        let hostile = FindingMessage(parts: [.proposal(ref: "P-<1>", title: "Fees & <charges>", owner: "O'Neil")])
+        let m: FindingMessage = "\(hostile) forecasts \(pounds(1_250)) for \(fy(2023)) on \(date("2023-10-31")): " + "\(3) times"
+        #expect(m.text == "P-<1> “Fees & <charges>” (O'Neil) forecasts £1,250.00 for 2023/24 on 2023-10-31: 3 times")
+        #expect(m.parts.count == 8)
+        #expect(m.parts.contains(.amount(pounds(1_250))) && m.parts.contains(.year(fy(2023))) && m.parts.last == .text(": 3 times"))
+        let html = FindingHTML.sentence(m)
+        #expect(!html.contains("<1>") && !html.contains("<charges>") && html.contains("<span class=\"ref\">P-&lt;1&gt;</span>"))
+        #expect(html.contains("<span class=\"money\">£1,250.00</span>") && html.contains("Fees &amp; &lt;charges&gt;"))
+        #expect(FindingMessage.list(["a", "b", "c"]).text == "a, b and c" && FindingMessage.list(["a"]).text == "a")
+        let json = try JSONOutput.encode(
+            Finding(code: .SL02, severity: .high, refs: ["P-<1>"], amount: pounds(1), message: m))
+        #expect(json.contains("\"amount_pence\" : 125000") && json.contains("\"ref\" : \"P-\\u003c1\\u003e\""))
+    }
+}
+
 @Suite("statements end to end", .serialized)
 struct StatementCLITests {
     @Test("statement, statements, sign-off and summary from the command line")
