@@ -242,3 +242,43 @@ enum Files {
         }
     }
 }
+
+/// Opening a ledger for a command that may create it: a new ledger is made in a temporary file and
+/// put in place whole (``Ledger/creatingNew(at:_:)``); an existing one is written in one transaction.
+enum LedgerFile {
+    static func withLedger<T>(path: String, create: Bool, _ body: (Ledger) throws -> T) throws -> T {
+        if create && !FileManager.default.fileExists(atPath: path) { return try Ledger.creatingNew(at: path, body) }
+        return try body(try Ledger(path: path))
+    }
+}
+/// Progress on a terminal (standard error), only for long operations and never when piped.
+enum ProgressBar {
+    nonisolated(unsafe) static var shown = false
+    nonisolated(unsafe) static var lastDraw = Date.distantPast
+
+    static func callback() -> LoadProgress? {
+        guard isatty(2) == 1 else { return nil }
+        let started = Date()
+        return { phase, done, total in
+            let now = Date()
+            // Quiet for quick loads; then at most ten redraws a second.
+            guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastDraw) > 0.1, total > 0 else { return }
+            lastDraw = now
+            shown = true
+            let percent = min(100, done * 100 / total)
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(phase): \(done)/\(total) (\(percent)%)".utf8))
+        }
+    }
+
+    static func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Reads `--format` for statements and the summary.
+func documentFormat(_ text: String) throws -> DocumentFormat {
+    guard let f = DocumentFormat(rawValue: text.lowercased()) else {
+        throw Failure.usage("expected --format text, markdown, csv, json or html, found \"\(text)\"")
+    }
+    return f
+}

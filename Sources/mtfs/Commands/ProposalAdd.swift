@@ -4,14 +4,6 @@ import MTFSEngine
 import MTFSRender
 import MTFSStore
 
-/// `mtfs proposal`: savings proposals.
-struct ProposalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "proposal",
-        abstract: "Add, list and show savings proposals.",
-        subcommands: [ProposalAdd.self, ProposalList.self, ProposalShow.self])
-}
-
 /// `mtfs proposal add`.
 struct ProposalAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,38 +60,5 @@ struct ProposalAdd: ParsableCommand {
         Terminal.write(
             "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s) (entries \(ids.map(String.init).joined(separator: ", ")))."
         )
-    }
-}
-
-/// `mtfs proposal list`.
-struct ProposalList: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List proposals with their targets by year.",
-        discussion: "Example: mtfs proposal list --directorate People --format csv")
-
-    @OptionGroup var options: LedgerOptions
-    @OptionGroup var format: FormatOption
-    @Option(help: "Only this directorate's proposals.") var directorate: String?
-    @Option(help: "Only this owner's proposals.") var owner: String?
-
-    func run() throws {
-        let report = try ProposalListReport.build(try options.openForReading(), directorate: directorate, owner: owner)
-        let f = try format.parsed()
-        Terminal.write(f == .json ? try JSONOutput.encode(report) : ProposalTables.list(report).render(f))
-    }
-}
-
-/// `mtfs proposal show`.
-struct ProposalShow: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show",
-        abstract: "Show one proposal: its cost centres and who holds them now, its position by year, forecasts and entries.",
-        discussion: "Example: mtfs proposal show PEO-07")
-
-    @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref.") var ref: String
-
-    func run() throws {
-        Terminal.write(ProposalTables.text(try ProposalDetail.build(try options.openForReading(), ref: ref, today: Clock.today)))
     }
 }

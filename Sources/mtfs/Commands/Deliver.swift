@@ -1,0 +1,45 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSStore
+
+/// `mtfs deliver`: log savings delivered (or reduce an earlier figure).
+struct Deliver: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Log a saving delivered on a proposal (planned → delivered), or reduce an earlier delivery.",
+        discussion: """
+            The amount is what was delivered in this entry, not the year to date (use `mtfs import-return` for \
+            cumulative monthly returns). An amount in brackets or --reduce takes a delivery back (delivered → planned).
+
+            Examples:
+              mtfs deliver PEO-07 125,000 --period 2023-09 --reason "Two placements stepped down"
+              mtfs deliver PEO-07 "(10,000)" --period 2023-10 --reason "Step-down reversed"
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The proposal's ref.") var ref: String
+    @Argument(help: "The amount, e.g. 125,000 or £125,000.00.") var amount: String
+    @Option(help: ArgumentHelp("The financial year the saving counts in (default: the year of the effective date).", valueName: "YEAR"))
+    var year: String?
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Flag(help: "Reduce a delivery logged earlier instead.") var reduce = false
+    @Option(help: "Evidence or a note.") var reason: String = ""
+
+    func run() throws {
+        let ledger = try options.open()
+        var money = try Parse.money(amount, option: "amount")
+        var reducing = reduce
+        if money.isNegative {
+            reducing.toggle()
+            money = money.magnitude
+        }
+        let effective = try Parse.effective(date: date, period: period)
+        let fy = try year.map { try Parse.year($0, option: "--year") } ?? effective.financialYear
+        let movement: Movement = reducing ? .reduce(year: fy, amount: money) : .deliver(year: fy, amount: money)
+        let id = try ledger.record(movement, on: ref, effective: effective, reason: reason, by: try options.provenance())
+        let delivered = try ledger.balance(of: ref, .delivered, fy)
+        let planned = try ledger.balance(of: ref, .planned, fy)
+        let what = reducing ? "reduced the delivery on \(ref) in \(fy) by \(money)" : "delivered \(money) on \(ref) in \(fy)"
+        Terminal.write("Entry \(id): \(what). Delivered so far \(delivered); still planned \(planned).")
+    }
+}

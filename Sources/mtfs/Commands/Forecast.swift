@@ -1,0 +1,34 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSStore
+
+/// `mtfs forecast`: the year-end forecast, RAG and comment.
+struct Forecast: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a proposal's forecast delivery for the year, its RAG rating and a comment.",
+        discussion: """
+            A projection, not a ledger movement: the latest record per proposal, year and period counts.
+            RAG: B (Blue, delivered in full), G (Green, on track), A (Amber, at risk), R (Red, not achievable this year).
+
+            Example: mtfs forecast PEO-07 450,000 --rag A --period 2023-09 --comment "Recruitment delayed; mitigation via PEO-12"
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The proposal's ref.") var ref: String
+    @Argument(help: "The expected delivery by year end.") var amount: String
+    @Option(help: "B, G, A or R (or Blue, Green, Amber, Red).") var rag: String
+    @Option(help: ArgumentHelp("The period it is made in (default: this month).", valueName: "period")) var period: String?
+    @Option(help: ArgumentHelp("The year forecast (default: the period's year).", valueName: "YEAR")) var year: String?
+    @Option(help: "The mitigation or explanation.") var comment: String = ""
+
+    func run() throws {
+        let ledger = try options.open()
+        let money = try Parse.money(amount, option: "amount")
+        let rating = try RAG(parsing: rag)
+        let p = try period.map { try Parse.period($0, option: "--period") } ?? Clock.today.period
+        let fy = try year.map { try Parse.year($0, option: "--year") } ?? p.year
+        try ledger.recordForecast(
+            ref: ref, year: fy, period: p, forecast: money, rag: rating, comment: comment, by: try options.provenance())
+        Terminal.write("Recorded forecast \(money) (\(rating.name)) for \(ref) in \(fy) at \(p).")
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSStore
+
+/// `mtfs import-return`: one monthly return.
+struct ImportReturn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-return",
+        abstract: "Import one monthly delivery return: post the change in delivered to date, record forecasts and RAG.",
+        discussion: """
+            Columns: ref, year, delivered_to_date, forecast, rag, comment. delivered_to_date is cumulative for the year; \
+            the entry posted is the difference from what the ledger already holds, so importing the same return twice \
+            changes nothing and a corrected return posts only the correction. The period comes from the file name \
+            (2023-09.csv) unless --period is given.
+
+            Example: mtfs import-return returns/2023-09.csv --as "Finance BP (People)"
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The return file.") var file: String
+    @Option(help: ArgumentHelp("The period it reports (default: from the file name).", valueName: "period")) var period: String?
+
+    func run() throws {
+        let p = try period.map { try Parse.period($0, option: "--period") }
+        let parsed = try ParsedReturn.read(path: file, period: p)
+        let ledger = try options.open()
+        let who = try options.provenance()
+        let summary = try PackLoader(ledger: ledger, actor: who.actor, recordedAt: who.recordedAt).importReturn(parsed)
+        if !summary.changedAnything {
+            Terminal.write("Nothing changed: every row of \(file) matches what the ledger already holds for \(parsed.period).")
+            return
+        }
+        Terminal.write(
+            "Imported \(file) for \(parsed.period): \(summary.deliveries) deliveries and \(summary.reductions) reductions posted "
+                + "(net \(summary.deliveredChange)), \(summary.forecasts) forecasts recorded, \(summary.unchangedRows) rows unchanged.")
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs proposal list`.
+struct ProposalList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List proposals with their targets by year.",
+        discussion: "Example: mtfs proposal list --directorate People --format csv")
+
+    @OptionGroup var options: LedgerOptions
+    @OptionGroup var format: FormatOption
+    @Option(help: "Only this directorate's proposals.") var directorate: String?
+    @Option(help: "Only this owner's proposals.") var owner: String?
+
+    func run() throws {
+        let report = try ProposalListReport.build(try options.openForReading(), directorate: directorate, owner: owner)
+        let f = try format.parsed()
+        Terminal.write(f == .json ? try JSONOutput.encode(report) : ProposalTables.list(report).render(f))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs proposal show`.
+struct ProposalShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one proposal: its cost centres and who holds them now, its position by year, forecasts and entries.",
+        discussion: "Example: mtfs proposal show PEO-07")
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The proposal's ref.") var ref: String
+
+    func run() throws {
+        Terminal.write(ProposalTables.text(try ProposalDetail.build(try options.openForReading(), ref: ref, today: Clock.today)))
+    }
+}

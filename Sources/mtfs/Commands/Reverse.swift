@@ -1,0 +1,24 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSStore
+
+/// `mtfs reverse`: undo an entry with its mirror.
+struct Reverse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reverse an entry: record its exact mirror. Nothing is ever edited or deleted.",
+        discussion: "Example: mtfs reverse 42 --reason \"Keyed against the wrong proposal\"")
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The entry number (see `mtfs journal`).") var entry: Int64
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Option(help: "Why.") var reason: String
+
+    func run() throws {
+        let ledger = try options.open()
+        let id = try ledger.reverse(
+            entry: entry, effective: try Parse.effective(date: date, period: period), reason: reason,
+            by: try options.provenance())
+        Terminal.write("Entry \(id): reversed entry \(entry).")
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs settings`: tolerances stored with the ledger.
+struct Settings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show or change the reconciliation tolerances stored with the ledger.",
+        discussion: """
+            Keys:
+            \(ReconcileSettings.keys.map { "  \($0.key): \($0.meaning)" }.joined(separator: "\n"))
+
+            Examples: mtfs settings      mtfs settings behind-profile-percent 15%      mtfs settings behind-profile-minimum 25,000
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The setting to change.") var key: String?
+    @Argument(help: "Its new value.") var value: String?
+
+    func run() throws {
+        let ledger = key == nil ? try options.openForReading() : try options.open()
+        if let key {
+            guard let value else { throw Failure.usage("give the new value for \(key)") }
+            var check = ReconcileSettings()
+            try check.set(key, value)
+            try ledger.setSetting(key, check.value(key), by: try options.provenance())
+        }
+        let current = try ledger.reconcileSettings()
+        let stored = try ledger.settings()
+        var table = Table(columns: [.init("key", "Setting"), .init("value", "Value"), .init("from", "From"), .init("meaning", "Meaning")])
+        for (k, meaning) in ReconcileSettings.keys {
+            table.rows.append([.text(k), .text(current.value(k)), .text(stored[k] == nil ? "default" : "ledger"), .text(meaning)])
+        }
+        Terminal.write(table.renderText())
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs sign-off`: record that a statement was signed.
+struct SignOffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign-off",
+        abstract: "Record that a budget holder signed their statement for a month (append-only); the next statement shows it.",
+        discussion:
+            "Example: mtfs sign-off --holder \"Helen Brandt\" --period 2023-10 --as \"Helen Brandt\" --comment \"Agreed; PEO-06 recovery plan attached\""
+    )
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "The budget holder whose statement it is.") var holder: String
+    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
+    @Option(help: "A note with the signature.") var comment: String = ""
+
+    func run() throws {
+        let ledger = try options.open()
+        let p = try Parse.period(period, option: "--period")
+        let who = try options.provenance()
+        let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, by: who)
+        Terminal.write(
+            "Recorded \(signed.signer)'s sign-off of \(holder)'s statement for \(p), over the figures at ledger head \(signed.head?.short ?? "?").")
+    }
+}

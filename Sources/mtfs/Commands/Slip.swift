@@ -1,0 +1,30 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSStore
+
+/// `mtfs slip`: move target to a later year.
+struct Slip: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Slip part of a proposal's target to a later MTFS year (planned, Y → planned, Z).",
+        discussion: "Example: mtfs slip PLA-03 200,000 --from 2023/24 --to 2024/25 --reason \"Contract start delayed\"")
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The proposal's ref.") var ref: String
+    @Argument(help: "The amount to slip.") var amount: String
+    @Option(help: ArgumentHelp("The year the target moves from.", valueName: "YEAR")) var from: String
+    @Option(help: ArgumentHelp("The later year it moves to.", valueName: "YEAR")) var to: String
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Option(help: "Why it slipped.") var reason: String
+
+    func run() throws {
+        let ledger = try options.open()
+        let money = try Parse.money(amount, option: "amount")
+        let a = try Parse.year(from, option: "--from")
+        let b = try Parse.year(to, option: "--to")
+        let id = try ledger.record(
+            .slip(from: a, to: b, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
+            reason: reason, by: try options.provenance())
+        Terminal.write("Entry \(id): slipped \(money) of \(ref) from \(a) to \(b).")
+    }
+}

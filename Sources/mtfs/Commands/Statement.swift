@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs statement`: one budget holder's monthly statement.
+struct StatementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statement",
+        abstract: "Print one budget holder's monthly accountability statement.",
+        discussion: """
+            Shows what the holder holds at the period end, every proposal they own and every proposal that cuts one of \
+            their cost centres (marked as someone else's): target, profile to date, delivered, variance, forecast, RAG, \
+            the month's movement and the years ahead; totals; the reconciliation findings that involve them; the \
+            period's ledger entries; and a sign-off block with the last sign-off.
+
+            Example: mtfs statement --holder "Helen Brandt" --period 2023-10 --format html > helen.html
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "The budget holder or proposal owner.") var holder: String
+    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
+    @Option(help: "text, markdown, csv, json or html.") var format: String = "text"
+
+    func run() throws {
+        let f = try documentFormat(format)
+        let ledger = try options.openForReading()
+        let p = try Parse.period(period, option: "--period")
+        // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
+        let statement = try ledger.read {
+            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
+            guard builder.holders.contains(holder) else {
+                let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                throw Failure.badInput(
+                    "\(holder) holds no cost centre and owns no proposal at the end of \(p)"
+                        + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+            }
+            return try builder.statement(for: holder)
+        }
+        Terminal.write(try StatementRenderer.render(statement, as: f))
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs summary`: the CFO's view.
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "The CFO view: the programme by directorate and year, the confidence-weighted forecast and the top findings.",
+        discussion: """
+            Columns: original target, current target, delivered, forecast (the latest forecast, else the current target), \
+            slipped (net), unachievable, delivered %, and the forecast weighted by RAG (Blue and Green 100%, Amber or no \
+            rating 50%, Red 0%; change with `mtfs settings confidence-amber-percent 40%`). --structure DATE restates the \
+            whole programme under the operating model in force on that date (each cost centre's share in the directorate \
+            it sat in then); totals are the same under any structure.
+
+            Example: mtfs summary --structure 2023-04-01      mtfs summary --structure 2023-10-01 --format html
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: String?
+    @Option(help: ArgumentHelp("Restate under the operating model of this date.", valueName: "YYYY-MM-DD")) var structure: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: String?
+    @Option(help: "text, markdown, csv, json or html.") var format: String = "text"
+
+    func run() throws {
+        let f = try documentFormat(format)
+        let ledger = try options.openForReading()
+        let y = try year.map { try Parse.year($0, option: "--year") }
+        if let y { try ledger.checkInWindow(y) }
+        let date = try structure.map { try Parse.date($0, option: "--structure") }
+        let input = try ReconciliationInput.load(ledger, asOf: try asOf.map { try Parse.period($0, option: "--as-of") }, today: Clock.today)
+        let settings = try ledger.reconcileSettings()
+        let findings = Reconciliation(input: input, settings: settings).findings()
+        Terminal.write(
+            try SummaryRenderer.render(Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y), as: f))
+    }
+}

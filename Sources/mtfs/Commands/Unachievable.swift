@@ -1,0 +1,33 @@
+import ArgumentParser
+import MTFSDomain
+import MTFSStore
+
+/// `mtfs unachievable`: write off target.
+struct Unachievable: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Declare part of a proposal's target unachievable (planned → unachievable).",
+        discussion: """
+            The amount still counts in the original MTFS phasing but no longer in the current target; it \
+            needs mitigation or a replacement proposal (`mtfs proposal add … --replaces REF`).
+
+            Example: mtfs unachievable PEO-11 150,000 --year 2023/24 --reason "Consultation outcome"
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The proposal's ref.") var ref: String
+    @Argument(help: "The amount to write off.") var amount: String
+    @Option(help: ArgumentHelp("The year.", valueName: "YEAR")) var year: String
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Option(help: "Why it cannot be delivered.") var reason: String
+
+    func run() throws {
+        let ledger = try options.open()
+        let money = try Parse.money(amount, option: "amount")
+        let fy = try Parse.year(year, option: "--year")
+        let id = try ledger.record(
+            .unachievable(year: fy, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
+            reason: reason, by: try options.provenance())
+        Terminal.write("Entry \(id): wrote off \(money) of \(ref) in \(fy) as unachievable.")
+    }
+}
