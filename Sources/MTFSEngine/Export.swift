@@ -55,7 +55,7 @@ public enum Export {
         let reversed = Set(entries.compactMap(\.reverses))
         let kinds = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.kind) })
         var adjustments = [PackFormat.adjustmentColumns]
-        var deliveryPeriods: [Period: Set<String>] = [:]
+        var deliveryPeriods: [Period: Set<ProposalYear>] = [:]
         for e in entries {
             switch e.kind {
             case .slip where !reversed.contains(e.id):
@@ -65,10 +65,10 @@ public enum Export {
             case .unachievable where !reversed.contains(e.id):
                 adjustments.append([e.effective.description, e.proposal, "unachievable", e.year.description, e.amount.plain, "", e.reason])
             case .deliver, .reduce:
-                deliveryPeriods[e.period, default: []].insert("\(e.proposal)|\(e.year.startYear)")
+                deliveryPeriods[e.period, default: []].insert(ProposalYear(e.proposal, e.year))
             case .reverse:
                 if let r = e.reverses, kinds[r] == .deliver || kinds[r] == .reduce {
-                    deliveryPeriods[e.period, default: []].insert("\(e.proposal)|\(e.year.startYear)")
+                    deliveryPeriods[e.period, default: []].insert(ProposalYear(e.proposal, e.year))
                 }
             default: break
             }
@@ -76,26 +76,24 @@ public enum Export {
         files[PackFormat.adjustments] = csv(adjustments)
 
         // Returns: every period with a delivery movement or a forecast.
-        var forecasts: [Period: [String: ForecastRecord]] = [:]
+        var forecasts: [Period: [ProposalYear: ForecastRecord]] = [:]
         for p in try ledger.forecastPeriods() { forecasts[p] = [:] }
         for period in forecasts.keys {
             for f in try ledger.latestForecasts(asOf: period) where f.period == period {
-                forecasts[period]?["\(f.proposal)|\(f.year.startYear)"] = f
+                forecasts[period]?[ProposalYear(f.proposal, f.year)] = f
             }
         }
         for period in Set(deliveryPeriods.keys).union(forecasts.keys).sorted() {
-            var delivered: [String: Pence] = [:]
+            var delivered: [ProposalYear: Pence] = [:]
             for line in try ledger.positionLines(asOf: period) {
-                delivered["\(line.proposal)|\(line.year.startYear)", default: .zero] += line.position.delivered
+                delivered[ProposalYear(line.proposal, line.year), default: .zero] += line.position.delivered
             }
-            let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? [String: ForecastRecord]().keys)
+            let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? [ProposalYear: ForecastRecord]().keys)
             var rows = [PackFormat.returnColumns]
             for key in keys.sorted() {
-                let parts = key.split(separator: "|")
-                let year = FinancialYear(startYear: Int(parts[1]) ?? 0)
                 let f = forecasts[period]?[key]
                 rows.append([
-                    String(parts[0]), year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
+                    key.ref, key.year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
                     f?.comment ?? "",
                 ])
             }

@@ -318,15 +318,15 @@ extension ParsedReturn {
         let f = try CSVFile(
             name: name, bytes: try readBytes(path), required: PackFormat.returnRequired,
             optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) })
-        var seen: [String: Int] = [:]
+        var seen: [ProposalYear: Int] = [:]
         var rows: [Row] = []
         for r in f.rows {
             let ref = try r.required("ref", what: "a proposal ref")
             let year = try r.parse("year") { try FinancialYear(parsing: $0) }
-            if let first = seen["\(ref)|\(year)"] {
+            if let first = seen[ProposalYear(ref, year)] {
                 throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on line \(first))")
             }
-            seen["\(ref)|\(year)"] = r.line
+            seen[ProposalYear(ref, year)] = r.line
             let delivered = try r.parse("delivered_to_date") { try Pence(parsing: $0) }
             if delivered.isNegative {
                 throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)")

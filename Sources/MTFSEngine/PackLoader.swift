@@ -224,7 +224,7 @@ public struct PackLoader {
         // Rows in ref and year order, so the same return always writes the same journal.
         let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
         let latest = Dictionary(
-            try ledger.latestForecasts(in: ret.period).map { ("\($0.proposal)|\($0.year)", $0) },
+            try ledger.latestForecasts(in: ret.period).map { (ProposalYear($0.proposal, $0.year), $0) },
             uniquingKeysWith: { a, _ in a })
         for (i, row) in rows.enumerated() {
             guard try ledger.proposal(row.ref) != nil else {
@@ -246,7 +246,7 @@ public struct PackLoader {
                 changed = true
             }
             if let forecast = row.forecast, let rag = row.rag {
-                let previous = latest["\(row.ref)|\(row.year)"]
+                let previous = latest[ProposalYear(row.ref, row.year)]
                 if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment {
                     try at(row.at, column: "forecast") {
                         try ledger.recordForecast(

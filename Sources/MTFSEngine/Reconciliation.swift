@@ -10,12 +10,12 @@ public struct ReconciliationInput: Sendable {
     public var names: [String: String]
     public var baselines: [String: [FinancialYear: Pence]]
     public var lines: [PositionLine]
-    /// The latest forecast per "ref|startYear".
-    public var forecasts: [String: ForecastRecord]
+    /// The latest forecast of each proposal and year.
+    public var forecasts: [ProposalYear: ForecastRecord]
     /// For each proposal and year missing from its directorate's latest return, the period of its last return.
-    public var lastReturns: [String: Period]
+    public var lastReturns: [ProposalYear: Period]
     /// Each directorate's latest period with returns (by the as-of period), and what was reported in it.
-    public var directorateReturns: [String: (period: Period, reported: Set<String>)] = [:]
+    public var directorateReturns: [String: (period: Period, reported: Set<ProposalYear>)] = [:]
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [String: CivilDate]
@@ -23,11 +23,11 @@ public struct ReconciliationInput: Sendable {
     public var head: ChainHead = .empty
 
     /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
-    public static func key(_ ref: String, _ year: FinancialYear) -> String { "\(ref)|\(year.startYear)" }
+    public static func key(_ ref: String, _ year: FinancialYear) -> ProposalYear { ProposalYear(ref, year) }
 
     /// Positions summed over cost centres, by proposal and year (``key(_:_:)``).
-    public func positionsByProposalYear() -> [String: Position] {
-        var out: [String: Position] = [:]
+    public func positionsByProposalYear() -> [ProposalYear: Position] {
+        var out: [ProposalYear: Position] = [:]
         for line in lines { out[Self.key(line.proposal, line.year), default: Position()] += line.position }
         return out
     }
@@ -47,12 +47,12 @@ public struct ReconciliationInput: Sendable {
             if period < window.first.period(1) { period = window.first.period(1) }
             if period > window.last.period(12) { period = window.last.period(12) }
         }
-        var forecasts: [String: ForecastRecord] = [:]
+        var forecasts: [ProposalYear: ForecastRecord] = [:]
         for f in try ledger.latestForecasts(asOf: period) { forecasts[key(f.proposal, f.year)] = f }
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
         let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
-        var lastReturns: [String: Period] = [:]
+        var lastReturns: [ProposalYear: Period] = [:]
         // Only the (few) proposals missing from their directorate's latest return need their last one.
         for p in proposals {
             guard let own = byDirectorate[p.directorate], !own.reported.contains(key(p.ref, own.period.year)) else { continue }
@@ -87,7 +87,7 @@ public struct Reconciliation {
     // Indexes built once.
     let byRef: [String: Proposal]
     /// Current target, delivered and remaining by "ref|year".
-    var position: [String: Position] = [:]
+    var position: [ProposalYear: Position] = [:]
     /// Current (incremental) target by cost centre → year → ref.
     var claims: [String: [FinancialYear: [String: Pence]]] = [:]
 

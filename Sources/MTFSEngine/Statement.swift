@@ -147,8 +147,9 @@ public struct StatementFigures: Sendable, Hashable {
 public struct StatementBuilder: Sendable {
     public let input: ReconciliationInput
     public let findings: [Finding]
-    let previous: [String: Pence]  // delivered by "ref|year" at the end of the previous period
-    let position: [String: Position]
+    /// Delivered at the end of the previous period.
+    let previous: [ProposalYear: Pence]
+    let position: [ProposalYear: Position]
     let entriesByRef: [String: [JournalEntry]]
     let centresByHolder: [String: [String]]
     let ownedByHolder: [String: [Proposal]]
@@ -183,7 +184,7 @@ public struct StatementBuilder: Sendable {
         head = try ledger.head()
         let period = input.asOf
         position = input.positionsByProposalYear()
-        var previous: [String: Pence] = [:]
+        var previous: [ProposalYear: Pence] = [:]
         for line in try ledger.positionLines(asOf: period.previous) {
             previous[ReconciliationInput.key(line.proposal, line.year), default: .zero] += line.position.delivered
         }

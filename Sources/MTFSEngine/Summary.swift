@@ -54,7 +54,7 @@ public struct Summary: Sendable {
     ) -> Summary {
         let proposals = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0) })
         // Each proposal-year's forecast is split over its cost-centre lines in proportion to their current target.
-        var linesByKey: [String: [PositionLine]] = [:]
+        var linesByKey: [ProposalYear: [PositionLine]] = [:]
         for line in input.lines where year == nil || line.year == year {
             linesByKey[ReconciliationInput.key(line.proposal, line.year), default: []].append(line)
         }

@@ -35,7 +35,7 @@ extension Ledger {
     /// that period's return again compares with), through `forecasts_by_period`: a new month reads
     /// nothing.
     public func latestForecasts(in period: Period) throws -> [ForecastRecord] {
-        var latest: [String: ForecastRecord] = [:]
+        var latest: [ProposalYear: ForecastRecord] = [:]
         try db.forEach(
             """
             SELECT proposal, year, period, forecast, rag, comment, actor, recorded_at, source
@@ -43,7 +43,7 @@ extension Ledger {
             """, parameters: [period.code]
         ) { row in
             let record = Ledger.forecast(from: row)
-            latest["\(record.proposal)|\(record.year.startYear)"] = record
+            latest[ProposalYear(record.proposal, record.year)] = record
         }
         return latest.values.sorted { ($0.proposal, $0.year) < ($1.proposal, $1.year) }
     }
@@ -116,11 +116,11 @@ extension Ledger {
 
 extension Ledger {
     /// For each directorate, the latest period up to `asOf` in which any of its proposals had a
-    /// return line or forecast, and the proposals and years ("ref|startYear") reported in it.
+    /// return line or forecast, and the proposals and years reported in it.
     /// Returns arrive directorate by directorate: a proposal is judged against its own
     /// directorate's latest return, not the latest of anyone's (SPEC §6 v2). Periods are read from
     /// the latest down and the reading stops once every directorate is placed.
-    public func latestReturnsByDirectorate(asOf: Period?, directorates: Set<String>) throws -> [String: (period: Period, reported: Set<String>)] {
+    public func latestReturnsByDirectorate(asOf: Period?, directorates: Set<String>) throws -> [String: (period: Period, reported: Set<ProposalYear>)] {
         let cutoff = asOf?.code ?? 999_999
         let periods = try db.query(
             """
@@ -128,10 +128,10 @@ extension Ledger {
                                 UNION SELECT DISTINCT period FROM forecasts WHERE period <= ?1) ORDER BY period DESC
             """, cutoff
         ) { Int($0.int(0)) }
-        var out: [String: (period: Period, reported: Set<String>)] = [:]
+        var out: [String: (period: Period, reported: Set<ProposalYear>)] = [:]
         for code in periods where out.count < directorates.count {
             guard let period = Period(code: code) else { continue }
-            var found: [String: Set<String>] = [:]
+            var found: [String: Set<ProposalYear>] = [:]
             try db.forEach(
                 """
                 SELECT p.directorate, x.proposal, x.year FROM (
@@ -140,7 +140,7 @@ extension Ledger {
                 """, parameters: [code]
             ) { row in
                 let directorate = row.text(0)
-                if out[directorate] == nil { found[directorate, default: []].insert("\(row.text(1))|\(row.int(2))") }
+                if out[directorate] == nil { found[directorate, default: []].insert(ProposalYear(row.text(1), FinancialYear(startYear: Int(row.int(2))))) }
             }
             for (directorate, reported) in found { out[directorate] = (period, reported) }
         }

@@ -615,10 +615,10 @@ extension Ledger {
         }
         problems += pass.history.finalNegatives().map { describe($0.group, $0.month, $0.amount) }
         // Groups with backdated entries: month by month from the postings (few in any ledger).
-        var checked: Set<String> = []
+        var checked: Set<ProposalYear> = []
         for g in pass.history.backdated.sorted() where problems.count < 20 {
             let key = pass.history.keys[Int(g)]
-            guard checked.insert("\(key.proposal)|\(key.year.startYear)").inserted else { continue }
+            guard checked.insert(ProposalYear(key.proposal, key.year)).inserted else { continue }
             if let p = try negativeHistory(proposal: key.proposal, year: key.year, fromCode: 0) {
                 problems.append(describe(key.proposal, key.year, p.kind, p.period, p.amount))
             }
