@@ -97,6 +97,43 @@ public struct Finding: Hashable, Sendable {
     }
 }
 
+/// The settings a ledger keeps (`mtfs settings KEY VALUE`), by the names users type.
+public enum SettingKey: String, Sendable, CaseIterable {
+    case behindProfilePercent = "behind-profile-percent"
+    case behindProfileMinimum = "behind-profile-minimum"
+    case ragForecastPercent = "rag-forecast-percent"
+    case similarityPercent = "similarity-percent"
+    case crossSimilarityPercent = "cross-similarity-percent"
+    case confidenceBluePercent = "confidence-blue-percent"
+    case confidenceGreenPercent = "confidence-green-percent"
+    case confidenceAmberPercent = "confidence-amber-percent"
+    case confidenceRedPercent = "confidence-red-percent"
+
+    /// Reads a setting's name, or says which names there are.
+    public init(parsing text: String) throws(DomainError) {
+        guard let key = SettingKey(rawValue: text.trimmingSpaces().lowercased()) else {
+            throw DomainError.invalid(
+                "unknown setting \"\(text)\"; expected one of \(SettingKey.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = key
+    }
+
+    /// What it changes, and its default.
+    public var meaning: String {
+        switch self {
+        case .behindProfilePercent: "SL01: flag delivery this far below profile (default 10%)"
+        case .behindProfileMinimum: "SL01: and at least this amount below (default £10,000)"
+        case .ragForecastPercent: "DQ02: Blue or Green needs a forecast of at least this share of target (default 95%)"
+        case .similarityPercent: "DC04: titles at least this alike are compared (default 50%)"
+        case .crossSimilarityPercent: "DC04 across directorates: same category and years, titles at least this alike (default 75%)"
+        case .confidenceBluePercent: "summary: weight of a Blue forecast (default 100%)"
+        case .confidenceGreenPercent: "summary: weight of a Green forecast (default 100%)"
+        case .confidenceAmberPercent: "summary: weight of an Amber forecast, or of none (default 50%)"
+        case .confidenceRedPercent: "summary: weight of a Red forecast (default 0%)"
+        }
+    }
+}
+
 /// The reconciliation's tolerances (SPEC §6 defaults), settable per ledger and per run.
 public struct ReconcileSettings: Hashable, Sendable {
     /// SL01: how far below profile (in basis points of the profile) before it is flagged. Default 10%.
@@ -115,52 +152,36 @@ public struct ReconcileSettings: Hashable, Sendable {
 
     public init() {}
 
-    /// The setting keys, their meanings and how they print.
-    public static let keys: [(key: String, meaning: String)] = [
-        ("behind-profile-percent", "SL01: flag delivery this far below profile (default 10%)"),
-        ("behind-profile-minimum", "SL01: and at least this amount below (default £10,000)"),
-        ("rag-forecast-percent", "DQ02: Blue or Green needs a forecast of at least this share of target (default 95%)"),
-        ("similarity-percent", "DC04: titles at least this alike are compared (default 50%)"),
-        ("cross-similarity-percent", "DC04 across directorates: same category and years, titles at least this alike (default 75%)"),
-        ("confidence-blue-percent", "summary: weight of a Blue forecast (default 100%)"),
-        ("confidence-green-percent", "summary: weight of a Green forecast (default 100%)"),
-        ("confidence-amber-percent", "summary: weight of an Amber forecast, or of none (default 50%)"),
-        ("confidence-red-percent", "summary: weight of a Red forecast (default 0%)"),
-    ]
-
     /// Applies one setting from its text form.
-    public mutating func set(_ key: String, _ value: String) throws(DomainError) {
+    public mutating func set(_ key: SettingKey, _ value: String) throws(DomainError) {
+        let name = key.rawValue
         switch key {
-        case "behind-profile-percent": behindProfileBasisPoints = try ReconcileSettings.percent(value, key: key)
-        case "rag-forecast-percent": ragForecastBasisPoints = try ReconcileSettings.percent(value, key: key)
-        case "similarity-percent": similarityBasisPoints = try ReconcileSettings.percent(value, key: key)
-        case "cross-similarity-percent": crossSimilarityBasisPoints = try ReconcileSettings.percent(value, key: key)
-        case "confidence-blue-percent": confidenceBasisPoints[.blue] = try ReconcileSettings.percent(value, key: key)
-        case "confidence-green-percent": confidenceBasisPoints[.green] = try ReconcileSettings.percent(value, key: key)
-        case "confidence-amber-percent": confidenceBasisPoints[.amber] = try ReconcileSettings.percent(value, key: key)
-        case "confidence-red-percent": confidenceBasisPoints[.red] = try ReconcileSettings.percent(value, key: key)
-        case "behind-profile-minimum":
-            do { behindProfileMinimum = try Pence(parsing: value) } catch { throw DomainError.invalid("\(key): \(error.explanation)") }
-            if behindProfileMinimum.isNegative { throw DomainError.invalid("\(key) cannot be negative") }
-        default:
-            throw DomainError.invalid(
-                "unknown setting \"\(key)\"; expected one of \(ReconcileSettings.keys.map(\.key).joined(separator: ", "))")
+        case .behindProfilePercent: behindProfileBasisPoints = try ReconcileSettings.percent(value, key: name)
+        case .ragForecastPercent: ragForecastBasisPoints = try ReconcileSettings.percent(value, key: name)
+        case .similarityPercent: similarityBasisPoints = try ReconcileSettings.percent(value, key: name)
+        case .crossSimilarityPercent: crossSimilarityBasisPoints = try ReconcileSettings.percent(value, key: name)
+        case .confidenceBluePercent: confidenceBasisPoints[.blue] = try ReconcileSettings.percent(value, key: name)
+        case .confidenceGreenPercent: confidenceBasisPoints[.green] = try ReconcileSettings.percent(value, key: name)
+        case .confidenceAmberPercent: confidenceBasisPoints[.amber] = try ReconcileSettings.percent(value, key: name)
+        case .confidenceRedPercent: confidenceBasisPoints[.red] = try ReconcileSettings.percent(value, key: name)
+        case .behindProfileMinimum:
+            do { behindProfileMinimum = try Pence(parsing: value) } catch { throw DomainError.invalid("\(name): \(error.explanation)") }
+            if behindProfileMinimum.isNegative { throw DomainError.invalid("\(name) cannot be negative") }
         }
     }
 
     /// The value of a setting as text.
-    public func value(_ key: String) -> String {
+    public func value(_ key: SettingKey) -> String {
         switch key {
-        case "behind-profile-percent": ReconcileSettings.formatPercent(behindProfileBasisPoints)
-        case "behind-profile-minimum": behindProfileMinimum.formatted()
-        case "rag-forecast-percent": ReconcileSettings.formatPercent(ragForecastBasisPoints)
-        case "similarity-percent": ReconcileSettings.formatPercent(similarityBasisPoints)
-        case "cross-similarity-percent": ReconcileSettings.formatPercent(crossSimilarityBasisPoints)
-        case "confidence-blue-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.blue] ?? 0)
-        case "confidence-green-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.green] ?? 0)
-        case "confidence-amber-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.amber] ?? 0)
-        case "confidence-red-percent": ReconcileSettings.formatPercent(confidenceBasisPoints[.red] ?? 0)
-        default: ""
+        case .behindProfilePercent: ReconcileSettings.formatPercent(behindProfileBasisPoints)
+        case .behindProfileMinimum: behindProfileMinimum.formatted()
+        case .ragForecastPercent: ReconcileSettings.formatPercent(ragForecastBasisPoints)
+        case .similarityPercent: ReconcileSettings.formatPercent(similarityBasisPoints)
+        case .crossSimilarityPercent: ReconcileSettings.formatPercent(crossSimilarityBasisPoints)
+        case .confidenceBluePercent: ReconcileSettings.formatPercent(confidenceBasisPoints[.blue] ?? 0)
+        case .confidenceGreenPercent: ReconcileSettings.formatPercent(confidenceBasisPoints[.green] ?? 0)
+        case .confidenceAmberPercent: ReconcileSettings.formatPercent(confidenceBasisPoints[.amber] ?? 0)
+        case .confidenceRedPercent: ReconcileSettings.formatPercent(confidenceBasisPoints[.red] ?? 0)
         }
     }
 

@@ -62,8 +62,8 @@ extension Ledger {
     /// The reconciliation settings stored with the ledger, over the defaults.
     public func reconcileSettings() throws -> ReconcileSettings {
         var s = ReconcileSettings()
-        for (key, value) in try settings() where ReconcileSettings.keys.contains(where: { $0.key == key }) {
-            try s.set(key, value)
+        for (name, value) in try settings() {
+            if let key = SettingKey(rawValue: name) { try s.set(key, value) }
         }
         return s
     }

@@ -48,8 +48,8 @@ struct Reconcile: ParsableCommand {
         let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()
         for (key, value) in [
-            ("behind-profile-percent", behindPercent), ("behind-profile-minimum", behindMinimum),
-            ("rag-forecast-percent", ragPercent), ("similarity-percent", similarity),
+            (SettingKey.behindProfilePercent, behindPercent), (.behindProfileMinimum, behindMinimum),
+            (.ragForecastPercent, ragPercent), (.similarityPercent, similarity),
         ] {
             if let value { try settings.set(key, value) }
         }

@@ -10,7 +10,7 @@ struct Settings: ParsableCommand {
         abstract: "Show or change the reconciliation tolerances stored with the ledger.",
         discussion: """
             Keys:
-            \(ReconcileSettings.keys.map { "  \($0.key): \($0.meaning)" }.joined(separator: "\n"))
+            \(SettingKey.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n"))
 
             Examples: mtfs settings      mtfs settings behind-profile-percent 15%      mtfs settings behind-profile-minimum 25,000
             """)
@@ -22,16 +22,17 @@ struct Settings: ParsableCommand {
     func run() throws {
         let ledger = key == nil ? try options.openForReading() : try options.open()
         if let key {
+            let setting = try SettingKey(parsing: key)
             guard let value else { throw Failure.usage("give the new value for \(key)") }
             var check = ReconcileSettings()
-            try check.set(key, value)
-            try ledger.setSetting(key, check.value(key), by: try options.provenance())
+            try check.set(setting, value)
+            try ledger.setSetting(setting.rawValue, check.value(setting), by: try options.provenance())
         }
         let current = try ledger.reconcileSettings()
         let stored = try ledger.settings()
         var table = Table(columns: [.init("key", "Setting"), .init("value", "Value"), .init("from", "From"), .init("meaning", "Meaning")])
-        for (k, meaning) in ReconcileSettings.keys {
-            table.rows.append([.text(k), .text(current.value(k)), .text(stored[k] == nil ? "default" : "ledger"), .text(meaning)])
+        for k in SettingKey.allCases {
+            table.rows.append([.text(k.rawValue), .text(current.value(k)), .text(stored[k.rawValue] == nil ? "default" : "ledger"), .text(k.meaning)])
         }
         Terminal.write(table.renderText())
     }
