@@ -2,19 +2,62 @@ import MTFSDomain
 
 /// A place in an input file, for error messages: file, line and column.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// Where in its source a value was: a line of a text file, a cell of a workbook's sheet, or a
+    /// field of a form.
+    public enum Place: Hashable, Sendable {
+        case line(Int)
+        case cell(sheet: String, cell: String)
+        case field(String)
+    }
+
+    /// The file (or form) it came from, as errors name it.
     public var file: String
-    public var line: Int
+    public var place: Place
+    /// The column's name, when the place is a line (or a cell under a named column).
     public var column: String?
+
+    /// A line of a text file (CSV), and optionally its column.
     public init(file: String, line: Int, column: String? = nil) {
         self.file = file
-        self.line = line
+        place = .line(line)
         self.column = column
     }
-    /// `proposals.csv, line 12, column "2024/25"`.
+
+    /// A cell of a workbook's sheet, such as `D7`, and optionally the column's heading.
+    public init(file: String, sheet: String, cell: String, column: String? = nil) {
+        self.file = file
+        place = .cell(sheet: sheet, cell: cell)
+        self.column = column
+    }
+
+    /// A field of a form, named as the form labels it.
+    public init(form: String, field: String) {
+        file = form
+        place = .field(field)
+        column = nil
+    }
+
+    /// The line, for a text file.
+    public var line: Int? { if case .line(let n) = place { n } else { nil } }
+
+    /// `proposals.csv, line 12, column "2024/25"`; `return.xlsx, sheet "Return", cell D7 (column
+    /// "Delivered to date")`; `the return form, field "Delivered to date"`.
     public var description: String {
-        var s = "\(file), line \(line)"
-        if let column { s += ", column \"\(column)\"" }
-        return s
+        switch place {
+        case .line(let n): "\(file), line \(n)" + (column.map { ", column \"\($0)\"" } ?? "")
+        case .cell(let sheet, let cell): "\(file), sheet \"\(sheet)\", cell \(cell)" + (column.map { " (column \"\($0)\")" } ?? "")
+        case .field(let name): "\(file), field \"\(name)\""
+        }
+    }
+
+    /// What an entry records as its source: `returns/2023-09.csv line 12`, `return.xlsx sheet Return
+    /// cell D7`, `the return form field Delivered to date`.
+    public var source: String {
+        switch place {
+        case .line(let n): "\(file) line \(n)"
+        case .cell(let sheet, let cell): "\(file) sheet \(sheet) cell \(cell)"
+        case .field(let name): "\(file) field \(name)"
+        }
     }
 }
 

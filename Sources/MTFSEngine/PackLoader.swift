@@ -44,7 +44,7 @@ public struct PackLoader {
     }
 
     func who(_ at: SourceLocation) -> Provenance {
-        Provenance(actor: actor, recordedAt: recordedAt, source: "\(at.file) line \(at.line)")
+        Provenance(actor: actor, recordedAt: recordedAt, source: at.source)
     }
 
     /// Runs a ledger operation for a row, so any refusal names the row and column.

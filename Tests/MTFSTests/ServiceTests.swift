@@ -154,4 +154,33 @@ struct ServiceTests {
         }
         if !same { tally.problem("the kept positions and the postings disagree within one read") }
     }
+
+    @Test("a return can come from any source: errors name the file and line, the sheet and cell, or the form field")
+    func returnsFromAnySource() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        let loader = PackLoader(ledger: ledger, actor: "tester", recordedAt: "2023-11-20T10:00:00Z")
+        let places = [
+            (SourceLocation(file: "2023-10.csv", line: 7), "2023-10.csv, line 7, column \"ref\""),
+            (SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A9"), "return.xlsx, sheet \"Return\", cell A9 (column \"ref\")"),
+            (SourceLocation(form: "the return form", field: "Proposal"), "the return form, field \"Proposal\""),
+        ]
+        for (place, named) in places {
+            let row = ParsedReturn.Row(
+                ref: "NOPE-1", year: fy(2023), deliveredToDate: pounds(1), forecast: nil, rag: nil, comment: "", at: place)
+            do {
+                _ = try loader.importReturn(ParsedReturn(file: place.file, period: Period(year: fy(2023), number: 7), rows: [row]))
+                Issue.record("an unknown ref was accepted")
+            } catch let e as InputError {
+                #expect(e.description == "\(named): unknown proposal ref NOPE-1")
+                #expect(e.kind == .badInput)
+            }
+        }
+        // A good line from a workbook records its sheet and cell as the entry's source.
+        let row = ParsedReturn.Row(
+            ref: "P-1", year: fy(2023), deliveredToDate: pounds(10), forecast: nil, rag: nil, comment: "",
+            at: SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A2"))
+        _ = try loader.importReturn(ParsedReturn(file: "return.xlsx", period: Period(year: fy(2023), number: 7), rows: [row]))
+        #expect(try ledger.journal(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx sheet Return cell A2")
+    }
 }
