@@ -18,21 +18,12 @@ public struct PositionRow: Sendable, Hashable, Encodable {
         }
     }
 
-    private enum Keys: String, CodingKey {
-        case directorate, ref, year, original_target_pence, current_target_pence, delivered_pence, slipped_in_pence, slipped_out_pence,
-            unachievable_pence, remaining_pence
-    }
+    private enum Keys: String, CodingKey { case directorate, ref, year }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(directorate, forKey: .directorate)
         try c.encode(ref, forKey: .ref)
         try c.encode(year, forKey: .year)
-        try c.encode(position.originalTarget, forKey: .original_target_pence)
-        try c.encode(position.currentTarget, forKey: .current_target_pence)
-        try c.encode(position.delivered, forKey: .delivered_pence)
-        try c.encode(position.slippedIn, forKey: .slipped_in_pence)
-        try c.encode(position.slippedOut, forKey: .slipped_out_pence)
-        try c.encode(position.unachievable, forKey: .unachievable_pence)
-        try c.encode(position.remaining, forKey: .remaining_pence)
+        try PositionCoding(position).encode(to: encoder)
     }
 }
