@@ -35,6 +35,7 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
             let model = dimension == .service ? try ledger.operatingModel() : OperatingModel()
             let date = period?.lastDay ?? today
             var groups: [Row: Position] = [:]
+            groups.reserveCapacity(lines.count)
             for line in lines {
                 var key = Row(year: line.year, position: Position())
                 switch dimension {
@@ -53,12 +54,13 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
                 }
                 groups[key, default: Position()] += line.position
             }
-            var rows = groups.map { key, position in
+            let unordered = groups.map { key, position in
                 var row = key
                 row.position = position
                 return row
             }
-            rows.sort(by: Row.precedes)
+            // Indices are sorted, not the rows themselves: a row is large, and moving it is most of a sort's cost.
+            let rows = unordered.indices.sorted { Row.precedes(unordered[$0], unordered[$1]) }.map { unordered[$0] }
             var total = Position()
             for r in rows { total += r.position }
             return BalanceReport(dimension: dimension, asOf: period, year: onlyYear, rows: rows, total: total)
