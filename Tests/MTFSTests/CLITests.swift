@@ -97,6 +97,7 @@ struct CLITests {
         #expect(journal.out.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 2)
         #expect(journal.out.contains("Finance BP"))
         let json = try cli.run(["journal", "--format", "json", "--period", "2023-10"])
+        #expect(json.out.contains("\"kind\": \"reduce\"") && json.out.contains("\"kind\": \"reverse\""))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [[String: Any]])
         #expect(Set(entries.compactMap { $0["kind"] as? String }).isSuperset(of: ["reduce", "reverse"]))
         #expect(entries.allSatisfy { ($0["postings"] as? [Any])?.isEmpty == false && $0["amount_pence"] is Int })

@@ -180,7 +180,39 @@ struct FindingMessageTests {
         #expect(FindingMessage.list(["a", "b", "c"]).text == "a, b and c" && FindingMessage.list(["a"]).text == "a")
         let json = try JSONOutput.encode(
             Finding(code: .SL02, severity: .high, refs: ["P-<1>"], amount: pounds(1), message: m))
-        #expect(json.contains("\"amount_pence\" : 125000") && json.contains("\"ref\" : \"P-\\u003c1\\u003e\""))
+        #expect(json.contains("\"amount_pence\": 125000") && json.contains("\"ref\": \"P-\\u003c1\\u003e\""))
+    }
+}
+
+@Suite("JSON output")
+struct JSONOutputTests {
+    @Test("laid out one member a line; strings with quotes, colons, commas and brackets come through untouched")
+    func layout() throws {
+        struct Sample: Encodable {
+            var text = "a\" : b, {c} [d] \\ \"e\":"
+            var empty: [Int] = []
+            var nested = ["k": [1, 2]]
+            var none: String? = nil  // synthesized Encodable leaves out nil
+            var tag = "<b>&"
+        }
+        let out = try JSONOutput.encode(Sample())
+        #expect(
+            out == """
+                {
+                  "empty": [],
+                  "nested": {
+                    "k": [
+                      1,
+                      2
+                    ]
+                  },
+                  "tag": "\\u003cb\\u003e\\u0026",
+                  "text": "a\\" : b, {c} [d] \\\\ \\"e\\":"
+                }
+
+                """)
+        let back = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(back["text"] as? String == Sample().text && back["tag"] as? String == "<b>&")
     }
 }
 
