@@ -202,3 +202,49 @@ public struct ProposalDetail: Sendable {
         }
     }
 }
+
+/// Every cost centre as the operating model stood on a date (`mtfs org show`), with its name and its
+/// baseline for that date's year. Read in one snapshot.
+public struct OperatingModelReport: Sendable, Encodable {
+    public struct Row: Sendable, Hashable {
+        public var assignment: Assignment
+        public var name: String
+        public var baseline: Pence?
+    }
+    public var date: CivilDate
+    public var year: FinancialYear
+    public var rows: [Row]
+
+    public static func build(_ ledger: Ledger, on date: CivilDate) throws -> OperatingModelReport {
+        try ledger.read {
+            let names = Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) })
+            let baselines = try ledger.baselines()
+            let year = date.financialYear
+            return OperatingModelReport(
+                date: date, year: year,
+                rows: try ledger.operatingModel().snapshot(on: date).map {
+                    Row(assignment: $0, name: names[$0.costCentre] ?? "", baseline: baselines[$0.costCentre]?[year])
+                })
+        }
+    }
+
+    private enum Keys: String, CodingKey { case date, year, cost_centres }
+    private enum RowKeys: String, CodingKey { case cost_centre, name, service, directorate, budget_holder, model, since, baseline_pence }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(date, forKey: .date)
+        try c.encode(year, forKey: .year)
+        var list = c.nestedUnkeyedContainer(forKey: .cost_centres)
+        for r in rows {
+            var row = list.nestedContainer(keyedBy: RowKeys.self)
+            try row.encode(r.assignment.costCentre, forKey: .cost_centre)
+            try row.encode(r.name, forKey: .name)
+            try row.encode(r.assignment.service, forKey: .service)
+            try row.encode(r.assignment.directorate, forKey: .directorate)
+            try row.encode(r.assignment.budgetHolder, forKey: .budget_holder)
+            try row.encode(r.assignment.model.rawValue, forKey: .model)
+            try row.encode(r.assignment.effective, forKey: .since)
+            try row.encode(r.baseline, forKey: .baseline_pence)
+        }
+    }
+}

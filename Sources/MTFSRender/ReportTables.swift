@@ -146,3 +146,24 @@ public enum ProposalTables {
         return out + JournalTable.table(d.entries, title: "Entries").renderText()
     }
 }
+
+/// The operating model on a date as a table.
+public enum OperatingModelTable {
+    public static func table(_ report: OperatingModelReport) -> Table {
+        var table = Table(
+            title: "Operating model on \(report.date)",
+            columns: [
+                .init("cost_centre", "Cost centre"), .init("name", "Name"), .init("service", "Service"),
+                .init("directorate", "Directorate"), .init("budget_holder", "Budget holder"), .init("model", "Model"),
+                .init("since", "Since"), .init("baseline", "Baseline \(report.year)"),
+            ])
+        for r in report.rows {
+            let a = r.assignment
+            table.rows.append([
+                .text(a.costCentre), .text(r.name), .text(a.service), .text(a.directorate), .text(a.budgetHolder), .text(a.model.rawValue),
+                .text(a.effective.description), r.baseline.map { .money($0) } ?? .empty,
+            ])
+        }
+        return table
+    }
+}
