@@ -24,6 +24,9 @@ public enum Escape {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
+            // Control characters (an escape sequence pasted into a comment) are not text: shown as �.
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -39,6 +42,7 @@ public enum Escape {
                 out.append("\\")
                 out.append(character)
             case "\n", "\r\n", "\r": out += " "
+            case _ where character.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }: out += "\u{FFFD}"
             default: out.append(character)
             }
         }

@@ -1,32 +1,12 @@
 import MTFSDomain
 import MTFSEngine
 
-/// The output formats of statements and the summary.
-public enum DocumentFormat: String, Sendable, CaseIterable {
-    case text, markdown, csv, json, html
-
-    /// The file extension.
-    public var fileExtension: String {
-        switch self {
-        case .text: "txt"
-        case .markdown: "md"
-        case .csv: "csv"
-        case .json: "json"
-        case .html: "html"
-        }
-    }
-}
-
-/// Renders a ``HolderStatement`` in each format. Figures are the statement's; nothing is computed here.
+/// A ``HolderStatement`` in any format (``DocumentFormat/writer``). Figures are the statement's;
+/// nothing is computed here. The parts every format shares are below; each format's layout is in
+/// its writer.
 public enum StatementRenderer {
     public static func render(_ s: HolderStatement, as format: DocumentFormat) throws -> String {
-        switch format {
-        case .text: text(s)
-        case .markdown: markdown(s)
-        case .csv: csv(s)
-        case .json: try JSONOutput.encode(s)
-        case .html: html(s)
-        }
+        try format.writer.statement(s)
     }
 
     // MARK: - Shared tables
@@ -125,104 +105,6 @@ public enum StatementRenderer {
             + "\(t.delivered) delivered by \(s.period), \(behind); forecast \(t.forecast)."
     }
 
-    // MARK: - Text
-
-    static func text(_ s: HolderStatement) -> String {
-        var out = "Savings statement for \(Escape.terminal(s.holder)) — \(s.period) (as at \(s.asAt))\n"
-        out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n"
-        out += headText(s) + "\n\n"
-        out += Escape.terminal(headline(s)) + "\n\n"
-        out += "Cost centres you hold\n" + centresTable(s).renderText() + "\n"
-        out += "Proposals you own\n" + linesTable(s, s.owned, totals: true).renderText() + "\n"
-        if !s.others.isEmpty {
-            out += "Proposals owned by others that cut your cost centres\n" + linesTable(s, s.others, totals: false).renderText() + "\n"
-        }
-        out += "Reconciliation findings\n"
-        out +=
-            s.findings.isEmpty
-            ? "(none)\n\n"
-            : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount): \(Escape.terminal($0.message))" }
-                .joined(separator: "\n") + "\n\n"
-        out += "Ledger entries in \(s.period)\n" + entriesTable(s).renderText() + "\n"
-        out +=
-            "Sign-off\n  \(Escape.terminal(signOffText(s)))\n  I confirm these figures and the actions above.\n  Signed: ______________________  Date: ____________\n"
-        return out
-    }
-
-    // MARK: - Markdown
-
-    static func markdown(_ s: HolderStatement) -> String {
-        var out = "# Savings statement: \(Escape.markdown(s.holder))\n\n"
-        out += "**\(s.period)** (as at \(s.asAt)) · \(Escape.markdown(s.directorates.joined(separator: ", "))) · \(headText(s))\n\n"
-        out += Escape.markdown(headline(s)) + "\n\n"
-        out += "## Cost centres you hold\n\n" + centresTable(s).renderMarkdown() + "\n"
-        out += "## Proposals you own\n\n" + linesTable(s, s.owned, totals: true).renderMarkdown() + "\n"
-        if !s.others.isEmpty {
-            out +=
-                "## Proposals owned by others that cut your cost centres\n\n" + linesTable(s, s.others, totals: false).renderMarkdown()
-                + "\n"
-        }
-        out += "## Reconciliation findings\n\n"
-        out +=
-            s.findings.isEmpty
-            ? "None.\n\n"
-            : s.findings.map { "- **\($0.code.rawValue) \($0.severity.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(
-                separator: "\n") + "\n\n"
-        out += "## Ledger entries in \(s.period)\n\n" + entriesTable(s).renderMarkdown() + "\n"
-        out += "## Sign-off\n\n\(Escape.markdown(signOffText(s)))\n\nSigned: ______________________ Date: ____________\n"
-        return out
-    }
-
-    // MARK: - CSV
-
-    /// One row per proposal line (owned and others), with the holder and period on every row.
-    static func csv(_ s: HolderStatement) -> String {
-        let lines = s.owned + s.others
-        var t = linesTable(s, lines, totals: false)
-        t.columns.insert(contentsOf: [.init("holder"), .init("period"), .init("owned")], at: 0)
-        t.columns.append(.init("comment"))
-        t.columns.append(.init("head"))
-        for i in t.rows.indices {
-            t.rows[i].insert(contentsOf: [.text(s.holder), .text(s.period.description), .text(lines[i].owned ? "yes" : "no")], at: 0)
-            t.rows[i].append(.text(lines[i].comment))
-            t.rows[i].append(.text(s.head.short))
-        }
-        return t.renderCSV()
-    }
-
-    // MARK: - HTML
-
-    static func html(_ s: HolderStatement) -> String {
-        let h = Escape.html
-        var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
-        body +=
-            "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(headText(s)))</p></header>"
-        body += "<p class=\"headline\">\(h(headline(s)))</p>"
-        body += HTMLPage.chart(
-            bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
-            title: "Target, delivered and forecast for \(s.period.year)")
-        body += "<h2>Proposals you own</h2>" + HTMLPage.table(linesTable(s, s.owned, totals: true), ragColumn: "rag")
-        if !s.others.isEmpty {
-            body +=
-                "<h2>Proposals owned by others that cut your cost centres</h2>"
-                + HTMLPage.table(linesTable(s, s.others, totals: false), ragColumn: "rag")
-        }
-        body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(centresTable(s))
-        body += "<h2>Reconciliation findings</h2>"
-        body +=
-            s.findings.isEmpty
-            ? "<p>None.</p>"
-            : "<ul class=\"findings\">"
-                + s.findings.map {
-                    "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(h($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(h($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
-                }.joined() + "</ul>"
-        body +=
-            "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(entriesTable(s)))
-        body +=
-            "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(signOffText(s)))</p><p>I confirm these figures and the actions above.</p>"
-        body += "<div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
-        return HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: body)
-    }
 }
 
 /// The parts of a self-contained, printable HTML page: inline CSS, inline SVG, no network.
@@ -252,6 +134,14 @@ public enum HTMLPage {
         .legend span { display: inline-block; margin-right: 14px; } .legend i { display: inline-block; width: 12px; height: 10px; margin-right: 4px; vertical-align: middle; }
         @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
         """
+
+    /// Findings as a list: code and name, severity, amount, and the sentence with its parts marked.
+    public static func findings(_ findings: [Finding]) -> String {
+        "<ul class=\"findings\">"
+            + findings.map {
+                "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(Escape.html($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(Escape.html($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
+            }.joined() + "</ul>"
+    }
 
     /// A whole page.
     public static func page(title: String, body: String) -> String {

@@ -216,6 +216,30 @@ struct JSONOutputTests {
     }
 }
 
+@Suite("Report writers, one a format")
+struct WriterTests {
+    @Test("every format writes the reconciliation, hostile text made harmless in each", arguments: DocumentFormat.allCases)
+    func reconciliation(format: DocumentFormat) throws {
+        let hostile: FindingMessage = "=HYPERLINK(\"http://evil\") <script>alert(1)</script> \u{1B}[31m & \(pounds(1_000))"
+        let report = ReconciliationReport(
+            asOf: Period(year: fy(2023), number: 7), head: ChainHead(count: 3, hash: String(repeating: "ab", count: 32)),
+            findings: [Finding(code: .DC01, severity: .critical, refs: ["P-<1>"], costCentre: "CC|1", year: fy(2023), amount: pounds(1_000), message: hostile)])
+        let out = try format.writer.reconciliation(report)
+        #expect(format.writer.format == format)
+        // Control characters stay out of what a terminal or browser shows; CSV is data and keeps them.
+        #expect(out.contains("DC01") && (format == .csv || !out.contains("\u{1B}")))
+        switch format {
+        case .html: #expect(!out.contains("<script>") && out.contains("&lt;script&gt;") && out.contains("<span class=\"money\">£1,000.00</span>"))
+        case .csv: #expect(out.hasPrefix("code,severity,refs,cost_centre,year,amount,message\r\n") && !out.contains(",=HYPERLINK"))
+        case .json:
+            let back = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+            #expect((back["findings"] as? [[String: Any]])?.first?["amount_pence"] as? Int == 100_000 && !out.contains("<script>"))
+        case .markdown: #expect(!out.contains("<script>") && out.contains("# Reconciliation as at the end of 2023/24 P7"))
+        case .text: #expect(out.contains("1 finding (1 critical)"))
+        }
+    }
+}
+
 @Suite("statements end to end", .serialized)
 struct StatementCLITests {
     @Test("statement, statements, sign-off and summary from the command line")

@@ -49,8 +49,9 @@ struct Demo: ParsableCommand {
         let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
         let settings = try book.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
-        try save("reconcile.txt", FindingsReport.text(findings, asOf: input.asOf, head: input.head))
-        try save("reconcile.csv", FindingsReport.csv(findings))
+        let reconciliation = ReconciliationReport(asOf: input.asOf, head: input.head, findings: findings)
+        try save("reconcile.txt", TextWriter().reconciliation(reconciliation))
+        try save("reconcile.csv", CSVWriter().reconciliation(reconciliation))
         for (name, structure) in [("summary", nil), ("summary-new-structure", input.asOf.lastDay)] as [(String, CivilDate?)] {
             let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: nil)
             try save(name + ".txt", try SummaryRenderer.render(summary, as: .text))
@@ -71,7 +72,7 @@ struct Demo: ParsableCommand {
             .joined(separator: ", ") + ".\n\n"
         text += byDirectorate + "\n"
         text +=
-            FindingsReport.text(findings, asOf: input.asOf, head: input.head, colour: Terminal.colour(for: 1)).split(separator: "\n", maxSplits: 1).first.map(
+            TextWriter(colour: Terminal.colour(for: 1)).reconciliation(reconciliation).split(separator: "\n", maxSplits: 1).first.map(
                 String.init) ?? ""
         text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")

@@ -26,7 +26,7 @@ struct Reconcile: ParsableCommand {
     @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf:
         String?
-    @Option(help: "text, csv or json.") var format: String = "text"
+    @Option(help: "text, markdown, csv, json or html.") var format: String = "text"
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
@@ -42,9 +42,7 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         let threshold = try failOn.map { try Severity(parsing: $0) }
-        guard ["text", "csv", "json"].contains(format.lowercased()) else {
-            throw Failure.usage("expected --format text, csv or json, found \"\(format)\"")
-        }
+        let f = try documentFormat(format)
         let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()
         for (key, value) in [
@@ -58,11 +56,9 @@ struct Reconcile: ParsableCommand {
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
         let findings = Reconciliation(input: input, settings: settings).findings(year: onlyYear)
-        switch format.lowercased() {
-        case "csv": Terminal.write(FindingsReport.csv(findings))
-        case "json": Terminal.write(try FindingsReport.json(findings, asOf: input.asOf, head: input.head))
-        default: Terminal.write(FindingsReport.text(findings, asOf: input.asOf, head: input.head, colour: Terminal.colour(for: 1)))
-        }
+        let report = ReconciliationReport(asOf: input.asOf, head: input.head, findings: findings)
+        let writer: any ReportWriter = f == .text ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
+        Terminal.write(try writer.reconciliation(report))
         if let threshold, findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(3)
         }

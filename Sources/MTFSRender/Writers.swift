@@ -1,0 +1,265 @@
+import MTFSDomain
+import MTFSEngine
+
+/// The output formats of documents: statements, the summary, the reconciliation.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case text, markdown, csv, json, html
+
+    /// The file extension.
+    public var fileExtension: String {
+        switch self {
+        case .text: "txt"
+        case .markdown: "md"
+        case .csv: "csv"
+        case .json: "json"
+        case .html: "html"
+        }
+    }
+
+    /// The writer for this format.
+    public var writer: any ReportWriter {
+        switch self {
+        case .text: TextWriter()
+        case .markdown: MarkdownWriter()
+        case .csv: CSVWriter()
+        case .json: JSONWriter()
+        case .html: HTMLWriter()
+        }
+    }
+}
+
+/// One output format: it writes every report the product makes. Reports arrive as values from the
+/// engine; a writer only lays them out and escapes them for its format. A new format — a workbook, a
+/// web page — is one more writer.
+public protocol ReportWriter: Sendable {
+    var format: DocumentFormat { get }
+    /// A budget holder's statement.
+    func statement(_ s: HolderStatement) throws -> String
+    /// The CFO's summary.
+    func summary(_ s: Summary) throws -> String
+    /// The reconciliation's findings.
+    func reconciliation(_ r: ReconciliationReport) throws -> String
+    /// Any tabular report (balance, journal, proposals, the operating model).
+    func table(_ t: Table) throws -> String
+}
+
+/// For a person at a terminal (escape sequences in data made harmless; colour only when asked).
+public struct TextWriter: ReportWriter {
+    public var format: DocumentFormat { .text }
+    public var colour = false
+    public init(colour: Bool = false) { self.colour = colour }
+
+    public func statement(_ s: HolderStatement) -> String {
+        var out = "Savings statement for \(Escape.terminal(s.holder)) — \(s.period) (as at \(s.asAt))\n"
+        out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n"
+        out += StatementRenderer.headText(s) + "\n\n"
+        out += Escape.terminal(StatementRenderer.headline(s)) + "\n\n"
+        out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
+        out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true).renderText() + "\n"
+        if !s.others.isEmpty {
+            out += "Proposals owned by others that cut your cost centres\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderText() + "\n"
+        }
+        out += "Reconciliation findings\n"
+        out +=
+            s.findings.isEmpty
+            ? "(none)\n\n"
+            : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount): \(Escape.terminal($0.message))" }
+                .joined(separator: "\n") + "\n\n"
+        out += "Ledger entries in \(s.period)\n" + StatementRenderer.entriesTable(s).renderText() + "\n"
+        out +=
+            "Sign-off\n  \(Escape.terminal(StatementRenderer.signOffText(s)))\n  I confirm these figures and the actions above.\n  Signed: ______________________  Date: ____________\n"
+        return out
+    }
+
+    public func summary(_ s: Summary) -> String {
+        var t = SummaryRenderer.table(s)
+        t.title = SummaryRenderer.title(s)
+        return t.renderText() + "\nTop findings (\(s.findingCount) in all; `mtfs reconcile` lists them)\n"
+            + s.topFindings.map {
+                "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount.formatted()): \(Escape.terminal($0.message))"
+            }.joined(separator: "\n") + "\n"
+    }
+
+    /// A count by severity, then each finding with its sentence.
+    public func reconciliation(_ r: ReconciliationReport) -> String {
+        var out = "Reconciliation as at the end of \(r.asOf) (ledger head \(r.head.short)): "
+        if r.findings.isEmpty { return out + "no r.findings.\n" }
+        let counts = Severity.allCases.reversed().compactMap { s -> String? in
+            let n = r.findings.filter { $0.severity == s }.count
+            return n == 0 ? nil : "\(n) \(s.rawValue)"
+        }
+        out += "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s") (\(counts.joined(separator: ", "))).\n\n"
+        for f in r.findings {
+            var severity = f.severity.rawValue.uppercased().padding(8)
+            if colour {
+                let code = f.severity >= .high ? (f.severity == .critical ? "31;1" : "31") : (f.severity == .medium ? "33" : "2")
+                severity = "\u{1B}[\(code)m\(severity)\u{1B}[0m"
+            }
+            var head = "\(severity)  \(f.code.rawValue) \(f.code.name.padding(26))  \(f.amount.formatted().leftPadding(16))"
+            head += "  \(f.year?.description ?? "")  \(Escape.terminal(f.refs.joined(separator: ", ")))"
+            if let c = f.costCentre { head += "  [\(Escape.terminal(c))]" }
+            out += head + "\n" + FindingsReport.wrap(Escape.terminal(f.message), indent: 10, width: 110) + "\n\n"
+        }
+        return out
+        return out
+    }
+
+    public func table(_ t: Table) -> String { t.renderText() }
+}
+
+/// GitHub-flavoured Markdown.
+public struct MarkdownWriter: ReportWriter {
+    public var format: DocumentFormat { .markdown }
+    public init() {}
+
+    public func statement(_ s: HolderStatement) -> String {
+        var out = "# Savings statement: \(Escape.markdown(s.holder))\n\n"
+        out += "**\(s.period)** (as at \(s.asAt)) · \(Escape.markdown(s.directorates.joined(separator: ", "))) · \(StatementRenderer.headText(s))\n\n"
+        out += Escape.markdown(StatementRenderer.headline(s)) + "\n\n"
+        out += "## Cost centres you hold\n\n" + StatementRenderer.centresTable(s).renderMarkdown() + "\n"
+        out += "## Proposals you own\n\n" + StatementRenderer.linesTable(s, s.owned, totals: true).renderMarkdown() + "\n"
+        if !s.others.isEmpty {
+            out +=
+                "## Proposals owned by others that cut your cost centres\n\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderMarkdown()
+                + "\n"
+        }
+        out += "## Reconciliation findings\n\n"
+        out +=
+            s.findings.isEmpty
+            ? "None.\n\n"
+            : s.findings.map { "- **\($0.code.rawValue) \($0.severity.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(
+                separator: "\n") + "\n\n"
+        out += "## Ledger entries in \(s.period)\n\n" + StatementRenderer.entriesTable(s).renderMarkdown() + "\n"
+        out += "## Sign-off\n\n\(Escape.markdown(StatementRenderer.signOffText(s)))\n\nSigned: ______________________ Date: ____________\n"
+        return out
+    }
+
+    public func summary(_ s: Summary) -> String {
+        var t = SummaryRenderer.table(s)
+        t.title = SummaryRenderer.title(s)
+        return t.renderMarkdown() + "\n## Top findings (\(s.findingCount) in all)\n\n"
+            + s.topFindings.map { "- **\($0.code.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(separator: "\n")
+            + "\n"
+    }
+
+    public func reconciliation(_ r: ReconciliationReport) -> String {
+        var out = "# Reconciliation as at the end of \(r.asOf)\n\nLedger head \(r.head.short) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")\n\n"
+        out += r.findings.map {
+            "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.code.name)** \($0.amount) · \($0.year?.description ?? "") · "
+                + "\(Escape.markdown($0.refs.joined(separator: ", ")))\($0.costCentre.map { " [\(Escape.markdown($0))]" } ?? ""): \(Escape.markdown($0.message))"
+        }.joined(separator: "\n")
+        return out + "\n"
+    }
+
+    public func table(_ t: Table) -> String { t.renderMarkdown() }
+}
+
+/// RFC 4180 CSV: money in pounds with two decimals, no symbol; cells that a spreadsheet would run as
+/// a formula are made inert.
+public struct CSVWriter: ReportWriter {
+    public var format: DocumentFormat { .csv }
+    public init() {}
+
+    /// One row per proposal line (owned and others), with the holder and period on every row.
+    public func statement(_ s: HolderStatement) -> String {
+        let lines = s.owned + s.others
+        var t = StatementRenderer.linesTable(s, lines, totals: false)
+        t.columns.insert(contentsOf: [.init("holder"), .init("period"), .init("owned")], at: 0)
+        t.columns.append(.init("comment"))
+        t.columns.append(.init("head"))
+        for i in t.rows.indices {
+            t.rows[i].insert(contentsOf: [.text(s.holder), .text(s.period.description), .text(lines[i].owned ? "yes" : "no")], at: 0)
+            t.rows[i].append(.text(lines[i].comment))
+            t.rows[i].append(.text(s.head.short))
+        }
+        return t.renderCSV()
+    }
+
+    public func summary(_ s: Summary) -> String {
+        var t = SummaryRenderer.table(s)
+        t.totals = nil
+        return t.renderCSV()
+    }
+
+    /// SPEC §6's pinned columns: code,severity,refs,cost_centre,year,amount,message.
+    public func reconciliation(_ r: ReconciliationReport) -> String {
+        var out = "code,severity,refs,cost_centre,year,amount,message\r\n"
+        for f in r.findings {
+            out +=
+                [
+                    f.code.rawValue, f.severity.rawValue, Escape.csv(f.refs.joined(separator: ";")), Escape.csv(f.costCentre ?? ""),
+                    f.year?.description ?? "", f.amount.plain, Escape.csv(f.message),
+                ].joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    public func table(_ t: Table) -> String { t.renderCSV() }
+}
+
+/// Each report's own `Encodable` form (``JSONOutput``); a table as rows keyed by column.
+public struct JSONWriter: ReportWriter {
+    public var format: DocumentFormat { .json }
+    public init() {}
+
+    public func statement(_ s: HolderStatement) throws -> String { try JSONOutput.encode(s) }
+    public func summary(_ s: Summary) throws -> String { try JSONOutput.encode(s) }
+    public func reconciliation(_ r: ReconciliationReport) throws -> String { try JSONOutput.encode(r) }
+    public func table(_ t: Table) -> String { t.renderJSON() }
+}
+
+/// A self-contained, printable page: inline CSS and SVG, no network; every value escaped.
+public struct HTMLWriter: ReportWriter {
+    public var format: DocumentFormat { .html }
+    public init() {}
+
+    public func statement(_ s: HolderStatement) -> String {
+        let h = Escape.html
+        var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
+        body +=
+            "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(StatementRenderer.headText(s)))</p></header>"
+        body += "<p class=\"headline\">\(h(StatementRenderer.headline(s)))</p>"
+        body += HTMLPage.chart(
+            bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
+            title: "Target, delivered and forecast for \(s.period.year)")
+        body += "<h2>Proposals you own</h2>" + HTMLPage.table(StatementRenderer.linesTable(s, s.owned, totals: true), ragColumn: "rag")
+        if !s.others.isEmpty {
+            body +=
+                "<h2>Proposals owned by others that cut your cost centres</h2>"
+                + HTMLPage.table(StatementRenderer.linesTable(s, s.others, totals: false), ragColumn: "rag")
+        }
+        body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s))
+        body += "<h2>Reconciliation findings</h2>"
+        body +=
+            s.findings.isEmpty
+            ? "<p>None.</p>"
+            : HTMLPage.findings(s.findings)
+        body +=
+            "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s)))
+        body +=
+            "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p><p>I confirm these figures and the actions above.</p>"
+        body += "<div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
+        return HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: body)
+    }
+
+    public func summary(_ s: Summary) -> String {
+        let t = SummaryRenderer.table(s)
+        let bars = s.byDirectorate.map { ($0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
+        var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))</p></header>"
+        body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate")
+        body += "<h2>By directorate and year</h2>" + HTMLPage.table(t)
+        body +=
+            "<h2>Top findings (\(s.findingCount) in all)</h2>" + HTMLPage.findings(s.topFindings)
+        return HTMLPage.page(title: SummaryRenderer.title(s), body: body)
+    }
+
+    public func reconciliation(_ r: ReconciliationReport) -> String {
+        let title = "Reconciliation as at the end of \(r.asOf)"
+        var body = "<header><h1>Reconciliation</h1><p class=\"meta\">\(Escape.html(title)) · ledger head \(Escape.html(r.head.short)) · "
+        body += "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")</p></header>"
+        body += r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings)
+        return HTMLPage.page(title: title, body: body)
+    }
+
+    public func table(_ t: Table) -> String { HTMLPage.page(title: t.title ?? "mtfs", body: HTMLPage.table(t)) }
+}
