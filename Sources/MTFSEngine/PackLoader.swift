@@ -34,17 +34,25 @@ public struct PackLoader {
     /// Who is loading, and when; each row's source is filled in from its file and line.
     public let actor: String
     public let recordedAt: String
+    /// Whom the load is done for (`--as`), recorded beside `actor` on every row (SPEC §3.3).
+    public let onBehalfOf: String?
     public var progress: LoadProgress?
 
-    public init(ledger: Ledger, actor: String, recordedAt: String, progress: LoadProgress? = nil) {
+    public init(ledger: Ledger, actor: String, recordedAt: String, onBehalfOf: String? = nil, progress: LoadProgress? = nil) {
         self.ledger = ledger
         self.actor = actor
         self.recordedAt = recordedAt
+        self.onBehalfOf = onBehalfOf
         self.progress = progress
     }
 
+    /// Who did it, for the row at `at`: the login, whom for, when, and the file and line (or cell, or field).
+    public init(ledger: Ledger, by who: Provenance, progress: LoadProgress? = nil) {
+        self.init(ledger: ledger, actor: who.actor, recordedAt: who.recordedAt, onBehalfOf: who.onBehalfOf, progress: progress)
+    }
+
     func who(_ at: SourceLocation) -> Provenance {
-        Provenance(actor: actor, recordedAt: recordedAt, source: at.source)
+        Provenance(actor: actor, recordedAt: recordedAt, source: at.source, onBehalfOf: onBehalfOf)
     }
 
     /// Runs a ledger operation for a row, so any refusal names the row and column.

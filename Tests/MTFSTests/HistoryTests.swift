@@ -380,6 +380,26 @@ struct HistoryTests {
         #expect(entry.actor == Clock.loginName && entry.onBehalfOf == "Finance BP")
     }
 
+    @Test("--as reaches every row a load or an imported return writes: entries, forecasts and return lines")
+    func onBehalfOfInBulk() throws {
+        let cli = CLI()
+        #expect(try cli.run(["load", samplePack, "--as", "Loader Person"]).status == 0)
+        let november = URL(fileURLWithPath: samplePack).deletingLastPathComponent().appendingPathComponent("returns/2023-11.csv").path
+        #expect(try cli.run(["import-return", november, "--as", "Finance BP (People)"]).status == 0)
+        let ledger = try Ledger(path: cli.ledger, readOnly: true)
+        for (table, period, name) in [
+            ("entries", "period <= 202307", "Loader Person"), ("forecasts", "period <= 202307", "Loader Person"),
+            ("return_lines", "period <= 202307", "Loader Person"), ("entries", "period = 202308", "Finance BP (People)"),
+            ("forecasts", "period = 202308", "Finance BP (People)"), ("return_lines", "period = 202308", "Finance BP (People)"),
+        ] {
+            let rows = try ledger.db.scalar("SELECT count(*) FROM \(table) WHERE \(period)")
+            let named = try ledger.db.scalar("SELECT count(*) FROM \(table) WHERE \(period) AND on_behalf_of = ?", name)
+            #expect(rows > 0 && named == rows, "\(table) \(period): \(named) of \(rows) rows for \(name)")
+        }
+        let journal = try cli.run(["journal", "--period", "2023-11", "--format", "csv"]).out
+        #expect(journal.contains(",\(Clock.loginName),Finance BP (People),"))
+    }
+
     // MARK: - 6. Two first loads at once
 
     @Test("two first loads into the same new path at once: one ledger, whole, and the other refused without deleting it")

@@ -27,7 +27,7 @@ struct ImportReturn: ParsableCommand {
         let parsed = try ParsedReturn.read(path: file, period: p)
         let ledger = try options.open()
         let who = try options.provenance()
-        let summary = try PackLoader(ledger: ledger, actor: who.actor, recordedAt: who.recordedAt).importReturn(parsed)
+        let summary = try PackLoader(ledger: ledger, by: who).importReturn(parsed)
         if !summary.changedAnything {
             Terminal.write("Nothing changed: every row of \(file) matches what the ledger already holds for \(parsed.period).")
             return

@@ -25,7 +25,7 @@ struct Load: ParsableCommand {
         var parsed: ParsedPack? = try ParsedPack.read(directory: pack)
         let summary = try LedgerFile.withLedger(path: options.path, create: true) { ledger in
             let who = try options.provenance()
-            let loader = PackLoader(ledger: ledger, actor: who.actor, recordedAt: who.recordedAt, progress: ProgressBar.callback())
+            let loader = PackLoader(ledger: ledger, by: who, progress: ProgressBar.callback())
             defer { ProgressBar.finish() }
             let whole = parsed!
             parsed = nil
