@@ -5,8 +5,8 @@ import MTFSDomain
 
 extension HolderStatement: Encodable {
     private enum Keys: String, CodingKey {
-        case holder, period, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, entries, previous_sign_off,
-            head, latest_returns, signature
+        case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, entries,
+            previous_sign_off, head, latest_returns, signature
     }
     private enum ReturnKeys: String, CodingKey { case directorate, period }
 
@@ -14,6 +14,7 @@ extension HolderStatement: Encodable {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(holder, forKey: .holder)
         try c.encode(period, forKey: .period)
+        try c.encode(period.year, forKey: .year)
         try c.encode(asAt, forKey: .as_at)
         try c.encode(directorates, forKey: .directorates)
         try c.encode(centres, forKey: .cost_centres)
@@ -149,23 +150,33 @@ extension Summary.Row: Encodable {
     }
 }
 
-/// The reconciliation as a report: when, at which head, and what it found.
+/// The reconciliation as a report: when, at which head, the latest period each directorate has
+/// returned (what its proposals were judged as at), and what it found.
 public struct ReconciliationReport: Encodable, Sendable {
     public var asOf: Period
     public var head: ChainHead
     public var findings: [Finding]
+    /// By directorate, its latest period with returns (by the as-of period).
+    public var latestReturns: [String: Period]
 
-    public init(asOf: Period, head: ChainHead, findings: [Finding]) {
+    public init(asOf: Period, head: ChainHead, findings: [Finding], latestReturns: [String: Period] = [:]) {
         self.asOf = asOf
         self.head = head
         self.findings = findings
+        self.latestReturns = latestReturns
     }
 
-    private enum Keys: String, CodingKey { case as_of, head, findings }
+    /// The report of `findings` made from `input`.
+    public init(_ input: ReconciliationInput, findings: [Finding]) {
+        self.init(asOf: input.asOf, head: input.head, findings: findings, latestReturns: input.directorateReturns.mapValues(\.period))
+    }
+
+    private enum Keys: String, CodingKey { case as_of, head, findings, latest_returns }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(asOf, forKey: .as_of)
         try c.encode(head, forKey: .head)
         try c.encode(findings, forKey: .findings)
+        try c.encode(latestReturns, forKey: .latest_returns)
     }
 }

@@ -322,9 +322,13 @@ public struct StatementIndex: Sendable, Encodable {
         /// The owned proposals by their latest RAG (`unrated` when no return gave one).
         public var blue = 0, green = 0, amber = 0, red = 0, unrated = 0
         public var findings: Int
-        public var signature: String
+        /// `signed`, `changed since signed` or `not signed`.
+        public var signOffStatus: String
+        /// The holder's statement files' name, without the extension.
+        public var file: String
 
-        public init(_ s: HolderStatement) {
+        public init(_ s: HolderStatement, file: String) {
+            self.file = file
             holder = s.holder
             directorates = s.directorates
             proposals = s.owned.count
@@ -342,28 +346,29 @@ public struct StatementIndex: Sendable, Encodable {
                 }
             }
             switch s.signature {
-            case .notSigned: signature = "not signed"
-            case .signed: signature = "signed"
-            case .changed: signature = "changed since signed"
+            case .notSigned: signOffStatus = "not signed"
+            case .signed: signOffStatus = "signed"
+            case .changed: signOffStatus = "changed since signed"
             }
         }
 
         private enum Keys: String, CodingKey {
-            case holder, directorates, proposals, current_target_pence, profiled_pence, delivered_pence, variance_pence, rag, findings,
-                signature
+            case holder, file, directorates, proposals, current_target_pence, profiled_pence, delivered_pence, variance_pence, rag, findings,
+                sign_off_status
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             try c.encode(holder, forKey: .holder)
+            try c.encode(file, forKey: .file)
             try c.encode(directorates, forKey: .directorates)
             try c.encode(proposals, forKey: .proposals)
             try c.encode(currentTarget, forKey: .current_target_pence)
             try c.encode(profiled, forKey: .profiled_pence)
             try c.encode(delivered, forKey: .delivered_pence)
             try c.encode(variance, forKey: .variance_pence)
-            try c.encode(["B": blue, "G": green, "A": amber, "R": red, "none": unrated], forKey: .rag)
+            try c.encode(["blue": blue, "green": green, "amber": amber, "red": red, "unrated": unrated], forKey: .rag)
             try c.encode(findings, forKey: .findings)
-            try c.encode(signature, forKey: .signature)
+            try c.encode(signOffStatus, forKey: .sign_off_status)
         }
     }
 
@@ -376,8 +381,9 @@ public struct StatementIndex: Sendable, Encodable {
         self.head = head
     }
 
-    /// Adds a holder's line (statements are made and written one at a time).
-    public mutating func add(_ statement: HolderStatement) { entries.append(Entry(statement)) }
+    /// Adds a holder's line (statements are made and written one at a time); `file` is the name
+    /// their statement files were written under, without the extension.
+    public mutating func add(_ statement: HolderStatement, file: String) { entries.append(Entry(statement, file: file)) }
 
     private enum Keys: String, CodingKey { case period, head, holders }
     public func encode(to encoder: Encoder) throws {

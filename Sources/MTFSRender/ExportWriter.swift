@@ -27,9 +27,9 @@ public enum ExportWriter {
 
 }
 
-/// The JSON export, a piece at a time: its opening (the ledger, its head and years), each entry
+/// The JSON export, a piece at a time, keys in sorted order like all of mtfs's JSON: each entry
 /// with its postings (encoded from ``JournalEntry``'s own `Encodable` form, one a line), then the
-/// positions by proposal and year and the close.
+/// head, the ledger, the positions by proposal and year, and the years.
 public struct JSONExport {
     private let encoder = JSONEncoder()
     private var entries = 0
@@ -40,18 +40,21 @@ public struct JSONExport {
         JSONOutput.inert(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    public func opening(ledger: String, head: ChainHead, years: YearRange) throws -> String {
-        "{\n  \"ledger\": \(try compact(ledger)),\n  \"head\": \(try compact(head)),\n  \"years\": \(try compact(years.description)),\n  \"entries\": ["
-    }
+    /// The opening: the entries come first, as every other key sorts after them (keys are sorted in
+    /// all of mtfs's JSON).
+    public func opening() -> String { "{\n  \"entries\": [" }
 
     public mutating func entry(_ e: JournalEntry) throws -> String {
         entries += 1
         return (entries == 1 ? "\n    " : ",\n    ") + (try compact(e))
     }
 
-    public func closing(positions rows: [PositionRow]) throws -> String {
-        var out = entries == 0 ? "],\n  \"positions\": [" : "\n  ],\n  \"positions\": ["
+    /// The close: the head, the ledger, the positions and the years.
+    public func closing(ledger: String, head: ChainHead, years: YearRange, positions rows: [PositionRow]) throws -> String {
+        var out = entries == 0 ? "]," : "\n  ],"
+        out += "\n  \"head\": \(try compact(head)),\n  \"ledger\": \(try compact(ledger)),\n  \"positions\": ["
         for (i, row) in rows.enumerated() { out += (i == 0 ? "\n    " : ",\n    ") + (try compact(row)) }
-        return out + (rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+        out += rows.isEmpty ? "]," : "\n  ],"
+        return out + "\n  \"years\": \(try compact(years.description))\n}\n"
     }
 }

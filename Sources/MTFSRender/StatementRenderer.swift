@@ -227,11 +227,11 @@ public enum HTMLPage {
 
 /// The statements index page: each holder's position and sign-off status, with links to their files.
 public enum StatementIndexRenderer {
-    /// `files`: each holder's file name without its extension; `formats`: the formats written.
-    public static func html(_ index: StatementIndex, files: [String: String], formats: [DocumentFormat]) -> String {
+    /// `formats`: the formats each holder's statement was written in.
+    public static func html(_ index: StatementIndex, formats: [DocumentFormat]) -> String {
         let h = Escape.html
-        let signed = index.entries.filter { $0.signature == "signed" }.count
-        let changed = index.entries.filter { $0.signature == "changed since signed" }.count
+        let signed = index.entries.filter { $0.signOffStatus == "signed" }.count
+        let changed = index.entries.filter { $0.signOffStatus == "changed since signed" }.count
         var body =
             "<header><h1>Savings statements</h1><p class=\"meta\">\(h(index.period.description)) · \(index.entries.count) budget holders · "
             + "\(signed) signed, \(changed) changed since signed, \(index.entries.count - signed - changed) not signed · ledger head \(h(index.head.short))</p></header>"
@@ -239,15 +239,16 @@ public enum StatementIndexRenderer {
             "<table><thead><tr><th>Budget holder</th><th>Directorate</th><th class=\"num\">Proposals</th><th class=\"num\">Current target</th>"
             + "<th class=\"num\">Delivered</th><th class=\"num\">Variance to profile</th><th>RAG</th><th class=\"num\">Findings</th><th>Sign-off</th><th>Files</th></tr></thead><tbody>"
         for e in index.entries {
-            let base = files[e.holder] ?? ""
+            let base = e.file
             let links = formats.map { "<a href=\"\(h(base)).\($0.fileExtension)\">\($0.rawValue)</a>" }.joined(separator: " · ")
-            let rag = [("B", e.blue), ("G", e.green), ("A", e.amber), ("R", e.red)].filter { $0.1 > 0 }
-                .map { "<span class=\"rag rag-\($0.0)\" title=\"\($0.1) \($0.0)\">\($0.1)</span>" }.joined(separator: " ")
+            // The letter beside the count, not colour alone: readable in print and without colour.
+            let rag = [("B", "Blue", e.blue), ("G", "Green", e.green), ("A", "Amber", e.amber), ("R", "Red", e.red)].filter { $0.2 > 0 }
+                .map { "<span class=\"rag rag-\($0.0)\" title=\"\($0.1)\">\($0.0)</span> \($0.2)" }.joined(separator: " ")
                 + (e.unrated > 0 ? " \(e.unrated) unrated" : "")
             body += "<tr><td>\(h(e.holder))</td><td>\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\">\(e.proposals)</td>"
             body += "<td class=\"num\">\(h(e.currentTarget.formatted()))</td><td class=\"num\">\(h(e.delivered.formatted()))</td>"
             body += "<td class=\"num\(e.variance.isNegative ? " neg" : "")\">\(h(e.variance.formatted()))</td><td class=\"ragcell\">\(rag)</td>"
-            body += "<td class=\"num\">\(e.findings)</td><td>\(h(e.signature))</td><td>\(links)</td></tr>"
+            body += "<td class=\"num\">\(e.findings)</td><td>\(h(e.signOffStatus))</td><td>\(links)</td></tr>"
         }
         if index.entries.isEmpty { body += "<tr><td colspan=\"10\">No budget holders.</td></tr>" }
         body += "</tbody></table>"

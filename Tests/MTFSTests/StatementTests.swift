@@ -265,14 +265,16 @@ struct StatementCLITests {
         let holders = try #require(index["holders"] as? [[String: Any]])
         #expect(holders.count == 19 && index["period"] as? String == "2023/24 P7")
         let helen = try #require(holders.first { $0["holder"] as? String == "Helen Brandt" })
-        #expect(helen["signature"] as? String == "signed" && (helen["findings"] as? Int ?? 0) > 0)
-        #expect(holders.filter { $0["signature"] as? String == "signed" }.count == 1)
+        #expect(helen["sign_off_status"] as? String == "signed" && (helen["findings"] as? Int ?? 0) > 0)
+        #expect(helen["file"] as? String == "Helen-Brandt")
+        #expect(holders.filter { $0["sign_off_status"] as? String == "signed" }.count == 1)
         let statement = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/Helen-Brandt.json"))) as? [String: Any])
         let totals = try #require(statement["totals"] as? [String: Any])
         #expect(helen["delivered_pence"] as? Int == totals["delivered_pence"] as? Int)
         let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(page.contains("1 signed, 0 changed since signed, 18 not signed") && page.contains("href=\"Helen-Brandt.json\""))
+        #expect(page.contains("title=\"Green\">G</span> "))
         let csv = try cli.run(["summary", "--format", "csv", "--structure", "2023-10-01"]).out
         #expect(
             csv.hasPrefix(

@@ -49,7 +49,7 @@ struct Demo: ParsableCommand {
         let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
         let settings = try book.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
-        let reconciliation = ReconciliationReport(asOf: input.asOf, head: input.head, findings: findings)
+        let reconciliation = ReconciliationReport(input, findings: findings)
         try save("reconcile.txt", TextWriter().reconciliation(reconciliation))
         try save("reconcile.csv", CSVWriter().reconciliation(reconciliation))
         for (name, structure) in [("summary", nil), ("summary-new-structure", input.asOf.lastDay)] as [(String, CivilDate?)] {

@@ -54,10 +54,13 @@ struct ExportCommand: ParsableCommand {
         case .json:
             try Output.write(to: out) { sink in
                 var json = JSONExport()
-                try sink(try json.opening(ledger: options.path, head: head, years: try ledger.requireWindow()))
+                try sink(json.opening())
                 try ledger.forEachEntry { try sink(try json.entry($0)) }
                 let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
-                try sink(try json.closing(positions: PositionRow.byProposal(try ledger.positionLines(), directorates: directorates)))
+                try sink(
+                    try json.closing(
+                        ledger: options.path, head: head, years: try ledger.requireWindow(),
+                        positions: PositionRow.byProposal(try ledger.positionLines(), directorates: directorates)))
             }
         }
     }

@@ -56,7 +56,7 @@ struct Reconcile: ParsableCommand {
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
         let findings = Reconciliation(input: input, settings: settings).findings(year: onlyYear)
-        let report = ReconciliationReport(asOf: input.asOf, head: input.head, findings: findings)
+        let report = ReconciliationReport(input, findings: findings)
         let writer: any ReportWriter = f == .text ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
         Terminal.write(try writer.reconciliation(report))
         if let threshold, findings.contains(where: { $0.severity >= threshold }) {

@@ -65,11 +65,10 @@ enum StatementFiles {
             for f in formats {
                 try Files.write(try StatementRenderer.render(statement, as: f), to: folder + "/" + base + "." + f.fileExtension)
             }
-            index.add(statement)
+            index.add(statement, file: base)
             written.append((holder, base))
         }
-        let files = Dictionary(written, uniquingKeysWith: { first, _ in first })
-        try Files.write(StatementIndexRenderer.html(index, files: files, formats: formats), to: folder + "/index.html")
+        try Files.write(StatementIndexRenderer.html(index, formats: formats), to: folder + "/index.html")
         if formats.contains(.json) { try Files.write(try JSONOutput.encode(index), to: folder + "/index.json") }
         return written
     }
