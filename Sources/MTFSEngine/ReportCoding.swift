@@ -124,7 +124,7 @@ extension Summary: Encodable {
         try c.encode(structure, forKey: .structure)
         try c.encode(head, forKey: .head)
         try c.encode(rows, forKey: .rows)
-        try c.encode(total, forKey: .totals)
+        try c.encode(totals, forKey: .totals)
         try c.encode(topFindings, forKey: .top_findings)
         try c.encode(findingCount, forKey: .finding_count)
     }

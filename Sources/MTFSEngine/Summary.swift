@@ -33,18 +33,20 @@ public struct Summary: Sendable {
     /// The date whose operating model the directorates are those of, or nil for the proposals' own directorates.
     public var structure: CivilDate?
     public var rows: [Row]
-    public var total: Row
+    /// One total for each year, never a sum across years (a year's delivery is not comparable with
+    /// another year's target).
+    public var totals: [Row]
+    /// The most serious findings first (critical before high), then the most money.
     public var topFindings: [Finding]
     public var findingCount: Int
     /// The head of the record chain the figures were read at.
     public var head: ChainHead = .empty
 
-    /// The rows added up over the years, one per directorate.
-    public var byDirectorate: [Row] {
-        var out: [String: Row] = [:]
-        for r in rows { out[r.directorate, default: Row(directorate: r.directorate, year: r.year)].add(r) }
-        return out.values.sorted { $0.directorate < $1.directorate }
-    }
+    /// One year's rows, one per directorate (the chart's bars).
+    public func byDirectorate(in year: FinancialYear) -> [Row] { rows.filter { $0.year == year } }
+
+    /// The total for one year.
+    public func total(in year: FinancialYear) -> Row? { totals.first { $0.year == year } }
 
     /// Builds the summary from one reconciliation input. With `structure`, every cost centre's share
     /// is counted in the directorate it sat in on that date, so totals are conserved across structures.
@@ -64,7 +66,9 @@ public struct Summary: Sendable {
             let f = input.forecasts[key]
             let target = lines.reduce(Pence.zero) { $0 + $1.position.currentTarget }
             let forecast = f?.forecast ?? target
-            let weight = Int64(settings.confidenceBasisPoints[f?.rag ?? .amber] ?? 0)
+            // Confidence weights a forecast by its RAG; where there is no forecast yet (a future
+            // year), the target stands unweighted.
+            let weight = Int64(f.map { settings.confidenceBasisPoints[$0.rag] ?? 0 } ?? 10_000)
             let weighted = Pence(forecast.rawValue * weight / 10_000)
             let weights = lines.map { max(0, $0.position.currentTarget.rawValue) }
             let forecastParts = forecast.allocate(weights: weights)
@@ -88,11 +92,12 @@ public struct Summary: Sendable {
             }
         }
         let sorted = rows.values.sorted { ($0.directorate, $0.year) < ($1.directorate, $1.year) }
-        var total = Row(directorate: "Total", year: year ?? input.window.first)
-        for r in sorted { total.add(r) }
+        var totals: [FinancialYear: Row] = [:]
+        for r in sorted { totals[r.year, default: Row(directorate: "Total", year: r.year)].add(r) }
         let relevant = findings.filter { year == nil || $0.year == year }
+        let mostSerious = relevant.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.precedes($0, $1) }
         return Summary(
-            asOf: input.asOf, structure: structure, rows: sorted, total: total, topFindings: Array(relevant.prefix(5)),
-            findingCount: relevant.count, head: input.head)
+            asOf: input.asOf, structure: structure, rows: sorted, totals: totals.values.sorted { $0.year < $1.year },
+            topFindings: Array(mostSerious.prefix(5)), findingCount: relevant.count, head: input.head)
     }
 }

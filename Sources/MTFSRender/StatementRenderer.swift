@@ -182,7 +182,9 @@ public enum HTMLPage {
             + t.columns.enumerated().map {
                 "<th class=\"\(numericColumns[$0.offset] ? "num" : "")\">\(Escape.html($0.element.heading))</th>"
             }.joined() + "</tr></thead><tbody>"
-        for row in t.rows { out += "<tr>" + row.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>" }
+        for (i, row) in t.rows.enumerated() {
+            out += (t.subtotals.contains(i) ? "<tr class=\"total\">" : "<tr>") + row.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
+        }
         if let totals = t.totals {
             out += "<tr class=\"total\">" + totals.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
         }

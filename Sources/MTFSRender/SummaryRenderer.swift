@@ -3,7 +3,9 @@ import MTFSEngine
 
 /// Renders the CFO ``Summary``.
 public enum SummaryRenderer {
-    static func table(_ s: Summary) -> Table {
+    /// By year, each directorate and then the year's total (never a total across years); `totals:
+    /// false` gives the data rows alone, by directorate and year (the CSV).
+    static func table(_ s: Summary, totals: Bool = true) -> Table {
         var t = Table(columns: [
             .init("directorate", "Directorate"), .init("year", "Year"), .init("original_target", "Original target"),
             .init("current_target", "Current target"), .init("delivered", "Delivered"), .init("forecast", "Forecast"),
@@ -16,8 +18,19 @@ public enum SummaryRenderer {
                 .money(r.slipped), .money(r.unachievable), .percent(r.deliveryRate), .money(r.weightedForecast),
             ]
         }
-        t.rows = s.rows.map { cells($0, label: $0.directorate, year: $0.year.description) }
-        t.totals = cells(s.total, label: "Total", year: "")
+        guard totals else {
+            t.rows = s.rows.map { cells($0, label: $0.directorate, year: $0.year.description) }
+            return t
+        }
+        for total in s.totals {
+            t.rows += s.byDirectorate(in: total.year).map { cells($0, label: $0.directorate, year: $0.year.description) }
+            if s.totals.count == 1 {
+                t.totals = cells(total, label: "Total", year: total.year.description)
+            } else {
+                t.subtotals.insert(t.rows.count)
+                t.rows.append(cells(total, label: "Total", year: total.year.description))
+            }
+        }
         return t
     }
 

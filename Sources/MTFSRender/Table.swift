@@ -36,6 +36,8 @@ public struct Table: Sendable {
     public var rows: [[Cell]]
     /// A final totals row, shown separated in text and Markdown, included in CSV and JSON.
     public var totals: [Cell]?
+    /// Rows inside the table that are subtotals (a year's total in the summary): set in bold on a page.
+    public var subtotals: Set<Int> = []
 
     public init(title: String? = nil, columns: [Column], rows: [[Cell]] = [], totals: [Cell]? = nil) {
         self.title = title

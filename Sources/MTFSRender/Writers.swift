@@ -176,9 +176,7 @@ public struct CSVWriter: ReportWriter {
     }
 
     public func summary(_ s: Summary) -> String {
-        var t = SummaryRenderer.table(s)
-        t.totals = nil
-        return t.renderCSV()
+        SummaryRenderer.table(s, totals: false).renderCSV()
     }
 
     /// SPEC §6's pinned columns: code,severity,refs,cost_centre,year,amount,message.
@@ -244,9 +242,11 @@ public struct HTMLWriter: ReportWriter {
 
     public func summary(_ s: Summary) -> String {
         let t = SummaryRenderer.table(s)
-        let bars = s.byDirectorate.map { ($0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
+        // The chart is the year of the summary's period: one year's delivery against that year's target.
+        let year = s.totals.contains { $0.year == s.asOf.year } ? s.asOf.year : (s.totals.first?.year ?? s.asOf.year)
+        let bars = s.byDirectorate(in: year).map { ($0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
         var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))</p></header>"
-        body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate")
+        body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate, \(year)")
         body += "<h2>By directorate and year</h2>" + HTMLPage.table(t)
         body +=
             "<h2>Top findings (\(s.findingCount) in all)</h2>" + HTMLPage.findings(s.topFindings)

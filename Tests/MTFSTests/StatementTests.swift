@@ -117,19 +117,31 @@ struct StatementTests {
         let before = Summary.build(
             input: input, findings: findings, settings: ReconcileSettings(), structure: date("2023-04-01"), year: nil)
         let after = Summary.build(input: input, findings: findings, settings: ReconcileSettings(), structure: date("2023-10-01"), year: nil)
-        #expect(before.total == after.total)
-        #expect(before.total.originalTarget == pounds(17_200_000))
+        #expect(before.totals == after.totals)
+        #expect(before.totals.reduce(Pence.zero) { $0 + $1.originalTarget } == pounds(17_200_000))
         #expect(before.rows != after.rows)  // business support moved to Resources
-        let resources = { (s: Summary) in s.byDirectorate.first { $0.directorate == "Resources" }!.originalTarget }
+        let resources = { (s: Summary) in s.rows.filter { $0.directorate == "Resources" }.reduce(Pence.zero) { $0 + $1.originalTarget } }
         #expect(resources(after) > resources(before))
+        // A total for each year, never one across years.
+        #expect(before.totals.map(\.year) == [fy(2023), fy(2024), fy(2025)])
+        #expect(before.totals.map(\.originalTarget) == [pounds(7_950_000), pounds(6_300_000), pounds(2_950_000)])
         // PEO-06 is Amber with £380k forecast (weighted £190k); PEO-05 is Red (weight 0); Blue and Green count in full.
         let oneYear = Summary.build(input: input, findings: findings, settings: ReconcileSettings(), structure: nil, year: fy(2023))
-        #expect(oneYear.total.weightedForecast < oneYear.total.forecast)
+        let total = try #require(oneYear.totals.first)
+        #expect(oneYear.totals.count == 1 && total.weightedForecast < total.forecast)
         var all100 = ReconcileSettings()
         all100.confidenceBasisPoints = [.blue: 10_000, .green: 10_000, .amber: 10_000, .red: 10_000]
         #expect(
-            Summary.build(input: input, findings: findings, settings: all100, structure: nil, year: fy(2023)).total.weightedForecast
-                == oneYear.total.forecast)
+            Summary.build(input: input, findings: findings, settings: all100, structure: nil, year: fy(2023)).totals.first?.weightedForecast
+                == total.forecast)
+        // Years with no forecast yet are not weighted: their confidence-weighted figure is their target.
+        let later = try #require(before.total(in: fy(2025)))
+        #expect(later.weightedForecast == later.forecast && later.forecast == later.currentTarget)
+        // The most serious findings first: the summary's top five start with the critical ones.
+        let criticals = findings.filter { $0.severity == .critical }.count
+        #expect(criticals >= 5 && before.topFindings.allSatisfy { $0.severity == .critical })
+        let text = try SummaryRenderer.render(before, as: .text)
+        #expect(text.contains("Total        2023/24") && !text.contains("£17,200,000.00"))
     }
 
     @Test("statement files: names from people cannot leave the folder, and the next statement shows the sign-off")

@@ -11,9 +11,11 @@ struct SummaryCommand: ParsableCommand {
         commandName: "summary",
         abstract: "The CFO view: the programme by directorate and year, the confidence-weighted forecast and the top findings.",
         discussion: """
-            Columns: original target, current target, delivered, forecast (the latest forecast, else the current target), \
-            slipped (net), unachievable, delivered %, and the forecast weighted by RAG (Blue and Green 100%, Amber or no \
-            rating 50%, Red 0%; change with `mtfs settings confidence-amber-percent 40%`). --structure DATE restates the \
+            By year, each directorate then the year's total (never a total across years). Columns: original target, \
+            current target, delivered, forecast (the latest forecast, else the current target), slipped (net), unachievable, \
+            delivered %, and the forecast weighted by RAG (Blue and Green 100%, Amber 50%, Red 0%; change with \
+            `mtfs settings confidence-amber-percent 40%`; with no forecast yet the target stands unweighted). The top \
+            findings are the most serious first, then the largest. --structure DATE restates the \
             whole programme under the operating model in force on that date (each cost centre's share in the directorate \
             it sat in then); totals are the same under any structure.
 
