@@ -677,3 +677,49 @@ public enum TitleWords {
         return w
     }
 }
+
+/// Which findings a reader wants (`reconcile --severity --code --directorate`): nil or empty means any.
+public struct FindingFilter: Sendable {
+    /// This severity and above.
+    public var severity: Severity?
+    public var codes: Set<FindingCode>
+    /// Findings about a proposal of these directorates, or a cost centre they held at the as-of date.
+    public var directorates: Set<String>
+
+    public init(severity: Severity? = nil, codes: Set<FindingCode> = [], directorates: Set<String> = []) {
+        self.severity = severity
+        self.codes = codes
+        self.directorates = directorates
+    }
+
+    /// The findings that pass, in their order.
+    public func apply(_ findings: [Finding], _ input: ReconciliationInput) -> [Finding] {
+        let directorateOf = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0.directorate) })
+        return findings.filter { f in
+            if let severity, f.severity < severity { return false }
+            if !codes.isEmpty, !codes.contains(f.code) { return false }
+            if !directorates.isEmpty {
+                let own = f.refs.compactMap { directorateOf[$0] }
+                let centre = f.costCentre.flatMap {
+                    (input.model.assignment(of: $0, on: input.asOf.lastDay) ?? input.model.original(of: $0))?.directorate
+                }
+                if !(own + [centre].compactMap { $0 }).contains(where: directorates.contains) { return false }
+            }
+            return true
+        }
+    }
+}
+
+extension FindingCode {
+    /// Reads a code (`DC04`) or its name (`similar-proposals`), any case.
+    public init(parsing text: String) throws(DomainError) {
+        let t = text.trimmingSpaces()
+        if let code = FindingCode(rawValue: t.uppercased()) ?? FindingCode.allCases.first(where: { $0.name == t.lowercased() }) {
+            self = code
+            return
+        }
+        throw DomainError.invalid(
+            "expected a finding code such as DC04 or a name such as similar-proposals, found \"\(text)\"; the codes are "
+                + FindingCode.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+}

@@ -520,6 +520,38 @@ struct ReconcileCLITests {
         #expect(try cli.run(["reconcile", "--format", "xml"]).status == 1)
     }
 
+    @Test("filters by severity, code and directorate, in every format; unknown values are one sentence, exit 2")
+    func filters() throws {
+        let cli = try demoLedger()
+        func rows(_ arguments: [String]) throws -> [String] {
+            try cli.run(["reconcile", "--format", "csv"] + arguments).out.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        }
+        let all = try rows([])
+        let critical = try rows(["--severity", "critical"])
+        #expect(critical.count == 5 && critical.allSatisfy { $0.contains(",critical,") })
+        #expect(try rows(["--severity", "high"]).count == all.filter { $0.contains(",critical,") || $0.contains(",high,") }.count)
+        let codes = try rows(["--code", "DC04", "--code", "stale-return"])
+        #expect(codes.map { String($0.prefix(4)) }.sorted() == ["DC04", "DC04", "DQ01"])
+        #expect(try rows(["--code", "dc01,DC05"]).count == 4)
+        // Resources: its own proposals' findings and those on cost centres it holds (the hub's, since October).
+        let resources = try rows(["--directorate", "Resources"])
+        #expect(resources.contains { $0.hasPrefix("DC04,medium,PLA-15;RES-09") } && resources.contains { $0.hasPrefix("DC03,critical,PEO-12;RES-08") })
+        #expect(!resources.contains { $0.hasPrefix("DC05") || $0.hasPrefix("DQ01") })
+        #expect(try cli.run(["reconcile", "--directorate", "Place", "--severity", "critical", "--fail-on", "critical"]).status == 3)
+        #expect(try cli.run(["reconcile", "--directorate", "Resources", "--code", "SL03", "--fail-on", "low"]).status == 0)
+        for format in ["html", "markdown", "json", "text"] {
+            let out = try cli.run(["reconcile", "--code", "DC05", "--format", format])
+            #expect(out.status == 0 && out.out.contains("DC05") && !out.out.contains("DC03"), "\(format)")
+        }
+        for (arguments, words) in [
+            (["--severity", "dire"], "--severity: expected a severity"), (["--code", "XX01"], "--code: expected a finding code"),
+            (["--directorate", "Nowhere"], "there is no directorate \"Nowhere\""),
+        ] {
+            let r = try cli.run(["reconcile"] + arguments)
+            #expect(r.status == 2 && r.err.contains(words) && r.err.split(separator: "\n").count == 1, "\(arguments): \(r.err)")
+        }
+    }
+
     @Test("tolerances from the command line and from the ledger's settings")
     func settings() throws {
         let cli = try demoLedger()

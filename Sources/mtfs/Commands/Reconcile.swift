@@ -27,6 +27,14 @@ struct Reconcile: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf:
         String?
     @Option(help: "text, markdown, csv, json or html.") var format: String = "text"
+    @Option(help: ArgumentHelp("Only findings at this severity or above: critical, high, medium or low.", valueName: "severity"))
+    var severity: String?
+    @Option(help: ArgumentHelp("Only these codes (repeatable): DC04 or its name, similar-proposals.", valueName: "code"))
+    var code: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "Only findings about this directorate's proposals or cost centres (repeatable).", valueName: "directorate"))
+    var directorate: [String] = []
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
@@ -55,7 +63,21 @@ struct Reconcile: ParsableCommand {
         let onlyYear = try year.map { try Parse.year($0, option: "--year") }
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
-        let findings = Reconciliation(input: input, settings: settings).findings(year: onlyYear)
+        var codes: Set<FindingCode> = []
+        for text in code.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            do { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
+        }
+        var minimum: Severity?
+        if let severity {
+            do { minimum = try Severity(parsing: severity) } catch { throw Failure.badInput("--severity: \(error.explanation)") }
+        }
+        let filter = FindingFilter(severity: minimum, codes: codes, directorates: Set(directorate))
+        let known = Set(input.proposals.map(\.directorate)).union(input.model.history.values.flatMap { $0.map(\.directorate) })
+        if let unknown = directorate.first(where: { !known.contains($0) }) {
+            throw Failure.badInput(
+                "--directorate: there is no directorate \"\(unknown)\"; the ledger's directorates are \(known.sorted().joined(separator: ", "))")
+        }
+        let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: onlyYear), input)
         let report = ReconciliationReport(input, findings: findings)
         let writer: any ReportWriter = f == .text ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
         Terminal.write(try writer.reconciliation(report))
