@@ -6,7 +6,7 @@ import MTFSDomain
 extension HolderStatement: Encodable {
     private enum Keys: String, CodingKey {
         case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, entries,
-            previous_sign_off, head, latest_returns, signature
+            previous_sign_off, head, latest_returns, signature, outside_mtfs, awaiting_returns
     }
     private enum ReturnKeys: String, CodingKey { case directorate, period }
 
@@ -33,13 +33,15 @@ extension HolderStatement: Encodable {
             try item.encode(r.period, forKey: .period)
         }
         try c.encode(signature, forKey: .signature)
+        try c.encode(outsideWindow, forKey: .outside_mtfs)
+        try c.encode(awaitingReturns, forKey: .awaiting_returns)
     }
 }
 
 extension HolderStatement.Line: Encodable {
     private enum Keys: String, CodingKey {
         case ref, title, owner, owned, cost_centres, original_target_pence, current_target_pence, profiled_pence, delivered_pence,
-            variance_pence, forecast_pence, rag, comment, movement_pence, years_ahead_pence
+            variance_pence, forecast_pence, rag, comment, movement_pence, years_ahead_pence, whole_target_pence
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -58,6 +60,7 @@ extension HolderStatement.Line: Encodable {
         try c.encode(comment, forKey: .comment)
         try c.encode(movement, forKey: .movement_pence)
         try c.encode(ahead, forKey: .years_ahead_pence)
+        try c.encode(wholeTarget, forKey: .whole_target_pence)
     }
 }
 

@@ -24,6 +24,9 @@ public struct HolderStatement: Sendable {
         public var movement: Pence
         /// Current targets for the MTFS years after this one.
         public var ahead: [Pence]
+        /// For someone else's proposal: the whole proposal's current target this year, when the
+        /// figures on the line are only the share that falls on the holder's cost centres.
+        public var wholeTarget: Pence? = nil
     }
 
     /// The totals of a set of lines.
@@ -72,6 +75,16 @@ public struct HolderStatement: Sendable {
     public var latestReturns: [(directorate: String, period: Period)] = []
     /// Whether this period's statement was signed, and whether its figures still stand.
     public var signature: Signature = .notSigned
+    /// The ledger's MTFS years, when known: a statement for a month outside them has no targets.
+    public var window: YearRange? = nil
+
+    /// Whether the month lies outside the MTFS years (the statement says so at the top).
+    public var outsideWindow: Bool { window.map { !$0.contains(period.year) } ?? false }
+    /// The holder's directorates that have not returned for this month yet (the statement says so
+    /// at the top: its delivery figures are the last returned, not this month's).
+    public var awaitingReturns: [String] {
+        directorates.filter { d in (latestReturns.first { $0.directorate == d }?.period).map { $0 < period } ?? true }
+    }
 
     /// The sign-off status of a statement (SPEC §3.3).
     public enum Signature: Sendable, Hashable {
@@ -150,6 +163,10 @@ public struct StatementBuilder: Sendable {
     /// Delivered at the end of the previous period.
     let previous: [ProposalYear: Pence]
     let position: [ProposalYear: Position]
+    /// Each proposal-year's lines by cost centre, and delivered at the previous period's end by
+    /// cost centre: a "not yours" row shows only the share on the holder's cost centres.
+    let linesByKey: [ProposalYear: [PositionLine]]
+    let previousByCentre: [ProposalYear: [String: Pence]]
     let entriesByRef: [String: [JournalEntry]]
     let centresByHolder: [String: [String]]
     let ownedByHolder: [String: [Proposal]]
@@ -185,9 +202,14 @@ public struct StatementBuilder: Sendable {
         let period = input.asOf
         position = input.positionsByProposalYear()
         var previous: [ProposalYear: Pence] = [:]
+        var previousByCentre: [ProposalYear: [String: Pence]] = [:]
         for line in try ledger.positionLines(asOf: period.previous) {
-            previous[ReconciliationInput.key(line.proposal, line.year), default: .zero] += line.position.delivered
+            let key = ReconciliationInput.key(line.proposal, line.year)
+            previous[key, default: .zero] += line.position.delivered
+            previousByCentre[key, default: [:]][line.costCentre, default: .zero] += line.position.delivered
         }
+        self.previousByCentre = previousByCentre
+        linesByKey = Dictionary(grouping: input.lines) { ReconciliationInput.key($0.proposal, $0.year) }
         self.previous = previous
         entriesByRef = Dictionary(grouping: try ledger.journal(JournalFilter(period: period)), by: \.proposal)
         var centresByHolder: [String: [String]] = [:]
@@ -243,8 +265,34 @@ public struct StatementBuilder: Sendable {
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - (previous[key] ?? .zero),
                 ahead: ahead.map { position[ReconciliationInput.key(p.ref, $0)]?.currentTarget ?? .zero })
         }
+        /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
+        /// proportion to current target, as the summary splits it).
+        func share(_ p: Proposal) -> HolderStatement.Line {
+            var whole = line(p, owned: false)
+            let key = ReconciliationInput.key(p.ref, year)
+            let mine = (linesByKey[key] ?? []).filter { heldSet.contains($0.costCentre) }
+            guard !mine.isEmpty, mine.count < (linesByKey[key] ?? []).count else { return whole }
+            var pos = Position()
+            for l in mine { pos += l.position }
+            let before = mine.reduce(Pence.zero) { $0 + (previousByCentre[key]?[$1.costCentre] ?? .zero) }
+            let wholeTarget = whole.currentTarget
+            whole.wholeTarget = wholeTarget
+            whole.originalTarget = pos.originalTarget
+            whole.currentTarget = pos.currentTarget
+            whole.delivered = pos.delivered
+            whole.profiled = p.profiled(pos.currentTarget, year: year, through: period)
+            whole.movement = pos.delivered - before
+            if let f = whole.forecast, wholeTarget.rawValue > 0 {
+                whole.forecast = f.allocate(weights: [pos.currentTarget.rawValue, max(0, wholeTarget.rawValue - pos.currentTarget.rawValue)])[0]
+            }
+            whole.ahead = ahead.map { y in
+                (linesByKey[ReconciliationInput.key(p.ref, y)] ?? []).filter { heldSet.contains($0.costCentre) }
+                    .reduce(Pence.zero) { $0 + $1.position.currentTarget }
+            }
+            return whole
+        }
         let ownedLines = owned.map { line($0, owned: true) }
-        let otherLines = others.map { line($0, owned: false) }
+        let otherLines = others.map(share)
         let refs = ownedRefs.union(others.map(\.ref))
         let centres = held.map { code -> HolderStatement.Centre in
             let a = input.model.assignment(of: code, on: period.lastDay)
@@ -262,7 +310,7 @@ public struct StatementBuilder: Sendable {
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
-            signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)))
+            signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window)
     }
 
     private func signature(holder: String, figures: StatementFigures) -> HolderStatement.Signature {

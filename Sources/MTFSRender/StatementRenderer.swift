@@ -11,7 +11,8 @@ public enum StatementRenderer {
 
     // MARK: - Shared tables
 
-    static func linesTable(_ s: HolderStatement, _ lines: [HolderStatement.Line], totals: Bool) -> Table {
+    /// `owner`: whether to show each line's owner (not on the holder's own proposals: it is them).
+    static func linesTable(_ s: HolderStatement, _ lines: [HolderStatement.Line], totals: Bool, owner: Bool = true) -> Table {
         var t = Table(
             columns: [
                 .init("ref", "Ref"), .init("title", "Proposal", maxTextWidth: 44), .init("owner", "Owner"),
@@ -23,7 +24,7 @@ public enum StatementRenderer {
         for l in lines {
             t.rows.append(
                 [
-                    .text(l.ref), .text(l.title), .text(l.owned ? l.owner : "\(l.owner) (not yours)"), .money(l.originalTarget),
+                    .text(l.ref), .text(l.title), .text(l.owned ? l.owner : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"), .money(l.originalTarget),
                     .money(l.currentTarget),
                     .money(l.profiled), .money(l.delivered), .money(l.variance), l.forecast.map { .money($0) } ?? .empty,
                     .text(l.rag.map { "\($0.rawValue) \($0.name)" } ?? "–"), .money(l.movement),
@@ -37,6 +38,11 @@ public enum StatementRenderer {
                     .money(x.delivered), .money(x.variance),
                     .money(x.forecast), .empty, .money(x.movement),
                 ] + x.ahead.map { .money($0) }
+        }
+        if !owner {
+            t.columns.remove(at: 2)
+            for r in t.rows.indices { t.rows[r].remove(at: 2) }
+            if t.totals != nil { t.totals?.remove(at: 2) }
         }
         return t
     }
@@ -90,6 +96,26 @@ public enum StatementRenderer {
         }
     }
 
+    /// What the reader must know before the figures: a month outside the MTFS, or directorates that
+    /// have not returned for it yet. Nil when neither.
+    static func notice(_ s: HolderStatement) -> String? {
+        if s.outsideWindow, let window = s.window {
+            return "\(s.period) is outside the ledger's MTFS years (\(window)): there are no targets for it, and nothing below is due."
+        }
+        let awaiting = s.awaitingReturns
+        guard !awaiting.isEmpty else { return nil }
+        let last = awaiting.map { d in
+            "\(d) \(s.latestReturns.first { $0.directorate == d }.map { "last returned \($0.period)" } ?? "has not returned at all")"
+        }
+        return "No return for \(s.period) yet (\(last.joined(separator: "; "))): delivery is as last returned, so a shortfall against "
+            + "this month's profile may only be a return still to come."
+    }
+
+    /// The latest return's comment (the holder's mitigation) for each line that has one.
+    static func comments(_ lines: [HolderStatement.Line]) -> [(ref: String, comment: String)] {
+        lines.filter { !$0.comment.trimmingSpaces().isEmpty }.map { ($0.ref, $0.comment) }
+    }
+
     /// Where the figures come from: the head of the record chain they were read at, and the month
     /// each of the holder's directorates last returned.
     static func headText(_ s: HolderStatement) -> String {
@@ -116,6 +142,8 @@ public enum HTMLPage {
         h1 { font-size: 22px; margin: 0; color: #1f4e79; } h2 { font-size: 15px; margin: 22px 0 6px; color: #1f4e79; }
         .who { font-size: 18px; font-weight: 600; margin: 4px 0 0; } .meta { color: #5b6575; margin: 2px 0 8px; }
         .headline { font-size: 14px; background: #f2f6fa; border-left: 4px solid #1f4e79; padding: 8px 12px; }
+        .notice { font-size: 14px; background: #fff4e5; border-left: 4px solid #c77700; padding: 8px 12px; }
+        h3 { font-size: 13px; margin: 10px 0 4px; } ul.comments { margin: 0; padding-left: 18px; }
         table { border-collapse: collapse; width: 100%; font-size: 12px; }
         th, td { padding: 4px 6px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
         th { background: #eef2f6; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

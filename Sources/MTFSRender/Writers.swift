@@ -53,9 +53,11 @@ public struct TextWriter: ReportWriter {
         var out = "Savings statement for \(Escape.terminal(s.holder)) — \(s.period) (as at \(s.asAt))\n"
         out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n"
         out += StatementRenderer.headText(s) + "\n\n"
+        if let notice = StatementRenderer.notice(s) { out += "NOTE: " + Escape.terminal(notice) + "\n\n" }
         out += Escape.terminal(StatementRenderer.headline(s)) + "\n\n"
         out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
-        out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true).renderText() + "\n"
+        out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderText()
+        out += StatementRenderer.comments(s.owned).map { "  \(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))\n" }.joined() + "\n"
         if !s.others.isEmpty {
             out += "Proposals owned by others that cut your cost centres\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderText() + "\n"
         }
@@ -115,9 +117,14 @@ public struct MarkdownWriter: ReportWriter {
     public func statement(_ s: HolderStatement) -> String {
         var out = "# Savings statement: \(Escape.markdown(s.holder))\n\n"
         out += "**\(s.period)** (as at \(s.asAt)) · \(Escape.markdown(s.directorates.joined(separator: ", "))) · \(StatementRenderer.headText(s))\n\n"
+        if let notice = StatementRenderer.notice(s) { out += "> **Note:** " + Escape.markdown(notice) + "\n\n" }
         out += Escape.markdown(StatementRenderer.headline(s)) + "\n\n"
         out += "## Cost centres you hold\n\n" + StatementRenderer.centresTable(s).renderMarkdown() + "\n"
-        out += "## Proposals you own\n\n" + StatementRenderer.linesTable(s, s.owned, totals: true).renderMarkdown() + "\n"
+        out += "## Proposals you own\n\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderMarkdown() + "\n"
+        let comments = StatementRenderer.comments(s.owned)
+        if !comments.isEmpty {
+            out += "Comments from the latest return:\n\n" + comments.map { "- **\(Escape.markdown($0.ref))**: \(Escape.markdown($0.comment))\n" }.joined() + "\n"
+        }
         if !s.others.isEmpty {
             out +=
                 "## Proposals owned by others that cut your cost centres\n\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderMarkdown()
@@ -216,11 +223,17 @@ public struct HTMLWriter: ReportWriter {
         var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
         body +=
             "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(StatementRenderer.headText(s)))</p></header>"
+        if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(h(notice))</p>" }
         body += "<p class=\"headline\">\(h(StatementRenderer.headline(s)))</p>"
         body += HTMLPage.chart(
             bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")
-        body += "<h2>Proposals you own</h2>" + HTMLPage.table(StatementRenderer.linesTable(s, s.owned, totals: true), ragColumn: "rag")
+        body += "<h2>Proposals you own</h2>" + HTMLPage.table(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false), ragColumn: "rag")
+        let comments = StatementRenderer.comments(s.owned)
+        if !comments.isEmpty {
+            body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
+                + comments.map { "<li><b>\(h($0.ref))</b>: \(h($0.comment))</li>" }.joined() + "</ul>"
+        }
         if !s.others.isEmpty {
             body +=
                 "<h2>Proposals owned by others that cut your cost centres</h2>"

@@ -107,6 +107,35 @@ struct StatementTests {
         #expect(builder.holders.count == 19)
     }
 
+    @Test("what a reader needs: the share of someone else's proposal on your cost centres, your return comments, and a notice when a month is outside the MTFS or not yet returned")
+    func readerNeeds() throws {
+        let dir = TempDir()
+        let ledger = try Ledger(path: dir.path("s.sqlite"), create: true)
+        _ = try loadPack(samplePack, into: ledger)
+        let september = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 6), settings: ReconcileSettings())
+        // PEO-09 (Helen Brandt's) cuts RES-ICT-1602 (Sanjay Patel's) for 50%: his statement shows that half.
+        let sanjay = try september.statement(for: "Sanjay Patel")
+        let peo09 = try #require(sanjay.others.first { $0.ref == "PEO-09" })
+        #expect(peo09.wholeTarget == pounds(150_000) && peo09.currentTarget == pounds(75_000) && peo09.forecast == pounds(75_000))
+        #expect(peo09.delivered + peo09.delivered == (try september.statement(for: "Helen Brandt").owned.first { $0.ref == "PEO-09" }?.delivered ?? .zero))
+        #expect(sanjay.awaitingReturns.isEmpty && !sanjay.outsideWindow)
+        let text = try StatementRenderer.render(sanjay, as: .text)
+        #expect(text.contains("Helen Brandt (not yours; share of £150,000.00)") && !text.contains("NOTE:"))
+        #expect(text.contains("  RES-04: On track"))
+        // October: Resources has not returned yet; 2030: outside the MTFS.
+        let october = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
+        let late = try october.statement(for: "Sanjay Patel")
+        #expect(late.awaitingReturns == ["Resources"])
+        #expect(try StatementRenderer.render(late, as: .html).contains("<p class=\"notice\"><b>Note:</b> No return for 2023/24 P7 yet (Resources last returned 2023/24 P6)"))
+        #expect(try october.statement(for: "Helen Brandt").awaitingReturns.isEmpty)
+        let far = try StatementBuilder(ledger: ledger, period: Period(year: fy(2029), number: 10), settings: ReconcileSettings())
+        let helen = try far.statement(for: "Helen Brandt")
+        #expect(helen.outsideWindow)
+        #expect(try StatementRenderer.render(helen, as: .markdown).contains("is outside the ledger's MTFS years (2023/24..2025/26)"))
+        // The holder's own lines do not repeat their name as owner.
+        #expect(!(try StatementRenderer.render(try october.statement(for: "Helen Brandt"), as: .text)).contains("Helen Brandt  "))
+    }
+
     @Test("the summary conserves totals under any structure and weights forecasts by RAG")
     func summary() throws {
         let dir = TempDir()
