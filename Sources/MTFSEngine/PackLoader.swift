@@ -228,7 +228,6 @@ public struct PackLoader {
 
     private func apply(_ ret: ParsedReturn, into summary: inout LoadSummary) throws {
         do { try ledger.checkPeriodInWindow(ret.period) } catch let e as LedgerError { throw InputError(file: ret.file, e.explanation) }
-        let effective = ret.period.lastDay
         // Rows in ref and year order, so the same return always writes the same journal.
         let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
         let latest = Dictionary(

@@ -103,7 +103,6 @@ public struct TextWriter: ReportWriter {
             out += head + "\n" + FindingsReport.wrap(Escape.terminal(f.message), indent: 10, width: 110) + "\n\n"
         }
         return out
-        return out
     }
 
     public func table(_ t: Table) -> String { t.renderText() }

@@ -472,14 +472,14 @@ struct HistoryTests {
         let db = try Database(path: foreign, create: true)
         try db.execute("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes(text) VALUES ('mine')")
         let empty = cli.dir.path("empty.sqlite")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let text = cli.dir.path("text.sqlite")
         try "hello, not a database\n".write(toFile: text, atomically: true, encoding: .utf8)
         // Marked as an mtfs ledger, without an mtfs ledger's tables.
         let marked = cli.dir.path("marked.sqlite")
         let m = try Database(path: marked, create: true)
         try m.execute("PRAGMA application_id = 1297368659; CREATE TABLE t(x)")
-        try writeGeneratedPack(cli.dir.path("pack"), proposals: 5, costCentres: 5, periods: 1, seed: 1)
+        _ = try writeGeneratedPack(cli.dir.path("pack"), proposals: 5, costCentres: 5, periods: 1, seed: 1)
         for path in [foreign, empty, text, marked] {
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             let r = try cli.run(arguments.map { $0 == "PACK" ? cli.dir.path("pack") : $0 } + ["--ledger", path])

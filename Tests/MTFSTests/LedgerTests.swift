@@ -194,7 +194,7 @@ struct LedgerTests {
         #expect(try ledger.db.query(triggers) { "\($0.text(0)): \($0.text(1))" } == triggersBefore)
         #expect(try ledger.verify().passed)
         // The ledger goes on as normal afterwards, in bulk or not.
-        try ledger.bulk {
+        _ = try ledger.bulk {
             try ledger.record(
                 .deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
         }
