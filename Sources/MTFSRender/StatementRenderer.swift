@@ -12,7 +12,11 @@ public enum StatementRenderer {
     // MARK: - Shared tables
 
     /// `owner`: whether to show each line's owner (not on the holder's own proposals: it is them).
-    static func linesTable(_ s: HolderStatement, _ lines: [HolderStatement.Line], totals: Bool, owner: Bool = true) -> Table {
+    /// `original`: whether to show the original target beside the current one (not on a page,
+    /// which must fit A4 portrait; the current target, the one delivery is measured against, stays).
+    static func linesTable(
+        _ s: HolderStatement, _ lines: [HolderStatement.Line], totals: Bool, owner: Bool = true, original: Bool = true
+    ) -> Table {
         var t = Table(
             columns: [
                 .init("ref", "Ref"), .init("title", "Proposal", maxTextWidth: 44), .init("owner", "Owner"),
@@ -39,10 +43,11 @@ public enum StatementRenderer {
                     .money(x.forecast), .empty, .money(x.movement),
                 ] + x.ahead.map { .money($0) }
         }
-        if !owner {
-            t.columns.remove(at: 2)
-            for r in t.rows.indices { t.rows[r].remove(at: 2) }
-            if t.totals != nil { t.totals?.remove(at: 2) }
+        // Columns left out, last first so the indices stay right: the original target (3), the owner (2).
+        for (column, keep) in [(3, original), (2, owner)] where !keep {
+            t.columns.remove(at: column)
+            for r in t.rows.indices { t.rows[r].remove(at: column) }
+            if t.totals != nil { t.totals?.remove(at: column) }
         }
         return t
     }
@@ -144,8 +149,8 @@ public enum HTMLPage {
         .headline { font-size: 14px; background: #f2f6fa; border-left: 4px solid #1f4e79; padding: 8px 12px; }
         .notice { font-size: 14px; background: #fff4e5; border-left: 4px solid #c77700; padding: 8px 12px; }
         h3 { font-size: 13px; margin: 10px 0 4px; } ul.comments { margin: 0; padding-left: 18px; }
-        table { border-collapse: collapse; width: 100%; font-size: 12px; }
-        th, td { padding: 4px 6px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
+        table { border-collapse: collapse; width: 100%; font-size: 11px; } figure { margin: 8px 0; }
+        th, td { padding: 3px 4px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
         th { background: #eef2f6; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total td { font-weight: 700; border-top: 2px solid #1d2430; }
         td.neg { color: #b00020; } td:first-child, td.ragcell { white-space: nowrap; }
@@ -190,8 +195,8 @@ public enum HTMLPage {
             if case .money(let p) = c, p.isNegative { cls += " neg" }
             var text = Escape.html(Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
-                text =
-                    "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(s))\">\(letter)</span> \(Escape.html(String(s.dropFirst(2))))"
+                // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
+                text = "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(String(s.dropFirst(2))))\">\(letter)</span>"
                 cls += " ragcell"
             }
             return "<td class=\"\(cls)\">\(text)</td>"
@@ -236,7 +241,7 @@ public enum HTMLPage {
         svg +=
             "<span><i style=\"background:#1f4e79\"></i>delivered</span><span><i style=\"border:2px solid #c77700;height:6px\"></i>forecast</span></span></figcaption>"
         svg +=
-            "<svg role=\"img\" aria-label=\"\(Escape.html(title))\" width=\"\(labelWidth + barWidth + 170)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 170) \(height)\">"
+            "<svg role=\"img\" aria-label=\"\(Escape.html(title))\" style=\"width:100%;max-width:\(labelWidth + barWidth + 170)px;height:auto\" viewBox=\"0 0 \(labelWidth + barWidth + 170) \(height)\">"
         for (i, b) in bars.enumerated() {
             let y = top + i * rowHeight
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html(String(b.label.prefix(22))))</text>"
