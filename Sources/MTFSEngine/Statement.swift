@@ -374,9 +374,13 @@ public struct StatementIndex: Sendable, Encodable {
         public var signOffStatus: String
         /// The holder's statement files' name, without the extension.
         public var file: String
+        /// The holder's directorates that have not returned for the month yet (their variance is
+        /// against a profile the missing return may still meet).
+        public var awaitingReturns: [String]
 
         public init(_ s: HolderStatement, file: String) {
             self.file = file
+            awaitingReturns = s.awaitingReturns
             holder = s.holder
             directorates = s.directorates
             proposals = s.owned.count
@@ -402,7 +406,7 @@ public struct StatementIndex: Sendable, Encodable {
 
         private enum Keys: String, CodingKey {
             case holder, file, directorates, proposals, current_target_pence, profiled_pence, delivered_pence, variance_pence, rag, findings,
-                sign_off_status
+                sign_off_status, awaiting_returns
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
@@ -417,6 +421,7 @@ public struct StatementIndex: Sendable, Encodable {
             try c.encode(["blue": blue, "green": green, "amber": amber, "red": red, "unrated": unrated], forKey: .rag)
             try c.encode(findings, forKey: .findings)
             try c.encode(signOffStatus, forKey: .sign_off_status)
+            try c.encode(awaitingReturns, forKey: .awaiting_returns)
         }
     }
 

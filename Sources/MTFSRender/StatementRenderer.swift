@@ -282,7 +282,8 @@ public enum StatementIndexRenderer {
                 + (e.unrated > 0 ? " \(e.unrated) unrated" : "")
             body += "<tr><td>\(h(e.holder))</td><td>\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\">\(e.proposals)</td>"
             body += "<td class=\"num\">\(h(e.currentTarget.formatted()))</td><td class=\"num\">\(h(e.delivered.formatted()))</td>"
-            body += "<td class=\"num\(e.variance.isNegative ? " neg" : "")\">\(h(e.variance.formatted()))</td><td class=\"ragcell\">\(rag)</td>"
+            let awaiting = e.awaitingReturns.isEmpty ? "" : "<br><span class=\"amt\">no \(h(index.period.description)) return yet</span>"
+            body += "<td class=\"num\(e.variance.isNegative ? " neg" : "")\">\(h(e.variance.formatted()))\(awaiting)</td><td class=\"ragcell\">\(rag)</td>"
             body += "<td class=\"num\">\(e.findings)</td><td>\(h(e.signOffStatus))</td><td>\(links)</td></tr>"
         }
         if index.entries.isEmpty { body += "<tr><td colspan=\"10\">No budget holders.</td></tr>" }

@@ -316,6 +316,10 @@ struct StatementCLITests {
         let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(page.contains("1 signed, 0 changed since signed, 18 not signed") && page.contains("href=\"Helen-Brandt.json\""))
         #expect(page.contains("title=\"Green\">G</span> "))
+        // Resources has not returned October: its holders' variance is marked as awaiting that return.
+        let sanjay = try #require(holders.first { $0["holder"] as? String == "Sanjay Patel" })
+        #expect(sanjay["awaiting_returns"] as? [String] == ["Resources"] && (helen["awaiting_returns"] as? [String])?.isEmpty == true)
+        #expect(page.components(separatedBy: "no 2023/24 P7 return yet").count - 1 == holders.filter { ($0["directorates"] as? [String]) == ["Resources"] }.count)
         let csv = try cli.run(["summary", "--format", "csv", "--structure", "2023-10-01"]).out
         #expect(
             csv.hasPrefix(
