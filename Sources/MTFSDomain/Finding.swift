@@ -152,6 +152,14 @@ public struct ReconcileSettings: Hashable, Sendable {
 
     public init() {}
 
+    /// Whether delivery is behind profile by more than the tolerance (SL01): short by at least the
+    /// minimum and by more than the percentage of the profile. Statements flag a variance the same way.
+    public func isBehind(delivered: Pence, profile: Pence) -> Bool {
+        let shortfall = profile - delivered
+        return shortfall > .zero && shortfall >= behindProfileMinimum
+            && shortfall.rawValue * 10_000 > profile.rawValue * Int64(behindProfileBasisPoints)
+    }
+
     /// Applies one setting from its text form.
     public mutating func set(_ key: SettingKey, _ value: String) throws(DomainError) {
         let name = key.rawValue

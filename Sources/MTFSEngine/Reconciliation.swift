@@ -426,9 +426,7 @@ public struct Reconciliation {
                 guard t > .zero else { continue }
                 let profile = p.profiled(t, year: year, through: asOf)
                 let shortfall = profile - position.delivered
-                guard shortfall > .zero, shortfall >= settings.behindProfileMinimum,
-                    shortfall.rawValue * 10_000 > profile.rawValue * Int64(settings.behindProfileBasisPoints)
-                else { continue }
+                guard settings.isBehind(delivered: position.delivered, profile: profile) else { continue }
                 let when =
                     year < asOf.year
                     ? "by the end of \(year)" : asOf < input.asOf ? "by \(asOf) (\(p.directorate)'s latest return)" : "by \(asOf)"

@@ -27,6 +27,9 @@ public struct HolderStatement: Sendable {
         /// For someone else's proposal: the whole proposal's current target this year, when the
         /// figures on the line are only the share that falls on the holder's cost centres.
         public var wholeTarget: Pence? = nil
+        /// Whether the shortfall is beyond the SL01 tolerance (what a page shows in red; a few pounds
+        /// of rounding against a straight-line profile is not slippage).
+        public var behind = false
     }
 
     /// The totals of a set of lines.
@@ -160,6 +163,8 @@ public struct StatementFigures: Sendable, Hashable {
 public struct StatementBuilder: Sendable {
     public let input: ReconciliationInput
     public let findings: [Finding]
+    /// The tolerances a line is judged behind profile by.
+    let settings: ReconcileSettings
     /// Delivered at the end of the previous period.
     let previous: [ProposalYear: Pence]
     let position: [ProposalYear: Position]
@@ -185,19 +190,21 @@ public struct StatementBuilder: Sendable {
     public init(ledger: Ledger, period: Period, settings: ReconcileSettings) throws {
         self = try ledger.read {
             let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
-            return try StatementBuilder(reading: ledger, input: input, findings: Reconciliation(input: input, settings: settings).findings())
+            return try StatementBuilder(
+                reading: ledger, input: input, findings: Reconciliation(input: input, settings: settings).findings(), settings: settings)
         }
     }
 
     /// Builds on books already read and reconciled as at `input.asOf`.
-    public init(ledger: Ledger, input: ReconciliationInput, findings: [Finding]) throws {
-        self = try ledger.read { try StatementBuilder(reading: ledger, input: input, findings: findings) }
+    public init(ledger: Ledger, input: ReconciliationInput, findings: [Finding], settings: ReconcileSettings = ReconcileSettings()) throws {
+        self = try ledger.read { try StatementBuilder(reading: ledger, input: input, findings: findings, settings: settings) }
     }
 
     /// Everything every holder's statement needs, read at once (callers hold one read open).
-    private init(reading ledger: Ledger, input: ReconciliationInput, findings: [Finding]) throws {
+    private init(reading ledger: Ledger, input: ReconciliationInput, findings: [Finding], settings: ReconcileSettings) throws {
         self.input = input
         self.findings = findings
+        self.settings = settings
         head = try ledger.head()
         let period = input.asOf
         position = input.positionsByProposalYear()
@@ -291,8 +298,13 @@ public struct StatementBuilder: Sendable {
             }
             return whole
         }
-        let ownedLines = owned.map { line($0, owned: true) }
-        let otherLines = others.map(share)
+        func judged(_ l: HolderStatement.Line) -> HolderStatement.Line {
+            var l = l
+            l.behind = settings.isBehind(delivered: l.delivered, profile: l.profiled)
+            return l
+        }
+        let ownedLines = owned.map { judged(line($0, owned: true)) }
+        let otherLines = others.map { judged(share($0)) }
         let refs = ownedRefs.union(others.map(\.ref))
         let centres = held.map { code -> HolderStatement.Centre in
             let a = input.model.assignment(of: code, on: period.lastDay)

@@ -116,6 +116,12 @@ public enum StatementRenderer {
             + "this month's profile may only be a return still to come."
     }
 
+    /// The rows (by position) whose delivery is behind profile beyond tolerance. (A totals row shows
+    /// a negative total in red as any page does.)
+    static func behindRows(_ lines: [HolderStatement.Line]) -> Set<Int> {
+        Set(lines.indices.filter { lines[$0].behind })
+    }
+
     /// The latest return's comment (the holder's mitigation) for each line that has one.
     static func comments(_ lines: [HolderStatement.Line]) -> [(ref: String, comment: String)] {
         lines.filter { !$0.comment.trimmingSpaces().isEmpty }.map { ($0.ref, $0.comment) }
@@ -183,8 +189,12 @@ public enum HTMLPage {
     }
 
     /// A table; money right-aligned, negative amounts in red, RAG as a coloured badge with its letter.
-    public static func table(_ t: Table, ragColumn: String? = nil) -> String {
+    /// `calm`: a column whose negative amounts are red only in the given rows (a statement's variance:
+    /// red only when behind beyond tolerance, not for a few pounds of rounding against the profile).
+    public static func table(_ t: Table, ragColumn: String? = nil, calm: (column: String, alarmed: Set<Int>)? = nil) -> String {
         let ragIndex = ragColumn.flatMap { key in t.columns.firstIndex { $0.key == key } }
+        let calmIndex = calm.flatMap { c in t.columns.firstIndex { $0.key == c.column } }
+        var row = -1
         func cell(_ c: Table.Cell, _ i: Int, header: Bool = false) -> String {
             let numeric: Bool
             switch c {
@@ -192,7 +202,7 @@ public enum HTMLPage {
             default: numeric = false
             }
             var cls = numeric ? "num" : ""
-            if case .money(let p) = c, p.isNegative { cls += " neg" }
+            if case .money(let p) = c, p.isNegative, i != calmIndex || row < 0 || calm?.alarmed.contains(row) == true { cls += " neg" }
             var text = Escape.html(Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
@@ -215,9 +225,11 @@ public enum HTMLPage {
             + t.columns.enumerated().map {
                 "<th class=\"\(numericColumns[$0.offset] ? "num" : "")\">\(Escape.html($0.element.heading))</th>"
             }.joined() + "</tr></thead><tbody>"
-        for (i, row) in t.rows.enumerated() {
-            out += (t.subtotals.contains(i) ? "<tr class=\"total\">" : "<tr>") + row.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
+        for (i, cells) in t.rows.enumerated() {
+            row = i
+            out += (t.subtotals.contains(i) ? "<tr class=\"total\">" : "<tr>") + cells.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
         }
+        row = -1
         if let totals = t.totals {
             out += "<tr class=\"total\">" + totals.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
         }

@@ -227,7 +227,9 @@ public struct HTMLWriter: ReportWriter {
         body += HTMLPage.chart(
             bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")
-        body += "<h2>Proposals you own</h2>" + HTMLPage.table(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag")
+        body += "<h2>Proposals you own</h2>" + HTMLPage.table(
+                StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",
+                calm: ("variance", StatementRenderer.behindRows(s.owned)))
         let comments = StatementRenderer.comments(s.owned)
         if !comments.isEmpty {
             body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
@@ -236,7 +238,9 @@ public struct HTMLWriter: ReportWriter {
         if !s.others.isEmpty {
             body +=
                 "<h2>Proposals owned by others that cut your cost centres</h2>"
-                + HTMLPage.table(StatementRenderer.linesTable(s, s.others, totals: false, original: false), ragColumn: "rag")
+                + HTMLPage.table(
+                    StatementRenderer.linesTable(s, s.others, totals: false, original: false), ragColumn: "rag",
+                    calm: ("variance", StatementRenderer.behindRows(s.others)))
         }
         body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s))
         body += "<h2>Reconciliation findings</h2>"

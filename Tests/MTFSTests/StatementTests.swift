@@ -20,7 +20,8 @@ func edgeStatement() -> HolderStatement {
             ref: ref, title: title, owner: owner, owned: owned, costCentres: ["CC-1"], originalTarget: Pence(target),
             currentTarget: Pence(target),
             profiled: Pence(profiled), delivered: Pence(delivered), forecast: forecast.map(Pence.init), rag: rag, comment: comment,
-            movement: Pence(movement), ahead: ahead.map(Pence.init))
+            movement: Pence(movement), ahead: ahead.map(Pence.init),
+            behind: ReconcileSettings().isBehind(delivered: Pence(delivered), profile: Pence(profiled)))
     }
     let owned = [
         line(
@@ -132,6 +133,12 @@ struct StatementTests {
         let helen = try far.statement(for: "Helen Brandt")
         #expect(helen.outsideWindow)
         #expect(try StatementRenderer.render(helen, as: .markdown).contains("is outside the ledger's MTFS years (2023/24..2025/26)"))
+        // A variance is red only when the line is behind beyond the SL01 tolerance: PEO-06 (£171,666.66
+        // short) is, PEO-07 (£66.66 of rounding) is not.
+        let helenOctober = try october.statement(for: "Helen Brandt")
+        #expect(helenOctober.owned.first { $0.ref == "PEO-06" }?.behind == true && helenOctober.owned.first { $0.ref == "PEO-07" }?.behind == false)
+        let page = try StatementRenderer.render(helenOctober, as: .html)
+        #expect(page.contains("<td class=\"num neg\">-£171,666.66</td>") && page.contains("<td class=\"num\">-£66.66</td>"))
         // The holder's own lines do not repeat their name as owner.
         #expect(!(try StatementRenderer.render(try october.statement(for: "Helen Brandt"), as: .text)).contains("Helen Brandt  "))
     }

@@ -58,7 +58,7 @@ struct Demo: ParsableCommand {
             try save(name + ".html", try SummaryRenderer.render(summary, as: .html))
         }
         let statements = try StatementFiles.write(
-            builder: StatementBuilder(ledger: book, input: input, findings: findings), formats: [.html, .text, .csv],
+            builder: StatementBuilder(ledger: book, input: input, findings: findings, settings: settings), formats: [.html, .text, .csv],
             folder: out + "/statements")
         written.append("\(out)/statements/ (\(statements.count) budget holders' statements for \(input.asOf); index.html)")
         try Output.write(to: out + "/books.journal") { sink in try Export.hledger(book) { try sink($0) } }
