@@ -103,8 +103,8 @@ public struct HolderStatement: Sendable {
 }
 
 /// What a holder signs: for each proposal on the statement (theirs and others' on their cost
-/// centres) its current target, delivered to date and forecast, as one line of text each, in ref
-/// order. The text is stored with the sign-off and hashed, so a later statement can say whether,
+/// centres) its current target, delivered to date, forecast and RAG, as one line of text each, in
+/// ref order. The text is stored with the sign-off and hashed, so a later statement can say whether,
 /// and by how much, the figures have changed since.
 public struct StatementFigures: Sendable, Hashable {
     /// One figure that moved: what it is and by how much (summed over the statement's lines).
@@ -118,23 +118,32 @@ public struct StatementFigures: Sendable, Hashable {
     init(_ lines: [HolderStatement.Line]) {
         text = lines.sorted { $0.ref < $1.ref }.map { l in
             [l.ref, l.owned ? "own" : "other", String(l.currentTarget.rawValue), String(l.delivered.rawValue),
-             l.forecast.map { String($0.rawValue) } ?? ""].joined(separator: "\t")
+             l.forecast.map { String($0.rawValue) } ?? "", l.rag?.rawValue ?? "-"].joined(separator: "\t")
         }.joined(separator: "\n")
     }
 
-    /// Each proposal's target, delivered and forecast in the text form.
-    private static func lines(_ text: String) -> [String: [Int64]] {
-        var out: [String: [Int64]] = [:]
+    /// One line as signed: delivered, target and forecast, and the RAG (nil in figures signed before
+    /// the RAG was part of them: then only the amounts are compared).
+    private struct Signed: Equatable {
+        var amounts: [Int64]
+        var rag: String?
+    }
+
+    /// Each proposal's figures in the text form.
+    private static func lines(_ text: String) -> [String: Signed] {
+        var out: [String: Signed] = [:]
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 5 else { continue }
-            out[String(f[0]) + (f[1] == "own" ? "" : " (not yours)")] = [Int64(f[3]) ?? 0, Int64(f[2]) ?? 0, Int64(f[4]) ?? 0]
+            guard f.count == 5 || f.count == 6 else { continue }
+            out[String(f[0]) + (f[1] == "own" ? "" : " (not yours)")] = Signed(
+                amounts: [Int64(f[3]) ?? 0, Int64(f[2]) ?? 0, Int64(f[4]) ?? 0], rag: f.count == 6 ? String(f[5]) : nil)
         }
         return out
     }
 
     /// What changed from the figures signed to these; empty when nothing did. Up to three changes
-    /// are named by proposal ("PEO-06 delivered +£10,000.00"); more are given as totals by figure.
+    /// are named by proposal ("PEO-06 delivered +£10,000.00", "PEO-07 RAG G → R"); more are given
+    /// as totals by figure.
     public func changes(since signed: String) -> [Change] {
         guard signed != text else { return [] }
         let before = StatementFigures.lines(signed)
@@ -142,17 +151,24 @@ public struct StatementFigures: Sendable, Hashable {
         let names = ["delivered", "target", "forecast"]
         var byLine: [Change] = []
         var totals = [Int64](repeating: 0, count: 3)
+        var ratings = 0
         for ref in Set(before.keys).union(now.keys).sorted() {
-            let a = before[ref] ?? [0, 0, 0]
-            let b = now[ref] ?? [0, 0, 0]
+            let a = before[ref]?.amounts ?? [0, 0, 0]
+            let b = now[ref]?.amounts ?? [0, 0, 0]
             for i in 0..<3 where a[i] != b[i] {
                 byLine.append(Change(figure: "\(ref) \(names[i])", amount: Pence(b[i] &- a[i])))
                 totals[i] &+= b[i] &- a[i]
             }
+            if let was = before[ref]?.rag, let is_ = now[ref]?.rag, was != is_ {
+                byLine.append(Change(figure: "\(ref) RAG \(was) → \(is_)", amount: .zero))
+                ratings += 1
+            }
         }
-        if byLine.count <= 3 { return byLine.isEmpty ? [Change(figure: "lines", amount: .zero)] : byLine }
+        if byLine.isEmpty { return Set(before.keys) == Set(now.keys) ? [] : [Change(figure: "lines", amount: .zero)] }
+        if byLine.count <= 3 { return byLine }
         var out: [Change] = []
         for i in 0..<3 where totals[i] != 0 { out.append(Change(figure: names[i], amount: Pence(totals[i]))) }
+        if ratings > 0 { out.append(Change(figure: "\(ratings) RAG rating\(ratings == 1 ? "" : "s")", amount: .zero)) }
         if out.isEmpty { out.append(Change(figure: "\(byLine.count) figures that net to nothing", amount: .zero)) }
         return out
     }

@@ -143,6 +143,29 @@ struct StatementTests {
         #expect(!(try StatementRenderer.render(try october.statement(for: "Helen Brandt"), as: .text)).contains("Helen Brandt  "))
     }
 
+    @Test("a sign-off binds the RAG too: a rating changed since shows, and figures signed before the RAG was in them still match")
+    func signedFiguresIncludeRAG() throws {
+        let dir = TempDir()
+        let ledger = try Ledger(path: dir.path("s.sqlite"), create: true)
+        _ = try loadPack(samplePack, into: ledger)
+        let october = Period(year: fy(2023), number: 7)
+        try SignOffs.sign(ledger: ledger, holder: "Helen Brandt", period: october, comment: "", by: testWho)
+        let signed = try StatementBuilder(ledger: ledger, period: october, settings: ReconcileSettings()).statement(for: "Helen Brandt")
+        guard case .signed = signed.signature else { Issue.record("not signed: \(signed.signature)"); return }
+        // The same forecast, now Red: only the rating moved.
+        try ledger.recordForecast(
+            ref: "PEO-07", year: fy(2023), period: october, forecast: pounds(350_000), rag: .red, comment: "Provider failed", by: testWho)
+        let after = try StatementBuilder(ledger: ledger, period: october, settings: ReconcileSettings()).statement(for: "Helen Brandt")
+        guard case .changed(_, let changes) = after.signature else { Issue.record("not changed: \(after.signature)"); return }
+        #expect(changes.map(\.figure) == ["PEO-07 RAG G → R"])
+        #expect(try StatementRenderer.render(after, as: .text).contains("Changed since signed (PEO-07 RAG G → R)"))
+        // Figures signed before the RAG was part of them (five fields a line): the amounts alone decide.
+        let old = signed.figures.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(5).joined(separator: "\t") }
+            .joined(separator: "\n")
+        #expect(signed.figures.changes(since: old).isEmpty)
+        #expect(after.figures.changes(since: old).isEmpty)
+    }
+
     @Test("the summary conserves totals under any structure and weights forecasts by RAG")
     func summary() throws {
         let dir = TempDir()
