@@ -75,6 +75,15 @@ extension Ledger {
         return true
     }
 
+    /// The delivered to date the latest return line for `period` itself states, or nil when that
+    /// month has no return for the proposal and year.
+    public func returnedDelivery(ref: String, year: FinancialYear, in period: Period) throws -> Pence? {
+        try db.first(
+            "SELECT delivered_to_date FROM return_lines WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1",
+            ref, year.startYear, period.code
+        ) { Pence($0.int(0)) }
+    }
+
     /// The last period before `period` in which the proposal and year had a return line or forecast.
     public func lastReturn(ref: String, year: FinancialYear, before period: Period) throws -> Period? {
         let code = try db.scalar(

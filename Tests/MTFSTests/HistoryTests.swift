@@ -76,6 +76,19 @@ struct HistoryTests {
     /// a period already imported, as it was last imported.
     typealias Import = (period: Int, steps: Int, again: Bool)
 
+    @Test("a delivery logged by hand in a month that has a return says that re-importing the return would set it back")
+    func handDeliveryInAReturnedMonth() throws {
+        let cli = CLI()
+        #expect(try cli.run(["load", samplePack]).status == 0)
+        let october = try cli.run(["deliver", "PEO-06", "10,000", "--period", "2023-10", "--reason", "late invoice"])
+        #expect(october.status == 0 && october.out.contains("2023/24 P7's return stated £120,000.00 delivered to date for PEO-06 2023/24"))
+        #expect(october.out.contains("Importing that return again would set it back"))
+        let november = try cli.run(["deliver", "PEO-06", "10,000", "--period", "2023-11", "--reason", "no return yet"])
+        #expect(november.status == 0 && !november.out.contains("Note:"))
+        let again = try cli.run(["import-return", samplePack + "/returns/2023-10.csv"])
+        #expect(again.out.contains("1 reductions posted (net -£10,000.00)"), "\(again.out)")
+    }
+
     @Test("any order of imports, re-imports and corrected returns gives every period the figure its latest return states")
     func anyOrderOfImports() async throws {
         let gen = zip(Gen.int(in: 1...8), Gen.int(in: 0...90), Gen.bool).map { Import($0.0, $0.1, $0.2) }.array(of: 1...14)

@@ -41,5 +41,15 @@ struct Deliver: ParsableCommand {
         let planned = try ledger.balance(of: ref, .planned, fy)
         let what = reducing ? "reduced the delivery on \(ref) in \(fy) by \(money)" : "delivered \(money) on \(ref) in \(fy)"
         Terminal.write("Entry \(id): \(what). Delivered so far \(delivered); still planned \(planned).")
+        // A month's return states delivered to date as at its end: importing that return again sets
+        // the figure back to what it said (SPEC §3.1). Say so now rather than surprise later.
+        if let stated = try ledger.returnedDelivery(ref: ref, year: fy, in: effective.period) {
+            let now = try ledger.balance(of: ref, .delivered, fy, asAt: effective.period)
+            if now != stated {
+                Terminal.write(
+                    "Note: \(effective.period)'s return stated \(stated) delivered to date for \(ref) \(fy); the ledger now says \(now) "
+                        + "as at that month's end. Importing that return again would set it back; correct the return instead if it was wrong.")
+            }
+        }
     }
 }
