@@ -339,8 +339,11 @@ extension ParsedReturn {
             if (forecast == nil) != (rag == nil) {
                 throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
             }
-            rows.append(
-                Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: r.raw("comment"), at: r.at()))
+            let comment = r.raw("comment")
+            if comment.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }) {
+                throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
+            }
+            rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at()))
         }
         return ParsedReturn(file: name, period: resolved!, rows: rows)
     }

@@ -677,7 +677,7 @@ public enum TitleWords {
 }
 
 /// Which findings a reader wants (`reconcile --severity --code --directorate`): nil or empty means any.
-public struct FindingFilter: Sendable {
+public struct FindingFilter: Sendable, Encodable {
     /// This severity and above.
     public var severity: Severity?
     public var codes: Set<FindingCode>
@@ -688,6 +688,26 @@ public struct FindingFilter: Sendable {
         self.severity = severity
         self.codes = codes
         self.directorates = directorates
+    }
+
+    /// Whether it lets everything through.
+    public var isEmpty: Bool { severity == nil && codes.isEmpty && directorates.isEmpty }
+
+    /// What it keeps, for a report's heading: "high and above; DC04, DC05; People".
+    public var description: String {
+        var parts: [String] = []
+        if let severity { parts.append(severity == .critical ? "critical" : "\(severity.rawValue) and above") }
+        if !codes.isEmpty { parts.append(codes.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if !directorates.isEmpty { parts.append(directorates.sorted().joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+
+    private enum Keys: String, CodingKey { case severity_at_least, codes, directorates }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(severity, forKey: .severity_at_least)
+        try c.encode(codes.map(\.rawValue).sorted(), forKey: .codes)
+        try c.encode(directorates.sorted(), forKey: .directorates)
     }
 
     /// The findings that pass, in their order.

@@ -161,6 +161,8 @@ public struct ReconciliationReport: Encodable, Sendable {
     public var findings: [Finding]
     /// By directorate, its latest period with returns (by the as-of period).
     public var latestReturns: [String: Period]
+    /// The filter the findings passed, when not all are shown.
+    public var filter: FindingFilter?
 
     public init(asOf: Period, head: ChainHead, findings: [Finding], latestReturns: [String: Period] = [:]) {
         self.asOf = asOf
@@ -174,12 +176,13 @@ public struct ReconciliationReport: Encodable, Sendable {
         self.init(asOf: input.asOf, head: input.head, findings: findings, latestReturns: input.directorateReturns.mapValues(\.period))
     }
 
-    private enum Keys: String, CodingKey { case as_of, head, findings, latest_returns }
+    private enum Keys: String, CodingKey { case as_of, head, findings, latest_returns, filter }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(asOf, forKey: .as_of)
         try c.encode(head, forKey: .head)
         try c.encode(findings, forKey: .findings)
         try c.encode(latestReturns, forKey: .latest_returns)
+        try c.encode(filter, forKey: .filter)
     }
 }

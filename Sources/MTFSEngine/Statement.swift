@@ -27,6 +27,9 @@ public struct HolderStatement: Sendable {
         /// For someone else's proposal: the whole proposal's current target this year, when the
         /// figures on the line are only the share that falls on the holder's cost centres.
         public var wholeTarget: Pence? = nil
+        /// The month of the return the forecast, RAG and comment come from (an earlier month's when
+        /// the latest return left the proposal out).
+        public var returned: Period? = nil
         /// Whether the shortfall is beyond the SL01 tolerance (what a page shows in red; a few pounds
         /// of rounding against a straight-line profile is not slippage).
         public var behind = false
@@ -39,7 +42,13 @@ public struct HolderStatement: Sendable {
         public var ahead: [Pence] = []
         public var variance: Pence { delivered - profiled }
 
-        init(_ lines: [Line], years: Int) {
+        /// Whether the total is behind beyond tolerance: some line is, and the total shortfall is too.
+        public var behind = false
+
+        init(_ lines: [Line], years: Int, behindIf settings: ReconcileSettings? = nil) {
+            defer {
+                if let settings { behind = lines.contains(where: \.behind) && settings.isBehind(delivered: delivered, profile: profiled) }
+            }
             ahead = Array(repeating: .zero, count: years)
             for l in lines {
                 originalTarget += l.originalTarget
@@ -118,7 +127,8 @@ public struct StatementFigures: Sendable, Hashable {
     init(_ lines: [HolderStatement.Line]) {
         text = lines.sorted { $0.ref < $1.ref }.map { l in
             [l.ref, l.owned ? "own" : "other", String(l.currentTarget.rawValue), String(l.delivered.rawValue),
-             l.forecast.map { String($0.rawValue) } ?? "", l.rag?.rawValue ?? "-"].joined(separator: "\t")
+             l.forecast.map { String($0.rawValue) } ?? "", l.rag?.rawValue ?? "-",
+             l.ahead.map { String($0.rawValue) }.joined(separator: ",")].joined(separator: "\t")
         }.joined(separator: "\n")
     }
 
@@ -127,6 +137,8 @@ public struct StatementFigures: Sendable, Hashable {
     private struct Signed: Equatable {
         var amounts: [Int64]
         var rag: String?
+        /// The targets of the years ahead (nil in figures signed before they were part of them).
+        var ahead: [Int64]?
     }
 
     /// Each proposal's figures in the text form.
@@ -134,9 +146,10 @@ public struct StatementFigures: Sendable, Hashable {
         var out: [String: Signed] = [:]
         for line in text.split(separator: "\n") {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 5 || f.count == 6 else { continue }
+            guard (5...7).contains(f.count) else { continue }
             out[String(f[0]) + (f[1] == "own" ? "" : " (not yours)")] = Signed(
-                amounts: [Int64(f[3]) ?? 0, Int64(f[2]) ?? 0, Int64(f[4]) ?? 0], rag: f.count == 6 ? String(f[5]) : nil)
+                amounts: [Int64(f[3]) ?? 0, Int64(f[2]) ?? 0, Int64(f[4]) ?? 0], rag: f.count >= 6 ? String(f[5]) : nil,
+                ahead: f.count == 7 ? f[6].split(separator: ",").map { Int64($0) ?? 0 } : nil)
         }
         return out
     }
@@ -152,6 +165,7 @@ public struct StatementFigures: Sendable, Hashable {
         var byLine: [Change] = []
         var totals = [Int64](repeating: 0, count: 3)
         var ratings = 0
+        var ahead: Int64 = 0
         for ref in Set(before.keys).union(now.keys).sorted() {
             let a = before[ref]?.amounts ?? [0, 0, 0]
             let b = now[ref]?.amounts ?? [0, 0, 0]
@@ -163,11 +177,17 @@ public struct StatementFigures: Sendable, Hashable {
                 byLine.append(Change(figure: "\(ref) RAG \(was) → \(is_)", amount: .zero))
                 ratings += 1
             }
+            if let was = before[ref]?.ahead, let is_ = now[ref]?.ahead, was != is_ {
+                let moved = zip(was, is_).reduce(Int64(0)) { $0 &+ ($1.1 &- $1.0) }
+                byLine.append(Change(figure: "\(ref) years ahead", amount: Pence(moved)))
+                ahead &+= moved
+            }
         }
         if byLine.isEmpty { return Set(before.keys) == Set(now.keys) ? [] : [Change(figure: "lines", amount: .zero)] }
         if byLine.count <= 3 { return byLine }
         var out: [Change] = []
         for i in 0..<3 where totals[i] != 0 { out.append(Change(figure: names[i], amount: Pence(totals[i]))) }
+        if ahead != 0 { out.append(Change(figure: "years ahead", amount: Pence(ahead))) }
         if ratings > 0 { out.append(Change(figure: "\(ratings) RAG rating\(ratings == 1 ? "" : "s")", amount: .zero)) }
         if out.isEmpty { out.append(Change(figure: "\(byLine.count) figures that net to nothing", amount: .zero)) }
         return out
@@ -286,7 +306,7 @@ public struct StatementBuilder: Sendable {
                 originalTarget: pos.originalTarget, currentTarget: pos.currentTarget,
                 profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - (previous[key] ?? .zero),
-                ahead: ahead.map { position[ReconciliationInput.key(p.ref, $0)]?.currentTarget ?? .zero })
+                ahead: ahead.map { position[ReconciliationInput.key(p.ref, $0)]?.currentTarget ?? .zero }, returned: f?.period)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
         /// proportion to current target, as the summary splits it).
@@ -314,13 +334,18 @@ public struct StatementBuilder: Sendable {
             }
             return whole
         }
-        func judged(_ l: HolderStatement.Line) -> HolderStatement.Line {
+        /// Behind beyond tolerance as the reconciliation judges it (SL01): against the profile as at
+        /// the proposal's directorate's latest return, so a return still to come is not slippage.
+        func judged(_ l: HolderStatement.Line, _ p: Proposal) -> HolderStatement.Line {
             var l = l
-            l.behind = settings.isBehind(delivered: l.delivered, profile: l.profiled)
+            let returned = input.directorateReturns[p.directorate]?.period
+            let asAt = returned.map { min($0, period) } ?? period
+            let profile = asAt == period ? l.profiled : (asAt.year == year ? p.profiled(l.currentTarget, year: year, through: asAt) : .zero)
+            l.behind = settings.isBehind(delivered: l.delivered, profile: profile)
             return l
         }
-        let ownedLines = owned.map { judged(line($0, owned: true)) }
-        let otherLines = others.map { judged(share($0)) }
+        let ownedLines = owned.map { judged(line($0, owned: true), $0) }
+        let otherLines = others.map { judged(share($0), $0) }
         let refs = ownedRefs.union(others.map(\.ref))
         let centres = held.map { code -> HolderStatement.Centre in
             let a = input.model.assignment(of: code, on: period.lastDay)
@@ -331,10 +356,10 @@ public struct StatementBuilder: Sendable {
         let directorates = Set(centres.map(\.directorate)).union(owned.map(\.directorate)).sorted()
         return HolderStatement(
             holder: holder, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
-            yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count),
+            yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count, behindIf: settings),
             findings: Set(refs.flatMap { findingsByRef[$0] ?? [] } + heldSet.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
                 findings[$0]
-            },
+            }.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.precedes($0, $1) },
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
@@ -395,6 +420,8 @@ public struct StatementIndex: Sendable, Encodable {
         public var profiled: Pence
         public var delivered: Pence
         public var variance: Pence { delivered - profiled }
+        /// Whether the variance is behind beyond tolerance (what a page shows in red).
+        public var behind: Bool
         /// The owned proposals by their latest RAG (`unrated` when no return gave one).
         public var blue = 0, green = 0, amber = 0, red = 0, unrated = 0
         public var findings: Int
@@ -415,6 +442,7 @@ public struct StatementIndex: Sendable, Encodable {
             currentTarget = s.totals.currentTarget
             profiled = s.totals.profiled
             delivered = s.totals.delivered
+            behind = s.totals.behind
             findings = s.findings.count
             for line in s.owned {
                 switch line.rag {

@@ -116,15 +116,18 @@ public enum StatementRenderer {
             + "this month's profile may only be a return still to come."
     }
 
-    /// The rows (by position) whose delivery is behind profile beyond tolerance. (A totals row shows
-    /// a negative total in red as any page does.)
-    static func behindRows(_ lines: [HolderStatement.Line]) -> Set<Int> {
-        Set(lines.indices.filter { lines[$0].behind })
+    /// The rows (by position) whose delivery is behind profile beyond tolerance; the totals row is
+    /// row -1, behind when the statement's total is.
+    static func behindRows(_ lines: [HolderStatement.Line], total: Bool = false) -> Set<Int> {
+        Set(lines.indices.filter { lines[$0].behind } + (total ? [-1] : []))
     }
 
     /// The latest return's comment (the holder's mitigation) for each line that has one.
-    static func comments(_ lines: [HolderStatement.Line]) -> [(ref: String, comment: String)] {
-        lines.filter { !$0.comment.trimmingSpaces().isEmpty }.map { ($0.ref, $0.comment) }
+    /// A comment from an earlier month's return than the statement's names that month.
+    static func comments(_ lines: [HolderStatement.Line], period: Period) -> [(ref: String, comment: String)] {
+        lines.filter { !$0.comment.trimmingSpaces().isEmpty }.map { l in
+            (l.returned.map { $0 < period ? "\(l.ref) (\($0))" : l.ref } ?? l.ref, l.comment)
+        }
     }
 
     /// Where the figures come from: the head of the record chain they were read at, and the month
@@ -159,7 +162,7 @@ public enum HTMLPage {
         th, td { padding: 3px 4px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
         th { background: #eef2f6; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total td { font-weight: 700; border-top: 2px solid #1d2430; }
-        td.neg { color: #b00020; } td:first-child, td.ragcell { white-space: nowrap; }
+        td.neg { color: #b00020; } td.ragcell { white-space: nowrap; } td { overflow-wrap: anywhere; } td.num { overflow-wrap: normal; }
         .rag { display: inline-block; min-width: 18px; padding: 1px 6px; border-radius: 9px; font-weight: 700; color: #fff; text-align: center; }
         .rag-B { background: #1f5fbf; } .rag-G { background: #2e7d32; } .rag-A { background: #c77700; } .rag-R { background: #c62828; }
         ul.findings { padding-left: 18px; } ul.findings li { margin-bottom: 6px; }
@@ -202,7 +205,7 @@ public enum HTMLPage {
             default: numeric = false
             }
             var cls = numeric ? "num" : ""
-            if case .money(let p) = c, p.isNegative, i != calmIndex || row < 0 || calm?.alarmed.contains(row) == true { cls += " neg" }
+            if case .money(let p) = c, p.isNegative, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             var text = Escape.html(Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
@@ -295,7 +298,7 @@ public enum StatementIndexRenderer {
             body += "<tr><td>\(h(e.holder))</td><td>\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\">\(e.proposals)</td>"
             body += "<td class=\"num\">\(h(e.currentTarget.formatted()))</td><td class=\"num\">\(h(e.delivered.formatted()))</td>"
             let awaiting = e.awaitingReturns.isEmpty ? "" : "<br><span class=\"amt\">no \(h(index.period.description)) return yet</span>"
-            body += "<td class=\"num\(e.variance.isNegative ? " neg" : "")\">\(h(e.variance.formatted()))\(awaiting)</td><td class=\"ragcell\">\(rag)</td>"
+            body += "<td class=\"num\(e.behind ? " neg" : "")\">\(h(e.variance.formatted()))\(awaiting)</td><td class=\"ragcell\">\(rag)</td>"
             body += "<td class=\"num\">\(e.findings)</td><td>\(h(e.signOffStatus))</td><td>\(links)</td></tr>"
         }
         if index.entries.isEmpty { body += "<tr><td colspan=\"10\">No budget holders.</td></tr>" }

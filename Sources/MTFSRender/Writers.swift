@@ -57,7 +57,7 @@ public struct TextWriter: ReportWriter {
         out += Escape.terminal(StatementRenderer.headline(s)) + "\n\n"
         out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
         out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderText()
-        out += StatementRenderer.comments(s.owned).map { "  \(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))\n" }.joined() + "\n"
+        out += StatementRenderer.comments(s.owned, period: s.period).map { "  \(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))\n" }.joined() + "\n"
         if !s.others.isEmpty {
             out += "Proposals owned by others that cut your cost centres\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderText() + "\n"
         }
@@ -84,7 +84,8 @@ public struct TextWriter: ReportWriter {
 
     /// A count by severity, then each finding with its sentence.
     public func reconciliation(_ r: ReconciliationReport) -> String {
-        var out = "Reconciliation as at the end of \(r.asOf) (ledger head \(r.head.short)): "
+        var out = "Reconciliation as at the end of \(r.asOf) (ledger head \(r.head.short))"
+            + (r.filter.map { ", only \(Escape.terminal($0.description))" } ?? "") + ": "
         if r.findings.isEmpty { return out + "no r.findings.\n" }
         let counts = Severity.allCases.reversed().compactMap { s -> String? in
             let n = r.findings.filter { $0.severity == s }.count
@@ -120,7 +121,7 @@ public struct MarkdownWriter: ReportWriter {
         out += Escape.markdown(StatementRenderer.headline(s)) + "\n\n"
         out += "## Cost centres you hold\n\n" + StatementRenderer.centresTable(s).renderMarkdown() + "\n"
         out += "## Proposals you own\n\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderMarkdown() + "\n"
-        let comments = StatementRenderer.comments(s.owned)
+        let comments = StatementRenderer.comments(s.owned, period: s.period)
         if !comments.isEmpty {
             out += "Comments from the latest return:\n\n" + comments.map { "- **\(Escape.markdown($0.ref))**: \(Escape.markdown($0.comment))\n" }.joined() + "\n"
         }
@@ -144,12 +145,13 @@ public struct MarkdownWriter: ReportWriter {
         var t = SummaryRenderer.table(s)
         t.title = SummaryRenderer.title(s)
         return t.renderMarkdown() + "\n## Top findings (\(s.findingCount) in all)\n\n"
-            + s.topFindings.map { "- **\($0.code.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(separator: "\n")
+            + s.topFindings.map { "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(separator: "\n")
             + "\n"
     }
 
     public func reconciliation(_ r: ReconciliationReport) -> String {
-        var out = "# Reconciliation as at the end of \(r.asOf)\n\nLedger head \(r.head.short) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")\n\n"
+        var out = "# Reconciliation as at the end of \(r.asOf)\n\nLedger head \(r.head.short) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
+            + (r.filter.map { " · only \(Escape.markdown($0.description))" } ?? "") + "\n\n"
         out += r.findings.map {
             "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.code.name)** \($0.amount) · \($0.year?.description ?? "") · "
                 + "\(Escape.markdown($0.refs.joined(separator: ", ")))\($0.costCentre.map { " [\(Escape.markdown($0))]" } ?? ""): \(Escape.markdown($0.message))"
@@ -229,8 +231,8 @@ public struct HTMLWriter: ReportWriter {
             title: "Target, delivered and forecast for \(s.period.year)")
         body += "<h2>Proposals you own</h2>" + HTMLPage.table(
                 StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",
-                calm: ("variance", StatementRenderer.behindRows(s.owned)))
-        let comments = StatementRenderer.comments(s.owned)
+                calm: ("variance", StatementRenderer.behindRows(s.owned, total: s.totals.behind)))
+        let comments = StatementRenderer.comments(s.owned, period: s.period)
         if !comments.isEmpty {
             body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
                 + comments.map { "<li><b>\(h($0.ref))</b>: \(h($0.comment))</li>" }.joined() + "</ul>"
@@ -272,7 +274,7 @@ public struct HTMLWriter: ReportWriter {
     public func reconciliation(_ r: ReconciliationReport) -> String {
         let title = "Reconciliation as at the end of \(r.asOf)"
         var body = "<header><h1>Reconciliation</h1><p class=\"meta\">\(Escape.html(title)) · ledger head \(Escape.html(r.head.short)) · "
-        body += "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")</p></header>"
+        body += "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")" + (r.filter.map { " · only \(Escape.html($0.description))" } ?? "") + "</p></header>"
         body += r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings)
         return HTMLPage.page(title: title, body: body)
     }

@@ -56,6 +56,7 @@ extension Ledger {
         comment: String, by who: Provenance
     ) throws -> Bool {
         try checkPeriodInWindow(period)
+        try Ledger.checkComment(comment)
         let latest = try db.first(
             """
             SELECT delivered_to_date, forecast, rag, comment FROM return_lines

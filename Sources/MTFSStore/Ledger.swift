@@ -692,6 +692,7 @@ public final class Ledger {
             try checkInWindow(year)
             try checkPeriodInWindow(period)
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
+            try Ledger.checkComment(comment)
             try db.run(
                 """
                 INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
@@ -705,6 +706,14 @@ public final class Ledger {
     // MARK: - Checks
 
     /// Refuses text with control characters (other than tab) where a name is expected, or an empty name.
+    /// A return's comment: any text, on several lines if need be, but no control characters (an
+    /// escape sequence in a comment would reach a terminal through a CSV).
+    static func checkComment(_ text: String) throws {
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }) {
+            throw LedgerError.refused("the comment \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
+        }
+    }
+
     static func checkText(_ text: String, what: String) throws {
         if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {

@@ -307,6 +307,10 @@ struct BadInputTests {
             "returns/2023-06.csv, line 2, column \"rag\"", "expected a RAG"
         ),
         (
+            "an escape sequence in a return comment", "returns/2023-06.csv", ",G,On track", ",G,On track \u{1B}]0;pwned\u{07}",
+            "returns/2023-06.csv, line 2, column \"comment\"", "contains control characters"
+        ),
+        (
             "an unknown column", "proposals.csv", "category,recurrence", "categroy,recurrence",
             "proposals.csv, line 1, column \"categroy\"", "unknown column"
         ),

@@ -543,8 +543,14 @@ struct ReconcileCLITests {
             let out = try cli.run(["reconcile", "--code", "DC05", "--format", format])
             #expect(out.status == 0 && out.out.contains("DC05") && !out.out.contains("DC03"), "\(format)")
         }
+        // Directorates match whatever the case; a filtered report says so.
+        #expect(try rows(["--directorate", "resources"]) == resources)
+        let filtered = try cli.run(["reconcile", "--severity", "high", "--directorate", "people"]).out
+        #expect(filtered.contains(", only high and above; People:"), "\(filtered)")
+        #expect(try cli.run(["reconcile", "--code", "DC05", "--format", "json"]).out.contains("\"codes\": [\n      \"DC05\""))
         for (arguments, words) in [
             (["--severity", "dire"], "--severity: expected a severity"), (["--code", "XX01"], "--code: expected a finding code"),
+            (["--code", ""], "--code: expected a finding code"), (["--fail-on", "urgent"], "--fail-on: expected a severity"),
             (["--directorate", "Nowhere"], "there is no directorate \"Nowhere\""),
         ] {
             let r = try cli.run(["reconcile"] + arguments)

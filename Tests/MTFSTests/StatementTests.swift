@@ -42,7 +42,7 @@ func edgeStatement() -> HolderStatement {
         code: .DC03, severity: .critical, refs: ["Q-9", "P-1"], costCentre: "CC-1", year: y, amount: Pence(10_000_00),
         message: "CC-1 moved <b>twice</b> & is claimed by both \"sides\".")
     var totals = HolderStatement.Totals([], years: 2)
-    totals = HolderStatement.Totals(owned, years: 2)
+    totals = HolderStatement.Totals(owned, years: 2, behindIf: ReconcileSettings())
     return HolderStatement(
         holder: "Zoë O'Brien-Ó Súilleabháin", period: y.period(7), directorates: ["People", "Résources, \"Hub\""],
         centres: [
@@ -159,8 +159,15 @@ struct StatementTests {
         guard case .changed(_, let changes) = after.signature else { Issue.record("not changed: \(after.signature)"); return }
         #expect(changes.map(\.figure) == ["PEO-07 RAG G → R"])
         #expect(try StatementRenderer.render(after, as: .text).contains("Changed since signed (PEO-07 RAG G → R)"))
+        // A target moved in a year ahead is a change too.
+        try SignOffs.sign(ledger: ledger, holder: "Dana Whitfield", period: october, comment: "", by: testWho)
+        _ = try ledger.record(.unachievable(year: fy(2024), amount: pounds(5_000)), on: "PEO-12", effective: date("2023-10-31"), reason: "", by: testWho)
+        let dana = try StatementBuilder(ledger: ledger, period: october, settings: ReconcileSettings()).statement(for: "Dana Whitfield")
+        guard case .changed(_, let danaChanges) = dana.signature else { Issue.record("not changed: \(dana.signature)"); return }
+        #expect(danaChanges == [StatementFigures.Change(figure: "PEO-12 years ahead", amount: pounds(-5_000))])
         // Figures signed before the RAG was part of them (five fields a line): the amounts alone decide.
-        let old = signed.figures.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(5).joined(separator: "\t") }
+        let old = signed.figures.text.split(separator: "\n")
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(5).joined(separator: "\t") }
             .joined(separator: "\n")
         #expect(signed.figures.changes(since: old).isEmpty)
         #expect(after.figures.changes(since: old).isEmpty)
@@ -346,6 +353,8 @@ struct StatementCLITests {
         let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(page.contains("1 signed, 0 changed since signed, 18 not signed") && page.contains("href=\"Helen-Brandt.json\""))
         #expect(page.contains("title=\"Green\">G</span> "))
+        // Red only when behind beyond tolerance: a few pounds of rounding (-£33.33) is not.
+        #expect(page.contains("<td class=\"num\">-£33.33") && !page.contains("<td class=\"num neg\">-£33.33"))
         // Resources has not returned October: its holders' variance is marked as awaiting that return.
         let sanjay = try #require(holders.first { $0["holder"] as? String == "Sanjay Patel" })
         #expect(sanjay["awaiting_returns"] as? [String] == ["Resources"] && (helen["awaiting_returns"] as? [String])?.isEmpty == true)

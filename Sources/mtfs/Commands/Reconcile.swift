@@ -33,7 +33,8 @@ struct Reconcile: ParsableCommand {
     var code: [String] = []
     @Option(
         help: ArgumentHelp(
-            "Only findings about this directorate's proposals or cost centres (repeatable).", valueName: "directorate"))
+            "Only findings about this directorate's proposals, or a cost centre it holds at the as-of date (repeatable).",
+            valueName: "directorate"))
     var directorate: [String] = []
     @Option(
         name: .customLong("fail-on"),
@@ -49,7 +50,10 @@ struct Reconcile: ParsableCommand {
     var similarity: String?
 
     func run() throws {
-        let threshold = try failOn.map { try Severity(parsing: $0) }
+        var threshold: Severity?
+        if let failOn {
+            do { threshold = try Severity(parsing: failOn) } catch { throw Failure.badInput("--fail-on: \(error.explanation)") }
+        }
         let f = try documentFormat(format)
         let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()
@@ -64,21 +68,27 @@ struct Reconcile: ParsableCommand {
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
         var codes: Set<FindingCode> = []
-        for text in code.flatMap({ $0.split(separator: ",").map(String.init) }) {
+        for text in code.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             do { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
         }
         var minimum: Severity?
         if let severity {
             do { minimum = try Severity(parsing: severity) } catch { throw Failure.badInput("--severity: \(error.explanation)") }
         }
-        let filter = FindingFilter(severity: minimum, codes: codes, directorates: Set(directorate))
+        // Directorates as the ledger spells them, matched whatever the case.
         let known = Set(input.proposals.map(\.directorate)).union(input.model.history.values.flatMap { $0.map(\.directorate) })
-        if let unknown = directorate.first(where: { !known.contains($0) }) {
-            throw Failure.badInput(
-                "--directorate: there is no directorate \"\(unknown)\"; the ledger's directorates are \(known.sorted().joined(separator: ", "))")
+        var directorates: Set<String> = []
+        for name in directorate {
+            guard let match = known.first(where: { $0.lowercased() == name.trimmingSpaces().lowercased() }) else {
+                throw Failure.badInput(
+                    "--directorate: there is no directorate \"\(name)\"; the ledger's directorates are \(known.sorted().joined(separator: ", "))")
+            }
+            directorates.insert(match)
         }
+        let filter = FindingFilter(severity: minimum, codes: codes, directorates: directorates)
         let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: onlyYear), input)
-        let report = ReconciliationReport(input, findings: findings)
+        var report = ReconciliationReport(input, findings: findings)
+        report.filter = filter.isEmpty ? nil : filter
         let writer: any ReportWriter = f == .text ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
         Terminal.write(try writer.reconciliation(report))
         if let threshold, findings.contains(where: { $0.severity >= threshold }) {
