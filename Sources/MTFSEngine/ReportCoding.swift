@@ -120,7 +120,7 @@ extension HolderStatement.Signature: Encodable {
 }
 
 extension Summary: Encodable {
-    private enum Keys: String, CodingKey { case as_of, structure, head, rows, totals, top_findings, finding_count }
+    private enum Keys: String, CodingKey { case as_of, structure, head, rows, totals, top_findings, finding_count, latest_returns }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(asOf, forKey: .as_of)
@@ -130,6 +130,7 @@ extension Summary: Encodable {
         try c.encode(totals, forKey: .totals)
         try c.encode(topFindings, forKey: .top_findings)
         try c.encode(findingCount, forKey: .finding_count)
+        try c.encode(latestReturns, forKey: .latest_returns)
     }
 }
 

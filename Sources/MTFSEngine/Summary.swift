@@ -41,6 +41,8 @@ public struct Summary: Sendable {
     public var findingCount: Int
     /// The head of the record chain the figures were read at.
     public var head: ChainHead = .empty
+    /// Each directorate's latest return by the as-of period: what its delivery figures are as at.
+    public var latestReturns: [String: Period] = [:]
 
     /// One year's rows, one per directorate (the chart's bars).
     public func byDirectorate(in year: FinancialYear) -> [Row] { rows.filter { $0.year == year } }
@@ -98,6 +100,7 @@ public struct Summary: Sendable {
         let mostSerious = relevant.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.precedes($0, $1) }
         return Summary(
             asOf: input.asOf, structure: structure, rows: sorted, totals: totals.values.sorted { $0.year < $1.year },
-            topFindings: Array(mostSerious.prefix(5)), findingCount: relevant.count, head: input.head)
+            topFindings: Array(mostSerious.prefix(5)), findingCount: relevant.count, head: input.head,
+            latestReturns: input.directorateReturns.mapValues(\.period))
     }
 }

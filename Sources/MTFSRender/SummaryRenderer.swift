@@ -39,6 +39,12 @@ public enum SummaryRenderer {
             + " (ledger head \(s.head.short))"
     }
 
+    /// "Latest returns: People 2023/24 P7, Place 2023/24 P7, Resources 2023/24 P6", or nil before any.
+    static func returnsLine(_ s: Summary) -> String? {
+        s.latestReturns.isEmpty
+            ? nil : "Latest returns: " + s.latestReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
     public static func render(_ s: Summary, as format: DocumentFormat) throws -> String {
         try format.writer.summary(s)
     }

@@ -148,7 +148,9 @@ extension Table {
         let numeric = columns.indices.map { i in rows.contains { i < $0.count && $0[i].isNumeric } }
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows { out += "| " + row.map { Escape.markdown(Table.human($0)) }.joined(separator: " | ") + " |\n" }
-        if let totals { out += "| " + totals.map { "**" + Escape.markdown(Table.human($0)) + "**" }.joined(separator: " | ") + " |\n" }
+        if let totals {
+            out += "| " + totals.map { cell in Table.human(cell).isEmpty ? "" : "**" + Escape.markdown(Table.human(cell)) + "**" }.joined(separator: " | ") + " |\n"
+        }
         return out
     }
 

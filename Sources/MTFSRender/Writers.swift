@@ -76,7 +76,8 @@ public struct TextWriter: ReportWriter {
     public func summary(_ s: Summary) -> String {
         var t = SummaryRenderer.table(s)
         t.title = SummaryRenderer.title(s)
-        return t.renderText() + "\nTop findings (\(s.findingCount) in all; `mtfs reconcile` lists them)\n"
+        let list = "mtfs reconcile" + (s.totals.count == 1 ? " --year \(s.totals[0].year)" : "")
+        return t.renderText() + (SummaryRenderer.returnsLine(s).map { Escape.terminal($0) + "\n" } ?? "") + "\nTop findings (\(s.findingCount) in all; `\(list)` lists them)\n"
             + s.topFindings.map {
                 "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount.formatted()): \(Escape.terminal($0.message))"
             }.joined(separator: "\n") + "\n"
@@ -144,7 +145,8 @@ public struct MarkdownWriter: ReportWriter {
     public func summary(_ s: Summary) -> String {
         var t = SummaryRenderer.table(s)
         t.title = SummaryRenderer.title(s)
-        return t.renderMarkdown() + "\n## Top findings (\(s.findingCount) in all)\n\n"
+        return t.renderMarkdown() + (SummaryRenderer.returnsLine(s).map { "\n" + Escape.markdown($0) + "\n" } ?? "")
+            + "\n## Top findings (\(s.findingCount) in all)\n\n"
             + s.topFindings.map { "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(separator: "\n")
             + "\n"
     }
@@ -263,7 +265,8 @@ public struct HTMLWriter: ReportWriter {
         // The chart is the year of the summary's period: one year's delivery against that year's target.
         let year = s.totals.contains { $0.year == s.asOf.year } ? s.asOf.year : (s.totals.first?.year ?? s.asOf.year)
         let bars = s.byDirectorate(in: year).map { ($0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
-        var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))</p></header>"
+        var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))"
+            + (SummaryRenderer.returnsLine(s).map { " · \(Escape.html($0))" } ?? "") + "</p></header>"
         body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate, \(year)")
         body += "<h2>By directorate and year</h2>" + HTMLPage.table(t)
         body +=

@@ -551,6 +551,7 @@ struct ReconcileCLITests {
         for (arguments, words) in [
             (["--severity", "dire"], "--severity: expected a severity"), (["--code", "XX01"], "--code: expected a finding code"),
             (["--code", ""], "--code: expected a finding code"), (["--fail-on", "urgent"], "--fail-on: expected a severity"),
+            (["--as-of", "2030-01"], "--as-of: 2029/30 P10 is outside the ledger's MTFS years"),
             (["--directorate", "Nowhere"], "there is no directorate \"Nowhere\""),
         ] {
             let r = try cli.run(["reconcile"] + arguments)

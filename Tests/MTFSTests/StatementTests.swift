@@ -206,7 +206,10 @@ struct StatementTests {
         // The most serious findings first: the summary's top five start with the critical ones.
         let criticals = findings.filter { $0.severity == .critical }.count
         #expect(criticals >= 5 && before.topFindings.allSatisfy { $0.severity == .critical })
+        #expect(before.latestReturns[ "Resources"] == Period(year: fy(2023), number: 6))
         let text = try SummaryRenderer.render(before, as: .text)
+        #expect(text.contains("Latest returns: People 2023/24 P7, Place 2023/24 P7, Resources 2023/24 P6"))
+        #expect(!(try SummaryRenderer.render(oneYear, as: .markdown)).contains("****"))
         #expect(text.contains("Total        2023/24") && !text.contains("£17,200,000.00"))
     }
 

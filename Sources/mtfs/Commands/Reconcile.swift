@@ -66,6 +66,9 @@ struct Reconcile: ParsableCommand {
         let period = try asOf.map { try Parse.period($0, option: "--as-of") }
         let onlyYear = try year.map { try Parse.year($0, option: "--year") }
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
+        if let period {
+            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
+        }
         let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
         var codes: Set<FindingCode> = []
         for text in code.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {

@@ -36,7 +36,11 @@ struct SummaryCommand: ParsableCommand {
         let y = try year.map { try Parse.year($0, option: "--year") }
         if let y { try ledger.checkInWindow(y) }
         let date = try structure.map { try Parse.date($0, option: "--structure") }
-        let input = try ReconciliationInput.load(ledger, asOf: try asOf.map { try Parse.period($0, option: "--as-of") }, today: Clock.today)
+        let period = try asOf.map { try Parse.period($0, option: "--as-of") }
+        if let period {
+            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
+        }
+        let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
         let settings = try ledger.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
         Terminal.write(
