@@ -128,12 +128,17 @@ public struct CSVRow: Sendable {
     }
 }
 
-/// A CSV file (RFC 4180): header row, comma separated, `"` quoting with `""` escapes, CRLF or LF
-/// line ends (mixed are fine), an optional UTF-8 byte order mark. Blank lines are skipped.
+/// A CSV file (RFC 4180): header row, `"` quoting with `""` escapes, CRLF or LF line ends (mixed
+/// are fine). As Excel saves them (SPEC §5 v2): UTF-8 with or without a byte order mark, or
+/// Windows-1252 when the bytes are not UTF-8 (said in a warning, never silently); comma or semicolon
+/// separated (the header decides); header names matched ignoring case, spaces and `_`. Blank lines
+/// and rows of empty cells are skipped.
 public struct CSVFile: Sendable {
     public let name: String
     public let header: [String]
     public let rows: [CSVRow]
+    /// What the reader did that a person should know: a file read as Windows-1252, columns ignored.
+    public private(set) var warnings: [String] = []
 
     /// A cell quoted per RFC 4180 when it must be: separators, quotes, line breaks, or spaces at
     /// either end (which the reader would otherwise trim). Reads back exactly through this reader.
@@ -147,29 +152,54 @@ public struct CSVFile: Sendable {
     public static let maxCellBytes = 1 << 20
 
     /// Parses `bytes` as the file `name` (used in messages), checking the header against the
-    /// required and optional columns: unknown, duplicate and missing columns are errors.
+    /// required and optional columns: duplicate and missing columns are errors; an unknown column is
+    /// an error too, unless `ignoreUnknown` (a return as people save it, with columns of their own):
+    /// then it is left out with a warning — but a near miss of a known column ("delivered_to_dat")
+    /// is still an error, with a "did you mean".
     public init(
         name: String, bytes: [UInt8], required: [String], optional: [String] = [],
-        extraColumn: ((String) -> Bool)? = nil
+        extraColumn: ((String) -> Bool)? = nil, ignoreUnknown: Bool = false
     ) throws(InputError) {
         self.name = name
-        var records = try CSVFile.records(name: name, bytes: bytes)
+        let (text, encodingWarning) = try CSVFile.utf8(name: name, bytes: bytes)
+        if let encodingWarning { warnings.append(encodingWarning) }
+        var records = try CSVFile.records(name: name, bytes: text, separator: CSVFile.separator(of: text))
         guard !records.isEmpty else {
             throw InputError(file: name, "the file is empty; expected a header row with \(required.joined(separator: ", "))")
         }
         let (headerLine, rawHeader) = records.removeFirst()
-        let header = rawHeader.map { $0.trimmingSpaces() }
+        let known = required + optional
+        let byNormal = Dictionary(known.map { (CSVFile.normal($0), $0) }, uniquingKeysWith: { a, _ in a })
+        // Each header cell as the column it names ("Delivered to date" is delivered_to_date).
+        let header = rawHeader.map { cell -> String in
+            let trimmed = cell.trimmingSpaces()
+            return byNormal[CSVFile.normal(trimmed)] ?? trimmed
+        }
         var index: [String: Int] = [:]
+        var ignored: [String] = []
         for (i, column) in header.enumerated() {
             let location = SourceLocation(file: name, line: headerLine, column: column)
-            if column.isEmpty { throw InputError(location, "column \(i + 1) of the header has no name") }
+            if column.isEmpty {
+                // An empty heading over empty cells (a spreadsheet's trailing column) is nothing.
+                if ignoreUnknown { continue }
+                throw InputError(location, "column \(i + 1) of the header has no name")
+            }
             if index[column] != nil { throw InputError(location, "the column \"\(column)\" appears twice in the header") }
-            let known = required.contains(column) || optional.contains(column) || (extraColumn?(column) ?? false)
-            if !known {
-                let expected = (required + optional).joined(separator: ", ")
-                throw InputError(location, "unknown column \"\(column)\"; expected only \(expected)")
+            if !(known.contains(column) || (extraColumn?(column) ?? false)) {
+                let near = known.first { CSVFile.distance(CSVFile.normal($0), CSVFile.normal(column)) <= 2 }
+                if ignoreUnknown && near == nil {
+                    ignored.append(column)
+                    continue
+                }
+                throw InputError(
+                    location,
+                    "unknown column \"\(column)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? "") + " Expected only \(known.joined(separator: ", "))")
             }
             index[column] = i
+        }
+        if !ignored.isEmpty {
+            warnings.append(
+                "\(name): ignored the column\(ignored.count == 1 ? "" : "s") \(ignored.map { "\"\($0)\"" }.joined(separator: ", ")), which a return does not use")
         }
         for column in required where index[column] == nil {
             throw InputError(SourceLocation(file: name, line: headerLine), "the required column \"\(column)\" is missing from the header")
@@ -177,6 +207,8 @@ public struct CSVFile: Sendable {
         self.header = header
         var rows: [CSVRow] = []
         for (line, fields) in records {
+            // A row of empty cells (",,,,," where a spreadsheet saved an empty row) is skipped.
+            if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             if fields.count != header.count {
                 throw InputError(
                     SourceLocation(file: name, line: line),
@@ -187,8 +219,74 @@ public struct CSVFile: Sendable {
         self.rows = rows
     }
 
+    /// A header name as it is compared: lower case, without spaces or `_`.
+    static func normal(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "\u{A0}" })
+    }
+
+    /// The edit distance between two short names (for "did you mean").
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// The separator the header line uses: a semicolon when it has semicolons and no commas (as
+    /// Excel saves CSV where the decimal mark is a comma), else a comma.
+    static func separator(of bytes: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, inQuotes = false
+        for b in bytes {
+            if b == 10 || b == 13 { if !inQuotes { break } }
+            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes { if b == UInt8(ascii: ",") { commas += 1 } else if b == UInt8(ascii: ";") { semicolons += 1 } }
+        }
+        return semicolons > 0 && commas == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// The file's bytes as UTF-8: as they are when they are UTF-8 (a byte order mark is dropped
+    /// later), else read as Windows-1252 — Excel's "CSV" on a UK Windows machine — with a warning
+    /// saying so. Bytes that are neither (0x81, 0x8D, 0x8F, 0x90, 0x9D) are an error naming the line.
+    static func utf8(name: String, bytes: [UInt8]) throws(InputError) -> ([UInt8], String?) {
+        if String(validating: bytes, as: UTF8.self) != nil { return (bytes, nil) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var line = 1
+        for b in bytes {
+            if b == 10 { line += 1 }
+            if b < 0x80 {
+                out.append(b)
+                continue
+            }
+            guard let scalar = windows1252(b) else {
+                throw InputError(
+                    SourceLocation(file: name, line: line),
+                    "the file is neither UTF-8 nor Windows-1252 text (byte 0x\(String(b, radix: 16, uppercase: true))); save it as CSV UTF-8")
+            }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        }
+        return (out, "\(name) is not UTF-8; it was read as Windows-1252 (as Excel saves CSV on Windows), so £ and accents are as Excel showed them")
+    }
+
+    /// A Windows-1252 byte from 0x80 up as Unicode (https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT).
+    static func windows1252(_ b: UInt8) -> Unicode.Scalar? {
+        if b >= 0xA0 { return Unicode.Scalar(UInt32(b)) }
+        let table: [UInt32?] = [
+            0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,
+            nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
+        ]
+        return table[Int(b) - 0x80].flatMap(Unicode.Scalar.init)
+    }
+
     /// Splits bytes into records of fields, each with the line it starts on.
-    static func records(name: String, bytes: [UInt8]) throws(InputError) -> [(Int, [String])] {
+    static func records(name: String, bytes: [UInt8], separator: UInt8 = UInt8(ascii: ",")) throws(InputError) -> [(Int, [String])] {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         var records: [(Int, [String])] = []
@@ -235,7 +333,7 @@ public struct CSVFile: Sendable {
                     inQuotes = false
                     i += 1
                     // After a closing quote only a separator or line end may follow.
-                    if i < n && bytes[i] != UInt8(ascii: ",") && bytes[i] != 10 && bytes[i] != 13 {
+                    if i < n && bytes[i] != separator && bytes[i] != 10 && bytes[i] != 13 {
                         throw InputError(
                             SourceLocation(file: name, line: line),
                             "unexpected text after a closing quote in cell \(fields.count + 1); a quote inside a quoted cell is written \"\""
@@ -249,7 +347,7 @@ public struct CSVFile: Sendable {
                 continue
             }
             switch b {
-            case UInt8(ascii: ","):
+            case separator:
                 try finishCell()
             case UInt8(ascii: "\""):
                 if cell.isEmpty && !quotedCell {

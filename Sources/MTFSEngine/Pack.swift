@@ -107,6 +107,8 @@ public struct ParsedReturn: Sendable {
     public var file: String
     public var period: Period
     public var rows: [Row]
+    /// What the reader did that the person importing should know (columns ignored, an encoding).
+    public var warnings: [String] = []
 
     public init(file: String, period: Period, rows: [Row]) {
         self.file = file
@@ -317,7 +319,7 @@ extension ParsedReturn {
         }
         let f = try CSVFile(
             name: name, bytes: try readBytes(path), required: PackFormat.returnRequired,
-            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) })
+            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) }, ignoreUnknown: true)
         var seen: [ProposalYear: Int] = [:]
         var rows: [Row] = []
         for r in f.rows {
@@ -345,7 +347,9 @@ extension ParsedReturn {
             }
             rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at()))
         }
-        return ParsedReturn(file: name, period: resolved!, rows: rows)
+        var parsed = ParsedReturn(file: name, period: resolved!, rows: rows)
+        parsed.warnings = f.warnings
+        return parsed
     }
 }
 

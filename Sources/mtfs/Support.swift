@@ -190,6 +190,12 @@ enum Terminal {
     static func write(_ text: String) {
         print(text, terminator: text.utf8.last == UInt8(ascii: "\n") ? "" : "\n")
     }
+
+    /// Something the person should know that is not an error, on standard error.
+    static func warning(_ message: String) {
+        let text = paint("warning:", "33", fd: 2) + " " + Escape.terminal(message) + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }
 
 /// Writing report and export files: atomically (a temporary file renamed into place), and any

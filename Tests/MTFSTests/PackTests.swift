@@ -108,6 +108,30 @@ struct CSVTests {
         }
     }
 
+    @Test("a return as Excel saves it: Windows-1252, semicolons, headings in words, its own columns, empty rows")
+    func asExcelSavesIt() throws {
+        // "Ref;Year;Delivered to date;Forecast;RAG;Comment;Owner" in Windows-1252, £ as 0xA3, an extra column,
+        // a trailing row of empty cells.
+        var bytes = Array("Ref;Year;Delivered to date;Forecast;RAG;Comment;Owner\r\nP-1;2023/24;".utf8)
+        bytes += [0xA3] + Array("45,000;".utf8) + [0xA3] + Array("100,000;G;Caf".utf8) + [0xE9]
+        bytes += Array(" contract;Ann Lee\r\n;;;;;;\r\n".utf8)
+        let dir = TempDir()
+        let path = dir.path("2023-09.csv")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let ret = try ParsedReturn.read(path: path)
+        #expect(ret.rows.count == 1 && ret.rows[0].deliveredToDate == pounds(45_000) && ret.rows[0].forecast == pounds(100_000))
+        #expect(ret.rows[0].comment == "Café contract" && ret.rows[0].rag == .green)
+        #expect(ret.warnings.count == 2 && ret.warnings.contains { $0.contains("read as Windows-1252") })
+        #expect(ret.warnings.contains { $0.contains("ignored the column \"Owner\"") })
+        // A near miss of a pinned column is still an error, with a suggestion.
+        try Data("ref,year,delivered_to_dat\r\nP-1,2023/24,1\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try ParsedReturn.read(path: path)
+        } throws: { error in
+            (error as? InputError)?.description.contains("did you mean \"delivered_to_date\"?") == true
+        }
+    }
+
     @Test(
         "cells written with CSVFile.quote read back exactly",
         arguments: ["plain", "a,b", "say \"hi\"", "two\nlines", "crlf\r\nlines", " padded ", "", "£1,250.00"])
@@ -116,10 +140,12 @@ struct CSVTests {
         #expect(f.rows.first?.raw("a") == cell)
     }
 
-    @Test("invalid UTF-8 and NUL bytes are refused")
+    @Test("bytes that are neither UTF-8 nor Windows-1252, and NUL bytes, are refused")
     func binary() {
+        // (SPEC §5 v2: bytes that are not UTF-8 are read as Windows-1252, so 0xFF 0xFE are "ÿþ"; only
+        // the five bytes Windows-1252 leaves undefined are neither.)
         #expect(throws: InputError.self) {
-            try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0xFF, 0xFE, 44, 49, 10], required: ["a", "b"])
+            try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0x81, 0xFE, 44, 49, 10], required: ["a", "b"])
         }
         #expect(throws: InputError.self) {
             try CSVFile(name: "t.csv", bytes: Array("a,b\n".utf8) + [0, 44, 49, 10], required: ["a", "b"])

@@ -25,6 +25,7 @@ struct ImportReturn: ParsableCommand {
     func run() throws {
         let p = try period.map { try Parse.period($0, option: "--period") }
         let parsed = try ParsedReturn.read(path: file, period: p)
+        for warning in parsed.warnings { Terminal.warning(warning) }
         let ledger = try options.open()
         let who = try options.provenance()
         let summary = try PackLoader(ledger: ledger, by: who).importReturn(parsed)
