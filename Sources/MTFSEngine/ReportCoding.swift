@@ -6,7 +6,7 @@ import MTFSDomain
 extension HolderStatement: Encodable {
     private enum Keys: String, CodingKey {
         case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, entries,
-            previous_sign_off, head, latest_returns, signature, outside_mtfs, awaiting_returns
+            previous_sign_off, head, latest_returns, signature, outside_mtfs, awaiting_returns, trend
     }
     private enum ReturnKeys: String, CodingKey { case directorate, period }
 
@@ -35,6 +35,18 @@ extension HolderStatement: Encodable {
         try c.encode(signature, forKey: .signature)
         try c.encode(outsideWindow, forKey: .outside_mtfs)
         try c.encode(awaitingReturns, forKey: .awaiting_returns)
+        try c.encode(trend, forKey: .trend)
+    }
+}
+
+extension HolderStatement.TrendPoint: Encodable {
+    private enum Keys: String, CodingKey { case period, delivered_pence, profiled_pence, variance_pence }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(period, forKey: .period)
+        try c.encode(delivered, forKey: .delivered_pence)
+        try c.encode(profiled, forKey: .profiled_pence)
+        try c.encode(variance, forKey: .variance_pence)
     }
 }
 

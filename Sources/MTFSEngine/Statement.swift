@@ -89,6 +89,19 @@ public struct HolderStatement: Sendable {
     public var signature: Signature = .notSigned
     /// The ledger's MTFS years, when known: a statement for a month outside them has no targets.
     public var window: YearRange? = nil
+    /// Month by month from April to the statement's month: delivered to date on the holder's own
+    /// proposals against their profile (SPEC §7 v2).
+    public var trend: [TrendPoint] = []
+
+    /// One month of the trend.
+    public struct TrendPoint: Sendable, Hashable {
+        public var period: Period
+        public var delivered: Pence
+        public var profiled: Pence
+        public var variance: Pence { delivered - profiled }
+        /// Behind beyond the SL01 tolerance.
+        public var behind = false
+    }
 
     /// Whether the month lies outside the MTFS years (the statement says so at the top).
     public var outsideWindow: Bool { window.map { !$0.contains(period.year) } ?? false }
@@ -208,6 +221,8 @@ public struct StatementBuilder: Sendable {
     /// cost centre: a "not yours" row shows only the share on the holder's cost centres.
     let linesByKey: [ProposalYear: [PositionLine]]
     let previousByCentre: [ProposalYear: [String: Pence]]
+    /// Each proposal's delivery posted in each month of the statement's year (for the trend).
+    let deliveredByMonth: [String: [Int: Pence]]
     let entriesByRef: [String: [JournalEntry]]
     let centresByHolder: [String: [String]]
     let ownedByHolder: [String: [Proposal]]
@@ -252,6 +267,7 @@ public struct StatementBuilder: Sendable {
             previousByCentre[key, default: [:]][line.costCentre, default: .zero] += line.position.delivered
         }
         self.previousByCentre = previousByCentre
+        deliveredByMonth = input.window.contains(period.year) ? try ledger.deliveredByMonth(in: period.year) : [:]
         linesByKey = Dictionary(grouping: input.lines) { ReconciliationInput.key($0.proposal, $0.year) }
         self.previous = previous
         entriesByRef = Dictionary(grouping: try ledger.journal(JournalFilter(period: period)), by: \.proposal)
@@ -363,7 +379,27 @@ public struct StatementBuilder: Sendable {
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
-            signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window)
+            signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window,
+            trend: trend(owned, lines: ownedLines))
+    }
+
+    /// The holder's own proposals, month by month through the statement's month: delivered to date
+    /// (the delivery posted in each month, added up) against the profile of today's target.
+    private func trend(_ owned: [Proposal], lines: [HolderStatement.Line]) -> [HolderStatement.TrendPoint] {
+        let period = input.asOf
+        guard input.window.contains(period.year), !owned.isEmpty else { return [] }
+        let targets = Dictionary(lines.map { ($0.ref, $0.currentTarget) }, uniquingKeysWith: { a, _ in a })
+        var cumulative = Pence.zero
+        return (1...period.number).map { n in
+            let month = period.year.period(n)
+            var profiled = Pence.zero
+            for p in owned {
+                cumulative += deliveredByMonth[p.ref]?[month.code] ?? .zero
+                profiled += p.profiled(targets[p.ref] ?? .zero, year: period.year, through: month)
+            }
+            return HolderStatement.TrendPoint(
+                period: month, delivered: cumulative, profiled: profiled, behind: settings.isBehind(delivered: cumulative, profile: profiled))
+        }
     }
 
     private func signature(holder: String, figures: StatementFigures) -> HolderStatement.Signature {

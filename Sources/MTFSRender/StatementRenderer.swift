@@ -116,6 +116,18 @@ public enum StatementRenderer {
             + "this month's profile may only be a return still to come."
     }
 
+    /// The month-by-month trend on the holder's own proposals, one row a month, or nil when there is none.
+    static func trendTable(_ s: HolderStatement) -> Table? {
+        guard !s.trend.isEmpty else { return nil }
+        var t = Table(columns: [
+            .init("period", "Month"), .init("delivered", "Delivered to date"), .init("profiled", "Profile"), .init("variance", "Variance"),
+        ])
+        for point in s.trend {
+            t.rows.append([.text(point.period.description), .money(point.delivered), .money(point.profiled), .money(point.variance)])
+        }
+        return t
+    }
+
     /// The rows (by position) whose delivery is behind profile beyond tolerance; the totals row is
     /// row -1, behind when the statement's total is.
     static func behindRows(_ lines: [HolderStatement.Line], total: Bool = false) -> Set<Int> {

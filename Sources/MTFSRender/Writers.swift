@@ -58,6 +58,7 @@ public struct TextWriter: ReportWriter {
         out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
         out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderText()
         out += StatementRenderer.comments(s.owned, period: s.period).map { "  \(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))\n" }.joined() + "\n"
+        if let trend = StatementRenderer.trendTable(s) { out += "Your proposals month by month\n" + trend.renderText() + "\n" }
         if !s.others.isEmpty {
             out += "Proposals owned by others that cut your cost centres\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderText() + "\n"
         }
@@ -126,6 +127,7 @@ public struct MarkdownWriter: ReportWriter {
         if !comments.isEmpty {
             out += "Comments from the latest return:\n\n" + comments.map { "- **\(Escape.markdown($0.ref))**: \(Escape.markdown($0.comment))\n" }.joined() + "\n"
         }
+        if let trend = StatementRenderer.trendTable(s) { out += "## Your proposals month by month\n\n" + trend.renderMarkdown() + "\n" }
         if !s.others.isEmpty {
             out +=
                 "## Proposals owned by others that cut your cost centres\n\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderMarkdown()
@@ -238,6 +240,11 @@ public struct HTMLWriter: ReportWriter {
         if !comments.isEmpty {
             body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
                 + comments.map { "<li><b>\(h($0.ref))</b>: \(h($0.comment))</li>" }.joined() + "</ul>"
+        }
+        if let trend = StatementRenderer.trendTable(s) {
+            // Red only where the month's shortfall is beyond tolerance, as on the proposals' lines.
+            let alarmed = Set(s.trend.indices.filter { s.trend[$0].behind })
+            body += "<h3>Your proposals month by month</h3>" + HTMLPage.table(trend, calm: ("variance", alarmed))
         }
         if !s.others.isEmpty {
             body +=

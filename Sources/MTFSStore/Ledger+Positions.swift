@@ -133,4 +133,18 @@ extension Ledger {
         }
         return out
     }
+
+    /// The delivery posted in each month of `year`, by proposal (net of reductions and reversals),
+    /// keyed by the month's period code: one pass over that year's delivered postings, for the
+    /// statements' month-by-month trend.
+    public func deliveredByMonth(in year: FinancialYear) throws -> [String: [Int: Pence]] {
+        var out: [String: [Int: Pence]] = [:]
+        try db.forEach(
+            """
+            SELECT a.proposal, e.period, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id JOIN entries e ON e.id = p.entry
+            WHERE a.kind = 'delivered' AND a.year = ? GROUP BY a.proposal, e.period
+            """, parameters: [year.startYear]
+        ) { row in out[row.text(0), default: [:]][Int(row.int(1)), default: .zero] += Pence(row.int(2)) }
+        return out
+    }
 }

@@ -139,6 +139,13 @@ struct StatementTests {
         #expect(helenOctober.owned.first { $0.ref == "PEO-06" }?.behind == true && helenOctober.owned.first { $0.ref == "PEO-07" }?.behind == false)
         let page = try StatementRenderer.render(helenOctober, as: .html)
         #expect(page.contains("<td class=\"num neg\">-£171,666.66</td>") && page.contains("<td class=\"num\">-£66.66</td>"))
+        // Month by month: April to October, ending at the statement's own delivered and profile.
+        #expect(helenOctober.trend.map(\.period.number) == Array(1...7))
+        #expect(helenOctober.trend.last?.delivered == helenOctober.totals.delivered)
+        #expect(helenOctober.trend.last?.profiled == helenOctober.totals.profiled)
+        #expect(zip(helenOctober.trend, helenOctober.trend.dropFirst()).allSatisfy { $0.profiled <= $1.profiled })
+        #expect(try StatementRenderer.render(helenOctober, as: .text).contains("Your proposals month by month"))
+        #expect(try far.statement(for: "Helen Brandt").trend.isEmpty)
         // The holder's own lines do not repeat their name as owner.
         #expect(!(try StatementRenderer.render(try october.statement(for: "Helen Brandt"), as: .text)).contains("Helen Brandt  "))
     }
