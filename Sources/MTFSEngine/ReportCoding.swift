@@ -40,20 +40,21 @@ extension HolderStatement: Encodable {
 }
 
 extension HolderStatement.TrendPoint: Encodable {
-    private enum Keys: String, CodingKey { case period, delivered_pence, profiled_pence, variance_pence }
+    private enum Keys: String, CodingKey { case period, delivered_pence, profiled_pence, variance_pence, behind }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(period, forKey: .period)
         try c.encode(delivered, forKey: .delivered_pence)
         try c.encode(profiled, forKey: .profiled_pence)
         try c.encode(variance, forKey: .variance_pence)
+        try c.encode(behind, forKey: .behind)
     }
 }
 
 extension HolderStatement.Line: Encodable {
     private enum Keys: String, CodingKey {
         case ref, title, owner, owned, cost_centres, original_target_pence, current_target_pence, profiled_pence, delivered_pence,
-            variance_pence, forecast_pence, rag, comment, movement_pence, years_ahead_pence, whole_target_pence
+            variance_pence, forecast_pence, rag, comment, movement_pence, years_ahead_pence, whole_target_pence, behind, returned
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -73,13 +74,15 @@ extension HolderStatement.Line: Encodable {
         try c.encode(movement, forKey: .movement_pence)
         try c.encode(ahead, forKey: .years_ahead_pence)
         try c.encode(wholeTarget, forKey: .whole_target_pence)
+        try c.encode(behind, forKey: .behind)
+        try c.encode(returned, forKey: .returned)
     }
 }
 
 extension HolderStatement.Totals: Encodable {
     private enum Keys: String, CodingKey {
         case original_target_pence, current_target_pence, profiled_pence, delivered_pence, variance_pence, forecast_pence, movement_pence,
-            years_ahead_pence
+            years_ahead_pence, behind
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -91,6 +94,7 @@ extension HolderStatement.Totals: Encodable {
         try c.encode(forecast, forKey: .forecast_pence)
         try c.encode(movement, forKey: .movement_pence)
         try c.encode(ahead, forKey: .years_ahead_pence)
+        try c.encode(behind, forKey: .behind)
     }
 }
 
