@@ -65,6 +65,8 @@ public struct ParsedPack: Sendable {
     /// The monthly returns, checked when the pack is read and read again when they are applied, so
     /// a large pack's returns are never all in memory at once.
     public var returns: [PackReturn] = []
+    /// What reading the pack's returns did that a person should know (an encoding, columns ignored).
+    public var warnings: [String] = []
 }
 
 /// A monthly return of a pack: where it is, and what it reports.
@@ -168,6 +170,7 @@ extension ParsedPack {
                 let path = join(returnsDir, file)
                 let displayName = join(directory, PackFormat.returns + "/" + file)
                 let checked = try ParsedReturn.read(path: path, displayName: displayName)
+                pack.warnings += checked.warnings
                 pack.returns.append(PackReturn(path: path, displayName: displayName, period: checked.period))
             }
         }

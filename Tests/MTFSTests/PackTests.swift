@@ -123,6 +123,12 @@ struct CSVTests {
         #expect(ret.rows[0].comment == "Café contract" && ret.rows[0].rag == .green)
         #expect(ret.warnings.count == 2 && ret.warnings.contains { $0.contains("read as Windows-1252") })
         #expect(ret.warnings.contains { $0.contains("ignored the column \"Owner\"") })
+        // In a pack, the return's warnings are the pack's (load prints them).
+        var pack = FixturePack()
+        pack.files["returns/2023-09.csv"] = "Ref;Year;Delivered to date;Owner\r\nP-1;2023/24;45000;Ann Lee\r\n"
+        try pack.write(to: dir.path("pack"))
+        let parsedPack = try ParsedPack.read(directory: dir.path("pack"))
+        #expect(parsedPack.warnings.count == 1 && parsedPack.warnings[0].contains("ignored the column \"Owner\""))
         // A near miss of a pinned column is still an error, with a suggestion.
         try Data("ref,year,delivered_to_dat\r\nP-1,2023/24,1\r\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect {

@@ -23,6 +23,7 @@ struct Load: ParsableCommand {
         // Read and checked before the ledger is opened; handed over whole to the loader, which lets
         // each part go once written.
         var parsed: ParsedPack? = try ParsedPack.read(directory: pack)
+        for warning in parsed?.warnings ?? [] { Terminal.warning(warning) }
         let summary = try LedgerFile.withLedger(path: options.path, create: true) { ledger in
             let who = try options.provenance()
             let loader = PackLoader(ledger: ledger, by: who, progress: ProgressBar.callback())
