@@ -174,7 +174,7 @@ public enum HTMLPage {
         th, td { padding: 3px 4px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
         th { background: #eef2f6; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total td { font-weight: 700; border-top: 2px solid #1d2430; }
-        td.neg { color: #b00020; } td.ragcell { white-space: nowrap; } td { overflow-wrap: anywhere; } td.num { overflow-wrap: normal; }
+        td.neg { color: #b00020; } td.ragcell { white-space: nowrap; } td { overflow-wrap: anywhere; } td.num, td.ref { overflow-wrap: normal; white-space: nowrap; }
         .rag { display: inline-block; min-width: 18px; padding: 1px 6px; border-radius: 9px; font-weight: 700; color: #fff; text-align: center; }
         .rag-B { background: #1f5fbf; } .rag-G { background: #2e7d32; } .rag-A { background: #c77700; } .rag-R { background: #c62828; }
         ul.findings { padding-left: 18px; } ul.findings li { margin-bottom: 6px; }
@@ -216,7 +216,7 @@ public enum HTMLPage {
             case .money, .integer, .percent: numeric = true
             default: numeric = false
             }
-            var cls = numeric ? "num" : ""
+            var cls = numeric ? "num" : (t.columns.indices.contains(i) && t.columns[i].key == "ref" ? "ref" : "")
             if case .money(let p) = c, p.isNegative, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             var text = Escape.html(Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
