@@ -86,6 +86,12 @@ public struct Finding: Hashable, Sendable {
         self.sentence = message
     }
 
+    /// The most serious first (critical before high), then as ``precedes(_:_:)``: the order a reader
+    /// who must act on a few findings sees them in (the summary's top findings, a statement's).
+    public static func mostSeriousFirst(_ a: Finding, _ b: Finding) -> Bool {
+        a.severity != b.severity ? a.severity > b.severity : precedes(a, b)
+    }
+
     /// Most money at risk first; then the more severe; then by code, refs, cost centre and year so the order is stable.
     public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
         if a.amount != b.amount { return a.amount > b.amount }

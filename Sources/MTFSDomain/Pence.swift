@@ -195,4 +195,10 @@ extension String {
         guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[start...end])
     }
+
+    /// Whether the string holds a control character other than those in `allowed` (an escape
+    /// sequence, a bell): names allow a tab, comments also line breaks.
+    public func containsControlCharacters(allowing allowed: Set<Unicode.Scalar> = ["\t"]) -> Bool {
+        unicodeScalars.contains { $0.properties.generalCategory == .control && !allowed.contains($0) }
+    }
 }

@@ -345,7 +345,7 @@ extension ParsedReturn {
                 throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
             }
             let comment = r.raw("comment")
-            if comment.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }) {
+            if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
                 throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
             }
             rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at()))

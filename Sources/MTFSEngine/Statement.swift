@@ -375,7 +375,7 @@ public struct StatementBuilder: Sendable {
             yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count, behindIf: settings),
             findings: Set(refs.flatMap { findingsByRef[$0] ?? [] } + heldSet.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
                 findings[$0]
-            }.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.precedes($0, $1) },
+            }.sorted(by: Finding.mostSeriousFirst),
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },

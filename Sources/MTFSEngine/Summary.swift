@@ -97,7 +97,7 @@ public struct Summary: Sendable {
         var totals: [FinancialYear: Row] = [:]
         for r in sorted { totals[r.year, default: Row(directorate: "Total", year: r.year)].add(r) }
         let relevant = findings.filter { year == nil || $0.year == year }
-        let mostSerious = relevant.sorted { $0.severity != $1.severity ? $0.severity > $1.severity : Finding.precedes($0, $1) }
+        let mostSerious = relevant.sorted(by: Finding.mostSeriousFirst)
         return Summary(
             asOf: input.asOf, structure: structure, rows: sorted, totals: totals.values.sorted { $0.year < $1.year },
             topFindings: Array(mostSerious.prefix(5)), findingCount: relevant.count, head: input.head,

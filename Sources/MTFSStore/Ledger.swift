@@ -705,18 +705,21 @@ public final class Ledger {
 
     // MARK: - Checks
 
-    /// Refuses text with control characters (other than tab) where a name is expected, or an empty name.
     /// A return's comment: any text, on several lines if need be, but no control characters (an
     /// escape sequence in a comment would reach a terminal through a CSV).
     static func checkComment(_ text: String) throws {
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }) {
+        if text.containsControlCharacters(allowing: Ledger.commentWhitespace) {
             throw LedgerError.refused("the comment \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }
     }
 
+    /// The control characters a comment may hold: tab and line breaks.
+    public static let commentWhitespace: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
+
+    /// Refuses text with control characters (other than tab) where a name is expected, or an empty name.
     static func checkText(_ text: String, what: String) throws {
         if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+        if text.containsControlCharacters() {
             throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }
     }
