@@ -27,10 +27,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // Inflating the parts of an .xlsx return (raw deflate): the system's zlib; no build cost.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Writing .xlsx (SPEC §9): libxlsxwriter from Debian; no build cost, ~1 MiB linked.
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "MTFSDomain", dependencies: ["CCrypto"]),
         .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
-        .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore"]),
-        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSEngine"]),
+        .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore", "CZlib"]),
+        .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSEngine", "CXLSXWriter"]),
         .executableTarget(
             name: "mtfs",
             dependencies: [

@@ -15,6 +15,8 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var place: Place
     /// The column's name, when the place is a line (or a cell under a named column).
     public var column: String?
+    /// For a sheet's row, each named column's index, so that ``withColumn(_:)`` names its cell.
+    var sheetColumns: [String: Int]? = nil
 
     /// A line of a text file (CSV), and optionally its column.
     public init(file: String, line: Int, column: String? = nil) {
@@ -40,12 +42,12 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     /// The line, for a text file.
     public var line: Int? { if case .line(let n) = place { n } else { nil } }
 
-    /// `proposals.csv, line 12, column "2024/25"`; `return.xlsx, sheet "Return", cell D7 (column
+    /// `proposals.csv, line 12, column "2024/25"`; `return.xlsx, Return!D7 (column
     /// "Delivered to date")`; `the return form, field "Delivered to date"`.
     public var description: String {
         switch place {
         case .line(let n): "\(file), line \(n)" + (column.map { ", column \"\($0)\"" } ?? "")
-        case .cell(let sheet, let cell): "\(file), sheet \"\(sheet)\", cell \(cell)" + (column.map { " (column \"\($0)\")" } ?? "")
+        case .cell(let sheet, let cell): "\(file), \(XMLElements.sheetReference(sheet))\(cell)" + (column.map { " (column \"\($0)\")" } ?? "")
         case .field(let name): "\(file), field \"\(name)\""
         }
     }
@@ -55,7 +57,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var source: String {
         switch place {
         case .line(let n): "\(file) line \(n)"
-        case .cell(let sheet, let cell): "\(file) sheet \(sheet) cell \(cell)"
+        case .cell(let sheet, let cell): "\(file) \(XMLElements.sheetReference(sheet))\(cell)"
         case .field(let name): "\(file) field \(name)"
         }
     }
@@ -85,6 +87,8 @@ public struct InputError: KindedError, Hashable, Sendable, CustomStringConvertib
 /// One data row of a CSV file, with its header, for typed access with good error messages.
 public struct CSVRow: Sendable {
     public let file: String
+    /// The workbook sheet it came from, if it came from one.
+    public var sheet: String? = nil
     /// The physical line the row starts on (1 is the header).
     public let line: Int
     public let fields: [String]
@@ -103,7 +107,17 @@ public struct CSVRow: Sendable {
     }
 
     /// Where a column of this row is.
-    public func at(_ column: String? = nil) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    public func at(_ column: String? = nil) -> SourceLocation {
+        CSVRow.location(file: file, sheet: sheet, row: line, column: column.flatMap { index[$0] }, heading: column, columns: index)
+    }
+
+    /// A line and column of a text file, or a sheet's cell (`Return!E7`; column A for the row as a whole).
+    static func location(file: String, sheet: String?, row: Int, column: Int?, heading: String?, columns: [String: Int]? = nil) -> SourceLocation {
+        guard let sheet else { return SourceLocation(file: file, line: row, column: heading) }
+        var l = SourceLocation(file: file, sheet: sheet, cell: WorkbookSheet.reference(column: column ?? 0, row: row), column: heading)
+        l.sheetColumns = columns
+        return l
+    }
 
     /// A required cell.
     public func required(_ column: String, what: String) throws(InputError) -> String {
@@ -160,10 +174,21 @@ public struct CSVFile: Sendable {
         name: String, bytes: [UInt8], required: [String], optional: [String] = [],
         extraColumn: ((String) -> Bool)? = nil, ignoreUnknown: Bool = false
     ) throws(InputError) {
-        self.name = name
         let (text, encodingWarning) = try CSVFile.utf8(name: name, bytes: bytes)
-        if let encodingWarning { warnings.append(encodingWarning) }
-        var records = try CSVFile.records(name: name, bytes: text, separator: CSVFile.separator(of: text))
+        try self.init(
+            name: name, sheet: nil, records: try CSVFile.records(name: name, bytes: text, separator: CSVFile.separator(of: text)),
+            required: required, optional: optional, extraColumn: extraColumn, ignoreUnknown: ignoreUnknown)
+        if let encodingWarning { warnings.insert(encodingWarning, at: 0) }
+    }
+
+    /// The same checks over rows that came from elsewhere: a workbook's sheet (`sheet` names it;
+    /// each record's number is its row, and cells are named `Return!E7`), or a CSV file's lines.
+    public init(
+        name: String, sheet: String?, records: [(Int, [String])], required: [String], optional: [String] = [],
+        extraColumn: ((String) -> Bool)? = nil, ignoreUnknown: Bool = false
+    ) throws(InputError) {
+        self.name = name
+        var records = records
         guard !records.isEmpty else {
             throw InputError(file: name, "the file is empty; expected a header row with \(required.joined(separator: ", "))")
         }
@@ -178,7 +203,7 @@ public struct CSVFile: Sendable {
         var index: [String: Int] = [:]
         var ignored: [String] = []
         for (i, column) in header.enumerated() {
-            let location = SourceLocation(file: name, line: headerLine, column: column)
+            let location = CSVRow.location(file: name, sheet: sheet, row: headerLine, column: i, heading: column)
             if column.isEmpty {
                 // An empty heading over empty cells (a spreadsheet's trailing column) is nothing.
                 if ignoreUnknown { continue }
@@ -202,19 +227,33 @@ public struct CSVFile: Sendable {
                 "\(name): ignored the column\(ignored.count == 1 ? "" : "s") \(ignored.map { "\"\($0)\"" }.joined(separator: ", ")), which a return does not use")
         }
         for column in required where index[column] == nil {
-            throw InputError(SourceLocation(file: name, line: headerLine), "the required column \"\(column)\" is missing from the header")
+            throw InputError(
+                CSVRow.location(file: name, sheet: sheet, row: headerLine, column: nil, heading: nil),
+                "the required column \"\(column)\" is missing from the header" + (sheet == nil ? "" : " in row \(headerLine)"))
         }
         self.header = header
         var rows: [CSVRow] = []
-        for (line, fields) in records {
+        for (line, cells) in records {
+            var fields = cells
             // A row of empty cells (",,,,," where a spreadsheet saved an empty row) is skipped.
             if fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
+            if sheet != nil {
+                // A sheet's row is as wide as its last cell: shorter is padded; a value beyond the
+                // headings is named.
+                while fields.count > header.count, fields.last!.trimmingSpaces().isEmpty { fields.removeLast() }
+                if fields.count > header.count {
+                    throw InputError(
+                        CSVRow.location(file: name, sheet: sheet, row: line, column: header.count, heading: nil),
+                        "this cell has a value but its column has no heading in row \(headerLine); expected only the return's columns")
+                }
+                fields += Array(repeating: "", count: header.count - fields.count)
+            }
             if fields.count != header.count {
                 throw InputError(
                     SourceLocation(file: name, line: line),
                     "expected \(header.count) cells as in the header, found \(fields.count)")
             }
-            rows.append(CSVRow(file: name, line: line, fields: fields, index: index))
+            rows.append(CSVRow(file: name, sheet: sheet, line: line, fields: fields, index: index))
         }
         self.rows = rows
     }

@@ -21,6 +21,11 @@ public enum PackFormat {
     public static let adjustmentColumns = ["date", "ref", "action", "year", "amount", "to_year", "reason"]
     public static let returnColumns = ["ref", "year", "delivered_to_date", "forecast", "rag", "comment"]
     public static let returnRequired = ["ref", "year", "delivered_to_date"]
+    /// The columns a return template adds for the reader (SPEC §9), read past without a warning.
+    public static let templateColumns = ["title", "target"]
+    /// A return template's columns in order (SPEC §9).
+    public static let templateLayout = ["ref", "year", "title", "target", "delivered_to_date", "forecast", "rag", "comment"]
+    static func isTemplateColumn(_ name: String) -> Bool { templateColumns.contains(CSVFile.normal(name)) }
 
     /// Whether a header is a year column (`2023/24`, also `2023-24`).
     static func isYearColumn(_ name: String) -> Bool { (try? FinancialYear(parsing: name)) != nil }
@@ -312,6 +317,11 @@ extension ParsedReturn {
     /// Reads a monthly return; its period comes from a `YYYY-MM.csv` name unless given.
     public static func read(path: String, displayName: String? = nil, period: Period? = nil) throws(InputError) -> ParsedReturn {
         let name = displayName ?? path
+        let bytes = try readBytes(path)
+        // A workbook is a ZIP archive whatever its name; a file named .xlsx that is not one is told so.
+        if path.lowercased().hasSuffix(".xlsx") || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try read(workbook: bytes, name: name, period: period)
+        }
         let base = (path as NSString).lastPathComponent
         var resolved = period
         if resolved == nil {
@@ -321,15 +331,77 @@ extension ParsedReturn {
             resolved = p
         }
         let f = try CSVFile(
-            name: name, bytes: try readBytes(path), required: PackFormat.returnRequired,
-            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) }, ignoreUnknown: true)
+            name: name, bytes: bytes, required: PackFormat.returnRequired,
+            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) },
+            extraColumn: PackFormat.isTemplateColumn, ignoreUnknown: true)
+        return try read(f, period: resolved!)
+    }
+
+    /// A return workbook (SPEC §9): the sheet `Return` (else the first sheet) with the return's
+    /// headings in its first row; the period from the `About` sheet's `period` row, or `period`
+    /// (both given and different is refused: one of them is wrong).
+    public static func read(workbook bytes: [UInt8], name: String, period: Period?) throws(InputError) -> ParsedReturn {
+        var reader = try WorkbookReader(bytes: bytes, file: name)
+        let sheet: WorkbookSheet
+        if let named = try reader.sheet(named: "Return") { sheet = named } else { sheet = try reader.firstSheet() }
+        var stated: Period?
+        if let about = try reader.sheet(named: "About") {
+            for (row, cells) in about.rows {
+                guard case .text(let key) = cells[0], key.trimmingSpaces().lowercased() == "period", let value = cells[1] else { continue }
+                let at = SourceLocation(file: name, sheet: about.name, cell: "B\(row)", column: "period")
+                switch value {
+                case .number(let raw):
+                    // Excel turned "2023-12" into a date: a serial day number in the 1900 system.
+                    guard let serial = Double(raw), serial >= 1, serial < 2_958_466 else { throw InputError(at, "expected a period such as 2023-12, found \(raw)") }
+                    let date = Date(timeIntervalSince1970: (serial.rounded(.down) - 25569) * 86400)
+                    var calendar = Foundation.Calendar(identifier: .gregorian)
+                    calendar.timeZone = TimeZone(identifier: "UTC")!
+                    let c = calendar.dateComponents([.year, .month], from: date)
+                    stated = try? Period(parsing: String(format: "%04d-%02d", c.year!, c.month!))
+                    if stated == nil { throw InputError(at, "expected a period such as 2023-12, found the date serial \(raw)") }
+                default:
+                    let text = WorkbookSheet.text(value).trimmingSpaces()
+                    do { stated = try Period(parsing: text) } catch { throw InputError(at, "expected a period such as 2023-12, found \"\(text)\"") }
+                }
+            }
+        }
+        if let stated, let period, stated != period {
+            throw InputError(
+                file: name, "the About sheet says this return is for \(stated) but --period says \(period); give the period the workbook reports")
+        }
+        guard let resolved = period ?? stated else {
+            throw InputError(file: name, "the workbook does not say which period it reports (no About sheet with a period row); give --period, such as --period 2023-12")
+        }
+        let width = (sheet.rows.flatMap { $0.cells.keys }.max() ?? -1) + 1
+        let records = sheet.rows.map { row in (row.row, (0..<width).map { row.cells[$0].map(WorkbookSheet.text) ?? "" }) }
+        let f = try CSVFile(
+            name: name, sheet: sheet.name, records: records, required: PackFormat.returnRequired,
+            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) },
+            extraColumn: PackFormat.isTemplateColumn, ignoreUnknown: true)
+        // A figure the spreadsheet could not work out is named, not read as empty or as its error text.
+        for (row, cells) in sheet.rows where row > (sheet.rows.first?.row ?? 0) {
+            for (column, value) in cells.sorted(by: { $0.key < $1.key }) where column < f.header.count {
+                guard PackFormat.returnColumns.contains(f.header[column]) else { continue }
+                let at = SourceLocation(file: name, sheet: sheet.name, cell: WorkbookSheet.reference(column: column, row: row), column: f.header[column])
+                if case .error(let e) = value { throw InputError(at, "the cell shows the error \(e); expected a value") }
+                if value == .uncalculated {
+                    throw InputError(
+                        at, "the cell holds a formula with no saved result (the program that saved it does not calculate); open and save the workbook in Excel or LibreOffice")
+                }
+            }
+        }
+        return try read(f, period: resolved)
+    }
+
+    /// The rows of a return, read and checked whatever they came from.
+    static func read(_ f: CSVFile, period: Period) throws(InputError) -> ParsedReturn {
         var seen: [ProposalYear: Int] = [:]
         var rows: [Row] = []
         for r in f.rows {
             let ref = try r.required("ref", what: "a proposal ref")
             let year = try r.parse("year") { try FinancialYear(parsing: $0) }
             if let first = seen[ProposalYear(ref, year)] {
-                throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on line \(first))")
+                throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on \(r.sheet == nil ? "line" : "row") \(first))")
             }
             seen[ProposalYear(ref, year)] = r.line
             let delivered = try r.parse("delivered_to_date") { try Pence(parsing: $0) }
@@ -350,7 +422,7 @@ extension ParsedReturn {
             }
             rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at()))
         }
-        var parsed = ParsedReturn(file: name, period: resolved!, rows: rows)
+        var parsed = ParsedReturn(file: f.name, period: period, rows: rows)
         parsed.warnings = f.warnings
         return parsed
     }

@@ -274,9 +274,14 @@ public struct PackLoader {
 }
 
 extension SourceLocation {
+    /// The same row, at `column`: for a sheet's row, that column's cell (`Return!E7`).
     func withColumn(_ column: String) -> SourceLocation {
         var l = self
         l.column = column
+        if case .cell(let sheet, let cell) = place, let i = sheetColumns?[column] {
+            let row = cell.drop { !("0"..."9").contains($0) }
+            l.place = .cell(sheet: sheet, cell: WorkbookSheet.reference(column: i, row: Int(row) ?? 1))
+        }
         return l
     }
 }

@@ -102,8 +102,9 @@ extension Table {
     }
 
     /// RFC 4180 CSV with a header of column keys; money as pounds with two decimals, no symbol.
-    public func renderCSV() -> String {
-        var out = columns.map { Escape.csv($0.key) }.joined(separator: ",") + "\r\n"
+    /// `headings`: the header row in words for people (a CSV opened in Excel) rather than the keys.
+    public func renderCSV(headings: Bool = false) -> String {
+        var out = columns.map { Escape.csv(headings ? $0.heading : $0.key) }.joined(separator: ",") + "\r\n"
         for row in rows + (totals.map { [$0] } ?? []) {
             out +=
                 row.map { cell -> String in

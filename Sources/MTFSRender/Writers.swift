@@ -1,9 +1,10 @@
+import Foundation
 import MTFSDomain
 import MTFSEngine
 
 /// The output formats of documents: statements, the summary, the reconciliation.
 public enum DocumentFormat: String, Sendable, CaseIterable {
-    case text, markdown, csv, json, html
+    case text, markdown, csv, json, html, xlsx
 
     /// The file extension.
     public var fileExtension: String {
@@ -13,10 +14,15 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .csv: "csv"
         case .json: "json"
         case .html: "html"
+        case .xlsx: "xlsx"
         }
     }
 
-    /// The writer for this format.
+    /// A workbook: bytes for a file, never for a terminal.
+    public var isWorkbook: Bool { self == .xlsx }
+
+    /// The writer for this format (a workbook's is ``XLSXWriter``, through ``file(statement:bom:)``
+    /// and its siblings).
     public var writer: any ReportWriter {
         switch self {
         case .text: TextWriter()
@@ -24,7 +30,35 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
         case .csv: CSVWriter()
         case .json: JSONWriter()
         case .html: HTMLWriter()
+        case .xlsx: XLSXWriter()
         }
+    }
+
+    /// The statement as a file holds it: text formats in UTF-8 (CSV with a byte order mark, so that
+    /// Excel reads `£` and quotes right, unless `bom` is false), a workbook as `.xlsx`.
+    public func file(statement s: HolderStatement, bom: Bool = true) throws -> Data {
+        if isWorkbook { return try XLSXFile.bytes(XLSXReports.statement(s)) }
+        return text(try writer.statement(s), bom: bom)
+    }
+
+    /// The summary as a file holds it.
+    public func file(summary s: Summary, bom: Bool = true) throws -> Data {
+        if isWorkbook { return try XLSXFile.bytes(XLSXReports.summary(s)) }
+        return text(try writer.summary(s), bom: bom)
+    }
+
+    /// The reconciliation as a file holds it.
+    public func file(reconciliation r: ReconciliationReport, bom: Bool = true) throws -> Data {
+        if isWorkbook { return try XLSXFile.bytes(XLSXReports.reconciliation(r)) }
+        return text(try writer.reconciliation(r), bom: bom)
+    }
+
+    /// Text as a file's bytes: a CSV starts with a UTF-8 byte order mark when `bom`.
+    public func text(_ s: String, bom: Bool) -> Data {
+        var data = Data()
+        if self == .csv && bom { data.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        data.append(contentsOf: Array(s.utf8))
+        return data
     }
 }
 
@@ -41,6 +75,20 @@ public protocol ReportWriter: Sendable {
     func reconciliation(_ r: ReconciliationReport) throws -> String
     /// Any tabular report (balance, journal, proposals, the operating model).
     func table(_ t: Table) throws -> String
+}
+
+/// A workbook is bytes written to a file (``DocumentFormat/file(statement:bom:)``), so as text it
+/// refuses with the sentence a person needs.
+public struct XLSXWriter: ReportWriter {
+    public var format: DocumentFormat { .xlsx }
+    public init() {}
+    var refusal: WorkbookWriteError {
+        WorkbookWriteError(kind: .badInput, explanation: "--format xlsx writes a workbook to a file; give --out FILE.xlsx")
+    }
+    public func statement(_ s: HolderStatement) throws -> String { throw refusal }
+    public func summary(_ s: Summary) throws -> String { throw refusal }
+    public func reconciliation(_ r: ReconciliationReport) throws -> String { throw refusal }
+    public func table(_ t: Table) throws -> String { throw refusal }
 }
 
 /// For a person at a terminal (escape sequences in data made harmless; colour only when asked).
@@ -172,23 +220,24 @@ public struct CSVWriter: ReportWriter {
     public var format: DocumentFormat { .csv }
     public init() {}
 
-    /// One row per proposal line (owned and others), with the holder and period on every row.
+    /// One row per proposal line (owned and others), with the holder and period on every row; the
+    /// header in words, as a person reads it in Excel.
     public func statement(_ s: HolderStatement) -> String {
         let lines = s.owned + s.others
         var t = StatementRenderer.linesTable(s, lines, totals: false)
-        t.columns.insert(contentsOf: [.init("holder"), .init("period"), .init("owned")], at: 0)
-        t.columns.append(.init("comment"))
-        t.columns.append(.init("head"))
+        t.columns.insert(contentsOf: [.init("holder", "Holder"), .init("period", "Period"), .init("owned", "Yours")], at: 0)
+        t.columns.append(.init("comment", "Latest comment"))
+        t.columns.append(.init("head", "Chain head"))
         for i in t.rows.indices {
             t.rows[i].insert(contentsOf: [.text(s.holder), .text(s.period.description), .text(lines[i].owned ? "yes" : "no")], at: 0)
             t.rows[i].append(.text(lines[i].comment))
             t.rows[i].append(.text(s.head.short))
         }
-        return t.renderCSV()
+        return t.renderCSV(headings: true)
     }
 
     public func summary(_ s: Summary) -> String {
-        SummaryRenderer.table(s, totals: false).renderCSV()
+        SummaryRenderer.table(s, totals: false).renderCSV(headings: true)
     }
 
     /// SPEC §6's pinned columns: code,severity,refs,cost_centre,year,amount,message.

@@ -45,16 +45,57 @@ struct LedgerOptions: ParsableArguments {
     }
 }
 
-/// `--format` for tabular output.
+/// `--format` and `--out` for tabular output.
 struct FormatOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Output format: text, csv, json or markdown.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output format: text, csv, json, markdown or xlsx (xlsx needs --out).", valueName: "format"))
     var format: String = "text"
+    @OptionGroup var file: OutputFile
 
-    func parsed() throws -> TableFormat {
+    func parsed() throws -> TableFormat? {
+        if format.lowercased() == "xlsx" { return nil }
         guard let f = TableFormat(rawValue: format.lowercased()) else {
-            throw Failure.usage("expected --format text, csv, json or markdown, found \"\(format)\"")
+            throw Failure.usage("expected --format text, csv, json, markdown or xlsx, found \"\(format)\"")
         }
         return f
+    }
+
+    /// Writes a report: its own JSON, else its table in the format (`pinned`: the table's pinned
+    /// layout, which CSV and a workbook use); to `--out` or standard output.
+    func emit(json: () throws -> String, table: (_ pinned: Bool) throws -> Table, sheet: String, pinned: Bool = false) throws {
+        guard let f = try parsed() else {
+            let out = try file.required(for: "xlsx")
+            return try Files.write(try XLSXFile.bytes(XLSXReports.table(try table(pinned), sheet: sheet, keyHeadings: pinned)), to: out)
+        }
+        let text = f == .json ? try json() : try table(pinned && f == .csv).render(f)
+        try file.emit(text, csv: f == .csv)
+    }
+}
+
+/// `--out` and `--no-bom`: a report to a file rather than standard output.
+struct OutputFile: ParsableArguments {
+    @Option(help: ArgumentHelp("Write to this file rather than standard output (needed for xlsx).", valueName: "file")) var out: String?
+    @Flag(
+        name: .customLong("no-bom"),
+        help: "A CSV file written with --out starts with a UTF-8 byte order mark, so Excel reads £ and quotes right; this leaves it out.")
+    var noBOM = false
+
+    /// The file a workbook goes to.
+    func required(for format: String) throws -> String {
+        guard let out else { throw Failure.usage("--format \(format) writes a workbook to a file; give --out FILE.\(format)") }
+        return out
+    }
+
+    /// Text to `--out` (a CSV with a byte order mark unless `--no-bom`) or standard output (as it is).
+    func emit(_ text: String, csv: Bool) throws {
+        guard let out else { return Terminal.write(text) }
+        try Files.write((csv ? DocumentFormat.csv : .text).text(text, bom: !noBOM), to: out)
+    }
+
+    /// A document in `f`: a file with --out (a workbook needs it), else standard output.
+    func emit(_ f: DocumentFormat, text: () throws -> String, file: (_ bom: Bool) throws -> Data) throws {
+        if f.isWorkbook { _ = try required(for: f.rawValue) }
+        guard let out else { return Terminal.write(try text()) }
+        try Files.write(try file(!noBOM), to: out)
     }
 }
 
@@ -284,7 +325,7 @@ enum ProgressBar {
 /// Reads `--format` for statements and the summary.
 func documentFormat(_ text: String) throws -> DocumentFormat {
     guard let f = DocumentFormat(rawValue: text.lowercased()) else {
-        throw Failure.usage("expected --format text, markdown, csv, json or html, found \"\(text)\"")
+        throw Failure.usage("expected --format text, markdown, csv, json, html or xlsx, found \"\(text)\"")
     }
     return f
 }

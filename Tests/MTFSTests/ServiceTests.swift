@@ -162,7 +162,7 @@ struct ServiceTests {
         let loader = PackLoader(ledger: ledger, actor: "tester", recordedAt: "2023-11-20T10:00:00Z")
         let places = [
             (SourceLocation(file: "2023-10.csv", line: 7), "2023-10.csv, line 7, column \"ref\""),
-            (SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A9"), "return.xlsx, sheet \"Return\", cell A9 (column \"ref\")"),
+            (SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A9"), "return.xlsx, Return!A9 (column \"ref\")"),
             (SourceLocation(form: "the return form", field: "Proposal"), "the return form, field \"Proposal\""),
         ]
         for (place, named) in places {
@@ -181,6 +181,6 @@ struct ServiceTests {
             ref: "P-1", year: fy(2023), deliveredToDate: pounds(10), forecast: nil, rag: nil, comment: "",
             at: SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A2"))
         _ = try loader.importReturn(ParsedReturn(file: "return.xlsx", period: Period(year: fy(2023), number: 7), rows: [row]))
-        #expect(try ledger.journal(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx sheet Return cell A2")
+        #expect(try ledger.journal(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx Return!A2")
     }
 }

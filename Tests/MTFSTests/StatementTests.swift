@@ -61,8 +61,10 @@ func edgeStatement() -> HolderStatement {
 struct StatementTests {
     @Test("golden output in every format with edge values", arguments: DocumentFormat.allCases)
     func golden(format: DocumentFormat) throws {
-        let rendered = try StatementRenderer.render(edgeStatement(), as: format)
-        let file = goldenFolder.appendingPathComponent("statement." + format.fileExtension)
+        // A workbook's golden form is its cells, as our reader reads them back.
+        let rendered =
+            format.isWorkbook ? try workbookDump(try format.file(statement: edgeStatement())) : try StatementRenderer.render(edgeStatement(), as: format)
+        let file = goldenFolder.appendingPathComponent("statement." + format.fileExtension + (format.isWorkbook ? ".txt" : ""))
         if ProcessInfo.processInfo.environment["MTFS_UPDATE_GOLDEN"] != nil {
             try Data(rendered.utf8).write(to: file)
         }
@@ -78,6 +80,10 @@ struct StatementTests {
             #expect(rendered.contains("'@Other | Owner"))
         case .json:
             #expect(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) is [String: Any])
+        case .xlsx:
+            // Formula-like text stays text: no cell holds a formula, the comment is a string as typed.
+            #expect(!rendered.contains("FORMULAS") && rendered.contains("text \"=HYPERLINK(\\\"http://evil\\\")\""))
+            #expect(rendered.contains("text \"@Other | Owner"))
         default: break
         }
     }
@@ -312,8 +318,18 @@ struct WriterTests {
         let report = ReconciliationReport(
             asOf: Period(year: fy(2023), number: 7), head: ChainHead(count: 3, hash: String(repeating: "ab", count: 32)),
             findings: [Finding(code: .DC01, severity: .critical, refs: ["P-<1>"], costCentre: "CC|1", year: fy(2023), amount: pounds(1_000), message: hostile)])
-        let out = try format.writer.reconciliation(report)
         #expect(format.writer.format == format)
+        let file = try format.file(reconciliation: report)
+        if format == .xlsx {
+            // A workbook: the sentence is a text cell, shown as typed and never run as a formula.
+            let dump = try workbookDump(file)
+            #expect(!dump.contains("FORMULAS") && dump.contains("Findings!H2 text \"=HYPERLINK(\\\"http://evil\\\")"))
+            #expect(dump.contains("Findings!G2 number 1000") && dump.contains("About!B3 text \"3:abab"))
+            #expect(throws: WorkbookWriteError.self) { try format.writer.reconciliation(report) }
+            return
+        }
+        let out = try format.writer.reconciliation(report)
+        #expect(file == format.text(out, bom: true))
         // Control characters stay out of what a terminal or browser shows; CSV is data and keeps them.
         #expect(out.contains("DC01") && (format == .csv || !out.contains("\u{1B}")))
         switch format {
@@ -324,6 +340,7 @@ struct WriterTests {
             #expect((back["findings"] as? [[String: Any]])?.first?["amount_pence"] as? Int == 100_000 && !out.contains("<script>"))
         case .markdown: #expect(!out.contains("<script>") && out.contains("# Reconciliation as at the end of 2023/24 P7"))
         case .text: #expect(out.contains("1 finding (1 critical)"))
+        case .xlsx: break
         }
     }
 }
@@ -372,7 +389,7 @@ struct StatementCLITests {
         let csv = try cli.run(["summary", "--format", "csv", "--structure", "2023-10-01"]).out
         #expect(
             csv.hasPrefix(
-                "directorate,year,original_target,current_target,delivered,forecast,slipped,unachievable,delivery_rate,weighted_forecast"))
+                "Directorate,Year,Original target,Current target,Delivered,Forecast,Slipped (net),Unachievable,Delivered %,Confidence-weighted\r\n"))
         #expect(FileManager.default.fileExists(atPath: cli.dir.path("reports/statements/index.html")))
     }
 }

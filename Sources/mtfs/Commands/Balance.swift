@@ -32,8 +32,7 @@ struct Balance: ParsableCommand {
         let period = try asOf.map { try Parse.period($0, option: "--as-of") }
         let onlyYear = try year.map { try Parse.year($0, option: "--year") }
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
-        let f = try format.parsed()
         let report = try BalanceReport.build(ledger, by: by, asOf: period, year: onlyYear, today: Clock.today)
-        Terminal.write(f == .json ? try JSONOutput.encode(report) : BalanceTable.table(report, pinned: f == .csv).render(f))
+        try format.emit(json: { try JSONOutput.encode(report) }, table: { BalanceTable.table(report, pinned: $0) }, sheet: "Balance", pinned: true)
     }
 }

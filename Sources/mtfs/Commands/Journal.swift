@@ -27,7 +27,6 @@ struct Journal: ParsableCommand {
             asOf: try asOf.map { try Parse.period($0, option: "--as-of") })
         if let proposal { _ = try ledger.requireProposal(proposal) }
         let entries = try ledger.journal(filter)
-        let f = try format.parsed()
-        Terminal.write(f == .json ? try JSONOutput.encode(entries) : JournalTable.table(entries, title: "Journal").render(f))
+        try format.emit(json: { try JSONOutput.encode(entries) }, table: { _ in JournalTable.table(entries, title: "Journal") }, sheet: "Journal")
     }
 }

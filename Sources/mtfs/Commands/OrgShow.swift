@@ -18,7 +18,6 @@ struct OrgShow: ParsableCommand {
     func run() throws {
         let date = try asOf.map { try Parse.date($0, option: "--as-of") } ?? Clock.today
         let report = try OperatingModelReport.build(try options.openForReading(), on: date)
-        let f = try format.parsed()
-        Terminal.write(f == .json ? try JSONOutput.encode(report) : OperatingModelTable.table(report).render(f))
+        try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in OperatingModelTable.table(report) }, sheet: "Operating model")
     }
 }

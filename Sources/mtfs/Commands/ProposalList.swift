@@ -17,7 +17,6 @@ struct ProposalList: ParsableCommand {
 
     func run() throws {
         let report = try ProposalListReport.build(try options.openForReading(), directorate: directorate, owner: owner)
-        let f = try format.parsed()
-        Terminal.write(f == .json ? try JSONOutput.encode(report) : ProposalTables.list(report).render(f))
+        try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in ProposalTables.list(report) }, sheet: "Proposals")
     }
 }

@@ -22,10 +22,12 @@ struct StatementCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(help: "The budget holder or proposal owner.") var holder: String
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
-    @Option(help: "text, markdown, csv, json or html.") var format: String = "text"
+    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format: String = "text"
+    @OptionGroup var output: OutputFile
 
     func run() throws {
         let f = try documentFormat(format)
+        if f.isWorkbook { _ = try output.required(for: "xlsx") }
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
@@ -39,6 +41,6 @@ struct StatementCommand: ParsableCommand {
             }
             return try builder.statement(for: holder)
         }
-        Terminal.write(try StatementRenderer.render(statement, as: f))
+        try output.emit(f, text: { try StatementRenderer.render(statement, as: f) }, file: { try f.file(statement: statement, bom: $0) })
     }
 }

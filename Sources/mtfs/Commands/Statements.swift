@@ -20,15 +20,16 @@ struct StatementsCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
-    @Option(help: "Formats to write (repeatable): text, markdown, csv, json, html. Default html.") var format: [String] = []
+    @Option(help: "Formats to write (repeatable): text, markdown, csv, json, html, xlsx. Default html.") var format: [String] = []
     @Option(help: ArgumentHelp("The folder (default Reports/<year>/P<n>).", valueName: "dir")) var out: String?
+    @Flag(name: .customLong("no-bom"), help: "Write CSV files without the UTF-8 byte order mark Excel needs (for other tools).") var noBOM = false
 
     func run() throws {
         let formats = try (format.isEmpty ? ["html"] : format).map(documentFormat)
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         let folder = out ?? "Reports/\(p.year.description.replacingOccurrences(of: "/", with: "-"))/P\(p.number)"
-        let written = try StatementFiles.write(ledger: ledger, period: p, formats: formats, folder: folder)
+        let written = try StatementFiles.write(ledger: ledger, period: p, formats: formats, folder: folder, bom: !noBOM)
         Terminal.write("Wrote \(written.count) statements for \(p) to \(folder)/ (index: \(folder)/index.html).")
     }
 }
@@ -36,18 +37,18 @@ struct StatementsCommand: ParsableCommand {
 enum StatementFiles {
     /// Writes each holder's statement in each format and an index page; returns (holder, base file name).
     @discardableResult
-    static func write(ledger: Ledger, period: Period, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
+    static func write(ledger: Ledger, period: Period, formats: [DocumentFormat], folder: String, bom: Bool = true) throws -> [(String, String)] {
         // Every statement from one read snapshot of the ledger.
         try ledger.read {
             try write(
                 builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings()), formats: formats,
-                folder: folder)
+                folder: folder, bom: bom)
         }
     }
 
     /// Writes the statements a builder makes, for its period.
     @discardableResult
-    static func write(builder: StatementBuilder, formats: [DocumentFormat], folder: String) throws -> [(String, String)] {
+    static func write(builder: StatementBuilder, formats: [DocumentFormat], folder: String, bom: Bool = true) throws -> [(String, String)] {
         let period = builder.input.asOf
         try Files.makeFolder(folder)
         var used: Set<String> = ["index"]
@@ -63,7 +64,7 @@ enum StatementFiles {
             used.insert(base.lowercased())
             let statement = try builder.statement(for: holder)
             for f in formats {
-                try Files.write(try StatementRenderer.render(statement, as: f), to: folder + "/" + base + "." + f.fileExtension)
+                try Files.write(try f.file(statement: statement, bom: bom), to: folder + "/" + base + "." + f.fileExtension)
             }
             index.add(statement, file: base)
             written.append((holder, base))

@@ -28,10 +28,12 @@ struct SummaryCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: String?
-    @Option(help: "text, markdown, csv, json or html.") var format: String = "text"
+    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format: String = "text"
+    @OptionGroup var output: OutputFile
 
     func run() throws {
         let f = try documentFormat(format)
+        if f.isWorkbook { _ = try output.required(for: "xlsx") }
         let ledger = try options.openForReading()
         let y = try year.map { try Parse.year($0, option: "--year") }
         if let y { try ledger.checkInWindow(y) }
@@ -43,7 +45,7 @@ struct SummaryCommand: ParsableCommand {
         let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
         let settings = try ledger.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
-        Terminal.write(
-            try SummaryRenderer.render(Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y), as: f))
+        let summary = Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y)
+        try output.emit(f, text: { try SummaryRenderer.render(summary, as: f) }, file: { try f.file(summary: summary, bom: $0) })
     }
 }

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// `mtfs template`: the return workbook a budget holder fills in (SPEC §9).
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Write the return workbook (.xlsx) a budget holder fills in for a month.",
+        discussion: """
+            The sheet Return has one row per proposal the holder owns for the period's year (ref, year, title, target, \
+            delivered_to_date, forecast, rag, comment), pre-filled with the last figures recorded; only the yellow input \
+            cells can be typed in, RAG is a drop-down and money is in £. The sheet About names the period, the holder and \
+            the ledger's chain head. Import the filled workbook with mtfs import-return FILE.xlsx; rows left as they were \
+            post nothing.
+
+            --holder writes one workbook; --directorate one for every proposal of the directorate; --all one per holder \
+            into the folder --out.
+
+            Example: mtfs template --period 2023-11 --holder "Helen Brandt" --out helen-2023-11.xlsx
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: ArgumentHelp("The month the return reports.", valueName: "period")) var period: String
+    @Option(help: "The budget holder (proposal owner).") var holder: String?
+    @Option(help: "Every proposal of this directorate, in one workbook.") var directorate: String?
+    @Flag(help: "One workbook per holder, into the folder --out.") var all = false
+    @Option(help: ArgumentHelp("The workbook to write (with --all, the folder).", valueName: "path")) var out: String
+
+    func run() throws {
+        guard [holder != nil, directorate != nil, all].filter({ $0 }).count == 1 else {
+            throw Failure.usage("give exactly one of --holder NAME, --directorate NAME or --all")
+        }
+        let p = try Parse.period(period, option: "--period")
+        let ledger = try options.openForReading()
+        do { try ledger.checkPeriodInWindow(p) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+        // One read snapshot: every workbook is made from the same head.
+        let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
+            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
+            func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
+                try builder.statement(for: name).owned.map { ($0, p.year) }
+            }
+            if let holder {
+                guard builder.holders.contains(holder) else {
+                    let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                    throw Failure.badInput(
+                        "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(p)"
+                            + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+                }
+                let owned = try lines(holder)
+                if owned.isEmpty { throw Failure.badInput("--holder: \(holder) owns no proposal at the end of \(p), so has no return to make") }
+                return [(out, XLSXReports.template(lines: owned, period: p, holder: holder, head: builder.head))]
+            }
+            if let directorate {
+                let known = Set(builder.input.proposals.map(\.directorate))
+                guard let match = known.first(where: { $0.lowercased() == directorate.trimmingSpaces().lowercased() }) else {
+                    throw Failure.badInput(
+                        "--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+                }
+                let refs = Set(builder.input.proposals.filter { $0.directorate == match }.map(\.ref))
+                let all = try builder.holders.flatMap { try lines($0) }.filter { refs.contains($0.0.ref) }.sorted { $0.0.ref < $1.0.ref }
+                return [(out, XLSXReports.template(lines: all, period: p, holder: "Directorate: \(match)", head: builder.head))]
+            }
+            var used: Set<String> = []
+            return try builder.holders.compactMap { name in
+                let owned = try lines(name)
+                if owned.isEmpty { return nil }
+                var base = Escape.fileName(name)
+                while used.contains(base.lowercased()) { base += "-2" }
+                used.insert(base.lowercased())
+                return (out + "/" + base + "-" + p.monthText + ".xlsx", XLSXReports.template(lines: owned, period: p, holder: name, head: builder.head))
+            }
+        }
+        if all { try Files.makeFolder(out) }
+        for w in workbooks { try Files.write(try XLSXFile.bytes(w.document), to: w.file) }
+        Terminal.write(
+            all
+                ? "Wrote \(workbooks.count) return templates for \(p) to \(out)/."
+                : "Wrote the return template for \(p) to \(out) (\(workbooks[0].document.sheets[0].table.rows.count) proposals).")
+    }
+}
