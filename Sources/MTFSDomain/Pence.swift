@@ -65,6 +65,15 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return out
     }
 
+    /// As a person reads a figure on a page: to the nearest pound (half away from zero) with a
+    /// pound sign and separators, `£291,667`, `£0`; below £10 either way the pence matter and are kept, `-£0.33`.
+    public var forReading: String {
+        if rawValue == 0 { return "£0" }
+        guard rawValue.magnitude >= 1_000 else { return formatted() }
+        let pounds = (Int64(rawValue.magnitude) + 50) / 100 * 100
+        return Pence(rawValue < 0 ? -pounds : pounds).formatted(wholePounds: true)
+    }
+
     /// Pounds with two decimals, no symbol or separators: `1250000.00`, `-2500.00` (the CSV form).
     public var plain: String { formatted(symbol: false, separators: false) }
     /// With its sign always shown: "+£10,000.00", "-£2,500.00", "£0.00".

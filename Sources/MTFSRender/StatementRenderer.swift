@@ -162,7 +162,7 @@ public enum StatementRenderer {
 /// The parts of a self-contained, printable HTML page: inline CSS, inline SVG, no network.
 public enum HTMLPage {
     static let css = """
-        @page { size: A4 landscape; margin: 12mm; }
+        @page { size: A4 portrait; margin: 10mm; }
         body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2430; margin: 24px auto; max-width: 1180px; padding: 0 16px; }
         header { border-bottom: 3px solid #1f4e79; margin-bottom: 12px; }
         h1 { font-size: 22px; margin: 0; color: #1f4e79; } h2 { font-size: 15px; margin: 22px 0 6px; color: #1f4e79; }
@@ -186,7 +186,10 @@ public enum HTMLPage {
         .sig { display: flex; gap: 48px; margin: 28px 0 8px; } .sig span { border-top: 1px solid #1d2430; padding-top: 2px; min-width: 220px; }
         svg text { font: 11px system-ui, Arial, sans-serif; fill: #1d2430; }
         .legend span { display: inline-block; margin-right: 14px; } .legend i { display: inline-block; width: 12px; height: 10px; margin-right: 4px; vertical-align: middle; }
-        @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } }
+        @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10px; } table { font-size: 8px; } th, td { padding: 2px; }
+          h1 { font-size: 16px; } h2 { font-size: 12px; margin: 8px 0 3px; } .who { font-size: 14px; } .headline, .notice { font-size: 10px; padding: 4px 8px; }
+          svg { max-height: 170px; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } ul.findings li { margin-bottom: 2px; }
+          ul.findings, ul.comments { font-size: 9px; } .signoff { margin-top: 8px; padding: 2px 10px; } .signoff p { margin: 4px 0; } .sig { margin: 14px 0 2px; } }
         """
 
     /// Findings as a list: code and name, severity, amount, and the sentence with its parts marked.
@@ -218,7 +221,8 @@ public enum HTMLPage {
             }
             var cls = numeric ? "num" : (t.columns.indices.contains(i) && t.columns[i].key == "ref" ? "ref" : "")
             if case .money(let p) = c, p.isNegative, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
-            var text = Escape.html(Table.human(c))
+            // Figures to the pound on a page (the CSV, JSON and workbook keep the pence).
+            var text = Escape.html(c.money?.forReading ?? Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
                 text = "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(String(s.dropFirst(2))))\">\(letter)</span>"
@@ -308,9 +312,9 @@ public enum StatementIndexRenderer {
                 .map { "<span class=\"rag rag-\($0.0)\" title=\"\($0.1)\">\($0.0)</span> \($0.2)" }.joined(separator: " ")
                 + (e.unrated > 0 ? " \(e.unrated) unrated" : "")
             body += "<tr><td>\(h(e.holder))</td><td>\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\">\(e.proposals)</td>"
-            body += "<td class=\"num\">\(h(e.currentTarget.formatted()))</td><td class=\"num\">\(h(e.delivered.formatted()))</td>"
+            body += "<td class=\"num\">\(h(e.currentTarget.forReading))</td><td class=\"num\">\(h(e.delivered.forReading))</td>"
             let awaiting = e.awaitingReturns.isEmpty ? "" : "<br><span class=\"amt\">no \(h(index.period.description)) return yet</span>"
-            body += "<td class=\"num\(e.behind ? " neg" : "")\">\(h(e.variance.formatted()))\(awaiting)</td><td class=\"ragcell\">\(rag)</td>"
+            body += "<td class=\"num\(e.behind ? " neg" : "")\">\(h(e.variance.forReading))\(awaiting)</td><td class=\"ragcell\">\(rag)</td>"
             body += "<td class=\"num\">\(e.findings)</td><td>\(h(e.signOffStatus))</td><td>\(links)</td></tr>"
         }
         if index.entries.isEmpty { body += "<tr><td colspan=\"10\">No budget holders.</td></tr>" }

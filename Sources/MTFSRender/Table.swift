@@ -23,6 +23,9 @@ public struct Table: Sendable {
         case percent(Double?)
         case empty
 
+        /// The amount, when the cell is money.
+        var money: Pence? { if case .money(let p) = self { p } else { nil } }
+
         var isNumeric: Bool {
             switch self {
             case .money, .integer, .percent: true

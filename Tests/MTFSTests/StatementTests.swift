@@ -144,7 +144,9 @@ struct StatementTests {
         let helenOctober = try october.statement(for: "Helen Brandt")
         #expect(helenOctober.owned.first { $0.ref == "PEO-06" }?.behind == true && helenOctober.owned.first { $0.ref == "PEO-07" }?.behind == false)
         let page = try StatementRenderer.render(helenOctober, as: .html)
-        #expect(page.contains("<td class=\"num neg\">-£171,666.66</td>") && page.contains("<td class=\"num\">-£66.66</td>"))
+        // On the page figures are to the pound; under £10 the pence are kept.
+        #expect(page.contains("<td class=\"num neg\">-£171,667</td>") && page.contains("<td class=\"num\">-£67</td>"))
+        #expect(Pence(-3_33).forReading == "-£3.33" && Pence(66_50).forReading == "£67" && Pence(-66_49).forReading == "-£66" && Pence.zero.forReading == "£0")
         // Month by month: April to October, ending at the statement's own delivered and profile.
         #expect(helenOctober.trend.map(\.period.number) == Array(1...7))
         #expect(helenOctober.trend.last?.delivered == helenOctober.totals.delivered)
@@ -380,8 +382,8 @@ struct StatementCLITests {
         let page = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(page.contains("1 signed, 0 changed since signed, 18 not signed") && page.contains("href=\"Helen-Brandt.json\""))
         #expect(page.contains("title=\"Green\">G</span> "))
-        // Red only when behind beyond tolerance: a few pounds of rounding (-£33.33) is not.
-        #expect(page.contains("<td class=\"num\">-£33.33") && !page.contains("<td class=\"num neg\">-£33.33"))
+        // Red only when behind beyond tolerance: a few pounds of rounding (-£33.33, shown -£33) is not.
+        #expect(page.contains("<td class=\"num\">-£33<") && !page.contains("<td class=\"num neg\">-£33<"))
         // Resources has not returned October: its holders' variance is marked as awaiting that return.
         let sanjay = try #require(holders.first { $0["holder"] as? String == "Sanjay Patel" })
         #expect(sanjay["awaiting_returns"] as? [String] == ["Resources"] && (helen["awaiting_returns"] as? [String])?.isEmpty == true)
