@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Layers point one way: MTFSDomain (pure; SHA-256 from libcrypto) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports as data) ← MTFSRender (reports to bytes; never the store) ← mtfs (CLI).
+// Layers point one way: MTFSDomain (pure; SHA-256 from libcrypto) ← MTFSStore (SQLite) ← MTFSEngine (packs, reports as data) ← MTFSRender (reports to bytes; never the store) ← MTFSWeb (the portal) ← mtfs (CLI).
 import PackageDescription
 
 let package = Package(
@@ -11,6 +11,13 @@ let package = Package(
     dependencies: [
         // Clean-build cost on 2 cores: ~10 s debug. The CLI's subcommands, help and validation.
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The web portal (SPEC §10): Hummingbird 2 over SwiftNIO. The largest dependency by far: a
+        // first debug build of it and its packages takes about 4 minutes on 2 cores.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // Header names for the portal's own headers (X-CSRF-Token); already built for Hummingbird.
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        // The server's log (errors only); already built for Hummingbird.
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         // Tests only; no dependencies of its own, ~5 s debug. Property tests of the ledger invariants.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -31,21 +38,32 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Writing .xlsx (SPEC §9): libxlsxwriter from Debian; no build cost, ~1 MiB linked.
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Passwords hashed with Argon2id (SPEC §10): libargon2 from Debian; no build cost.
+        .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .target(name: "MTFSDomain", dependencies: ["CCrypto"]),
         .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
         .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore", "CZlib"]),
         .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSEngine", "CXLSXWriter"]),
+        // The portal: users, sessions and pages over the ledger service; the only module with a server.
+        .target(
+            name: "MTFSWeb",
+            dependencies: [
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "CArgon2",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "mtfs",
             dependencies: [
-                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender",
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "MTFSTests",
             dependencies: [
-                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "mtfs",
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb", "mtfs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden", "Fixtures"]  // read by path from the tests, not bundled

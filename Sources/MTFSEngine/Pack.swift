@@ -393,40 +393,85 @@ extension ParsedReturn {
         return try read(f, period: resolved)
     }
 
+    /// One line of a return from its cells, whatever holds them (a CSV line, a sheet's row, a web
+    /// form's fields, an API call's JSON): the same rules for each, and each refusal names its cell or field.
+    public static func line(_ r: some ReturnCells) throws(InputError) -> Row {
+        func parse<T>(_ column: String, _ parser: (String) throws -> T) throws(InputError) -> T {
+            do { return try parser(r[column]) } catch let e as KindedError {
+                throw InputError(r.at(column), e.explanation)
+            } catch {
+                throw InputError(r.at(column), "\(error)")
+            }
+        }
+        let ref = r["ref"]
+        if ref.isEmpty { throw InputError(r.at("ref"), "expected a proposal ref, found an empty cell") }
+        let year = try parse("year") { try FinancialYear(parsing: $0) }
+        let delivered = try parse("delivered_to_date") { try Pence(parsing: $0) }
+        if delivered.isNegative {
+            throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)")
+        }
+        let forecast = r["forecast"].isEmpty ? nil : try parse("forecast") { try Pence(parsing: $0) }
+        if let forecast, forecast.isNegative {
+            throw InputError(r.at("forecast"), "expected a forecast of £0.00 or more, found \(forecast)")
+        }
+        let rag = r["rag"].isEmpty ? nil : try parse("rag") { try RAG(parsing: $0) }
+        if (forecast == nil) != (rag == nil) {
+            throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
+        }
+        let comment = r.raw("comment")
+        if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
+            throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
+        }
+        return Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at(nil))
+    }
+
+    /// A return held in memory (an upload): a workbook when its bytes are one, else CSV.
+    public static func read(bytes: [UInt8], name: String, period: Period?) throws(InputError) -> ParsedReturn {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx") {
+            return try read(workbook: bytes, name: name, period: period)
+        }
+        var resolved = period
+        if resolved == nil {
+            let base = (name as NSString).lastPathComponent
+            if base.hasSuffix(".csv"), base.count == 11 { resolved = try? Period(parsing: String(base.dropLast(4))) }
+        }
+        guard let resolved else { throw InputError(file: name, "say which month the return reports (a period such as 2023-12)") }
+        let f = try CSVFile(
+            name: name, bytes: bytes, required: PackFormat.returnRequired,
+            optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) },
+            extraColumn: PackFormat.isTemplateColumn, ignoreUnknown: true)
+        return try read(f, period: resolved)
+    }
+
     /// The rows of a return, read and checked whatever they came from.
     static func read(_ f: CSVFile, period: Period) throws(InputError) -> ParsedReturn {
         var seen: [ProposalYear: Int] = [:]
         var rows: [Row] = []
         for r in f.rows {
-            let ref = try r.required("ref", what: "a proposal ref")
-            let year = try r.parse("year") { try FinancialYear(parsing: $0) }
-            if let first = seen[ProposalYear(ref, year)] {
-                throw InputError(r.at("ref"), "\(ref) \(year) is reported twice (first on \(r.sheet == nil ? "line" : "row") \(first))")
+            let row = try line(r)
+            if let first = seen[ProposalYear(row.ref, row.year)] {
+                throw InputError(r.at("ref"), "\(row.ref) \(row.year) is reported twice (first on \(r.sheet == nil ? "line" : "row") \(first))")
             }
-            seen[ProposalYear(ref, year)] = r.line
-            let delivered = try r.parse("delivered_to_date") { try Pence(parsing: $0) }
-            if delivered.isNegative {
-                throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)")
-            }
-            let forecast = r["forecast"].isEmpty ? nil : try r.parse("forecast") { try Pence(parsing: $0) }
-            if let forecast, forecast.isNegative {
-                throw InputError(r.at("forecast"), "expected a forecast of £0.00 or more, found \(forecast)")
-            }
-            let rag = r["rag"].isEmpty ? nil : try r.parse("rag") { try RAG(parsing: $0) }
-            if (forecast == nil) != (rag == nil) {
-                throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
-            }
-            let comment = r.raw("comment")
-            if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
-                throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
-            }
-            rows.append(Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at()))
+            seen[ProposalYear(row.ref, row.year)] = r.line
+            rows.append(row)
         }
         var parsed = ParsedReturn(file: f.name, period: period, rows: rows)
         parsed.warnings = f.warnings
         return parsed
     }
 }
+
+/// The cells of one line of a return, by column: a CSV line, a sheet's row, a web form's fields.
+public protocol ReturnCells {
+    /// The cell, trimmed ("" when absent).
+    subscript(column: String) -> String { get }
+    /// The cell as typed.
+    func raw(_ column: String) -> String
+    /// Where the cell is (nil: the line as a whole).
+    func at(_ column: String?) -> SourceLocation
+}
+
+extension CSVRow: ReturnCells {}
 
 /// Reads a whole file, or says which file could not be read.
 func readBytes(_ path: String) throws(InputError) -> [UInt8] {

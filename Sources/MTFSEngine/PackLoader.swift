@@ -87,6 +87,28 @@ public struct PackLoader {
         }
     }
 
+    /// What importing `ret` would post, without posting it: the import runs in full — every rule,
+    /// every refusal — inside a transaction that is then rolled back, so the preview is exactly
+    /// what the import will do against the ledger as it stands.
+    public func preview(_ ret: ParsedReturn) throws -> (summary: LoadSummary, entries: [JournalEntry]) {
+        struct RolledBack: Error {
+            let summary: LoadSummary
+            let entries: [JournalEntry]
+        }
+        let tip = try ledger.lastEntryID()
+        do {
+            _ = try ledger.bulk {
+                var summary = LoadSummary()
+                try apply(ret, into: &summary)
+                summary.returnFiles = 1
+                throw RolledBack(summary: summary, entries: try ledger.entries(after: tip))
+            }
+        } catch let done as RolledBack {
+            return (done.summary, done.entries)
+        }
+        throw LedgerError.integrity("a preview did not finish")
+    }
+
     private func apply(_ pack: inout ParsedPack) throws -> LoadSummary {
         var summary = LoadSummary()
         let existing = try ledger.window()

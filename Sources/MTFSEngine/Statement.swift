@@ -383,6 +383,20 @@ public struct StatementBuilder: Sendable {
             trend: trend(owned, lines: ownedLines))
     }
 
+    /// Proposals month by month through the period (a directorate's, for the CFO's trend): delivered
+    /// to date against the profile of today's target, as a holder's statement shows their own.
+    public func trend(of proposals: [Proposal]) -> [HolderStatement.TrendPoint] {
+        let year = input.asOf.year
+        var targets: [String: Pence] = [:]
+        for line in input.lines where line.year == year { targets[line.proposal, default: .zero] += line.position.currentTarget }
+        let lines = targets.map { ref, target in
+            HolderStatement.Line(
+                ref: ref, title: "", owner: "", owned: true, costCentres: [], originalTarget: target, currentTarget: target, profiled: .zero,
+                delivered: .zero, forecast: nil, rag: nil, comment: "", movement: .zero, ahead: [])
+        }
+        return trend(proposals, lines: lines)
+    }
+
     /// The holder's own proposals, month by month through the statement's month: delivered to date
     /// (the delivery posted in each month, added up) against the profile of today's target.
     private func trend(_ owned: [Proposal], lines: [HolderStatement.Line]) -> [HolderStatement.TrendPoint] {

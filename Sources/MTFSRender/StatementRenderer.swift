@@ -161,7 +161,7 @@ public enum StatementRenderer {
 
 /// The parts of a self-contained, printable HTML page: inline CSS, inline SVG, no network.
 public enum HTMLPage {
-    static let css = """
+    public static let css = """
         @page { size: A4 portrait; margin: 10mm; }
         body { font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1d2430; margin: 24px auto; max-width: 1180px; padding: 0 16px; }
         header { border-bottom: 3px solid #1f4e79; margin-bottom: 12px; }

@@ -273,6 +273,11 @@ public struct HTMLWriter: ReportWriter {
     public init() {}
 
     public func statement(_ s: HolderStatement) -> String {
+        HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: statementBody(s))
+    }
+
+    /// The statement's page body, for a page of its own or a frame such as the portal's.
+    public func statementBody(_ s: HolderStatement) -> String {
         let h = Escape.html
         var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
         body +=
@@ -313,10 +318,13 @@ public struct HTMLWriter: ReportWriter {
         body +=
             "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p><p>I confirm these figures and the actions above.</p>"
         body += "<div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
-        return HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: body)
+        return body
     }
 
-    public func summary(_ s: Summary) -> String {
+    public func summary(_ s: Summary) -> String { HTMLPage.page(title: SummaryRenderer.title(s), body: summaryBody(s)) }
+
+    /// The summary's page body.
+    public func summaryBody(_ s: Summary) -> String {
         let t = SummaryRenderer.table(s)
         // The chart is the year of the summary's period: one year's delivery against that year's target.
         let year = s.totals.contains { $0.year == s.asOf.year } ? s.asOf.year : (s.totals.first?.year ?? s.asOf.year)
@@ -327,7 +335,7 @@ public struct HTMLWriter: ReportWriter {
         body += "<h2>By directorate and year</h2>" + HTMLPage.table(t)
         body +=
             "<h2>Top findings (\(s.findingCount) in all)</h2>" + HTMLPage.findings(s.topFindings)
-        return HTMLPage.page(title: SummaryRenderer.title(s), body: body)
+        return body
     }
 
     public func reconciliation(_ r: ReconciliationReport) -> String {

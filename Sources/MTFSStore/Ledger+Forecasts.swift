@@ -166,4 +166,35 @@ extension Ledger {
             throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window)")
         }
     }
+
+    /// Every return line on `refs`, newest month first: a budget holder's history.
+    public func returnLines(refs: [String]) throws -> [ReturnLineRecord] {
+        guard !refs.isEmpty else { return [] }
+        let marks = refs.map { _ in "?" }.joined(separator: ", ")
+        return try db.query(
+            """
+            SELECT proposal, year, period, delivered_to_date, forecast, rag, comment, actor, recorded_at, source
+            FROM return_lines WHERE proposal IN (\(marks)) ORDER BY period DESC, proposal, year, id DESC
+            """, parameters: refs as [SQLBindable]
+        ) { r in
+            ReturnLineRecord(
+                ref: r.text(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
+                delivered: Pence(r.int(3)), forecast: r.optionalInt(4).map(Pence.init), rag: r.optionalText(5).flatMap(RAG.init(rawValue:)),
+                comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9))
+        }
+    }
+}
+
+/// One line of a return as recorded.
+public struct ReturnLineRecord: Sendable, Hashable {
+    public var ref: String
+    public var year: FinancialYear
+    public var period: Period
+    public var delivered: Pence
+    public var forecast: Pence?
+    public var rag: RAG?
+    public var comment: String
+    public var actor: String
+    public var recordedAt: String
+    public var source: String
 }

@@ -42,6 +42,12 @@ extension Ledger {
         return try journal(where: clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), parameters)
     }
 
+    /// The newest entry's id (0 before any).
+    public func lastEntryID() throws -> Int64 { try db.scalar("SELECT coalesce(max(id), 0) FROM entries") }
+
+    /// The entries after `id`, in order: what one write posted.
+    public func entries(after id: Int64) throws -> [JournalEntry] { try journal(where: "WHERE e.id > ?", [id]) }
+
     /// Visits every entry with its postings in id order, without holding them all in memory.
     public func forEachEntry(_ body: (JournalEntry) throws -> Void) throws {
         try forEachEntry(where: "", [], body)

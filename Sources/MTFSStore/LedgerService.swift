@@ -49,6 +49,24 @@ public final class LedgerService: Sendable {
 
     /// A connection lent to one caller at a time: the pool (or the write lock) hands it out and takes
     /// it back, so it is never used from two threads at once, which is what makes it safe to send.
+    /// Where the asynchronous faces run the synchronous work: off Swift's cooperative threads, so a
+    /// server's request tasks never block waiting for SQLite or for the writer.
+    private static let queue = DispatchQueue(label: "mtfs.ledger-service", attributes: .concurrent)
+
+    /// ``read(_:)`` for async code (a server's request): the same snapshot read, awaited.
+    public func reading<T: Sendable>(_ body: @escaping @Sendable (Ledger) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            LedgerService.queue.async { continuation.resume(with: Result { try self.read(body) }) }
+        }
+    }
+
+    /// ``write(_:)`` for async code: one writer at a time, awaited.
+    public func writing<T: Sendable>(_ body: @escaping @Sendable (Ledger) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            LedgerService.queue.async { continuation.resume(with: Result { try self.write(body) }) }
+        }
+    }
+
     final class Lent: @unchecked Sendable {
         let ledger: Ledger
         init(_ ledger: Ledger) { self.ledger = ledger }

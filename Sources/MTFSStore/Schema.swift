@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -383,5 +383,52 @@ enum Schema {
         -- Marks the file as an mtfs ledger ('MTFS'), so a command that only reads can tell a ledger
         -- from any other SQLite file (https://www.sqlite.org/pragma.html#pragma_application_id).
         PRAGMA application_id = 1297368659;
+        """
+
+    /// Version 6: the portal's people (SPEC §10). Users and their API tokens (stored only as hashes:
+    /// an Argon2id string for a password, SHA-256 for a token), sessions (by the SHA-256 of their
+    /// cookie, so the file holds nothing that signs anyone in) and an append-only log of every
+    /// login, failed login, logout and user change. Sessions change as people use them; they are
+    /// not facts the reports rest on, so they sit outside the record chain, as do users.
+    static let migration6 = """
+        CREATE TABLE users (
+            login         TEXT PRIMARY KEY,
+            name          TEXT NOT NULL,
+            role          TEXT NOT NULL CHECK (role IN ('holder', 'finance', 'cfo', 'admin')),
+            holder        TEXT,
+            directorate   TEXT,
+            password_hash TEXT NOT NULL,
+            disabled      INTEGER NOT NULL DEFAULT 0,
+            created_at    TEXT NOT NULL,
+            created_by    TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE api_tokens (
+            id         INTEGER PRIMARY KEY,
+            login      TEXT NOT NULL REFERENCES users(login),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE sessions (
+            id_hash    TEXT PRIMARY KEY,
+            login      TEXT NOT NULL REFERENCES users(login),
+            created_at INTEGER NOT NULL,
+            last_seen  INTEGER NOT NULL,
+            ended      INTEGER
+        ) STRICT;
+        CREATE TABLE auth_events (
+            id      INTEGER PRIMARY KEY,
+            at      INTEGER NOT NULL,
+            event   TEXT NOT NULL,
+            login   TEXT NOT NULL,
+            address TEXT NOT NULL,
+            detail  TEXT NOT NULL,
+            actor   TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX auth_events_failures ON auth_events(event, login, at);
+        CREATE INDEX auth_events_by_address ON auth_events(event, address, at);
+        CREATE TRIGGER auth_events_no_update BEFORE UPDATE ON auth_events
+            BEGIN SELECT RAISE(ABORT, 'the sign-in log is append-only'); END;
+        CREATE TRIGGER auth_events_no_delete BEFORE DELETE ON auth_events
+            BEGIN SELECT RAISE(ABORT, 'the sign-in log is append-only'); END;
         """
 }

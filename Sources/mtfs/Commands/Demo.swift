@@ -34,6 +34,7 @@ struct Demo: ParsableCommand {
         ProgressBar.finish()
         let report = try book.verify()
         guard report.passed else { throw LedgerError.integrity("the demo ledger failed verification") }
+        try DemoUsers.add(to: book)
 
         try Files.makeFolder(out)
         var written: [String] = []
@@ -76,6 +77,9 @@ struct Demo: ParsableCommand {
                 String.init) ?? ""
         text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")
+        text += "\n\nThe portal: mtfs serve --ledger \(ledger), then open http://127.0.0.1:8080 and sign in as "
+            + DemoUsers.users.map { "\($0.login) (\($0.name))" }.joined(separator: ", ")
+            + ", each with the password \(DemoUsers.password) (demo users: the portal serves them on localhost only)."
         Terminal.write(text)
     }
 }

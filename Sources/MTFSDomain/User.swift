@@ -1,0 +1,44 @@
+/// Someone who signs in to the portal (SPEC §10). The login is the stable id; the name is what
+/// pages show; a budget holder is tied to the holder name their statements carry.
+public struct PortalUser: Hashable, Sendable {
+    public enum Role: String, Sendable, CaseIterable {
+        case holder, finance, cfo, admin
+    }
+
+    public var login: String
+    public var name: String
+    public var role: Role
+    /// For a `holder`: the budget holder whose statement and proposals are theirs.
+    public var holder: String?
+    /// For `finance`: the directorate whose returns and statements are theirs.
+    public var directorate: String?
+    public var disabled = false
+
+    public init(login: String, name: String, role: Role, holder: String? = nil, directorate: String? = nil, disabled: Bool = false) {
+        self.login = login
+        self.name = name
+        self.role = role
+        self.holder = holder
+        self.directorate = directorate
+        self.disabled = disabled
+    }
+
+    /// Sees everything (the CFO and administrators).
+    public var seesAll: Bool { role == .cfo || role == .admin }
+
+    /// Checks a new user's fields: a login of letters, digits, `.`, `_`, `-` (up to 64), a name,
+    /// a holder for a budget holder and a directorate for finance.
+    public func validate() throws(DomainError) {
+        let allowed = login.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._-".unicodeScalars.contains($0) }
+        guard !login.isEmpty, login.count <= 64, allowed else {
+            throw DomainError.invalid("expected a login of letters, digits, '.', '_' or '-' (up to 64), found \"\(login)\"")
+        }
+        guard !name.trimmingSpaces().isEmpty, !name.containsControlCharacters() else { throw DomainError.invalid("--name needs the person's name") }
+        if role == .holder && (holder ?? "").trimmingSpaces().isEmpty {
+            throw DomainError.invalid("a holder needs --holder NAME: the budget holder whose statements are theirs")
+        }
+        if role == .finance && (directorate ?? "").trimmingSpaces().isEmpty {
+            throw DomainError.invalid("a finance user needs --directorate NAME: the directorate whose returns are theirs")
+        }
+    }
+}

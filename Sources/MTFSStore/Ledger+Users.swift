@@ -1,0 +1,130 @@
+import MTFSDomain
+
+/// A portal session as stored: by the hash of its cookie.
+public struct StoredSession: Sendable {
+    public var login: String
+    public var createdAt: Int64
+    public var lastSeen: Int64
+    public var ended: Int64?
+}
+
+/// One line of the sign-in log.
+public struct AuthEvent: Sendable, Hashable {
+    public var at: Int64
+    public var event: String
+    public var login: String
+    public var address: String
+    public var detail: String
+    public var actor: String
+}
+
+/// The portal's people (SPEC §10): users, API tokens, sessions and the sign-in log. Only hashes of
+/// secrets are ever written: an Argon2id string for a password, SHA-256 for a token or session.
+extension Ledger {
+    private static let userColumns = "login, name, role, holder, directorate, disabled"
+
+    private static func user(from row: Row) -> PortalUser {
+        PortalUser(
+            login: row.text(0), name: row.text(1), role: PortalUser.Role(rawValue: row.text(2)) ?? .holder, holder: row.optionalText(3),
+            directorate: row.optionalText(4), disabled: row.int(5) != 0)
+    }
+
+    /// Adds a user; a login already taken is a conflict. Recorded in the sign-in log.
+    public func addUser(_ user: PortalUser, passwordHash: String, by actor: String, at time: Int64, recordedAt: String) throws {
+        do { try user.validate() } catch { throw LedgerError.refused(error.explanation) }
+        try transaction {
+            if try self.user(user.login) != nil { throw LedgerError.conflict("there is already a user \(user.login)") }
+            try db.run(
+                "INSERT INTO users(login, name, role, holder, directorate, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, recordedAt, actor)
+            try recordAuthEvent(
+                "user added", login: user.login, address: "", at: time, actor: actor,
+                detail: "\(user.role.rawValue)" + (user.holder.map { " for \($0)" } ?? "") + (user.directorate.map { " in \($0)" } ?? ""))
+        }
+    }
+
+    /// Every user, by login.
+    public func users() throws -> [PortalUser] {
+        try db.query("SELECT \(Ledger.userColumns) FROM users ORDER BY login", map: Ledger.user(from:))
+    }
+
+    /// The user `login`, or nil.
+    public func user(_ login: String) throws -> PortalUser? {
+        try db.first("SELECT \(Ledger.userColumns) FROM users WHERE login = ?", login, map: Ledger.user(from:))
+    }
+
+    /// The stored password hash of `login`, or nil.
+    public func passwordHash(login: String) throws -> String? {
+        try db.first("SELECT password_hash FROM users WHERE login = ?", login) { $0.text(0) }
+    }
+
+    /// Disables a user: their sessions end and their tokens stop working at once.
+    public func disableUser(_ login: String, by actor: String, at time: Int64) throws {
+        try transaction {
+            guard try user(login) != nil else { throw LedgerError.notFound("there is no user \(login)") }
+            try db.run("UPDATE users SET disabled = 1 WHERE login = ?", login)
+            try db.run("UPDATE sessions SET ended = ? WHERE login = ? AND ended IS NULL", time, login)
+            try recordAuthEvent("user disabled", login: login, address: "", at: time, actor: actor, detail: "")
+        }
+    }
+
+    /// Records an API token by its hash.
+    public func addToken(login: String, tokenHash: String, by actor: String, at time: Int64, recordedAt: String) throws {
+        try transaction {
+            guard let u = try user(login) else { throw LedgerError.notFound("there is no user \(login)") }
+            guard !u.disabled else { throw LedgerError.refused("\(login) is disabled; a disabled user gets no token") }
+            try db.run("INSERT INTO api_tokens(login, token_hash, created_at) VALUES (?, ?, ?)", login, tokenHash, recordedAt)
+            try recordAuthEvent("token created", login: login, address: "", at: time, actor: actor, detail: "")
+        }
+    }
+
+    /// The user a token (by its hash) belongs to, or nil.
+    public func user(tokenHash: String) throws -> PortalUser? {
+        try db.first(
+            "SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled FROM api_tokens t JOIN users u ON u.login = t.login WHERE t.token_hash = ?",
+            tokenHash, map: Ledger.user(from:))
+    }
+
+    /// Starts a session.
+    public func startSession(idHash: String, login: String, at time: Int64) throws {
+        try db.run("INSERT INTO sessions(id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", idHash, login, time, time)
+    }
+
+    /// A session by the hash of its cookie, or nil.
+    public func session(idHash: String) throws -> StoredSession? {
+        try db.first("SELECT login, created_at, last_seen, ended FROM sessions WHERE id_hash = ?", idHash) {
+            StoredSession(login: $0.text(0), createdAt: $0.int(1), lastSeen: $0.int(2), ended: $0.optionalInt(3))
+        }
+    }
+
+    /// Marks a session as used now.
+    public func touchSession(idHash: String, at time: Int64) throws {
+        try db.run("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", time, idHash)
+    }
+
+    /// Ends a session (logout, timeout).
+    public func endSession(idHash: String, at time: Int64) throws {
+        try db.run("UPDATE sessions SET ended = ? WHERE id_hash = ? AND ended IS NULL", time, idHash)
+    }
+
+    /// Appends to the sign-in log.
+    public func recordAuthEvent(_ event: String, login: String, address: String, at time: Int64, actor: String, detail: String) throws {
+        try db.run(
+            "INSERT INTO auth_events(at, event, login, address, detail, actor) VALUES (?, ?, ?, ?, ?, ?)", time, event, login, address, detail,
+            actor)
+    }
+
+    /// How many failed sign-ins there were for `login`, and from `address`, since `time`.
+    public func failedSignIns(login: String, address: String, since time: Int64) throws -> (login: Int, address: Int) {
+        let byLogin = try db.scalar("SELECT count(*) FROM auth_events WHERE event = 'login failed' AND login = ? AND at >= ?", login, time)
+        let byAddress = try db.scalar("SELECT count(*) FROM auth_events WHERE event = 'login failed' AND address = ? AND at >= ?", address, time)
+        return (Int(byLogin), Int(byAddress))
+    }
+
+    /// The sign-in log, newest first.
+    public func authEvents(limit: Int = 1000) throws -> [AuthEvent] {
+        try db.query("SELECT at, event, login, address, detail, actor FROM auth_events ORDER BY id DESC LIMIT ?", Int64(limit)) {
+            AuthEvent(at: $0.int(0), event: $0.text(1), login: $0.text(2), address: $0.text(3), detail: $0.text(4), actor: $0.text(5))
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// The API (SPEC §10) for Power BI, Excel's "From Web" and scripts: bearer tokens (or the session
+/// cookie with its CSRF token), JSON and CSV, 401/403/422 as pinned.
+extension Portal {
+    func addAPI(to router: Router<PortalContext>) {
+        router.get("/api/v1/openapi.json") { _, _ in Pages.json(Portal.openAPI) }
+        router.get("/api/v1/positions") { request, context in
+            let user = try self.requireUser(context)
+            let today = self.options.today()
+            var report = try await self.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
+            if !user.seesAll {
+                let proposals = try await self.service.reading { try $0.proposals() }
+                let mine = Set(
+                    proposals.filter { user.role == .finance ? $0.directorate == user.directorate : $0.owner == user.holder }.map(\.ref))
+                report.rows = report.rows.filter { mine.contains($0.ref ?? "") }
+            }
+            let table = BalanceTable.table(report, pinned: true)
+            if Portal.query(request)["format"] == "csv" {
+                return Response(
+                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: table.renderCSV())))
+            }
+            return Pages.json(table.renderJSON())
+        }
+        router.get("/api/v1/findings") { request, context in
+            let user = try self.requireUser(context)
+            let r = try await self.findings(Portal.query(request), codes: Form.all("code", in: request.uri.query ?? ""), user)
+            if Portal.query(request)["format"] == "csv" {
+                return Response(
+                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: try CSVWriter().reconciliation(r))))
+            }
+            return Pages.json(try JSONOutput.encode(r))
+        }
+        router.get("/api/v1/statements/:period") { request, context in
+            let user = try self.requireUser(context)
+            let p = try await self.period(context.parameters.get("period"))
+            guard let name = try self.holder(Portal.query(request), user) else {
+                throw HTTPFailure(.unprocessableContent, "holder: give ?holder=NAME, the budget holder whose statement you want")
+            }
+            return Pages.json(try JSONOutput.encode(try await self.statement(holder: name, period: p, for: user)))
+        }
+        router.post("/api/v1/returns") { request, context in
+            let user = try self.requireUser(context)
+            var request = request
+            let body = try await request.collectBody(upTo: context.maxUploadSize)
+            let posted: ReturnPost
+            do { posted = try JSONDecoder().decode(ReturnPost.self, from: Data(buffer: body)) } catch {
+                throw HTTPFailure(.unprocessableContent, "expected {\"period\": \"2023-12\", \"lines\": [{\"ref\", \"year\", \"delivered_to_date\", \"forecast\", \"rag\", \"comment\"}]}")
+            }
+            let p: Period
+            do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
+            var rows: [ParsedReturn.Row] = []
+            var problems: [String] = []
+            var seen: Set<ProposalYear> = []
+            for (i, line) in posted.lines.enumerated() {
+                do {
+                    let row = try ParsedReturn.line(line.cells(index: i))
+                    if !seen.insert(ProposalYear(row.ref, row.year)).inserted {
+                        problems.append("lines[\(i)]: \(row.ref) \(row.year) is reported twice")
+                    }
+                    rows.append(row)
+                } catch let e as InputError { problems.append(e.description) } catch { problems.append(Portal.explain(error)) }
+            }
+            if !problems.isEmpty {
+                return Pages.json("{\"errors\": [\(problems.map { JSONOutput.inert(Escape.json($0)) }.joined(separator: ", "))]}", status: .unprocessableContent)
+            }
+            if user.role == .cfo { throw HTTPFailure(.forbidden, "The CFO reads; returns come from holders and finance.") }
+            try await self.checkScope(user, rows: rows)
+            let parsed = ParsedReturn(file: "the API", period: p, rows: rows)
+            let who = self.provenance(user, source: "the API")
+            let summary: LoadSummary
+            do { summary = try await self.service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) } } catch let e as InputError {
+                return Pages.json("{\"errors\": [\(JSONOutput.inert(Escape.json(e.description)))]}", status: .unprocessableContent)
+            }
+            return Pages.json(
+                "{\"period\": \"\(p.monthText)\", \"deliveries\": \(summary.deliveries), \"reductions\": \(summary.reductions), \"delivered_change_pence\": \(summary.deliveredChange.rawValue), \"forecasts\": \(summary.forecasts), \"unchanged\": \(summary.unchangedRows)}"
+            )
+        }
+        router.post("/api/v1/sign-offs") { request, context in
+            let user = try self.requireUser(context)
+            guard user.role == .holder, let holder = user.holder else { throw HTTPFailure(.forbidden, "Only a budget holder signs, and only their own statement.") }
+            var request = request
+            let body = try await request.collectBody(upTo: 1 << 20)
+            let posted: SignOffPost
+            do { posted = try JSONDecoder().decode(SignOffPost.self, from: Data(buffer: body)) } catch {
+                throw HTTPFailure(.unprocessableContent, "expected {\"period\": \"2023-12\", \"comment\": \"…\"}")
+            }
+            let p: Period
+            do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
+            let comment = posted.comment ?? ""
+            guard !comment.containsControlCharacters(allowing: Ledger.commentWhitespace) else {
+                throw HTTPFailure(.unprocessableContent, "comment: expected plain text")
+            }
+            try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user)
+            return Pages.json("{\"signed\": true, \"holder\": \(JSONOutput.inert(Escape.json(holder))), \"period\": \"\(p.monthText)\"}", status: .created)
+        }
+    }
+
+    struct ReturnPost: Decodable {
+        struct Line: Decodable {
+            var ref: String?
+            var year: String?
+            var delivered_to_date: Money?
+            var forecast: Money?
+            var rag: String?
+            var comment: String?
+
+            func cells(index: Int) -> Portal.FormCells.APILine {
+                Portal.FormCells.APILine(
+                    index: index,
+                    values: [
+                        "ref": ref ?? "", "year": year ?? "", "delivered_to_date": delivered_to_date?.text ?? "", "forecast": forecast?.text ?? "",
+                        "rag": rag ?? "", "comment": comment ?? "",
+                    ])
+            }
+        }
+        var period: String
+        var lines: [Line]
+    }
+
+    /// Money as a JSON number (pounds) or text (`"£1,250.00"`).
+    struct Money: Decodable {
+        var text: String
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self) {
+                text = s
+            } else {
+                let d = try c.decode(Decimal.self)
+                text = "\(d)"
+            }
+        }
+    }
+
+    struct SignOffPost: Decodable {
+        var period: String
+        var comment: String?
+    }
+
+    /// The API description, checked in a test against what the server answers.
+    static let openAPI = """
+        {
+          "openapi": "3.0.3",
+          "info": {"title": "mtfs savings ledger", "version": "1"},
+          "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+              "Error": {"type": "object", "properties": {"error": {"type": "string"}}},
+              "Errors": {"type": "object", "properties": {"errors": {"type": "array", "items": {"type": "string"}}}}
+            }
+          },
+          "security": [{"bearer": []}],
+          "paths": {
+            "/api/v1/positions": {"get": {
+              "summary": "The pinned balance rows (one per proposal and year) in the caller's scope",
+              "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
+              "responses": {"200": {"description": "rows; money as integer pence under <column>_pence"}, "401": {"description": "no or bad token"}}}},
+            "/api/v1/findings": {"get": {
+              "summary": "The reconciliation's findings in the caller's scope, filtered",
+              "parameters": [
+                {"name": "severity", "in": "query", "schema": {"type": "string"}},
+                {"name": "code", "in": "query", "schema": {"type": "string"}},
+                {"name": "directorate", "in": "query", "schema": {"type": "string"}},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
+              "responses": {"200": {"description": "the findings"}, "401": {"description": "no or bad token"}, "422": {"description": "a bad filter"}}}},
+            "/api/v1/statements/{period}": {"get": {
+              "summary": "A holder's statement as JSON",
+              "parameters": [
+                {"name": "period", "in": "path", "required": true, "schema": {"type": "string", "example": "2023-12"}},
+                {"name": "holder", "in": "query", "schema": {"type": "string"}}],
+              "responses": {"200": {"description": "the statement"}, "401": {"description": "no or bad token"}, "403": {"description": "not the caller's to see"}, "404": {"description": "no such statement"}, "422": {"description": "a bad period"}}}},
+            "/api/v1/returns": {"post": {
+              "summary": "Post a monthly return (the same rules as import-return); nothing is written unless every line is good",
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period", "lines"], "properties": {
+                "period": {"type": "string", "example": "2023-12"},
+                "lines": {"type": "array", "items": {"type": "object", "properties": {
+                  "ref": {"type": "string"}, "year": {"type": "string"}, "delivered_to_date": {"type": "number"},
+                  "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"}}}}}}}}},
+              "responses": {"200": {"description": "what was posted"}, "401": {"description": "no or bad token"}, "403": {"description": "a line outside the caller's scope"}, "422": {"description": "one message per bad line", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}}}},
+            "/api/v1/sign-offs": {"post": {
+              "summary": "Sign the caller's own statement for a period",
+              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period"], "properties": {
+                "period": {"type": "string"}, "comment": {"type": "string"}}}}}},
+              "responses": {"201": {"description": "signed"}, "401": {"description": "no or bad token"}, "403": {"description": "not a budget holder"}, "422": {"description": "a bad period or nothing to sign"}}}}
+          }
+        }
+        """
+}
+
+extension Portal.FormCells {
+    /// A line of an API return: its cells by column, named `lines[3].forecast` in refusals.
+    struct APILine: ReturnCells {
+        let index: Int
+        let values: [String: String]
+        subscript(column: String) -> String { (values[column] ?? "").trimmingCharacters(in: .whitespaces) }
+        func raw(_ column: String) -> String { values[column] ?? "" }
+        func at(_ column: String?) -> SourceLocation { SourceLocation(form: "the API", field: "lines[\(index)]" + (column.map { ".\($0)" } ?? "")) }
+    }
+}

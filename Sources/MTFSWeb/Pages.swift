@@ -1,0 +1,96 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// Responses and the page frame. Every value a person typed reaches a page through `Escape.html`.
+enum Pages {
+    static let css = """
+        nav.portal { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; border-bottom: 1px solid #c9d2dc; padding: 6px 0 8px; margin-bottom: 10px; }
+        nav.portal a { color: #1f4e79; font-weight: 600; text-decoration: none; } nav.portal .me { margin-left: auto; color: #5b6575; }
+        nav.portal form { display: inline; } button, .button { font: inherit; padding: 6px 14px; border: 1px solid #1f4e79; background: #1f4e79; color: #fff; border-radius: 4px; cursor: pointer; }
+        button.quiet { background: #fff; color: #1f4e79; } label { display: block; font-weight: 600; margin: 8px 0 2px; }
+        input, select, textarea { font: inherit; padding: 5px; border: 1px solid #9aa6b2; border-radius: 3px; max-width: 100%; box-sizing: border-box; }
+        input.money { width: 9em; text-align: right; } textarea { width: 100%; min-height: 2.5em; }
+        .error { color: #b00020; font-weight: 600; display: block; } .field-error input, .field-error select { border-color: #b00020; }
+        .ok { background: #e8f5e9; border-left: 4px solid #2e7d32; padding: 8px 12px; }
+        .scroll { overflow-x: auto; } form.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
+        form.filters label { margin: 0; } .return-row { border-bottom: 1px solid #dde3ea; padding: 8px 0; }
+        .return-row .inputs { display: flex; flex-wrap: wrap; gap: 8px 16px; } .return-row h3 { margin: 0 0 4px; }
+        @media (max-width: 640px) { body { padding: 0 8px; } table { font-size: 10px; } .return-row .inputs { display: block; } }
+        """
+
+    /// A whole page inside the portal's frame: the navigation for the user's role and sign-out.
+    static func layout(title: String, user: PortalUser?, csrf: String?, body: String) -> String {
+        var nav = ""
+        if let user {
+            let links: [(String, String)] =
+                switch user.role {
+                case .holder: [("/statement", "My statement"), ("/return", "My return"), ("/history", "My history")]
+                case .finance: [("/board", "Returns board"), ("/upload", "Upload a return"), ("/statements", "Statements")]
+                case .cfo, .admin:
+                    [
+                        ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board"),
+                        ("/statements", "Statements"), ("/downloads", "Downloads"),
+                    ]
+                }
+            nav = "<nav class=\"portal\">" + links.map { "<a href=\"\($0.0)\">\(Escape.html($0.1))</a>" }.joined()
+                + "<span class=\"me\">\(Escape.html(user.name)) (\(user.role.rawValue))</span>"
+                + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(Escape.html(csrf ?? ""))\"><button class=\"quiet\" type=\"submit\">Sign out</button></form></nav>"
+        }
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>\(Escape.html(title)) — mtfs</title><style>\(HTMLPage.css)\n\(css)</style></head><body>\(nav)\(body)</body></html>\n"
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// A file to download, its name made safe for the header.
+    static func download(_ data: Data, name: String, format: DocumentFormat) -> Response {
+        let type: String =
+            switch format {
+            case .csv: "text/csv; charset=utf-8"
+            case .json: "application/json; charset=utf-8"
+            case .html: "text/html; charset=utf-8"
+            case .markdown: "text/markdown; charset=utf-8"
+            case .text: "text/plain; charset=utf-8"
+            case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        let file = Escape.fileName(name) + "." + format.fileExtension
+        return Response(
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Headers on every response: nothing framed, sniffed, cached or fetched from elsewhere; no scripts.
+    static func secure(_ response: Response) -> Response {
+        var r = response
+        r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        r.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        r.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        r.headers[.cacheControl] = "no-store"
+        return r
+    }
+
+    static func hidden(_ name: String, _ value: String) -> String {
+        "<input type=\"hidden\" name=\"\(Escape.html(name))\" value=\"\(Escape.html(value))\">"
+    }
+
+    /// A period picker that keeps the page's other parameters.
+    static func periodForm(action: String, period: Period, extra: [(String, String)] = []) -> String {
+        "<form class=\"filters\" method=\"get\" action=\"\(action)\"><div><label for=\"period\">Month</label><input id=\"period\" name=\"period\" value=\"\(period.monthText)\" size=\"8\"></div>"
+            + extra.map { hidden($0.0, $0.1) }.joined() + "<div><button type=\"submit\">Show</button></div></form>"
+    }
+}

@@ -1,0 +1,300 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+import NIOCore
+
+/// What each request carries through the portal: who it is for, and how they proved it.
+public struct PortalContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, when there is one.
+    public var user: PortalUser?
+    /// The session's secret when the user came by cookie (or a trusted header): their writes need
+    /// the session's CSRF token. Nil for a bearer token, which a browser never sends by itself.
+    public var session: String?
+    /// The client's address, for throttling sign-ins.
+    public var address: String
+    /// The submitted form of a POST (parsed once, where its CSRF token is checked).
+    public var form = Form()
+    /// Whether the request came to the API (401 and JSON rather than a redirect and a page).
+    public var api = false
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        address = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    /// The largest body accepted: a return workbook is well under it.
+    public var maxUploadSize: Int { 8 << 20 }
+}
+
+/// A refusal with its HTTP status and one sentence.
+public struct HTTPFailure: Error, Sendable {
+    public var status: HTTPResponse.Status
+    public var message: String
+    public init(_ status: HTTPResponse.Status, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    /// The status a kind of error means to a browser or API client.
+    static func status(for kind: ErrorKind) -> HTTPResponse.Status {
+        switch kind {
+        case .badInput, .refused: .unprocessableContent
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .integrity: .internalServerError
+        case .unusable: .serviceUnavailable
+        }
+    }
+}
+
+/// How the portal runs.
+public struct PortalOptions: Sendable {
+    /// Cookies marked Secure (only behind HTTPS).
+    public var secureCookies = false
+    /// A header a council's single sign-on proxy sets to the user's login; off unless named.
+    public var trustedHeader: String?
+    /// Sessions end after this long unused, and after this long whatever.
+    public var idleTimeout: Int64 = 30 * 60
+    public var absoluteTimeout: Int64 = 12 * 60 * 60
+    /// Failed sign-ins (per login or per address) in the window before each try is slowed, and
+    /// before tries are refused (429) until the window has passed.
+    public var slowAfter = 5
+    public var refuseAfter = 10
+    public var throttleWindow: Int64 = 15 * 60
+    /// How long a slowed try waits.
+    public var slowDelay: Duration = .milliseconds(750)
+    /// The clock, in seconds since 1970 (tests move it).
+    public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+    /// Today's date, for reports that need it (`MTFS_NOW` fixes it from the command line).
+    public var today: @Sendable () -> CivilDate = {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
+        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    public init() {}
+}
+
+/// The web portal (SPEC §10) over one ledger: pages for budget holders, finance and the CFO, and
+/// the API. Every request is authenticated and every page and endpoint checks the user's scope.
+public final class Portal: Sendable {
+    public let service: LedgerService
+    public let options: PortalOptions
+    static let cookieName = "mtfs_session"
+
+    public init(service: LedgerService, options: PortalOptions = PortalOptions()) {
+        self.service = service
+        self.options = options
+    }
+
+    /// Runs the server until SIGINT or SIGTERM; `started` is told the address once it listens.
+    public func run(host: String, port: Int, started: @escaping @Sendable (String) -> Void) async throws {
+        let app = Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? port
+                started("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+            }, logger: { var l = Logger(label: "mtfs"); l.logLevel = .error; return l }())
+        try await app.runService()
+    }
+
+    /// Every route, behind the authentication and CSRF middleware.
+    public func router() -> Router<PortalContext> {
+        let router = Router(context: PortalContext.self)
+        router.add(middleware: Gate(portal: self))
+        addPages(to: router)
+        addAPI(to: router)
+        return router
+    }
+
+    // MARK: - Sessions
+
+    /// Signs `login` in with `password` from `address`: throttled, logged, and a new session.
+    func signIn(login: String, password: String, address: String) async throws -> String {
+        let now = options.now()
+        let since = now - options.throttleWindow
+        let failures = try await service.reading { try $0.failedSignIns(login: login, address: address, since: since) }
+        let worst = max(failures.login, failures.address)
+        if worst >= options.refuseAfter {
+            try? await service.writing {
+                try $0.recordAuthEvent("login throttled", login: login, address: address, at: now, actor: login, detail: "\(worst) failures")
+            }
+            throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")
+        }
+        if worst >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
+        let stored = try await service.reading { ledger -> (PortalUser, String)? in
+            guard let u = try ledger.user(login), let hash = try ledger.passwordHash(login: login) else { return nil }
+            return (u, hash)
+        }
+        // An unknown login costs the same as a wrong password, so logins cannot be told apart by time.
+        let ok: Bool
+        if let stored {
+            ok = Credentials.verify(password, hash: stored.1) && !stored.0.disabled
+        } else {
+            _ = Credentials.verify(password, hash: Portal.decoyHash)
+            ok = false
+        }
+        guard ok else {
+            let why = stored == nil ? "unknown login" : (stored!.0.disabled ? "disabled" : "wrong password")
+            try await service.writing { try $0.recordAuthEvent("login failed", login: login, address: address, at: now, actor: login, detail: why) }
+            throw HTTPFailure(.unauthorized, "The login or password is not right.")
+        }
+        let secret = Credentials.randomSecret(prefix: "s_")
+        try await service.writing { ledger in
+            try ledger.transaction {
+                try ledger.startSession(idHash: Credentials.digest(secret), login: login, at: now)
+                try ledger.recordAuthEvent("login", login: login, address: address, at: now, actor: login, detail: "")
+            }
+        }
+        return secret
+    }
+
+    static let decoyHash = (try? Credentials.hashPassword("not a password of anyone's")) ?? ""
+
+    /// The user of a session cookie, when the session is live (not ended, idle or too old).
+    func user(session secret: String) async throws -> PortalUser? {
+        let now = options.now()
+        let hash = Credentials.digest(secret)
+        let found = try await service.reading { ledger -> (StoredSession, PortalUser?)? in
+            guard let s = try ledger.session(idHash: hash) else { return nil }
+            return (s, try ledger.user(s.login))
+        }
+        guard let (session, user) = found, let user, !user.disabled, session.ended == nil else { return nil }
+        if now - session.lastSeen > options.idleTimeout || now - session.createdAt > options.absoluteTimeout {
+            try await service.writing { try $0.endSession(idHash: hash, at: now) }
+            return nil
+        }
+        if now - session.lastSeen >= 60 { try await service.writing { try $0.touchSession(idHash: hash, at: now) } }
+        return user
+    }
+
+    func sessionCookie(_ secret: String, clear: Bool = false) -> String {
+        "\(Portal.cookieName)=\(clear ? "" : secret); Path=/; HttpOnly; SameSite=Strict" + (options.secureCookies ? "; Secure" : "")
+            + (clear ? "; Max-Age=0" : "")
+    }
+
+    /// Who did it, as the ledger records it (SPEC §3.3): the signed-in login, from the portal.
+    func provenance(_ user: PortalUser, source: String) -> Provenance {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return Provenance(
+            actor: user.login, recordedAt: f.string(from: Date(timeIntervalSince1970: TimeInterval(options.now()))), source: source,
+            onBehalfOf: nil)
+    }
+}
+
+/// Authenticates every request (bearer token, trusted header, or session cookie), and refuses a
+/// cookie-authenticated write without the session's CSRF token.
+struct Gate: RouterMiddleware {
+    typealias Context = PortalContext
+    let portal: Portal
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+
+    func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        context.api = request.uri.path.hasPrefix("/api/")
+        do {
+            var setCookie: String?
+            if let auth = request.headers[.authorization] {
+                guard auth.hasPrefix("Bearer ") else { throw HTTPFailure(.unauthorized, "expected Authorization: Bearer TOKEN") }
+                let hash = Credentials.digest(String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+                guard let u = try await portal.service.reading({ try $0.user(tokenHash: hash) }), !u.disabled else {
+                    throw HTTPFailure(.unauthorized, "the token is not valid (or its user is disabled)")
+                }
+                context.user = u
+            } else if let header = portal.options.trustedHeader, let name = HTTPField.Name(header), let login = request.headers[name] {
+                // Behind the council's sign-on proxy: the proxy says who it is. A session still
+                // carries the CSRF token, so a forged cross-site form cannot act for them.
+                guard let u = try await portal.service.reading({ try $0.user(login) }), !u.disabled else {
+                    throw HTTPFailure(.forbidden, "the sign-on proxy named \(login), who is not a user of this ledger (or is disabled)")
+                }
+                context.user = u
+                if let secret = cookie(request), try await portal.user(session: secret)?.login == u.login {
+                    context.session = secret
+                } else {
+                    let secret = Credentials.randomSecret(prefix: "s_")
+                    let now = portal.options.now()
+                    let address = context.address
+                    try await portal.service.writing { ledger in
+                        try ledger.startSession(idHash: Credentials.digest(secret), login: u.login, at: now)
+                        try ledger.recordAuthEvent("login", login: u.login, address: address, at: now, actor: u.login, detail: "trusted header")
+                    }
+                    context.session = secret
+                    setCookie = portal.sessionCookie(secret)
+                }
+            } else if let secret = cookie(request), let u = try await portal.user(session: secret) {
+                context.user = u
+                context.session = secret
+            }
+            let writes = request.method != .get && request.method != .head
+            if writes {
+                let body = try await request.collectBody(upTo: context.maxUploadSize)
+                let type = request.headers[.contentType]
+                if type?.lowercased().hasPrefix("application/json") != true {
+                    guard let form = Form.parse(body: Array(buffer: body), contentType: type) else {
+                        throw HTTPFailure(.badRequest, "the form could not be read")
+                    }
+                    context.form = form
+                }
+                if let secret = context.session, request.uri.path != "/login" {
+                    let sent = request.headers[Gate.csrfHeader] ?? context.form["csrf"] ?? ""
+                    guard Credentials.constantTimeEqual(sent, Credentials.csrfToken(session: secret)) else {
+                        throw HTTPFailure(.forbidden, "This form has expired or did not come from this site (no valid CSRF token); nothing was changed.")
+                    }
+                }
+            }
+            var response = try await next(request, context)
+            if let setCookie { response.headers.append(HTTPField(name: .setCookie, value: setCookie)) }
+            return Pages.secure(response)
+        } catch let failure as HTTPFailure {
+            return Pages.secure(portal.failure(failure, context: context))
+        } catch let e as KindedError {
+            return Pages.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
+        } catch {
+            return Pages.secure(portal.failure(HTTPFailure(.internalServerError, "Something went wrong; nothing was changed."), context: context))
+        }
+    }
+
+    func cookie(_ request: Request) -> String? {
+        for field in request.headers[values: .cookie] {
+            for pair in field.split(separator: ";") {
+                let t = pair.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix(Portal.cookieName + "=") {
+                    let v = String(t.dropFirst(Portal.cookieName.count + 1))
+                    return v.isEmpty ? nil : v
+                }
+            }
+        }
+        return nil
+    }
+}
+
+extension Portal {
+    /// A refusal as the client needs it: JSON for the API, a page otherwise; a page that needs a
+    /// sign-in sends the browser to it.
+    func failure(_ f: HTTPFailure, context: PortalContext) -> Response {
+        if context.api {
+            var r = Pages.json("{\"error\": \(JSONOutput.inert(Escape.json(f.message)))}", status: f.status)
+            if f.status == .unauthorized { r.headers[.wwwAuthenticate] = "Bearer" }
+            return r
+        }
+        if f.status == .unauthorized && context.user == nil && f.message.hasPrefix("sign in") {
+            return Pages.redirect("/login")
+        }
+        return Pages.html(Pages.layout(title: "Not done", user: context.user, csrf: csrf(context), body: "<h1>\(f.status.code) \(Escape.html(f.status.reasonPhrase))</h1><p class=\"notice\">\(Escape.html(f.message))</p><p><a href=\"/\">Back to the start</a></p>"), status: f.status)
+    }
+
+    func csrf(_ context: PortalContext) -> String? { context.session.map(Credentials.csrfToken(session:)) }
+
+    /// The signed-in user, or the refusal a page or the API gives without one.
+    func requireUser(_ context: PortalContext) throws -> PortalUser {
+        guard let u = context.user else { throw HTTPFailure(.unauthorized, context.api ? "sign in first: send Authorization: Bearer TOKEN" : "sign in first") }
+        return u
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSStore
+import MTFSWeb
+
+/// `mtfs serve`: the web portal (SPEC §10).
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the ledger to the people who own it: budget holders, finance and the CFO sign in to the portal.",
+        discussion: """
+            Prints its address and runs until Ctrl-C. Add people with `mtfs user add`; API clients use `mtfs token create`. \
+            --trusted-header NAME lets a council's own single sign-on proxy name the user in that header instead of a \
+            password. Only turn it on when the portal is reachable through that proxy alone: anyone who can reach the \
+            port directly can claim to be anyone by sending the header.
+
+            Example: mtfs serve --ledger Ledgers/demo.sqlite --port 8080
+            """)
+
+    @OptionGroup var options: LedgerOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port (0: any free port).") var port = 8080
+    @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (when served over HTTPS, behind a proxy).") var secureCookies = false
+    @Option(name: .customLong("trusted-header"), help: ArgumentHelp("Take the user's login from this header, set by a sign-on proxy (off by default; see above).", valueName: "NAME"))
+    var trustedHeader: String?
+
+    func run() throws {
+        let path = options.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure.badInput("there is no ledger at \(path); build one first (swift run mtfs demo) or give --ledger")
+        }
+        guard (0...65535).contains(port) else { throw Failure.usage("expected --port 0 to 65535, found \(port)") }
+        if let trustedHeader, trustedHeader.isEmpty || !trustedHeader.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+            throw Failure.usage("expected --trusted-header to be a header name such as X-Remote-User")
+        }
+        let service = try LedgerService(path: path, readers: 4)
+        let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
+        if !loopback {
+            let demo = try service.read { ledger in try ledger.users().filter { u in (try? ledger.passwordHash(login: u.login)).flatMap { $0 }.map { Credentials.verify(DemoUsers.password, hash: $0) } ?? false } }
+            if !demo.isEmpty {
+                throw Failure.badInput(
+                    "the demo users (\(demo.map(\.login).joined(separator: ", "))) have a published password, so this ledger is served on localhost only; disable them (mtfs user disable) first")
+            }
+        }
+        var portalOptions = PortalOptions()
+        portalOptions.secureCookies = secureCookies
+        portalOptions.trustedHeader = trustedHeader
+        portalOptions.today = { Clock.today }
+        let portal = Portal(service: service, options: portalOptions)
+        let users = try service.read { try $0.users().filter { !$0.disabled }.count }
+        let done = DispatchSemaphore(value: 0)
+        let failure = Box()
+        let host = self.host, port = self.port
+        Task {
+            do {
+                try await portal.run(host: host, port: port) { address in
+                    Terminal.write(
+                        "Serving \(path) at \(address) (\(users) user\(users == 1 ? "" : "s"); `mtfs user add` adds people). Ctrl-C stops it.")
+                    fflush(nil)
+                }
+            } catch { failure.error = error }
+            done.signal()
+        }
+        done.wait()
+        if let error = failure.error {
+            let text = "\(error)"
+            if text.contains("ddress already in use") { throw Failure.badInput("port \(port) on \(host) is already in use; give another --port") }
+            throw Failure.badInput("the portal could not listen on \(host):\(port) (\(text.prefix(120))); check --host and --port")
+        }
+    }
+
+    final class Box: @unchecked Sendable { var error: Error? }
+}
+
+/// The demo's users: one per role, with a published password, for localhost only.
+enum DemoUsers {
+    static let password = "demo-password"
+    static let users = [
+        PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"),
+        PortalUser(login: "finance.people", name: "Finance BP (People)", role: .finance, directorate: "People"),
+        PortalUser(login: "cfo", name: "Chief Finance Officer", role: .cfo),
+    ]
+
+    static func add(to ledger: Ledger) throws {
+        let hash = try Credentials.hashPassword(password)
+        let now = Int64(Date().timeIntervalSince1970)
+        for u in users { try ledger.addUser(u, passwordHash: hash, by: "mtfs demo", at: now, recordedAt: Clock.recordedAt) }
+    }
+}

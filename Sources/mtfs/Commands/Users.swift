@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+import MTFSRender
+import MTFSStore
+import MTFSWeb
+
+extension PortalUser.Role: ExpressibleByArgument {}
+
+/// `mtfs user`: the portal's people.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Add, list and disable the people who sign in to the portal.",
+        subcommands: [UserAdd.self, UserList.self, UserDisable.self])
+}
+
+struct UserAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a user; the password is read from standard input and stored only as an Argon2id hash.",
+        discussion: """
+            Roles: holder (their own statement, return and sign-off; --holder names the budget holder), finance (their \
+            directorate's returns and statements; --directorate), cfo (everything, read), admin (everything).
+
+            Example: printf '%s' "$PASSWORD" | mtfs user add helen --name "Helen Brandt" --role holder --holder "Helen Brandt" --password-stdin
+            """)
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The login (letters, digits, '.', '_', '-').") var login: String
+    @Option(help: "The person's name.") var name: String
+    @Option(help: "holder, finance, cfo or admin.") var role: PortalUser.Role
+    @Option(help: "For a holder: the budget holder whose statements are theirs.") var holder: String?
+    @Option(help: "For finance: their directorate.") var directorate: String?
+    @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required; never from the command line).")
+    var passwordStdin = false
+
+    func run() throws {
+        guard passwordStdin else { throw Failure.usage("give --password-stdin and the password on standard input (a password on the command line would be in the shell's history)") }
+        var password = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        while password.hasSuffix("\n") || password.hasSuffix("\r") { password.removeLast() }
+        if let weak = Credentials.weakness(of: password) { throw Failure.badInput("the password on standard input: \(weak)") }
+        let user = PortalUser(login: login, name: name, role: role, holder: holder, directorate: directorate)
+        do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
+        let ledger = try options.open()
+        let hash = try Credentials.hashPassword(password)
+        try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, at: Int64(Date().timeIntervalSince1970), recordedAt: Clock.recordedAt)
+        Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + ").")
+    }
+}
+
+struct UserList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the portal's users.")
+    @OptionGroup var options: LedgerOptions
+    @OptionGroup var format: FormatOption
+
+    func run() throws {
+        let users = try options.openForReading().users()
+        var t = Table(columns: [
+            .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("holder", "Holder"), .init("directorate", "Directorate"),
+            .init("status", "Status"),
+        ])
+        t.rows = users.map { u in
+            [.text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder ?? ""), .text(u.directorate ?? ""), .text(u.disabled ? "disabled" : "active")]
+        }
+        try format.emit(json: { t.renderJSON() }, table: { _ in t }, sheet: "Users")
+    }
+}
+
+struct UserDisable: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable a user: their sessions end and tokens stop at once.")
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The login.") var login: String
+
+    func run() throws {
+        try options.open().disableUser(login, by: Clock.loginName, at: Int64(Date().timeIntervalSince1970))
+        Terminal.write("Disabled \(login): their sessions are ended and their API tokens no longer work.")
+    }
+}
+
+/// `mtfs token create`: an API token, printed once.
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "token", abstract: "API tokens.", subcommands: [TokenCreate.self])
+}
+
+struct TokenCreate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create an API token for a user; it is printed once and stored only as a hash.")
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The login the token acts as.") var login: String
+
+    func run() throws {
+        let token = Credentials.randomSecret(prefix: "mtfs_")
+        try options.open().addToken(
+            login: login, tokenHash: Credentials.digest(token), by: Clock.loginName, at: Int64(Date().timeIntervalSince1970), recordedAt: Clock.recordedAt)
+        Terminal.write(token)
+    }
+}
