@@ -117,6 +117,14 @@ public struct ParsedReturn: Sendable {
     /// What the reader did that the person importing should know (columns ignored, an encoding).
     public var warnings: [String] = []
 
+    /// The figures a return template was made with, by proposal and year.
+    public struct Original: Sendable, Hashable {
+        public var delivered: Pence
+        public var forecast: Pence?
+    }
+    /// For a workbook made by `mtfs template`: each line's figures as the template had them.
+    public var originals: [ProposalYear: Original] = [:]
+
     public init(file: String, period: Period, rows: [Row]) {
         self.file = file
         self.period = period
@@ -344,11 +352,17 @@ extension ParsedReturn {
         var reader = try WorkbookReader(bytes: bytes, file: name)
         let sheet: WorkbookSheet
         if let named = try reader.sheet(named: "Return") { sheet = named } else { sheet = try reader.firstSheet() }
+        guard sheet.rows.count <= ParsedReturn.maxRows else {
+            throw InputError(file: name, "the sheet \"\(sheet.name)\" has \(sheet.rows.count) rows, more than a return can (\(ParsedReturn.maxRows))")
+        }
         var stated: Period?
+        var statedAt: SourceLocation?
         if let about = try reader.sheet(named: "About") {
             for (row, cells) in about.rows {
                 guard case .text(let key) = cells[0], key.trimmingSpaces().lowercased() == "period", let value = cells[1] else { continue }
                 let at = SourceLocation(file: name, sheet: about.name, cell: "B\(row)", column: "period")
+                if let statedAt { throw InputError(at, "the About sheet gives the period twice (first in \(statedAt.description)); keep one") }
+                statedAt = at
                 switch value {
                 case .number(let raw):
                     // Excel turned "2023-12" into a date: a serial day number in the 1900 system.
@@ -365,14 +379,16 @@ extension ParsedReturn {
                 }
             }
         }
-        if let stated, let period, stated != period {
-            throw InputError(
-                file: name, "the About sheet says this return is for \(stated) but --period says \(period); give the period the workbook reports")
+        if let stated, let period, stated != period, let statedAt {
+            throw InputError(statedAt, "the About sheet says this return is for \(stated) but --period says \(period); give the period the workbook reports")
         }
         guard let resolved = period ?? stated else {
             throw InputError(file: name, "the workbook does not say which period it reports (no About sheet with a period row); give --period, such as --period 2023-12")
         }
-        let width = (sheet.rows.flatMap { $0.cells.keys }.max() ?? -1) + 1
+        // As wide as the headings and one more (a value beyond them is named), however far to the
+        // right a stray cell sits: a row is never built wider than that.
+        let headings = (sheet.rows.first?.cells.keys.max() ?? -1) + 1
+        let width = min((sheet.rows.flatMap { $0.cells.keys }.max() ?? -1) + 1, headings + 1)
         let records = sheet.rows.map { row in (row.row, (0..<width).map { row.cells[$0].map(WorkbookSheet.text) ?? "" }) }
         let f = try CSVFile(
             name: name, sheet: sheet.name, records: records, required: PackFormat.returnRequired,
@@ -384,14 +400,37 @@ extension ParsedReturn {
                 guard PackFormat.returnColumns.contains(f.header[column]) else { continue }
                 let at = SourceLocation(file: name, sheet: sheet.name, cell: WorkbookSheet.reference(column: column, row: row), column: f.header[column])
                 if case .error(let e) = value { throw InputError(at, "the cell shows the error \(e); expected a value") }
+                let ref = WorkbookSheet.reference(column: column, row: row)
+                if reader.recalculateOnLoad && sheet.formulaCells.contains(ref) && value != .uncalculated {
+                    throw InputError(
+                        at, "the cell holds a formula, and the workbook was saved without calculating it (its saved result may be a placeholder); open and save the workbook in Excel or LibreOffice")
+                }
+                if ["delivered_to_date", "forecast"].contains(f.header[column]), case .number = value, sheet.dateCells.contains(ref) {
+                    throw InputError(at, "the cell holds a date (a spreadsheet can turn what was typed into one); expected an amount of money")
+                }
                 if value == .uncalculated {
                     throw InputError(
                         at, "the cell holds a formula with no saved result (the program that saved it does not calculate); open and save the workbook in Excel or LibreOffice")
                 }
             }
         }
-        return try read(f, period: resolved)
+        var parsed = try read(f, period: resolved)
+        // A template from `mtfs template` keeps the figures it was filled with on a hidden sheet,
+        // so an import can tell a cell left as it was from one typed (PackLoader checks it).
+        if let made = try reader.sheet(named: "Template"), let header = made.rows.first {
+            let columns = Dictionary(header.cells.map { (WorkbookSheet.text($0.value), $0.key) }, uniquingKeysWith: { a, _ in a })
+            for (_, cells) in made.rows.dropFirst() {
+                func cell(_ key: String) -> String { columns[key].flatMap { cells[$0] }.map(WorkbookSheet.text) ?? "" }
+                guard let year = try? FinancialYear(parsing: cell("year")), let delivered = try? Pence(parsing: cell("delivered_to_date")) else { continue }
+                parsed.originals[ProposalYear(cell("ref"), year)] = ParsedReturn.Original(
+                    delivered: delivered, forecast: cell("forecast").isEmpty ? nil : try? Pence(parsing: cell("forecast")))
+            }
+        }
+        return parsed
     }
+
+    /// The most rows a return may have.
+    public static let maxRows = 200_000
 
     /// One line of a return from its cells, whatever holds them (a CSV line, a sheet's row, a web
     /// form's fields, an API call's JSON): the same rules for each, and each refusal names its cell or field.
@@ -419,6 +458,9 @@ extension ParsedReturn {
             throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
         }
         let comment = r.raw("comment")
+        if comment.count > 32_767 {
+            throw InputError(r.at("comment"), "the comment has \(comment.count) characters; expected at most 32,767 (what a spreadsheet cell holds)")
+        }
         if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
             throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
         }
@@ -473,8 +515,15 @@ public protocol ReturnCells {
 
 extension CSVRow: ReturnCells {}
 
+/// The largest file read as a return or a pack's CSV.
+let maxInputBytes = 512 << 20
+
 /// Reads a whole file, or says which file could not be read.
 func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+    // Sized before it is read: a return is never this large, and reading it would take the memory.
+    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxInputBytes {
+        throw InputError(file: path, "the file is \(size / (1 << 20)) MiB, larger than a return or pack file can be (\(maxInputBytes >> 20) MiB)")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
         throw InputError(file: path, "the file cannot be read")
     }

@@ -263,6 +263,20 @@ public struct PackLoader {
             // The return speaks for its own period: its figure is set as at the period's end, and
             // any later period's own return keeps its figure (SPEC §3.1).
             let delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
+            // A template's cell left as it was, where the ledger has moved on since the template was
+            // made: importing it would set a later figure back, so it is refused, naming the cell.
+            if let original = ret.originals[ProposalYear(row.ref, row.year)] {
+                if row.deliveredToDate == original.delivered && delivered != original.delivered {
+                    throw InputError(
+                        row.at.withColumn("delivered_to_date"),
+                        "this cell is as the template had it (\(original.delivered)), but the ledger now holds \(delivered) for \(row.ref) \(row.year) as at \(ret.period): the figures changed after the template was made; type the figure you mean, or make a fresh template")
+                }
+                if let f = original.forecast, row.forecast == f, let now = latest[ProposalYear(row.ref, row.year)], now.period == ret.period, now.forecast != f {
+                    throw InputError(
+                        row.at.withColumn("forecast"),
+                        "this cell is as the template had it (\(f)), but a forecast of \(now.forecast) was recorded for \(row.ref) \(row.year) in \(ret.period) after the template was made; type the forecast you mean, or make a fresh template")
+                }
+            }
             var changed = false
             if delivered != row.deliveredToDate {
                 let reason = "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \(delivered))"

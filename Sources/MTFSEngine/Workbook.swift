@@ -1,4 +1,5 @@
 import Foundation
+import MTFSDomain
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
@@ -27,6 +28,8 @@ public struct WorkbookSheet: Sendable {
     public let rows: [(row: Int, cells: [Int: Value])]
     /// The cells that hold a formula (`E7`), whatever their saved value.
     public var formulaCells: [String] = []
+    /// The cells whose number format is a date's: a number in one is a date serial, not an amount.
+    public var dateCells: Set<String> = []
 
     /// The cell's reference, `E7`, from a zero-based column and a row number.
     public static func reference(column: Int, row: Int) -> String { columnLetters(column) + String(row) }
@@ -76,7 +79,9 @@ public struct WorkbookSheet: Sendable {
         case .number(let raw):
             guard let d = Double(raw), d.isFinite, abs(d) < 1e13 else { return raw }
             let pence = (d * 100).rounded()
-            guard abs(d * 100 - pence) < 1e-6 * max(1, abs(pence)) else { return raw }
+            // Within a ten-thousandth of a penny (a binary fraction such as 0.30000000000000004);
+            // a real fraction of a penny (12500.555) stays as written and money parsing refuses it.
+            guard abs(d * 100 - pence) < 1e-4 else { return raw }
             let whole = Int64(pence)
             if whole % 100 == 0 { return String(whole / 100) }
             let sign = whole < 0 ? "-" : ""
@@ -94,6 +99,10 @@ public struct WorkbookReader {
     /// The workbook's sheets in order: name and the part that holds it.
     public private(set) var sheets: [(name: String, part: String)] = []
     private var sharedStrings: [String] = []
+    /// For each cell style (`s="3"`), whether its number format shows a date.
+    private var dateStyles: [Bool] = []
+    /// The workbook asks to be recalculated when opened: its saved formula results may be placeholders.
+    public private(set) var recalculateOnLoad = false
 
     /// Opens the workbook `bytes`, the file `file` (for messages).
     public init(bytes: [UInt8], file: String) throws(InputError) {
@@ -110,7 +119,11 @@ public struct WorkbookReader {
                 }
             }
         }
-        for e in try XMLElements.parse(workbook, file: file, part: "part xl/workbook.xml") where e.name == "sheet" {
+        let parts = try XMLElements.parse(workbook, file: file, part: "part xl/workbook.xml")
+        if let calc = parts.first(where: { $0.name == "calcPr" }), let full = calc.attributes["fullCalcOnLoad"] {
+            recalculateOnLoad = full == "1" || full.lowercased() == "true"
+        }
+        for e in parts where e.name == "sheet" {
             guard let name = e.attributes["name"] else { continue }
             let id = e.attributes["r:id"] ?? e.attributes.first { $0.key.hasSuffix(":id") }?.value
             let part = id.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(sheets.count + 1).xml"
@@ -118,6 +131,9 @@ public struct WorkbookReader {
         }
         if let strings = try zip.contents(of: "xl/sharedStrings.xml") {
             sharedStrings = try XMLElements.sharedStrings(strings, file: file)
+        }
+        if let styles = try zip.contents(of: "xl/styles.xml") {
+            dateStyles = try XMLElements.dateStyles(styles, file: file)
         }
     }
 
@@ -137,9 +153,10 @@ public struct WorkbookReader {
         guard let xml = try zip.contents(of: s.part) else {
             throw InputError(file: file, "the workbook is damaged: its sheet \"\(s.name)\" (\(s.part)) is missing")
         }
-        let (rows, formulas) = try XMLElements.cells(xml, file: file, sheet: s.name, sharedStrings: sharedStrings)
+        let (rows, formulas, styled) = try XMLElements.cells(xml, file: file, sheet: s.name, sharedStrings: sharedStrings)
         var sheet = WorkbookSheet(file: file, name: s.name, rows: rows)
         sheet.formulaCells = formulas
+        sheet.dateCells = Set(styled.compactMap { ref, style in style < dateStyles.count && dateStyles[style] ? ref : nil })
         return sheet
     }
 }
@@ -167,12 +184,60 @@ enum XMLElements {
 
     /// A sheet's cells by row.
     static func cells(_ bytes: [UInt8], file: String, sheet: String, sharedStrings: [String]) throws(InputError) -> (
-        rows: [(row: Int, cells: [Int: WorkbookSheet.Value])], formulas: [String]
+        rows: [(row: Int, cells: [Int: WorkbookSheet.Value])], formulas: [String], styled: [(String, Int)]
     ) {
         let collector = CellCollector(sharedStrings: sharedStrings)
         try run(bytes, collector, file: file, part: "sheet \"\(sheet)\"")
         if let problem = collector.problem { throw InputError(file: file, "\(sheetReference(sheet))\(problem)") }
-        return (collector.rows, collector.formulas)
+        return (collector.rows, collector.formulas, collector.styled)
+    }
+
+    /// Which cell styles show dates: `cellXfs` entries whose number format is a built-in date
+    /// format (14–22, 27–36, 45–47, 50–58) or a custom format with day, month or year codes.
+    static func dateStyles(_ bytes: [UInt8], file: String) throws(InputError) -> [Bool] {
+        let elements = try parse(bytes, file: file, part: "part xl/styles.xml")
+        var custom: [Int: Bool] = [:]
+        for e in elements where e.name == "numFmt" {
+            guard let id = e.attributes["numFmtId"].flatMap(Int.init), let code = e.attributes["formatCode"] else { continue }
+            // Date codes outside quoted text and [colour] brackets.
+            var inQuote = false, inBracket = false, date = false
+            for ch in code.lowercased() {
+                if ch == "\"" { inQuote.toggle() } else if ch == "[" { inBracket = true } else if ch == "]" { inBracket = false }
+                else if !inQuote && !inBracket && "dmy".contains(ch) { date = true }
+            }
+            custom[id] = date
+        }
+        let builtIn: Set<Int> = Set(14...22).union(27...36).union(45...47).union(50...58)
+        var inCellXfs = false
+        var out: [Bool] = []
+        for e in elements {
+            if e.name == "cellXfs" { inCellXfs = true; continue }
+            if e.name == "cellStyles" || e.name == "dxfs" { inCellXfs = false }
+            guard inCellXfs, e.name == "xf" else { continue }
+            let id = e.attributes["numFmtId"].flatMap(Int.init) ?? 0
+            out.append(custom[id] ?? builtIn.contains(id))
+        }
+        return out
+    }
+
+    /// Excel's escape for characters XML cannot hold, `_x000D_`, decoded (`_x005F_` is a literal `_`).
+    static func unescapeExcel(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "_x") {
+            out += rest[..<r.lowerBound]
+            let after = rest[r.upperBound...]
+            let hex = after.prefix(4)
+            if hex.count == 4, after.dropFirst(4).first == "_", let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) {
+                out.unicodeScalars.append(scalar)
+                rest = after.dropFirst(5)
+            } else {
+                out += "_x"
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// `Return!` or `'My sheet'!`, as Excel writes a reference to another sheet.
@@ -182,17 +247,49 @@ enum XMLElements {
     }
 
     private static func run(_ bytes: [UInt8], _ delegate: XMLParserDelegate, file: String, part: String) throws(InputError) {
-        // A DOCTYPE has no place in a workbook part; refusing it shuts out entity expansion attacks.
-        if let head = String(bytes: bytes.prefix(4096), encoding: .utf8), head.contains("<!DOCTYPE") {
+        // A workbook's parts are UTF-8 without a DOCTYPE. Anything else is refused before parsing:
+        // no entity declarations (expansion attacks, external fetches), no other encodings (which
+        // would hide a DOCTYPE from the check).
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(64).contains(0) {
+            throw InputError(file: file, "the workbook's \(part) is not UTF-8 XML, as every workbook's is; refused")
+        }
+        if let end = ByteSearch.find(Array("?>".utf8), in: Array(bytes.prefix(256)), from: 0), bytes.starts(with: Array("<?xml".utf8)) {
+            let declaration = String(decoding: bytes[0..<end], as: UTF8.self).lowercased().replacingOccurrences(of: "'", with: "\"")
+            if let r = declaration.range(of: "encoding=\""), !declaration[r.upperBound...].hasPrefix("utf-8\"") {
+                throw InputError(file: file, "the workbook's \(part) is not UTF-8 XML, as every workbook's is; refused")
+            }
+        }
+        if ByteSearch.find(Array("<!DOCTYPE".utf8), in: bytes, from: 0) != nil || ByteSearch.find(Array("<!ENTITY".utf8), in: bytes, from: 0) != nil {
             throw InputError(file: file, "the workbook's \(part) declares a DOCTYPE (entity declarations), which no workbook has; refused")
         }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
-        parser.delegate = delegate
-        guard parser.parse() else {
+        let watcher = ErrorWatcher(delegate)
+        parser.delegate = watcher
+        // libxml2 recovers from some errors and reads on; any error at all means a damaged part.
+        guard parser.parse(), !watcher.failed else {
             throw InputError(file: file, "the workbook is damaged: its \(part) is not well-formed XML (line \(parser.lineNumber))")
         }
+    }
+
+    /// Forwards to a collector and notes any parse or validation error.
+    private final class ErrorWatcher: NSObject, XMLParserDelegate {
+        let inner: XMLParserDelegate
+        var failed = false
+        init(_ inner: XMLParserDelegate) { self.inner = inner }
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+        ) { inner.parser(parser, didStartElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName, attributes: attributes) }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { inner.parser(parser, foundCharacters: string) }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            inner.parser(parser, didEndElement: name, namespaceURI: namespaceURI, qualifiedName: qualifiedName)
+        }
+        func parser(_ parser: XMLParser, foundCDATA data: Data) {
+            inner.parser(parser, foundCharacters: String(decoding: data, as: UTF8.self))
+        }
+        func parser(_ parser: XMLParser, parseErrorOccurred error: Error) { failed = true }
+        func parser(_ parser: XMLParser, validationErrorOccurred error: Error) { failed = true }
     }
 
     private final class Collector: NSObject, XMLParserDelegate {
@@ -222,7 +319,7 @@ enum XMLElements {
         func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             switch XMLElements.local(name) {
-            case "si": strings.append(current)
+            case "si": strings.append(XMLElements.unescapeExcel(current))
             case "t": inText = false
             case "rPh": phonetic -= 1
             default: break
@@ -234,6 +331,8 @@ enum XMLElements {
         let sharedStrings: [String]
         var rows: [(row: Int, cells: [Int: WorkbookSheet.Value])] = []
         var formulas: [String] = []
+        var styled: [(String, Int)] = []
+        var style: Int?
         var problem: String?
         var rowNumber = 0
         var cells: [Int: WorkbookSheet.Value] = [:]
@@ -254,7 +353,7 @@ enum XMLElements {
         ) {
             switch XMLElements.local(name) {
             case "row":
-                rowNumber = Int(attributes["r"] ?? "") ?? rowNumber + 1
+                rowNumber = Int(attributes["r"] ?? "").flatMap { $0 > 0 && $0 <= 1_048_576 ? $0 : nil } ?? rowNumber + 1
                 cells = [:]
                 nextColumn = 0
             case "c":
@@ -265,6 +364,7 @@ enum XMLElements {
                 }
                 nextColumn = column + 1
                 type = attributes["t"] ?? "n"
+                style = attributes["s"].flatMap(Int.init)
                 value = nil
                 formula = false
                 inlineText = ""
@@ -297,7 +397,9 @@ enum XMLElements {
             case "c":
                 let at = WorkbookSheet.reference(column: column, row: rowNumber)
                 if formula { formulas.append(at) }
-                if formula && (value ?? "").isEmpty && type != "inlineStr" && type != "str" {
+                if let style, style > 0 { styled.append((at, style)) }
+                // A formula saved without its result: no <v> at all, or an empty one for a number.
+                if formula && type != "inlineStr" && (value == nil || (value!.isEmpty && type != "str")) {
                     cells[column] = .uncalculated
                     break
                 }
@@ -309,8 +411,8 @@ enum XMLElements {
                         break
                     }
                     cells[column] = .text(sharedStrings[i])
-                case "inlineStr": cells[column] = .text(inlineText)
-                case "str", "d": if let v = value { cells[column] = .text(v) }
+                case "inlineStr": cells[column] = .text(XMLElements.unescapeExcel(inlineText))
+                case "str", "d": if let v = value { cells[column] = .text(XMLElements.unescapeExcel(v)) }
                 case "b": if let v = value { cells[column] = .bool(v == "1" || v.lowercased() == "true") }
                 case "e": cells[column] = .error(value ?? "#VALUE!")
                 default: if let v = value { cells[column] = .number(v) }

@@ -18,6 +18,8 @@ public struct WorkbookDocument: Sendable {
         public var inputColumns: Set<String> = []
         /// Drop-down lists by column key.
         public var lists: [String: [String]] = [:]
+        /// Hidden (and locked): what the product keeps for itself, such as a template's figures.
+        public var hidden = false
 
         public init(name: String, table: Table, keyHeadings: Bool = false) {
             self.name = name
@@ -108,8 +110,17 @@ public enum XLSXReports {
         var sheet = WorkbookDocument.Sheet(name: "Return", table: t, keyHeadings: true)
         sheet.inputColumns = ["delivered_to_date", "forecast", "rag", "comment"]
         sheet.lists = ["rag": RAG.allCases.map(\.name)]
+        // The figures as filled in, so an import can tell a cell left alone from one typed.
+        var made = WorkbookDocument.Sheet(
+            name: "Template",
+            table: Table(
+                columns: ["ref", "year", "delivered_to_date", "forecast"].map { Table.Column($0) },
+                rows: lines.map { line, year in
+                    [.text(line.ref), .text(year.description), .money(line.delivered), line.forecast.map(Table.Cell.money) ?? .empty]
+                }), keyHeadings: true)
+        made.hidden = true
         return WorkbookDocument(
-            sheets: [sheet],
+            sheets: [sheet, made],
             about: [
                 ("period", period.monthText), ("holder", holder), ("chain head", head.description),
                 (
@@ -271,6 +282,10 @@ public enum XLSXFile {
                 v.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
                 _ = worksheet_data_validation_range(ws, 1, lxw_col_t(c), lxw_row_t(t.rows.count), lxw_col_t(c), &v)
             }
+        }
+        if sheet.hidden {
+            worksheet_hide(ws)
+            worksheet_protect(ws, nil, nil)
         }
         if !sheet.inputColumns.isEmpty {
             var options = lxw_protection()

@@ -1,4 +1,5 @@
 import Foundation
+import MTFSDomain
 
 /// A submitted form: `application/x-www-form-urlencoded` fields, or `multipart/form-data` fields
 /// and files (an upload). Our own small parsers: the fields a page needs, nothing executed.
@@ -92,17 +93,6 @@ public struct Form: Sendable {
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var i = start
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == needle[0] {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        ByteSearch.find(needle, in: haystack, from: start)
     }
 }

@@ -252,6 +252,16 @@ enum Files {
     /// Writes `data` to `path`, replacing any file there whole. Only a new path or an ordinary file
     /// is written: a link, folder, device or pipe at the path is refused, never replaced.
     static func write(_ data: Data, to path: String) throws {
+        try checkWritable(path)
+        let url = URL(fileURLWithPath: path)
+        try makeFolder(url.deletingLastPathComponent().path)
+        do { try data.write(to: url, options: .atomic) } catch {
+            throw Failure.badInput("\(path) could not be written (\(reason(error))); nothing was written there")
+        }
+    }
+
+    /// Refuses a path that is not new or an ordinary file (a link, folder, device or pipe).
+    static func checkWritable(_ path: String) throws {
         guard !path.isEmpty else { throw Failure.badInput("--out needs a path") }
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
@@ -264,11 +274,6 @@ enum Files {
                 default: "not an ordinary file"
                 }
             throw Failure.badInput("\(path) is \(what); give the path of a new or ordinary file, which is replaced whole")
-        }
-        let url = URL(fileURLWithPath: path)
-        try makeFolder(url.deletingLastPathComponent().path)
-        do { try data.write(to: url, options: .atomic) } catch {
-            throw Failure.badInput("\(path) could not be written (\(reason(error))); nothing was written there")
         }
     }
 

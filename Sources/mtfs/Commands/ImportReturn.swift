@@ -34,7 +34,10 @@ struct ImportReturn: ParsableCommand {
             return
         }
         Terminal.write(
-            "Imported \(file) for \(parsed.period): \(summary.deliveries) deliveries and \(summary.reductions) reductions posted "
-                + "(net \(summary.deliveredChange)), \(summary.forecasts) forecasts recorded, \(summary.unchangedRows) rows unchanged.")
+            "Imported \(file) for \(parsed.period): \(plural(summary.deliveries, "delivery", "deliveries")) and \(plural(summary.reductions, "reduction")) posted "
+                + "(net \(summary.deliveredChange)), \(plural(summary.forecasts, "forecast")) recorded, \(plural(summary.unchangedRows, "row")) unchanged.")
     }
 }
+
+/// `1 row`, `2 rows`.
+func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }

@@ -40,8 +40,9 @@ struct TemplateCommand: ParsableCommand {
         // One read snapshot: every workbook is made from the same head.
         let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
             let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
+            // A proposal with nothing to report this year (no target, nothing delivered) has no row.
             func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
-                try builder.statement(for: name).owned.map { ($0, p.year) }
+                try builder.statement(for: name).owned.filter { !($0.currentTarget.isZero && $0.delivered.isZero) }.map { ($0, p.year) }
             }
             if let holder {
                 guard builder.holders.contains(holder) else {
@@ -75,10 +76,13 @@ struct TemplateCommand: ParsableCommand {
             }
         }
         if all { try Files.makeFolder(out) }
-        for w in workbooks { try Files.write(try XLSXFile.bytes(w.document), to: w.file) }
+        // Every path checked before any is written: one refused leaves nothing half done.
+        for w in workbooks { try Files.checkWritable(w.file) }
+        let files = try workbooks.map { ($0.file, try XLSXFile.bytes($0.document)) }
+        for (path, data) in files { try Files.write(data, to: path) }
         Terminal.write(
             all
                 ? "Wrote \(workbooks.count) return templates for \(p) to \(out)/."
-                : "Wrote the return template for \(p) to \(out) (\(workbooks[0].document.sheets[0].table.rows.count) proposals).")
+                : "Wrote the return template for \(p) to \(out) (\(plural(workbooks[0].document.sheets[0].table.rows.count, "proposal"))).")
     }
 }

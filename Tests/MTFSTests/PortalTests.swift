@@ -1,0 +1,389 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@testable import MTFSDomain
+@testable import MTFSEngine
+@testable import MTFSStore
+@testable import MTFSWeb
+
+/// A clock the tests move.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var t: Int64 = 1_700_000_000
+    var now: Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        return t
+    }
+    func advance(_ seconds: Int64) {
+        lock.lock()
+        t += seconds
+        lock.unlock()
+    }
+}
+
+/// Refuses redirects, so a test sees the 303 itself.
+final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) { completionHandler(nil) }
+}
+
+/// The portal on the sample borough, served in-process on a free port, with users of every role.
+final class PortalFixture: @unchecked Sendable {
+    let dir = TempDir()
+    let clock = TestClock()
+    var base = ""
+    var task: Task<Void, Error>?
+    let service: LedgerService
+    let session: URLSession
+    static let password = "correct horse battery"
+
+    init(trustedHeader: String? = nil) async throws {
+        let path = dir.path("portal.sqlite")
+        let ledger = try Ledger(path: path, create: true)
+        _ = try loadPack(samplePack, into: ledger)
+        let hash = try Credentials.hashPassword(PortalFixture.password)
+        for u in [
+            PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"),
+            PortalUser(login: "sanjay", name: "Sanjay Patel", role: .holder, holder: "Sanjay Patel"),
+            PortalUser(login: "fbp.people", name: "Finance BP (People)", role: .finance, directorate: "People"),
+            PortalUser(login: "cfo", name: "The CFO", role: .cfo),
+        ] {
+            try ledger.addUser(u, passwordHash: hash, by: "test", at: clock.now, recordedAt: "2023-11-20T10:00:00Z")
+        }
+        service = try LedgerService(path: path)
+        var options = PortalOptions()
+        let clock = self.clock
+        options.now = { clock.now }
+        options.today = { CivilDate(year: 2023, month: 11, day: 20)! }
+        options.slowDelay = .milliseconds(5)
+        options.trustedHeader = trustedHeader
+        let portal = Portal(service: service, options: options)
+        let config = URLSessionConfiguration.ephemeral
+        config.httpShouldSetCookies = false
+        config.httpCookieAcceptPolicy = .never
+        session = URLSession(configuration: config, delegate: NoRedirects(), delegateQueue: nil)
+        let started = AsyncStream<String>.makeStream()
+        task = Task { try await portal.run(host: "127.0.0.1", port: 0) { started.continuation.yield($0) } }
+        for await address in started.stream {
+            base = address
+            break
+        }
+    }
+
+    deinit { task?.cancel() }
+
+    struct Reply {
+        var status: Int
+        var body: String
+        var headers: [String: String]
+        var data: Data
+        func header(_ name: String) -> String? { headers.first { $0.key.lowercased() == name.lowercased() }?.value }
+    }
+
+    @discardableResult
+    func request(
+        _ method: String, _ path: String, cookie: String? = nil, form: [(String, String)]? = nil, json: String? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
+        var r = URLRequest(url: URL(string: base + path)!)
+        r.httpMethod = method
+        if let cookie { r.setValue("mtfs_session=\(cookie)", forHTTPHeaderField: "Cookie") }
+        if let form {
+            r.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            r.httpBody = Data(
+                form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&").utf8)
+        }
+        if let json {
+            r.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            r.httpBody = Data(json.utf8)
+        }
+        for (k, v) in headers { r.setValue(v, forHTTPHeaderField: k) }
+        let (data, response) = try await session.data(for: r)
+        let http = response as! HTTPURLResponse
+        var h: [String: String] = [:]
+        for (k, v) in http.allHeaderFields { h["\(k)"] = "\(v)" }
+        return Reply(status: http.statusCode, body: String(decoding: data, as: UTF8.self), headers: h, data: data)
+    }
+
+    /// Signs in; returns the session cookie and the CSRF token of its pages.
+    func signIn(_ login: String, password: String = PortalFixture.password) async throws -> (cookie: String, csrf: String) {
+        let r = try await request("POST", "/login", form: [("login", login), ("password", password)])
+        #expect(r.status == 303, "sign-in as \(login): \(r.status) \(r.body)")
+        let set = try #require(r.header("Set-Cookie"))
+        let cookie = String(set.split(separator: ";")[0].dropFirst("mtfs_session=".count))
+        return (cookie, Credentials.csrfToken(session: cookie))
+    }
+
+    func journalCount() throws -> Int { try service.read { try $0.journal().count } }
+    func returnLineCount() throws -> Int64 { try service.read { try $0.db.scalar("SELECT count(*) FROM return_lines") } }
+}
+
+@Suite("The web portal: sign-in, scope and safety (SPEC §10)", .serialized)
+struct PortalSecurityTests {
+    @Test("not signed in: pages go to /login, the API answers 401; a session is renewed at sign-in and ends at sign-out")
+    func sessions() async throws {
+        let f = try await PortalFixture()
+        #expect(try await f.request("GET", "/statement").status == 303)
+        #expect(try await f.request("GET", "/statement").header("Location") == "/login")
+        #expect(try await f.request("GET", "/api/v1/positions").status == 401)
+        let first = try await f.signIn("helen")
+        let second = try await f.signIn("helen")
+        #expect(first.cookie != second.cookie)
+        let login = try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)])
+        #expect(login.header("Set-Cookie")?.contains("HttpOnly") == true && login.header("Set-Cookie")?.contains("SameSite=Strict") == true)
+        #expect(try await f.request("GET", "/statement", cookie: second.cookie).status == 200)
+        // Sign-out ends the session: the same cookie afterwards is not signed in.
+        #expect(try await f.request("POST", "/logout", cookie: second.cookie, form: [("csrf", second.csrf)]).status == 303)
+        #expect(try await f.request("GET", "/statement", cookie: second.cookie).status == 303)
+        // Idle: 31 minutes unused ends a session; absolute: 12 hours whatever.
+        let idle = try await f.signIn("helen")
+        f.clock.advance(31 * 60)
+        #expect(try await f.request("GET", "/statement", cookie: idle.cookie).status == 303)
+        let busy = try await f.signIn("helen")
+        for _ in 0..<26 {
+            f.clock.advance(29 * 60)
+            _ = try await f.request("GET", "/", cookie: busy.cookie)
+        }
+        #expect(try await f.request("GET", "/statement", cookie: busy.cookie).status == 303)
+        // Every sign-in and sign-out is in the log.
+        let events = try f.service.read { try $0.authEvents() }
+        #expect(events.contains { $0.event == "logout" && $0.login == "helen" } && events.filter { $0.event == "login" }.count >= 5)
+    }
+
+    @Test("a holder sees and writes only their own: another's statement, proposals or sign-off is 403 and nothing is written")
+    func holderScope() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        #expect(try await f.request("GET", "/statement?period=2023-10", cookie: helen.cookie).status == 200)
+        #expect(try await f.request("GET", "/statement?period=2023-10&holder=Sanjay%20Patel", cookie: helen.cookie).status == 403)
+        #expect(try await f.request("GET", "/api/v1/statements/2023-10?holder=Sanjay%20Patel", cookie: helen.cookie).status == 403)
+        #expect(try await f.request("GET", "/download?report=statement&holder=Sanjay%20Patel&format=csv", cookie: helen.cookie).status == 403)
+        let before = (try f.journalCount(), try f.returnLineCount())
+        // Sanjay's RES-04 through Helen's return form: refused whatever the hidden fields say.
+        let r = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [
+                ("csrf", helen.csrf), ("period", "2023-10"), ("rows", "1"), ("ref_0", "RES-04"), ("year_0", "2023/24"),
+                ("delivered_to_date_0", "200000"), ("action", "post"),
+            ])
+        #expect(r.status == 403)
+        // And through the API with Helen's token.
+        let token = Credentials.randomSecret(prefix: "mtfs_")
+        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        let api = try await f.request(
+            "POST", "/api/v1/returns", json: "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"RES-04\", \"year\": \"2023/24\", \"delivered_to_date\": 200000}]}",
+            headers: ["Authorization": "Bearer \(token)"])
+        #expect(api.status == 403)
+        #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        // Her sign-off signs her own statement only, whatever is sent.
+        let signed = try await f.request(
+            "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"ok\", \"holder\": \"Sanjay Patel\"}",
+            headers: ["Authorization": "Bearer \(token)"])
+        #expect(signed.status == 201 && signed.body.contains("Helen Brandt"))
+        let offs = try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)) }
+        #expect(offs.map(\.holder) == ["Helen Brandt"] && offs[0].signedBy == "helen")
+        // The CFO reads anyone's; a finance user only their directorate's.
+        let cfo = try await f.signIn("cfo")
+        #expect(try await f.request("GET", "/statement?period=2023-10&holder=Sanjay%20Patel", cookie: cfo.cookie).status == 200)
+        #expect(try await f.request("GET", "/summary", cookie: helen.cookie).status == 403)
+    }
+
+    @Test("a finance user outside their directorate: 403 for its statements and its returns, nothing written")
+    func financeScope() async throws {
+        let f = try await PortalFixture()
+        let fbp = try await f.signIn("fbp.people")
+        #expect(try await f.request("GET", "/statement?period=2023-10&holder=Helen%20Brandt", cookie: fbp.cookie).status == 200)
+        #expect(try await f.request("GET", "/statement?period=2023-10&holder=Sanjay%20Patel", cookie: fbp.cookie).status == 403)
+        let board = try await f.request("GET", "/board?period=2023-10", cookie: fbp.cookie)
+        #expect(board.status == 200 && board.body.contains("Helen Brandt") && !board.body.contains("Sanjay Patel"))
+        let before = (try f.journalCount(), try f.returnLineCount())
+        let csv = "ref,year,delivered_to_date\r\nPEO-06,2023/24,130000\r\nRES-04,2023/24,150000\r\n"
+        let boundary = "XyZ"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(fbp.csrf)\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"period\"\r\n\r\n2023-10\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        var r = URLRequest(url: URL(string: f.base + "/upload")!)
+        r.httpMethod = "POST"
+        r.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+        r.setValue("mtfs_session=\(fbp.cookie)", forHTTPHeaderField: "Cookie")
+        r.httpBody = Data(body.utf8)
+        let (data, response) = try await f.session.data(for: r)
+        #expect((response as! HTTPURLResponse).statusCode == 403, "\(String(decoding: data, as: UTF8.self))")
+        #expect(String(decoding: data, as: UTF8.self).contains("RES-04 is not in your scope"))
+        #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        // The People rows alone preview, then post.
+        body = body.replacingOccurrences(of: "RES-04,2023/24,150000\r\n", with: "")
+        r.httpBody = Data(body.utf8)
+        let (preview, previewResponse) = try await f.session.data(for: r)
+        let page = String(decoding: preview, as: UTF8.self)
+        #expect((previewResponse as! HTTPURLResponse).statusCode == 200 && page.contains("Preview of") && page.contains("£10,000"))
+        #expect((try f.journalCount(), try f.returnLineCount()) == before)
+    }
+
+    @Test("a write without the session's CSRF token is 403 and writes nothing")
+    func csrf() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        let before = (try f.journalCount(), try f.returnLineCount())
+        let form: [(String, String)] = [
+            ("period", "2023-10"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2023/24"), ("delivered_to_date_0", "130000"), ("action", "post"),
+        ]
+        #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form).status == 403)
+        #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", "0" + helen.csrf.dropFirst())]).status == 403)
+        // Another session's token is not this one's.
+        let other = try await f.signIn("helen")
+        #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", other.csrf)]).status == 403)
+        #expect(try await f.request("POST", "/sign-off", cookie: helen.cookie, form: [("period", "2023-10")]).status == 403)
+        #expect(try await f.request("POST", "/api/v1/sign-offs", cookie: helen.cookie, json: "{\"period\": \"2023-10\"}").status == 403)
+        #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        #expect(try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)) }.isEmpty)
+        // With it (form field or header), the same writes go through.
+        let posted = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", helen.csrf)])
+        #expect(posted.status == 200 && posted.body.contains("Return posted"))
+        #expect(try f.journalCount() == before.0 + 1)
+        #expect(
+            try await f.request("POST", "/api/v1/sign-offs", cookie: helen.cookie, json: "{\"period\": \"2023-10\"}", headers: ["X-CSRF-Token": helen.csrf])
+                .status == 201)
+    }
+
+    @Test("a disabled user's token and session stop at once; 25 wrong passwords are throttled; only hashes are stored")
+    func credentials() async throws {
+        let f = try await PortalFixture()
+        let token = Credentials.randomSecret(prefix: "mtfs_")
+        try f.service.write { try $0.addToken(login: "cfo", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        #expect(try await f.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer \(token)"]).status == 200)
+        let cfo = try await f.signIn("cfo")
+        try f.service.write { try $0.disableUser("cfo", by: "admin", at: f.clock.now) }
+        #expect(try await f.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer \(token)"]).status == 401)
+        #expect(try await f.request("GET", "/summary", cookie: cfo.cookie).status == 303)
+        #expect(try await f.request("POST", "/login", form: [("login", "cfo"), ("password", PortalFixture.password)]).status == 401)
+        #expect(try await f.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer mtfs_not-a-token"]).status == 401)
+
+        // 25 wrong passwords (a fresh window: the disabled user's try above counted from this address):
+        // slowed after 5, refused (429) from the 11th, even with the right one.
+        f.clock.advance(16 * 60)
+        var statuses: [Int] = []
+        for _ in 0..<25 { statuses.append(try await f.request("POST", "/login", form: [("login", "helen"), ("password", "wrong")]).status) }
+        #expect(statuses.prefix(10).allSatisfy { $0 == 401 } && statuses.dropFirst(10).allSatisfy { $0 == 429 })
+        #expect(try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)]).status == 429)
+        // From one address across logins too; and after the window it opens again.
+        #expect(try await f.request("POST", "/login", form: [("login", "sanjay"), ("password", PortalFixture.password)]).status == 429)
+        f.clock.advance(16 * 60)
+        #expect(try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)]).status == 303)
+        let events = try f.service.read { try $0.authEvents() }
+        #expect(events.filter { $0.event == "login failed" }.count >= 10 && events.contains { $0.event == "login throttled" })
+
+        // Neither a password nor a token nor a session cookie is anywhere in the file.
+        try f.service.write { _ in }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: f.dir.path("portal.sqlite")))
+        let wal = (try? Data(contentsOf: URL(fileURLWithPath: f.dir.path("portal.sqlite-wal")))) ?? Data()
+        for secret in [PortalFixture.password, token, cfo.cookie] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil && wal.range(of: Data(secret.utf8)) == nil, "\(secret) is stored in clear")
+        }
+        let hash = try #require(try f.service.read { try $0.passwordHash(login: "helen") })
+        #expect(hash.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$"))
+    }
+
+    @Test("SQL, HTML and script typed into every field are stored as typed and rendered inert")
+    func hostileInput() async throws {
+        let f = try await PortalFixture()
+        let evil = "<script>alert(1)</script>'; DROP TABLE entries; -- \"&"
+        // The login field, echoed on the failed sign-in page.
+        let failed = try await f.request("POST", "/login", form: [("login", evil), ("password", "x")])
+        #expect(failed.status == 401 && !failed.body.contains("<script>alert(1)") && failed.body.contains("&lt;script&gt;"))
+        let helen = try await f.signIn("helen")
+        // Every field of the return form: the bad ones are named beside their field, escaped.
+        let bad = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [
+                ("csrf", helen.csrf), ("period", "2023-10"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2023/24"), ("delivered_to_date_0", evil),
+                ("forecast_0", evil), ("rag_0", evil), ("comment_0", evil), ("action", "preview"),
+            ])
+        #expect(bad.status == 422 && !bad.body.contains("<script>alert(1)") && bad.body.contains("class=\"error\""))
+        // A comment of it posts, is stored exactly, and shows escaped on the statement and in the API's JSON.
+        let ok = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [
+                ("csrf", helen.csrf), ("period", "2023-10"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2023/24"), ("delivered_to_date_0", "120000"),
+                ("forecast_0", "380000"), ("rag_0", "Amber"), ("comment_0", evil), ("action", "post"),
+            ])
+        #expect(ok.status == 200)
+        let page = try await f.request("GET", "/statement?period=2023-10", cookie: helen.cookie)
+        #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;&#39;; DROP TABLE entries") && !page.body.contains("<script>alert(1)"))
+        let json = try await f.request("GET", "/api/v1/statements/2023-10", cookie: helen.cookie)
+        #expect(json.status == 200 && !json.body.contains("<script>") && json.body.contains("\\u003cscript\\u003e"))
+        #expect(try f.service.read { try $0.verify().passed })
+        #expect(try f.journalCount() > 300)
+        // Every page sends a policy that runs no script at all, and is never framed or cached.
+        #expect(page.header("Content-Security-Policy")?.contains("default-src 'none'") == true && page.header("Cache-Control") == "no-store")
+    }
+
+    @Test("the API: positions and findings in JSON and CSV, returns with one message per bad line (422, nothing written), and its OpenAPI description is what it answers")
+    func api() async throws {
+        let f = try await PortalFixture()
+        let token = Credentials.randomSecret(prefix: "mtfs_")
+        try f.service.write { try $0.addToken(login: "fbp.people", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        let auth = ["Authorization": "Bearer \(token)"]
+        let csv = try await f.request("GET", "/api/v1/positions?format=csv", headers: auth)
+        #expect(csv.status == 200 && csv.body.hasPrefix("directorate,ref,year,original_target,current_target,delivered,slipped_in,slipped_out,unachievable,remaining"))
+        #expect(!csv.body.contains("\nPlace,") && csv.body.contains("\nPeople,PEO-06,2023/24,"))
+        let findings = try await f.request("GET", "/api/v1/findings?format=csv&severity=high", headers: auth)
+        #expect(findings.status == 200 && findings.body.hasPrefix("code,severity,refs,cost_centre,year,amount,message"))
+        #expect(try await f.request("GET", "/api/v1/findings?severity=huge", headers: auth).status == 422)
+        let before = (try f.journalCount(), try f.returnLineCount())
+        let bad = try await f.request(
+            "POST", "/api/v1/returns",
+            json: """
+                {"period": "2023-11", "lines": [
+                  {"ref": "PEO-06", "year": "2023/24", "delivered_to_date": "lots"},
+                  {"ref": "PEO-07", "year": "2023/24", "delivered_to_date": 210000, "forecast": 350000},
+                  {"ref": "PEO-09", "year": "2023/24", "delivered_to_date": 95000, "forecast": 150000, "rag": "G"}]}
+                """, headers: auth)
+        #expect(bad.status == 422)
+        let errors = (try JSONSerialization.jsonObject(with: bad.data) as? [String: Any])?["errors"] as? [String]
+        #expect(errors?.count == 2 && errors?[0].contains("lines[0].delivered_to_date") == true && errors?[1].contains("lines[1].rag") == true)
+        #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        let good = try await f.request(
+            "POST", "/api/v1/returns",
+            json: "{\"period\": \"2023-11\", \"lines\": [{\"ref\": \"PEO-09\", \"year\": \"2023/24\", \"delivered_to_date\": 95000, \"forecast\": 150000, \"rag\": \"G\"}]}",
+            headers: auth)
+        #expect(good.status == 200 && good.body.contains("\"deliveries\": 1"), "\(good.body)")
+        let entry = try #require(try f.service.read { try $0.journal().last })
+        #expect(entry.actor == "fbp.people" && entry.source.contains("the API"))
+
+        // Every documented path and method answers one of its documented statuses, signed in or not.
+        let doc = try #require(try JSONSerialization.jsonObject(with: try await f.request("GET", "/api/v1/openapi.json").data) as? [String: Any])
+        let paths = try #require(doc["paths"] as? [String: [String: Any]])
+        #expect(Set(paths.keys) == ["/api/v1/positions", "/api/v1/findings", "/api/v1/statements/{period}", "/api/v1/returns", "/api/v1/sign-offs"])
+        for (path, methods) in paths {
+            for (method, spec) in methods {
+                let documented = Set(((spec as? [String: Any])?["responses"] as? [String: Any])?.keys.compactMap(Int.init) ?? [])
+                let url = path.replacingOccurrences(of: "{period}", with: "2023-10") + (path.contains("statements") ? "?holder=Helen%20Brandt" : "")
+                let body = method == "post" ? (path.hasSuffix("returns") ? "{\"period\": \"2023-11\", \"lines\": []}" : "{\"period\": \"2023-10\"}") : nil
+                for headers in [auth, [:]] {
+                    let r = try await f.request(method.uppercased(), url, json: body, headers: headers)
+                    #expect(documented.contains(r.status), "\(method) \(path) answered \(r.status), which the description does not list")
+                }
+            }
+        }
+    }
+
+    @Test("a trusted single sign-on header names the user (only when switched on), and writes still need the CSRF token")
+    func trustedHeader() async throws {
+        let off = try await PortalFixture()
+        #expect(try await off.request("GET", "/statement", headers: ["X-Remote-User": "helen"]).status == 303)
+        let f = try await PortalFixture(trustedHeader: "X-Remote-User")
+        let page = try await f.request("GET", "/statement?period=2023-10", headers: ["X-Remote-User": "helen"])
+        #expect(page.status == 200 && page.body.contains("Helen Brandt"))
+        #expect(try await f.request("GET", "/statement", headers: ["X-Remote-User": "nobody"]).status == 403)
+        #expect(try await f.request("POST", "/sign-off", form: [("period", "2023-10")], headers: ["X-Remote-User": "helen"]).status == 403)
+    }
+}
