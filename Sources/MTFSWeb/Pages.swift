@@ -20,7 +20,9 @@ enum Pages {
         .scroll { overflow-x: auto; } form.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
         form.filters label { margin: 0; } .return-row { border-bottom: 1px solid #dde3ea; padding: 8px 0; }
         .return-row .inputs { display: flex; flex-wrap: wrap; gap: 8px 16px; } .return-row h3 { margin: 0 0 4px; }
-        @media (max-width: 640px) { body { padding: 0 8px; } table { font-size: 10px; } .return-row .inputs { display: block; } }
+        @media (max-width: 640px) { body { padding: 0 8px; } .return-row .inputs { display: block; }
+          table { display: block; overflow-x: auto; font-size: 11px; } td { overflow-wrap: normal; } td:nth-child(2) { min-width: 11em; }
+          svg { max-width: 100%; height: auto; } .sig { flex-wrap: wrap; gap: 12px; } .sig span { min-width: 0; flex: 1 1 40%; } }
         """
 
     /// A whole page inside the portal's frame: the navigation for the user's role and sign-out.
