@@ -68,6 +68,16 @@ extension Ledger {
         }
     }
 
+    /// Sets a new password (by its hash): the user's sessions end, so every browser signs in again.
+    public func setPassword(_ login: String, passwordHash: String, by actor: String, at time: Int64) throws {
+        try transaction {
+            guard try user(login) != nil else { throw LedgerError.notFound("there is no user \(login)") }
+            try db.run("UPDATE users SET password_hash = ? WHERE login = ?", passwordHash, login)
+            try db.run("UPDATE sessions SET ended = ? WHERE login = ? AND ended IS NULL", time, login)
+            try recordAuthEvent("password set", login: login, address: "", at: time, actor: actor, detail: "")
+        }
+    }
+
     /// Records an API token by its hash.
     public func addToken(login: String, tokenHash: String, by actor: String, at time: Int64, recordedAt: String) throws {
         try transaction {

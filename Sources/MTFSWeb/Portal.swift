@@ -85,6 +85,8 @@ public struct PortalOptions: Sendable {
 public final class Portal: Sendable {
     public let service: LedgerService
     public let options: PortalOptions
+    /// Each month's statements, shared between requests.
+    let cache = SnapshotCache()
     static let cookieName = "mtfs_session"
 
     public init(service: LedgerService, options: PortalOptions = PortalOptions()) {

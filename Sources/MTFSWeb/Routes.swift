@@ -99,13 +99,21 @@ extension Portal {
         }
     }
 
+    /// The month's statements, shared between requests (``SnapshotCache``).
+    func snapshots(_ period: Period, _ user: PortalUser) async throws -> StatementBuilder {
+        try await cache.builder(period: period, login: user.login, service: service, now: options.now())
+    }
+
+    /// Notes a user's write, so their next pages include it.
+    func wrote(_ user: PortalUser) async throws {
+        let head = try await service.reading { try $0.head() }
+        await cache.wrote(user.login, head: head)
+    }
+
     /// A holder's statement for a period, refused (403) outside the user's scope.
     func statement(holder: String, period: Period, for user: PortalUser) async throws -> HolderStatement {
-        let s = try await service.reading { ledger -> HolderStatement? in
-            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
-            guard builder.holders.contains(holder) else { return nil }
-            return try builder.statement(for: holder)
-        }
+        let builder = try await snapshots(period, user)
+        let s = builder.holders.contains(holder) ? try builder.statement(for: holder) : nil
         guard let s else {
             if user.role == .holder { throw HTTPFailure(.notFound, "\(holder) holds no cost centre and owns no proposal at the end of \(period)") }
             throw HTTPFailure(.notFound, "there is no statement for \(holder) for \(period)")
@@ -177,6 +185,7 @@ extension Portal {
                 _ = try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, by: who)
             }
         }
+        try await wrote(user)
     }
 
     // MARK: - The return form
@@ -278,6 +287,7 @@ extension Portal {
         if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
         if action == "post" {
             let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
+            try await wrote(user)
             return frame(
                 "Return posted", user, context,
                 "<h1>Return posted for \(Escape.html(p.description))</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
@@ -347,10 +357,10 @@ extension Portal {
     func boardPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard user.role != .holder else { throw HTTPFailure(.forbidden, "The returns board is for finance and the CFO.") }
         let p = try await period(Portal.query(request)["period"])
-        let statements = try await service.reading { ledger -> [HolderStatement] in
-            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
-            return try builder.holders.map { try builder.statement(for: $0) }
-        }.filter { Portal.maySee(user, holder: $0.holder, directorates: $0.directorates) }
+        let builder = try await snapshots(p, user)
+        let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
+            Portal.maySee(user, holder: $0.holder, directorates: $0.directorates)
+        }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
             .init("delivered", "Delivered"), .init("variance", "Variance to profile"),
@@ -430,6 +440,7 @@ extension Portal {
         let who = provenance(user, source: "upload")
         if context.form["action"] == "post" {
             let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
+            try await wrote(user)
             return frame(
                 "Return posted", user, context,
                 "<h1>Posted \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1><p class=\"ok\" role=\"status\">\(Escape.html(Portal.describe(summary)))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
@@ -546,11 +557,10 @@ extension Portal {
     func trendPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         try requireOverview(user)
         let p = try await period(Portal.query(request)["period"])
-        let trends = try await service.reading { ledger -> [(String, [HolderStatement.TrendPoint])] in
-            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
-            let byDirectorate = Dictionary(grouping: builder.input.proposals, by: \.directorate)
-            return byDirectorate.keys.sorted().map { ($0, builder.trend(of: byDirectorate[$0]!)) } + [("All directorates", builder.trend(of: builder.input.proposals))]
-        }
+        let builder = try await snapshots(p, user)
+        let byDirectorate = Dictionary(grouping: builder.input.proposals, by: \.directorate)
+        let trends = byDirectorate.keys.sorted().map { ($0, builder.trend(of: byDirectorate[$0]!)) }
+            + [("All directorates", builder.trend(of: builder.input.proposals))]
         var body = "<header><h1>Delivered against profile, month by month — \(Escape.html(p.year.description))</h1><p class=\"meta\">Delivered to date (cumulative) against the straight-line profile of today's targets, by directorate.</p></header>"
             + Pages.periodForm(action: "/trend", period: p)
         for (name, points) in trends {

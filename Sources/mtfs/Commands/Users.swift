@@ -11,7 +11,7 @@ extension PortalUser.Role: ExpressibleByArgument {}
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and disable the people who sign in to the portal.",
-        subcommands: [UserAdd.self, UserList.self, UserDisable.self])
+        subcommands: [UserAdd.self, UserList.self, UserPassword.self, UserDisable.self])
 }
 
 struct UserAdd: ParsableCommand {
@@ -34,10 +34,7 @@ struct UserAdd: ParsableCommand {
     var passwordStdin = false
 
     func run() throws {
-        guard passwordStdin else { throw Failure.usage("give --password-stdin and the password on standard input (a password on the command line would be in the shell's history)") }
-        var password = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        while password.hasSuffix("\n") || password.hasSuffix("\r") { password.removeLast() }
-        if let weak = Credentials.weakness(of: password) { throw Failure.badInput("the password on standard input: \(weak)") }
+        let password = try readPassword(passwordStdin)
         let user = PortalUser(login: login, name: name, role: role, holder: holder, directorate: directorate)
         do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
         let ledger = try options.open()
@@ -45,6 +42,32 @@ struct UserAdd: ParsableCommand {
         try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, at: Int64(Date().timeIntervalSince1970), recordedAt: Clock.recordedAt)
         Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + ").")
     }
+}
+
+struct UserPassword: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "password", abstract: "Set a user's password (read from standard input); their sessions end.")
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The login.") var login: String
+    @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required).") var passwordStdin = false
+
+    func run() throws {
+        let password = try readPassword(passwordStdin)
+        try options.open().setPassword(
+            login, passwordHash: try Credentials.hashPassword(password), by: Clock.loginName, at: Int64(Date().timeIntervalSince1970))
+        Terminal.write("Set a new password for \(login); their sessions have ended.")
+    }
+}
+
+/// The password on standard input (one line; its line end dropped), checked for length.
+func readPassword(_ fromStdin: Bool) throws -> String {
+    guard fromStdin else {
+        throw Failure.usage("give --password-stdin and the password on standard input (a password on the command line would be in the shell's history)")
+    }
+    var password = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    while password.hasSuffix("\n") || password.hasSuffix("\r") { password.removeLast() }
+    if let weak = Credentials.weakness(of: password) { throw Failure.badInput("the password on standard input: \(weak)") }
+    return password
 }
 
 struct UserList: ParsableCommand {
