@@ -209,7 +209,8 @@ public enum HTMLPage {
     /// A table; money right-aligned, negative amounts in red, RAG as a coloured badge with its letter.
     /// `calm`: a column whose negative amounts are red only in the given rows (a statement's variance:
     /// red only when behind beyond tolerance, not for a few pounds of rounding against the profile).
-    public static func table(_ t: Table, ragColumn: String? = nil, calm: (column: String, alarmed: Set<Int>)? = nil) -> String {
+    /// `exact`: money to the penny (a preview of what will be posted), not to the pound.
+    public static func table(_ t: Table, ragColumn: String? = nil, calm: (column: String, alarmed: Set<Int>)? = nil, exact: Bool = false) -> String {
         let ragIndex = ragColumn.flatMap { key in t.columns.firstIndex { $0.key == key } }
         let calmIndex = calm.flatMap { c in t.columns.firstIndex { $0.key == c.column } }
         var row = -1
@@ -222,7 +223,7 @@ public enum HTMLPage {
             var cls = numeric ? "num" : (t.columns.indices.contains(i) && t.columns[i].key == "ref" ? "ref" : "")
             if case .money(let p) = c, p.isNegative, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             // Figures to the pound on a page (the CSV, JSON and workbook keep the pence).
-            var text = Escape.html(c.money?.forReading ?? Table.human(c))
+            var text = Escape.html((exact ? nil : c.money?.forReading) ?? Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
                 text = "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(String(s.dropFirst(2))))\">\(letter)</span>"
@@ -284,7 +285,7 @@ public enum HTMLPage {
             let colour =
                 b.rag.map { ["B": "#1f5fbf", "G": "#2e7d32", "A": "#c77700", "R": "#c62828"][$0.rawValue] ?? "#1d2430" } ?? "#1d2430"
             svg +=
-                "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(Escape.html(b.delivered.formatted(wholePounds: true))) of \(Escape.html(b.target.formatted(wholePounds: true)))</text>"
+                "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(Escape.html(b.delivered.forReading)) of \(Escape.html(b.target.forReading))</text>"
             svg += "<text x=\"\(labelWidth + barWidth + 150)\" y=\"\(y + 15)\" fill=\"\(colour)\" font-weight=\"700\">\(ragText)</text>"
         }
         return svg + "</svg></figure>"

@@ -33,7 +33,8 @@ extension Ledger {
     public func addUser(_ user: PortalUser, passwordHash: String, by actor: String, at time: Int64, recordedAt: String) throws {
         do { try user.validate() } catch { throw LedgerError.refused(error.explanation) }
         try transaction {
-            if try self.user(user.login) != nil { throw LedgerError.conflict("there is already a user \(user.login)") }
+            let taken = try db.scalar("SELECT count(*) FROM users WHERE lower(login) = lower(?)", user.login)
+            if taken > 0 { throw LedgerError.conflict("there is already a user \(user.login) (logins are the same whatever their case)") }
             try db.run(
                 "INSERT INTO users(login, name, role, holder, directorate, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, recordedAt, actor)

@@ -22,7 +22,9 @@ extension Portal {
                 report.rows = report.rows.filter { mine.contains($0.ref ?? "") }
             }
             let table = BalanceTable.table(report, pinned: true)
-            if Portal.query(request)["format"] == "csv" {
+            let format = Portal.query(request)["format"] ?? "json"
+            guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
+            if format == "csv" {
                 return Response(
                     status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: table.renderCSV())))
             }
@@ -30,8 +32,10 @@ extension Portal {
         }
         router.get("/api/v1/findings") { request, context in
             let user = try self.requireUser(context)
+            let format = Portal.query(request)["format"] ?? "json"
+            guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
             let r = try await self.findings(Portal.query(request), codes: Form.all("code", in: request.uri.query ?? ""), user)
-            if Portal.query(request)["format"] == "csv" {
+            if format == "csv" {
                 return Response(
                     status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: try CSVWriter().reconciliation(r))))
@@ -40,7 +44,7 @@ extension Portal {
         }
         router.get("/api/v1/statements/:period") { request, context in
             let user = try self.requireUser(context)
-            let p = try await self.period(context.parameters.get("period"))
+            let p = try await self.period(context.parameters.get("period").map { $0.removingPercentEncoding ?? $0 })
             guard let name = try self.holder(Portal.query(request), user) else {
                 throw HTTPFailure(.unprocessableContent, "holder: give ?holder=NAME, the budget holder whose statement you want")
             }
@@ -67,6 +71,12 @@ extension Portal {
                     }
                     rows.append(row)
                 } catch let e as InputError { problems.append(e.description) } catch { problems.append(Portal.explain(error)) }
+            }
+            // The ledger's own checks that need no posting, for every line: unknown refs, years outside the MTFS.
+            let known = try await self.service.reading { ledger -> (Set<String>, YearRange?) in (Set(try ledger.proposals().map(\.ref)), try? ledger.requireWindow()) }
+            for (i, row) in rows.enumerated() {
+                if !known.0.contains(row.ref) { problems.append("the API, field \"lines[\(i)].ref\": unknown proposal ref \(row.ref)") }
+                else if let w = known.1, !w.contains(row.year) { problems.append("the API, field \"lines[\(i)].year\": \(row.year) is outside the ledger's MTFS years \(w)") }
             }
             if !problems.isEmpty {
                 return Pages.json("{\"errors\": [\(problems.map { JSONOutput.inert(Escape.json($0)) }.joined(separator: ", "))]}", status: .unprocessableContent)
@@ -95,9 +105,10 @@ extension Portal {
             }
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
+            if let named = posted.holder, named != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
             let comment = posted.comment ?? ""
-            guard !comment.containsControlCharacters(allowing: Ledger.commentWhitespace) else {
-                throw HTTPFailure(.unprocessableContent, "comment: expected plain text")
+            guard !comment.containsControlCharacters(allowing: Ledger.commentWhitespace), comment.count <= 2000 else {
+                throw HTTPFailure(.unprocessableContent, "comment: expected plain text of up to 2,000 characters")
             }
             try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user)
             return Pages.json("{\"signed\": true, \"holder\": \(JSONOutput.inert(Escape.json(holder))), \"period\": \"\(p.monthText)\"}", status: .created)
@@ -143,6 +154,7 @@ extension Portal {
     struct SignOffPost: Decodable {
         var period: String
         var comment: String?
+        var holder: String?
     }
 
     /// The API description, checked in a test against what the server answers.

@@ -20,6 +20,7 @@ enum Pages {
         .scroll { overflow-x: auto; } form.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
         form.filters label { margin: 0; } .return-row { border-bottom: 1px solid #dde3ea; padding: 8px 0; }
         .return-row .inputs { display: flex; flex-wrap: wrap; gap: 8px 16px; } .return-row h3 { margin: 0 0 4px; }
+        @media screen { .signoff .sig { display: none; } }
         @media (max-width: 640px) { body { padding: 0 8px; } .return-row .inputs { display: block; }
           table { display: block; overflow-x: auto; font-size: 11px; } td { overflow-wrap: normal; } td:nth-child(2) { min-width: 11em; }
           svg { max-width: 100%; height: auto; } .sig { flex-wrap: wrap; gap: 12px; } .sig span { min-width: 0; flex: 1 1 40%; } }
@@ -32,11 +33,13 @@ enum Pages {
             let links: [(String, String)] =
                 switch user.role {
                 case .holder: [("/statement", "My statement"), ("/return", "My return"), ("/history", "My history")]
-                case .finance: [("/board", "Returns board"), ("/upload", "Upload a return"), ("/statements", "Statements")]
-                case .cfo, .admin:
+                case .finance: [("/board", "Returns board and statements"), ("/upload", "Upload a return"), ("/findings", "Findings")]
+                case .cfo:
+                    [("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"), ("/downloads", "Downloads")]
+                case .admin:
                     [
-                        ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board"),
-                        ("/statements", "Statements"), ("/downloads", "Downloads"),
+                        ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"),
+                        ("/upload", "Upload a return"), ("/downloads", "Downloads"),
                     ]
                 }
             nav = "<nav class=\"portal\">" + links.map { "<a href=\"\($0.0)\">\(Escape.html($0.1))</a>" }.joined()
@@ -71,8 +74,11 @@ enum Pages {
             case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             }
         let file = Escape.fileName(name) + "." + format.fileExtension
+        // An ASCII name for every browser, and the UTF-8 one (RFC 6266) for those that read it.
+        let ascii = String(file.unicodeScalars.map { $0.isASCII ? Character($0) : "_" })
+        let utf8 = file.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? ascii
         return Response(
-            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(file)\""],
+            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(utf8)"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

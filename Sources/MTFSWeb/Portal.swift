@@ -87,6 +87,8 @@ public final class Portal: Sendable {
     public let options: PortalOptions
     /// Each month's statements, shared between requests.
     let cache = SnapshotCache()
+    /// Sign-in attempts, one at a time.
+    let signInGate = Serial()
     static let cookieName = "mtfs_session"
 
     public init(service: LedgerService, options: PortalOptions = PortalOptions()) {
@@ -116,44 +118,58 @@ public final class Portal: Sendable {
 
     // MARK: - Sessions
 
-    /// Signs `login` in with `password` from `address`: throttled, logged, and a new session.
-    func signIn(login: String, password: String, address: String) async throws -> String {
-        let now = options.now()
-        let since = now - options.throttleWindow
-        let failures = try await service.reading { try $0.failedSignIns(login: login, address: address, since: since) }
-        let worst = max(failures.login, failures.address)
-        if worst >= options.refuseAfter {
-            try? await service.writing {
-                try $0.recordAuthEvent("login throttled", login: login, address: address, at: now, actor: login, detail: "\(worst) failures")
+    /// Signs `login` in with `password` from `address`: throttled, logged, and a new session (the
+    /// browser's previous one, `previous`, ends). Attempts are taken one at a time, so parallel tries
+    /// cannot all slip under the limit before any is counted.
+    func signIn(login rawLogin: String, password: String, address: String, previous: String?) async throws -> String {
+        // Only what could be a login is looked up or logged: a 7 MB "login" is not.
+        let login = rawLogin.count <= 64 ? rawLogin.lowercased() : ""
+        let known = try await service.reading { try $0.user(login) != nil }
+        // The log names a login that exists; anything else (perhaps a password typed in the wrong box)
+        // is logged only by a hash.
+        let logged = known ? login : "unknown " + String(Credentials.digest(rawLogin).prefix(12))
+        let since = options.now() - options.throttleWindow
+        let before = try await service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
+        if max(before.login, before.address) >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
+        return try await signInGate.run {
+            let now = self.options.now()
+            let failures = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
+            let worst = max(failures.login, failures.address)
+            if worst >= self.options.refuseAfter {
+                try? await self.service.writing {
+                    try $0.recordAuthEvent("login throttled", login: logged, address: address, at: now, actor: logged, detail: "\(worst) failures")
+                }
+                throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")
             }
-            throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")
-        }
-        if worst >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
-        let stored = try await service.reading { ledger -> (PortalUser, String)? in
-            guard let u = try ledger.user(login), let hash = try ledger.passwordHash(login: login) else { return nil }
-            return (u, hash)
-        }
-        // An unknown login costs the same as a wrong password, so logins cannot be told apart by time.
-        let ok: Bool
-        if let stored {
-            ok = Credentials.verify(password, hash: stored.1) && !stored.0.disabled
-        } else {
-            _ = Credentials.verify(password, hash: Portal.decoyHash)
-            ok = false
-        }
-        guard ok else {
-            let why = stored == nil ? "unknown login" : (stored!.0.disabled ? "disabled" : "wrong password")
-            try await service.writing { try $0.recordAuthEvent("login failed", login: login, address: address, at: now, actor: login, detail: why) }
-            throw HTTPFailure(.unauthorized, "The login or password is not right.")
-        }
-        let secret = Credentials.randomSecret(prefix: "s_")
-        try await service.writing { ledger in
-            try ledger.transaction {
-                try ledger.startSession(idHash: Credentials.digest(secret), login: login, at: now)
-                try ledger.recordAuthEvent("login", login: login, address: address, at: now, actor: login, detail: "")
+            let stored = try await self.service.reading { ledger -> (PortalUser, String)? in
+                guard let u = try ledger.user(login), let hash = try ledger.passwordHash(login: login) else { return nil }
+                return (u, hash)
             }
+            // An unknown login costs the same as a wrong password, so logins cannot be told apart by time.
+            let ok: Bool
+            if let stored, password.count <= 1024 {
+                ok = Credentials.verify(password, hash: stored.1) && !stored.0.disabled
+            } else {
+                _ = Credentials.verify("not the password", hash: Portal.decoyHash)
+                ok = false
+            }
+            guard ok else {
+                let why = stored == nil ? "unknown login" : (stored!.0.disabled ? "disabled" : "wrong password")
+                try await self.service.writing {
+                    try $0.recordAuthEvent("login failed", login: logged, address: address, at: now, actor: logged, detail: why)
+                }
+                throw HTTPFailure(.unauthorized, "The login or password is not right.")
+            }
+            let secret = Credentials.randomSecret(prefix: "s_")
+            try await self.service.writing { ledger in
+                try ledger.transaction {
+                    if let previous { try ledger.endSession(idHash: Credentials.digest(previous), at: now) }
+                    try ledger.startSession(idHash: Credentials.digest(secret), login: login, at: now)
+                    try ledger.recordAuthEvent("login", login: login, address: address, at: now, actor: login, detail: "")
+                }
+            }
+            return secret
         }
-        return secret
     }
 
     static let decoyHash = (try? Credentials.hashPassword("not a password of anyone's")) ?? ""
@@ -196,6 +212,8 @@ struct Gate: RouterMiddleware {
     typealias Context = PortalContext
     let portal: Portal
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    static let origin = HTTPField.Name("Origin")!
 
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -204,7 +222,7 @@ struct Gate: RouterMiddleware {
         do {
             var setCookie: String?
             if let auth = request.headers[.authorization] {
-                guard auth.hasPrefix("Bearer ") else { throw HTTPFailure(.unauthorized, "expected Authorization: Bearer TOKEN") }
+                guard auth.lowercased().hasPrefix("bearer ") else { throw HTTPFailure(.unauthorized, "expected Authorization: Bearer TOKEN") }
                 let hash = Credentials.digest(String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
                 guard let u = try await portal.service.reading({ try $0.user(tokenHash: hash) }), !u.disabled else {
                     throw HTTPFailure(.unauthorized, "the token is not valid (or its user is disabled)")
@@ -236,6 +254,16 @@ struct Gate: RouterMiddleware {
             }
             let writes = request.method != .get && request.method != .head
             if writes {
+                // A form posted from another site (sign-in included: no one is signed in to an
+                // attacker's account from elsewhere) is refused, whatever cookie it carries.
+                if request.headers[Gate.fetchSite]?.lowercased() == "cross-site" {
+                    throw HTTPFailure(.forbidden, "This form came from another site; nothing was changed.")
+                }
+                if let origin = request.headers[Gate.origin], origin != "null", let host = request.head.authority,
+                    URL(string: origin).map({ u in (u.host ?? "") + (u.port.map { ":\($0)" } ?? "") }) != host
+                {
+                    throw HTTPFailure(.forbidden, "This form came from another site (\(origin)); nothing was changed.")
+                }
                 let body = try await request.collectBody(upTo: context.maxUploadSize)
                 let type = request.headers[.contentType]
                 if type?.lowercased().hasPrefix("application/json") != true {
@@ -256,6 +284,16 @@ struct Gate: RouterMiddleware {
             return Pages.secure(response)
         } catch let failure as HTTPFailure {
             return Pages.secure(portal.failure(failure, context: context))
+        } catch let e as HTTPError {
+            // The server's own refusals: an unknown path, a method a path does not take, a body too large.
+            let message =
+                switch e.status {
+                case .notFound: "There is no such page."
+                case .methodNotAllowed: "That page does not take \(request.method.rawValue)."
+                case .contentTooLarge: "The request is larger than the portal accepts (8 MiB)."
+                default: e.body ?? e.status.reasonPhrase
+                }
+            return Pages.secure(portal.failure(HTTPFailure(e.status, message), context: context))
         } catch let e as KindedError {
             return Pages.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
         } catch {
@@ -298,5 +336,20 @@ extension Portal {
     func requireUser(_ context: PortalContext) throws -> PortalUser {
         guard let u = context.user else { throw HTTPFailure(.unauthorized, context.api ? "sign in first: send Authorization: Bearer TOKEN" : "sign in first") }
         return u
+    }
+}
+
+/// Runs async work one piece at a time, in the order it arrives.
+actor Serial {
+    private var tail: Task<Void, Never>?
+
+    func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let previous = tail
+        let task = Task<T, Error> {
+            await previous?.value
+            return try await body()
+        }
+        tail = Task { _ = try? await task.value }
+        return try await task.value
     }
 }

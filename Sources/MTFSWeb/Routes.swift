@@ -20,12 +20,14 @@ extension Portal {
         router.post("/login") { _, context in
             let login = (context.form["login"] ?? "").trimmingCharacters(in: .whitespaces)
             do {
-                let secret = try await self.signIn(login: login, password: context.form["password"] ?? "", address: context.address)
+                let secret = try await self.signIn(
+                    login: login, password: context.form["password"] ?? "", address: context.address, previous: context.session)
                 var r = Pages.redirect("/")
                 r.headers[.setCookie] = self.sessionCookie(secret)
                 return r
             } catch let f as HTTPFailure {
-                return Pages.html(Pages.layout(title: "Sign in", user: nil, csrf: nil, body: Portal.loginForm(error: f.message, login: login)), status: f.status)
+                return Pages.html(
+                    Pages.layout(title: "Sign in", user: nil, csrf: nil, body: Portal.loginForm(error: f.message, login: String(login.prefix(64)))), status: f.status)
             }
         }
         router.post("/logout") { _, context in
@@ -115,8 +117,12 @@ extension Portal {
         let builder = try await snapshots(period, user)
         let s = builder.holders.contains(holder) ? try builder.statement(for: holder) : nil
         guard let s else {
-            if user.role == .holder { throw HTTPFailure(.notFound, "\(holder) holds no cost centre and owns no proposal at the end of \(period)") }
-            throw HTTPFailure(.notFound, "there is no statement for \(holder) for \(period)")
+            switch user.role {
+            case .holder: throw HTTPFailure(.notFound, "\(holder) holds no cost centre and owns no proposal at the end of \(period)")
+            // Finance learns nothing of other directorates' holders: unknown and not theirs read the same.
+            case .finance: throw HTTPFailure(.forbidden, "That statement is not yours to see.")
+            case .cfo, .admin: throw HTTPFailure(.notFound, "there is no statement for \(holder) for \(period)")
+            }
         }
         guard Portal.maySee(user, holder: holder, directorates: s.directorates) else {
             throw HTTPFailure(.forbidden, "That statement is not yours to see.")
@@ -141,13 +147,14 @@ extension Portal {
         guard let name = try holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
         let s = try await statement(holder: name, period: p, for: user)
         var body = Pages.periodForm(action: "/statement", period: p, extra: user.role == .holder ? [] : [("holder", name)])
-        if q["signed"] == "1" { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
+        if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
         body += HTMLWriter().statementBody(s)
         let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-        body += "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html].map {
+        body += "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html, .markdown].map {
             "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Escape.html(enc(name)))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
         }.joined(separator: " · ") + "</p>"
-        if user.role == .holder && !s.outsideWindow {
+        let latest = try await service.reading { try $0.latestDataPeriod() }
+        if user.role == .holder && !s.outsideWindow, let latest, p <= latest {
             body += "<section class=\"signoff\"><h2>Sign off these figures</h2><form method=\"post\" action=\"/sign-off\">"
                 + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("figures", SHA256.hex(s.figures.text))
                 + "<label for=\"comment\">Comment (optional)</label><textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>"
@@ -208,7 +215,7 @@ extension Portal {
                 "rag": l.rag?.name ?? "", "comment": l.comment,
             ]
         }
-        return frame("Return — \(p)", user, context, returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
+        return frame("Return — \(p)", user, context, Pages.periodForm(action: "/return", period: p) + returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
     }
 
     func returnForm(lines: [HolderStatement.Line], values: [[String: String]], errors: [String: String], period p: Period, context: PortalContext)
@@ -259,7 +266,8 @@ extension Portal {
         let p = try await period(context.form["period"])
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let owned = Set(lines.map(\.ref))
-        let n = min(Int(context.form["rows"] ?? "") ?? 0, 10_000)
+        let n = max(0, min(Int(context.form["rows"] ?? "") ?? 0, 10_000))
+        var seen: Set<ProposalYear> = []
         var values: [[String: String]] = []
         var rows: [ParsedReturn.Row] = []
         var errors: [String: String] = [:]
@@ -270,14 +278,32 @@ extension Portal {
             var v: [String: String] = ["ref": ref]
             for key in ["year", "delivered_to_date", "forecast", "rag", "comment"] { v[key] = context.form["\(key)_\(i)"] ?? "" }
             values.append(v)
-            do { rows.append(try ParsedReturn.line(FormCells(values: v, ref: ref))) } catch {
-                let field = error.location?.place.fieldName.flatMap { name in
-                    ["delivered to date": "delivered_to_date", "forecast": "forecast", "rag": "rag", "comment": "comment"].first { name.hasSuffix($0.key) }?.value
-                } ?? "delivered_to_date"
-                errors["\(i).\(field)"] = error.message
+            // Every bad field of the row, each beside its field: the rules are the return's own,
+            // applied again with each field found bad set aside.
+            var probe = v
+            for _ in 0..<6 {
+                do {
+                    let row = try ParsedReturn.line(FormCells(values: probe, ref: ref))
+                    if probe == v {
+                        if !seen.insert(ProposalYear(row.ref, row.year)).inserted {
+                            errors["\(i).delivered_to_date"] = "\(ref) \(row.year) is in this form twice"
+                        } else {
+                            rows.append(row)
+                        }
+                    }
+                    break
+                } catch {
+                    let name = error.location?.place.fieldName ?? ""
+                    let field = ["delivered to date": "delivered_to_date", "forecast": "forecast", "rag": "rag", "comment": "comment", "year": "year"]
+                        .first { name.hasSuffix($0.key) }?.value ?? "delivered_to_date"
+                    errors["\(i).\(field)"] = errors["\(i).\(field)"] ?? error.message
+                    let stand = ["delivered_to_date": "0", "forecast": "", "rag": "", "comment": "", "year": p.year.description]
+                    if field == "rag" || field == "forecast" { probe["forecast"] = ""; probe["rag"] = "" } else { probe[field] = stand[field] ?? "" }
+                }
             }
         }
-        let ordered = lines.filter { l in values.contains { $0["ref"] == l.ref } }
+        // The form's rows as posted, each with its proposal (the same one twice shows twice, each with its error).
+        let ordered = values.compactMap { v in lines.first { $0.ref == v["ref"] } }
         if !errors.isEmpty {
             return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
         }
@@ -308,7 +334,7 @@ extension Portal {
             return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errs, period: p, context: context), status: .unprocessableContent)
         }
         var body = "<h1>Preview of your return for \(Escape.html(p.description))</h1><p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
-        body += preview.entries.isEmpty ? "<p>No ledger entry will be posted.</p>" : "<h2>Entries that will be posted</h2><div class=\"scroll\">" + HTMLPage.table(JournalTable.table(preview.entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"])) + "</div>"
+        body += preview.entries.isEmpty ? "<p>No ledger entry will be posted.</p>" : "<h2>Entries that will be posted</h2><div class=\"scroll\">" + HTMLPage.table(JournalTable.table(preview.entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true) + "</div>"
         body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
         for (i, v) in values.enumerated() {
             body += Pages.hidden("ref_\(i)", v["ref"] ?? "")
@@ -342,7 +368,7 @@ extension Portal {
         t.rows = returns.map { r in
             [
                 .text(r.period.description), .text(r.ref), .text(r.year.description), .money(r.delivered), r.forecast.map(Table.Cell.money) ?? .empty,
-                .text(r.rag?.name ?? ""), .text(r.comment), .text(r.actor), .text(r.source),
+                .text(r.rag?.name ?? ""), .text(r.comment), .text(r.actor), .text((r.source as NSString).lastPathComponent),
             ]
         }
         var s = Table(columns: [.init("period", "Month"), .init("by", "Signed by"), .init("at", "When"), .init("comment", "Comment")])
@@ -367,9 +393,15 @@ extension Portal {
         ])
         var counts: [String: Int] = [:]
         for s in statements {
-            let owned = s.owned
+            // What the holder reports: their proposals with something to report this year (as the form).
+            let owned = s.owned.filter { !($0.currentTarget.isZero && $0.delivered.isZero) }
             let returned = owned.filter { $0.returned == p }.count
-            let state = owned.isEmpty ? "no proposals" : returned == owned.count ? "submitted" : returned == 0 ? "missing" : "partly submitted (\(returned) of \(owned.count))"
+            // A return is due by the 10th of the month after.
+            let next = p.number == 12 ? Period(year: FinancialYear(startYear: p.year.startYear + 1), number: 1) : Period(year: p.year, number: p.number + 1)
+            let late = options.today() > CivilDate(year: next.calendarMonth.year, month: next.calendarMonth.month, day: 10)!
+            let state =
+                owned.isEmpty ? "nothing to report" : returned == owned.count ? "submitted"
+                : returned == 0 ? (late ? "missing (late)" : "missing") : "partly submitted (\(returned) of \(owned.count))"
             let signed = HolderStatementSummary.signOff(s)
             counts[state.hasPrefix("partly") ? "partly submitted" : state, default: 0] += 1
             t.rows.append([
@@ -388,14 +420,17 @@ extension Portal {
     }
 
     func uploadPage(_ user: PortalUser, _ context: PortalContext, error: String?) throws -> Response {
-        guard user.role != .holder else { throw HTTPFailure(.forbidden, "Uploading a return is for finance; use My return.") }
-        let body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
+        guard user.role == .finance || user.role == .admin else {
+            throw HTTPFailure(.forbidden, user.role == .holder ? "Uploading a return is for finance; use My return." : "The CFO reads; returns come from holders and finance.")
+        }
+        var body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
             + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
             + "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">" + Pages.hidden("csrf", csrf(context) ?? "")
             + "<label for=\"file\">Return file</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx\" required>"
             + "<label for=\"period\">Month (if the file does not say)</label><input id=\"period\" name=\"period\" placeholder=\"2023-11\" size=\"8\">"
             + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
-        return frame("Upload a return", user, context, body)
+        body += ""
+        return frame("Upload a return", user, context, body, status: error == nil ? .ok : .unprocessableContent)
     }
 
     /// The upload's return, read and checked against the user's scope.
@@ -406,7 +441,10 @@ extension Portal {
         } else {
             p = nil
         }
-        let parsed = try ParsedReturn.read(bytes: bytes, name: Escape.fileName(name, maxLength: 60) + (name.lowercased().hasSuffix(".xlsx") ? ".xlsx" : ".csv"), period: p)
+        let base = (name as NSString).lastPathComponent
+        let ext = (base as NSString).pathExtension.lowercased() == "xlsx" ? "xlsx" : "csv"
+        let stem = (base as NSString).deletingPathExtension
+        let parsed = try ParsedReturn.read(bytes: bytes, name: Escape.fileName(stem, maxLength: 60) + "." + ext, period: p)
         try await checkScope(user, rows: parsed.rows)
         return parsed
     }
@@ -424,7 +462,9 @@ extension Portal {
     }
 
     func uploadPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role != .holder else { throw HTTPFailure(.forbidden, "Uploading a return is for finance; use My return.") }
+        guard user.role == .finance || user.role == .admin else {
+            throw HTTPFailure(.forbidden, user.role == .holder ? "Uploading a return is for finance; use My return." : "The CFO reads; returns come from holders and finance.")
+        }
         let name: String, bytes: [UInt8]
         if let file = context.form.files["file"] {
             (name, bytes) = (file.name, file.bytes)
@@ -453,7 +493,7 @@ extension Portal {
         var body = "<h1>Preview of \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1>"
             + parsed.warnings.map { "<p class=\"notice\">\(Escape.html($0))</p>" }.joined()
             + "<p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
-        body += preview.entries.isEmpty ? "<p>No ledger entry will be posted.</p>" : "<div class=\"scroll\">" + HTMLPage.table(JournalTable.table(preview.entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"])) + "</div>"
+        body += preview.entries.isEmpty ? "<p>No ledger entry will be posted.</p>" : "<div class=\"scroll\">" + HTMLPage.table(JournalTable.table(preview.entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true) + "</div>"
         body += "<form method=\"post\" action=\"/upload\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("name", name)
             + Pages.hidden("period", parsed.period.monthText) + Pages.hidden("data", Data(bytes).base64EncodedString())
             + "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <a href=\"/upload\">Cancel</a></p></form>"
@@ -558,6 +598,7 @@ extension Portal {
         try requireOverview(user)
         let p = try await period(Portal.query(request)["period"])
         let builder = try await snapshots(p, user)
+        let returned = builder.input.directorateReturns.mapValues(\.period)
         let byDirectorate = Dictionary(grouping: builder.input.proposals, by: \.directorate)
         let trends = byDirectorate.keys.sorted().map { ($0, builder.trend(of: byDirectorate[$0]!)) }
             + [("All directorates", builder.trend(of: builder.input.proposals))]
@@ -565,8 +606,14 @@ extension Portal {
             + Pages.periodForm(action: "/trend", period: p)
         for (name, points) in trends {
             var t = Table(columns: [.init("month", "Month"), .init("delivered", "Delivered to date"), .init("profile", "Profile"), .init("variance", "Variance")])
-            t.rows = points.map { [.text($0.period.description), .money($0.delivered), .money($0.profiled), .money($0.variance)] }
-            let behind = Set(points.indices.filter { points[$0].behind })
+            // A month after the directorate's latest return is not slippage: its return is still to come.
+            let last = name == "All directorates" ? returned.values.min() : returned[name]
+            let awaiting = { (period: Period) in last.map { period > $0 } ?? false }
+            t.columns.append(.init("note", ""))
+            t.rows = points.map {
+                [.text($0.period.description), .money($0.delivered), .money($0.profiled), .money($0.variance), .text(awaiting($0.period) ? "no return yet" : "")]
+            }
+            let behind = Set(points.indices.filter { points[$0].behind && !awaiting(points[$0].period) })
             body += "<h2>\(Escape.html(name))</h2><div class=\"scroll\">" + HTMLPage.table(t, calm: ("variance", behind)) + "</div>"
         }
         return frame("Trend", user, context, body)
@@ -604,6 +651,7 @@ extension Portal {
             return Pages.download(try format.file(reconciliation: r), name: "findings", format: format)
         case "balance":
             try requireOverview(user)
+            if format == .html { throw HTTPFailure(.unprocessableContent, "format: the positions download as xlsx, csv, json, markdown or text") }
             let today = options.today()
             let report = try await service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
             let table = BalanceTable.table(report, pinned: true)
@@ -615,7 +663,7 @@ extension Portal {
                 case .text: Data(table.renderText().utf8)
                 case .csv, .html: format.text(table.renderCSV(), bom: true)
                 }
-            return Pages.download(data, name: "balance", format: format == .html ? .csv : format)
+            return Pages.download(data, name: "balance", format: format)
         default:
             throw HTTPFailure(.notFound, "report: expected statement, summary, findings or balance")
         }

@@ -184,9 +184,12 @@ struct PortalSecurityTests {
         #expect(api.status == 403)
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
         // Her sign-off signs her own statement only, whatever is sent.
-        let signed = try await f.request(
+        let other = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"ok\", \"holder\": \"Sanjay Patel\"}",
             headers: ["Authorization": "Bearer \(token)"])
+        #expect(other.status == 403)
+        let signed = try await f.request(
+            "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"ok\"}", headers: ["Authorization": "Bearer \(token)"])
         #expect(signed.status == 201 && signed.body.contains("Helen Brandt"))
         let offs = try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)) }
         #expect(offs.map(\.holder) == ["Helen Brandt"] && offs[0].signedBy == "helen")
@@ -237,7 +240,7 @@ struct PortalSecurityTests {
             ("period", "2023-10"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2023/24"), ("delivered_to_date_0", "130000"), ("action", "post"),
         ]
         #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form).status == 403)
-        #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", "0" + helen.csrf.dropFirst())]).status == 403)
+        #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", (helen.csrf.first == "0" ? "1" : "0") + helen.csrf.dropFirst())]).status == 403)
         // Another session's token is not this one's.
         let other = try await f.signIn("helen")
         #expect(try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", other.csrf)]).status == 403)
@@ -385,5 +388,75 @@ struct PortalSecurityTests {
         #expect(page.status == 200 && page.body.contains("Helen Brandt"))
         #expect(try await f.request("GET", "/statement", headers: ["X-Remote-User": "nobody"]).status == 403)
         #expect(try await f.request("POST", "/sign-off", form: [("period", "2023-10")], headers: ["X-Remote-User": "helen"]).status == 403)
+    }
+
+    @Test("what a hostile review found: a bad row count, a huge login, the CFO uploading, cross-site forms, parallel guessing, a proposal twice, every bad API line")
+    func hostileReview() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        // A negative row count is no rows (the server stays up).
+        let negative = try await f.request(
+            "POST", "/return", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("rows", "-5"), ("action", "post")])
+        let alive = try await f.request("GET", "/statement", cookie: helen.cookie)
+        #expect(negative.status == 200 && alive.status == 200)
+        // The same proposal twice in one form is refused, nothing written.
+        let before = (try f.journalCount(), try f.returnLineCount())
+        let twice = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [
+                ("csrf", helen.csrf), ("period", "2023-10"), ("rows", "2"), ("ref_0", "PEO-07"), ("year_0", "2023/24"), ("delivered_to_date_0", "230000"),
+                ("ref_1", "PEO-07"), ("year_1", "2023/24"), ("delivered_to_date_1", "240000"), ("action", "post"),
+            ])
+        #expect(twice.status == 422 && twice.body.contains("in this form twice"))
+        // Every bad field of a row is named, not just the first.
+        let fields = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [
+                ("csrf", helen.csrf), ("period", "2023-10"), ("rows", "1"), ("ref_0", "PEO-07"), ("year_0", "2023/24"), ("delivered_to_date_0", "lots"),
+                ("forecast_0", "1000"), ("rag_0", "Purple"), ("action", "preview"),
+            ])
+        #expect(fields.status == 422 && fields.body.contains("delivered_to_date_0_error") && fields.body.contains("rag_0_error"))
+        #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        // A 2 MB "login" is refused without storing it.
+        let huge = String(repeating: "A", count: 2_000_000)
+        #expect(try await f.request("POST", "/login", form: [("login", huge), ("password", "x")]).status == 401)
+        let longest = try f.service.read { try $0.db.scalar("SELECT max(length(login)) FROM auth_events") }
+        #expect(longest <= 64)
+        // A password typed into the login box is logged only by a hash.
+        _ = try await f.request("POST", "/login", form: [("login", "my secret password"), ("password", "x")])
+        #expect(try f.service.read { try $0.authEvents() }.allSatisfy { !$0.login.contains("secret") })
+        // The CFO reads: no uploads.
+        let cfo = try await f.signIn("cfo")
+        #expect(try await f.request("GET", "/upload", cookie: cfo.cookie).status == 403)
+        // A form from another site is refused, sign-in included.
+        #expect(try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)], headers: ["Origin": "http://evil.example"]).status == 403)
+        #expect(try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)], headers: ["Sec-Fetch-Site": "cross-site"]).status == 403)
+        // Unknown pages and methods are 404 and 405, not 500.
+        #expect(try await f.request("GET", "/favicon.ico").status == 404)
+        let put = try await f.request("PUT", "/statement", cookie: helen.cookie, headers: ["X-CSRF-Token": helen.csrf])
+        #expect([404, 405].contains(put.status), "\(put.status)")
+        // A holder's API sign-off naming someone else signs nothing.
+        #expect(
+            try await f.request("POST", "/api/v1/sign-offs", cookie: helen.cookie, json: "{\"period\": \"2023-10\", \"holder\": \"Sanjay Patel\"}", headers: ["X-CSRF-Token": helen.csrf]).status == 403)
+        // Finance cannot tell an unknown holder from another directorate's.
+        let fbp = try await f.signIn("fbp.people")
+        #expect(try await f.request("GET", "/statement?period=2023-10&holder=Nobody%20Atall", cookie: fbp.cookie).status == 403)
+        // Every bad API line: unknown refs and years outside the MTFS as well as unreadable figures.
+        let bad = try await f.request(
+            "POST", "/api/v1/returns", cookie: fbp.cookie,
+            json: """
+                {"period": "2023-11", "lines": [{"ref": "NOPE-1", "year": "2023/24", "delivered_to_date": 1},
+                  {"ref": "PEO-07", "year": "2031/32", "delivered_to_date": 1}, {"ref": "PEO-09", "year": "2023/24", "delivered_to_date": "x"}]}
+                """, headers: ["X-CSRF-Token": fbp.csrf])
+        let errors = (try JSONSerialization.jsonObject(with: bad.data) as? [String: Any])?["errors"] as? [String] ?? []
+        #expect(bad.status == 422 && errors.count == 3, "\(errors)")
+
+        // Parallel guesses cannot all slip under the limit: at most 10 passwords are checked.
+        f.clock.advance(16 * 60)
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for i in 0..<40 { group.addTask { try await f.request("POST", "/login", form: [("login", "sanjay"), ("password", "guess\(i)")]).status } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0 == 401 }.count <= 10 && statuses.filter { $0 == 429 }.count >= 30, "\(statuses)")
     }
 }
