@@ -54,6 +54,9 @@ struct BrowserTests {
         let exposed = try cli.run(["serve", "--ledger", cli.ledger, "--host", "0.0.0.0", "--port", "0"])
         #expect(exposed.status == 2 && exposed.err.contains("localhost only"))
         #expect(try cli.run(["serve", "--ledger", cli.dir.path("missing.sqlite")]).status == 2)
+        // A user's holder or directorate must be the ledger's own (a typo would give empty pages).
+        let typo = try cli.run(["user", "add", "x", "--name", "X", "--role", "holder", "--holder", "Helen Brant", "--password-stdin", "--ledger", cli.ledger])
+        #expect(typo.status == 2 && typo.err.contains("Helen Brandt"))
         let server = Process()
         server.executableURL = CLI.executable
         server.arguments = ["serve", "--ledger", cli.ledger, "--port", "0"]

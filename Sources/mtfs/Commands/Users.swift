@@ -34,11 +34,29 @@ struct UserAdd: ParsableCommand {
     var passwordStdin = false
 
     func run() throws {
-        let password = try readPassword(passwordStdin)
-        let user = PortalUser(login: login, name: name, role: role, holder: holder, directorate: directorate)
+        if !passwordStdin { _ = try readPassword(false) }
+        let user = PortalUser(login: login.lowercased(), name: name, role: role, holder: holder, directorate: directorate)
         do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
         let ledger = try options.open()
-        let hash = try Credentials.hashPassword(password)
+        // The names must be the ledger's own: a typo would give a portal of empty pages.
+        let proposals = try ledger.proposals()
+        let model = try ledger.operatingModel()
+        let assignments = model.history.values.flatMap { $0 }
+        if let holder {
+            let known = Set(proposals.map(\.owner)).union(assignments.map(\.budgetHolder))
+            guard known.contains(holder) else {
+                let near = known.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.sorted().prefix(5)
+                throw Failure.badInput(
+                    "--holder: no budget holder or proposal owner is called \"\(holder)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+            }
+        }
+        if let directorate {
+            let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
+            guard known.contains(directorate) else {
+                throw Failure.badInput("--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
         try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, at: Int64(Date().timeIntervalSince1970), recordedAt: Clock.recordedAt)
         Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + ").")
     }
