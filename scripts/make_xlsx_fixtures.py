@@ -115,6 +115,11 @@ def main():
         z.writestr("xl/_rels/workbook.xml.rels", rels, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("xl/worksheets/data.xml", sheet, compress_type=zipfile.ZIP_DEFLATED)
 
+    # Hostile: a stray value at column ZZZ, which must not make every row 18,278 cells wide.
+    wb = book([["PEO-01", "2023/24", "", 400000, 245000, 400000, "G", ""]] * 3)
+    wb["Return"]["ZZZ1"] = "x"
+    wb.save(os.path.join(OUT, "wide.xlsx"))
+
     # Hostile: a sheet that declares entities (the "billion laughs").
     laughs = (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'

@@ -385,8 +385,17 @@ extension ParsedReturn {
         guard let resolved = period ?? stated else {
             throw InputError(file: name, "the workbook does not say which period it reports (no About sheet with a period row); give --period, such as --period 2023-12")
         }
-        // As wide as the headings and one more (a value beyond them is named), however far to the
-        // right a stray cell sits: a row is never built wider than that.
+        // A return is a few columns wide: a value far to the right (column ZZZ) is named, not read
+        // as thousands of empty cells on every row.
+        for (row, cells) in sheet.rows {
+            if let far = cells.keys.filter({ $0 >= ParsedReturn.maxColumns }).min() {
+                throw InputError(
+                    SourceLocation(file: name, sheet: sheet.name, cell: WorkbookSheet.reference(column: far, row: row)),
+                    "a value this far to the right; a return has its columns within the first \(ParsedReturn.maxColumns) (A to \(WorkbookSheet.columnLetters(ParsedReturn.maxColumns - 1)))")
+            }
+        }
+        // As wide as the headings and one more (a value beyond them is named): a row is never built
+        // wider than that.
         let headings = (sheet.rows.first?.cells.keys.max() ?? -1) + 1
         let width = min((sheet.rows.flatMap { $0.cells.keys }.max() ?? -1) + 1, headings + 1)
         let records = sheet.rows.map { row in (row.row, (0..<width).map { row.cells[$0].map(WorkbookSheet.text) ?? "" }) }
@@ -429,8 +438,9 @@ extension ParsedReturn {
         return parsed
     }
 
-    /// The most rows a return may have.
+    /// The most rows a return may have, and the columns its values may be in.
     public static let maxRows = 200_000
+    public static let maxColumns = 256
 
     /// One line of a return from its cells, whatever holds them (a CSV line, a sheet's row, a web
     /// form's fields, an API call's JSON): the same rules for each, and each refusal names its cell or field.
