@@ -86,10 +86,9 @@ extension Portal {
             let parsed = ParsedReturn(file: "the API", period: p, rows: rows)
             let who = self.provenance(user, source: "the API")
             let summary: LoadSummary
-            do { summary = try await self.service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) } } catch let e as InputError {
+            do { summary = try await self.postReturn(parsed, by: who, user: user) } catch let e as InputError {
                 return Pages.json("{\"errors\": [\(JSONOutput.inert(Escape.json(e.description)))]}", status: .unprocessableContent)
             }
-            try await self.wrote(user)
             return Pages.json(
                 "{\"period\": \"\(p.monthText)\", \"deliveries\": \(summary.deliveries), \"reductions\": \(summary.reductions), \"delivered_change_pence\": \(summary.deliveredChange.rawValue), \"forecasts\": \(summary.forecasts), \"unchanged\": \(summary.unchangedRows)}"
             )

@@ -312,17 +312,14 @@ extension Portal {
         let action = context.form["action"] ?? "preview"
         if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
         if action == "post" {
-            let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
-            try await wrote(user)
+            let summary = try await postReturn(parsed, by: who, user: user)
             return frame(
                 "Return posted", user, context,
                 "<h1>Return posted for \(Escape.html(p.description))</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
             )
         }
         let preview: (summary: LoadSummary, entries: [JournalEntry])
-        do {
-            preview = try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
-        } catch let e as InputError {
+        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
             // A rule of the ledger refused a line (more delivered than planned…): beside its field.
             var errs: [String: String] = [:]
             let place = e.location?.description ?? ""
@@ -334,7 +331,7 @@ extension Portal {
             return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errs, period: p, context: context), status: .unprocessableContent)
         }
         var body = "<h1>Preview of your return for \(Escape.html(p.description))</h1><p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
-        body += preview.entries.isEmpty ? "<p>No ledger entry will be posted.</p>" : "<h2>Entries that will be posted</h2><div class=\"scroll\">" + HTMLPage.table(JournalTable.table(preview.entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true) + "</div>"
+        body += Portal.entriesToPost(preview.entries)
         body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
         for (i, v) in values.enumerated() {
             body += Pages.hidden("ref_\(i)", v["ref"] ?? "")
@@ -342,6 +339,27 @@ extension Portal {
         }
         body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <button class=\"quiet\" type=\"submit\" name=\"action\" value=\"edit\">Change it</button></p></form>"
         return frame("Preview — \(p)", user, context, body)
+    }
+
+    /// Posts a return under the user's login; their next pages include it.
+    func postReturn(_ parsed: ParsedReturn, by who: Provenance, user: PortalUser) async throws -> LoadSummary {
+        let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
+        try await wrote(user)
+        return summary
+    }
+
+    /// What posting a return would do, nothing posted (the form's and the upload's preview).
+    func previewReturn(_ parsed: ParsedReturn, by who: Provenance) async throws -> (summary: LoadSummary, entries: [JournalEntry]) {
+        try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
+    }
+
+    /// The entries a preview will post, to the penny.
+    static func entriesToPost(_ entries: [JournalEntry]) -> String {
+        entries.isEmpty
+            ? "<p>No ledger entry will be posted.</p>"
+            : "<h2>Entries that will be posted</h2><div class=\"scroll\">"
+                + HTMLPage.table(JournalTable.table(entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true)
+                + "</div>"
     }
 
     /// An error's sentence.
@@ -479,21 +497,20 @@ extension Portal {
         }
         let who = provenance(user, source: "upload")
         if context.form["action"] == "post" {
-            let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
-            try await wrote(user)
+            let summary = try await postReturn(parsed, by: who, user: user)
             return frame(
                 "Return posted", user, context,
                 "<h1>Posted \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1><p class=\"ok\" role=\"status\">\(Escape.html(Portal.describe(summary)))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
             )
         }
         let preview: (summary: LoadSummary, entries: [JournalEntry])
-        do { preview = try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) } } catch let e as InputError {
+        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
             return try uploadPage(user, context, error: e.description)
         }
         var body = "<h1>Preview of \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1>"
             + parsed.warnings.map { "<p class=\"notice\">\(Escape.html($0))</p>" }.joined()
             + "<p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
-        body += preview.entries.isEmpty ? "<p>No ledger entry will be posted.</p>" : "<div class=\"scroll\">" + HTMLPage.table(JournalTable.table(preview.entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true) + "</div>"
+        body += Portal.entriesToPost(preview.entries)
         body += "<form method=\"post\" action=\"/upload\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("name", name)
             + Pages.hidden("period", parsed.period.monthText) + Pages.hidden("data", Data(bytes).base64EncodedString())
             + "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <a href=\"/upload\">Cancel</a></p></form>"

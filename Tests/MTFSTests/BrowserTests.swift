@@ -5,14 +5,7 @@ import Testing
 /// insists; elsewhere the test runs when they are there.
 let haveBrowser: Bool = {
     if ProcessInfo.processInfo.environment["CI"] != nil { return true }
-    guard onPath("chromium") || onPath("chromium-browser"), onPath("chromedriver"), onPath("python3") else { return false }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import selenium"]
-    p.standardError = FileHandle.nullDevice
-    try? p.run()
-    p.waitUntilExit()
-    return p.terminationStatus == 0
+    return (onPath("chromium") || onPath("chromium-browser")) && onPath("chromedriver") && pythonHas("selenium")
 }()
 
 @Suite("The portal in a real browser", .serialized)

@@ -17,16 +17,19 @@ func onPath(_ name: String) -> Bool {
 /// installs it and insists on it; elsewhere those tests run when it is there.
 let haveLibreOffice = onPath("soffice") || ProcessInfo.processInfo.environment["CI"] != nil
 /// Python with openpyxl, to fill a template as a person would.
-let haveOpenpyxl: Bool = {
-    guard onPath("python3") else { return ProcessInfo.processInfo.environment["CI"] != nil }
+let haveOpenpyxl = pythonHas("openpyxl") || ProcessInfo.processInfo.environment["CI"] != nil
+
+/// Whether the python3 on the PATH can import `module`.
+func pythonHas(_ module: String) -> Bool {
+    guard onPath("python3") else { return false }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", "-c", "import openpyxl"]
+    p.arguments = ["python3", "-c", "import \(module)"]
     p.standardError = FileHandle.nullDevice
     try? p.run()
     p.waitUntilExit()
-    return p.terminationStatus == 0 || ProcessInfo.processInfo.environment["CI"] != nil
-}()
+    return p.terminationStatus == 0
+}
 
 /// Runs a program, failing the test with its error output when it fails.
 @discardableResult
