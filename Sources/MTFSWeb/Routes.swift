@@ -179,6 +179,18 @@ extension Portal {
     /// the API, which signs what the statement says now); if they changed since, nothing is signed.
     func sign(holder: String, period p: Period, comment: String, shown: String?, user: PortalUser) async throws {
         let who = provenance(user, source: "the portal")
+        // Signed, or refused because the figures moved: either way the next page this user sees is
+        // drawn from the newest head.
+        do {
+            try await signNow(holder: holder, period: p, comment: comment, shown: shown, who: who)
+        } catch {
+            try? await wrote(user)
+            throw error
+        }
+        try await wrote(user)
+    }
+
+    private func signNow(holder: String, period p: Period, comment: String, shown: String?, who: Provenance) async throws {
         try await service.writing { ledger in
             try ledger.transaction {
                 if let shown {
@@ -192,7 +204,6 @@ extension Portal {
                 _ = try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, by: who)
             }
         }
-        try await wrote(user)
     }
 
     // MARK: - The return form
@@ -441,13 +452,12 @@ extension Portal {
         guard user.role == .finance || user.role == .admin else {
             throw HTTPFailure(.forbidden, user.role == .holder ? "Uploading a return is for finance; use My return." : "The CFO reads; returns come from holders and finance.")
         }
-        var body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
+        let body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
             + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
             + "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">" + Pages.hidden("csrf", csrf(context) ?? "")
             + "<label for=\"file\">Return file</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx\" required>"
             + "<label for=\"period\">Month (if the file does not say)</label><input id=\"period\" name=\"period\" placeholder=\"2023-11\" size=\"8\">"
             + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
-        body += ""
         return frame("Upload a return", user, context, body, status: error == nil ? .ok : .unprocessableContent)
     }
 

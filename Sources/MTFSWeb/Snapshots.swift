@@ -58,7 +58,10 @@ actor SnapshotCache {
     }
 
     private func finish(_ key: Int) async throws -> Entry {
-        guard let task = building[key] else { return entries[key]! }
+        guard let task = building[key] else {
+            guard let entry = entries[key] else { throw LedgerError.integrity("no statements were built for this month") }
+            return entry
+        }
         do {
             let entry = try await task.value
             if building[key] == task { building[key] = nil }
