@@ -18,6 +18,10 @@ actor SnapshotCache {
     }
 
     private var entries: [Int: Entry] = [:]
+    /// Months by when they were last asked for: only the `keep` most recent stay built (a month's
+    /// build of a large programme is hundreds of MiB).
+    private var used: [Int] = []
+    let keep = 2
     private var building: [Int: Task<Entry, Error>] = [:]
     /// The chain length each login's own latest write reached: their pages are at least that new.
     private var wrote: [String: Int64] = [:]
@@ -29,6 +33,12 @@ actor SnapshotCache {
     /// The statements of `period` for `login`: the newest build, or a build under way.
     func builder(period: Period, login: String, service: LedgerService, now: Int64) async throws -> StatementBuilder {
         let key = period.code
+        used.removeAll { $0 == key }
+        used.append(key)
+        while used.count > keep {
+            let old = used.removeFirst()
+            entries[old] = nil
+        }
         let needed = wrote[login] ?? 0
         let current = try await service.reading { try $0.head() }
         if let e = entries[key], e.head == current { return e.builder }
@@ -65,7 +75,7 @@ actor SnapshotCache {
         do {
             let entry = try await task.value
             if building[key] == task { building[key] = nil }
-            if (entries[key]?.head.count ?? -1) <= entry.head.count { entries[key] = entry }
+            if used.contains(key), (entries[key]?.head.count ?? -1) <= entry.head.count { entries[key] = entry }
             return entry
         } catch {
             if building[key] == task { building[key] = nil }
