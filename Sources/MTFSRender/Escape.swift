@@ -79,7 +79,9 @@ public enum Escape {
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 out += " "
-            } else if scalar.properties.generalCategory == .control {
+            } else if scalar.properties.generalCategory == .control || Escape.isBidiControl(scalar) {
+                // Control characters, and the bidirectional overrides that make a terminal show text
+                // in another order than it is (U+202A–U+202E, U+2066–U+2069), are shown as escapes.
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 out.unicodeScalars.append(scalar)
@@ -105,7 +107,15 @@ public enum Escape {
         }
         while out.hasSuffix("-") { out.removeLast() }
         if out.count > maxLength { out = String(out.prefix(maxLength)) }
+        // Names Windows keeps for devices (CON, NUL, COM1…) are not files there.
+        let reserved = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+        if reserved.contains(out.lowercased()) { out += "_" }
         return out.isEmpty ? "unnamed" : out
+    }
+
+    /// The invisible characters that reorder text on screen (bidirectional embeddings, overrides, isolates).
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
 

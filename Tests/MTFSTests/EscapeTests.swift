@@ -42,6 +42,8 @@ struct EscapeTests {
     func fileNameLetters() {
         #expect(Escape.fileName("Zoë O'Brien") == "Zoë-O-Brien")
         #expect(Escape.fileName("../../etc/x") == "etc-x")
+        // Device names Windows reserves are not files there.
+        #expect(Escape.fileName("CON") == "CON_" && Escape.fileName("com1") == "com1_" && Escape.fileName("Connie") == "Connie")
     }
 
     @Test("JSON strings", arguments: [("a\"b", "\"a\\\"b\""), ("<", "\"\\u003c\""), ("\u{1}", "\"\\u0001\""), ("é", "\"é\"")])
@@ -52,6 +54,8 @@ struct EscapeTests {
     @Test("terminal text cannot carry escape sequences")
     func terminal() {
         #expect(Escape.terminal("a\u{1B}[31mb") == "a\\u{1b}[31mb")
+        // A right-to-left override would show "evil.txt" for "txt.live": shown as an escape instead.
+        #expect(Escape.terminal("a\u{202E}txt.live") == "a\\u{202e}txt.live")
     }
 
     @Test("markdown cells cannot break the table")
