@@ -341,6 +341,9 @@ struct WorkbookExportTests {
         #expect(String(decoding: plain, as: UTF8.self).hasPrefix("directorate,ref,year,original_target"))
         #expect(try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-10", "--format", "csv", "--out", "h.csv"]).status == 0)
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("h.csv"))).prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(try cli.run(["export", "--format", "csv", "--out", "books.csv"]).status == 0)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("books.csv"))).prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(try cli.run(["export", "--format", "csv"]).out.hasPrefix("entry,"))
         // A workbook is never written to a terminal or a pipe.
         let r = try cli.run(["summary", "--format", "xlsx"])
         #expect(r.status == 1 && r.err.contains("--out") && r.out.isEmpty)
