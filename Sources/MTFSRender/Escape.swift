@@ -27,6 +27,8 @@ public enum Escape {
             // Control characters (an escape sequence pasted into a comment) are not text: shown as �.
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\u{FFFD}"
+            // Bidirectional overrides would show text in another order than it is: shown as �.
+            case _ where Escape.isBidiControl(scalar): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

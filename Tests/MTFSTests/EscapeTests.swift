@@ -24,6 +24,7 @@ struct EscapeTests {
     @Test("HTML escapes text and attributes")
     func html() {
         #expect(Escape.html("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
+        #expect(Escape.html("a\u{202E}txt.exe") == "a\u{FFFD}txt.exe")
     }
 
     @Test(
