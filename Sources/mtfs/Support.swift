@@ -48,16 +48,11 @@ struct LedgerOptions: ParsableArguments {
 /// `--format` and `--out` for tabular output.
 struct FormatOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Output format: text, csv, json, markdown or xlsx (xlsx needs --out).", valueName: "format"))
-    var format: String = "text"
+    var format: TableOutput = .text
     @OptionGroup var file: OutputFile
 
-    func parsed() throws -> TableFormat? {
-        if format.lowercased() == "xlsx" { return nil }
-        guard let f = TableFormat(rawValue: format.lowercased()) else {
-            throw Failure.usage("expected --format text, csv, json, markdown or xlsx, found \"\(format)\"")
-        }
-        return f
-    }
+    /// The table format, or nil for a workbook.
+    func parsed() throws -> TableFormat? { TableFormat(rawValue: format.rawValue) }
 
     /// Writes a report: its own JSON, else its table in the format (`pinned`: the table's pinned
     /// layout, which CSV and a workbook use); to `--out` or standard output.
@@ -327,10 +322,20 @@ enum ProgressBar {
     }
 }
 
-/// Reads `--format` for statements and the summary.
-func documentFormat(_ text: String) throws -> DocumentFormat {
-    guard let f = DocumentFormat(rawValue: text.lowercased()) else {
-        throw Failure.usage("expected --format text, markdown, csv, json, html or xlsx, found \"\(text)\"")
+/// `--format` for documents (statements, the summary, the reconciliation), any case; refused in one
+/// sentence (ArgumentParser would list six formats on six lines).
+struct DocumentFormatArgument: ExpressibleByArgument {
+    let format: DocumentFormat
+    init?(argument: String) {
+        guard let f = DocumentFormat(rawValue: argument.lowercased()) else { return nil }
+        format = f
     }
-    return f
+    static var allValueStrings: [String] { ["text, markdown, csv, json, html or xlsx"] }
+    var defaultValueDescription: String { format.rawValue }
+}
+
+/// `--format` for tables: the table formats and a workbook.
+enum TableOutput: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json, markdown, xlsx
+    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

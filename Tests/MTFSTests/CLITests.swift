@@ -143,7 +143,7 @@ struct CLITests {
             ),
             (["deliver"], 1, "Missing expected argument"),
             (["frobnicate"], 1, "Unexpected argument"),
-            (["balance", "--format", "pdf"], 1, "expected --format"),
+            (["balance", "--format", "pdf"], 1, "is invalid for '--format <format>'"),
         ] as [([String], Int32, String)])
     func refusals(arguments: [String], code: Int32, message: String) throws {
         let cli = CLI()

@@ -26,7 +26,7 @@ struct Reconcile: ParsableCommand {
     @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf:
         String?
-    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format: String = "text"
+    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
     @OptionGroup var output: OutputFile
     @Option(help: ArgumentHelp("Only findings at this severity or above: critical, high, medium or low.", valueName: "severity"))
     var severity: String?
@@ -55,7 +55,7 @@ struct Reconcile: ParsableCommand {
         if let failOn {
             do { threshold = try Severity(parsing: failOn) } catch { throw Failure.badInput("--fail-on: \(error.explanation)") }
         }
-        let f = try documentFormat(format)
+        let f = format.format
         if f.isWorkbook { _ = try output.required(for: "xlsx") }
         let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()

@@ -22,11 +22,11 @@ struct StatementCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(help: "The budget holder or proposal owner.") var holder: String
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
-    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format: String = "text"
+    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
     @OptionGroup var output: OutputFile
 
     func run() throws {
-        let f = try documentFormat(format)
+        let f = format.format
         if f.isWorkbook { _ = try output.required(for: "xlsx") }
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")

@@ -28,11 +28,11 @@ struct SummaryCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: String?
-    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format: String = "text"
+    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
     @OptionGroup var output: OutputFile
 
     func run() throws {
-        let f = try documentFormat(format)
+        let f = format.format
         if f.isWorkbook { _ = try output.required(for: "xlsx") }
         let ledger = try options.openForReading()
         let y = try year.map { try Parse.year($0, option: "--year") }
