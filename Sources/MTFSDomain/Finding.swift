@@ -163,7 +163,7 @@ public struct ReconcileSettings: Hashable, Sendable {
     public func isBehind(delivered: Pence, profile: Pence) -> Bool {
         let shortfall = profile - delivered
         return shortfall > .zero && shortfall >= behindProfileMinimum
-            && shortfall.rawValue * 10_000 > profile.rawValue * Int64(behindProfileBasisPoints)
+            && Pence.productLess(profile.rawValue, Int64(behindProfileBasisPoints), than: shortfall.rawValue, 10_000)
     }
 
     /// Applies one setting from its text form.

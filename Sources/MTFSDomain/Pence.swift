@@ -74,6 +74,20 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
         return Pence(rawValue < 0 ? -pounds : pounds).formatted(wholePounds: true)
     }
 
+    /// `self × numerator ÷ denominator`, rounded toward zero, with the product in 128 bits so that
+    /// no amount the ledger accepts can overflow it (a confidence weight, a percentage).
+    public func scaled(by numerator: Int64, over denominator: Int64) -> Pence {
+        let product = rawValue.multipliedFullWidth(by: numerator)
+        let (quotient, _) = denominator.dividingFullWidth(product)
+        return Pence(quotient)
+    }
+
+    /// Whether `a × b < c × d`, with both products in 128 bits.
+    public static func productLess(_ a: Int64, _ b: Int64, than c: Int64, _ d: Int64) -> Bool {
+        let x = a.multipliedFullWidth(by: b), y = c.multipliedFullWidth(by: d)
+        return x.high < y.high || (x.high == y.high && x.low < y.low)
+    }
+
     /// Pounds with two decimals, no symbol or separators: `1250000.00`, `-2500.00` (the CSV form).
     public var plain: String { formatted(symbol: false, separators: false) }
     /// With its sign always shown: "+£10,000.00", "-£2,500.00", "£0.00".

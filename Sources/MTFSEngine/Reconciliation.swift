@@ -577,7 +577,7 @@ public struct Reconciliation {
             let t = target(f.proposal, f.year)
             guard t > .zero else { return nil }
             let threshold = settings.ragForecastBasisPoints
-            if f.rag == .blue || f.rag == .green, f.forecast.rawValue * 10_000 < t.rawValue * Int64(threshold) {
+            if f.rag == .blue || f.rag == .green, Pence.productLess(f.forecast.rawValue, 10_000, than: t.rawValue, Int64(threshold)) {
                 return Finding(
                     code: .DQ02, severity: .medium, refs: [f.proposal], year: f.year, amount: t - f.forecast,
                     message: "\(describe(proposal: f.proposal)) is rated \(f.rag.name) for \(f.year) but forecasts \(f.forecast) of \(t) "

@@ -71,7 +71,7 @@ public struct Summary: Sendable {
             // Confidence weights a forecast by its RAG; where there is no forecast yet (a future
             // year), the target stands unweighted.
             let weight = Int64(f.map { settings.confidenceBasisPoints[$0.rag] ?? 0 } ?? 10_000)
-            let weighted = Pence(forecast.rawValue * weight / 10_000)
+            let weighted = forecast.scaled(by: weight, over: 10_000)
             let weights = lines.map { max(0, $0.position.currentTarget.rawValue) }
             let forecastParts = forecast.allocate(weights: weights)
             let weightedParts = weighted.allocate(weights: weights)

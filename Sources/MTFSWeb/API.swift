@@ -61,6 +61,7 @@ extension Portal {
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
             var rows: [ParsedReturn.Row] = []
+            var places: [Int] = []
             var problems: [String] = []
             var seen: Set<ProposalYear> = []
             for (i, line) in posted.lines.enumerated() {
@@ -70,11 +71,12 @@ extension Portal {
                         problems.append("lines[\(i)]: \(row.ref) \(row.year) is reported twice")
                     }
                     rows.append(row)
+                    places.append(i)
                 } catch let e as InputError { problems.append(e.description) } catch { problems.append(Portal.explain(error)) }
             }
             // The ledger's own checks that need no posting, for every line: unknown refs, years outside the MTFS.
             let known = try await self.service.reading { ledger -> (Set<String>, YearRange?) in (Set(try ledger.proposals().map(\.ref)), try? ledger.requireWindow()) }
-            for (i, row) in rows.enumerated() {
+            for (row, i) in zip(rows, places) {
                 if !known.0.contains(row.ref) { problems.append("the API, field \"lines[\(i)].ref\": unknown proposal ref \(row.ref)") }
                 else if let w = known.1, !w.contains(row.year) { problems.append("the API, field \"lines[\(i)].year\": \(row.year) is outside the ledger's MTFS years \(w)") }
             }
@@ -109,7 +111,7 @@ extension Portal {
             guard !comment.containsControlCharacters(allowing: Ledger.commentWhitespace), comment.count <= 2000 else {
                 throw HTTPFailure(.unprocessableContent, "comment: expected plain text of up to 2,000 characters")
             }
-            try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user)
+            try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user, source: "the API")
             return Pages.json("{\"signed\": true, \"holder\": \(JSONOutput.inert(Escape.json(holder))), \"period\": \"\(p.monthText)\"}", status: .created)
         }
     }

@@ -87,7 +87,8 @@ enum Pages {
         var r = response
         r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         r.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        r.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        // same-origin (not no-referrer): a browser then sends our own forms' Origin, which is checked.
+        r.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         r.headers[.cacheControl] = "no-store"
         return r
     }

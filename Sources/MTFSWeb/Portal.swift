@@ -59,6 +59,9 @@ public struct PortalOptions: Sendable {
     public var secureCookies = false
     /// A header a council's single sign-on proxy sets to the user's login; off unless named.
     public var trustedHeader: String?
+    /// The host names the portal answers to (the `Host` header, without its port). Another name —
+    /// a DNS-rebinding page that resolves to this machine — is refused. Loopback names always are.
+    public var allowedHosts: Set<String> = []
     /// Sessions end after this long unused, and after this long whatever.
     public var idleTimeout: Int64 = 30 * 60
     public var absoluteTimeout: Int64 = 12 * 60 * 60
@@ -89,6 +92,7 @@ public final class Portal: Sendable {
     let cache = SnapshotCache()
     /// Sign-in attempts, one at a time.
     let signInGate = Serial()
+    let throttleLog = Once()
     static let cookieName = "mtfs_session"
 
     public init(service: LedgerService, options: PortalOptions = PortalOptions()) {
@@ -127,7 +131,7 @@ public final class Portal: Sendable {
         let known = try await service.reading { try $0.user(login) != nil }
         // The log names a login that exists; anything else (perhaps a password typed in the wrong box)
         // is logged only by a hash.
-        let logged = known ? login : "unknown " + String(Credentials.digest(rawLogin).prefix(12))
+        let logged = known ? login : "(unknown login)"
         let since = options.now() - options.throttleWindow
         let before = try await service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
         if max(before.login, before.address) >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
@@ -136,8 +140,11 @@ public final class Portal: Sendable {
             let failures = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
             let worst = max(failures.login, failures.address)
             if worst >= self.options.refuseAfter {
-                try? await self.service.writing {
-                    try $0.recordAuthEvent("login throttled", login: logged, address: address, at: now, actor: logged, detail: "\(worst) failures")
+                // Logged once a minute per login and address, so refused tries cannot grow the log without end.
+                if await self.throttleLog.due("\(logged)|\(address)", now: now) {
+                    try? await self.service.writing {
+                        try $0.recordAuthEvent("login throttled", login: logged, address: address, at: now, actor: logged, detail: "\(worst) failures")
+                    }
                 }
                 throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")
             }
@@ -220,6 +227,12 @@ struct Gate: RouterMiddleware {
         var request = request
         context.api = request.uri.path.hasPrefix("/api/")
         do {
+            // Only the names this portal is served under (a DNS-rebinding page's name is not one).
+            let host = (request.head.authority ?? "").lowercased()
+            let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.split(separator: ":").first ?? "")
+            guard ["127.0.0.1", "localhost", "::1"].contains(name) || portal.options.allowedHosts.contains(name) else {
+                throw HTTPFailure(.misdirectedRequest, "This portal is not served under the name \(name.isEmpty ? "(none)" : name); start it with --allowed-host \(name.isEmpty ? "NAME" : name) if it should be.")
+            }
             var setCookie: String?
             if let auth = request.headers[.authorization] {
                 guard auth.lowercased().hasPrefix("bearer ") else { throw HTTPFailure(.unauthorized, "expected Authorization: Bearer TOKEN") }
@@ -259,6 +272,9 @@ struct Gate: RouterMiddleware {
                 if request.headers[Gate.fetchSite]?.lowercased() == "cross-site" {
                     throw HTTPFailure(.forbidden, "This form came from another site; nothing was changed.")
                 }
+                if request.headers[Gate.origin] == "null" && !context.api {
+                    throw HTTPFailure(.forbidden, "This form came from a page with no origin (a sandboxed frame or a file); nothing was changed.")
+                }
                 if let origin = request.headers[Gate.origin], origin != "null", let host = request.head.authority,
                     URL(string: origin).map({ u in (u.host ?? "") + (u.port.map { ":\($0)" } ?? "") }) != host
                 {
@@ -294,6 +310,8 @@ struct Gate: RouterMiddleware {
                 default: e.body ?? e.status.reasonPhrase
                 }
             return Pages.secure(portal.failure(HTTPFailure(e.status, message), context: context))
+        } catch is NIOTooManyBytesError {
+            return Pages.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than the portal accepts (8 MiB)."), context: context))
         } catch let e as KindedError {
             return Pages.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
         } catch {
@@ -351,5 +369,16 @@ actor Serial {
         }
         tail = Task { _ = try? await task.value }
         return try await task.value
+    }
+}
+
+/// Says yes at most once a minute for each key.
+actor Once {
+    private var last: [String: Int64] = [:]
+    func due(_ key: String, now: Int64) -> Bool {
+        if let t = last[key], now - t < 60 { return false }
+        if last.count > 10_000 { last.removeAll() }
+        last[key] = now
+        return true
     }
 }

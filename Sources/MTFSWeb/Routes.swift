@@ -177,8 +177,8 @@ extension Portal {
 
     /// Signs exactly the figures shown: `shown` is the hash of the figures the page displayed (nil:
     /// the API, which signs what the statement says now); if they changed since, nothing is signed.
-    func sign(holder: String, period p: Period, comment: String, shown: String?, user: PortalUser) async throws {
-        let who = provenance(user, source: "the portal")
+    func sign(holder: String, period p: Period, comment: String, shown: String?, user: PortalUser, source: String = "the portal") async throws {
+        let who = provenance(user, source: source)
         // Signed, or refused because the figures moved: either way the next page this user sees is
         // drawn from the newest head.
         do {
@@ -193,6 +193,10 @@ extension Portal {
     private func signNow(holder: String, period p: Period, comment: String, shown: String?, who: Provenance) async throws {
         try await service.writing { ledger in
             try ledger.transaction {
+                // Nothing recorded for the month yet: said as such, not as figures that moved.
+                guard let latest = try ledger.latestDataPeriod(), p <= latest else {
+                    throw LedgerError.refused("nothing has been recorded for \(p) yet; a statement can be signed once its month has figures")
+                }
                 if let shown {
                     let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
                     guard builder.holders.contains(holder) else { throw LedgerError.notFound("\(holder) has no statement for \(p)") }
@@ -321,9 +325,13 @@ extension Portal {
         let parsed = ParsedReturn(file: "the return form", period: p, rows: rows)
         let who = provenance(user, source: "the return form")
         let action = context.form["action"] ?? "preview"
+        if rows.isEmpty { throw HTTPFailure(.unprocessableContent, "The form has no lines to post; open My return again.") }
         if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
         if action == "post" {
-            let summary = try await postReturn(parsed, by: who, user: user)
+            let summary: LoadSummary
+            do { summary = try await postReturn(parsed, by: who, user: user) } catch let e as InputError {
+                return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
+            }
             return frame(
                 "Return posted", user, context,
                 "<h1>Return posted for \(Escape.html(p.description))</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
@@ -331,15 +339,7 @@ extension Portal {
         }
         let preview: (summary: LoadSummary, entries: [JournalEntry])
         do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
-            // A rule of the ledger refused a line (more delivered than planned…): beside its field.
-            var errs: [String: String] = [:]
-            let place = e.location?.description ?? ""
-            if let i = values.firstIndex(where: { v in place.contains("field \"\(v["ref"] ?? "") ") }) {
-                errs["\(i).delivered_to_date"] = e.message
-            } else {
-                errs["0.delivered_to_date"] = e.description
-            }
-            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errs, period: p, context: context), status: .unprocessableContent)
+            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
         }
         var body = "<h1>Preview of your return for \(Escape.html(p.description))</h1><p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
         body += Portal.entriesToPost(preview.entries)
@@ -350,6 +350,14 @@ extension Portal {
         }
         body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <button class=\"quiet\" type=\"submit\" name=\"action\" value=\"edit\">Change it</button></p></form>"
         return frame("Preview — \(p)", user, context, body)
+    }
+
+    /// A rule of the ledger that refused a line of the form (more delivered than planned…), beside its field.
+    static func besideField(_ e: InputError, _ values: [[String: String]]) -> [String: String] {
+        let place = e.location?.description ?? ""
+        guard let i = values.firstIndex(where: { v in place.contains("field \"\(v["ref"] ?? "") ") }) else { return ["0.delivered_to_date": e.description] }
+        let field = ["forecast", "rag", "comment", "year"].first { place.contains("\($0)\"") } ?? "delivered_to_date"
+        return ["\(i).\(field)": e.message]
     }
 
     /// Posts a return under the user's login; their next pages include it.

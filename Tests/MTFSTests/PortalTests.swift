@@ -394,11 +394,11 @@ struct PortalSecurityTests {
     func hostileReview() async throws {
         let f = try await PortalFixture()
         let helen = try await f.signIn("helen")
-        // A negative row count is no rows (the server stays up).
+        // A negative row count is no rows: nothing to post (and the server stays up).
         let negative = try await f.request(
             "POST", "/return", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("rows", "-5"), ("action", "post")])
         let alive = try await f.request("GET", "/statement", cookie: helen.cookie)
-        #expect(negative.status == 200 && alive.status == 200)
+        #expect(negative.status == 422 && alive.status == 200)
         // The same proposal twice in one form is refused, nothing written.
         let before = (try f.journalCount(), try f.returnLineCount())
         let twice = try await f.request(
@@ -450,6 +450,21 @@ struct PortalSecurityTests {
                 """, headers: ["X-CSRF-Token": fbp.csrf])
         let errors = (try JSONSerialization.jsonObject(with: bad.data) as? [String: Any])?["errors"] as? [String] ?? []
         #expect(bad.status == 422 && errors.count == 3, "\(errors)")
+
+        // A forecast as large as the ledger takes cannot overflow the arithmetic of any page.
+        let hugeForecast = try await f.request(
+            "POST", "/api/v1/returns", cookie: fbp.cookie,
+            json: "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"PEO-08\", \"year\": \"2023/24\", \"delivered_to_date\": 250000, \"forecast\": \"9999999999999.99\", \"rag\": \"B\"}]}",
+            headers: ["X-CSRF-Token": fbp.csrf])
+        #expect(hugeForecast.status == 200, "\(hugeForecast.body)")
+        let afterHuge = try await f.request("GET", "/board?period=2023-10", cookie: fbp.cookie)
+        #expect(afterHuge.status == 200)
+        // A body over the limit is 413, not 500.
+        var big = URLRequest(url: URL(string: f.base + "/login")!)
+        big.httpMethod = "POST"
+        big.httpBody = Data(count: 9 << 20)
+        let (_, bigResponse) = try await f.session.data(for: big)
+        #expect((bigResponse as! HTTPURLResponse).statusCode == 413)
 
         // Parallel guesses cannot all slip under the limit: at most 10 passwords are checked.
         f.clock.advance(16 * 60)

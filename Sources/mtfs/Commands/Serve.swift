@@ -23,6 +23,10 @@ struct Serve: ParsableCommand {
     @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (when served over HTTPS, behind a proxy).") var secureCookies = false
     @Option(name: .customLong("trusted-header"), help: ArgumentHelp("Take the user's login from this header, set by a sign-on proxy (off by default; see above).", valueName: "NAME"))
     var trustedHeader: String?
+    @Option(
+        name: .customLong("allowed-host"),
+        help: ArgumentHelp("A host name people reach the portal by, through a proxy (repeatable; localhost always is).", valueName: "NAME"))
+    var allowedHost: [String] = []
 
     func run() throws {
         let path = options.path
@@ -45,6 +49,7 @@ struct Serve: ParsableCommand {
         var portalOptions = PortalOptions()
         portalOptions.secureCookies = secureCookies
         portalOptions.trustedHeader = trustedHeader
+        portalOptions.allowedHosts = Set(allowedHost.map { $0.lowercased() } + (loopback ? [] : [host.lowercased()]))
         portalOptions.today = { Clock.today }
         let portal = Portal(service: service, options: portalOptions)
         let users = try service.read { try $0.users().filter { !$0.disabled }.count }
