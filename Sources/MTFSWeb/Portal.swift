@@ -300,6 +300,12 @@ struct Gate: RouterMiddleware {
             return Pages.secure(response)
         } catch let failure as HTTPFailure {
             return Pages.secure(portal.failure(failure, context: context))
+        } catch let e as HTTPError where e.status == .notFound && Gate.methods(for: request.uri.path) != nil {
+            // A page that exists, asked for with a method it does not take.
+            let allowed = Gate.methods(for: request.uri.path)!
+            var r = portal.failure(HTTPFailure(.methodNotAllowed, "That page takes \(allowed.joined(separator: " and ")), not \(request.method.rawValue)."), context: context)
+            r.headers[.allow] = allowed.joined(separator: ", ")
+            return Pages.secure(r)
         } catch let e as HTTPError {
             // The server's own refusals: an unknown path, a method a path does not take, a body too large.
             let message =
@@ -317,6 +323,18 @@ struct Gate: RouterMiddleware {
         } catch {
             return Pages.secure(portal.failure(HTTPFailure(.internalServerError, "Something went wrong; nothing was changed."), context: context))
         }
+    }
+
+    /// The methods each page and endpoint takes (for 405 and its Allow header).
+    static func methods(for path: String) -> [String]? {
+        if path.hasPrefix("/api/v1/statements/") { return ["GET"] }
+        let get: Set<String> = [
+            "/", "/login", "/statement", "/return", "/history", "/board", "/statements", "/upload", "/summary", "/findings", "/trend", "/downloads",
+            "/download", "/api/v1/openapi.json", "/api/v1/positions", "/api/v1/findings",
+        ]
+        let post: Set<String> = ["/login", "/logout", "/sign-off", "/return", "/upload", "/api/v1/returns", "/api/v1/sign-offs"]
+        let methods = (get.contains(path) ? ["GET"] : []) + (post.contains(path) ? ["POST"] : [])
+        return methods.isEmpty ? nil : methods
     }
 
     func cookie(_ request: Request) -> String? {

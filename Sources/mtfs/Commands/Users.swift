@@ -35,6 +35,8 @@ struct UserAdd: ParsableCommand {
 
     func run() throws {
         if !passwordStdin { _ = try readPassword(false) }
+        if holder != nil && role != .holder { throw Failure.usage("--holder is for a holder; a \(role.rawValue) has none") }
+        if directorate != nil && role != .finance { throw Failure.usage("--directorate is for a finance user; a \(role.rawValue) has none") }
         let user = PortalUser(login: login.lowercased(), name: name, role: role, holder: holder, directorate: directorate)
         do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
         let ledger = try options.open()
@@ -53,7 +55,9 @@ struct UserAdd: ParsableCommand {
         if let directorate {
             let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
             guard known.contains(directorate) else {
-                throw Failure.badInput("--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+                let near = known.first { $0.lowercased() == directorate.lowercased() }
+                throw Failure.badInput(
+                    "--directorate: there is no directorate \"\(directorate)\"" + (near.map { "; did you mean \($0)?" } ?? "; the ledger's are \(known.sorted().joined(separator: ", "))"))
             }
         }
         let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
