@@ -33,6 +33,10 @@ public struct HolderStatement: Sendable {
         /// Whether the shortfall is beyond the SL01 tolerance (what a page shows in red; a few pounds
         /// of rounding against a straight-line profile is not slippage).
         public var behind = false
+
+        /// Whether the holder has anything to report on it this year (a target or a delivery): a
+        /// return template's row, the return form's, and what the returns board counts.
+        public var hasSomethingToReport: Bool { !(currentTarget.isZero && delivered.isZero) }
     }
 
     /// The totals of a set of lines.

@@ -215,7 +215,7 @@ extension Portal {
     /// The lines a holder reports for a period: their own proposals, this year.
     func returnLines(holder: String, period p: Period, user: PortalUser) async throws -> [HolderStatement.Line] {
         // As a template: a proposal with nothing to report this year (no target, nothing delivered) has no row.
-        try await statement(holder: holder, period: p, for: user).owned.filter { !($0.currentTarget.isZero && $0.delivered.isZero) }
+        try await statement(holder: holder, period: p, for: user).owned.filter(\.hasSomethingToReport)
     }
 
     func returnPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
@@ -431,7 +431,7 @@ extension Portal {
         var counts: [String: Int] = [:]
         for s in statements {
             // What the holder reports: their proposals with something to report this year (as the form).
-            let owned = s.owned.filter { !($0.currentTarget.isZero && $0.delivered.isZero) }
+            let owned = s.owned.filter(\.hasSomethingToReport)
             let returned = owned.filter { $0.returned == p }.count
             // A return is due by the 10th of the month after.
             let next = p.number == 12 ? Period(year: FinancialYear(startYear: p.year.startYear + 1), number: 1) : Period(year: p.year, number: p.number + 1)

@@ -66,13 +66,34 @@ struct FormatOption: ParsableArguments {
     }
 }
 
-/// `--out` and `--no-bom`: a report to a file rather than standard output.
-struct OutputFile: ParsableArguments {
-    @Option(help: ArgumentHelp("Write to this file rather than standard output (needed for xlsx).", valueName: "file")) var out: String?
+/// `--no-bom`, for every command that writes CSV files.
+struct BOMOption: ParsableArguments {
     @Flag(
         name: .customLong("no-bom"),
         help: "A CSV file written with --out starts with a UTF-8 byte order mark, so Excel reads £ and quotes right; this leaves it out.")
     var noBOM = false
+
+    /// Whether a CSV file starts with the byte order mark.
+    var bom: Bool { !noBOM }
+}
+
+/// `--format`, `--out` and `--no-bom` for a document (a statement, the summary, the reconciliation).
+struct DocumentOutput: ParsableArguments {
+    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
+    @OptionGroup var file: OutputFile
+
+    /// The format asked for; a workbook without `--out` is refused before any work is done.
+    func chosen() throws -> DocumentFormat {
+        if format.format.isWorkbook { _ = try file.required(for: "xlsx") }
+        return format.format
+    }
+}
+
+/// `--out` and `--no-bom`: a report to a file rather than standard output.
+struct OutputFile: ParsableArguments {
+    @Option(help: ArgumentHelp("Write to this file rather than standard output (needed for xlsx).", valueName: "file")) var out: String?
+    @OptionGroup var bomOption: BOMOption
+    var noBOM: Bool { !bomOption.bom }
 
     /// The file a workbook goes to.
     func required(for format: String) throws -> String {

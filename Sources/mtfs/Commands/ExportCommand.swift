@@ -25,10 +25,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(help: "csv, json, pack or hledger.") var format: Format
     @Option(help: ArgumentHelp("Where to write (a folder for pack; default standard output).", valueName: "path")) var out: String?
-    @Flag(
-        name: .customLong("no-bom"),
-        help: "A CSV file written with --out starts with a UTF-8 byte order mark, so Excel reads £ and quotes right; this leaves it out.")
-    var noBOM = false
+    @OptionGroup var bomOption: BOMOption
 
     func run() throws {
         let ledger = try options.openForReading()
@@ -53,7 +50,7 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             try Output.write(to: out) { sink in
                 // A file gets the byte order mark Excel needs; standard output never does.
-                if out != nil && !noBOM { try sink("\u{FEFF}") }
+                if out != nil && bomOption.bom { try sink("\u{FEFF}") }
                 try sink(ExportWriter.csvHeader)
                 try ledger.forEachEntry { try sink(ExportWriter.csvRows($0)) }
             }

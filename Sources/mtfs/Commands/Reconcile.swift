@@ -26,8 +26,7 @@ struct Reconcile: ParsableCommand {
     @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: String?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf:
         String?
-    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
-    @OptionGroup var output: OutputFile
+    @OptionGroup var document: DocumentOutput
     @Option(help: ArgumentHelp("Only findings at this severity or above: critical, high, medium or low.", valueName: "severity"))
     var severity: String?
     @Option(help: ArgumentHelp("Only these codes (repeatable): DC04 or its name, similar-proposals.", valueName: "code"))
@@ -55,8 +54,7 @@ struct Reconcile: ParsableCommand {
         if let failOn {
             do { threshold = try Severity(parsing: failOn) } catch { throw Failure.badInput("--fail-on: \(error.explanation)") }
         }
-        let f = format.format
-        if f.isWorkbook { _ = try output.required(for: "xlsx") }
+        let f = try document.chosen()
         let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()
         for (key, value) in [
@@ -94,8 +92,8 @@ struct Reconcile: ParsableCommand {
         let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: onlyYear), input)
         var report = ReconciliationReport(input, findings: findings)
         report.filter = filter.isEmpty ? nil : filter
-        let writer: any ReportWriter = f == .text && output.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
-        try output.emit(f, text: { try writer.reconciliation(report) }, file: { try f.file(reconciliation: report, bom: $0) })
+        let writer: any ReportWriter = f == .text && document.file.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
+        try document.file.emit(f, text: { try writer.reconciliation(report) }, file: { try f.file(reconciliation: report, bom: $0) })
         if let threshold, findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(3)
         }

@@ -22,12 +22,10 @@ struct StatementCommand: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Option(help: "The budget holder or proposal owner.") var holder: String
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
-    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
-    @OptionGroup var output: OutputFile
+    @OptionGroup var document: DocumentOutput
 
     func run() throws {
-        let f = format.format
-        if f.isWorkbook { _ = try output.required(for: "xlsx") }
+        let f = try document.chosen()
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
@@ -41,6 +39,6 @@ struct StatementCommand: ParsableCommand {
             }
             return try builder.statement(for: holder)
         }
-        try output.emit(f, text: { try StatementRenderer.render(statement, as: f) }, file: { try f.file(statement: statement, bom: $0) })
+        try document.file.emit(f, text: { try StatementRenderer.render(statement, as: f) }, file: { try f.file(statement: statement, bom: $0) })
     }
 }

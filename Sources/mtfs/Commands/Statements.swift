@@ -22,14 +22,14 @@ struct StatementsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
     @Option(help: "Formats to write (repeatable): text, markdown, csv, json, html, xlsx. Default html.") var format: [DocumentFormatArgument] = []
     @Option(help: ArgumentHelp("The folder (default Reports/<year>/P<n>).", valueName: "dir")) var out: String?
-    @Flag(name: .customLong("no-bom"), help: "Write CSV files without the UTF-8 byte order mark Excel needs (for other tools).") var noBOM = false
+    @OptionGroup var bomOption: BOMOption
 
     func run() throws {
         let formats = format.isEmpty ? [.html] : format.map(\.format)
         let ledger = try options.openForReading()
         let p = try Parse.period(period, option: "--period")
         let folder = out ?? "Reports/\(p.year.description.replacingOccurrences(of: "/", with: "-"))/P\(p.number)"
-        let written = try StatementFiles.write(ledger: ledger, period: p, formats: formats, folder: folder, bom: !noBOM)
+        let written = try StatementFiles.write(ledger: ledger, period: p, formats: formats, folder: folder, bom: bomOption.bom)
         Terminal.write("Wrote \(written.count) statements for \(p) to \(folder)/ (index: \(folder)/index.html).")
     }
 }

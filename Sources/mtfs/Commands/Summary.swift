@@ -28,12 +28,10 @@ struct SummaryCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: String?
-    @Option(help: "text, markdown, csv, json, html or xlsx (xlsx needs --out).") var format = DocumentFormatArgument(argument: "text")!
-    @OptionGroup var output: OutputFile
+    @OptionGroup var document: DocumentOutput
 
     func run() throws {
-        let f = format.format
-        if f.isWorkbook { _ = try output.required(for: "xlsx") }
+        let f = try document.chosen()
         let ledger = try options.openForReading()
         let y = try year.map { try Parse.year($0, option: "--year") }
         if let y { try ledger.checkInWindow(y) }
@@ -46,6 +44,6 @@ struct SummaryCommand: ParsableCommand {
         let settings = try ledger.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
         let summary = Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y)
-        try output.emit(f, text: { try SummaryRenderer.render(summary, as: f) }, file: { try f.file(summary: summary, bom: $0) })
+        try document.file.emit(f, text: { try SummaryRenderer.render(summary, as: f) }, file: { try f.file(summary: summary, bom: $0) })
     }
 }

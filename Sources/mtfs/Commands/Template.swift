@@ -42,7 +42,7 @@ struct TemplateCommand: ParsableCommand {
             let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
             // A proposal with nothing to report this year (no target, nothing delivered) has no row.
             func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
-                try builder.statement(for: name).owned.filter { !($0.currentTarget.isZero && $0.delivered.isZero) }.map { ($0, p.year) }
+                try builder.statement(for: name).owned.filter(\.hasSomethingToReport).map { ($0, p.year) }
             }
             if let holder {
                 guard builder.holders.contains(holder) else {
