@@ -62,8 +62,8 @@ public struct Finding: Hashable, Sendable {
     public var code: FindingCode
     public var severity: Severity
     /// Proposal refs involved, sorted.
-    public var refs: [String]
-    public var costCentre: String?
+    public var refs: [ProposalRef]
+    public var costCentre: CostCentreCode?
     public var year: FinancialYear?
     /// The amount at risk.
     public var amount: Pence
@@ -74,7 +74,7 @@ public struct Finding: Hashable, Sendable {
     public var message: String { sentence.text }
 
     public init(
-        code: FindingCode, severity: Severity, refs: [String], costCentre: String? = nil, year: FinancialYear? = nil,
+        code: FindingCode, severity: Severity, refs: [ProposalRef], costCentre: CostCentreCode? = nil, year: FinancialYear? = nil,
         amount: Pence, message: FindingMessage
     ) {
         self.code = code

@@ -11,9 +11,9 @@ public struct FindingMessage: Sendable, Hashable, ExpressibleByStringInterpolati
         case period(Period)
         case date(CivilDate)
         /// A proposal as a CFO reads it: `REF “Title” (Owner)`; without the title and owner, its ref.
-        case proposal(ref: String, title: String?, owner: String?)
+        case proposal(ref: ProposalRef, title: String?, owner: String?)
         /// A cost centre: `CODE (Name)`, or its code alone.
-        case costCentre(code: String, name: String?)
+        case costCentre(code: CostCentreCode, name: String?)
 
         /// The part as plain text.
         public var text: String {
@@ -24,8 +24,8 @@ public struct FindingMessage: Sendable, Hashable, ExpressibleByStringInterpolati
             case .period(let p): p.description
             case .date(let d): d.description
             case .proposal(let ref, let title, let owner):
-                ref + (title.map { " “\($0)”" } ?? "") + (owner.map { " (\($0))" } ?? "")
-            case .costCentre(let code, let name): code + (name.map { " (\($0))" } ?? "")
+                ref.rawValue + (title.map { " “\($0)”" } ?? "") + (owner.map { " (\($0))" } ?? "")
+            case .costCentre(let code, let name): code.rawValue + (name.map { " (\($0))" } ?? "")
             }
         }
     }

@@ -30,14 +30,14 @@ public struct JournalEntry: Hashable, Sendable {
 
 /// Which entries the journal lists; nil means any.
 public struct JournalFilter: Sendable {
-    public var proposal: String?
+    public var proposal: ProposalRef?
     public var directorate: String?
     public var period: Period?
     public var kind: EntryKind?
     public var year: FinancialYear?
     public var asOf: Period?
     public init(
-        proposal: String? = nil, directorate: String? = nil, period: Period? = nil, kind: EntryKind? = nil,
+        proposal: ProposalRef? = nil, directorate: String? = nil, period: Period? = nil, kind: EntryKind? = nil,
         year: FinancialYear? = nil, asOf: Period? = nil
     ) {
         self.proposal = proposal
@@ -52,14 +52,14 @@ public struct JournalFilter: Sendable {
 /// A slip as the reconciliation sees it.
 public struct SlipRecord: Hashable, Sendable {
     public var entry: Int64
-    public var proposal: String
+    public var proposal: ProposalRef
     public var from: FinancialYear
     public var to: FinancialYear
     public var amount: Pence
     public var effective: CivilDate
     public var reason: String
 
-    public init(entry: Int64, proposal: String, from: FinancialYear, to: FinancialYear, amount: Pence, effective: CivilDate, reason: String) {
+    public init(entry: Int64, proposal: ProposalRef, from: FinancialYear, to: FinancialYear, amount: Pence, effective: CivilDate, reason: String) {
         self.entry = entry
         self.proposal = proposal
         self.from = from

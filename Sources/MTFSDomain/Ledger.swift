@@ -25,8 +25,8 @@ public enum AccountKind: String, Sendable, Codable, CaseIterable, Comparable {
 public struct AccountKey: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public var kind: AccountKind
     public var year: FinancialYear
-    public var proposal: String?
-    public var costCentre: String?
+    public var proposal: ProposalRef?
+    public var costCentre: CostCentreCode?
 
     /// The MTFS requirement account for a year.
     public static func requirement(_ year: FinancialYear) -> AccountKey {
@@ -34,11 +34,11 @@ public struct AccountKey: Hashable, Sendable, Codable, Comparable, CustomStringC
     }
 
     /// A proposal's account in a state, year and cost centre.
-    public static func proposal(_ ref: String, _ kind: AccountKind, _ year: FinancialYear, _ costCentre: String) -> AccountKey {
+    public static func proposal(_ ref: ProposalRef, _ kind: AccountKind, _ year: FinancialYear, _ costCentre: CostCentreCode) -> AccountKey {
         AccountKey(kind: kind, year: year, proposal: ref, costCentre: costCentre)
     }
 
-    public init(kind: AccountKind, year: FinancialYear, proposal: String?, costCentre: String?) {
+    public init(kind: AccountKind, year: FinancialYear, proposal: ProposalRef?, costCentre: CostCentreCode?) {
         self.kind = kind
         self.year = year
         self.proposal = proposal
@@ -46,7 +46,7 @@ public struct AccountKey: Hashable, Sendable, Codable, Comparable, CustomStringC
     }
 
     public static func < (a: AccountKey, b: AccountKey) -> Bool {
-        (a.proposal ?? "", a.year, a.costCentre ?? "", a.kind) < (b.proposal ?? "", b.year, b.costCentre ?? "", b.kind)
+        (a.proposal?.rawValue ?? "", a.year, a.costCentre?.rawValue ?? "", a.kind) < (b.proposal?.rawValue ?? "", b.year, b.costCentre?.rawValue ?? "", b.kind)
     }
 
     /// `mtfs:2023/24:requirement` or `PEO-07:2023/24:PEO-CSC-0412:planned`: the account's name in the hash.
@@ -255,7 +255,7 @@ public enum LedgerError: KindedError, Equatable, Sendable {
 public struct EntryContent: Hashable, Sendable {
     public var id: Int64
     public var kind: EntryKind
-    public var proposal: String
+    public var proposal: ProposalRef
     public var year: FinancialYear
     public var toYear: FinancialYear?
     public var effective: CivilDate
@@ -267,7 +267,7 @@ public struct EntryContent: Hashable, Sendable {
     public var postings: [Posting]
 
     public init(
-        id: Int64, kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?,
+        id: Int64, kind: EntryKind, proposal: ProposalRef, year: FinancialYear, toYear: FinancialYear?,
         effective: CivilDate, recordedAt: String, actor: String, reason: String, source: String,
         reverses: Int64?, postings: [Posting]
     ) {
@@ -299,7 +299,7 @@ public struct EntryContent: Hashable, Sendable {
         input.field(EntryHashInput.version)
         input.field(id)
         input.field(kind.rawValue)
-        input.field(proposal)
+        input.field(proposal.rawValue)
         input.field(year.description)
         input.field(toYear?.description ?? "")
         input.field(effective.description)

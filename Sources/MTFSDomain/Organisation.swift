@@ -14,7 +14,7 @@ public enum ServiceModel: String, Sendable, Codable, CaseIterable {
 
 /// Where a cost centre sits from a date: its service, directorate and budget holder.
 public struct Assignment: Hashable, Sendable, Codable {
-    public var costCentre: String
+    public var costCentre: CostCentreCode
     public var effective: CivilDate
     public var service: String
     public var directorate: String
@@ -23,7 +23,7 @@ public struct Assignment: Hashable, Sendable, Codable {
     public var reason: String
 
     public init(
-        costCentre: String, effective: CivilDate, service: String, directorate: String,
+        costCentre: CostCentreCode, effective: CivilDate, service: String, directorate: String,
         budgetHolder: String, model: ServiceModel, reason: String = ""
     ) {
         self.costCentre = costCentre
@@ -38,9 +38,9 @@ public struct Assignment: Hashable, Sendable, Codable {
 
 /// A budget line with its name. Where it sits over time is in ``OperatingModel``.
 public struct CostCentre: Hashable, Sendable, Codable {
-    public var code: String
+    public var code: CostCentreCode
     public var name: String
-    public init(code: String, name: String) {
+    public init(code: CostCentreCode, name: String) {
         self.code = code
         self.name = name
     }
@@ -49,7 +49,7 @@ public struct CostCentre: Hashable, Sendable, Codable {
 /// The operating model over time: effective-dated assignments of every cost centre.
 public struct OperatingModel: Sendable {
     /// Each cost centre's assignments, oldest first.
-    public private(set) var history: [String: [Assignment]] = [:]
+    public private(set) var history: [CostCentreCode: [Assignment]] = [:]
 
     public init(_ assignments: [Assignment] = []) {
         for a in assignments { add(a) }
@@ -64,15 +64,15 @@ public struct OperatingModel: Sendable {
     }
 
     /// Who held the cost centre on the date, in which service and directorate; nil before its first assignment.
-    public func assignment(of costCentre: String, on date: CivilDate) -> Assignment? {
+    public func assignment(of costCentre: CostCentreCode, on date: CivilDate) -> Assignment? {
         history[costCentre]?.last(where: { $0.effective <= date })
     }
 
     /// The first assignment ever recorded (the position when the MTFS started).
-    public func original(of costCentre: String) -> Assignment? { history[costCentre]?.first }
+    public func original(of costCentre: CostCentreCode) -> Assignment? { history[costCentre]?.first }
 
     /// Changes after the first assignment: the restructures that moved the cost centre.
-    public func moves(of costCentre: String) -> [Assignment] { Array((history[costCentre] ?? []).dropFirst()) }
+    public func moves(of costCentre: CostCentreCode) -> [Assignment] { Array((history[costCentre] ?? []).dropFirst()) }
 
     /// Every cost centre's assignment on the date, sorted by directorate, service and code.
     public func snapshot(on date: CivilDate) -> [Assignment] {
@@ -81,5 +81,5 @@ public struct OperatingModel: Sendable {
     }
 
     /// The cost centres known.
-    public var costCentres: [String] { history.keys.sorted() }
+    public var costCentres: [CostCentreCode] { history.keys.sorted() }
 }

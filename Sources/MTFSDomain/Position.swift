@@ -30,11 +30,11 @@ public struct Position: Hashable, Sendable, Codable {
 
 /// A position of one proposal, year and cost centre: the grain the ledger aggregates to.
 public struct PositionLine: Hashable, Sendable {
-    public var proposal: String
+    public var proposal: ProposalRef
     public var year: FinancialYear
-    public var costCentre: String
+    public var costCentre: CostCentreCode
     public var position: Position
-    public init(proposal: String, year: FinancialYear, costCentre: String, position: Position) {
+    public init(proposal: ProposalRef, year: FinancialYear, costCentre: CostCentreCode, position: Position) {
         self.proposal = proposal
         self.year = year
         self.costCentre = costCentre
@@ -49,8 +49,8 @@ public struct PositionLine: Hashable, Sendable {
 
 extension Array where Element == PositionLine {
     /// The lines summed over cost centres, by proposal and then year.
-    public func byProposalYear() -> [String: [FinancialYear: Position]] {
-        var out: [String: [FinancialYear: Position]] = [:]
+    public func byProposalYear() -> [ProposalRef: [FinancialYear: Position]] {
+        var out: [ProposalRef: [FinancialYear: Position]] = [:]
         for line in self { out[line.proposal, default: [:]][line.year, default: Position()] += line.position }
         return out
     }
@@ -58,7 +58,7 @@ extension Array where Element == PositionLine {
 
 /// A forecast with its RAG and comment, as recorded for a proposal, year and period.
 public struct ForecastRecord: Hashable, Sendable {
-    public var proposal: String
+    public var proposal: ProposalRef
     public var year: FinancialYear
     public var period: Period
     public var forecast: Pence
@@ -68,7 +68,7 @@ public struct ForecastRecord: Hashable, Sendable {
     public var recordedAt: String
     public var source: String
     public init(
-        proposal: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String,
+        proposal: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String,
         actor: String, recordedAt: String, source: String
     ) {
         self.proposal = proposal

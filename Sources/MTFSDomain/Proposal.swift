@@ -16,9 +16,9 @@ public enum Recurrence: String, Sendable, Codable, CaseIterable {
 /// One cost centre a proposal cuts, with its share of the target in basis points (1% = 100),
 /// or nil when the target is split equally.
 public struct CostCentreShare: Hashable, Sendable, Codable {
-    public var costCentre: String
+    public var costCentre: CostCentreCode
     public var basisPoints: Int?
-    public init(costCentre: String, basisPoints: Int? = nil) {
+    public init(costCentre: CostCentreCode, basisPoints: Int? = nil) {
         self.costCentre = costCentre
         self.basisPoints = basisPoints
     }
@@ -36,7 +36,7 @@ public struct CostCentreShare: Hashable, Sendable, Codable {
         var shares: [CostCentreShare] = []
         for item in items {
             let pieces = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
-            let code = pieces[0]
+            let code = CostCentreCode(pieces[0])
             guard !code.isEmpty else { throw DomainError.invalid("expected a cost centre code before \"=\" in \"\(item)\"") }
             if shares.contains(where: { $0.costCentre == code }) {
                 throw DomainError.invalid("cost centre \(code) is listed twice")
@@ -89,7 +89,7 @@ public struct CostCentreShare: Hashable, Sendable, Codable {
 
     /// The pack form of a list: `A=60%;B=40%` or `A;B`.
     public static func format(_ shares: [CostCentreShare]) -> String {
-        shares.map { s in s.basisPoints.map { "\(s.costCentre)=\(formatPercent($0))" } ?? s.costCentre }.joined(separator: ";")
+        shares.map { s in s.basisPoints.map { "\(s.costCentre)=\(formatPercent($0))" } ?? s.costCentre.rawValue }.joined(separator: ";")
     }
 
     /// Splits an amount over the shares: by basis points, or equally; pence remainders to the first.
@@ -110,7 +110,7 @@ extension String {
 /// A savings proposal: what it is, who owns it, which cost centres it cuts.
 /// Its targets live in the ledger as approval entries.
 public struct Proposal: Hashable, Sendable, Codable {
-    public var ref: String
+    public var ref: ProposalRef
     public var title: String
     public var directorate: String
     public var owner: String
@@ -120,12 +120,12 @@ public struct Proposal: Hashable, Sendable, Codable {
     /// The period the first year's saving starts accruing; P1 of the first year when nil.
     public var deliveryStart: Period?
     /// The ref of a proposal this one replaces (mitigation of an unachievable saving).
-    public var replaces: String?
+    public var replaces: ProposalRef?
 
     public init(
-        ref: String, title: String, directorate: String, owner: String, category: String = "",
+        ref: ProposalRef, title: String, directorate: String, owner: String, category: String = "",
         recurrence: Recurrence = .ongoing, costCentres: [CostCentreShare], deliveryStart: Period? = nil,
-        replaces: String? = nil
+        replaces: ProposalRef? = nil
     ) {
         self.ref = ref
         self.title = title
@@ -140,7 +140,7 @@ public struct Proposal: Hashable, Sendable, Codable {
 
     /// Checks what can be checked without the ledger: a ref, a title, an owner, cost centres.
     public func validate() throws(DomainError) {
-        if !Proposal.isValidRef(ref) {
+        if !Proposal.isValidRef(ref.rawValue) {
             throw DomainError.invalid("expected a proposal ref of letters, digits, '-', '_', '.' or '/' (at most 40), found \"\(ref)\"")
         }
         if title.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs a title") }

@@ -1,10 +1,10 @@
 /// One proposal in one financial year: the unit every position, forecast and return line is about,
 /// and the key of every map of them (never a `"REF|2023"` string).
 public struct ProposalYear: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var ref: String
+    public var ref: ProposalRef
     public var year: FinancialYear
 
-    public init(_ ref: String, _ year: FinancialYear) {
+    public init(_ ref: ProposalRef, _ year: FinancialYear) {
         self.ref = ref
         self.year = year
     }

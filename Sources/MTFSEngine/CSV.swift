@@ -126,6 +126,11 @@ public struct CSVRow: Sendable {
         return v
     }
 
+    /// A required cell that names a proposal or a cost centre.
+    public func required<T: TextIdentity>(_ column: String, what: String, as type: T.Type = T.self) throws(InputError) -> T {
+        T(rawValue: try required(column, what: what))
+    }
+
     /// Parses a cell with a domain parser, reporting failures at this row and column.
     public func parse<T>(_ column: String, _ parser: (String) throws -> T) throws(InputError) -> T {
         do { return try parser(self[column]) } catch let e as MoneyError {

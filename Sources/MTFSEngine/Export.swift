@@ -23,9 +23,9 @@ public enum Export {
         var restructures = [PackFormat.restructureColumns]
         for code in model.costCentres {
             guard let first = model.original(of: code) else { continue }
-            org.append([code, names[code] ?? "", first.service, first.directorate, first.budgetHolder, first.model.rawValue])
+            org.append([code.rawValue, names[code] ?? "", first.service, first.directorate, first.budgetHolder, first.model.rawValue])
             for m in model.moves(of: code) {
-                restructures.append([m.effective.description, code, m.service, m.directorate, m.budgetHolder, m.model.rawValue, m.reason])
+                restructures.append([m.effective.description, code.rawValue, m.service, m.directorate, m.budgetHolder, m.model.rawValue, m.reason])
             }
         }
         files[PackFormat.organisation] = csv(org)
@@ -33,7 +33,7 @@ public enum Export {
 
         var baselines = [PackFormat.baselineColumns]
         for (code, years) in try ledger.baselines().sorted(by: { $0.key < $1.key }) {
-            for (year, amount) in years.sorted(by: { $0.key < $1.key }) { baselines.append([code, year.description, amount.plain]) }
+            for (year, amount) in years.sorted(by: { $0.key < $1.key }) { baselines.append([code.rawValue, year.description, amount.plain]) }
         }
         files[PackFormat.baselines] = csv(baselines)
 
@@ -42,8 +42,8 @@ public enum Export {
         for p in try ledger.proposals() {
             proposals.append(
                 [
-                    p.ref, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
-                    p.deliveryStart?.monthText ?? "", p.replaces ?? "",
+                    p.ref.rawValue, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
+                    p.deliveryStart?.monthText ?? "", p.replaces?.rawValue ?? "",
                 ]
                     + window.years.map { y in
                         positions[p.ref]?[y].flatMap { $0.originalTarget.isZero ? nil : $0.originalTarget.plain } ?? ""
@@ -60,10 +60,10 @@ public enum Export {
             switch e.kind {
             case .slip where !reversed.contains(e.id):
                 adjustments.append([
-                    e.effective.description, e.proposal, "slip", e.year.description, e.amount.plain, e.toYear?.description ?? "", e.reason,
+                    e.effective.description, e.proposal.rawValue, "slip", e.year.description, e.amount.plain, e.toYear?.description ?? "", e.reason,
                 ])
             case .unachievable where !reversed.contains(e.id):
-                adjustments.append([e.effective.description, e.proposal, "unachievable", e.year.description, e.amount.plain, "", e.reason])
+                adjustments.append([e.effective.description, e.proposal.rawValue, "unachievable", e.year.description, e.amount.plain, "", e.reason])
             case .deliver, .reduce:
                 deliveryPeriods[e.period, default: []].insert(ProposalYear(e.proposal, e.year))
             case .reverse:
@@ -93,7 +93,7 @@ public enum Export {
             for key in keys.sorted() {
                 let f = forecasts[period]?[key]
                 rows.append([
-                    key.ref, key.year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
+                    key.ref.rawValue, key.year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
                     f?.comment ?? "",
                 ])
             }
@@ -115,7 +115,7 @@ public enum Export {
     /// `savings:<directorate>:<ref>:<year>:<state>:<cost centre>`.
     public static func hledgerAccount(_ key: AccountKey, directorate: String) -> String {
         guard let ref = key.proposal, let centre = key.costCentre else { return "mtfs:requirement:\(key.year)" }
-        return ["savings", directorate, ref, key.year.description, key.kind.rawValue, centre].map(hledgerName).joined(separator: ":")
+        return ["savings", directorate, ref.rawValue, key.year.description, key.kind.rawValue, centre.rawValue].map(hledgerName).joined(separator: ":")
     }
 
     /// A name part safe in an hledger account: no colons, no runs of spaces (two spaces end a name),
@@ -152,7 +152,7 @@ public enum Export {
         )
         try write("commodity 1000.00 GBP\n\n")
         try ledger.forEachEntry { e in
-            var text = "\(e.effective) * (\(e.id)) \(e.kind.rawValue) \(oneLine(e.proposal)) \(e.year)"
+            var text = "\(e.effective) * (\(e.id)) \(e.kind.rawValue) \(oneLine(e.proposal.rawValue)) \(e.year)"
             if let to = e.toYear { text += " to \(to)" }
             if let r = e.reverses { text += " reversing \(r)" }
             text += "\n    ; by \(oneLine(e.actor)) at \(e.recordedAt); source \(oneLine(e.source))\n"

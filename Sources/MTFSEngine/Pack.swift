@@ -39,7 +39,7 @@ public struct ParsedPack: Sendable {
         var at: SourceLocation
     }
     public struct BaselineRow: Sendable {
-        var costCentre: String, year: FinancialYear, amount: Pence
+        var costCentre: CostCentreCode, year: FinancialYear, amount: Pence
         var at: SourceLocation
     }
     public struct ProposalRow: Sendable {
@@ -49,13 +49,13 @@ public struct ParsedPack: Sendable {
         var yearColumns: [FinancialYear: String]
     }
     public struct RestructureRow: Sendable {
-        var effective: CivilDate, costCentre: String
+        var effective: CivilDate, costCentre: CostCentreCode
         var service: String?, directorate: String?, holder: String?, model: ServiceModel?
         var reason: String
         var at: SourceLocation
     }
     public struct AdjustmentRow: Sendable {
-        var date: CivilDate, ref: String, movement: Movement, reason: String
+        var date: CivilDate, ref: ProposalRef, movement: Movement, reason: String
         var at: SourceLocation
     }
 
@@ -92,14 +92,14 @@ public struct PackReturn: Sendable {
 public struct ParsedReturn: Sendable {
     /// One line: a proposal's year, as the budget holder reports it.
     public struct Row: Sendable {
-        public var ref: String, year: FinancialYear, deliveredToDate: Pence
+        public var ref: ProposalRef, year: FinancialYear, deliveredToDate: Pence
         public var forecast: Pence?, rag: RAG?, comment: String
         /// Where the line came from (file and line, sheet and cell, form field), for its errors and
         /// the entries' source.
         public var at: SourceLocation
 
         public init(
-            ref: String, year: FinancialYear, deliveredToDate: Pence, forecast: Pence?, rag: RAG?, comment: String, at: SourceLocation
+            ref: ProposalRef, year: FinancialYear, deliveredToDate: Pence, forecast: Pence?, rag: RAG?, comment: String, at: SourceLocation
         ) {
             self.ref = ref
             self.year = year
@@ -202,10 +202,10 @@ extension ParsedPack {
     }
 
     static func parseOrganisation(_ f: CSVFile) throws(InputError) -> [OrgRow] {
-        var seen: [String: Int] = [:]
+        var seen: [CostCentreCode: Int] = [:]
         var rows: [OrgRow] = []
         for r in f.rows {
-            let code = try r.required("cost_centre", what: "a cost centre code")
+            let code = try r.required("cost_centre", what: "a cost centre code", as: CostCentreCode.self)
             if let first = seen[code] {
                 throw InputError(r.at("cost_centre"), "cost centre \(code) is listed twice (first on line \(first))")
             }
@@ -222,12 +222,13 @@ extension ParsedPack {
     }
 
     static func parseBaselines(_ f: CSVFile) throws(InputError) -> [BaselineRow] {
-        var seen: Set<String> = []
+        var seen: Set<Pair> = []
         var rows: [BaselineRow] = []
+        struct Pair: Hashable { var code: CostCentreCode, year: FinancialYear }
         for r in f.rows {
-            let code = try r.required("cost_centre", what: "a cost centre code")
+            let code = try r.required("cost_centre", what: "a cost centre code", as: CostCentreCode.self)
             let year = try r.parse("year") { try FinancialYear(parsing: $0) }
-            if !seen.insert("\(code)|\(year)").inserted {
+            if !seen.insert(Pair(code: code, year: year)).inserted {
                 throw InputError(r.at("year"), "cost centre \(code) has two baselines for \(year)")
             }
             rows.append(BaselineRow(costCentre: code, year: year, amount: try r.parse("net_budget") { try Pence(parsing: $0) }, at: r.at()))
@@ -254,10 +255,10 @@ extension ParsedPack {
                     SourceLocation(file: f.name, line: 1), "the year columns skip \(year); expected one column for every MTFS year")
             }
         }
-        var seen: [String: Int] = [:]
+        var seen: [ProposalRef: Int] = [:]
         var rows: [ProposalRow] = []
         for r in f.rows {
-            let ref = try r.required("ref", what: "a proposal ref")
+            let ref = try r.required("ref", what: "a proposal ref", as: ProposalRef.self)
             if let first = seen[ref] { throw InputError(r.at("ref"), "duplicate proposal ref \(ref) (first on line \(first))") }
             seen[ref] = r.line
             let proposal = Proposal(
@@ -267,7 +268,7 @@ extension ParsedPack {
                 recurrence: r["recurrence"].isEmpty ? .ongoing : try r.parse("recurrence") { try Recurrence(parsing: $0) },
                 costCentres: try r.parse("cost_centres") { try CostCentreShare.parseList($0) },
                 deliveryStart: r["delivery_start"].isEmpty ? nil : try r.parse("delivery_start") { try Period(parsing: $0) },
-                replaces: r["replaces"].isEmpty ? nil : r["replaces"])
+                replaces: r["replaces"].isEmpty ? nil : ProposalRef(r["replaces"]))
             do { try proposal.validate() } catch { throw InputError(r.at("ref"), error.explanation) }
             var targets: [FinancialYear: Pence] = [:]
             for (year, column) in yearColumns where !r[column].isEmpty {
@@ -297,7 +298,7 @@ extension ParsedPack {
     static func parseAdjustments(_ f: CSVFile) throws(InputError) -> [AdjustmentRow] {
         try f.rows.map { r throws(InputError) in
             let date = try r.parse("date") { try CivilDate(parsing: $0) }
-            let ref = try r.required("ref", what: "a proposal ref")
+            let ref = try r.required("ref", what: "a proposal ref", as: ProposalRef.self)
             let year = try r.parse("year") { try FinancialYear(parsing: $0) }
             let amount = try r.parse("amount") { try Pence(parsing: $0) }
             if amount.rawValue <= 0 { throw InputError(r.at("amount"), "expected an amount more than £0.00, found \(amount)") }
@@ -431,7 +432,7 @@ extension ParsedReturn {
             for (_, cells) in made.rows.dropFirst() {
                 func cell(_ key: String) -> String { columns[key].flatMap { cells[$0] }.map(WorkbookSheet.text) ?? "" }
                 guard let year = try? FinancialYear(parsing: cell("year")), let delivered = try? Pence(parsing: cell("delivered_to_date")) else { continue }
-                parsed.originals[ProposalYear(cell("ref"), year)] = ParsedReturn.Original(
+                parsed.originals[ProposalYear(ProposalRef(cell("ref")), year)] = ParsedReturn.Original(
                     delivered: delivered, forecast: cell("forecast").isEmpty ? nil : try? Pence(parsing: cell("forecast")))
             }
         }
@@ -452,7 +453,7 @@ extension ParsedReturn {
                 throw InputError(r.at(column), "\(error)")
             }
         }
-        let ref = r["ref"]
+        let ref = ProposalRef(r["ref"])
         if ref.isEmpty { throw InputError(r.at("ref"), "expected a proposal ref, found an empty cell") }
         let year = try parse("year") { try FinancialYear(parsing: $0) }
         let delivered = try parse("delivered_to_date") { try Pence(parsing: $0) }

@@ -4,12 +4,12 @@ import MTFSDomain
 /// of the JSON export.
 public struct PositionRow: Sendable, Hashable, Encodable {
     public var directorate: String
-    public var ref: String
+    public var ref: ProposalRef
     public var year: FinancialYear
     public var position: Position
 
     /// Every proposal-year's position from the kept lines, by ref then year.
-    public static func byProposal(_ lines: [PositionLine], directorates: [String: String]) -> [PositionRow] {
+    public static func byProposal(_ lines: [PositionLine], directorates: [ProposalRef: String]) -> [PositionRow] {
         let byProposal = lines.byProposalYear()
         return byProposal.keys.sorted().flatMap { ref in
             (byProposal[ref] ?? [:]).sorted { $0.key < $1.key }.map { year, p in

@@ -7,8 +7,8 @@ public struct ReconciliationInput: Sendable {
     public var asOf: Period
     public var proposals: [Proposal]
     public var model: OperatingModel
-    public var names: [String: String]
-    public var baselines: [String: [FinancialYear: Pence]]
+    public var names: [CostCentreCode: String]
+    public var baselines: [CostCentreCode: [FinancialYear: Pence]]
     public var lines: [PositionLine]
     /// The latest forecast of each proposal and year.
     public var forecasts: [ProposalYear: ForecastRecord]
@@ -18,12 +18,12 @@ public struct ReconciliationInput: Sendable {
     public var directorateReturns: [String: (period: Period, reported: Set<ProposalYear>)] = [:]
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
-    public var latestDelivery: [String: CivilDate]
+    public var latestDelivery: [ProposalRef: CivilDate]
     /// The head of the record chain the books were read at (reports print it).
     public var head: ChainHead = .empty
 
     /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
-    public static func key(_ ref: String, _ year: FinancialYear) -> ProposalYear { ProposalYear(ref, year) }
+    public static func key(_ ref: ProposalRef, _ year: FinancialYear) -> ProposalYear { ProposalYear(ref, year) }
 
     /// Positions summed over cost centres, by proposal and year (``key(_:_:)``).
     public func positionsByProposalYear() -> [ProposalYear: Position] {
@@ -73,7 +73,7 @@ public struct ReconciliationInput: Sendable {
     }
 
     /// The proposals with a cost centre that moved by `date`.
-    static func proposalsOnMovedCostCentres(_ proposals: [Proposal], _ model: OperatingModel, by date: CivilDate) -> Set<String> {
+    static func proposalsOnMovedCostCentres(_ proposals: [Proposal], _ model: OperatingModel, by date: CivilDate) -> Set<ProposalRef> {
         let moved = Set(model.history.compactMap { centre, list in list.dropFirst().contains { $0.effective <= date } ? centre : nil })
         return Set(proposals.filter { $0.costCentres.contains { moved.contains($0.costCentre) } }.map(\.ref))
     }
@@ -85,11 +85,11 @@ public struct Reconciliation {
     public let settings: ReconcileSettings
 
     // Indexes built once.
-    let byRef: [String: Proposal]
+    let byRef: [ProposalRef: Proposal]
     /// Current target, delivered and remaining by "ref|year".
     var position: [ProposalYear: Position] = [:]
     /// Current (incremental) target by cost centre → year → ref.
-    var claims: [String: [FinancialYear: [String: Pence]]] = [:]
+    var claims: [CostCentreCode: [FinancialYear: [ProposalRef: Pence]]] = [:]
 
     public init(input: ReconciliationInput, settings: ReconcileSettings = ReconcileSettings()) {
         self.input = input
@@ -124,30 +124,31 @@ public struct Reconciliation {
 
     // MARK: - Helpers
 
-    func pos(_ ref: String, _ year: FinancialYear) -> Position { position[ReconciliationInput.key(ref, year)] ?? Position() }
-    func target(_ ref: String, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
+    func pos(_ ref: ProposalRef, _ year: FinancialYear) -> Position { position[ReconciliationInput.key(ref, year)] ?? Position() }
+    func target(_ ref: ProposalRef, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
     var asOfDate: CivilDate { input.asOf.lastDay }
 
-    func holder(_ centre: String) -> Assignment? {
+    func holder(_ centre: CostCentreCode) -> Assignment? {
         input.model.assignment(of: centre, on: asOfDate) ?? input.model.original(of: centre)
     }
 
-    func describe(centre: String) -> FindingMessage {
+    func describe(centre: CostCentreCode) -> FindingMessage {
         FindingMessage(parts: [.costCentre(code: centre, name: input.names[centre].flatMap { $0.isEmpty ? nil : $0 })])
     }
 
     /// A proposal named by its ref alone.
-    func ref(_ ref: String) -> FindingMessage { FindingMessage(parts: [.proposal(ref: ref, title: nil, owner: nil)]) }
+    func ref(_ ref: ProposalRef) -> FindingMessage { FindingMessage(parts: [.proposal(ref: ref, title: nil, owner: nil)]) }
 
     /// A cost centre named by its code alone.
-    func code(_ code: String) -> FindingMessage { FindingMessage(parts: [.costCentre(code: code, name: nil)]) }
+    func code(_ code: CostCentreCode) -> FindingMessage { FindingMessage(parts: [.costCentre(code: code, name: nil)]) }
 
-    func describe(proposal ref: String) -> FindingMessage {
+    func describe(proposal ref: ProposalRef) -> FindingMessage {
         FindingMessage(parts: [.proposal(ref: ref, title: byRef[ref]?.title, owner: byRef[ref]?.owner)])
     }
 
-    static func list(_ items: [String]) -> String {
-        switch items.count {
+    static func list(_ items: [some CustomStringConvertible]) -> String {
+        let items = items.map(\.description)
+        return switch items.count {
         case 0: ""
         case 1: items[0]
         default: items.dropLast().joined(separator: ", ") + " and " + items.last!
@@ -155,7 +156,7 @@ public struct Reconciliation {
     }
 
     /// Moves of a cost centre effective by the end of the as-of period, with the assignment each replaced.
-    func moves(of centre: String) -> [(before: Assignment, after: Assignment)] {
+    func moves(of centre: CostCentreCode) -> [(before: Assignment, after: Assignment)] {
         let history = (input.model.history[centre] ?? []).filter { $0.effective <= asOfDate }
         guard history.count > 1 else { return [] }
         return (1..<history.count).map { (history[$0 - 1], history[$0]) }
@@ -171,7 +172,7 @@ public struct Reconciliation {
             guard let baselines = input.baselines[centre] else { continue }
             for year in input.window.years {
                 guard let baseline = baselines[year] else { continue }
-                var parts: [String: Pence] = [:]
+                var parts: [ProposalRef: Pence] = [:]
                 for (claimYear, refs) in byYear where claimYear <= year {
                     for (ref, amount) in refs {
                         let ongoing = byRef[ref]?.recurrence != .oneOff
@@ -221,7 +222,7 @@ public struct Reconciliation {
         for (centre, byYear) in claims {
             for (before, after) in moves(of: centre) {
                 let directorateChanged = before.directorate != after.directorate
-                func side(_ ref: String) -> Int {  // 0 old, 1 new, -1 neither
+                func side(_ ref: ProposalRef) -> Int {  // 0 old, 1 new, -1 neither
                     guard let p = byRef[ref] else { return -1 }
                     if p.owner == after.budgetHolder { return 1 }
                     if p.owner == before.budgetHolder { return 0 }
@@ -264,7 +265,7 @@ public struct Reconciliation {
     /// one of the rarer words of each title and a service or cost centre, never every pair of a
     /// service. A candidate is then checked exactly.
     func similarProposals(excluding dc03: [Finding]) -> [Finding] {
-        let doubleCounted = Set(dc03.map { $0.refs.joined(separator: "|") })
+        let doubleCounted = Set(dc03.map(\.refs))
         let all = input.proposals
         let words = all.map { TitleWords.of($0.title) }
         // Each title's words as sorted ids, so a pair is compared by merging two short arrays.
@@ -295,7 +296,7 @@ public struct Reconciliation {
             }
             return n
         }
-        var serviceOf: [String: [String]] = [:]  // each cost centre's services, at the start and now
+        var serviceOf: [CostCentreCode: [String]] = [:]  // each cost centre's services, at the start and now
         let services = all.map { p in
             Set(
                 p.costCentres.flatMap { share in
@@ -345,7 +346,7 @@ public struct Reconciliation {
             }
             return pairs
         }
-        let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0) }) }
+        let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0.rawValue) }) }
         let candidates = candidatePairs(groupsOf, basisPoints: settings.similarityBasisPoints)
         let crossGroupsOf = all.indices.map { i -> Set<Int> in
             years[i].isEmpty
@@ -353,7 +354,7 @@ public struct Reconciliation {
         }
         let crossCandidates = candidatePairs(crossGroupsOf, basisPoints: settings.crossSimilarityBasisPoints)
         var out: [Finding] = []
-        var seen: Set<String> = []
+        var seen: Set<[ProposalRef]> = []
         // Within a service or cost centre first; then across the programme, at the stricter
         // threshold, pairs that the first did not find.
         for (within, list) in [(true, candidates), (false, crossCandidates)] {
@@ -367,7 +368,7 @@ public struct Reconciliation {
                 let q = all[j]
                 if p.replaces == q.ref || q.replaces == p.ref { continue }
                 let pair = [p.ref, q.ref].sorted()
-                let pairKey = pair.joined(separator: "|")
+                let pairKey = pair
                 if doubleCounted.contains(pairKey) || seen.contains(pairKey) { continue }
                 let common = years[i].filter { years[j].contains($0) }
                 guard let first = common.first else { continue }
@@ -530,7 +531,7 @@ public struct Reconciliation {
             let remaining = years.reduce(Pence.zero) { $0 + max(.zero, pos(p.ref, $1).remaining) }
             guard remaining > .zero else { continue }
             let firstYear = years.first { pos(p.ref, $0).remaining > .zero }
-            var byHolder: [String: [String]] = [:]
+            var byHolder: [String: [CostCentreCode]] = [:]
             for c in centres {
                 byHolder[holder(c).map { "\($0.budgetHolder) (\($0.service), \($0.directorate))" } ?? "nobody", default: []].append(c)
             }

@@ -14,8 +14,8 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
     public struct Row: Sendable, Hashable, Encodable {
         public var directorate: String?
         public var service: String?
-        public var costCentre: String?
-        public var ref: String?
+        public var costCentre: CostCentreCode?
+        public var ref: ProposalRef?
         public var year: FinancialYear
         public var position: Position
     }
@@ -188,7 +188,7 @@ public struct ProposalDetail: Sendable {
     public var forecasts: [ForecastRecord]
     public var entries: [JournalEntry]
 
-    public static func build(_ ledger: Ledger, ref: String, today: CivilDate) throws -> ProposalDetail {
+    public static func build(_ ledger: Ledger, ref: ProposalRef, today: CivilDate) throws -> ProposalDetail {
         try ledger.read {
             let p = try ledger.requireProposal(ref)
             let model = try ledger.operatingModel()

@@ -5,12 +5,12 @@ import MTFSStore
 public struct HolderStatement: Sendable {
     /// One proposal on the statement.
     public struct Line: Sendable, Hashable {
-        public var ref: String
+        public var ref: ProposalRef
         public var title: String
         public var owner: String
         /// Whether the holder owns it (else it cuts one of their cost centres and is someone else's).
         public var owned: Bool
-        public var costCentres: [String]
+        public var costCentres: [CostCentreCode]
         public var originalTarget: Pence
         public var currentTarget: Pence
         public var profiled: Pence
@@ -68,7 +68,8 @@ public struct HolderStatement: Sendable {
 
     /// A cost centre the holder holds at the period end.
     public struct Centre: Sendable, Hashable {
-        public var code: String, name: String, service: String, directorate: String
+        public var code: CostCentreCode
+        public var name: String, service: String, directorate: String
         public var baseline: Pence?
         public var since: CivilDate
     }
@@ -143,7 +144,7 @@ public struct StatementFigures: Sendable, Hashable {
 
     init(_ lines: [HolderStatement.Line]) {
         text = lines.sorted { $0.ref < $1.ref }.map { l in
-            [l.ref, l.owned ? "own" : "other", String(l.currentTarget.rawValue), String(l.delivered.rawValue),
+            [l.ref.rawValue, l.owned ? "own" : "other", String(l.currentTarget.rawValue), String(l.delivered.rawValue),
              l.forecast.map { String($0.rawValue) } ?? "", l.rag?.rawValue ?? "-",
              l.ahead.map { String($0.rawValue) }.joined(separator: ",")].joined(separator: "\t")
         }.joined(separator: "\n")
@@ -224,17 +225,17 @@ public struct StatementBuilder: Sendable {
     /// Each proposal-year's lines by cost centre, and delivered at the previous period's end by
     /// cost centre: a "not yours" row shows only the share on the holder's cost centres.
     let linesByKey: [ProposalYear: [PositionLine]]
-    let previousByCentre: [ProposalYear: [String: Pence]]
+    let previousByCentre: [ProposalYear: [CostCentreCode: Pence]]
     /// Each proposal's delivery posted in each month of the statement's year (for the trend).
-    let deliveredByMonth: [String: [Int: Pence]]
-    let entriesByRef: [String: [JournalEntry]]
-    let centresByHolder: [String: [String]]
+    let deliveredByMonth: [ProposalRef: [Int: Pence]]
+    let entriesByRef: [ProposalRef: [JournalEntry]]
+    let centresByHolder: [String: [CostCentreCode]]
     let ownedByHolder: [String: [Proposal]]
-    let cutting: [String: [Proposal]]  // proposals by cost centre
+    let cutting: [CostCentreCode: [Proposal]]  // proposals by cost centre
     /// The findings' positions in `findings`, by the refs and by the cost centre they name, so
     /// each holder's are found without scanning every finding.
-    let findingsByRef: [String: [Int]]
-    let findingsByCentre: [String: [Int]]
+    let findingsByRef: [ProposalRef: [Int]]
+    let findingsByCentre: [CostCentreCode: [Int]]
     /// By holder: the latest sign-off for an earlier period, and the latest for this one.
     let signedBefore: [String: SignOff]
     let signedNow: [String: SignOff]
@@ -264,7 +265,7 @@ public struct StatementBuilder: Sendable {
         let period = input.asOf
         position = input.positionsByProposalYear()
         var previous: [ProposalYear: Pence] = [:]
-        var previousByCentre: [ProposalYear: [String: Pence]] = [:]
+        var previousByCentre: [ProposalYear: [CostCentreCode: Pence]] = [:]
         for line in try ledger.positionLines(asOf: period.previous) {
             let key = ReconciliationInput.key(line.proposal, line.year)
             previous[key, default: .zero] += line.position.delivered
@@ -275,15 +276,15 @@ public struct StatementBuilder: Sendable {
         linesByKey = Dictionary(grouping: input.lines) { ReconciliationInput.key($0.proposal, $0.year) }
         self.previous = previous
         entriesByRef = Dictionary(grouping: try ledger.journal(JournalFilter(period: period)), by: \.proposal)
-        var centresByHolder: [String: [String]] = [:]
+        var centresByHolder: [String: [CostCentreCode]] = [:]
         for a in input.model.snapshot(on: period.lastDay) { centresByHolder[a.budgetHolder, default: []].append(a.costCentre) }
         self.centresByHolder = centresByHolder
         ownedByHolder = Dictionary(grouping: input.proposals, by: \.owner)
-        var cutting: [String: [Proposal]] = [:]
+        var cutting: [CostCentreCode: [Proposal]] = [:]
         for p in input.proposals { for s in p.costCentres { cutting[s.costCentre, default: []].append(p) } }
         self.cutting = cutting
-        var byRef: [String: [Int]] = [:]
-        var byCentre: [String: [Int]] = [:]
+        var byRef: [ProposalRef: [Int]] = [:]
+        var byCentre: [CostCentreCode: [Int]] = [:]
         for (i, f) in findings.enumerated() {
             for ref in Set(f.refs) { byRef[ref, default: []].append(i) }
             if let c = f.costCentre { byCentre[c, default: []].append(i) }
@@ -313,7 +314,7 @@ public struct StatementBuilder: Sendable {
         let owned = (ownedByHolder[holder] ?? []).sorted { $0.ref < $1.ref }
         let ownedRefs = Set(owned.map(\.ref))
         var others: [Proposal] = []
-        var seen: Set<String> = []
+        var seen: Set<ProposalRef> = []
         for c in held { for p in cutting[c] ?? [] where !ownedRefs.contains(p.ref) && seen.insert(p.ref).inserted { others.append(p) } }
         others.sort { $0.ref < $1.ref }
 
@@ -391,7 +392,7 @@ public struct StatementBuilder: Sendable {
     /// to date against the profile of today's target, as a holder's statement shows their own.
     public func trend(of proposals: [Proposal]) -> [HolderStatement.TrendPoint] {
         let year = input.asOf.year
-        var targets: [String: Pence] = [:]
+        var targets: [ProposalRef: Pence] = [:]
         for line in input.lines where line.year == year { targets[line.proposal, default: .zero] += line.position.currentTarget }
         let lines = targets.map { ref, target in
             HolderStatement.Line(

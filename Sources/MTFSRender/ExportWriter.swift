@@ -14,10 +14,10 @@ public enum ExportWriter {
         var out = ""
         for p in e.postings.sorted(by: { $0.account < $1.account }) {
             let cells: [String] = [
-                String(e.id), e.effective.description, e.period.description, e.kind.rawValue, Escape.csv(e.proposal),
+                String(e.id), e.effective.description, e.period.description, e.kind.rawValue, Escape.csv(e.proposal.rawValue),
                 e.year.description, e.toYear?.description ?? "", e.reverses.map(String.init) ?? "",
                 Escape.csv(p.account.description), p.account.kind.rawValue, p.account.year.description,
-                Escape.csv(p.account.costCentre ?? ""), p.amount.plain, Escape.csv(e.actor), e.recordedAt, Escape.csv(e.reason),
+                Escape.csv(p.account.costCentre?.rawValue ?? ""), p.amount.plain, Escape.csv(e.actor), e.recordedAt, Escape.csv(e.reason),
                 Escape.csv(e.source), e.hash,
             ]
             out += cells.joined(separator: ",") + "\r\n"

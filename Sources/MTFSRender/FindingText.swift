@@ -10,10 +10,10 @@ public enum FindingHTML {
             case .amount(let p): "<span class=\"money\">\(Escape.html(p.description))</span>"
             case .year, .period, .date: "<span class=\"when\">\(Escape.html(part.text))</span>"
             case .proposal(let ref, let title, let owner):
-                "<span class=\"ref\">\(Escape.html(ref))</span>" + (title.map { " “\(Escape.html($0))”" } ?? "")
+                "<span class=\"ref\">\(Escape.html(ref.rawValue))</span>" + (title.map { " “\(Escape.html($0))”" } ?? "")
                     + (owner.map { " (\(Escape.html($0)))" } ?? "")
             case .costCentre(let code, let name):
-                "<span class=\"cc\">\(Escape.html(code))</span>" + (name.map { " (\(Escape.html($0)))" } ?? "")
+                "<span class=\"cc\">\(Escape.html(code.rawValue))</span>" + (name.map { " (\(Escape.html($0)))" } ?? "")
             }
         }.joined()
     }

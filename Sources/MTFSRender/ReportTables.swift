@@ -23,7 +23,7 @@ public enum BalanceTable {
         switch report.dimension {
         case .proposal:
             keys = [.init("directorate", "Directorate"), .init("ref", "Ref"), .init("year", "Year")]
-            keyCells = { [$0.directorate ?? "", $0.ref ?? "", $0.year.description] }
+            keyCells = { [$0.directorate ?? "", $0.ref?.rawValue ?? "", $0.year.description] }
         case .directorate:
             keys = [.init("directorate", "Directorate"), .init("year", "Year")]
             keyCells = { [$0.directorate ?? "", $0.year.description] }
@@ -32,7 +32,7 @@ public enum BalanceTable {
             keyCells = { [$0.year.description] }
         case .costCentre:
             keys = [.init("cost_centre", "Cost centre"), .init("ref", "Ref"), .init("year", "Year")]
-            keyCells = { [$0.costCentre ?? "", $0.ref ?? "", $0.year.description] }
+            keyCells = { [$0.costCentre?.rawValue ?? "", $0.ref?.rawValue ?? "", $0.year.description] }
         case .service:
             keys = [.init("directorate", "Directorate"), .init("service", "Service"), .init("year", "Year")]
             keyCells = { [$0.directorate ?? "", $0.service ?? "", $0.year.description] }
@@ -70,7 +70,7 @@ public enum JournalTable {
         for e in entries {
             t.rows.append([
                 .integer(e.id), .text(e.effective.description), .text(e.period.description), .text(e.kind.rawValue),
-                .text(e.proposal), .text(e.year.description), e.toYear.map { .text($0.description) } ?? .empty,
+                .text(e.proposal.rawValue), .text(e.year.description), e.toYear.map { .text($0.description) } ?? .empty,
                 .money(e.amount), e.reverses.map { .integer($0) } ?? .empty, .text(e.actor),
                 .text(e.onBehalfOf ?? ""), .text(e.recordedAt),
                 .text(e.reason), .text(e.source),
@@ -92,7 +92,7 @@ public enum ProposalTables {
         for r in report.rows {
             let p = r.proposal
             table.rows.append(
-                [.text(p.ref), .text(p.directorate), .text(p.owner), .text(p.title), .text(p.recurrence.rawValue)]
+                [.text(p.ref.rawValue), .text(p.directorate), .text(p.owner), .text(p.title), .text(p.recurrence.rawValue)]
                     + r.targets.map { .money($0) })
         }
         table.totals = [.text("Total"), .empty, .empty, .empty, .empty] + report.totals.map { .money($0) }
@@ -103,11 +103,11 @@ public enum ProposalTables {
     /// position by year, its latest forecasts and its entries.
     public static func text(_ d: ProposalDetail) -> String {
         let p = d.proposal
-        var out = "\(Escape.terminal(p.ref)): \(Escape.terminal(p.title))\n"
+        var out = "\(Escape.terminal(p.ref.rawValue)): \(Escape.terminal(p.title))\n"
         out += "  Directorate: \(Escape.terminal(p.directorate))    Owner: \(Escape.terminal(p.owner))\n"
         out += "  Category: \(p.category.isEmpty ? "–" : Escape.terminal(p.category))    Recurrence: \(p.recurrence.rawValue)"
         if let s = p.deliveryStart { out += "    Delivery starts: \(s)" }
-        if let r = p.replaces { out += "    Replaces: \(Escape.terminal(r))" }
+        if let r = p.replaces { out += "    Replaces: \(Escape.terminal(r.rawValue))" }
         out += "\n\n"
         var centres = Table(
             title: "Cost centres",
@@ -118,7 +118,7 @@ public enum ProposalTables {
             ])
         for c in d.centres {
             centres.rows.append([
-                .text(c.share.costCentre), .text(c.share.basisPoints.map(CostCentreShare.formatPercent) ?? "equal"),
+                .text(c.share.costCentre.rawValue), .text(c.share.basisPoints.map(CostCentreShare.formatPercent) ?? "equal"),
                 .text(c.holder?.service ?? "–"), .text(c.holder?.directorate ?? "–"), .text(c.holder?.budgetHolder ?? "–"),
             ])
         }
@@ -160,7 +160,7 @@ public enum OperatingModelTable {
         for r in report.rows {
             let a = r.assignment
             table.rows.append([
-                .text(a.costCentre), .text(r.name), .text(a.service), .text(a.directorate), .text(a.budgetHolder), .text(a.model.rawValue),
+                .text(a.costCentre.rawValue), .text(r.name), .text(a.service), .text(a.directorate), .text(a.budgetHolder), .text(a.model.rawValue),
                 .text(a.effective.description), r.baseline.map { .money($0) } ?? .empty,
             ])
         }

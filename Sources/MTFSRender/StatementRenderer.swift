@@ -28,7 +28,7 @@ public enum StatementRenderer {
         for l in lines {
             t.rows.append(
                 [
-                    .text(l.ref), .text(l.title), .text(l.owned ? l.owner : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"), .money(l.originalTarget),
+                    .text(l.ref.rawValue), .text(l.title), .text(l.owned ? l.owner : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"), .money(l.originalTarget),
                     .money(l.currentTarget),
                     .money(l.profiled), .money(l.delivered), .money(l.variance), l.forecast.map { .money($0) } ?? .empty,
                     .text(l.rag.map { "\($0.rawValue) \($0.name)" } ?? "–"), .money(l.movement),
@@ -59,7 +59,7 @@ public enum StatementRenderer {
         ])
         for c in s.centres {
             t.rows.append([
-                .text(c.code), .text(c.name), .text(c.service), .text(c.directorate), .text(c.since.description),
+                .text(c.code.rawValue), .text(c.name), .text(c.service), .text(c.directorate), .text(c.since.description),
                 c.baseline.map { .money($0) } ?? .empty,
             ])
         }
@@ -73,7 +73,7 @@ public enum StatementRenderer {
         ])
         for e in s.entries {
             t.rows.append([
-                .integer(e.id), .text(e.effective.description), .text(e.kind.rawValue), .text(e.proposal), .text(e.year.description),
+                .integer(e.id), .text(e.effective.description), .text(e.kind.rawValue), .text(e.proposal.rawValue), .text(e.year.description),
                 .money(e.amount), .text(e.actor), .text(e.reason),
             ])
         }
@@ -138,7 +138,7 @@ public enum StatementRenderer {
     /// A comment from an earlier month's return than the statement's names that month.
     static func comments(_ lines: [HolderStatement.Line], period: Period) -> [(ref: String, comment: String)] {
         lines.filter { !$0.comment.trimmingSpaces().isEmpty }.map { l in
-            (l.returned.map { $0 < period ? "\(l.ref) (\($0))" : l.ref } ?? l.ref, l.comment)
+            (l.returned.map { $0 < period ? "\(l.ref) (\($0))" : l.ref.rawValue } ?? l.ref.rawValue, l.comment)
         }
     }
 

@@ -150,7 +150,7 @@ public struct TextWriter: ReportWriter {
             }
             var head = "\(severity)  \(f.code.rawValue) \(f.code.name.padding(26))  \(f.amount.formatted().leftPadding(16))"
             head += "  \(f.year?.description ?? "")  \(Escape.terminal(f.refs.joined(separator: ", ")))"
-            if let c = f.costCentre { head += "  [\(Escape.terminal(c))]" }
+            if let c = f.costCentre { head += "  [\(Escape.terminal(c.rawValue))]" }
             out += head + "\n" + FindingsReport.wrap(Escape.terminal(f.message), indent: 10, width: 110) + "\n\n"
         }
         return out
@@ -206,7 +206,7 @@ public struct MarkdownWriter: ReportWriter {
             + (r.filter.map { " · only \(Escape.markdown($0.description))" } ?? "") + "\n\n"
         out += r.findings.map {
             "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.code.name)** \($0.amount) · \($0.year?.description ?? "") · "
-                + "\(Escape.markdown($0.refs.joined(separator: ", ")))\($0.costCentre.map { " [\(Escape.markdown($0))]" } ?? ""): \(Escape.markdown($0.message))"
+                + "\(Escape.markdown($0.refs.joined(separator: ", ")))\($0.costCentre.map { " [\(Escape.markdown($0.rawValue))]" } ?? ""): \(Escape.markdown($0.message))"
         }.joined(separator: "\n")
         return out + "\n"
     }
@@ -246,7 +246,7 @@ public struct CSVWriter: ReportWriter {
         for f in r.findings {
             out +=
                 [
-                    f.code.rawValue, f.severity.rawValue, Escape.csv(f.refs.joined(separator: ";")), Escape.csv(f.costCentre ?? ""),
+                    f.code.rawValue, f.severity.rawValue, Escape.csv(f.refs.joined(separator: ";")), Escape.csv(f.costCentre?.rawValue ?? ""),
                     f.year?.description ?? "", f.amount.plain, Escape.csv(f.message),
                 ].joined(separator: ",") + "\r\n"
         }
@@ -285,7 +285,7 @@ public struct HTMLWriter: ReportWriter {
         if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(h(notice))</p>" }
         body += "<p class=\"headline\">\(h(StatementRenderer.headline(s)))</p>"
         body += HTMLPage.chart(
-            bars: s.owned.map { ($0.ref, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
+            bars: s.owned.map { ($0.ref.rawValue, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")
         body += "<h2>Proposals you own</h2>" + HTMLPage.table(
                 StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",

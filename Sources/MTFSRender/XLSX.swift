@@ -103,7 +103,7 @@ public enum XLSXReports {
             columns: PackFormat.templateLayout.map { Table.Column($0) },
             rows: lines.map { line, year in
                 [
-                    .text(line.ref), .text(year.description), .text(line.title), .money(line.currentTarget), .money(line.delivered),
+                    .text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget), .money(line.delivered),
                     line.forecast.map(Table.Cell.money) ?? .empty, line.rag.map { .text($0.name) } ?? .empty, .text(line.comment),
                 ]
             })
@@ -116,7 +116,7 @@ public enum XLSXReports {
             table: Table(
                 columns: ["ref", "year", "delivered_to_date", "forecast"].map { Table.Column($0) },
                 rows: lines.map { line, year in
-                    [.text(line.ref), .text(year.description), .money(line.delivered), line.forecast.map(Table.Cell.money) ?? .empty]
+                    [.text(line.ref.rawValue), .text(year.description), .money(line.delivered), line.forecast.map(Table.Cell.money) ?? .empty]
                 }), keyHeadings: true)
         made.hidden = true
         return WorkbookDocument(
@@ -140,7 +140,7 @@ public enum XLSXReports {
             rows: findings.map { f in
                 [
                     .text(f.code.rawValue), .text(f.severity.rawValue), .text(f.code.name), .text(f.refs.joined(separator: ", ")),
-                    .text(f.costCentre ?? ""), .text(f.year?.description ?? ""), .money(f.amount), .text(f.message),
+                    .text(f.costCentre?.rawValue ?? ""), .text(f.year?.description ?? ""), .money(f.amount), .text(f.message),
                 ]
             })
     }

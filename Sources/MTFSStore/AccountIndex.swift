@@ -7,11 +7,11 @@ struct AccountIndex {
     private struct Slot {
         var year: Int32
         var kind: AccountKind
-        var costCentre: String
+        var costCentre: CostCentreCode
         var id: Int64
     }
     private var requirements: [Int: Int64] = [:]
-    private var byProposal: [String: [Slot]] = [:]
+    private var byProposal: [ProposalRef: [Slot]] = [:]
 
     subscript(key: AccountKey) -> Int64? {
         get {

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import MTFSDomain
 
 /// A value bound to or read from SQLite.
 enum SQLValue: Hashable, Sendable {
@@ -356,6 +357,10 @@ struct Row {
         guard let base = sqlite3_column_blob(h, index) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(h, index)))
     }
+    /// A text column that holds an identity: a proposal's ref or a cost centre's code.
+    public func id<T: TextIdentity>(_ index: Int32, as type: T.Type = T.self) -> T { T(rawValue: text(index)) }
+    /// An identity column, nil when NULL.
+    public func optionalID<T: TextIdentity>(_ index: Int32, as type: T.Type = T.self) -> T? { isNull(index) ? nil : id(index) }
     /// A text column, nil when NULL.
     public func optionalText(_ index: Int32) -> String? { isNull(index) ? nil : text(index) }
     /// A real column.
@@ -417,3 +422,6 @@ final class SQLProfiler {
         FileHandle.standardError.write(Data(out.utf8))
     }
 }
+
+extension ProposalRef: SQLBindable { var sqlValue: SQLValue { .text(rawValue) } }
+extension CostCentreCode: SQLBindable { var sqlValue: SQLValue { .text(rawValue) } }

@@ -2,7 +2,7 @@ import MTFSDomain
 
 extension Ledger {
     /// The latest forecast for each proposal and year made by the end of `asOf` (all periods when nil).
-    public func latestForecasts(ref: String? = nil, asOf: Period? = nil) throws -> [ForecastRecord] {
+    public func latestForecasts(ref: ProposalRef? = nil, asOf: Period? = nil) throws -> [ForecastRecord] {
         // The newest row wins: the latest period, and within it the latest recorded (highest id).
         // One pass over the covering index (proposal, year, period, id) finds it for every proposal
         // and year: period × 2⁴⁰ + id orders rows as "newest".
@@ -20,7 +20,7 @@ extension Ledger {
     /// recorded_at, source.
     static func forecast(from row: Row) -> ForecastRecord {
         ForecastRecord(
-            proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))),
+            proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))),
             period: Period(code: Int(row.int(2))) ?? FinancialYear(startYear: Int(row.int(1))).period(1),
             forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
             actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
@@ -52,7 +52,7 @@ extension Ledger {
     /// already says the same; returns whether it was recorded.
     @discardableResult
     public func recordReturnLine(
-        ref: String, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
+        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
         comment: String, by who: Provenance
     ) throws -> Bool {
         try checkPeriodInWindow(period)
@@ -78,7 +78,7 @@ extension Ledger {
 
     /// The delivered to date the latest return line for `period` itself states, or nil when that
     /// month has no return for the proposal and year.
-    public func returnedDelivery(ref: String, year: FinancialYear, in period: Period) throws -> Pence? {
+    public func returnedDelivery(ref: ProposalRef, year: FinancialYear, in period: Period) throws -> Pence? {
         try db.first(
             "SELECT delivered_to_date FROM return_lines WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1",
             ref, year.startYear, period.code
@@ -86,7 +86,7 @@ extension Ledger {
     }
 
     /// The last period before `period` in which the proposal and year had a return line or forecast.
-    public func lastReturn(ref: String, year: FinancialYear, before period: Period) throws -> Period? {
+    public func lastReturn(ref: ProposalRef, year: FinancialYear, before period: Period) throws -> Period? {
         let code = try db.scalar(
             """
             SELECT max(p) FROM (SELECT max(period) AS p FROM return_lines WHERE proposal = ?1 AND year = ?2 AND period < ?3
@@ -150,7 +150,7 @@ extension Ledger {
                 """, parameters: [code]
             ) { row in
                 let directorate = row.text(0)
-                if out[directorate] == nil { found[directorate, default: []].insert(ProposalYear(row.text(1), FinancialYear(startYear: Int(row.int(2))))) }
+                if out[directorate] == nil { found[directorate, default: []].insert(ProposalYear(row.id(1), FinancialYear(startYear: Int(row.int(2))))) }
             }
             for (directorate, reported) in found { out[directorate] = (period, reported) }
         }
@@ -168,7 +168,7 @@ extension Ledger {
     }
 
     /// Every return line on `refs`, newest month first: a budget holder's history.
-    public func returnLines(refs: [String]) throws -> [ReturnLineRecord] {
+    public func returnLines(refs: [ProposalRef]) throws -> [ReturnLineRecord] {
         guard !refs.isEmpty else { return [] }
         let marks = refs.map { _ in "?" }.joined(separator: ", ")
         return try db.query(
@@ -178,7 +178,7 @@ extension Ledger {
             """, parameters: refs as [SQLBindable]
         ) { r in
             ReturnLineRecord(
-                ref: r.text(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
+                ref: r.id(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
                 delivered: Pence(r.int(3)), forecast: r.optionalInt(4).map(Pence.init), rag: r.optionalText(5).flatMap(RAG.init(rawValue:)),
                 comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9))
         }
@@ -187,7 +187,7 @@ extension Ledger {
 
 /// One line of a return as recorded.
 public struct ReturnLineRecord: Sendable, Hashable {
-    public var ref: String
+    public var ref: ProposalRef
     public var year: FinancialYear
     public var period: Period
     public var delivered: Pence

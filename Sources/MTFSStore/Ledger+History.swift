@@ -6,7 +6,7 @@ import MTFSDomain
 extension Ledger {
     /// Whether a movement dated in `period` comes before the latest entry already on the proposal:
     /// only then can it change a period that later entries have built on.
-    func isBackdated(_ proposal: String, _ period: Period) throws -> Bool {
+    func isBackdated(_ proposal: ProposalRef, _ period: Period) throws -> Bool {
         if let latest = latestPeriods[proposal] { return period.code < latest }
         if newProposals.contains(proposal) { return false }
         let latest = Int(try db.scalar("SELECT coalesce(max(period), 0) FROM entries WHERE proposal = ?", proposal))
@@ -16,7 +16,7 @@ extension Ledger {
 
     /// Refuses the open write if it leaves any of the proposal's years with a negative planned,
     /// delivered or unachievable amount as at the end of any period from `from` on.
-    func checkHistory(proposal: String, years: [FinancialYear], from: Period) throws {
+    func checkHistory(proposal: ProposalRef, years: [FinancialYear], from: Period) throws {
         for year in years {
             if let p = try negativeHistory(proposal: proposal, year: year, fromCode: from.code) {
                 throw LedgerError.refused(
@@ -28,7 +28,7 @@ extension Ledger {
 
     /// The first period (by code) from `fromCode` on at whose end one of a proposal-year's states is
     /// negative, or nil when every period is right: what a write refuses and `verify` reports.
-    func negativeHistory(proposal: String, year: FinancialYear, fromCode: Int) throws -> (kind: String, period: Int, amount: Int64)? {
+    func negativeHistory(proposal: ProposalRef, year: FinancialYear, fromCode: Int) throws -> (kind: String, period: Int, amount: Int64)? {
         var running: [String: Int64] = [:]
         var problem: (kind: String, period: Int, amount: Int64)?
         try db.forEach(
@@ -66,7 +66,7 @@ extension Ledger {
     }
 
     /// A proposal's state in a year, across its cost centres, as at the end of `period`.
-    public func balance(of ref: String, _ kind: AccountKind, _ year: FinancialYear, asAt period: Period) throws -> Pence {
+    public func balance(of ref: ProposalRef, _ kind: AccountKind, _ year: FinancialYear, asAt period: Period) throws -> Pence {
         guard let proposal = try proposal(ref) else { return .zero }
         // Nothing on the proposal is dated after the period: as at it is as now (and cached in a write).
         if try !isBackdated(ref, period) { return try balance(of: ref, kind, year) }
@@ -74,7 +74,7 @@ extension Ledger {
     }
 
     /// The first period after `period` for which a return was imported for the proposal and year.
-    public func nextReturn(ref: String, year: FinancialYear, after period: Period) throws -> Period? {
+    public func nextReturn(ref: ProposalRef, year: FinancialYear, after period: Period) throws -> Period? {
         let code = try db.scalar(
             "SELECT coalesce(min(period), 0) FROM return_lines WHERE proposal = ? AND year = ? AND period > ?", ref, year.startYear,
             period.code)
@@ -89,7 +89,7 @@ extension Ledger {
     /// when the figure already stood).
     @discardableResult
     public func setDelivered(
-        ref: String, year: FinancialYear, to target: Pence, asAt period: Period, reason: String, by who: Provenance
+        ref: ProposalRef, year: FinancialYear, to target: Pence, asAt period: Period, reason: String, by who: Provenance
     ) throws -> Pence {
         try transaction {
             let proposal = try requireProposal(ref)

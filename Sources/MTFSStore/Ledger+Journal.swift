@@ -88,7 +88,7 @@ extension Ledger {
             throw LedgerError.integrity("entry \(row.int(0)) has a malformed effective date \"\(row.text(5))\"")
         }
         let content = EntryContent(
-            id: row.int(0), kind: kind, proposal: row.text(2), year: FinancialYear(startYear: Int(row.int(3))),
+            id: row.int(0), kind: kind, proposal: row.id(2), year: FinancialYear(startYear: Int(row.int(3))),
             toYear: row.optionalInt(4).map { FinancialYear(startYear: Int($0)) }, effective: effective,
             recordedAt: row.text(6), actor: row.text(7), reason: row.text(8), source: row.text(9),
             reverses: row.optionalInt(10), postings: [])
@@ -104,6 +104,6 @@ extension Ledger {
         guard !row.isNull(column), let kind = AccountKind(rawValue: row.text(column)) else { return nil }
         return AccountKey(
             kind: kind, year: FinancialYear(startYear: Int(row.int(column + 1))),
-            proposal: row.optionalText(column + 2), costCentre: row.optionalText(column + 3))
+            proposal: row.optionalID(column + 2), costCentre: row.optionalID(column + 3))
     }
 }

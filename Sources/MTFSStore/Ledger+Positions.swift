@@ -23,7 +23,7 @@ extension Ledger {
             """
         ) { row in
             PositionLine(
-                proposal: row.text(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.text(2),
+                proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.id(2),
                 position: Ledger.keptPosition(from: row, at: 3))
         }.sorted(by: PositionLine.precedes)
     }
@@ -53,7 +53,7 @@ extension Ledger {
         try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts WHERE proposal IS NOT NULL") { row in
             guard let kind = AccountKind(rawValue: row.text(1)) else { return }
             let key = AccountKey(
-                kind: .planned, year: FinancialYear(startYear: Int(row.int(2))), proposal: row.text(3), costCentre: row.text(4))
+                kind: .planned, year: FinancialYear(startYear: Int(row.int(2))), proposal: row.id(3), costCentre: row.id(4))
             let index =
                 lineIndex[key]
                 ?? {
@@ -137,14 +137,14 @@ extension Ledger {
     /// The delivery posted in each month of `year`, by proposal (net of reductions and reversals),
     /// keyed by the month's period code: one pass over that year's delivered postings, for the
     /// statements' month-by-month trend.
-    public func deliveredByMonth(in year: FinancialYear) throws -> [String: [Int: Pence]] {
-        var out: [String: [Int: Pence]] = [:]
+    public func deliveredByMonth(in year: FinancialYear) throws -> [ProposalRef: [Int: Pence]] {
+        var out: [ProposalRef: [Int: Pence]] = [:]
         try db.forEach(
             """
             SELECT a.proposal, e.period, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id JOIN entries e ON e.id = p.entry
             WHERE a.kind = 'delivered' AND a.year = ? GROUP BY a.proposal, e.period
             """, parameters: [year.startYear]
-        ) { row in out[row.text(0), default: [:]][Int(row.int(1)), default: .zero] += Pence(row.int(2)) }
+        ) { row in out[row.id(0), default: [:]][Int(row.int(1)), default: .zero] += Pence(row.int(2)) }
         return out
     }
 }

@@ -29,7 +29,7 @@ extension Ledger {
             """, cutoff, cutoff
         ) { row in
             SlipRecord(
-                entry: row.int(0), proposal: row.text(1), from: FinancialYear(startYear: Int(row.int(2))),
+                entry: row.int(0), proposal: row.id(1), from: FinancialYear(startYear: Int(row.int(2))),
                 to: FinancialYear(startYear: Int(row.optionalInt(3) ?? row.int(2))), amount: Pence(row.int(6)),
                 effective: try CivilDate(parsing: row.text(4)), reason: row.text(5))
         }
@@ -37,9 +37,9 @@ extension Ledger {
 
     /// Each proposal's latest delivery (not reversed) effective by the end of `asOf`; only the
     /// proposals in `refs` when given (one index seek each instead of reading every delivery).
-    public func latestDeliveries(asOf: Period, of refs: Set<String>? = nil) throws -> [String: CivilDate] {
+    public func latestDeliveries(asOf: Period, of refs: Set<ProposalRef>? = nil) throws -> [ProposalRef: CivilDate] {
         let cutoff = asOf.lastDay.description
-        var out: [String: CivilDate] = [:]
+        var out: [ProposalRef: CivilDate] = [:]
         var only: String?
         if let refs {
             guard !refs.isEmpty else { return [:] }
@@ -54,7 +54,7 @@ extension Ledger {
             GROUP BY e.proposal
             """, parameters: [cutoff, only]
         ) { row in
-            out[row.text(0)] = try CivilDate(parsing: row.text(1))
+            out[row.id(0)] = try CivilDate(parsing: row.text(1))
         }
         return out
     }

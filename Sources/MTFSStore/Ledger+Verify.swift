@@ -170,8 +170,8 @@ extension Ledger {
         var postingProblems: [String] = []
         var total: Int64 = 0
         /// By proposal: minus its requirement legs (approved) and its other legs (held).
-        var approvedByProposal: [String: Int64] = [:]
-        var heldByProposal: [String: Int64] = [:]
+        var approvedByProposal: [ProposalRef: Int64] = [:]
+        var heldByProposal: [ProposalRef: Int64] = [:]
         /// By year, the requirement, held, approved and slipped legs (a reversal counts as the
         /// movement it undoes).
         var byYear = YearTally()
@@ -191,7 +191,7 @@ extension Ledger {
     private struct Checked {
         var id: Int64
         var kind: EntryKind
-        var proposal: String
+        var proposal: ProposalRef
         var reverses: Int64?
         var period: Int32
         var postings: [Posting] = []
@@ -213,7 +213,7 @@ extension Ledger {
         private(set) var backdated: Set<Int32> = []
 
         struct GroupKey: Hashable {
-            var proposal: String
+            var proposal: ProposalRef
             var year: FinancialYear
             var kind: AccountKind
         }
@@ -227,7 +227,7 @@ extension Ledger {
         }
 
         /// The proposal-year whose accounts are arriving, and its groups by state.
-        private var current: (proposal: String, year: FinancialYear)?
+        private var current: (proposal: ProposalRef, year: FinancialYear)?
         private var currentGroups: [Int32] = [-1, -1, -1, -1]
 
         /// Notes which group an account belongs to. Accounts must arrive with each proposal-year's
@@ -432,7 +432,7 @@ extension Ledger {
             if row.type(13) != .integer || row.int(13) != Int64(effective.period.code) {
                 chainBreak(id, "entry \(id) is stored in period \(row.text(13)) but is dated \(effective), in \(effective.period)")
             }
-            var entry = Checked(id: id, kind: kind, proposal: row.text(2), reverses: row.optionalInt(10), period: Int32(truncatingIfNeeded: row.int(13)))
+            var entry = Checked(id: id, kind: kind, proposal: row.id(2), reverses: row.optionalInt(10), period: Int32(truncatingIfNeeded: row.int(13)))
             var ids: [(Int64, Int64)] = []
             ids.reserveCapacity(8)
             entry.postings.reserveCapacity(8)
@@ -518,7 +518,7 @@ extension Ledger {
     /// read in (proposal, year, cost centre) order as SQLite compares text, byte by byte, so one
     /// merge pairs each line with its accounts: no table of every line in memory.
     static func positionProblems(_ pass: Pass, on db: Database) throws -> [String] {
-        typealias Key = (proposal: String, year: Int64, costCentre: String)
+        typealias Key = (proposal: ProposalRef, year: Int64, costCentre: CostCentreCode)
         func precedes(_ a: Key, _ b: Key) -> Bool {
             if a.proposal != b.proposal { return a.proposal.utf8.lexicographicallyPrecedes(b.proposal.utf8) }
             if a.year != b.year { return a.year < b.year }
@@ -545,7 +545,7 @@ extension Ledger {
         func readAccount() throws -> (key: Key, id: Int64)? {
             guard try accounts.step() else { return nil }
             let row = Row(statement: accounts)
-            return ((row.text(0), row.int(1), row.text(2)), row.int(3))
+            return ((row.id(0), row.int(1), row.id(2)), row.int(3))
         }
         pendingAccount = try readAccount()
         func nextExpected() throws -> (key: Key, position: Position)? {
@@ -572,7 +572,7 @@ extension Ledger {
         func nextStored() throws -> (key: Key, position: Position)? {
             guard try stored.step() else { return nil }
             let row = Row(statement: stored)
-            return ((row.text(0), row.int(1), row.text(2)), Ledger.keptPosition(from: row, at: 3))
+            return ((row.id(0), row.int(1), row.id(2)), Ledger.keptPosition(from: row, at: 3))
         }
 
         var problems: [String] = []
@@ -605,7 +605,7 @@ extension Ledger {
             let key = pass.history.keys[Int(g)]
             return describe(key.proposal, key.year, key.kind.rawValue, Int(month), amount)
         }
-        func describe(_ proposal: String, _ year: FinancialYear, _ kind: String, _ month: Int, _ amount: Int64) -> String {
+        func describe(_ proposal: ProposalRef, _ year: FinancialYear, _ kind: String, _ month: Int, _ amount: Int64) -> String {
             "\(proposal)'s \(kind) amount for \(year) is \(Pence(amount)) as at the end of \(Ledger.monthName(month))"
         }
         // A group found backdated later is checked from its postings instead (an entry dated earlier

@@ -13,9 +13,9 @@ public final class Ledger {
     // dropped when a transaction rolls back (its inserts are gone). Balances and the chain tip are
     // only trusted inside one write transaction, when no other writer can move them.
     private var accountIDs = AccountIndex()
-    private var proposalCache: [String: Proposal] = [:]
+    private var proposalCache: [ProposalRef: Proposal] = [:]
     /// Proposals added in the open transaction: every account they have is in `accountIDs`.
-    var newProposals: Set<String> = []
+    var newProposals: Set<ProposalRef> = []
     private var windowCache: YearRange??
     private var balanceCache = AccountBalances()
     private var chainTip: (id: Int64, hash: String)?
@@ -26,7 +26,7 @@ public final class Ledger {
     var recordTip: (count: Int64, hash: [UInt8])?
     /// Inside a write transaction: the latest period of any entry on each proposal read so far, so
     /// a movement dated at or after it needs no check of the periods before (``checkHistory``).
-    var latestPeriods: [String: Int] = [:]
+    var latestPeriods: [ProposalRef: Int] = [:]
     /// Whether the connection only reads (commands that report or verify).
     public let readOnly: Bool
     /// The file beside the ledger each committed head is appended to (``HeadLog``), or nil.
@@ -271,7 +271,7 @@ public final class Ledger {
             guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", costCentre.code, map: { _ in true }) == nil else {
                 throw LedgerError.conflict("cost centre \(costCentre.code) already exists")
             }
-            try Ledger.checkText(costCentre.code, what: "cost centre code")
+            try Ledger.checkText(costCentre.code.rawValue, what: "cost centre code")
             try db.run(
                 "INSERT INTO cost_centres(code, name, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)",
                 costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source, who.onBehalfOf)
@@ -284,7 +284,7 @@ public final class Ledger {
     }
 
     /// Records a cost centre's net budget for a year.
-    public func addBaseline(costCentre: String, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
+    public func addBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
         try checkInWindow(year)
         try requireCostCentre(costCentre)
         if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil
@@ -337,7 +337,7 @@ public final class Ledger {
     }
 
     /// Refuses an unknown cost centre.
-    public func requireCostCentre(_ code: String) throws {
+    public func requireCostCentre(_ code: CostCentreCode) throws {
         guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", code, map: { _ in true }) != nil else {
             throw LedgerError.notFound("unknown cost centre \(code)")
         }
@@ -345,14 +345,14 @@ public final class Ledger {
 
     /// Every cost centre.
     public func costCentres() throws -> [CostCentre] {
-        try db.query("SELECT code, name FROM cost_centres ORDER BY code") { CostCentre(code: $0.text(0), name: $0.text(1)) }
+        try db.query("SELECT code, name FROM cost_centres ORDER BY code") { CostCentre(code: $0.id(0), name: $0.text(1)) }
     }
 
     /// The whole operating model history.
     public func operatingModel() throws -> OperatingModel { try operatingModel(where: "", []) }
 
     /// One cost centre's history (what a restructure checks, without reading every cost centre's).
-    public func operatingModel(of costCentre: String) throws -> OperatingModel {
+    public func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel {
         try operatingModel(where: "WHERE cost_centre = ?", [costCentre])
     }
 
@@ -362,7 +362,7 @@ public final class Ledger {
             parameters: parameters
         ) { row in
             Assignment(
-                costCentre: row.text(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
+                costCentre: row.id(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
                 directorate: row.text(3), budgetHolder: row.text(4), model: ServiceModel(rawValue: row.text(5)) ?? .devolved,
                 reason: row.text(6))
         }
@@ -370,10 +370,10 @@ public final class Ledger {
     }
 
     /// Net budgets by cost centre and year.
-    public func baselines() throws -> [String: [FinancialYear: Pence]] {
-        var out: [String: [FinancialYear: Pence]] = [:]
+    public func baselines() throws -> [CostCentreCode: [FinancialYear: Pence]] {
+        var out: [CostCentreCode: [FinancialYear: Pence]] = [:]
         try db.forEach("SELECT cost_centre, year, net_budget FROM baselines") { row in
-            out[row.text(0), default: [:]][FinancialYear(startYear: Int(row.int(1)))] = Pence(row.int(2))
+            out[row.id(0), default: [:]][FinancialYear(startYear: Int(row.int(1)))] = Pence(row.int(2))
         }
         return out
     }
@@ -429,7 +429,7 @@ public final class Ledger {
     }
 
     /// The proposal with the ref, or nil.
-    public func proposal(_ ref: String) throws -> Proposal? {
+    public func proposal(_ ref: ProposalRef) throws -> Proposal? {
         if let cached = proposalCache[ref] { return cached }
         let found = try loadProposals(where: "WHERE ref = ?", [ref]).first
         if let found { proposalCache[ref] = found }
@@ -437,7 +437,7 @@ public final class Ledger {
     }
 
     /// The proposal, or a refusal naming the unknown ref.
-    public func requireProposal(_ ref: String) throws -> Proposal {
+    public func requireProposal(_ ref: ProposalRef) throws -> Proposal {
         guard let p = try proposal(ref) else { throw LedgerError.notFound("unknown proposal ref \(ref)") }
         return p
     }
@@ -452,19 +452,19 @@ public final class Ledger {
             """, parameters: parameters
         ) { row in
             Proposal(
-                ref: row.text(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
+                ref: row.id(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
                 recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
-                deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalText(7))
+                deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7))
         }
-        var index: [String: Int] = [:]
+        var index: [ProposalRef: Int] = [:]
         for (i, p) in proposals.enumerated() { index[p.ref] = i }
         let shareSQL =
             clause.isEmpty
             ? "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres ORDER BY ref, position"
             : "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres \(clause) ORDER BY ref, position"
         try db.forEach(shareSQL, parameters: parameters) { row in
-            if let i = index[row.text(0)] {
-                proposals[i].costCentres.append(CostCentreShare(costCentre: row.text(1), basisPoints: row.optionalInt(2).map(Int.init)))
+            if let i = index[row.id(0)] {
+                proposals[i].costCentres.append(CostCentreShare(costCentre: row.id(1), basisPoints: row.optionalInt(2).map(Int.init)))
             }
         }
         return proposals
@@ -474,7 +474,7 @@ public final class Ledger {
 
     /// Records a movement on a proposal as one balanced, hash-chained entry; returns its id.
     @discardableResult
-    public func record(_ movement: Movement, on ref: String, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+    public func record(_ movement: Movement, on ref: ProposalRef, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
         try transaction {
             let proposal = try requireProposal(ref)
             return try record(movement, on: proposal, effective: effective, reason: reason, by: who)
@@ -566,7 +566,7 @@ public final class Ledger {
     /// The balance of a proposal's state in a year, across its cost centres (postings only ever go
     /// to the accounts of a proposal's own cost centres). Inside a write transaction each account's
     /// balance is read once and then kept up to date, so a month's return costs one read per account.
-    public func balance(of ref: String, _ kind: AccountKind, _ year: FinancialYear) throws -> Pence {
+    public func balance(of ref: ProposalRef, _ kind: AccountKind, _ year: FinancialYear) throws -> Pence {
         guard let proposal = try proposal(ref) else { return .zero }
         return try balances(proposal.costCentres.map { .proposal(ref, kind, year, $0.costCentre) }).values.reduce(.zero, +)
     }
@@ -607,7 +607,7 @@ public final class Ledger {
     }
 
     func append(
-        kind: EntryKind, proposal: String, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
+        kind: EntryKind, proposal: ProposalRef, year: FinancialYear, toYear: FinancialYear?, effective: CivilDate,
         reason: String, reverses: Int64?, postings: [Posting], by who: Provenance
     ) throws -> Int64 {
         // Every entry is dated inside the MTFS years, whatever the command (a date defaulting to
@@ -684,7 +684,7 @@ public final class Ledger {
 
     /// Records the forecast for the year, the RAG and the comment as at a period.
     public func recordForecast(
-        ref: String, year: FinancialYear, period: Period, forecast: Pence, rag: RAG,
+        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG,
         comment: String, by who: Provenance
     ) throws {
         try transaction {

@@ -19,7 +19,7 @@ extension Portal {
                 let proposals = try await self.service.reading { try $0.proposals() }
                 let mine = Set(
                     proposals.filter { user.role == .finance ? $0.directorate == user.directorate : $0.owner == user.holder }.map(\.ref))
-                report.rows = report.rows.filter { mine.contains($0.ref ?? "") }
+                report.rows = report.rows.filter { $0.ref.map(mine.contains) ?? false }
             }
             let table = BalanceTable.table(report, pinned: true)
             let format = Portal.query(request)["format"] ?? "json"
@@ -75,7 +75,7 @@ extension Portal {
                 } catch let e as InputError { problems.append(e.description) } catch { problems.append(Portal.explain(error)) }
             }
             // The ledger's own checks that need no posting, for every line: unknown refs, years outside the MTFS.
-            let known = try await self.service.reading { ledger -> (Set<String>, YearRange?) in (Set(try ledger.proposals().map(\.ref)), try? ledger.requireWindow()) }
+            let known = try await self.service.reading { ledger -> (Set<ProposalRef>, YearRange?) in (Set(try ledger.proposals().map(\.ref)), try? ledger.requireWindow()) }
             for (row, i) in zip(rows, places) {
                 if !known.0.contains(row.ref) { problems.append("the API, field \"lines[\(i)].ref\": unknown proposal ref \(row.ref)") }
                 else if let w = known.1, !w.contains(row.year) { problems.append("the API, field \"lines[\(i)].year\": \(row.year) is outside the ledger's MTFS years \(w)") }

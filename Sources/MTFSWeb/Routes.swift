@@ -226,7 +226,7 @@ extension Portal {
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let values = lines.map { l in
             [
-                "ref": l.ref, "year": p.year.description, "delivered_to_date": l.delivered.plain, "forecast": l.forecast?.plain ?? "",
+                "ref": l.ref.rawValue, "year": p.year.description, "delivered_to_date": l.delivered.plain, "forecast": l.forecast?.plain ?? "",
                 "rag": l.rag?.name ?? "", "comment": l.comment,
             ]
         }
@@ -254,8 +254,8 @@ extension Portal {
             let options = ["", "Blue", "Green", "Amber", "Red"].map { o in
                 "<option value=\"\(o)\"\((RAG(optional: rag)?.name ?? rag) == o ? " selected" : "")>\(o.isEmpty ? "—" : o)</option>"
             }.joined()
-            body += "<div class=\"return-row\"><h3>\(h(l.ref)) — \(h(l.title))</h3><p class=\"meta\">Target \(h(l.currentTarget.forReading)) · recorded to date \(h(l.delivered.forReading))</p>"
-                + Pages.hidden("ref_\(i)", l.ref) + Pages.hidden("year_\(i)", v["year"] ?? p.year.description) + "<div class=\"inputs\">"
+            body += "<div class=\"return-row\"><h3>\(h(l.ref.rawValue)) — \(h(l.title))</h3><p class=\"meta\">Target \(h(l.currentTarget.forReading)) · recorded to date \(h(l.delivered.forReading))</p>"
+                + Pages.hidden("ref_\(i)", l.ref.rawValue) + Pages.hidden("year_\(i)", v["year"] ?? p.year.description) + "<div class=\"inputs\">"
                 + field("delivered_to_date", "Delivered to date (£)", "<input class=\"money\" id=\"delivered_to_date_\(i)\" name=\"delivered_to_date_\(i)\" inputmode=\"decimal\" value=\"\(h(v["delivered_to_date"] ?? ""))\">")
                 + field("forecast", "Forecast for the year (£)", "<input class=\"money\" id=\"forecast_\(i)\" name=\"forecast_\(i)\" inputmode=\"decimal\" value=\"\(h(v["forecast"] ?? ""))\">")
                 + field("rag", "RAG", "<select id=\"rag_\(i)\" name=\"rag_\(i)\">\(options)</select>")
@@ -287,10 +287,10 @@ extension Portal {
         var rows: [ParsedReturn.Row] = []
         var errors: [String: String] = [:]
         for i in 0..<n {
-            let ref = context.form["ref_\(i)"] ?? ""
+            let ref = ProposalRef(context.form["ref_\(i)"] ?? "")
             // Scope, whatever the hidden fields say: only the holder's own proposals.
             guard owned.contains(ref) else { throw HTTPFailure(.forbidden, "\(ref) is not one of your proposals; nothing was posted.") }
-            var v: [String: String] = ["ref": ref]
+            var v: [String: String] = ["ref": ref.rawValue]
             for key in ["year", "delivered_to_date", "forecast", "rag", "comment"] { v[key] = context.form["\(key)_\(i)"] ?? "" }
             values.append(v)
             // Every bad field of the row, each beside its field: the rules are the return's own,
@@ -298,7 +298,7 @@ extension Portal {
             var probe = v
             for _ in 0..<6 {
                 do {
-                    let row = try ParsedReturn.line(FormCells(values: probe, ref: ref))
+                    let row = try ParsedReturn.line(FormCells(values: probe, ref: ref.rawValue))
                     if probe == v {
                         if !seen.insert(ProposalYear(row.ref, row.year)).inserted {
                             errors["\(i).delivered_to_date"] = "\(ref) \(row.year) is in this form twice"
@@ -318,7 +318,7 @@ extension Portal {
             }
         }
         // The form's rows as posted, each with its proposal (the same one twice shows twice, each with its error).
-        let ordered = values.compactMap { v in lines.first { $0.ref == v["ref"] } }
+        let ordered = values.compactMap { v in lines.first { $0.ref.rawValue == v["ref"] } }
         if !errors.isEmpty {
             return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
         }
@@ -404,7 +404,7 @@ extension Portal {
         ])
         t.rows = returns.map { r in
             [
-                .text(r.period.description), .text(r.ref), .text(r.year.description), .money(r.delivered), r.forecast.map(Table.Cell.money) ?? .empty,
+                .text(r.period.description), .text(r.ref.rawValue), .text(r.year.description), .money(r.delivered), r.forecast.map(Table.Cell.money) ?? .empty,
                 .text(r.rag?.name ?? ""), .text(r.comment), .text(r.actor), .text((r.source as NSString).lastPathComponent),
             ]
         }

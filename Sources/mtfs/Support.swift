@@ -180,41 +180,12 @@ struct Failure: Error {
     }
 }
 
-/// Parsers that turn option text into domain values, naming the option when they fail.
+/// Option values that need more than one option to make sense.
 enum Parse {
-    static func money(_ text: String, option: String) throws -> Pence {
-        do { return try Pence(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
-    }
-    static func year(_ text: String, option: String) throws -> FinancialYear {
-        do { return try FinancialYear(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
-    }
-    static func period(_ text: String, option: String) throws -> Period {
-        do { return try Period(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
-    }
-    static func date(_ text: String, option: String) throws -> CivilDate {
-        do { return try CivilDate(parsing: text) } catch { throw Failure.badInput("\(option): \(error.explanation)") }
-    }
-    /// `2023/24=1,250,000` pairs, as `--target` and `--baseline` take them.
-    static func yearAmounts(_ items: [String], option: String) throws -> [FinancialYear: Pence] {
-        var out: [FinancialYear: Pence] = [:]
-        for item in items {
-            let pieces = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pieces.count == 2 else {
-                throw Failure.badInput("\(option): expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(item)\"")
-            }
-            let year = try Parse.year(pieces[0], option: option)
-            if out[year] != nil { throw Failure.badInput("\(option): \(year) is given twice") }
-            out[year] = try Parse.money(pieces[1], option: option)
-        }
-        return out
-    }
-
     /// The effective date from `--date` or `--period` (its last day), else today.
-    static func effective(date: String?, period: String?) throws -> CivilDate {
+    static func effective(date: CivilDate?, period: Period?) throws -> CivilDate {
         if date != nil && period != nil { throw Failure.usage("give --date or --period, not both") }
-        if let date { return try Parse.date(date, option: "--date") }
-        if let period { return try Parse.period(period, option: "--period").lastDay }
-        return Clock.today
+        return date ?? period?.lastDay ?? Clock.today
     }
 }
 

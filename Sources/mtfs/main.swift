@@ -9,11 +9,16 @@ signal(SIGXFSZ, SIG_IGN)
 
 do {
     var command = try MTFS.parseAsRoot()
+    ArgumentRefusal.clear()
     try command.run()
     fflush(nil)
     exit(0)
 } catch {
     fflush(nil)
+    if let sentence = ArgumentRefusal.sentence(for: error) {
+        Terminal.error(sentence)
+        exit(2)
+    }
     let (message, code) = Failure.describe(error)
     if code == 0 {
         MTFS.exit(withError: error)  // --help, --version: ArgumentParser prints them

@@ -127,6 +127,19 @@ struct CLITests {
             (["forecast", "PEO-07", "10", "--rag", "purple"], 2, "expected a RAG"),
             (["deliver", "PEO-07", "10", "--date", "2023-02-30"], 2, "not a day in the calendar"),
             (["deliver", "PEO-07", "10", "--period", "2023-13"], 2, "expected a period"),
+            // Typed options (ExpressibleByArgument): a value the domain refuses is still bad input, named by its option.
+            (["deliver", "PEO-07", "12O", "--period", "2023-10"], 2, "amount: expected an amount of money"),
+            (["balance", "--year", "2023/25"], 2, "--year: \"2023/25\" is not a financial year"),
+            (["journal", "--kind", "payment"], 2, "--kind: expected a kind of approve"),
+            (["reconcile", "--severity", "severe"], 2, "--severity: expected a severity"),
+            (
+                ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",
+                 "--target", "2023/24=1O0"], 2, "--target: expected an amount of money"
+            ),
+            (
+                ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",
+                 "--target", "2023/24=100", "--target", "2023/24=200"], 2, "--target: 2023/24 is given twice"
+            ),
             (
                 ["proposal", "add", "PEO-07", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412"],
                 2, "already exists"

@@ -186,7 +186,7 @@ struct EntryHashTests {
     /// over `len:field` joined by `|`).
     @Test("is pinned to its published layout")
     func pinned() throws {
-        let cc = "CHI-CC-1"
+        let cc: CostCentreCode = "CHI-CC-1"
         let year = FinancialYear(startYear: 2023)
         let content = EntryContent(
             id: 7, kind: .deliver, proposal: "CHI-01", year: year, toYear: nil, effective: try CivilDate(parsing: "2023-10-31"),

@@ -26,9 +26,9 @@ func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
     try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
     for (code, dir, holder) in [("A1", "People", "Ann"), ("A2", "People", "Ann"), ("B1", "Place", "Bob")] {
         try ledger.addCostCentre(
-            CostCentre(code: code, name: code),
+            CostCentre(code: CostCentreCode(code), name: code),
             assignment: Assignment(
-                costCentre: code, effective: date("2023-04-01"), service: "\(dir) service",
+                costCentre: CostCentreCode(code), effective: date("2023-04-01"), service: "\(dir) service",
                 directorate: dir, budgetHolder: holder, model: .devolved),
             baselines: [fy(2023): pounds(5_000_000)], by: testWho)
     }

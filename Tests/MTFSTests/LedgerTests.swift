@@ -207,9 +207,9 @@ struct LedgerTests {
         var index = AccountIndex()
         var model: [AccountKey: Int64] = [:]
         var id: Int64 = 0
-        for ref in ["P-1", "P-2", "A-LONGER-REFERENCE-THAN-FIFTEEN"] {
+        for ref: ProposalRef in ["P-1", "P-2", "A-LONGER-REFERENCE-THAN-FIFTEEN"] {
             for year in [fy(2023), fy(2024)] {
-                for cc in ["CC1", "CC2"] {
+                for cc: CostCentreCode in ["CC1", "CC2"] {
                     for kind in [AccountKind.planned, .delivered] {
                         id += 1
                         let key = AccountKey.proposal(ref, kind, year, cc)

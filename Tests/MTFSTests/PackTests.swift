@@ -549,7 +549,7 @@ func hledgerBalances(_ ledger: Ledger, in dir: TempDir) throws -> (ours: [String
     ) { row in
         guard let kind = AccountKind(rawValue: row.text(0)), row.int(4) != 0 else { return }
         let key = AccountKey(
-            kind: kind, year: FinancialYear(startYear: Int(row.int(1))), proposal: row.optionalText(2), costCentre: row.optionalText(3))
+            kind: kind, year: FinancialYear(startYear: Int(row.int(1))), proposal: row.optionalID(2), costCentre: row.optionalID(3))
         ours[Export.hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? ""), default: .zero] += Pence(row.int(4))
     }
     return (ours, theirs)

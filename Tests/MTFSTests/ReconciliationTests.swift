@@ -17,7 +17,7 @@ final class Scenario {
 
     @discardableResult
     func centre(
-        _ code: String, service: String = "Service", directorate: String = "People", holder: String = "Ann",
+        _ code: CostCentreCode, service: String = "Service", directorate: String = "People", holder: String = "Ann",
         baseline: Int64 = 1_000_000, name: String = ""
     ) throws -> Self {
         try ledger.addCostCentre(
@@ -31,8 +31,8 @@ final class Scenario {
 
     @discardableResult
     func proposal(
-        _ ref: String, _ title: String = "", owner: String = "Ann", directorate: String = "People", centres: String,
-        targets: [Int64] = [100_000, 0, 0], recurrence: Recurrence = .ongoing, start: String? = nil, replaces: String? = nil,
+        _ ref: ProposalRef, _ title: String = "", owner: String = "Ann", directorate: String = "People", centres: String,
+        targets: [Int64] = [100_000, 0, 0], recurrence: Recurrence = .ongoing, start: String? = nil, replaces: ProposalRef? = nil,
         category: String = "efficiency"
     ) throws -> Self {
         var t: [FinancialYear: Pence] = [:]
@@ -46,16 +46,16 @@ final class Scenario {
         return self
     }
 
-    func deliver(_ ref: String, _ amount: Int64, on day: String, year: Int = 2023) throws {
+    func deliver(_ ref: ProposalRef, _ amount: Int64, on day: String, year: Int = 2023) throws {
         try ledger.record(.deliver(year: fy(year), amount: pounds(amount)), on: ref, effective: date(day), reason: "", by: testWho)
     }
 
-    func slip(_ ref: String, _ amount: Int64, from: Int = 2023, to: Int = 2024, on day: String) throws {
+    func slip(_ ref: ProposalRef, _ amount: Int64, from: Int = 2023, to: Int = 2024, on day: String) throws {
         try ledger.record(
             .slip(from: fy(from), to: fy(to), amount: pounds(amount)), on: ref, effective: date(day), reason: "late", by: testWho)
     }
 
-    func move(_ code: String, on day: String, service: String, directorate: String, holder: String) throws {
+    func move(_ code: CostCentreCode, on day: String, service: String, directorate: String, holder: String) throws {
         try ledger.restructure(
             Assignment(
                 costCentre: code, effective: date(day), service: service, directorate: directorate,
@@ -63,7 +63,7 @@ final class Scenario {
     }
 
     func report(
-        _ ref: String, period: String, delivered: Int64, forecast: Int64? = nil, rag: RAG? = nil, comment: String = "ok", year: Int = 2023
+        _ ref: ProposalRef, period: String, delivered: Int64, forecast: Int64? = nil, rag: RAG? = nil, comment: String = "ok", year: Int = 2023
     ) throws {
         let p = try Period(parsing: period)
         try ledger.recordReturnLine(
@@ -242,7 +242,7 @@ struct ReconciliationTests {
         ]
         let s = try Scenario()
         let centres = ["C1", "C2", "C3", "C4", "C5"]
-        for (i, code) in centres.enumerated() { try s.centre(code, service: i < 3 ? "North" : "South") }
+        for (i, code) in centres.enumerated() { try s.centre(CostCentreCode(code), service: i < 3 ? "North" : "South") }
         var titles: [String: Set<String>] = [:]
         var placed: [String: Set<String>] = [:]
         var kinds: [String: String] = [:]  // category and target years: who is compared across the programme
@@ -254,7 +254,7 @@ struct ReconciliationTests {
             let category = ["contracts", "income"][Int(rng.next() % 2)]
             let pattern = [[100_000, 0, 0], [100_000, 50_000, 0]][Int(rng.next() % 2)] as [Int64]
             try s.proposal(
-                ref, title, owner: "Owner \(n % 3)", directorate: ["People", "Place"][n % 2], centres: mine.sorted().joined(separator: ";"),
+                ProposalRef(ref), title, owner: "Owner \(n % 3)", directorate: ["People", "Place"][n % 2], centres: mine.sorted().joined(separator: ";"),
                 targets: pattern, category: category)
             titles[ref] = TitleWords.of(title)
             placed[ref] = mine
@@ -433,7 +433,7 @@ struct ReconciliationTests {
         let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-11-23"))
         #expect(input.asOf == Period(year: fy(2023), number: 7))
         let findings = Reconciliation(input: input).findings()
-        func has(_ code: FindingCode, _ refs: [String], _ centre: String? = nil) -> Bool {
+        func has(_ code: FindingCode, _ refs: [ProposalRef], _ centre: CostCentreCode? = nil) -> Bool {
             findings.contains { $0.code == code && $0.refs == refs && (centre == nil || $0.costCentre == centre) }
         }
         #expect(has(.DC01, ["PLA-09", "PLA-10"], "PLA-CUL-1201"))
@@ -466,8 +466,8 @@ struct ReconciliationTests {
         // is stale or behind profile for want of an October line.
         #expect(input.directorateReturns["Resources"]?.period == Period(year: fy(2023), number: 6))
         #expect(input.directorateReturns["People"]?.period == Period(year: fy(2023), number: 7))
-        #expect(!findings.contains { ($0.code == .DQ01 || $0.code == .SL01) && $0.refs.contains { $0.hasPrefix("RES-") } })
-        let planted: Set<String> = [
+        #expect(!findings.contains { ($0.code == .DQ01 || $0.code == .SL01) && $0.refs.contains { $0.rawValue.hasPrefix("RES-") } })
+        let planted: Set<ProposalRef> = [
             "PLA-09", "PLA-10", "PEO-09", "RES-04", "PEO-12", "RES-08", "PLA-04", "PLA-05", "PEO-06", "PLA-03", "PEO-14", "PEO-10",
             "PEO-11", "PLA-15", "RES-09", "PEO-05", "PEO-15",
         ]
@@ -487,7 +487,7 @@ struct ReconciliationTests {
             after.directorateReturns.mapValues(\.period.number) == ["People": 8, "Place": 7, "Resources": 6],
             "\(after.directorateReturns.mapValues(\.period))")
         let later = Reconciliation(input: after).findings()
-        #expect(!later.contains { ($0.code == .DQ01 || $0.code == .SL01) && $0.refs.contains { !$0.hasPrefix("PEO-") } })
+        #expect(!later.contains { ($0.code == .DQ01 || $0.code == .SL01) && $0.refs.contains { !$0.rawValue.hasPrefix("PEO-") } })
         #expect(Set(later.flatMap(\.refs)).subtracting(planted).isEmpty, "\(Set(later.flatMap(\.refs)).subtracting(planted).sorted())")
         #expect(later.count == findings.count, "\(later.map { "\($0.code) \($0.refs)" })")
     }

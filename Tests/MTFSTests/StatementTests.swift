@@ -13,7 +13,7 @@ let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().a
 func edgeStatement() -> HolderStatement {
     let y = fy(2023)
     func line(
-        _ ref: String, _ title: String, owner: String, owned: Bool, target: Int64, profiled: Int64, delivered: Int64,
+        _ ref: ProposalRef, _ title: String, owner: String, owned: Bool, target: Int64, profiled: Int64, delivered: Int64,
         forecast: Int64?, rag: RAG?, comment: String, movement: Int64, ahead: [Int64]
     ) -> HolderStatement.Line {
         HolderStatement.Line(
@@ -232,7 +232,7 @@ struct StatementTests {
     func filesAndSignOff() throws {
         let s = try Scenario()
         let hostile = ["../../etc/x", "a/b\\c", "Zoë \"Q\" O'Brien", "<script>alert(1)</script>", "..", "CON", "Zoë \"Q\" O'Brien!"]
-        for (i, name) in hostile.enumerated() { try s.centre("C\(i)", holder: name) }
+        for (i, name) in hostile.enumerated() { try s.centre(CostCentreCode("C\(i)"), holder: name) }
         try s.proposal("P-1", owner: hostile[3], centres: "C3")
         let folder = s.dir.path("out/statements")
         let written = try StatementFiles.write(

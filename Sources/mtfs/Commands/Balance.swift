@@ -23,14 +23,14 @@ struct Balance: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @OptionGroup var format: FormatOption
     @Option(help: "proposal, directorate, service, cost-centre or year.") var by: BalanceReport.Dimension = .proposal
-    @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: String?
+    @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: FinancialYear?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Only what was effective by the end of this period.", valueName: "period"))
-    var asOf: String?
+    var asOf: Period?
 
     func run() throws {
         let ledger = try options.openForReading()
-        let period = try asOf.map { try Parse.period($0, option: "--as-of") }
-        let onlyYear = try year.map { try Parse.year($0, option: "--year") }
+        let period = asOf
+        let onlyYear = year
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         let report = try BalanceReport.build(ledger, by: by, asOf: period, year: onlyYear, today: Clock.today)
         try format.emit(json: { try JSONOutput.encode(report) }, table: { BalanceTable.table(report, pinned: $0) }, sheet: "Balance", pinned: true)

@@ -16,25 +16,25 @@ struct Deliver: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref.") var ref: String
-    @Argument(help: "The amount, e.g. 125,000 or £125,000.00.") var amount: String
+    @Argument(help: "The proposal's ref.") var ref: ProposalRef
+    @Argument(help: "The amount, e.g. 125,000 or £125,000.00.") var amount: Pence
     @Option(help: ArgumentHelp("The financial year the saving counts in (default: the year of the effective date).", valueName: "YEAR"))
-    var year: String?
-    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
-    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    var year: FinancialYear?
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: CivilDate?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: Period?
     @Flag(help: "Reduce a delivery logged earlier instead.") var reduce = false
     @Option(help: "Evidence or a note.") var reason: String = ""
 
     func run() throws {
         let ledger = try options.open()
-        var money = try Parse.money(amount, option: "amount")
+        var money = amount
         var reducing = reduce
         if money.isNegative {
             reducing.toggle()
             money = money.magnitude
         }
         let effective = try Parse.effective(date: date, period: period)
-        let fy = try year.map { try Parse.year($0, option: "--year") } ?? effective.financialYear
+        let fy = year ?? effective.financialYear
         let movement: Movement = reducing ? .reduce(year: fy, amount: money) : .deliver(year: fy, amount: money)
         let id = try ledger.record(movement, on: ref, effective: effective, reason: reason, by: try options.provenance())
         let delivered = try ledger.balance(of: ref, .delivered, fy)

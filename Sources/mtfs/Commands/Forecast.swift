@@ -14,19 +14,19 @@ struct Forecast: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref.") var ref: String
-    @Argument(help: "The expected delivery by year end.") var amount: String
+    @Argument(help: "The proposal's ref.") var ref: ProposalRef
+    @Argument(help: "The expected delivery by year end.") var amount: Pence
     @Option(help: "B, G, A or R (or Blue, Green, Amber, Red).") var rag: String
-    @Option(help: ArgumentHelp("The period it is made in (default: this month).", valueName: "period")) var period: String?
-    @Option(help: ArgumentHelp("The year forecast (default: the period's year).", valueName: "YEAR")) var year: String?
+    @Option(help: ArgumentHelp("The period it is made in (default: this month).", valueName: "period")) var period: Period?
+    @Option(help: ArgumentHelp("The year forecast (default: the period's year).", valueName: "YEAR")) var year: FinancialYear?
     @Option(help: "The mitigation or explanation.") var comment: String = ""
 
     func run() throws {
         let ledger = try options.open()
-        let money = try Parse.money(amount, option: "amount")
+        let money = amount
         let rating = try RAG(parsing: rag)
-        let p = try period.map { try Parse.period($0, option: "--period") } ?? Clock.today.period
-        let fy = try year.map { try Parse.year($0, option: "--year") } ?? p.year
+        let p = period ?? Clock.today.period
+        let fy = year ?? p.year
         try ledger.recordForecast(
             ref: ref, year: fy, period: p, forecast: money, rag: rating, comment: comment, by: try options.provenance())
         Terminal.write("Recorded forecast \(money) (\(rating.name)) for \(ref) in \(fy) at \(p).")

@@ -20,10 +20,10 @@ struct ImportReturn: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The return file.") var file: String
-    @Option(help: ArgumentHelp("The period it reports (default: from the file name).", valueName: "period")) var period: String?
+    @Option(help: ArgumentHelp("The period it reports (default: from the file name).", valueName: "period")) var period: Period?
 
     func run() throws {
-        let p = try period.map { try Parse.period($0, option: "--period") }
+        let p = period
         let parsed = try ParsedReturn.read(path: file, period: p)
         for warning in parsed.warnings { Terminal.warning(warning) }
         let ledger = try options.open()

@@ -11,20 +11,20 @@ struct Journal: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @OptionGroup var format: FormatOption
-    @Option(help: "Only this proposal's entries.") var proposal: String?
+    @Option(help: "Only this proposal's entries.") var proposal: ProposalRef?
     @Option(help: "Only entries of this directorate's proposals.") var directorate: String?
-    @Option(help: ArgumentHelp("Only entries effective in this period.", valueName: "period")) var period: String?
-    @Option(help: "Only this kind: approve, deliver, reduce, slip, unachievable or reverse.") var kind: String?
-    @Option(help: ArgumentHelp("Only entries for this year (or slipping to it).", valueName: "YEAR")) var year: String?
+    @Option(help: ArgumentHelp("Only entries effective in this period.", valueName: "period")) var period: Period?
+    @Option(help: "Only this kind: approve, deliver, reduce, slip, unachievable or reverse.") var kind: EntryKind?
+    @Option(help: ArgumentHelp("Only entries for this year (or slipping to it).", valueName: "YEAR")) var year: FinancialYear?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Only entries effective by the end of this period.", valueName: "period"))
-    var asOf: String?
+    var asOf: Period?
 
     func run() throws {
         let ledger = try options.openForReading()
         let filter = JournalFilter(
-            proposal: proposal, directorate: directorate, period: try period.map { try Parse.period($0, option: "--period") },
-            kind: try kind.map { try EntryKind(parsing: $0) }, year: try year.map { try Parse.year($0, option: "--year") },
-            asOf: try asOf.map { try Parse.period($0, option: "--as-of") })
+            proposal: proposal, directorate: directorate, period: period,
+            kind: kind, year: year,
+            asOf: asOf)
         if let proposal { _ = try ledger.requireProposal(proposal) }
         let entries = try ledger.journal(filter)
         try format.emit(json: { try JSONOutput.encode(entries) }, table: { _ in JournalTable.table(entries, title: "Journal") }, sheet: "Journal")

@@ -15,25 +15,25 @@ struct OrgAddCostCentre: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The cost centre code, e.g. PEO-CSC-0412.") var code: String
+    @Argument(help: "The cost centre code, e.g. PEO-CSC-0412.") var code: CostCentreCode
     @Option(help: "What the budget is for.") var name: String
     @Option(help: "The service it belongs to.") var service: String
     @Option(help: "The directorate it belongs to.") var directorate: String
     @Option(help: "Its budget holder.") var holder: String
     @Option(help: "devolved or hub.") var model: String = "devolved"
     @Option(help: ArgumentHelp("From when it sits here (default: the first day of the MTFS).", valueName: "YYYY-MM-DD")) var effective:
-        String?
+        CivilDate?
     @Option(help: ArgumentHelp("Net budget before savings for a year; repeat for each year.", valueName: "YEAR=AMOUNT")) var baseline:
-        [String] = []
+        [YearAmount] = []
 
     func run() throws {
         let ledger = try options.open()
         let window = try ledger.requireWindow()
-        let date = try effective.map { try Parse.date($0, option: "--effective") } ?? window.first.firstDay
+        let date = effective ?? window.first.firstDay
         let assignment = Assignment(
             costCentre: code, effective: date, service: service, directorate: directorate,
             budgetHolder: holder, model: try ServiceModel(parsing: model), reason: "set up")
-        let baselines = try Parse.yearAmounts(baseline, option: "--baseline")
+        let baselines = try YearAmount.byYear(baseline, option: "--baseline")
         try ledger.addCostCentre(
             CostCentre(code: code, name: name), assignment: assignment, baselines: baselines, by: try options.provenance())
         Terminal.write("Added cost centre \(code) (\(service), \(directorate), held by \(holder)) from \(date).")

@@ -13,10 +13,10 @@ struct OrgShow: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @OptionGroup var format: FormatOption
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date (default: today).", valueName: "YYYY-MM-DD")) var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date (default: today).", valueName: "YYYY-MM-DD")) var asOf: CivilDate?
 
     func run() throws {
-        let date = try asOf.map { try Parse.date($0, option: "--as-of") } ?? Clock.today
+        let date = asOf ?? Clock.today
         let report = try OperatingModelReport.build(try options.openForReading(), on: date)
         try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in OperatingModelTable.table(report) }, sheet: "Operating model")
     }

@@ -19,7 +19,7 @@ struct ProposalAdd: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref, e.g. PEO-07.") var ref: String
+    @Argument(help: "The proposal's ref, e.g. PEO-07.") var ref: ProposalRef
     @Option(help: "What the saving is.") var title: String
     @Option(help: "The directorate accountable for it.") var directorate: String
     @Option(help: "The accountable owner.") var owner: String
@@ -31,30 +31,30 @@ struct ProposalAdd: ParsableCommand {
             "A cost centre it cuts, optionally with its share (CODE or CODE=60%); repeat, or separate with ';'.", valueName: "CODE[=SHARE]")
     )
     var costCentres: [String]
-    @Option(help: ArgumentHelp("The target for a year; repeat for each year.", valueName: "YEAR=AMOUNT")) var target: [String] = []
+    @Option(help: ArgumentHelp("The target for a year; repeat for each year.", valueName: "YEAR=AMOUNT")) var target: [YearAmount] = []
     @Option(
         name: .customLong("delivery-start"),
         help: ArgumentHelp("The period the first year's saving starts accruing (default P1).", valueName: "period"))
-    var deliveryStart: String?
-    @Option(help: ArgumentHelp("The ref of a proposal this one replaces.", valueName: "ref")) var replaces: String?
+    var deliveryStart: Period?
+    @Option(help: ArgumentHelp("The ref of a proposal this one replaces.", valueName: "ref")) var replaces: ProposalRef?
     @Option(
         help: ArgumentHelp("The approval date (default: the start of the first target year, or today if earlier).", valueName: "YYYY-MM-DD")
     )
-    var date: String?
+    var date: CivilDate?
     @Option(help: "Why (e.g. the Council decision).") var reason: String = "MTFS approval"
 
     func run() throws {
         let ledger = try options.open()
         let shares = try CostCentreShare.parse(
             costCentres.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty })
-        let targets = try Parse.yearAmounts(target, option: "--target")
+        let targets = try YearAmount.byYear(target, option: "--target")
         let proposal = Proposal(
             ref: ref, title: title, directorate: directorate, owner: owner, category: category,
             recurrence: try Recurrence(parsing: recurrence), costCentres: shares,
-            deliveryStart: try deliveryStart.map { try Parse.period($0, option: "--delivery-start") },
+            deliveryStart: deliveryStart,
             replaces: replaces)
         let firstYear = targets.keys.min()
-        let effective = try date.map { try Parse.date($0, option: "--date") } ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
+        let effective = date ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
         let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
         let total = targets.values.reduce(Pence.zero, +)
         Terminal.write(

@@ -12,7 +12,7 @@ struct ProposalShow: ParsableCommand {
         discussion: "Example: mtfs proposal show PEO-07")
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref.") var ref: String
+    @Argument(help: "The proposal's ref.") var ref: ProposalRef
 
     func run() throws {
         Terminal.write(ProposalTables.text(try ProposalDetail.build(try options.openForReading(), ref: ref, today: Clock.today)))

@@ -23,12 +23,12 @@ struct Reconcile: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: String?
+    @Option(help: ArgumentHelp("Only this year's findings.", valueName: "YEAR")) var year: FinancialYear?
     @Option(name: .customLong("as-of"), help: ArgumentHelp("As the books stood at the end of this period.", valueName: "period")) var asOf:
-        String?
+        Period?
     @OptionGroup var document: DocumentOutput
     @Option(help: ArgumentHelp("Only findings at this severity or above: critical, high, medium or low.", valueName: "severity"))
-    var severity: String?
+    var severity: Severity?
     @Option(help: ArgumentHelp("Only these codes (repeatable): DC04 or its name, similar-proposals.", valueName: "code"))
     var code: [String] = []
     @Option(
@@ -39,7 +39,7 @@ struct Reconcile: ParsableCommand {
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
-    var failOn: String?
+    var failOn: Severity?
     @Option(name: .customLong("behind-profile-percent"), help: ArgumentHelp("SL01 tolerance (default 10%).", valueName: "percent"))
     var behindPercent: String?
     @Option(name: .customLong("behind-profile-minimum"), help: ArgumentHelp("SL01 minimum amount (default £10,000).", valueName: "amount"))
@@ -50,10 +50,6 @@ struct Reconcile: ParsableCommand {
     var similarity: String?
 
     func run() throws {
-        var threshold: Severity?
-        if let failOn {
-            do { threshold = try Severity(parsing: failOn) } catch { throw Failure.badInput("--fail-on: \(error.explanation)") }
-        }
         let f = try document.chosen()
         let ledger = try options.openForReading()
         var settings = try ledger.reconcileSettings()
@@ -63,8 +59,8 @@ struct Reconcile: ParsableCommand {
         ] {
             if let value { try settings.set(key, value) }
         }
-        let period = try asOf.map { try Parse.period($0, option: "--as-of") }
-        let onlyYear = try year.map { try Parse.year($0, option: "--year") }
+        let period = asOf
+        let onlyYear = year
         if let onlyYear { try ledger.checkInWindow(onlyYear) }
         if let period {
             do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
@@ -73,10 +69,6 @@ struct Reconcile: ParsableCommand {
         var codes: Set<FindingCode> = []
         for text in code.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             do { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
-        }
-        var minimum: Severity?
-        if let severity {
-            do { minimum = try Severity(parsing: severity) } catch { throw Failure.badInput("--severity: \(error.explanation)") }
         }
         // Directorates as the ledger spells them, matched whatever the case.
         let known = Set(input.proposals.map(\.directorate)).union(input.model.history.values.flatMap { $0.map(\.directorate) })
@@ -88,13 +80,13 @@ struct Reconcile: ParsableCommand {
             }
             directorates.insert(match)
         }
-        let filter = FindingFilter(severity: minimum, codes: codes, directorates: directorates)
+        let filter = FindingFilter(severity: severity, codes: codes, directorates: directorates)
         let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: onlyYear), input)
         var report = ReconciliationReport(input, findings: findings)
         report.filter = filter.isEmpty ? nil : filter
         let writer: any ReportWriter = f == .text && document.file.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
         try document.file.emit(f, text: { try writer.reconciliation(report) }, file: { try f.file(reconciliation: report, bom: $0) })
-        if let threshold, findings.contains(where: { $0.severity >= threshold }) {
+        if let failOn, findings.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(3)
         }
     }

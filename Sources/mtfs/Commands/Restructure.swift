@@ -15,8 +15,8 @@ struct Restructure: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The cost centre code.") var code: String
-    @Option(help: ArgumentHelp("The date the change takes effect.", valueName: "YYYY-MM-DD")) var effective: String
+    @Argument(help: "The cost centre code.") var code: CostCentreCode
+    @Option(help: ArgumentHelp("The date the change takes effect.", valueName: "YYYY-MM-DD")) var effective: CivilDate
     @Option(help: "The new service.") var service: String?
     @Option(help: "The new directorate.") var directorate: String?
     @Option(help: "The new budget holder.") var holder: String?
@@ -25,7 +25,7 @@ struct Restructure: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let date = try Parse.date(effective, option: "--effective")
+        let date = effective
         try ledger.requireCostCentre(code)
         guard let current = try ledger.operatingModel().assignment(of: code, on: date) else {
             throw Failure.badInput("cost centre \(code) was not set up by \(date)")

@@ -10,8 +10,8 @@ struct Reverse: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The entry number (see `mtfs journal`).") var entry: Int64
-    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
-    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: CivilDate?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: Period?
     @Option(help: "Why.") var reason: String
 
     func run() throws {

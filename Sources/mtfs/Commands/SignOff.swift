@@ -16,12 +16,12 @@ struct SignOffCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Option(help: "The budget holder whose statement it is.") var holder: String
-    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
+    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: Period
     @Option(help: "A note with the signature.") var comment: String = ""
 
     func run() throws {
         let ledger = try options.open()
-        let p = try Parse.period(period, option: "--period")
+        let p = period
         let who = try options.provenance()
         let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, by: who)
         Terminal.write(

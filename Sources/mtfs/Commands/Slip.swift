@@ -9,19 +9,19 @@ struct Slip: ParsableCommand {
         discussion: "Example: mtfs slip PLA-03 200,000 --from 2023/24 --to 2024/25 --reason \"Contract start delayed\"")
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref.") var ref: String
-    @Argument(help: "The amount to slip.") var amount: String
-    @Option(help: ArgumentHelp("The year the target moves from.", valueName: "YEAR")) var from: String
-    @Option(help: ArgumentHelp("The later year it moves to.", valueName: "YEAR")) var to: String
-    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
-    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Argument(help: "The proposal's ref.") var ref: ProposalRef
+    @Argument(help: "The amount to slip.") var amount: Pence
+    @Option(help: ArgumentHelp("The year the target moves from.", valueName: "YEAR")) var from: FinancialYear
+    @Option(help: ArgumentHelp("The later year it moves to.", valueName: "YEAR")) var to: FinancialYear
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: CivilDate?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: Period?
     @Option(help: "Why it slipped.") var reason: String
 
     func run() throws {
         let ledger = try options.open()
-        let money = try Parse.money(amount, option: "amount")
-        let a = try Parse.year(from, option: "--from")
-        let b = try Parse.year(to, option: "--to")
+        let money = amount
+        let a = from
+        let b = to
         let id = try ledger.record(
             .slip(from: a, to: b, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
             reason: reason, by: try options.provenance())

@@ -21,13 +21,13 @@ struct StatementCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Option(help: "The budget holder or proposal owner.") var holder: String
-    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
+    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: Period
     @OptionGroup var document: DocumentOutput
 
     func run() throws {
         let f = try document.chosen()
         let ledger = try options.openForReading()
-        let p = try Parse.period(period, option: "--period")
+        let p = period
         // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
         let statement = try ledger.read {
             let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())

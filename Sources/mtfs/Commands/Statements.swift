@@ -19,7 +19,7 @@ struct StatementsCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: String
+    @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: Period
     @Option(help: "Formats to write (repeatable): text, markdown, csv, json, html, xlsx. Default html.") var format: [DocumentFormatArgument] = []
     @Option(help: ArgumentHelp("The folder (default Reports/<year>/P<n>).", valueName: "dir")) var out: String?
     @OptionGroup var bomOption: BOMOption
@@ -27,7 +27,7 @@ struct StatementsCommand: ParsableCommand {
     func run() throws {
         let formats = format.isEmpty ? [.html] : format.map(\.format)
         let ledger = try options.openForReading()
-        let p = try Parse.period(period, option: "--period")
+        let p = period
         let folder = out ?? "Reports/\(p.year.description.replacingOccurrences(of: "/", with: "-"))/P\(p.number)"
         let written = try StatementFiles.write(ledger: ledger, period: p, formats: formats, folder: folder, bom: bomOption.bom)
         Terminal.write("Wrote \(written.count) statements for \(p) to \(folder)/ (index: \(folder)/index.html).")

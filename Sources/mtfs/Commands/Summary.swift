@@ -23,20 +23,20 @@ struct SummaryCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: String?
-    @Option(help: ArgumentHelp("Restate under the operating model of this date.", valueName: "YYYY-MM-DD")) var structure: String?
+    @Option(help: ArgumentHelp("Only this year.", valueName: "YEAR")) var year: FinancialYear?
+    @Option(help: ArgumentHelp("Restate under the operating model of this date.", valueName: "YYYY-MM-DD")) var structure: CivilDate?
     @Option(
         name: .customLong("as-of"),
-        help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: String?
+        help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: Period?
     @OptionGroup var document: DocumentOutput
 
     func run() throws {
         let f = try document.chosen()
         let ledger = try options.openForReading()
-        let y = try year.map { try Parse.year($0, option: "--year") }
+        let y = year
         if let y { try ledger.checkInWindow(y) }
-        let date = try structure.map { try Parse.date($0, option: "--structure") }
-        let period = try asOf.map { try Parse.period($0, option: "--as-of") }
+        let date = structure
+        let period = asOf
         if let period {
             do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
         }

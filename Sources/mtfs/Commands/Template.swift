@@ -24,7 +24,7 @@ struct TemplateCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Option(help: ArgumentHelp("The month the return reports.", valueName: "period")) var period: String
+    @Option(help: ArgumentHelp("The month the return reports.", valueName: "period")) var period: Period
     @Option(help: "The budget holder (proposal owner).") var holder: String?
     @Option(help: "Every proposal of this directorate, in one workbook.") var directorate: String?
     @Flag(help: "One workbook per holder, into the folder --out.") var all = false
@@ -34,7 +34,7 @@ struct TemplateCommand: ParsableCommand {
         guard [holder != nil, directorate != nil, all].filter({ $0 }).count == 1 else {
             throw Failure.usage("give exactly one of --holder NAME, --directorate NAME or --all")
         }
-        let p = try Parse.period(period, option: "--period")
+        let p = period
         let ledger = try options.openForReading()
         do { try ledger.checkPeriodInWindow(p) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
         // One read snapshot: every workbook is made from the same head.

@@ -14,17 +14,17 @@ struct Unachievable: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Argument(help: "The proposal's ref.") var ref: String
-    @Argument(help: "The amount to write off.") var amount: String
-    @Option(help: ArgumentHelp("The year.", valueName: "YEAR")) var year: String
-    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: String?
-    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: String?
+    @Argument(help: "The proposal's ref.") var ref: ProposalRef
+    @Argument(help: "The amount to write off.") var amount: Pence
+    @Option(help: ArgumentHelp("The year.", valueName: "YEAR")) var year: FinancialYear
+    @Option(help: ArgumentHelp("The effective date (default: today).", valueName: "YYYY-MM-DD")) var date: CivilDate?
+    @Option(help: ArgumentHelp("The period; the entry is dated its last day.", valueName: "period")) var period: Period?
     @Option(help: "Why it cannot be delivered.") var reason: String
 
     func run() throws {
         let ledger = try options.open()
-        let money = try Parse.money(amount, option: "amount")
-        let fy = try Parse.year(year, option: "--year")
+        let money = amount
+        let fy = year
         let id = try ledger.record(
             .unachievable(year: fy, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
             reason: reason, by: try options.provenance())

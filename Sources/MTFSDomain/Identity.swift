@@ -1,0 +1,35 @@
+/// A code the council writes as text and the ledger keys by: a proposal's ref or a cost centre's code.
+/// Each is its own type, so a ref is never passed where a cost centre, a name or a year is meant, and
+/// the compiler says so. Compared, hashed, written and encoded (JSON: a plain string) as its text.
+public protocol TextIdentity: RawRepresentable<String>, Hashable, Comparable, Sendable, Codable,
+    CustomStringConvertible, ExpressibleByStringLiteral
+{
+    init(rawValue: String)
+}
+
+extension TextIdentity {
+    public init(_ text: String) { self.init(rawValue: text) }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { rawValue }
+    public var isEmpty: Bool { rawValue.isEmpty }
+    /// The text's bytes, as the hash chain takes them.
+    public var utf8: String.UTF8View { rawValue.utf8 }
+}
+
+/// A proposal's reference as the pack gives it: `PEO-07`.
+public struct ProposalRef: TextIdentity {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+/// A cost centre's code as the pack gives it: `PEO-CSC-0412`.
+public struct CostCentreCode: TextIdentity {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+extension Sequence where Element: TextIdentity {
+    /// The codes' text joined, as `["PEO-07", "PEO-09"].joined(separator: ", ")` would be.
+    public func joined(separator: String) -> String { map(\.rawValue).joined(separator: separator) }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import MTFSDomain
+
+// The domain's values typed on the command line (`--period 2023-10`, `--year 2023/24`, an amount,
+// a date, a ref, a cost centre code): each command declares the type it means, and argument-parser
+// hands `run()` a parsed value. A value the domain's parser refuses is bad input (exit 2, SPEC §8),
+// answered with that parser's own sentence, not argument-parser's usage error (exit 1):
+// `ArgumentRefusal` keeps the sentence for `main` to give.
+
+extension ProposalRef: ExpressibleByArgument {}
+extension CostCentreCode: ExpressibleByArgument {}
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try Period(parsing: $0) }) else { return nil }
+        self = value
+    }
+}
+
+extension FinancialYear: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try FinancialYear(parsing: $0) }) else { return nil }
+        self = value
+    }
+}
+
+extension Pence: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try Pence(parsing: $0) }) else { return nil }
+        self = value
+    }
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try CivilDate(parsing: $0) }) else { return nil }
+        self = value
+    }
+}
+
+extension Severity: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try Severity(parsing: $0) }) else { return nil }
+        self = value
+    }
+}
+
+extension EntryKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try EntryKind(parsing: $0) }) else { return nil }
+        self = value
+    }
+}
+
+/// `2023/24=1,250,000`: an amount for a year, as `--target` and `--baseline` take them.
+struct YearAmount: ExpressibleByArgument {
+    var year: FinancialYear
+    var amount: Pence
+
+    init?(argument: String) {
+        guard
+            let value = ArgumentRefusal.parse(argument, { text -> YearAmount in
+                let pieces = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard pieces.count == 2 else {
+                    throw Failure.badInput("expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(text)\"")
+                }
+                return YearAmount(year: try FinancialYear(parsing: pieces[0]), amount: try Pence(parsing: pieces[1]))
+            })
+        else { return nil }
+        self = value
+    }
+
+    private init(year: FinancialYear, amount: Pence) {
+        self.year = year
+        self.amount = amount
+    }
+
+    /// The amounts by year; a year given twice is bad input naming the option.
+    static func byYear(_ items: [YearAmount], option: String) throws -> [FinancialYear: Pence] {
+        var out: [FinancialYear: Pence] = [:]
+        for item in items {
+            if out[item.year] != nil { throw Failure.badInput("\(option): \(item.year) is given twice") }
+            out[item.year] = item.amount
+        }
+        return out
+    }
+}
+
+/// The sentence of the last command-line value a domain parser refused. Parsing the command line
+/// happens once, on the main thread, before anything runs.
+enum ArgumentRefusal {
+    nonisolated(unsafe) private static var last: String?
+
+    static func parse<T>(_ text: String, _ parser: (String) throws -> T) -> T? {
+        do { return try parser(text) } catch {
+            last = (error as? KindedError)?.explanation ?? (error as? Failure)?.message ?? "\(error)"
+            return nil
+        }
+    }
+
+    /// Forgets a refusal once the command line has parsed (argument-parser may try a value more than once).
+    static func clear() { last = nil }
+
+    /// For an error argument-parser raised over a value our parser refused: our sentence, naming
+    /// the option as argument-parser's own message does (`--period`, or `amount` for an argument).
+    static func sentence(for error: Error) -> String? {
+        guard let explanation = last else { return nil }
+        let message = MTFS.message(for: error)
+        // "The value 'x' is invalid for '--period <period>'" or "… for '<amount>'".
+        guard let start = message.range(of: " is invalid for '")?.upperBound,
+            let end = message[start...].firstIndex(of: "'")
+        else { return nil }
+        let words = message[start..<end].split(separator: " ")
+        guard let first = words.first else { return nil }
+        let option = first.hasPrefix("-") ? String(first) : first.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+        return "\(option): \(explanation)"
+    }
+}
