@@ -86,6 +86,27 @@ public struct FinancialYear: Hashable, Comparable, Sendable, Codable, CustomStri
 
     /// Parses `2023/24` or `2023-24`.
     public init(parsing text: String) throws(CalendarError) {
+        // `2023/24`, the form nearly every cell has, read from the bytes.
+        if text.utf8.count == 7 {
+            var start = 0
+            var end = 0
+            var shape = true
+            for (i, b) in text.utf8.enumerated() {
+                if i == 4 {
+                    shape = shape && b == UInt8(ascii: "/")
+                } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) {
+                    if i < 4 { start = start * 10 + Int(b &- 48) } else { end = end * 10 + Int(b &- 48) }
+                } else {
+                    shape = false
+                }
+            }
+            if shape {
+                if start >= 1000 && end == (start + 1) % 100 {
+                    startYear = start
+                    return
+                }
+            }
+        }
         let t = text.trimmingSpaces()
         let parts = t.split(maxSplits: 1, whereSeparator: { $0 == "/" || $0 == "-" })
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,

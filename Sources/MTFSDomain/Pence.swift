@@ -95,7 +95,42 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// Parses money as SPEC §5 allows: optional sign or accounting brackets, optional `£`,
     /// thousands separators in groups of three, and at most two decimals.
+    /// `1250000`, `-12.5`, `0.07`: digits with an optional minus and one or two decimals, at most
+    /// 15 digits (so no overflow is possible), else nil.
+    static func plain(_ bytes: String.UTF8View) -> Pence? {
+        var value: Int64 = 0
+        var negative = false
+        var digits = 0
+        var decimals = -1  // -1 before the point
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = value * 10 + Int64(b &- UInt8(ascii: "0"))
+                digits += 1
+                if decimals >= 0 { decimals += 1 }
+                if digits > 15 || decimals > 2 { return nil }
+            case UInt8(ascii: "-") where i == 0:
+                negative = true
+            case UInt8(ascii: "."):
+                if decimals >= 0 || digits == 0 { return nil }
+                decimals = 0
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, decimals != 0 else { return nil }
+        for _ in 0..<(decimals < 0 ? 2 : 2 - decimals) { value *= 10 }
+        guard value <= Pence.limit.rawValue else { return nil }
+        return Pence(negative ? -value : value)
+    }
+
     public init(parsing text: String) throws(MoneyError) {
+        // The form a return's cells nearly always have (`-?digits(.d|.dd)?`), read from the bytes;
+        // anything else — spaces, £, commas, brackets, a bad shape — takes the general path below.
+        if let plain = Pence.plain(text.utf8) {
+            self = plain
+            return
+        }
         var s = Substring(text.trimmingSpaces())
         guard !s.isEmpty else { throw MoneyError.empty }
         var negative = false

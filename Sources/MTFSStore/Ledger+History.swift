@@ -102,9 +102,11 @@ extension Ledger {
             let change = target - delivered
             if change.isZero { return .zero }
             let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
-            let asAt = try balances(Ledger.drawnAccounts(movement, on: proposal), asAt: period)
-            let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { asAt[$0] ?? .zero }
+            // Nothing on the proposal dated after the period: as at its end is as now (cached in a write).
             let backdated = try isBackdated(ref, period)
+            let drawn = Ledger.drawnAccounts(movement, on: proposal)
+            let asAt = try backdated ? balances(drawn, asAt: period) : balances(drawn)
+            let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { asAt[$0] ?? .zero }
             _ = try append(
                 kind: movement.kind, proposal: ref, year: year, toYear: nil, effective: period.lastDay, reason: reason,
                 reverses: nil, postings: postings, by: who)

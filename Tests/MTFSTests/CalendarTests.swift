@@ -1,8 +1,21 @@
 import MTFSDomain
+import PropertyBased
 import Testing
 
 @Suite("Financial years, periods and dates")
 struct CalendarTests {
+    @Test("the fast path for 2023/24 reads exactly what the general parser reads")
+    func yearFastPath() async {
+        let alphabet = Array("0123456789/- ")
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(alphabet.count - 1)).array(of: 7...7)) { picks in
+            let text = String(picks.map { alphabet[$0] })
+            #expect((try? FinancialYear(parsing: text)) == (try? FinancialYear(parsing: " " + text)), "\(text)")
+        }
+        for text in ["2023/24", "1999/00", "2023/25", "0999/00", "2023-24", "2023/2a"] {
+            #expect((try? FinancialYear(parsing: text)) == (try? FinancialYear(parsing: " " + text)), "\(text)")
+        }
+    }
+
     @Test("years read 2023/24 and 2023-24, print 2023/24")
     func years() throws {
         #expect(try FinancialYear(parsing: "2023/24").description == "2023/24")

@@ -53,6 +53,20 @@ struct MoneyTests {
         }
     }
 
+    @Test("the fast path for plain digits reads exactly what the general parser reads")
+    func plainFastPath() async {
+        // A leading space sends a text down the general path (it trims first); without one, plain
+        // digits take the byte-level fast path. Both must give the same amount or both refuse.
+        let alphabet = Array("0123456789.-")
+        await propertyCheck(count: 5000, input: Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...19)) { picks in
+            let text = String(picks.map { alphabet[$0] })
+            #expect((try? Pence(parsing: text)) == (try? Pence(parsing: " " + text)), "\(text)")
+        }
+        for text in ["999999999999999", "9999999999999.99", "10000000000000", "10000000000000.01", "-0", "-.5", "5.", "1.234"] {
+            #expect((try? Pence(parsing: text)) == (try? Pence(parsing: " " + text)), "\(text)")
+        }
+    }
+
     @Test("adding reports overflow instead of trapping")
     func overflow() throws {
         #expect(throws: MoneyError.overflow) { try Pence(Int64.max).adding(Pence(1)) }
