@@ -4,6 +4,7 @@
 #
 #   scripts/bench.sh                 # all three sizes (about 20 minutes on 2 cores)
 #   scripts/bench.sh 10k 100k        # some of them
+#   scripts/bench.sh 975k            # the performance issue's programme (36 monthly returns)
 #   BENCH_DIR=/big/disk scripts/bench.sh
 #
 # Writes the table to standard output and to Reports/benchmarks/<date>.md. Read-only commands
@@ -26,8 +27,11 @@ swift build -c release --product mtfs >&2
 mtfs="$PWD/.build/release/mtfs"
 
 # Generator settings for each size: ~10 ledger entries per proposal; ~8 cost centres per holder.
-declare -A proposals=([10k]=1000 [100k]=10000 [1m]=100000)
-declare -A centres=([10k]=800 [100k]=8000 [1m]=80000)
+# 975k is the performance issue's programme: 25,000 proposals, 5,000 cost centres (500 holders),
+# 36 monthly returns (the last held back and imported), about 975,000 entries.
+declare -A proposals=([10k]=1000 [100k]=10000 [1m]=100000 [975k]=25000)
+declare -A centres=([10k]=800 [100k]=8000 [1m]=80000 [975k]=5000)
+declare -A periods=([10k]=7 [100k]=7 [1m]=7 [975k]=36)
 
 # hledger and ledger-cli slow down sharply with the number of accounts (one per proposal, year,
 # cost centre and state here); each of their runs is cut off after this many seconds.
@@ -110,10 +114,10 @@ report="Reports/benchmarks/$(date +%Y-%m-%d-%H%M).md"
 
 declare -A size_entries
 for size in "${sizes[@]}"; do
-    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k or 1m)" >&2; exit 2; }
+    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k, 1m or 975k)" >&2; exit 2; }
     pack="$work/pack-$size"
     rm -rf "$pack" "$work/$size".sqlite* "$work/$size-import".sqlite*
-    "$mtfs" generate --proposals "${proposals[$size]}" --cost-centres "${centres[$size]}" --years 3 --periods 7 --seed 7 --out "$pack" >&2
+    "$mtfs" generate --proposals "${proposals[$size]}" --cost-centres "${centres[$size]}" --years 3 --periods "${periods[$size]}" --seed 7 --out "$pack" >&2
     # The last month is held back and imported on its own.
     last=$(ls "$pack/returns" | sort | tail -1)
     mkdir -p "$work/held-$size"

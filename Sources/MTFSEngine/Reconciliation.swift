@@ -48,7 +48,7 @@ public struct ReconciliationInput: Sendable {
             if period > window.last.period(12) { period = window.last.period(12) }
         }
         var forecasts: [ProposalYear: ForecastRecord] = [:]
-        for f in try ledger.latestForecasts(asOf: period) { forecasts[key(f.proposal, f.year)] = f }
+        try ledger.latestForecasts(asOf: period, provenance: false) { forecasts[key($0.proposal, $0.year)] = $0 }
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
         let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
@@ -325,10 +325,11 @@ public struct Reconciliation {
             groupIDs[key] = groupIDs.count
             return groupIDs.count - 1
         }
-        func candidatePairs(_ groupsOf: [Set<Int>], basisPoints: Int) -> [(Int, Int)] {
+        // Each candidate pair is handed to `visit` as it is found, never kept: a large programme
+        // whose titles share common words has tens of millions of them.
+        func candidatePairs(_ groupsOf: [Set<Int>], basisPoints: Int, _ visit: (Int, Int) -> Void) {
             var indexed: [Int: [Int]] = [:]  // group * word count + word → proposals indexed so far
             var lastSeen = [Int](repeating: -1, count: all.count)
-            var pairs: [(Int, Int)] = []
             for j in all.indices {
                 let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
                 let n = rarestFirst.count
@@ -338,40 +339,37 @@ public struct Reconciliation {
                         let key = g * ids.count + w
                         for i in indexed[key, default: []] where lastSeen[i] != j {
                             lastSeen[i] = j
-                            pairs.append((i, j))
+                            visit(i, j)
                         }
                         indexed[key, default: []].append(j)
                     }
                 }
             }
-            return pairs
         }
         let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0.rawValue) }) }
-        let candidates = candidatePairs(groupsOf, basisPoints: settings.similarityBasisPoints)
         let crossGroupsOf = all.indices.map { i -> Set<Int> in
             years[i].isEmpty
                 ? [] : [group("x|" + all[i].category.lowercased().trimmingSpaces() + "|" + years[i].map(\.description).joined(separator: ","))]
         }
-        let crossCandidates = candidatePairs(crossGroupsOf, basisPoints: settings.crossSimilarityBasisPoints)
         var out: [Finding] = []
         var seen: Set<[ProposalRef]> = []
         // Within a service or cost centre first; then across the programme, at the stricter
         // threshold, pairs that the first did not find.
-        for (within, list) in [(true, candidates), (false, crossCandidates)] {
+        for within in [true, false] {
             let threshold = within ? settings.similarityBasisPoints : settings.crossSimilarityBasisPoints
-            for (i, j) in list {
+            candidatePairs(within ? groupsOf : crossGroupsOf, basisPoints: threshold) { i, j in
                 let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
-                guard sharedWords > 0 else { continue }
+                guard sharedWords > 0 else { return }
                 let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
-                guard sharedWords * 10_000 >= threshold * unionCount else { continue }
+                guard sharedWords * 10_000 >= threshold * unionCount else { return }
                 let p = all[i]
                 let q = all[j]
-                if p.replaces == q.ref || q.replaces == p.ref { continue }
+                if p.replaces == q.ref || q.replaces == p.ref { return }
                 let pair = [p.ref, q.ref].sorted()
                 let pairKey = pair
-                if doubleCounted.contains(pairKey) || seen.contains(pairKey) { continue }
+                if doubleCounted.contains(pairKey) || seen.contains(pairKey) { return }
                 let common = years[i].filter { years[j].contains($0) }
-                guard let first = common.first else { continue }
+                guard let first = common.first else { return }
                 let sharedCentres = centres[i].intersection(centres[j]).sorted()
                 let sharedServices = services[i].intersection(services[j]).sorted()
                 if !within {
@@ -379,7 +377,7 @@ public struct Reconciliation {
                     // nothing in common that the rule within a service would have looked at.
                     guard p.category.lowercased().trimmingSpaces() == q.category.lowercased().trimmingSpaces(), years[i] == years[j],
                         sharedCentres.isEmpty, sharedServices.isEmpty
-                    else { continue }
+                    else { return }
                 }
                 seen.insert(pairKey)
                 let shared = words[i].intersection(words[j])

@@ -3,17 +3,30 @@ import MTFSDomain
 extension Ledger {
     /// The latest forecast for each proposal and year made by the end of `asOf` (all periods when nil).
     public func latestForecasts(ref: ProposalRef? = nil, asOf: Period? = nil) throws -> [ForecastRecord] {
+        var out: [ForecastRecord] = []
+        try latestForecasts(ref: ref, asOf: asOf, provenance: true) { out.append($0) }
+        return out
+    }
+
+    /// Each latest forecast handed to `body` in ref and year order, none kept here. Without
+    /// `provenance`, who recorded it, when and from where are left empty (the reconciliation and
+    /// statements of a large programme do not read them, and they are most of a record's memory).
+    public func latestForecasts(
+        ref: ProposalRef? = nil, asOf: Period? = nil, provenance: Bool, _ body: (ForecastRecord) throws -> Void
+    ) throws {
         // The newest row wins: the latest period, and within it the latest recorded (highest id).
         // One pass over the covering index (proposal, year, period, id) finds it for every proposal
         // and year: period × 2⁴⁰ + id orders rows as "newest".
-        try db.query(
+        let who = provenance ? "f.actor, f.recorded_at, f.source" : "'', '', ''"
+        try db.forEach(
             """
-            SELECT f.proposal, f.year, f.period, f.forecast, f.rag, f.comment, f.actor, f.recorded_at, f.source
+            SELECT f.proposal, f.year, f.period, f.forecast, f.rag, f.comment, \(who)
             FROM (SELECT max(period * 1099511627776 + id) & 1099511627775 AS id FROM forecasts
                   WHERE period <= ?1 AND (?2 IS NULL OR proposal = ?2) GROUP BY proposal, year) latest
             JOIN forecasts f ON f.id = latest.id
             ORDER BY f.proposal, f.year
-            """, asOf?.code ?? 999_999, ref, map: Ledger.forecast(from:))
+            """, parameters: [asOf?.code ?? 999_999, ref]
+        ) { row in try body(Ledger.forecast(from: row)) }
     }
 
     /// A forecast from the columns proposal, year, period, forecast, rag, comment, actor,
