@@ -179,12 +179,22 @@ extension ParsedPack {
         let returnsDir = join(directory, PackFormat.returns)
         if fm.fileExists(atPath: returnsDir) {
             let files = ((try? fm.contentsOfDirectory(atPath: returnsDir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-            for file in files {
-                let path = join(returnsDir, file)
-                let displayName = join(directory, PackFormat.returns + "/" + file)
-                let checked = try ParsedReturn.read(path: path, displayName: displayName)
+            // Every month checked, on every core; only each one's period and warnings are kept. The
+            // first bad file in name order is the one reported, as a check one by one would.
+            let found = Slots<Result<(period: Period, warnings: [String]), InputError>>(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                let file = files[i]
+                found[i] = Result { () throws(InputError) in
+                    let checked = try ParsedReturn.read(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file))
+                    return (checked.period, checked.warnings)
+                }
+            }
+            for (i, file) in files.enumerated() {
+                guard let result = found[i] else { continue }
+                let checked = try result.get()
                 pack.warnings += checked.warnings
-                pack.returns.append(PackReturn(path: path, displayName: displayName, period: checked.period))
+                pack.returns.append(
+                    PackReturn(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file), period: checked.period))
             }
         }
         return pack
@@ -539,4 +549,17 @@ func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         throw InputError(file: path, "the file cannot be read")
     }
     return [UInt8](data)
+}
+
+/// Results filled in from several threads, one slot each, read once they are all done.
+final class Slots<T>: @unchecked Sendable {
+    private var values: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> T? {
+        get { lock.withLock { values[i] } }
+        set { lock.withLock { values[i] = newValue } }
+    }
 }

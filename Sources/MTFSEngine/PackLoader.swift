@@ -1,3 +1,4 @@
+import Dispatch
 import MTFSDomain
 import MTFSStore
 
@@ -211,6 +212,8 @@ public struct PackLoader {
         pack.restructures = []
         pack.adjustments = []
         events.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        let ahead = ReadAhead(events.compactMap { if case .ret(let r) = $0.3 { r } else { nil } })
+        var returnsApplied = 0
         for (n, (_, _, _, event)) in events.enumerated() {
             switch event {
             case .restructure(let r):
@@ -224,8 +227,9 @@ public struct PackLoader {
                     try ledger.record(a.movement, on: a.ref, effective: a.date, reason: a.reason, by: who(a.at))
                 }
                 summary.adjustments += 1
-            case .ret(let r):
-                try apply(try r.read(), into: &summary)
+            case .ret:
+                try apply(try ahead.read(returnsApplied), into: &summary)
+                returnsApplied += 1
                 summary.returnFiles += 1
             }
             progress?("events", n + 1, events.count)
@@ -319,5 +323,41 @@ extension SourceLocation {
             l.place = .cell(sheet: sheet, cell: WorkbookSheet.reference(column: i, row: Int(row) ?? 1))
         }
         return l
+    }
+}
+
+/// A pack's monthly returns read one ahead, on another core, while the month before is written:
+/// reading a month and writing one are independent until it is applied. At most two months are
+/// in memory at once.
+final class ReadAhead: @unchecked Sendable {
+    private let returns: [PackReturn]
+    private var pending: (index: Int, group: DispatchGroup, result: Slots<Result<ParsedReturn, InputError>>)?
+
+    init(_ returns: [PackReturn]) {
+        self.returns = returns
+        start(0)
+    }
+
+    private func start(_ i: Int) {
+        guard i < returns.count else {
+            pending = nil
+            return
+        }
+        let group = DispatchGroup()
+        let result = Slots<Result<ParsedReturn, InputError>>(count: 1)
+        let r = returns[i]
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            result[0] = Result { () throws(InputError) in try r.read() }
+        }
+        pending = (i, group, result)
+    }
+
+    /// The `i`th return, asked for in order.
+    func read(_ i: Int) throws(InputError) -> ParsedReturn {
+        guard let p = pending, p.index == i else { return try returns[i].read() }
+        p.group.wait()
+        start(i + 1)
+        guard let result = p.result[0] else { return try returns[i].read() }
+        return try result.get()
     }
 }

@@ -73,10 +73,15 @@ final class Database {
     /// The file's path.
     public let path: String
 
+    /// SQLite set up once per process, before its first connection: no memory statistics (their
+    /// global mutex is taken on every allocation; nothing here reads them).
+    private static let configured: Void = { _ = mtfs_sqlite3_memstatus_off() }()
+
     /// Opens (creating when asked) the database at `path`. New files are readable by their owner only.
     /// `immutable`: read a file that nothing will change while it is open, without the WAL index
     /// (https://www.sqlite.org/uri.html#uriimmutable) — for a ledger in a read-only folder.
     public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false, busyTimeout: Int32 = 30_000) throws {
+        _ = Database.configured
         self.path = path
         if create && !readOnly && path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
             // Created here first so SQLite inherits owner-only permissions for the -wal and -shm files too.

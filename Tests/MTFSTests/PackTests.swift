@@ -370,6 +370,26 @@ struct BadInputTests {
         ("a return file with a bad name", "returns/2023-06.csv", "ref,year", "ref,year", "", ""),
     ]
 
+    @Test("months are checked on every core, yet the first bad month by name is the one reported")
+    func firstBadMonthReported() throws {
+        let cli = CLI()
+        var pack = FixturePack()
+        // Twelve months, two of them bad (June and the last): whichever thread finishes first,
+        // June is named, as a check one by one would name it.
+        for month in ["2023-04", "2023-05", "2023-07", "2023-08", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"] {
+            pack.files["returns/\(month).csv"] = "ref,year,delivered_to_date\nP-1,2023/24,0"
+        }
+        pack.files["returns/2023-06.csv"] = "ref,year,delivered_to_date\nP-1,2023/24,12O"
+        pack.files["returns/2024-03.csv"] = "ref,year,delivered_to_date\nP-1,2023/24,x"
+        try pack.write(to: cli.dir.path("pack"))
+        for _ in 0..<5 {
+            let r = try cli.run(["load", cli.dir.path("pack")])
+            #expect(r.status == 2, "\(r.err)")
+            #expect(r.err.contains("returns/2023-06.csv, line 2"), "\(r.err)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.ledger), "a refused first load leaves no ledger")
+    }
+
     @Test(
         "every SPEC §5 case: exit 2, the file, line and column named, nothing written",
         arguments: BadInputTests.packCases.map { $0.0 })
