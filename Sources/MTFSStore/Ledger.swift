@@ -272,6 +272,10 @@ public final class Ledger {
                 throw LedgerError.conflict("cost centre \(costCentre.code) already exists")
             }
             try Ledger.checkText(costCentre.code.rawValue, what: "cost centre code")
+            // A proposal lists its cost centres as `A=60%;B=40%`: a code holding ';' or '=' could never be named there.
+            if costCentre.code.rawValue.contains(where: { $0 == ";" || $0 == "=" }) {
+                throw LedgerError.refused("the cost centre code \"\(costCentre.code)\" contains ';' or '=', which separate a proposal's cost centres and shares")
+            }
             try db.run(
                 "INSERT INTO cost_centres(code, name, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)",
                 costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source, who.onBehalfOf)

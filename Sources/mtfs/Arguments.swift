@@ -39,11 +39,15 @@ extension CivilDate: ExpressibleByArgument {
     }
 }
 
+// The enums' help lists their values in words ("critical, high, medium or low"), so
+// argument-parser's own list of raw values is left out.
+
 extension Severity: ExpressibleByArgument {
     public init?(argument: String) {
         guard let value = ArgumentRefusal.parse(argument, { try Severity(parsing: $0) }) else { return nil }
         self = value
     }
+    public static var allValueStrings: [String] { [] }
 }
 
 extension EntryKind: ExpressibleByArgument {
@@ -51,6 +55,24 @@ extension EntryKind: ExpressibleByArgument {
         guard let value = ArgumentRefusal.parse(argument, { try EntryKind(parsing: $0) }) else { return nil }
         self = value
     }
+    public static var allValueStrings: [String] { [] }
+}
+
+extension RAG: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try RAG(parsing: $0) }) else { return nil }
+        self = value
+    }
+    public static var allValueStrings: [String] { [] }
+}
+
+extension Recurrence: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let value = ArgumentRefusal.parse(argument, { try Recurrence(parsing: $0) }) else { return nil }
+        self = value
+    }
+    public static var allValueStrings: [String] { [] }
+    public var defaultValueDescription: String { rawValue }
 }
 
 /// `2023/24=1,250,000`: an amount for a year, as `--target` and `--baseline` take them.
@@ -90,11 +112,11 @@ struct YearAmount: ExpressibleByArgument {
 /// The sentence of the last command-line value a domain parser refused. Parsing the command line
 /// happens once, on the main thread, before anything runs.
 enum ArgumentRefusal {
-    nonisolated(unsafe) private static var last: String?
+    nonisolated(unsafe) private static var last: (text: String, explanation: String)?
 
     static func parse<T>(_ text: String, _ parser: (String) throws -> T) -> T? {
         do { return try parser(text) } catch {
-            last = (error as? KindedError)?.explanation ?? (error as? Failure)?.message ?? "\(error)"
+            last = (text, (error as? KindedError)?.explanation ?? (error as? Failure)?.message ?? "\(error)")
             return nil
         }
     }
@@ -105,13 +127,15 @@ enum ArgumentRefusal {
     /// For an error argument-parser raised over a value our parser refused: our sentence, naming
     /// the option as argument-parser's own message does (`--period`, or `amount` for an argument).
     static func sentence(for error: Error) -> String? {
-        guard let explanation = last else { return nil }
+        guard let (text, explanation) = last else { return nil }
         let message = MTFS.message(for: error)
-        // "The value 'x' is invalid for '--period <period>'" or "… for '<amount>'".
-        guard let start = message.range(of: " is invalid for '")?.upperBound,
-            let end = message[start...].firstIndex(of: "'")
-        else { return nil }
-        let words = message[start..<end].split(separator: " ")
+        // "The value 'x' is invalid for '--period <period>'" or "… for '<amount>'", about the very
+        // value refused (matched whole, so a value cannot pose as another option's name).
+        let prefix = "The value '\(text)' is invalid for '"
+        guard message.hasPrefix(prefix) else { return nil }
+        let rest = message.dropFirst(prefix.count)
+        guard let end = rest.firstIndex(of: "'") else { return nil }
+        let words = rest[..<end].split(separator: " ")
         guard let first = words.first else { return nil }
         let option = first.hasPrefix("-") ? String(first) : first.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
         return "\(option): \(explanation)"

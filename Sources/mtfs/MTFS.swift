@@ -23,3 +23,15 @@ struct MTFS: ParsableCommand {
         ]
     )
 }
+
+extension MTFS {
+    /// The command a command line names (`proposal add …` → `ProposalAdd`), for its help.
+    static func command(named arguments: [String]) -> ParsableCommand.Type {
+        var type: ParsableCommand.Type = MTFS.self
+        for word in arguments {
+            guard let next = type.configuration.subcommands.first(where: { $0._commandName == word }) else { break }
+            type = next
+        }
+        return type
+    }
+}

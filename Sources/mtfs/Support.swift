@@ -160,21 +160,20 @@ struct Failure: Error {
         }
     }
 
-    /// The sentence and exit code for any error that reaches the top.
-    static func describe(_ error: Error) -> (String, Int32) {
+    /// The sentence, exit code and any hint for any error that reaches the top.
+    static func describe(_ error: Error) -> (message: String, code: Int32, hint: String?) {
         switch error {
-        case let f as Failure: return (f.message, f.code)
-        case let e as KindedError: return (e.explanation, exitCode(for: e.kind))
-        case let e as DatabaseError: return (e.errorDescription ?? e.message, 5)
-        case let e as ExitCode: return ("", e.rawValue)
+        case let f as Failure: return (f.message, f.code, nil)
+        case let e as KindedError: return (e.explanation, exitCode(for: e.kind), nil)
+        case let e as DatabaseError: return (e.errorDescription ?? e.message, 5, nil)
+        case let e as ExitCode: return ("", e.rawValue, nil)
         default:
             let code = MTFS.exitCode(for: error)
-            if code == .success { return ("", 0) }
-            let message = MTFS.message(for: error)
+            if code == .success { return ("", 0, nil) }
             // ArgumentParser's usage errors (EX_USAGE) are SPEC's exit code 1.
             return (
-                message + "\n" + "Run `mtfs --help` or `mtfs <command> --help` for usage.",
-                code == .validationFailure || code.rawValue == 64 ? 1 : code.rawValue
+                MTFS.message(for: error), code == .validationFailure || code.rawValue == 64 ? 1 : code.rawValue,
+                "Run `mtfs --help` or `mtfs <command> --help` for usage."
             )
         }
     }
@@ -210,8 +209,11 @@ enum Terminal {
         return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    static func error(_ message: String) {
-        let text = paint("error:", "31;1", fd: 2) + " " + message + "\n"
+    /// One sentence on standard error. It is escaped for the terminal whole — newlines and control
+    /// characters typed into a value cannot start a line of their own or drive the terminal — and
+    /// `hint`, our own text, follows on the next line.
+    static func error(_ message: String, hint: String? = nil) {
+        let text = paint("error:", "31;1", fd: 2) + " " + Escape.terminal(message) + "\n" + (hint.map { $0 + "\n" } ?? "")
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -15,14 +15,21 @@ do {
     exit(0)
 } catch {
     fflush(nil)
+    let arguments = Array(CommandLine.arguments.dropFirst())
     if let sentence = ArgumentRefusal.sentence(for: error) {
+        // Help asked for beside a value our parser refused: the help, as with any other value.
+        let options = arguments.prefix { $0 != "--" }
+        if options.contains("--help") || options.contains("-h") {
+            print(MTFS.helpMessage(for: MTFS.command(named: arguments)))
+            exit(0)
+        }
         Terminal.error(sentence)
         exit(2)
     }
-    let (message, code) = Failure.describe(error)
+    let (message, code, hint) = Failure.describe(error)
     if code == 0 {
         MTFS.exit(withError: error)  // --help, --version: ArgumentParser prints them
     }
-    if !message.isEmpty { Terminal.error(message) }
+    if !message.isEmpty { Terminal.error(message, hint: hint) }
     exit(code)
 }

@@ -132,6 +132,16 @@ struct CLITests {
             (["balance", "--year", "2023/25"], 2, "--year: \"2023/25\" is not a financial year"),
             (["journal", "--kind", "payment"], 2, "--kind: expected a kind of approve"),
             (["reconcile", "--severity", "severe"], 2, "--severity: expected a severity"),
+            (["forecast", "PEO-07", "10", "--rag", "purple"], 2, "--rag: expected a RAG"),
+            // A value cannot forge a second line, drive the terminal or pose as another option.
+            (["deliver", "PEO-07", "5", "--period", "2023-13\nerror: forged"], 2, "found \"2023-13 error: forged\""),
+            (["deliver", "PEO-07\nerror: forged", "5"], 2, "unknown proposal ref PEO-07 error: forged"),
+            (["deliver", "PEO-07", "5", "--period", "\u{1B}[31mRED"], 2, "found \"\\u{1b}[31mRED\""),
+            (["deliver", "PEO-07", "x' is invalid for '--evil <x>", "--period", "2023-10"], 2, "error: amount: expected an amount"),
+            (
+                ["org", "add-cost-centre", "PEO-CSC-9;X", "--name", "x", "--service", "s", "--directorate", "People", "--holder", "h"], 2,
+                "contains ';' or '='"
+            ),
             (
                 ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",
                  "--target", "2023/24=1O0"], 2, "--target: expected an amount of money"
@@ -207,11 +217,14 @@ struct CLITests {
             ["proposal", "add", "--help"], ["proposal", "list", "--help"], ["proposal", "show", "--help"], ["deliver", "--help"],
             ["forecast", "--help"], ["slip", "--help"], ["unachievable", "--help"], ["reverse", "--help"], ["journal", "--help"],
             ["balance", "--help"], ["verify", "--help"],
+            // Help beside a value the domain refuses is still help, for the command named.
+            ["deliver", "--help", "PEO-07", "12O"], ["proposal", "add", "X-1", "--target", "2023/24=x", "-h"],
         ])
     func help(arguments: [String]) throws {
         let r = try CLI().run(arguments)
         #expect(r.status == 0)
         #expect(r.out.contains("USAGE"))
+        if arguments.count > 2 { #expect(r.out.contains("USAGE: mtfs \(arguments[0]) "), "\(r.out)") }
     }
 
     @Test("restructure and org show use the operating model in force on the date")

@@ -16,7 +16,7 @@ struct Forecast: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The proposal's ref.") var ref: ProposalRef
     @Argument(help: "The expected delivery by year end.") var amount: Pence
-    @Option(help: "B, G, A or R (or Blue, Green, Amber, Red).") var rag: String
+    @Option(help: "B, G, A or R (or Blue, Green, Amber, Red).") var rag: RAG
     @Option(help: ArgumentHelp("The period it is made in (default: this month).", valueName: "period")) var period: Period?
     @Option(help: ArgumentHelp("The year forecast (default: the period's year).", valueName: "YEAR")) var year: FinancialYear?
     @Option(help: "The mitigation or explanation.") var comment: String = ""
@@ -24,7 +24,7 @@ struct Forecast: ParsableCommand {
     func run() throws {
         let ledger = try options.open()
         let money = amount
-        let rating = try RAG(parsing: rag)
+        let rating = rag
         let p = period ?? Clock.today.period
         let fy = year ?? p.year
         try ledger.recordForecast(

@@ -24,7 +24,7 @@ struct ProposalAdd: ParsableCommand {
     @Option(help: "The directorate accountable for it.") var directorate: String
     @Option(help: "The accountable owner.") var owner: String
     @Option(help: "A category, e.g. demand management, income, efficiency.") var category: String = ""
-    @Option(help: "ongoing or one-off.") var recurrence: String = "ongoing"
+    @Option(help: "ongoing or one-off.") var recurrence: Recurrence = .ongoing
     @Option(
         name: .customLong("cost-centre"),
         help: ArgumentHelp(
@@ -50,7 +50,7 @@ struct ProposalAdd: ParsableCommand {
         let targets = try YearAmount.byYear(target, option: "--target")
         let proposal = Proposal(
             ref: ref, title: title, directorate: directorate, owner: owner, category: category,
-            recurrence: try Recurrence(parsing: recurrence), costCentres: shares,
+            recurrence: recurrence, costCentres: shares,
             deliveryStart: deliveryStart,
             replaces: replaces)
         let firstYear = targets.keys.min()
@@ -58,7 +58,8 @@ struct ProposalAdd: ParsableCommand {
         let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
         let total = targets.values.reduce(Pence.zero, +)
         Terminal.write(
-            "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s) (entries \(ids.map(String.init).joined(separator: ", ")))."
+            "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s)"
+                + (ids.isEmpty ? " (no approval entries: every target is £0.00)." : " (entries \(ids.map(String.init).joined(separator: ", "))).")
         )
     }
 }
