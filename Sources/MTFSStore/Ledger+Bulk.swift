@@ -7,7 +7,7 @@ extension Ledger {
     /// The page cache of a bulk write, in KiB when negative (SQLite's convention).
     static let bulkCacheSize = -32_768
 
-    static let batchCheckedTriggers = ["entries_balanced", "entries_chained", "entries_position_lines", "postings_closed"]
+    static let batchCheckedTriggers = ["entries_balanced", "entries_chained", "entries_position_lines", "postings_closed", "records_chained"]
 
     /// Runs a large batch of writes — a pack load, a month's return — in one transaction, all or
     /// nothing, with the ledger's rules checked over the batch instead of entry by entry:
@@ -39,6 +39,7 @@ extension Ledger {
                 throw LedgerError.integrity("the ledger is missing its trigger(s) \(missing); run `mtfs verify`")
             }
             let tip = try db.scalar("SELECT coalesce(max(id), 0) FROM entries")
+            let recordsTip = try db.scalar("SELECT coalesce(max(seq), 0) FROM records")
             let closedPostings = try postingsCount(upTo: tip)
             for (name, _) in saved { try db.execute("DROP TRIGGER \(name)") }
             // A smaller page cache while writing in bulk (restored after): a large load's pages go
@@ -57,6 +58,7 @@ extension Ledger {
                 throw error
             }
             try checkBatch(after: tip)
+            try checkRecords(after: recordsTip)
             guard try postingsCount(upTo: tip) == closedPostings else {
                 throw LedgerError.integrity("postings were added to entries recorded before this batch; nothing was written")
             }
@@ -70,6 +72,19 @@ extension Ledger {
     /// over the postings' primary key): what `postings_closed` keeps from changing.
     private func postingsCount(upTo tip: Int64) throws -> Int64 {
         tip == 0 ? 0 : try db.scalar("SELECT count(*) FROM postings WHERE entry <= ?", tip)
+    }
+
+    /// The check `records_chained` makes on each insert, made once over the batch's records: they
+    /// are numbered on from the last record before it, with no gap (the number is the primary key,
+    /// so no two are alike).
+    private func checkRecords(after tip: Int64) throws {
+        let (count, first, last) =
+            try db.first("SELECT count(*), coalesce(min(seq), ?1 + 1), coalesce(max(seq), ?1) FROM records WHERE seq > ?1", tip) {
+                ($0.int(0), $0.int(1), $0.int(2))
+            } ?? (0, tip + 1, tip)
+        guard first == tip + 1, count == last - tip else {
+            throw LedgerError.integrity("the batch's records do not follow one another in the record chain; nothing was written")
+        }
     }
 
     /// The checks `entries_balanced` and `entries_chained` make on each insert, made once over every

@@ -153,7 +153,7 @@ struct LedgerTests {
 
     @Test(
         "a bulk write refuses at commit what the per-row triggers refuse, and leaves the ledger and its triggers as they were",
-        arguments: ["unbalanced entry", "entry without postings", "broken chain", "posting added to an earlier entry"])
+        arguments: ["unbalanced entry", "entry without postings", "broken chain", "posting added to an earlier entry", "gap in the record chain"])
     func bulkChecks(name: String) throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
@@ -183,6 +183,11 @@ struct LedgerTests {
                     try ledger.db.run(
                         "INSERT INTO postings(entry, account, amount) VALUES (5, ?, -100), (5, ?, 100)", accounts[0], accounts[1])
                     try ledger.db.run(entry(String(repeating: "1", count: 64)))
+                case "gap in the record chain":
+                    // A record numbered past the next one (the trigger refuses it row by row).
+                    let next = try ledger.db.scalar("SELECT max(seq) FROM records") + 2
+                    try ledger.db.run(
+                        "INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, 'entries', 99, '', zeroblob(32))", next)
                 default:
                     // Still balanced: only the count of earlier entries' postings shows it.
                     try ledger.db.run(
