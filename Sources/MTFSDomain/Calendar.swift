@@ -100,11 +100,9 @@ public struct FinancialYear: Hashable, Comparable, Sendable, Codable, CustomStri
                     shape = false
                 }
             }
-            if shape {
-                if start >= 1000 && end == (start + 1) % 100 {
-                    startYear = start
-                    return
-                }
+            if shape && start >= 1000 && end == (start + 1) % 100 {
+                startYear = start
+                return
             }
         }
         let t = text.trimmingSpaces()

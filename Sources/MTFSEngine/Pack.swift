@@ -181,20 +181,19 @@ extension ParsedPack {
             let files = ((try? fm.contentsOfDirectory(atPath: returnsDir)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
             // Every month checked, on every core; only each one's period and warnings are kept. The
             // first bad file in name order is the one reported, as a check one by one would.
-            let found = Slots<Result<(period: Period, warnings: [String]), InputError>>(count: files.count)
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                let file = files[i]
+            let places = files.map { (path: join(returnsDir, $0), displayName: join(directory, PackFormat.returns + "/" + $0)) }
+            let found = Slots<Result<(period: Period, warnings: [String]), InputError>>(count: places.count)
+            DispatchQueue.concurrentPerform(iterations: places.count) { i in
                 found[i] = Result { () throws(InputError) in
-                    let checked = try ParsedReturn.read(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file))
+                    let checked = try ParsedReturn.read(path: places[i].path, displayName: places[i].displayName)
                     return (checked.period, checked.warnings)
                 }
             }
-            for (i, file) in files.enumerated() {
+            for (i, place) in places.enumerated() {
                 guard let result = found[i] else { continue }
                 let checked = try result.get()
                 pack.warnings += checked.warnings
-                pack.returns.append(
-                    PackReturn(path: join(returnsDir, file), displayName: join(directory, PackFormat.returns + "/" + file), period: checked.period))
+                pack.returns.append(PackReturn(path: place.path, displayName: place.displayName, period: checked.period))
             }
         }
         return pack

@@ -213,7 +213,6 @@ public struct PackLoader {
         pack.adjustments = []
         events.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         let ahead = ReadAhead(events.compactMap { if case .ret(let r) = $0.3 { r } else { nil } })
-        var returnsApplied = 0
         for (n, (_, _, _, event)) in events.enumerated() {
             switch event {
             case .restructure(let r):
@@ -228,8 +227,7 @@ public struct PackLoader {
                 }
                 summary.adjustments += 1
             case .ret:
-                try apply(try ahead.read(returnsApplied), into: &summary)
-                returnsApplied += 1
+                try apply(try ahead.next(), into: &summary)
                 summary.returnFiles += 1
             }
             progress?("events", n + 1, events.count)
@@ -331,33 +329,37 @@ extension SourceLocation {
 /// in memory at once.
 final class ReadAhead: @unchecked Sendable {
     private let returns: [PackReturn]
-    private var pending: (index: Int, group: DispatchGroup, result: Slots<Result<ParsedReturn, InputError>>)?
+    /// The month `next()` gives next, and its reading under way.
+    private var position = 0
+    private var pending: (group: DispatchGroup, result: Slots<Result<ParsedReturn, InputError>>)?
 
     init(_ returns: [PackReturn]) {
         self.returns = returns
-        start(0)
+        start()
     }
 
-    private func start(_ i: Int) {
-        guard i < returns.count else {
+    private func start() {
+        guard position < returns.count else {
             pending = nil
             return
         }
         let group = DispatchGroup()
         let result = Slots<Result<ParsedReturn, InputError>>(count: 1)
-        let r = returns[i]
+        let r = returns[position]
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             result[0] = Result { () throws(InputError) in try r.read() }
         }
-        pending = (i, group, result)
+        pending = (group, result)
     }
 
-    /// The `i`th return, asked for in order.
-    func read(_ i: Int) throws(InputError) -> ParsedReturn {
-        guard let p = pending, p.index == i else { return try returns[i].read() }
+    /// The next month, in the order given (one call a month).
+    func next() throws(InputError) -> ParsedReturn {
+        guard let p = pending else { return try returns[position].read() }
         p.group.wait()
-        start(i + 1)
-        guard let result = p.result[0] else { return try returns[i].read() }
+        let month = returns[position]
+        position += 1
+        start()
+        guard let result = p.result[0] else { return try month.read() }
         return try result.get()
     }
 }

@@ -366,8 +366,7 @@ public struct Reconciliation {
                 let q = all[j]
                 if p.replaces == q.ref || q.replaces == p.ref { return }
                 let pair = [p.ref, q.ref].sorted()
-                let pairKey = pair
-                if doubleCounted.contains(pairKey) || seen.contains(pairKey) { return }
+                if doubleCounted.contains(pair) || seen.contains(pair) { return }
                 let common = years[i].filter { years[j].contains($0) }
                 guard let first = common.first else { return }
                 let sharedCentres = centres[i].intersection(centres[j]).sorted()
@@ -379,7 +378,7 @@ public struct Reconciliation {
                         sharedCentres.isEmpty, sharedServices.isEmpty
                     else { return }
                 }
-                seen.insert(pairKey)
+                seen.insert(pair)
                 let shared = words[i].intersection(words[j])
                 let union = words[i].union(words[j])
                 let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }

@@ -12,67 +12,51 @@ extension ProposalRef: ExpressibleByArgument {}
 extension CostCentreCode: ExpressibleByArgument {}
 
 extension Period: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try Period(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: Period.init(parsing:)) }
 }
 
 extension FinancialYear: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try FinancialYear(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: FinancialYear.init(parsing:)) }
 }
 
 extension Pence: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try Pence(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: Pence.init(parsing:)) }
 }
 
 extension CivilDate: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try CivilDate(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: CivilDate.init(parsing:)) }
 }
 
 // The enums' help lists their values in words ("critical, high, medium or low"), so
 // argument-parser's own list of raw values is left out.
 
 extension Severity: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try Severity(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: Severity.init(parsing:)) }
     public static var allValueStrings: [String] { [] }
 }
 
 extension EntryKind: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try EntryKind(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: EntryKind.init(parsing:)) }
     public static var allValueStrings: [String] { [] }
 }
 
 extension RAG: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try RAG(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: RAG.init(parsing:)) }
     public static var allValueStrings: [String] { [] }
 }
 
 extension Recurrence: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let value = ArgumentRefusal.parse(argument, { try Recurrence(parsing: $0) }) else { return nil }
-        self = value
-    }
+    public init?(argument: String) { self.init(argument: argument, parsedBy: Recurrence.init(parsing:)) }
     public static var allValueStrings: [String] { [] }
     public var defaultValueDescription: String { rawValue }
+}
+
+extension ExpressibleByArgument {
+    /// A value read by the domain's parser; when it refuses, `ArgumentRefusal` keeps its sentence.
+    init?(argument: String, parsedBy parse: (String) throws -> Self) {
+        guard let value = ArgumentRefusal.parse(argument, parse) else { return nil }
+        self = value
+    }
 }
 
 /// `2023/24=1,250,000`: an amount for a year, as `--target` and `--baseline` take them.
@@ -81,16 +65,13 @@ struct YearAmount: ExpressibleByArgument {
     var amount: Pence
 
     init?(argument: String) {
-        guard
-            let value = ArgumentRefusal.parse(argument, { text -> YearAmount in
-                let pieces = text.split(separator: "=", maxSplits: 1).map(String.init)
-                guard pieces.count == 2 else {
-                    throw Failure.badInput("expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(text)\"")
-                }
-                return YearAmount(year: try FinancialYear(parsing: pieces[0]), amount: try Pence(parsing: pieces[1]))
-            })
-        else { return nil }
-        self = value
+        self.init(argument: argument) { text in
+            let pieces = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pieces.count == 2 else {
+                throw Failure.badInput("expected YEAR=AMOUNT such as 2023/24=1,250,000, found \"\(text)\"")
+            }
+            return YearAmount(year: try FinancialYear(parsing: pieces[0]), amount: try Pence(parsing: pieces[1]))
+        }
     }
 
     private init(year: FinancialYear, amount: Pence) {

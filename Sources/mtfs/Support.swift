@@ -93,7 +93,6 @@ struct DocumentOutput: ParsableArguments {
 struct OutputFile: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file rather than standard output (needed for xlsx).", valueName: "file")) var out: String?
     @OptionGroup var bomOption: BOMOption
-    var noBOM: Bool { !bomOption.bom }
 
     /// The file a workbook goes to.
     func required(for format: String) throws -> String {
@@ -104,14 +103,14 @@ struct OutputFile: ParsableArguments {
     /// Text to `--out` (a CSV with a byte order mark unless `--no-bom`) or standard output (as it is).
     func emit(_ text: String, csv: Bool) throws {
         guard let out else { return Terminal.write(text) }
-        try Files.write((csv ? DocumentFormat.csv : .text).text(text, bom: !noBOM), to: out)
+        try Files.write((csv ? DocumentFormat.csv : .text).text(text, bom: bomOption.bom), to: out)
     }
 
     /// A document in `f`: a file with --out (a workbook needs it), else standard output.
     func emit(_ f: DocumentFormat, text: () throws -> String, file: (_ bom: Bool) throws -> Data) throws {
         if f.isWorkbook { _ = try required(for: f.rawValue) }
         guard let out else { return Terminal.write(try text()) }
-        try Files.write(try file(!noBOM), to: out)
+        try Files.write(try file(bomOption.bom), to: out)
     }
 }
 

@@ -29,10 +29,8 @@ struct Balance: ParsableCommand {
 
     func run() throws {
         let ledger = try options.openForReading()
-        let period = asOf
-        let onlyYear = year
-        if let onlyYear { try ledger.checkInWindow(onlyYear) }
-        let report = try BalanceReport.build(ledger, by: by, asOf: period, year: onlyYear, today: Clock.today)
+        if let year { try ledger.checkInWindow(year) }
+        let report = try BalanceReport.build(ledger, by: by, asOf: asOf, year: year, today: Clock.today)
         try format.emit(json: { try JSONOutput.encode(report) }, table: { BalanceTable.table(report, pinned: $0) }, sheet: "Balance", pinned: true)
     }
 }

@@ -23,12 +23,10 @@ struct Forecast: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let money = amount
-        let rating = rag
         let p = period ?? Clock.today.period
         let fy = year ?? p.year
         try ledger.recordForecast(
-            ref: ref, year: fy, period: p, forecast: money, rag: rating, comment: comment, by: try options.provenance())
-        Terminal.write("Recorded forecast \(money) (\(rating.name)) for \(ref) in \(fy) at \(p).")
+            ref: ref, year: fy, period: p, forecast: amount, rag: rag, comment: comment, by: try options.provenance())
+        Terminal.write("Recorded forecast \(amount) (\(rag.name)) for \(ref) in \(fy) at \(p).")
     }
 }

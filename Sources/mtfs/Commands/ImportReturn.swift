@@ -23,8 +23,7 @@ struct ImportReturn: ParsableCommand {
     @Option(help: ArgumentHelp("The period it reports (default: from the file name).", valueName: "period")) var period: Period?
 
     func run() throws {
-        let p = period
-        let parsed = try ParsedReturn.read(path: file, period: p)
+        let parsed = try ParsedReturn.read(path: file, period: period)
         for warning in parsed.warnings { Terminal.warning(warning) }
         let ledger = try options.open()
         let who = try options.provenance()

@@ -59,13 +59,11 @@ struct Reconcile: ParsableCommand {
         ] {
             if let value { try settings.set(key, value) }
         }
-        let period = asOf
-        let onlyYear = year
-        if let onlyYear { try ledger.checkInWindow(onlyYear) }
-        if let period {
-            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
+        if let year { try ledger.checkInWindow(year) }
+        if let asOf {
+            do { try ledger.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
         }
-        let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
+        let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
         var codes: Set<FindingCode> = []
         for text in code.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
             do { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
@@ -81,7 +79,7 @@ struct Reconcile: ParsableCommand {
             directorates.insert(match)
         }
         let filter = FindingFilter(severity: severity, codes: codes, directorates: directorates)
-        let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: onlyYear), input)
+        let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: year), input)
         var report = ReconciliationReport(input, findings: findings)
         report.filter = filter.isEmpty ? nil : filter
         let writer: any ReportWriter = f == .text && document.file.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer

@@ -25,18 +25,17 @@ struct Restructure: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let date = effective
         try ledger.requireCostCentre(code)
-        guard let current = try ledger.operatingModel().assignment(of: code, on: date) else {
-            throw Failure.badInput("cost centre \(code) was not set up by \(date)")
+        guard let current = try ledger.operatingModel().assignment(of: code, on: effective) else {
+            throw Failure.badInput("cost centre \(code) was not set up by \(effective)")
         }
         let next = Assignment(
-            costCentre: code, effective: date, service: service ?? current.service,
+            costCentre: code, effective: effective, service: service ?? current.service,
             directorate: directorate ?? current.directorate, budgetHolder: holder ?? current.budgetHolder,
             model: try model.map { try ServiceModel(parsing: $0) } ?? current.model, reason: reason)
         try ledger.restructure(next, by: try options.provenance())
         Terminal.write(
-            "From \(date) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
+            "From \(effective) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
         )
     }
 }

@@ -21,10 +21,9 @@ struct SignOffCommand: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let p = period
         let who = try options.provenance()
-        let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, by: who)
+        let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, by: who)
         Terminal.write(
-            "Recorded \(signed.signer)'s sign-off of \(holder)'s statement for \(p), over the figures at ledger head \(signed.head?.short ?? "?").")
+            "Recorded \(signed.signer)'s sign-off of \(holder)'s statement for \(period), over the figures at ledger head \(signed.head?.short ?? "?").")
     }
 }

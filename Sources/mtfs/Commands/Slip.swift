@@ -19,12 +19,11 @@ struct Slip: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let money = amount
         let a = from
         let b = to
         let id = try ledger.record(
-            .slip(from: a, to: b, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
+            .slip(from: a, to: b, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
             reason: reason, by: try options.provenance())
-        Terminal.write("Entry \(id): slipped \(money) of \(ref) from \(a) to \(b).")
+        Terminal.write("Entry \(id): slipped \(amount) of \(ref) from \(a) to \(b).")
     }
 }

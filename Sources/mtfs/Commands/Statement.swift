@@ -27,14 +27,13 @@ struct StatementCommand: ParsableCommand {
     func run() throws {
         let f = try document.chosen()
         let ledger = try options.openForReading()
-        let p = period
         // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
         let statement = try ledger.read {
-            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
+            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
             guard builder.holders.contains(holder) else {
                 let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
                 throw Failure.badInput(
-                    "\(holder) holds no cost centre and owns no proposal at the end of \(p)"
+                    "\(holder) holds no cost centre and owns no proposal at the end of \(period)"
                         + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
             }
             return try builder.statement(for: holder)

@@ -33,17 +33,14 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let f = try document.chosen()
         let ledger = try options.openForReading()
-        let y = year
-        if let y { try ledger.checkInWindow(y) }
-        let date = structure
-        let period = asOf
-        if let period {
-            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
+        if let year { try ledger.checkInWindow(year) }
+        if let asOf {
+            do { try ledger.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
         }
-        let input = try ReconciliationInput.load(ledger, asOf: period, today: Clock.today)
+        let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
         let settings = try ledger.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
-        let summary = Summary.build(input: input, findings: findings, settings: settings, structure: date, year: y)
+        let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: year)
         try document.file.emit(f, text: { try SummaryRenderer.render(summary, as: f) }, file: { try f.file(summary: summary, bom: $0) })
     }
 }

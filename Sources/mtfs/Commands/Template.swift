@@ -34,26 +34,25 @@ struct TemplateCommand: ParsableCommand {
         guard [holder != nil, directorate != nil, all].filter({ $0 }).count == 1 else {
             throw Failure.usage("give exactly one of --holder NAME, --directorate NAME or --all")
         }
-        let p = period
         let ledger = try options.openForReading()
-        do { try ledger.checkPeriodInWindow(p) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+        do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
         // One read snapshot: every workbook is made from the same head.
         let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
-            let builder = try StatementBuilder(ledger: ledger, period: p, settings: try ledger.reconcileSettings())
+            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
             // A proposal with nothing to report this year (no target, nothing delivered) has no row.
             func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
-                try builder.statement(for: name).owned.filter(\.hasSomethingToReport).map { ($0, p.year) }
+                try builder.statement(for: name).owned.filter(\.hasSomethingToReport).map { ($0, period.year) }
             }
             if let holder {
                 guard builder.holders.contains(holder) else {
                     let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
                     throw Failure.badInput(
-                        "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(p)"
+                        "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
                             + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }
                 let owned = try lines(holder)
-                if owned.isEmpty { throw Failure.badInput("--holder: \(holder) owns no proposal at the end of \(p), so has no return to make") }
-                return [(out, XLSXReports.template(lines: owned, period: p, holder: holder, head: builder.head))]
+                if owned.isEmpty { throw Failure.badInput("--holder: \(holder) owns no proposal at the end of \(period), so has no return to make") }
+                return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head))]
             }
             if let directorate {
                 let known = Set(builder.input.proposals.map(\.directorate))
@@ -63,7 +62,7 @@ struct TemplateCommand: ParsableCommand {
                 }
                 let refs = Set(builder.input.proposals.filter { $0.directorate == match }.map(\.ref))
                 let all = try builder.holders.flatMap { try lines($0) }.filter { refs.contains($0.0.ref) }.sorted { $0.0.ref < $1.0.ref }
-                return [(out, XLSXReports.template(lines: all, period: p, holder: "Directorate: \(match)", head: builder.head))]
+                return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head))]
             }
             var used: Set<String> = []
             return try builder.holders.compactMap { name in
@@ -72,7 +71,7 @@ struct TemplateCommand: ParsableCommand {
                 var base = Escape.fileName(name)
                 while used.contains(base.lowercased()) { base += "-2" }
                 used.insert(base.lowercased())
-                return (out + "/" + base + "-" + p.monthText + ".xlsx", XLSXReports.template(lines: owned, period: p, holder: name, head: builder.head))
+                return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name, head: builder.head))
             }
         }
         if all { try Files.makeFolder(out) }
@@ -82,7 +81,7 @@ struct TemplateCommand: ParsableCommand {
         for (path, data) in files { try Files.write(data, to: path) }
         Terminal.write(
             all
-                ? "Wrote \(workbooks.count) return templates for \(p) to \(out)/."
-                : "Wrote the return template for \(p) to \(out) (\(plural(workbooks[0].document.sheets[0].table.rows.count, "proposal"))).")
+                ? "Wrote \(workbooks.count) return templates for \(period) to \(out)/."
+                : "Wrote the return template for \(period) to \(out) (\(plural(workbooks[0].document.sheets[0].table.rows.count, "proposal"))).")
     }
 }

@@ -23,11 +23,9 @@ struct Unachievable: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
-        let money = amount
-        let fy = year
         let id = try ledger.record(
-            .unachievable(year: fy, amount: money), on: ref, effective: try Parse.effective(date: date, period: period),
+            .unachievable(year: year, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
             reason: reason, by: try options.provenance())
-        Terminal.write("Entry \(id): wrote off \(money) of \(ref) in \(fy) as unachievable.")
+        Terminal.write("Entry \(id): wrote off \(amount) of \(ref) in \(year) as unachievable.")
     }
 }
