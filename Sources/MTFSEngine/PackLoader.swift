@@ -262,12 +262,10 @@ public struct PackLoader {
                 throw InputError(row.at.withColumn("ref"), "unknown proposal ref \(row.ref)")
             }
             try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
-            // The return speaks for its own period: its figure is set as at the period's end, and
-            // any later period's own return keeps its figure (SPEC §3.1).
-            let delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
             // A template's cell left as it was, where the ledger has moved on since the template was
             // made: importing it would set a later figure back, so it is refused, naming the cell.
             if let original = ret.originals[ProposalYear(row.ref, row.year)] {
+                let delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
                 if row.deliveredToDate == original.delivered && delivered != original.delivered {
                     throw InputError(
                         row.at.withColumn("delivered_to_date"),
@@ -280,12 +278,15 @@ public struct PackLoader {
                 }
             }
             var changed = false
-            if delivered != row.deliveredToDate {
-                let reason = "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \(delivered))"
-                let change = try at(row.at, column: "delivered_to_date") {
-                    try ledger.setDelivered(
-                        ref: row.ref, year: row.year, to: row.deliveredToDate, asAt: ret.period, reason: reason, by: who(row.at))
-                }
+            let by = who(row.at)
+            // The return speaks for its own period: its figure is set as at the period's end, and
+            // any later period's own return keeps its figure (SPEC §3.1).
+            let change = try at(row.at, column: "delivered_to_date") {
+                try ledger.setDelivered(
+                    ref: row.ref, year: row.year, to: row.deliveredToDate, asAt: ret.period,
+                    reason: { "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \($0))" }, by: by)
+            }
+            if !change.isZero {
                 if change.isNegative { summary.reductions += 1 } else { summary.deliveries += 1 }
                 summary.deliveredChange += change
                 changed = true
@@ -296,7 +297,7 @@ public struct PackLoader {
                     try at(row.at, column: "forecast") {
                         try ledger.recordForecast(
                             ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,
-                            comment: row.comment, by: who(row.at))
+                            comment: row.comment, by: by)
                     }
                     summary.forecasts += 1
                     changed = true
@@ -304,7 +305,7 @@ public struct PackLoader {
             }
             try ledger.recordReturnLine(
                 ref: row.ref, year: row.year, period: ret.period, deliveredToDate: row.deliveredToDate,
-                forecast: row.forecast, rag: row.rag, comment: row.comment, by: who(row.at))
+                forecast: row.forecast, rag: row.rag, comment: row.comment, by: by)
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }

@@ -79,13 +79,19 @@ extension Ledger {
             (Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3))
         }
         if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment { return false }
+        let values: [SQLValue] = [
+            ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(deliveredToDate.rawValue),
+            forecast?.rawValue.sqlValue ?? .null, rag?.rawValue.sqlValue ?? .null, .text(comment), .text(who.recordedAt), .text(who.actor),
+            .text(who.source), who.onBehalfOf.sqlValue,
+        ]
         try db.run(
             """
             INSERT INTO return_lines(proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, ref, year.startYear, period.code, deliveredToDate.rawValue, forecast?.rawValue, rag?.rawValue, comment,
-            who.recordedAt, who.actor, who.source, who.onBehalfOf)
-        try chain(.returnLines, db.lastInsertRowID)
+            """, parameters: values)
+        let id = db.lastInsertRowID
+        try chain(.returnLines, id, columns: [.integer(id)] + values)
+        if newProposals.contains(ref) { newReturnPeriods[ProposalYear(ref, year), default: 0] = max(newReturnPeriods[ProposalYear(ref, year)] ?? 0, period.code) }
         return true
     }
 

@@ -75,6 +75,8 @@ extension Ledger {
 
     /// The first period after `period` for which a return was imported for the proposal and year.
     public func nextReturn(ref: ProposalRef, year: FinancialYear, after period: Period) throws -> Period? {
+        // A proposal added in this write has only the return lines recorded in it.
+        if db.inTransaction, newProposals.contains(ref), newReturnPeriods[ProposalYear(ref, year), default: 0] <= period.code { return nil }
         let code = try db.scalar(
             "SELECT coalesce(min(period), 0) FROM return_lines WHERE proposal = ? AND year = ? AND period > ?", ref, year.startYear,
             period.code)
@@ -85,22 +87,23 @@ extension Ledger {
     /// period says, and nothing after it: the change is posted at the period's end and, when a
     /// later period has its own return, undone at that period's end, so every later return's
     /// figure stands (a prior-period correction). The split over cost centres follows what each
-    /// held as at `period`, and the undoing mirrors it exactly. Returns the change posted (zero
-    /// when the figure already stood).
+    /// held as at `period`, and the undoing mirrors it exactly. `reason` is given the figure that
+    /// stood. Returns the change posted (zero, with nothing written, when the figure already stood).
     @discardableResult
     public func setDelivered(
-        ref: ProposalRef, year: FinancialYear, to target: Pence, asAt period: Period, reason: String, by who: Provenance
+        ref: ProposalRef, year: FinancialYear, to target: Pence, asAt period: Period, reason: (_ was: Pence) -> String, by who: Provenance
     ) throws -> Pence {
         try transaction {
             let proposal = try requireProposal(ref)
             try checkInWindow(year)
+            let delivered = try balance(of: ref, .delivered, year, asAt: period)
+            let change = target - delivered
+            if change.isZero { return .zero }
             guard !target.isNegative else { throw LedgerError.refused("delivered to date cannot be negative, found \(target)") }
             if period.lastDay < year.firstDay {
                 throw LedgerError.refused("a return for \(period) cannot report delivery in \(year), which starts later")
             }
-            let delivered = try balance(of: ref, .delivered, year, asAt: period)
-            let change = target - delivered
-            if change.isZero { return .zero }
+            let reason = reason(delivered)
             let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
             // Nothing on the proposal dated after the period: as at its end is as now (cached in a write).
             let backdated = try isBackdated(ref, period)

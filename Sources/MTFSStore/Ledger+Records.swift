@@ -143,29 +143,52 @@ extension Ledger {
     }
 
     /// Appends the record of a row just inserted into a fact table: its hash covers the row's
-    /// record columns (``FactTable/recordColumns``) and the record before it.
+    /// record columns (``FactTable/recordColumns``), read back as stored, and the record before it.
     func chain(_ table: FactTable, _ key1: SQLBindable, _ key2: SQLBindable? = nil) throws {
+        let keys = (key1.sqlValue, key2?.sqlValue ?? .text(""))
+        let parameters: [SQLBindable] = table.keyColumns.second == nil ? [keys.0] : [keys.0, keys.1]
+        try appendRecord(table, keys) { input in
+            try db.first(table.rowSQL, parameters: parameters, map: { RecordHash.columns(&input, of: $0) }) != nil
+        }
+    }
+
+    /// Appends the record of a row just inserted by the caller, who knows what was stored: `columns`
+    /// are the row's record columns in the table's order, as bound (a STRICT table stores a bound
+    /// value as it is, and text is bound with its length, so nothing is converted or cut). A write
+    /// of a million return lines is spared reading each row back. Debug builds (the tests) read the
+    /// row back all the same and refuse a difference, so a column added to the table and not here
+    /// is caught, as `verify` would catch it.
+    func chain(_ table: FactTable, _ key1: SQLBindable, columns: [SQLValue]) throws {
+        #if DEBUG
+            let keys = (key1.sqlValue, SQLValue.text(""))
+            let stored = try db.first(table.rowSQL, parameters: [keys.0], map: { row in (0..<row.columnCount).map { row.value($0) } })
+            guard stored == columns else {
+                throw LedgerError.integrity("the row written to \(table.rawValue) is stored as \(String(describing: stored)), not \(columns)")
+            }
+        #endif
+        try appendRecord(table, (key1.sqlValue, .text(""))) { input in
+            for value in columns { RecordHash.value(&input, value) }
+            return true
+        }
+    }
+
+    /// Appends a record: its hash covers the version, the table, the key, the record before it and
+    /// the row's columns, which `columns` writes (false when the row is not there).
+    private func appendRecord(_ table: FactTable, _ keys: (SQLValue, SQLValue), columns: (inout [UInt8]) throws -> Bool) throws {
         let tip = try lastRecord()
-        let k1 = key1.sqlValue
-        let k2 = key2?.sqlValue ?? .text("")
-        let parameters: [SQLBindable] = table.keyColumns.second == nil ? [k1] : [k1, k2]
-        guard
-            let input = try db.first(
-                table.rowSQL, parameters: parameters,
-                map: { row -> [UInt8] in
-                    var input: [UInt8] = []
-                    input.reserveCapacity(512)
-                    RecordHash.start(&input, table: table, previous: tip.hash) {
-                        RecordHash.value(&$0, k1)
-                        RecordHash.value(&$0, k2)
-                    }
-                    RecordHash.columns(&input, of: row)
-                    return input
-                })
-        else { throw LedgerError.integrity("the row just written to \(table.rawValue) could not be read back to chain it") }
+        var input: [UInt8] = []
+        input.reserveCapacity(512)
+        RecordHash.start(&input, table: table, previous: tip.hash) {
+            RecordHash.value(&$0, keys.0)
+            RecordHash.value(&$0, keys.1)
+        }
+        guard try columns(&input) else {
+            throw LedgerError.integrity("the row just written to \(table.rawValue) could not be read back to chain it")
+        }
         let hash = input.withUnsafeBytes { SHA256.digest($0) }
         try db.run(
-            "INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)", tip.count + 1, table.rawValue, k1, k2, SQLValue.blob(hash))
+            "INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)", tip.count + 1, table.rawValue, keys.0, keys.1,
+            SQLValue.blob(hash))
         recordTip = (tip.count + 1, hash)
     }
 

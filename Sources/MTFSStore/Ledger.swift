@@ -27,6 +27,9 @@ public final class Ledger {
     /// Inside a write transaction: the latest period of any entry on each proposal read so far, so
     /// a movement dated at or after it needs no check of the periods before (``checkHistory``).
     var latestPeriods: [ProposalRef: Int] = [:]
+    /// Inside a write transaction: the latest period of the return lines recorded in it for each
+    /// year of a proposal added in it (such a proposal has no other return lines).
+    var newReturnPeriods: [ProposalYear: Int] = [:]
     /// Whether the connection only reads (commands that report or verify).
     public let readOnly: Bool
     /// The file beside the ledger each committed head is appended to (``HeadLog``), or nil.
@@ -207,6 +210,7 @@ public final class Ledger {
     private func forgetTransactionState() {
         recordTip = nil
         latestPeriods.removeAll()
+        newReturnPeriods.removeAll()
         balanceCache.removeAll()
         newProposals.removeAll()
         chainTip = nil
@@ -656,7 +660,7 @@ public final class Ledger {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, id, kind.rawValue, proposal, year.startYear, toYear?.startYear, effective.description, effective.period.code,
             who.recordedAt, who.actor, reason, who.source, reverses, previous, hash, who.onBehalfOf)
-        try chain(.entries, id)
+        try chain(.entries, id, columns: [.integer(id), .integer(Int64(effective.period.code)), who.onBehalfOf.sqlValue, .text(hash)])
         chainTip = (id, hash)
         if let latest = latestPeriods[proposal] {
             latestPeriods[proposal] = max(latest, effective.period.code)
@@ -674,14 +678,22 @@ public final class Ledger {
     private func insertPostings(entry id: Int64, _ legs: [(account: Int64, amount: Pence)]) throws {
         var start = 0
         while start < legs.count {
-            let chunk = legs[start..<min(start + 8, legs.count)]
-            let values = Array(repeating: "(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let chunk = legs[start..<min(start + Ledger.postingsSQL.count, legs.count)]
             var parameters: [SQLBindable] = []
             parameters.reserveCapacity(chunk.count * 3)
-            for (account, amount) in chunk { parameters += [id, account, amount.rawValue] as [SQLBindable] }
-            try db.run("INSERT INTO postings(entry, account, amount) VALUES \(values)", parameters: parameters)
+            for (account, amount) in chunk {
+                parameters.append(SQLValue.integer(id))
+                parameters.append(SQLValue.integer(account))
+                parameters.append(SQLValue.integer(amount.rawValue))
+            }
+            try db.run(Ledger.postingsSQL[chunk.count - 1], parameters: parameters)
             start += chunk.count
         }
+    }
+
+    /// The statements that insert one to eight postings.
+    private static let postingsSQL = (1...8).map {
+        "INSERT INTO postings(entry, account, amount) VALUES " + Array(repeating: "(?, ?, ?)", count: $0).joined(separator: ", ")
     }
 
     // MARK: - Forecasts
@@ -697,13 +709,17 @@ public final class Ledger {
             try checkPeriodInWindow(period)
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
             try Ledger.checkComment(comment)
+            let values: [SQLValue] = [
+                ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(forecast.rawValue), .text(rag.rawValue),
+                .text(comment), .text(who.recordedAt), .text(who.actor), .text(who.source), who.onBehalfOf.sqlValue,
+            ]
             try db.run(
                 """
                 INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, ref, year.startYear, period.code, forecast.rawValue, rag.rawValue, comment, who.recordedAt, who.actor, who.source,
-                who.onBehalfOf)
-            try chain(.forecasts, db.lastInsertRowID)
+                """, parameters: values)
+            let id = db.lastInsertRowID
+            try chain(.forecasts, id, columns: [.integer(id)] + values)
         }
     }
 
