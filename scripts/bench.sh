@@ -2,10 +2,15 @@
 # Benchmarks: mtfs against hledger and ledger-cli on the same books, at about 10k, 100k and 1M
 # ledger entries. Release build; wall time and peak memory (GNU time) of every command.
 #
-#   scripts/bench.sh                 # all three sizes (about 20 minutes on 2 cores)
+#   scripts/bench.sh                 # 10k, 100k and 975k (about 25 minutes on 2 cores)
 #   scripts/bench.sh 10k 100k        # some of them
-#   scripts/bench.sh 975k            # the performance issue's programme (36 monthly returns)
+#   scripts/bench.sh 1m              # the wide programme: 100,000 proposals, 7 monthly returns
 #   BENCH_DIR=/big/disk scripts/bench.sh
+#
+# 10k, 100k and 975k are one programme at three sizes: the performance issue's (25,000 proposals,
+# 5,000 cost centres, 36 monthly returns, the last held back and imported) at a hundredth, a tenth
+# and in full, so the growth from one to the next is the growth of the same books. 1m is wide where
+# they are deep: four times the proposals, sixteen times the cost centres, a fifth of the returns.
 #
 # Writes the table to standard output and to Reports/benchmarks/<date>.md. Read-only commands
 # (balance, reconcile, verify, hledger, ledger) are run up to three times and the fastest run is
@@ -14,7 +19,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(10k 100k 1m)
+[ ${#sizes[@]} -eq 0 ] && sizes=(10k 100k 975k)
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work" Reports/benchmarks
 
@@ -26,12 +31,12 @@ fi
 swift build -c release --product mtfs >&2
 mtfs="$PWD/.build/release/mtfs"
 
-# Generator settings for each size: ~10 ledger entries per proposal; ~8 cost centres per holder.
-# 975k is the performance issue's programme: 25,000 proposals, 5,000 cost centres (500 holders),
-# 36 monthly returns (the last held back and imported), about 975,000 entries.
-declare -A proposals=([10k]=1000 [100k]=10000 [1m]=100000 [975k]=25000)
-declare -A centres=([10k]=800 [100k]=8000 [1m]=80000 [975k]=5000)
-declare -A periods=([10k]=7 [100k]=7 [1m]=7 [975k]=36)
+# Generator settings for each size (about 8 cost centres per budget holder). 10k, 100k and 975k:
+# the performance issue's programme at 1/100, 1/10 and in full, about 38 entries per proposal over
+# 36 monthly returns. 1m: 100,000 proposals over 80,000 cost centres with 7 returns.
+declare -A proposals=([10k]=250 [100k]=2500 [975k]=25000 [1m]=100000)
+declare -A centres=([10k]=50 [100k]=500 [975k]=5000 [1m]=80000)
+declare -A periods=([10k]=36 [100k]=36 [975k]=36 [1m]=7)
 
 # hledger and ledger-cli slow down sharply with the number of accounts (one per proposal, year,
 # cost centre and state here); each of their runs is cut off after this many seconds.
@@ -114,7 +119,7 @@ report="Reports/benchmarks/$(date +%Y-%m-%d-%H%M).md"
 
 declare -A size_entries
 for size in "${sizes[@]}"; do
-    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k, 1m or 975k)" >&2; exit 2; }
+    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k, 975k or 1m)" >&2; exit 2; }
     pack="$work/pack-$size"
     rm -rf "$pack" "$work/$size".sqlite* "$work/$size-import".sqlite*
     "$mtfs" generate --proposals "${proposals[$size]}" --cost-centres "${centres[$size]}" --years 3 --periods "${periods[$size]}" --seed 7 --out "$pack" >&2
