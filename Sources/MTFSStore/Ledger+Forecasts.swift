@@ -91,7 +91,10 @@ extension Ledger {
             """, parameters: values)
         let id = db.lastInsertRowID
         try chain(.returnLines, id, columns: [.integer(id)] + values)
-        if newProposals.contains(ref) { newReturnPeriods[ProposalYear(ref, year), default: 0] = max(newReturnPeriods[ProposalYear(ref, year)] ?? 0, period.code) }
+        if newProposals.contains(ref) {
+            let key = ProposalYear(ref, year)
+            newReturnPeriods[key] = max(newReturnPeriods[key] ?? 0, period.code)
+        }
         return true
     }
 

@@ -22,6 +22,17 @@ struct DatabaseTests {
         #expect(try db.scalar("SELECT count(*) FROM t") == 2)
     }
 
+    @Test("text is stored whole, a NUL and what follows it included, as the record chain hashes it")
+    func textWithNUL() throws {
+        let dir = TempDir()
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (s TEXT) STRICT")
+        let text = "before\u{0}after — Zoë"
+        try db.run("INSERT INTO t VALUES (?)", text)
+        #expect(try db.scalar("SELECT length(CAST(s AS BLOB)) FROM t") == Int64(text.utf8.count))
+        #expect(try db.first("SELECT s FROM t") { $0.value(0) } == .text(text))
+    }
+
     @Test("binding the wrong number of parameters is an error, not a silent NULL")
     func parameterCount() throws {
         let dir = TempDir()
