@@ -421,7 +421,13 @@ struct RecordChecker {
             ) { Ledger.describeKey($0.value(0), $0.value(1)) }
             for key in missing { check.note(nil, "row \(key) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
         }
-        for seq in hasher.finish() { check.note(seq, "record \(seq) has been altered: its row no longer matches its hash") }
+        // Each altered record named with its row (only as many as are reported).
+        for seq in hasher.finish() where check.problems.count < 20 {
+            let row = try db.first("SELECT tbl, key1, key2 FROM records WHERE seq = ?", seq) {
+                "its row of \($0.text(0)) (\(Ledger.describeKey($0.value(1), $0.value(2))))"
+            }
+            check.note(seq, "record \(seq) has been altered: \(row ?? "its row") no longer matches its hash")
+        }
         check.problems.sort { ($0.seq ?? .max) < ($1.seq ?? .max) }
         return check
     }

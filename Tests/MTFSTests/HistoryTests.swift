@@ -268,6 +268,9 @@ struct HistoryTests {
                 } else {
                     #expect(r.err.contains("the first bad record is"), "\(what) \(t.table): \(r.err)")
                 }
+                if what == "edit" {
+                    #expect((r.out + r.err).contains("has been altered: its row of \(t.table) ("), "edit \(t.table): \(r.out)")
+                }
                 if r.status == 4 { caught += 1 }
             }
         }
