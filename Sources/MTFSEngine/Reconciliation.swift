@@ -85,20 +85,36 @@ public struct Reconciliation {
     public let settings: ReconcileSettings
 
     // Indexes built once.
-    let byRef: [ProposalRef: Proposal]
+    /// Each proposal's place in `input.proposals`, by ref (``proposal(_:)``): an index, not a second
+    /// copy of every proposal.
+    let indexByRef: [ProposalRef: Int]
     /// Current target, delivered and remaining by "ref|year".
     var position: [ProposalYear: Position] = [:]
-    /// Current (incremental) target by cost centre → year → ref.
-    var claims: [CostCentreCode: [FinancialYear: [ProposalRef: Pence]]] = [:]
+    /// The position lines with a current target, by the cost centre they claim (places in
+    /// `input.lines`); ``forEachClaimedCentre(_:)`` gives one centre's claims at a time.
+    var claimLines: [CostCentreCode: [Int32]] = [:]
 
     public init(input: ReconciliationInput, settings: ReconcileSettings = ReconcileSettings()) {
         self.input = input
         self.settings = settings
-        byRef = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0) })
+        indexByRef = Dictionary(uniqueKeysWithValues: input.proposals.indices.map { (input.proposals[$0].ref, $0) })
         position = input.positionsByProposalYear()
-        for line in input.lines {
-            let t = line.position.currentTarget
-            if t > .zero { claims[line.costCentre, default: [:]][line.year, default: [:]][line.proposal, default: .zero] += t }
+        for (i, line) in input.lines.enumerated() where line.position.currentTarget > .zero {
+            claimLines[line.costCentre, default: []].append(Int32(i))
+        }
+    }
+
+    /// Each cost centre with a claim, and its current (incremental) target by year and ref: built
+    /// for one centre at a time rather than held for every centre at once (a dictionary of
+    /// dictionaries for 80,000 cost centres took 60 MiB).
+    func forEachClaimedCentre(_ body: (CostCentreCode, [FinancialYear: [ProposalRef: Pence]]) -> Void) {
+        for (centre, lines) in claimLines {
+            var byYear: [FinancialYear: [ProposalRef: Pence]] = [:]
+            for i in lines {
+                let line = input.lines[Int(i)]
+                byYear[line.year, default: [:]][line.proposal, default: .zero] += line.position.currentTarget
+            }
+            body(centre, byYear)
         }
     }
 
@@ -124,6 +140,8 @@ public struct Reconciliation {
 
     // MARK: - Helpers
 
+    func proposal(_ ref: ProposalRef) -> Proposal? { indexByRef[ref].map { input.proposals[$0] } }
+
     func pos(_ ref: ProposalRef, _ year: FinancialYear) -> Position { position[ReconciliationInput.key(ref, year)] ?? Position() }
     func target(_ ref: ProposalRef, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
     var asOfDate: CivilDate { input.asOf.lastDay }
@@ -143,7 +161,7 @@ public struct Reconciliation {
     func code(_ code: CostCentreCode) -> FindingMessage { FindingMessage(parts: [.costCentre(code: code, name: nil)]) }
 
     func describe(proposal ref: ProposalRef) -> FindingMessage {
-        FindingMessage(parts: [.proposal(ref: ref, title: byRef[ref]?.title, owner: byRef[ref]?.owner)])
+        FindingMessage(parts: [.proposal(ref: ref, title: proposal(ref)?.title, owner: proposal(ref)?.owner)])
     }
 
     static func list(_ items: [some CustomStringConvertible]) -> String {
@@ -168,14 +186,14 @@ public struct Reconciliation {
     /// ongoing targets of that year and the years before it, plus that year's one-off targets.
     func baselineOverclaim() -> [Finding] {
         var out: [Finding] = []
-        for (centre, byYear) in claims {
-            guard let baselines = input.baselines[centre] else { continue }
+        forEachClaimedCentre { centre, byYear in
+            guard let baselines = input.baselines[centre] else { return }
             for year in input.window.years {
                 guard let baseline = baselines[year] else { continue }
                 var parts: [ProposalRef: Pence] = [:]
                 for (claimYear, refs) in byYear where claimYear <= year {
                     for (ref, amount) in refs {
-                        let ongoing = byRef[ref]?.recurrence != .oneOff
+                        let ongoing = proposal(ref)?.recurrence != .oneOff
                         if claimYear == year || ongoing { parts[ref, default: .zero] += amount }
                     }
                 }
@@ -197,13 +215,13 @@ public struct Reconciliation {
     func sharedCostCentre(excluding dc03: [Finding]) -> [Finding] {
         var out: [Finding] = []
         let covered = Set(dc03.map { "\($0.costCentre ?? "")|\($0.year?.startYear ?? 0)" })
-        for (centre, byYear) in claims {
+        forEachClaimedCentre { centre, byYear in
             for (year, refs) in byYear where refs.count > 1 {
-                let owners = Set(refs.keys.compactMap { byRef[$0]?.owner })
+                let owners = Set(refs.keys.compactMap { proposal($0)?.owner })
                 guard owners.count > 1, !covered.contains("\(centre)|\(year.startYear)") else { continue }
                 let total = refs.values.reduce(Pence.zero, +)
                 let largest = refs.values.max() ?? .zero
-                let who: [FindingMessage] = refs.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                let who: [FindingMessage] = refs.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(proposal($0.key)?.owner ?? "?"), \($0.value))" }
                 let holderText = holder(centre).map { ", held by \($0.budgetHolder)" } ?? ""
                 out.append(
                     Finding(
@@ -219,11 +237,11 @@ public struct Reconciliation {
     /// DC03: a cost centre moved, and proposals owned on both sides of the move claim it in the same year.
     func restructureOverlap() -> [Finding] {
         var out: [Finding] = []
-        for (centre, byYear) in claims {
+        forEachClaimedCentre { centre, byYear in
             for (before, after) in moves(of: centre) {
                 let directorateChanged = before.directorate != after.directorate
                 func side(_ ref: ProposalRef) -> Int {  // 0 old, 1 new, -1 neither
-                    guard let p = byRef[ref] else { return -1 }
+                    guard let p = proposal(ref) else { return -1 }
                     if p.owner == after.budgetHolder { return 1 }
                     if p.owner == before.budgetHolder { return 0 }
                     if directorateChanged {
@@ -239,8 +257,8 @@ public struct Reconciliation {
                     let oldTotal = old.values.reduce(Pence.zero, +)
                     let newTotal = new.values.reduce(Pence.zero, +)
                     let overlap = min(oldTotal, newTotal)
-                    let oldText: [FindingMessage] = old.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
-                    let newText: [FindingMessage] = new.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(byRef[$0.key]?.owner ?? "?"), \($0.value))" }
+                    let oldText: [FindingMessage] = old.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(proposal($0.key)?.owner ?? "?"), \($0.value))" }
+                    let newText: [FindingMessage] = new.sorted { $0.key < $1.key }.map { "\(ref($0.key)) (\(proposal($0.key)?.owner ?? "?"), \($0.value))" }
                     out.append(
                         Finding(
                             code: .DC03, severity: .critical, refs: Array(old.keys) + Array(new.keys), costCentre: centre, year: year,
@@ -267,11 +285,11 @@ public struct Reconciliation {
     func similarProposals(excluding dc03: [Finding]) -> [Finding] {
         let doubleCounted = Set(dc03.map(\.refs))
         let all = input.proposals
-        let words = all.map { TitleWords.of($0.title) }
-        // Each title's words as sorted ids, so a pair is compared by merging two short arrays.
+        // Each title's words as sorted ids, so a pair is compared by merging two short arrays. (The
+        // words themselves are found again only for the pairs reported.)
         var ids: [String: Int] = [:]
-        let wordIDs = words.map { set in
-            set.map { w in
+        let wordIDs = all.map { p in
+            TitleWords.of(p.title).map { w in
                 ids[w]
                     ?? {
                         ids[w] = ids.count
@@ -297,16 +315,20 @@ public struct Reconciliation {
             return n
         }
         var serviceOf: [CostCentreCode: [String]] = [:]  // each cost centre's services, at the start and now
+        // Each proposal's services and cost centres, sorted and each once (short arrays: a set each
+        // costs several times the memory).
         let services = all.map { p in
-            Set(
-                p.costCentres.flatMap { share in
-                    if let known = serviceOf[share.costCentre] { return known }
-                    let found = [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
-                    serviceOf[share.costCentre] = found
-                    return found
-                })
+            Array(
+                Set(
+                    p.costCentres.flatMap { share in
+                        if let known = serviceOf[share.costCentre] { return known }
+                        let found = [input.model.original(of: share.costCentre)?.service, holder(share.costCentre)?.service].compactMap { $0 }
+                        serviceOf[share.costCentre] = found
+                        return found
+                    })
+            ).sorted()
         }
-        let centres = all.map { Set($0.costCentres.map(\.costCentre)) }
+        let centres = all.map { Array(Set($0.costCentres.map(\.costCentre))).sorted() }
         let years = all.map { p in
             input.window.years.filter {
                 let x = pos(p.ref, $0)
@@ -326,28 +348,61 @@ public struct Reconciliation {
             return groupIDs.count - 1
         }
         // Each candidate pair is handed to `visit` as it is found, never kept: a large programme
-        // whose titles share common words has tens of millions of them.
-        func candidatePairs(_ groupsOf: [Set<Int>], basisPoints: Int, _ visit: (Int, Int) -> Void) {
-            var indexed: [Int: [Int]] = [:]  // group * word count + word → proposals indexed so far
-            var lastSeen = [Int](repeating: -1, count: all.count)
+        // whose titles share common words has tens of millions of them. The index is one sorted
+        // array of (group and word, proposal): a key's proposals are a run in proposal order, and
+        // the proposals before `j` in each of `j`'s runs are its candidates. (A dictionary of arrays,
+        // one per key, took over 100 MiB for 100,000 proposals.)
+        func candidatePairs(_ groupsOf: [[Int]], basisPoints: Int, _ visit: (Int, Int) -> Void) {
+            // Key and proposal packed in one integer, the proposal in the low bits: sorting the
+            // integers sorts by key, then proposal.
+            let proposalBits = UInt64(max(1, Int.bitWidth - all.count.leadingZeroBitCount))
+            let proposalMask = (UInt64(1) << proposalBits) - 1
+            precondition(
+                UInt64(max(1, groupIDs.count)).multipliedReportingOverflow(by: UInt64(max(1, ids.count))).partialValue >> (64 - proposalBits) == 0,
+                "DC04: too many groups and words to index")
+            var keyed: [UInt64] = []
             for j in all.indices {
                 let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
                 let n = rarestFirst.count
                 let needed = max(1, (max(0, basisPoints) * n + 9_999) / 10_000)
                 for w in rarestFirst.prefix(max(0, n - needed + 1)) {
-                    for g in groupsOf[j] {
-                        let key = g * ids.count + w
-                        for i in indexed[key, default: []] where lastSeen[i] != j {
-                            lastSeen[i] = j
+                    for g in groupsOf[j] { keyed.append(UInt64(g * ids.count + w) << proposalBits | UInt64(j)) }
+                }
+            }
+            keyed.sort()
+            // Where each entry's run starts, and each proposal's entries (offsets by proposal).
+            var runStart = [Int32](repeating: 0, count: keyed.count)
+            var start = 0
+            var first = [Int32](repeating: 0, count: all.count + 1)
+            for p in keyed.indices {
+                if p > 0 && keyed[p] >> proposalBits != keyed[p - 1] >> proposalBits { start = p }
+                runStart[p] = Int32(start)
+                first[Int(keyed[p] & proposalMask) + 1] += 1
+            }
+            for j in all.indices { first[j + 1] += first[j] }
+            var next = first
+            var entriesOf = [Int32](repeating: 0, count: keyed.count)
+            for p in keyed.indices {
+                let j = Int(keyed[p] & proposalMask)
+                entriesOf[Int(next[j])] = Int32(p)
+                next[j] += 1
+            }
+            var lastSeen = [Int32](repeating: -1, count: all.count)
+            for j in all.indices {
+                for k in Int(first[j])..<Int(first[j + 1]) {
+                    let p = Int(entriesOf[k])
+                    for q in Int(runStart[p])..<p {
+                        let i = Int(keyed[q] & proposalMask)
+                        if lastSeen[i] != Int32(j) {
+                            lastSeen[i] = Int32(j)
                             visit(i, j)
                         }
-                        indexed[key, default: []].append(j)
                     }
                 }
             }
         }
-        let groupsOf = all.indices.map { i in Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0.rawValue) }) }
-        let crossGroupsOf = all.indices.map { i -> Set<Int> in
+        let groupsOf = all.indices.map { i in Array(Set(services[i].map { group("s|" + $0) } + centres[i].map { group("c|" + $0.rawValue) })) }
+        let crossGroupsOf = all.indices.map { i -> [Int] in
             years[i].isEmpty
                 ? [] : [group("x|" + all[i].category.lowercased().trimmingSpaces() + "|" + years[i].map(\.description).joined(separator: ","))]
         }
@@ -369,8 +424,8 @@ public struct Reconciliation {
                 if doubleCounted.contains(pair) || seen.contains(pair) { return }
                 let common = years[i].filter { years[j].contains($0) }
                 guard let first = common.first else { return }
-                let sharedCentres = centres[i].intersection(centres[j]).sorted()
-                let sharedServices = services[i].intersection(services[j]).sorted()
+                let sharedCentres = centres[i].filter { centres[j].contains($0) }
+                let sharedServices = services[i].filter { services[j].contains($0) }
                 if !within {
                     // Across the programme: the same category and the same years of target, and
                     // nothing in common that the rule within a service would have looked at.
@@ -379,8 +434,9 @@ public struct Reconciliation {
                     else { return }
                 }
                 seen.insert(pair)
-                let shared = words[i].intersection(words[j])
-                let union = words[i].union(words[j])
+                let (wordsP, wordsQ) = (TitleWords.of(p.title), TitleWords.of(q.title))
+                let shared = wordsP.intersection(wordsQ)
+                let union = wordsP.union(wordsQ)
                 let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
                 let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
                 let context: String
@@ -444,7 +500,7 @@ public struct Reconciliation {
     func replacementOverlap() -> [Finding] {
         var out: [Finding] = []
         for q in input.proposals {
-            guard let replacedRef = q.replaces, let p = byRef[replacedRef] else { continue }
+            guard let replacedRef = q.replaces, let p = proposal(replacedRef) else { continue }
             for year in input.window.years {
                 let replacement = target(q.ref, year)
                 let stillPlanned = pos(p.ref, year).planned

@@ -219,19 +219,26 @@ public struct StatementBuilder: Sendable {
     public let findings: [Finding]
     /// The tolerances a line is judged behind profile by.
     let settings: ReconcileSettings
-    /// Delivered at the end of the previous period.
-    let previous: [ProposalYear: Pence]
-    let position: [ProposalYear: Position]
-    /// Each proposal-year's lines by cost centre, and delivered at the previous period's end by
-    /// cost centre: a "not yours" row shows only the share on the holder's cost centres.
-    let linesByKey: [ProposalYear: [PositionLine]]
-    let previousByCentre: [ProposalYear: [CostCentreCode: Pence]]
+    /// Each proposal-year's lines (by cost centre) as places in `input.lines`: the run
+    /// `lineOrder[start ..< start + count]`. A proposal-year's position is the sum of its lines; a
+    /// "not yours" row shows only the lines on the holder's cost centres. (Flat arrays and one
+    /// index: dictionaries of arrays and of dictionaries, one per proposal-year, took over 200 MiB
+    /// for a 100,000-proposal programme.)
+    let lineOrder: [Int32]
+    let lineRuns: [ProposalYear: LineRun]
+    /// Delivered at the end of the previous period, by line (aligned with `input.lines`), and for
+    /// any line that had delivery then but is not among today's lines, by proposal-year.
+    let previousDelivered: [Pence]
+    let previousElsewhere: [ProposalYear: Pence]
     /// Each proposal's delivery posted in each month of the statement's year (for the trend).
-    let deliveredByMonth: [ProposalRef: [Int: Pence]]
+    /// Month n at index n − 1.
+    let deliveredByMonth: [ProposalRef: [Pence]]
     let entriesByRef: [ProposalRef: [JournalEntry]]
     let centresByHolder: [String: [CostCentreCode]]
-    let ownedByHolder: [String: [Proposal]]
-    let cutting: [CostCentreCode: [Proposal]]  // proposals by cost centre
+    /// Each holder's own proposals, and the proposals cutting each cost centre, as places in
+    /// `input.proposals` (not copies of them).
+    let ownedByHolder: [String: [Int32]]
+    let cutting: [CostCentreCode: [Int32]]
     /// The findings' positions in `findings`, by the refs and by the cost centre they name, so
     /// each holder's are found without scanning every finding.
     let findingsByRef: [ProposalRef: [Int]]
@@ -263,25 +270,51 @@ public struct StatementBuilder: Sendable {
         self.settings = settings
         head = try ledger.head()
         let period = input.asOf
-        position = input.positionsByProposalYear()
-        var previous: [ProposalYear: Pence] = [:]
-        var previousByCentre: [ProposalYear: [CostCentreCode: Pence]] = [:]
-        for line in try ledger.positionLines(asOf: period.previous) {
-            let key = ReconciliationInput.key(line.proposal, line.year)
-            previous[key, default: .zero] += line.position.delivered
-            previousByCentre[key, default: [:]][line.costCentre, default: .zero] += line.position.delivered
+        let lines = input.lines
+        // The lines in proposal and year order (as the ledger gives them; sorted here only if not).
+        var order = (0..<Int32(lines.count)).map { $0 }
+        func before(_ a: Int32, _ b: Int32) -> Bool {
+            let (x, y) = (lines[Int(a)], lines[Int(b)])
+            return x.proposal != y.proposal ? x.proposal < y.proposal : x.year < y.year
         }
-        self.previousByCentre = previousByCentre
+        if !order.indices.dropFirst().allSatisfy({ !before(order[$0], order[$0 - 1]) }) { order.sort(by: before) }
+        var runs: [ProposalYear: LineRun] = [:]
+        for (at, i) in order.enumerated() {
+            let key = ReconciliationInput.key(lines[Int(i)].proposal, lines[Int(i)].year)
+            if let run = runs[key], Int(run.start + run.count) == at {
+                runs[key]?.count += 1
+            } else {
+                runs[key] = LineRun(start: Int32(at), count: 1)
+            }
+        }
+        lineOrder = order
+        lineRuns = runs
+        var previousDelivered = [Pence](repeating: .zero, count: lines.count)
+        var previousElsewhere: [ProposalYear: Pence] = [:]
+        for line in try ledger.positionLines(asOf: period.previous) where !line.position.delivered.isZero {
+            let key = ReconciliationInput.key(line.proposal, line.year)
+            if let run = runs[key], let i = order[Int(run.start)..<Int(run.start + run.count)].first(where: { lines[Int($0)].costCentre == line.costCentre }) {
+                previousDelivered[Int(i)] += line.position.delivered
+            } else {
+                previousElsewhere[key, default: .zero] += line.position.delivered
+            }
+        }
+        self.previousDelivered = previousDelivered
+        self.previousElsewhere = previousElsewhere
         deliveredByMonth = input.window.contains(period.year) ? try ledger.deliveredByMonth(in: period.year) : [:]
-        linesByKey = Dictionary(grouping: input.lines) { ReconciliationInput.key($0.proposal, $0.year) }
-        self.previous = previous
-        entriesByRef = Dictionary(grouping: try ledger.journal(JournalFilter(period: period)), by: \.proposal)
+        var entriesByRef: [ProposalRef: [JournalEntry]] = [:]
+        try ledger.forEachEntry(JournalFilter(period: period)) { entriesByRef[$0.proposal, default: []].append($0) }
+        self.entriesByRef = entriesByRef
         var centresByHolder: [String: [CostCentreCode]] = [:]
         for a in input.model.snapshot(on: period.lastDay) { centresByHolder[a.budgetHolder, default: []].append(a.costCentre) }
         self.centresByHolder = centresByHolder
-        ownedByHolder = Dictionary(grouping: input.proposals, by: \.owner)
-        var cutting: [CostCentreCode: [Proposal]] = [:]
-        for p in input.proposals { for s in p.costCentres { cutting[s.costCentre, default: []].append(p) } }
+        var ownedByHolder: [String: [Int32]] = [:]
+        var cutting: [CostCentreCode: [Int32]] = [:]
+        for (i, p) in input.proposals.enumerated() {
+            ownedByHolder[p.owner, default: []].append(Int32(i))
+            for s in p.costCentres { cutting[s.costCentre, default: []].append(Int32(i)) }
+        }
+        self.ownedByHolder = ownedByHolder
         self.cutting = cutting
         var byRef: [ProposalRef: [Int]] = [:]
         var byCentre: [CostCentreCode: [Int]] = [:]
@@ -301,6 +334,32 @@ public struct StatementBuilder: Sendable {
         signedNow = now
     }
 
+    /// Where a proposal-year's lines sit in ``lineOrder``.
+    struct LineRun: Sendable {
+        var start: Int32
+        var count: Int32
+    }
+
+    /// A proposal-year's lines, as places in `input.lines`.
+    private func lineIndices(_ key: ProposalYear) -> ArraySlice<Int32> {
+        guard let run = lineRuns[key] else { return [] }
+        return lineOrder[Int(run.start)..<Int(run.start + run.count)]
+    }
+
+    /// A proposal-year's position: its lines summed (nil when it has none).
+    private func position(_ key: ProposalYear) -> Position? {
+        let indices = lineIndices(key)
+        guard !indices.isEmpty else { return nil }
+        var total = Position()
+        for i in indices { total += input.lines[Int(i)].position }
+        return total
+    }
+
+    /// Delivered at the end of the previous period, across the proposal-year's cost centres.
+    private func previousTotal(_ key: ProposalYear) -> Pence {
+        lineIndices(key).reduce(previousElsewhere[key] ?? .zero) { $0 + previousDelivered[Int($1)] }
+    }
+
     /// Everyone a statement is due to: holders of cost centres at the period end and proposal owners.
     public var holders: [String] { Set(centresByHolder.keys).union(ownedByHolder.keys).sorted() }
 
@@ -311,34 +370,39 @@ public struct StatementBuilder: Sendable {
         let ahead = input.window.years.filter { $0 > year }
         let held = (centresByHolder[holder] ?? []).sorted()
         let heldSet = Set(held)
-        let owned = (ownedByHolder[holder] ?? []).sorted { $0.ref < $1.ref }
+        let owned = (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }.sorted { $0.ref < $1.ref }
         let ownedRefs = Set(owned.map(\.ref))
         var others: [Proposal] = []
         var seen: Set<ProposalRef> = []
-        for c in held { for p in cutting[c] ?? [] where !ownedRefs.contains(p.ref) && seen.insert(p.ref).inserted { others.append(p) } }
+        for c in held {
+            for p in (cutting[c] ?? []).map({ input.proposals[Int($0)] }) where !ownedRefs.contains(p.ref) && seen.insert(p.ref).inserted {
+                others.append(p)
+            }
+        }
         others.sort { $0.ref < $1.ref }
 
         func line(_ p: Proposal, owned: Bool) -> HolderStatement.Line {
             let key = ReconciliationInput.key(p.ref, year)
-            let pos = position[key] ?? Position()
+            let pos = position(key) ?? Position()
             let f = input.forecasts[key]
             return HolderStatement.Line(
                 ref: p.ref, title: p.title, owner: p.owner, owned: owned, costCentres: p.costCentres.map(\.costCentre),
                 originalTarget: pos.originalTarget, currentTarget: pos.currentTarget,
                 profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
-                forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - (previous[key] ?? .zero),
-                ahead: ahead.map { position[ReconciliationInput.key(p.ref, $0)]?.currentTarget ?? .zero }, returned: f?.period)
+                forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
+                ahead: ahead.map { position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero }, returned: f?.period)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
         /// proportion to current target, as the summary splits it).
         func share(_ p: Proposal) -> HolderStatement.Line {
             var whole = line(p, owned: false)
             let key = ReconciliationInput.key(p.ref, year)
-            let mine = (linesByKey[key] ?? []).filter { heldSet.contains($0.costCentre) }
-            guard !mine.isEmpty, mine.count < (linesByKey[key] ?? []).count else { return whole }
+            let all = lineIndices(key)
+            let mine = all.filter { heldSet.contains(input.lines[Int($0)].costCentre) }
+            guard !mine.isEmpty, mine.count < all.count else { return whole }
             var pos = Position()
-            for l in mine { pos += l.position }
-            let before = mine.reduce(Pence.zero) { $0 + (previousByCentre[key]?[$1.costCentre] ?? .zero) }
+            for i in mine { pos += input.lines[Int(i)].position }
+            let before = mine.reduce(Pence.zero) { $0 + previousDelivered[Int($1)] }
             let wholeTarget = whole.currentTarget
             whole.wholeTarget = wholeTarget
             whole.originalTarget = pos.originalTarget
@@ -350,7 +414,7 @@ public struct StatementBuilder: Sendable {
                 whole.forecast = f.allocate(weights: [pos.currentTarget.rawValue, max(0, wholeTarget.rawValue - pos.currentTarget.rawValue)])[0]
             }
             whole.ahead = ahead.map { y in
-                (linesByKey[ReconciliationInput.key(p.ref, y)] ?? []).filter { heldSet.contains($0.costCentre) }
+                lineIndices(ReconciliationInput.key(p.ref, y)).map { input.lines[Int($0)] }.filter { heldSet.contains($0.costCentre) }
                     .reduce(Pence.zero) { $0 + $1.position.currentTarget }
             }
             return whole
@@ -413,7 +477,7 @@ public struct StatementBuilder: Sendable {
             let month = period.year.period(n)
             var profiled = Pence.zero
             for p in owned {
-                cumulative += deliveredByMonth[p.ref]?[month.code] ?? .zero
+                cumulative += deliveredByMonth[p.ref]?[n - 1] ?? .zero
                 profiled += p.profiled(targets[p.ref] ?? .zero, year: period.year, through: month)
             }
             return HolderStatement.TrendPoint(

@@ -12,6 +12,18 @@ extension Ledger {
 
     /// The entries the filter selects, oldest first.
     public func journal(_ filter: JournalFilter = JournalFilter()) throws -> [JournalEntry] {
+        let (clause, parameters) = Ledger.whereClause(filter)
+        return try journal(where: clause, parameters)
+    }
+
+    /// Visits the entries the filter selects, oldest first, without holding them all at once.
+    public func forEachEntry(_ filter: JournalFilter, _ body: (JournalEntry) throws -> Void) throws {
+        let (clause, parameters) = Ledger.whereClause(filter)
+        try forEachEntry(where: clause, parameters, body)
+    }
+
+    /// The WHERE clause (empty for no filter) and its parameters for a filter.
+    private static func whereClause(_ filter: JournalFilter) -> (String, [SQLBindable]) {
         var clauses: [String] = []
         var parameters: [SQLBindable] = []
         if let p = filter.proposal {
@@ -39,7 +51,7 @@ extension Ledger {
             clauses.append("e.effective <= ?")
             parameters.append(a.lastDay.description)
         }
-        return try journal(where: clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), parameters)
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), parameters)
     }
 
     /// The newest entry's id (0 before any).

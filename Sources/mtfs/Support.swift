@@ -32,7 +32,7 @@ struct LedgerOptions: ParsableArguments {
 
     /// Opens the existing ledger to read it: nothing in the file is changed, and a file that is
     /// not an mtfs ledger is refused (exit 5).
-    func openForReading() throws -> Ledger { try Ledger(path: path, readOnly: true) }
+    func openForReading() throws -> Ledger { try Ledger(path: path, readOnly: true, pageCacheMiB: Ledger.oneReadPageCacheMiB) }
 
     /// Who and when, with the command line as the source: the login records, `--as` is recorded as
     /// the person it was done for (SPEC §3.3).
