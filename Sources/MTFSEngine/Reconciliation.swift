@@ -25,7 +25,8 @@ public struct ReconciliationInput: Sendable {
     /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
     public static func key(_ ref: ProposalRef, _ year: FinancialYear) -> ProposalYear { ProposalYear(ref, year) }
 
-    /// Positions summed over cost centres, by proposal and year (``key(_:_:)``).
+    /// Positions summed over cost centres, by proposal and year (``key(_:_:)``). (The reports use a
+    /// ``LineIndex`` instead: a dictionary of positions for every proposal-year is large.)
     public func positionsByProposalYear() -> [ProposalYear: Position] {
         var out: [ProposalYear: Position] = [:]
         for line in lines { out[Self.key(line.proposal, line.year), default: Position()] += line.position }
@@ -88,8 +89,8 @@ public struct Reconciliation {
     /// Each proposal's place in `input.proposals`, by ref (``proposal(_:)``): an index, not a second
     /// copy of every proposal.
     let indexByRef: [ProposalRef: Int]
-    /// Current target, delivered and remaining by "ref|year".
-    var position: [ProposalYear: Position] = [:]
+    /// Each proposal-year's lines, whose sum is its position (``pos(_:_:)``).
+    let lineIndex: LineIndex
     /// The position lines with a current target, by the cost centre they claim (places in
     /// `input.lines`); ``forEachClaimedCentre(_:)`` gives one centre's claims at a time.
     var claimLines: [CostCentreCode: [Int32]] = [:]
@@ -98,7 +99,7 @@ public struct Reconciliation {
         self.input = input
         self.settings = settings
         indexByRef = Dictionary(uniqueKeysWithValues: input.proposals.indices.map { (input.proposals[$0].ref, $0) })
-        position = input.positionsByProposalYear()
+        lineIndex = LineIndex(input.lines)
         for (i, line) in input.lines.enumerated() where line.position.currentTarget > .zero {
             claimLines[line.costCentre, default: []].append(Int32(i))
         }
@@ -142,7 +143,9 @@ public struct Reconciliation {
 
     func proposal(_ ref: ProposalRef) -> Proposal? { indexByRef[ref].map { input.proposals[$0] } }
 
-    func pos(_ ref: ProposalRef, _ year: FinancialYear) -> Position { position[ReconciliationInput.key(ref, year)] ?? Position() }
+    func pos(_ ref: ProposalRef, _ year: FinancialYear) -> Position {
+        lineIndex.position(ReconciliationInput.key(ref, year), in: input.lines) ?? Position()
+    }
     func target(_ ref: ProposalRef, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
     var asOfDate: CivilDate { input.asOf.lastDay }
 
@@ -793,5 +796,55 @@ extension FindingCode {
         throw DomainError.invalid(
             "expected a finding code such as DC04 or a name such as similar-proposals, found \"\(text)\"; the codes are "
                 + FindingCode.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+}
+
+/// Where each proposal-year's position lines (one a cost centre) sit in an array of lines: a run
+/// of places in `order`, the lines in proposal and year order. A position is the sum of its run
+/// (one to a few lines), so no dictionary of positions, nor of arrays of lines, is kept: at
+/// 100,000 proposals those took over 100 MiB each.
+public struct LineIndex: Sendable {
+    struct Run: Sendable {
+        var start: Int32
+        var count: Int32
+    }
+
+    let order: [Int32]
+    let runs: [ProposalYear: Run]
+
+    /// Indexes `lines` (sorted by proposal and year, as the ledger gives them, or sorted here if not).
+    public init(_ lines: [PositionLine]) {
+        var order = (0..<Int32(lines.count)).map { $0 }
+        func before(_ a: Int32, _ b: Int32) -> Bool {
+            let (x, y) = (lines[Int(a)], lines[Int(b)])
+            return x.proposal != y.proposal ? x.proposal < y.proposal : x.year < y.year
+        }
+        if !order.indices.dropFirst().allSatisfy({ !before(order[$0], order[$0 - 1]) }) { order.sort(by: before) }
+        var runs: [ProposalYear: Run] = [:]
+        for (at, i) in order.enumerated() {
+            let key = ReconciliationInput.key(lines[Int(i)].proposal, lines[Int(i)].year)
+            if let run = runs[key], Int(run.start + run.count) == at {
+                runs[key]?.count += 1
+            } else {
+                runs[key] = Run(start: Int32(at), count: 1)
+            }
+        }
+        self.order = order
+        self.runs = runs
+    }
+
+    /// A proposal-year's lines, as places in the array indexed.
+    public func lines(_ key: ProposalYear) -> ArraySlice<Int32> {
+        guard let run = runs[key] else { return [] }
+        return order[Int(run.start)..<Int(run.start + run.count)]
+    }
+
+    /// A proposal-year's position: its lines in `lines` (the array indexed) summed; nil when it has none.
+    public func position(_ key: ProposalYear, in lines: [PositionLine]) -> Position? {
+        let places = self.lines(key)
+        guard !places.isEmpty else { return nil }
+        var total = Position()
+        for i in places { total += lines[Int(i)].position }
+        return total
     }
 }

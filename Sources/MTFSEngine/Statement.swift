@@ -219,13 +219,9 @@ public struct StatementBuilder: Sendable {
     public let findings: [Finding]
     /// The tolerances a line is judged behind profile by.
     let settings: ReconcileSettings
-    /// Each proposal-year's lines (by cost centre) as places in `input.lines`: the run
-    /// `lineOrder[start ..< start + count]`. A proposal-year's position is the sum of its lines; a
-    /// "not yours" row shows only the lines on the holder's cost centres. (Flat arrays and one
-    /// index: dictionaries of arrays and of dictionaries, one per proposal-year, took over 200 MiB
-    /// for a 100,000-proposal programme.)
-    let lineOrder: [Int32]
-    let lineRuns: [ProposalYear: LineRun]
+    /// Each proposal-year's lines, as places in `input.lines`: its position is their sum, and a
+    /// "not yours" row shows only those on the holder's cost centres.
+    let lineIndex: LineIndex
     /// Delivered at the end of the previous period, by line (aligned with `input.lines`), and for
     /// any line that had delivery then but is not among today's lines, by proposal-year.
     let previousDelivered: [Pence]
@@ -271,29 +267,12 @@ public struct StatementBuilder: Sendable {
         head = try ledger.head()
         let period = input.asOf
         let lines = input.lines
-        // The lines in proposal and year order (as the ledger gives them; sorted here only if not).
-        var order = (0..<Int32(lines.count)).map { $0 }
-        func before(_ a: Int32, _ b: Int32) -> Bool {
-            let (x, y) = (lines[Int(a)], lines[Int(b)])
-            return x.proposal != y.proposal ? x.proposal < y.proposal : x.year < y.year
-        }
-        if !order.indices.dropFirst().allSatisfy({ !before(order[$0], order[$0 - 1]) }) { order.sort(by: before) }
-        var runs: [ProposalYear: LineRun] = [:]
-        for (at, i) in order.enumerated() {
-            let key = ReconciliationInput.key(lines[Int(i)].proposal, lines[Int(i)].year)
-            if let run = runs[key], Int(run.start + run.count) == at {
-                runs[key]?.count += 1
-            } else {
-                runs[key] = LineRun(start: Int32(at), count: 1)
-            }
-        }
-        lineOrder = order
-        lineRuns = runs
+        lineIndex = LineIndex(lines)
         var previousDelivered = [Pence](repeating: .zero, count: lines.count)
         var previousElsewhere: [ProposalYear: Pence] = [:]
         for line in try ledger.positionLines(asOf: period.previous) where !line.position.delivered.isZero {
             let key = ReconciliationInput.key(line.proposal, line.year)
-            if let run = runs[key], let i = order[Int(run.start)..<Int(run.start + run.count)].first(where: { lines[Int($0)].costCentre == line.costCentre }) {
+            if let i = lineIndex.lines(key).first(where: { lines[Int($0)].costCentre == line.costCentre }) {
                 previousDelivered[Int(i)] += line.position.delivered
             } else {
                 previousElsewhere[key, default: .zero] += line.position.delivered
@@ -334,26 +313,11 @@ public struct StatementBuilder: Sendable {
         signedNow = now
     }
 
-    /// Where a proposal-year's lines sit in ``lineOrder``.
-    struct LineRun: Sendable {
-        var start: Int32
-        var count: Int32
-    }
-
     /// A proposal-year's lines, as places in `input.lines`.
-    private func lineIndices(_ key: ProposalYear) -> ArraySlice<Int32> {
-        guard let run = lineRuns[key] else { return [] }
-        return lineOrder[Int(run.start)..<Int(run.start + run.count)]
-    }
+    private func lineIndices(_ key: ProposalYear) -> ArraySlice<Int32> { lineIndex.lines(key) }
 
     /// A proposal-year's position: its lines summed (nil when it has none).
-    private func position(_ key: ProposalYear) -> Position? {
-        let indices = lineIndices(key)
-        guard !indices.isEmpty else { return nil }
-        var total = Position()
-        for i in indices { total += input.lines[Int(i)].position }
-        return total
-    }
+    private func position(_ key: ProposalYear) -> Position? { lineIndex.position(key, in: input.lines) }
 
     /// Delivered at the end of the previous period, across the proposal-year's cost centres.
     private func previousTotal(_ key: ProposalYear) -> Pence {

@@ -83,6 +83,36 @@ final class Scenario {
 
 @Suite("Reconciliation rules: each code and its near miss")
 struct ReconciliationTests {
+    @Test("the line index gives every proposal-year's position as the lines summed, in any order of lines")
+    func lineIndex() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var lines: [PositionLine] = []
+            for ref in ["A-1", "A-10", "B-2", "Z"].shuffled(using: &random).prefix(Int.random(in: 1...4, using: &random)) {
+                for year in [2023, 2024, 2025] where Bool.random(using: &random) {
+                    for centre in ["CC-1", "CC-2", "CC-3"].prefix(Int.random(in: 1...3, using: &random)) {
+                        var p = Position()
+                        p.planned = Pence(Int64.random(in: -5_000...100_000, using: &random))
+                        p.delivered = Pence(Int64.random(in: 0...50_000, using: &random))
+                        lines.append(PositionLine(proposal: ProposalRef(rawValue: ref), year: fy(year), costCentre: CostCentreCode(rawValue: centre), position: p))
+                    }
+                }
+            }
+            let sorted = lines.sorted(by: PositionLine.precedes)
+            var expected: [ProposalYear: Position] = [:]
+            for line in lines { expected[ProposalYear(line.proposal, line.year), default: Position()] += line.position }
+            for candidate in [sorted, lines.shuffled(using: &random)] {
+                let index = LineIndex(candidate)
+                for (key, position) in expected {
+                    #expect(index.position(key, in: candidate) == position)
+                    #expect(Set(index.lines(key).map { candidate[Int($0)].costCentre }).count == index.lines(key).count)
+                }
+                #expect(index.position(ProposalYear(ProposalRef(rawValue: "none"), fy(2023)), in: candidate) == nil)
+                #expect(expected.keys.reduce(0) { $0 + index.lines($1).count } == candidate.count)
+            }
+        }
+    }
+
     @Test("DC01: claims beyond the baseline; ongoing savings count in later years")
     func dc01() throws {
         let s = try Scenario().centre("C1", baseline: 150_000)
