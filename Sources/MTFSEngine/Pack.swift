@@ -509,6 +509,7 @@ extension ParsedReturn {
     static func read(_ f: CSVFile, period: Period) throws(InputError) -> ParsedReturn {
         var seen: [ProposalYear: Int] = [:]
         var rows: [Row] = []
+        rows.reserveCapacity(f.rows.count)  // one row a line: no second buffer while the array grows
         for r in f.rows {
             let row = try line(r)
             if let first = seen[ProposalYear(row.ref, row.year)] {
