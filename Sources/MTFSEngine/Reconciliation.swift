@@ -22,16 +22,8 @@ public struct ReconciliationInput: Sendable {
     /// The head of the record chain the books were read at (reports print it).
     public var head: ChainHead = .empty
 
-    /// The key of a proposal and year in ``forecasts`` and ``positionsByProposalYear()``.
+    /// The key of a proposal and year in ``forecasts`` and a ``LineIndex``.
     public static func key(_ ref: ProposalRef, _ year: FinancialYear) -> ProposalYear { ProposalYear(ref, year) }
-
-    /// Positions summed over cost centres, by proposal and year (``key(_:_:)``). (The reports use a
-    /// ``LineIndex`` instead: a dictionary of positions for every proposal-year is large.)
-    public func positionsByProposalYear() -> [ProposalYear: Position] {
-        var out: [ProposalYear: Position] = [:]
-        for line in lines { out[Self.key(line.proposal, line.year), default: Position()] += line.position }
-        return out
-    }
 
     /// Reads the ledger as it stood at the end of `asOf` (default: the latest period with a return,
     /// forecast or delivery; before any, today's period within the MTFS).
