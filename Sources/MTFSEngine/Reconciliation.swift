@@ -85,16 +85,18 @@ public struct Reconciliation {
     let lineIndex: LineIndex
     /// The position lines with a current target, by the cost centre they claim (places in
     /// `input.lines`); ``forEachClaimedCentre(_:)`` gives one centre's claims at a time.
-    var claimLines: [CostCentreCode: [Int32]] = [:]
+    let claimLines: [CostCentreCode: [Int32]]
 
     public init(input: ReconciliationInput, settings: ReconcileSettings = ReconcileSettings()) {
         self.input = input
         self.settings = settings
         indexByRef = Dictionary(uniqueKeysWithValues: input.proposals.indices.map { (input.proposals[$0].ref, $0) })
         lineIndex = LineIndex(input.lines)
+        var claimLines: [CostCentreCode: [Int32]] = [:]
         for (i, line) in input.lines.enumerated() where line.position.currentTarget > .zero {
             claimLines[line.costCentre, default: []].append(Int32(i))
         }
+        self.claimLines = claimLines
     }
 
     /// Each cost centre with a claim, and its current (incremental) target by year and ref: built
@@ -136,7 +138,7 @@ public struct Reconciliation {
     func proposal(_ ref: ProposalRef) -> Proposal? { indexByRef[ref].map { input.proposals[$0] } }
 
     func pos(_ ref: ProposalRef, _ year: FinancialYear) -> Position {
-        lineIndex.position(ReconciliationInput.key(ref, year), in: input.lines) ?? Position()
+        lineIndex.position(ReconciliationInput.key(ref, year)) ?? Position()
     }
     func target(_ ref: ProposalRef, _ year: FinancialYear) -> Pence { pos(ref, year).currentTarget }
     var asOfDate: CivilDate { input.asOf.lastDay }
@@ -801,6 +803,8 @@ public struct LineIndex: Sendable {
         var count: Int32
     }
 
+    /// The lines indexed (the caller's array, shared, not copied).
+    let lines: [PositionLine]
     let order: [Int32]
     let runs: [ProposalYear: Run]
 
@@ -821,18 +825,19 @@ public struct LineIndex: Sendable {
                 runs[key] = Run(start: Int32(at), count: 1)
             }
         }
+        self.lines = lines
         self.order = order
         self.runs = runs
     }
 
-    /// A proposal-year's lines, as places in the array indexed.
+    /// A proposal-year's lines, as places in ``lines``.
     public func lines(_ key: ProposalYear) -> ArraySlice<Int32> {
         guard let run = runs[key] else { return [] }
         return order[Int(run.start)..<Int(run.start + run.count)]
     }
 
-    /// A proposal-year's position: its lines in `lines` (the array indexed) summed; nil when it has none.
-    public func position(_ key: ProposalYear, in lines: [PositionLine]) -> Position? {
+    /// A proposal-year's position: its lines summed; nil when it has none.
+    public func position(_ key: ProposalYear) -> Position? {
         let places = self.lines(key)
         guard !places.isEmpty else { return nil }
         var total = Position()

@@ -313,15 +313,9 @@ public struct StatementBuilder: Sendable {
         signedNow = now
     }
 
-    /// A proposal-year's lines, as places in `input.lines`.
-    private func lineIndices(_ key: ProposalYear) -> ArraySlice<Int32> { lineIndex.lines(key) }
-
-    /// A proposal-year's position: its lines summed (nil when it has none).
-    private func position(_ key: ProposalYear) -> Position? { lineIndex.position(key, in: input.lines) }
-
     /// Delivered at the end of the previous period, across the proposal-year's cost centres.
     private func previousTotal(_ key: ProposalYear) -> Pence {
-        lineIndices(key).reduce(previousElsewhere[key] ?? .zero) { $0 + previousDelivered[Int($1)] }
+        lineIndex.lines(key).reduce(previousElsewhere[key] ?? .zero) { $0 + previousDelivered[Int($1)] }
     }
 
     /// Everyone a statement is due to: holders of cost centres at the period end and proposal owners.
@@ -347,21 +341,21 @@ public struct StatementBuilder: Sendable {
 
         func line(_ p: Proposal, owned: Bool) -> HolderStatement.Line {
             let key = ReconciliationInput.key(p.ref, year)
-            let pos = position(key) ?? Position()
+            let pos = lineIndex.position(key) ?? Position()
             let f = input.forecasts[key]
             return HolderStatement.Line(
                 ref: p.ref, title: p.title, owner: p.owner, owned: owned, costCentres: p.costCentres.map(\.costCentre),
                 originalTarget: pos.originalTarget, currentTarget: pos.currentTarget,
                 profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
-                ahead: ahead.map { position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero }, returned: f?.period)
+                ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero }, returned: f?.period)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
         /// proportion to current target, as the summary splits it).
         func share(_ p: Proposal) -> HolderStatement.Line {
             var whole = line(p, owned: false)
             let key = ReconciliationInput.key(p.ref, year)
-            let all = lineIndices(key)
+            let all = lineIndex.lines(key)
             let mine = all.filter { heldSet.contains(input.lines[Int($0)].costCentre) }
             guard !mine.isEmpty, mine.count < all.count else { return whole }
             var pos = Position()
@@ -378,7 +372,7 @@ public struct StatementBuilder: Sendable {
                 whole.forecast = f.allocate(weights: [pos.currentTarget.rawValue, max(0, wholeTarget.rawValue - pos.currentTarget.rawValue)])[0]
             }
             whole.ahead = ahead.map { y in
-                lineIndices(ReconciliationInput.key(p.ref, y)).map { input.lines[Int($0)] }.filter { heldSet.contains($0.costCentre) }
+                lineIndex.lines(ReconciliationInput.key(p.ref, y)).map { input.lines[Int($0)] }.filter { heldSet.contains($0.costCentre) }
                     .reduce(Pence.zero) { $0 + $1.position.currentTarget }
             }
             return whole

@@ -51,8 +51,8 @@ extension Ledger {
         // `accounts_proposal`), so a line's accounts are next to one another. (Dictionaries by
         // account and by key took over 300 MiB for the 790,000 accounts of a 100,000-proposal ledger.)
         let lastID = Int(try db.scalar("SELECT coalesce(max(id), 0) FROM accounts"))
-        var lineOf = [Int32](repeating: -1, count: lastID + 1)
-        var kindOf = [AccountKind?](repeating: nil, count: lastID + 1)
+        var slots = [(line: Int32, kind: AccountKind)?](repeating: nil, count: lastID + 1)
+        func slot(_ account: Int64) -> (line: Int32, kind: AccountKind)? { account >= 0 && account <= lastID ? slots[Int(account)] : nil }
         var result: [PositionLine] = []
         try db.forEach(
             "SELECT id, kind, year, proposal, cost_centre FROM accounts WHERE proposal IS NOT NULL ORDER BY proposal, year, cost_centre"
@@ -62,19 +62,15 @@ extension Ledger {
             let year = FinancialYear(startYear: Int(row.int(2)))
             let proposal: ProposalRef = row.id(3)
             let centre: CostCentreCode = row.id(4)
-            if let last = result.last, last.proposal == proposal, last.year == year, last.costCentre == centre {
-            } else {
-                result.append(PositionLine(proposal: proposal, year: year, costCentre: centre, position: Position()))
-            }
-            lineOf[id] = Int32(result.count - 1)
-            kindOf[id] = kind
+            let sameLine = result.last.map { $0.proposal == proposal && $0.year == year && $0.costCentre == centre } ?? false
+            if !sameLine { result.append(PositionLine(proposal: proposal, year: year, costCentre: centre, position: Position())) }
+            slots[id] = (Int32(result.count - 1), kind)
         }
         var touched = [Bool](repeating: false, count: result.count)
         let latest = try db.scalar("SELECT coalesce(max(period), 0) FROM entries")
         let cutoff = Int64(asOf?.code ?? 999_999)
         func update(_ account: Int64, _ body: (inout Position) -> Void) {
-            guard account >= 0, account <= lastID, lineOf[Int(account)] >= 0 else { return }
-            let index = Int(lineOf[Int(account)])
+            guard let index = slot(account).map({ Int($0.line) }) else { return }
             touched[index] = true
             body(&result[index].position)
         }
@@ -84,8 +80,7 @@ extension Ledger {
             : "SELECT p.account, sum(p.amount) FROM entries e JOIN postings p ON p.entry = e.id WHERE e.period <= ? GROUP BY p.account"
         try db.forEach(balancesSQL, parameters: [cutoff]) { row in
             let amount = Pence(row.int(1))
-            let account = row.int(0)
-            guard account >= 0, account <= lastID, let kind = kindOf[Int(account)] else { return }
+            guard let kind = slot(row.int(0))?.kind else { return }
             update(row.int(0)) { p in
                 switch kind {
                 case .planned: p.planned += amount
@@ -110,8 +105,7 @@ extension Ledger {
             GROUP BY p.account, movement, leg
             """, parameters: [cutoff]
         ) { row in
-            let account = row.int(0)
-            guard account >= 0, account <= lastID, kindOf[Int(account)] == .planned else { return }
+            guard slot(row.int(0))?.kind == .planned else { return }
             let movement = row.text(1)
             let leg = row.text(2)
             let amount = Pence(row.int(3))

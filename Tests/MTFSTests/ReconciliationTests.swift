@@ -104,10 +104,10 @@ struct ReconciliationTests {
             for candidate in [sorted, lines.shuffled(using: &random)] {
                 let index = LineIndex(candidate)
                 for (key, position) in expected {
-                    #expect(index.position(key, in: candidate) == position)
+                    #expect(index.position(key) == position)
                     #expect(Set(index.lines(key).map { candidate[Int($0)].costCentre }).count == index.lines(key).count)
                 }
-                #expect(index.position(ProposalYear(ProposalRef(rawValue: "none"), fy(2023)), in: candidate) == nil)
+                #expect(index.position(ProposalYear(ProposalRef(rawValue: "none"), fy(2023))) == nil)
                 #expect(expected.keys.reduce(0) { $0 + index.lines($1).count } == candidate.count)
             }
         }

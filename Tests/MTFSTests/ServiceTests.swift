@@ -140,7 +140,7 @@ struct ServiceTests {
         let problem: String? = try service.read { ledger in
             let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-11-23"))
             _ = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
-            let kept = LineIndex(input.lines).position(ReconciliationInput.key("PEO-01", fy(2023)), in: input.lines)?.delivered
+            let kept = LineIndex(input.lines).position(ReconciliationInput.key("PEO-01", fy(2023)))?.delivered
             let posted = try ledger.balance(of: "PEO-01", .delivered, fy(2023), asAt: input.asOf)
             return kept == posted ? nil : "reconciliation read PEO-01 at \(kept.map(\.description) ?? "nothing"), its postings \(posted)"
         }
