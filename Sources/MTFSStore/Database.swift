@@ -59,7 +59,8 @@ public struct DatabaseError: Error, LocalizedError, Equatable, Sendable {
     }
 }
 
-/// One connection to an SQLite database file. Not shared between threads.
+/// One connection to an SQLite database file, used by one thread at a time (a bulk write hands it
+/// to its ``WritePipeline`` and back).
 ///
 /// Every statement is prepared and bound (never interpolated); prepared statements are cached by
 /// their SQL text and reused. Writes go through ``write(_:)``, which takes the write lock at once
@@ -70,6 +71,8 @@ final class Database {
     private var cache: [String: Statement] = [:]
     private var savepointDepth = 0
     private var profiler: SQLProfiler?
+    /// Inside a bulk write: the thread that runs queued inserts (``enqueue(_:parameters:)``), or nil.
+    private var pipeline: WritePipeline?
     /// The file's path.
     public let path: String
 
@@ -115,6 +118,7 @@ final class Database {
     }
 
     deinit {
+        abandonPipeline()
         cache.removeAll()
         sqlite3_close_v2(handle)
         profiler?.report()
@@ -122,6 +126,7 @@ final class Database {
 
     /// Runs SQL text with no parameters (schema scripts, pragmas); may hold several statements.
     public func execute(_ sql: String) throws {
+        try settle()
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -133,6 +138,12 @@ final class Database {
 
     /// A prepared statement for `sql`, reused from the cache when it was prepared before.
     public func prepare(_ sql: String) throws -> Statement {
+        try settle()
+        return try prepareNow(sql)
+    }
+
+    /// ``prepare(_:)`` without waiting for the pipeline: for the pipeline's own thread.
+    private func prepareNow(_ sql: String) throws -> Statement {
         if let cached = cache[sql] {
             try cached.reset()
             return cached
@@ -154,6 +165,63 @@ final class Database {
         while try statement.step() {}
         try statement.reset()
     }
+
+    // MARK: - Pipelined inserts
+
+    /// Starts running the statements given to ``enqueue(_:parameters:)`` on a second thread, in the
+    /// order given, inside the open write transaction: SQLite's half of a bulk write runs on one core
+    /// while the caller works out the next rows on the other. Every other call on this connection
+    /// first waits for what is queued to have run, so a read always sees every earlier write and
+    /// the two threads never use the connection at once.
+    func startPipeline() {
+        precondition(pipeline == nil && inTransaction, "a pipeline runs inside one write transaction")
+        pipeline = WritePipeline(database: self)
+    }
+
+    /// Waits for every queued statement to run and stops the thread; throws the first error any of
+    /// them met (the transaction must then roll back).
+    func finishPipeline() throws {
+        guard let running = pipeline else { return }
+        defer {
+            pipeline = nil
+            running.stop()
+        }
+        try running.drain()
+    }
+
+    /// Drops what is still queued and stops the thread: the transaction is rolling back.
+    func abandonPipeline() {
+        guard let running = pipeline else { return }
+        pipeline = nil
+        running.abandon()
+        running.stop()
+    }
+
+    /// Runs an insert whose result and rowid nobody reads: queued to the pipeline when one runs
+    /// (an error surfaces at the next call on the connection, and fails the transaction), at once
+    /// otherwise.
+    func enqueue(_ insert: InsertSQL, parameters: [SQLValue]) throws {
+        if let pipeline {
+            pipelinedStatements += 1
+            try pipeline.add(insert, parameters)
+        } else {
+            let statement = try prepare(insert.sql)
+            try statement.bind(parameters[...])
+            while try statement.step() {}
+            try statement.reset()
+        }
+    }
+
+    /// Whether inserts are being queued (``startPipeline()``).
+    var isPipelined: Bool { pipeline != nil }
+    /// How many statements this connection has queued to a pipeline (the tests check loads use it).
+    private(set) var pipelinedStatements = 0
+
+    /// Waits until everything queued has run; throws the first error it met.
+    private func settle() throws { try pipeline?.drain() }
+
+    /// A statement prepared for the pipeline's thread (not cached here: that thread keeps its own).
+    fileprivate func preparePipelined(_ sql: String) throws -> Statement { try Statement(database: self, sql: sql) }
 
     /// Runs a query and maps each row.
     public func query<T>(_ sql: String, _ parameters: SQLBindable..., map: (Row) throws -> T) throws -> [T] {
@@ -229,6 +297,7 @@ final class Database {
             try execute("COMMIT")
             return result
         } catch {
+            abandonPipeline()
             // A failed COMMIT (disk full) may already have rolled back; ROLLBACK then reports "no transaction".
             if inTransaction { try? execute("ROLLBACK") }
             throw error
@@ -245,7 +314,7 @@ final class Database {
     }
 
     /// Whether a transaction is open.
-    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    public var inTransaction: Bool { pipeline != nil || sqlite3_get_autocommit(handle) == 0 }
 
     /// `PRAGMA user_version`: the schema version the migrations reached.
     public var userVersion: Int {
@@ -253,14 +322,168 @@ final class Database {
     }
 
     /// The rowid of the last insert on this connection.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var lastInsertRowID: Int64 {
+        pipeline?.waitUntilIdle()
+        return sqlite3_last_insert_rowid(handle)
+    }
 
     /// Rows changed by the last statement.
-    public var changes: Int { Int(sqlite3_changes(handle)) }
+    public var changes: Int {
+        pipeline?.waitUntilIdle()
+        return Int(sqlite3_changes(handle))
+    }
 
     func error(sql: String?) -> DatabaseError {
         DatabaseError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
+}
+
+/// The second thread of a bulk write (``Database/startPipeline()``): it runs the statements handed
+/// to it, in order, on the connection, while the caller goes on computing the next rows. The
+/// connection is opened without SQLite's own mutex, so the two threads must never use it at once:
+/// the caller hands over whole batches and, before any other call on the connection, waits until
+/// the thread is idle. Memory stays bounded: one batch is filled while at most one waits and one
+/// runs. After an error the thread runs nothing more, and every later wait throws that error.
+final class WritePipeline: @unchecked Sendable {
+    /// Statements handed over at once, with their parameters end to end (one buffer, not an array
+    /// per statement).
+    private struct Batch {
+        var inserts: [InsertSQL] = []
+        var ends: [Int] = []
+        var parameters: [SQLValue] = []
+        var count: Int { inserts.count }
+
+        init() {
+            inserts.reserveCapacity(WritePipeline.batchSize)
+            ends.reserveCapacity(WritePipeline.batchSize)
+            parameters.reserveCapacity(WritePipeline.batchSize * 12)
+        }
+    }
+
+    /// Statements a batch holds: a few milliseconds of SQLite's work, so a hand-over costs little.
+    fileprivate static let batchSize = 1_024
+
+    private let database: Database
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var waiting: Batch?
+    private var running = false
+    private var failure: (any Error)?
+    private var stopping = false
+    private var stopped = false
+    // The caller's own.
+    private var filling = Batch()
+    // The thread's own: its prepared statements, by the constant that holds their text.
+    private var statements: [ObjectIdentifier: Statement] = [:]
+
+    init(database: Database) {
+        self.database = database
+        let thread = Thread { [self] in work() }
+        thread.name = "mtfs-writer"
+        thread.start()
+    }
+
+    /// Queues a statement; hands the batch over when it is full.
+    func add(_ insert: InsertSQL, _ parameters: [SQLValue]) throws {
+        filling.inserts.append(insert)
+        filling.parameters.append(contentsOf: parameters)
+        filling.ends.append(filling.parameters.count)
+        if filling.count >= Self.batchSize { try handOver() }
+    }
+
+    /// Waits until every statement queued so far has run; throws the first error any met.
+    func drain() throws {
+        if filling.count > 0 { try handOver() }
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting != nil || running { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// ``drain()`` for a caller that cannot throw: the error, if any, is thrown by the next call.
+    func waitUntilIdle() { try? drain() }
+
+    /// Drops what is queued and waits for the batch running to finish.
+    func abandon() {
+        filling = Batch()
+        condition.lock()
+        waiting = nil
+        while running { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Ends the thread once it is idle.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while !stopped { condition.wait() }
+        condition.unlock()
+    }
+
+    private func handOver() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting != nil && failure == nil { condition.wait() }
+        if let failure {
+            filling = Batch()
+            throw failure
+        }
+        waiting = filling
+        filling = Batch()
+        condition.broadcast()
+    }
+
+    private func work() {
+        condition.lock()
+        while true {
+            while waiting == nil && !stopping { condition.wait() }
+            guard let batch = waiting else { break }
+            waiting = nil
+            running = true
+            let skip = failure != nil
+            condition.broadcast()
+            condition.unlock()
+            var error: (any Error)?
+            if !skip {
+                do { try run(batch) } catch let e { error = e }
+            }
+            condition.lock()
+            running = false
+            if failure == nil, let error { failure = error }
+            condition.broadcast()
+        }
+        statements.removeAll()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func run(_ batch: Batch) throws {
+        var start = 0
+        for (insert, end) in zip(batch.inserts, batch.ends) {
+            let key = ObjectIdentifier(insert)
+            let statement: Statement
+            if let prepared = statements[key] {
+                statement = prepared
+            } else {
+                statement = try database.preparePipelined(insert.sql)
+                statements[key] = statement
+            }
+            try statement.bind(batch.parameters[start..<end])
+            while try statement.step() {}
+            try statement.reset()
+            start = end
+        }
+    }
+}
+
+/// The SQL of an insert a bulk write queues (``Database/enqueue(_:parameters:)``), declared once as
+/// a constant: the pipeline's thread finds its prepared statement by the constant, not by hashing
+/// its text for every row.
+final class InsertSQL: Sendable {
+    let sql: String
+    init(_ sql: String) { self.sql = sql }
 }
 
 /// A prepared statement. Parameters bind by position, from 1.
@@ -282,15 +505,25 @@ final class Statement {
 
     /// Binds every parameter, clearing earlier bindings; the count must match the SQL's.
     public func bind(_ values: [SQLBindable]) throws {
+        try bind(count: values.count) { values[$0].sqlValue }
+    }
+
+    /// Binds values already converted (a bulk write's queued parameters).
+    func bind(_ values: ArraySlice<SQLValue>) throws {
+        let start = values.startIndex
+        try bind(count: values.count) { values[start + $0] }
+    }
+
+    private func bind(count: Int, _ valueAt: (Int) -> SQLValue) throws {
         sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
-        guard values.count == expected else {
-            throw DatabaseError(code: SQLITE_RANGE, message: "expected \(expected) parameters, got \(values.count)", sql: sql)
+        guard count == expected else {
+            throw DatabaseError(code: SQLITE_RANGE, message: "expected \(expected) parameters, got \(count)", sql: sql)
         }
-        for (offset, value) in values.enumerated() {
+        for offset in 0..<count {
             let index = Int32(offset + 1)
             let rc: Int32
-            switch value.sqlValue {
+            switch valueAt(offset) {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
             case .real(let v): rc = sqlite3_bind_double(handle, index, v)

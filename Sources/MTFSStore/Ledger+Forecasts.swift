@@ -70,7 +70,10 @@ extension Ledger {
     ) throws -> Bool {
         try checkPeriodInWindow(period)
         try Ledger.checkComment(comment)
-        let latest = try db.first(
+        // A proposal added in this write has only the lines recorded in it: none for a later period.
+        let key = ProposalYear(ref, year)
+        let none = db.inTransaction && newProposals.contains(ref) && newReturnPeriods[key, default: 0] < period.code
+        let latest = none ? nil : try db.first(
             """
             SELECT delivered_to_date, forecast, rag, comment FROM return_lines
             WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1
@@ -84,15 +87,9 @@ extension Ledger {
             forecast?.rawValue.sqlValue ?? .null, rag?.rawValue.sqlValue ?? .null, .text(comment), .text(who.recordedAt), .text(who.actor),
             .text(who.source), who.onBehalfOf.sqlValue,
         ]
-        try db.run(
-            """
-            INSERT INTO return_lines(proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, parameters: values)
-        let id = db.lastInsertRowID
+        let id = try insertReturningID("return_lines", Ledger.insertReturnLine, values)
         try chain(.returnLines, id, columns: [.integer(id)] + values)
         if newProposals.contains(ref) {
-            let key = ProposalYear(ref, year)
             newReturnPeriods[key] = max(newReturnPeriods[key] ?? 0, period.code)
         }
         return true

@@ -186,9 +186,9 @@ extension Ledger {
             throw LedgerError.integrity("the row just written to \(table.rawValue) could not be read back to chain it")
         }
         let hash = input.withUnsafeBytes { SHA256.digest($0) }
-        try db.run(
-            "INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)", tip.count + 1, table.rawValue, keys.0, keys.1,
-            SQLValue.blob(hash))
+        try db.enqueue(
+            Ledger.insertRecord,
+            parameters: [.integer(tip.count + 1), .text(table.rawValue), keys.0, keys.1, .blob(hash)])
         recordTip = (tip.count + 1, hash)
     }
 

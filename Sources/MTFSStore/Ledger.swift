@@ -21,6 +21,9 @@ public final class Ledger {
     private var chainTip: (id: Int64, hash: String)?
     /// Above zero inside ``bulk(_:)``: nested writes then run without savepoints of their own.
     var bulkDepth = 0
+    /// Whether a bulk write into a ledger with no entries runs its inserts on a second thread
+    /// (``bulk(_:)``); the same rows are written either way, which the tests check by turning it off.
+    public var pipelinesBulkWrites = true
 
     /// The chain's head inside a write transaction (see ``head()``).
     var recordTip: (count: Int64, hash: [UInt8])?
@@ -30,6 +33,9 @@ public final class Ledger {
     /// Inside a write transaction: the latest period of the return lines recorded in it for each
     /// year of a proposal added in it (such a proposal has no other return lines).
     var newReturnPeriods: [ProposalYear: Int] = [:]
+    /// Inside a write transaction: the id the next row of each table counted here gets
+    /// (``insertReturningID(_:_:_:)``).
+    private var nextIDs: [String: Int64] = [:]
     /// Whether the connection only reads (commands that report or verify).
     public let readOnly: Bool
     /// The file beside the ledger each committed head is appended to (``HeadLog``), or nil.
@@ -223,6 +229,23 @@ public final class Ledger {
         newProposals.removeAll()
         chainTip = nil
         windowCache = nil
+        nextIDs.removeAll()
+    }
+
+    /// Inserts a row into `table`, whose `INTEGER PRIMARY KEY` is `id`, and returns its id. `sql`
+    /// binds the id first and then `values`. In a pipelined bulk write the id is counted here from
+    /// the table's largest (read once; nothing else writes while the transaction holds the write
+    /// lock, and a failure rolls the whole batch back) and the insert is queued; otherwise SQLite
+    /// assigns it. Either way the row gets the id SQLite would give it: one past the largest.
+    func insertReturningID(_ table: String, _ insert: InsertSQL, _ values: [SQLValue]) throws -> Int64 {
+        guard db.isPipelined else {
+            try db.enqueue(insert, parameters: [.null] + values)
+            return db.lastInsertRowID
+        }
+        let id = try nextIDs[table] ?? db.scalar("SELECT coalesce(max(id), 0) + 1 FROM \(table)")
+        nextIDs[table] = id + 1
+        try db.enqueue(insert, parameters: [.integer(id)] + values)
+        return id
     }
 
     // MARK: - The MTFS window
@@ -614,11 +637,12 @@ public final class Ledger {
             if let found = accountIDs[key] { return found }
         }
         guard create else { return nil }
-        try db.run(
-            "INSERT INTO accounts(kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?)",
-            key.kind.rawValue, key.year.startYear, key.proposal, key.costCentre)
-        let id = db.lastInsertRowID
+        let id = try insertReturningID(
+            "accounts", Ledger.insertAccount,
+            [.text(key.kind.rawValue), .integer(Int64(key.year.startYear)), key.proposal.sqlValue, key.costCentre.sqlValue])
         accountIDs[key] = id
+        // Made in this transaction: nothing is posted to it yet.
+        balanceCache[id] = .zero
         return id
     }
 
@@ -662,12 +686,13 @@ public final class Ledger {
         try insertPostings(entry: id, touched)
         let previous = last?.1 ?? EntryContent.genesisHash
         let hash = content.hash(previous: previous)
-        try db.run(
-            """
-            INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash, on_behalf_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, id, kind.rawValue, proposal, year.startYear, toYear?.startYear, effective.description, effective.period.code,
-            who.recordedAt, who.actor, reason, who.source, reverses, previous, hash, who.onBehalfOf)
+        try db.enqueue(
+            Ledger.insertEntry,
+            parameters: [
+                .integer(id), .text(kind.rawValue), proposal.sqlValue, .integer(Int64(year.startYear)), toYear?.startYear.sqlValue ?? .null,
+                .text(effective.description), .integer(Int64(effective.period.code)), .text(who.recordedAt), .text(who.actor), .text(reason),
+                .text(who.source), reverses?.sqlValue ?? .null, .text(previous), .text(hash), who.onBehalfOf.sqlValue,
+            ])
         try chain(.entries, id, columns: [.integer(id), .integer(Int64(effective.period.code)), who.onBehalfOf.sqlValue, .text(hash)])
         chainTip = (id, hash)
         if let latest = latestPeriods[proposal] {
@@ -687,22 +712,39 @@ public final class Ledger {
         var start = 0
         while start < legs.count {
             let chunk = legs[start..<min(start + Ledger.postingsSQL.count, legs.count)]
-            var parameters: [SQLBindable] = []
+            var parameters: [SQLValue] = []
             parameters.reserveCapacity(chunk.count * 3)
             for (account, amount) in chunk {
-                parameters.append(SQLValue.integer(id))
-                parameters.append(SQLValue.integer(account))
-                parameters.append(SQLValue.integer(amount.rawValue))
+                parameters.append(.integer(id))
+                parameters.append(.integer(account))
+                parameters.append(.integer(amount.rawValue))
             }
-            try db.run(Ledger.postingsSQL[chunk.count - 1], parameters: parameters)
+            try db.enqueue(Ledger.postingsSQL[chunk.count - 1], parameters: parameters)
             start += chunk.count
         }
     }
 
     /// The statements that insert one to eight postings.
     private static let postingsSQL = (1...8).map {
-        "INSERT INTO postings(entry, account, amount) VALUES " + Array(repeating: "(?, ?, ?)", count: $0).joined(separator: ", ")
+        InsertSQL("INSERT INTO postings(entry, account, amount) VALUES " + Array(repeating: "(?, ?, ?)", count: $0).joined(separator: ", "))
     }
+    private static let insertAccount = InsertSQL("INSERT INTO accounts(id, kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?, ?)")
+    private static let insertEntry = InsertSQL(
+        """
+        INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash, on_behalf_of)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    private static let insertForecast = InsertSQL(
+        """
+        INSERT INTO forecasts(id, proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    static let insertReturnLine = InsertSQL(
+        """
+        INSERT INTO return_lines(id, proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    static let insertRecord = InsertSQL("INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)")
 
     // MARK: - Forecasts
 
@@ -721,12 +763,7 @@ public final class Ledger {
                 ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(forecast.rawValue), .text(rag.rawValue),
                 .text(comment), .text(who.recordedAt), .text(who.actor), .text(who.source), who.onBehalfOf.sqlValue,
             ]
-            try db.run(
-                """
-                INSERT INTO forecasts(proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, parameters: values)
-            let id = db.lastInsertRowID
+            let id = try insertReturningID("forecasts", Ledger.insertForecast, values)
             try chain(.forecasts, id, columns: [.integer(id)] + values)
         }
     }

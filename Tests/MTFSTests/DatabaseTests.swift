@@ -143,3 +143,73 @@ struct DatabaseTests {
         #expect(try db.query("SELECT x FROM t") { $0.text(0) } == ["kept"])
     }
 }
+
+@Suite("The SQLite wrapper's pipelined inserts")
+struct PipelineTests {
+    private func table(_ dir: TempDir) throws -> Database {
+        let db = try Database(path: dir.path("t.sqlite"))
+        try db.execute("CREATE TABLE t (i INTEGER PRIMARY KEY, s TEXT NOT NULL)")
+        return db
+    }
+
+    private static let insert = InsertSQL("INSERT INTO t(i, s) VALUES (?, ?)")
+
+    @Test("queued inserts run in the order given, and every read sees all that was queued before it")
+    func order() throws {
+        let dir = TempDir()
+        let db = try table(dir)
+        try db.write {
+            db.startPipeline()
+            // Several batches, and a read in the middle of one.
+            for i in 1...2_500 { try db.enqueue(Self.insert, parameters: [.integer(Int64(i)), .text("row \(i)")]) }
+            #expect(try db.scalar("SELECT count(*) FROM t") == 2_500)
+            for i in 2_501...5_000 { try db.enqueue(Self.insert, parameters: [.integer(Int64(i)), .text("row \(i)")]) }
+            #expect(db.lastInsertRowID == 5_000)
+            try db.finishPipeline()
+        }
+        #expect(db.pipelinedStatements == 5_000)
+        #expect(try db.query("SELECT i, s FROM t ORDER BY rowid") { "\($0.int(0)) \($0.text(1))" } == (1...5_000).map { "\($0) row \($0)" })
+    }
+
+    @Test("an insert that fails on the second thread fails the write at the next call, and nothing of it is kept")
+    func failure() throws {
+        let dir = TempDir()
+        let db = try table(dir)
+        try db.run("INSERT INTO t(i, s) VALUES (0, 'kept')")
+        // Found at a read, at the end of the batch (finish), and when the queue is full.
+        for readAt in ["read", "finish", "queue"] {
+            #expect {
+                try db.write {
+                    db.startPipeline()
+                    for i in 1...1_500 { try db.enqueue(Self.insert, parameters: [.integer(Int64(i)), .text("x")]) }
+                    try db.enqueue(Self.insert, parameters: [.integer(1_501), .null])
+                    switch readAt {
+                    case "read": _ = try db.scalar("SELECT count(*) FROM t")
+                    case "finish": try db.finishPipeline()
+                    default: for i in 1_502...20_000 { try db.enqueue(Self.insert, parameters: [.integer(Int64(i)), .text("x")]) }
+                    }
+                    Issue.record("the failed insert was not reported (\(readAt))")
+                }
+            } throws: { ($0 as? DatabaseError)?.isConstraint == true }
+            #expect(!db.inTransaction)
+            #expect(!db.isPipelined)
+            #expect(try db.query("SELECT s FROM t") { $0.text(0) } == ["kept"])
+        }
+    }
+
+    @Test("a full disk on the second thread fails the write with SQLITE_FULL and keeps what was committed")
+    func diskFull() throws {
+        let dir = TempDir()
+        let db = try table(dir)
+        try db.run("INSERT INTO t(i, s) VALUES (0, 'kept')")
+        try db.execute("PRAGMA max_page_count = \(try db.scalar("PRAGMA page_count") + 2)")
+        #expect {
+            try db.write {
+                db.startPipeline()
+                for i in 1...1_000 { try db.enqueue(Self.insert, parameters: [.integer(Int64(i)), .text(String(repeating: "x", count: 4_000))]) }
+                try db.finishPipeline()
+            }
+        } throws: { ($0 as? DatabaseError)?.isDiskFull == true }
+        #expect(try db.query("SELECT s FROM t") { $0.text(0) } == ["kept"])
+    }
+}

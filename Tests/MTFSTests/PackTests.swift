@@ -432,6 +432,34 @@ struct BadInputTests {
             "\(r.err)")
     }
 
+    @Test("a load into a new ledger writes the same rows with its inserts on a second thread as without")
+    func pipelinedLoad() throws {
+        let dir = TempDir()
+        _ = try writeGeneratedPack(dir.path("pack"), proposals: 150, costCentres: 60, periods: 9, seed: 21)
+        func rows(pipelined: Bool) throws -> (tables: [String: [String]], queued: Int) {
+            let ledger = try Ledger(path: dir.path("\(pipelined).sqlite"), create: true)
+            ledger.pipelinesBulkWrites = pipelined
+            _ = try loadPack(dir.path("pack"), into: ledger)
+            #expect(try ledger.verify().passed)
+            let names = try ledger.db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
+            var tables: [String: [String]] = [:]
+            for name in names {
+                tables[name] = try ledger.db.query("SELECT * FROM \(name)") { row in
+                    (0..<row.columnCount).map { "\(row.value($0))" }.joined(separator: "|")
+                }.sorted()
+            }
+            return (tables, ledger.db.pipelinedStatements)
+        }
+        let queued = try rows(pipelined: true)
+        let direct = try rows(pipelined: false)
+        #expect(queued.queued > 10_000 && direct.queued == 0)
+        #expect(queued.tables.keys.sorted() == direct.tables.keys.sorted())
+        for (name, expected) in direct.tables {
+            #expect(queued.tables[name] == expected, "table \(name) differs")
+        }
+        #expect((direct.tables["entries"]?.count ?? 0) > 1_000)
+    }
+
     @Test("a refused load into a new ledger leaves no file behind")
     func noFileLeft() throws {
         let cli = CLI()
