@@ -357,12 +357,13 @@ public struct Reconciliation {
             precondition(
                 UInt64(max(1, groupIDs.count)).multipliedReportingOverflow(by: UInt64(max(1, ids.count))).partialValue >> (64 - proposalBits) == 0,
                 "DC04: too many groups and words to index")
+            // How many of a proposal's words are indexed: enough that a pair at the threshold shares one.
+            func prefixCount(_ n: Int) -> Int { max(0, n - max(1, (max(0, basisPoints) * n + 9_999) / 10_000) + 1) }
             var keyed: [UInt64] = []
+            keyed.reserveCapacity(all.indices.reduce(0) { $0 + prefixCount(wordIDs[$1].count) * groupsOf[$1].count })
             for j in all.indices {
                 let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
-                let n = rarestFirst.count
-                let needed = max(1, (max(0, basisPoints) * n + 9_999) / 10_000)
-                for w in rarestFirst.prefix(max(0, n - needed + 1)) {
+                for w in rarestFirst.prefix(prefixCount(rarestFirst.count)) {
                     for g in groupsOf[j] { keyed.append(UInt64(g * ids.count + w) << proposalBits | UInt64(j)) }
                 }
             }

@@ -16,16 +16,23 @@ extension Ledger {
 
     /// The lines as `position_lines` holds them.
     func storedPositionLines() throws -> [PositionLine] {
-        try db.query(
+        // Room for every line at once and sorted in place: a large programme's lines are a large
+        // part of a report's memory, and a growing or sorted copy would hold them twice.
+        var lines: [PositionLine] = []
+        lines.reserveCapacity(Int(try db.scalar("SELECT count(*) FROM position_lines")))
+        try db.forEach(
             """
             SELECT proposal, year, cost_centre, planned, delivered, unachievable, original_target, slipped_in, slipped_out
             FROM position_lines
             """
         ) { row in
-            PositionLine(
-                proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.id(2),
-                position: Ledger.keptPosition(from: row, at: 3))
-        }.sorted(by: PositionLine.precedes)
+            lines.append(
+                PositionLine(
+                    proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.id(2),
+                    position: Ledger.keptPosition(from: row, at: 3)))
+        }
+        lines.sort(by: PositionLine.precedes)
+        return lines
     }
 
     /// The six amounts of a `position_lines` row, from `column` on, in the table's order.

@@ -485,15 +485,19 @@ public final class Ledger {
     public func proposals() throws -> [Proposal] { try loadProposals(where: "", []) }
 
     private func loadProposals(where clause: String, _ parameters: [SQLBindable]) throws -> [Proposal] {
-        var proposals = try db.query(
+        // Room for the whole programme at once when all of it is read (no growing copy).
+        var proposals: [Proposal] = []
+        if clause.isEmpty { proposals.reserveCapacity(Int(try db.scalar("SELECT count(*) FROM proposals"))) }
+        try db.forEach(
             """
             SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces FROM proposals \(clause) ORDER BY ref
             """, parameters: parameters
         ) { row in
-            Proposal(
-                ref: row.id(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
-                recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
-                deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7))
+            proposals.append(
+                Proposal(
+                    ref: row.id(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
+                    recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
+                    deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7)))
         }
         var index: [ProposalRef: Int] = [:]
         for (i, p) in proposals.enumerated() { index[p.ref] = i }
