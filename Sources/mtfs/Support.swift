@@ -187,6 +187,51 @@ enum Parse {
     }
 }
 
+/// Standard output, written here rather than through `print` so that every write is checked: a
+/// report redirected to a file on a full disk must fail, not exit 0 having written nothing. Text is
+/// kept in a buffer and written in blocks (at once on a terminal); the first failure is kept and
+/// ends the command with one sentence (``finish()``). Used by one thread at a time (the portal's
+/// start-up line is written while the main thread waits for the server).
+enum StandardOutput {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+    nonisolated(unsafe) private static var failure: Int32?
+    private static let interactive = isatty(1) == 1
+
+    static func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if interactive || buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Writes out the buffer; after a failure, drops it (nothing more can reach the file).
+    static func flush() {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        guard failure == nil else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Flushes what is left; when any of it could not be written, says so and exits 2. A reader
+    /// that stopped early (`mtfs journal | head`) is not an error: the command simply ends.
+    static func finish() {
+        flush()
+        guard let failure else { return }
+        if failure == EPIPE { exit(0) }
+        Terminal.error(
+            "standard output could not be written (\(String(cString: strerror(failure)).lowercased())); what it received is incomplete")
+        exit(2)
+    }
+}
+
 /// Terminal output: colour only on a terminal and never with NO_COLOR set (https://no-color.org).
 enum Terminal {
     static func colour(for fd: Int32) -> Bool {
@@ -216,8 +261,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// A line (or lines) on standard output, written at once (a server's address, a report).
     static func write(_ text: String) {
-        print(text, terminator: text.utf8.last == UInt8(ascii: "\n") ? "" : "\n")
+        StandardOutput.write(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n")
+        StandardOutput.flush()
     }
 
     /// Something the person should know that is not an error, on standard error.

@@ -11,10 +11,10 @@ do {
     var command = try MTFS.parseAsRoot()
     ArgumentRefusal.clear()
     try command.run()
-    fflush(nil)
+    StandardOutput.finish()
     exit(0)
 } catch {
-    fflush(nil)
+    StandardOutput.flush()
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let sentence = ArgumentRefusal.sentence(for: error) {
         // Help asked for beside a value our parser refused: the help, as with any other value.

@@ -20,7 +20,7 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], env: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], env: [String: String] = [:], standardOutput: FileHandle? = nil) throws -> Result {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
@@ -33,10 +33,11 @@ struct CLI {
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        if standardOutput != nil { try out.fileHandleForWriting.close() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -179,6 +180,22 @@ struct CLITests {
         #expect(!r.err.contains("Fatal error") && !r.err.contains("Stack"))
         #expect(r.err.split(separator: "\n").count <= 2)  // the sentence, and for usage errors a pointer to --help
         #expect(try cli.run(["journal", "--format", "csv"]).out == before)
+    }
+
+    @Test("a report whose standard output cannot be written (a full disk) fails with one sentence, not a silent success")
+    func fullStandardOutput() throws {
+        let cli = CLI()
+        try cli.setUp()
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { return }
+        for arguments in [["balance", "--format", "csv"], ["journal"], ["reconcile", "--format", "json"]] {
+            let r = try cli.run(arguments, standardOutput: full)
+            #expect(r.status == 2, "mtfs \(arguments.joined(separator: " ")) exited \(r.status)")
+            #expect(r.err == "error: standard output could not be written (no space left on device); what it received is incomplete\n")
+        }
+        // A reader that stops early is not an error.
+        let pipe = Pipe()
+        try pipe.fileHandleForReading.close()
+        #expect(try cli.run(["journal"], standardOutput: pipe.fileHandleForWriting).err == "")
     }
 
     @Test("direct edits are refused by the triggers; tampering makes verify exit 4")

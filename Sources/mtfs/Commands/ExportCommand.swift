@@ -73,7 +73,7 @@ struct ExportCommand: ParsableCommand {
 enum Output {
     static func write(to path: String?, _ body: ((String) throws -> Void) throws -> Void) throws {
         guard let path else {
-            try body { print($0, terminator: "") }
+            try body { StandardOutput.write($0) }
             return
         }
         var buffer = Data()
