@@ -10,7 +10,8 @@ struct MTFS: ParsableCommand {
             Every change to a savings position is a balanced, append-only, hash-chained entry in a \
             SQLite ledger (default Ledgers/mtfs.sqlite; --ledger or MTFS_LEDGER choose another).
 
-            Exit codes: 0 success; 1 usage error; 2 bad input (nothing written); 3 --fail-on threshold met; \
+            Exit codes: 0 success; 1 usage error; 2 bad input (nothing written), or output that could not be written; \
+            3 --fail-on threshold met; \
             4 integrity failure (verify); 5 the ledger file could not be read or written (busy, disk full).
             """,
         version: "0.1.0",

@@ -206,29 +206,54 @@ enum StandardOutput {
     static func flush() {
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
+        failure = buffer.withUnsafeBytes { writeAll($0, to: 1) }
     }
 
-    /// Flushes what is left; when any of it could not be written, says so and exits 2. A reader
-    /// that stopped early (`mtfs journal | head`) is not an error: the command simply ends.
+    /// Writes every byte to `fd`, through interrupted and partial writes and a descriptor that was
+    /// handed over non-blocking (waiting until it can take more); the error that stopped it, or nil.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n > 0 {
+                offset += n
+            } else if n == 0 {
+                return EIO
+            } else if errno == EINTR {
+                continue
+            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&ready, 1, -1)
+            } else {
+                return errno
+            }
+        }
+        return nil
+    }
+
+    /// The sentence for output that could not all be written, or nil when it all was (or when the
+    /// reader stopped early, `mtfs journal | head`, which is not an error).
+    static var failureSentence: String? {
+        guard let failure, failure != EPIPE else { return nil }
+        return "standard output could not be written (\(String(cString: strerror(failure)).lowercased())); what it received is incomplete"
+    }
+
+    /// Flushes what is left; when any of it could not be written, says so and exits 2.
     static func finish() {
         flush()
-        guard let failure else { return }
-        if failure == EPIPE { exit(0) }
-        Terminal.error(
-            "standard output could not be written (\(String(cString: strerror(failure)).lowercased())); what it received is incomplete")
-        exit(2)
+        if let sentence = failureSentence {
+            Terminal.error(sentence)
+            exit(2)
+        }
+    }
+}
+
+/// Standard error, written directly: a message that cannot be written (the same full disk as the
+/// output, a closed descriptor) is lost, never a crash.
+enum StandardError {
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { StandardOutput.writeAll(UnsafeRawBufferPointer($0), to: 2) }
     }
 }
 
@@ -258,7 +283,7 @@ enum Terminal {
     /// `hint`, our own text, follows on the next line.
     static func error(_ message: String, hint: String? = nil) {
         let text = paint("error:", "31;1", fd: 2) + " " + Escape.terminal(message) + "\n" + (hint.map { $0 + "\n" } ?? "")
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
 
     /// A line (or lines) on standard output, written at once (a server's address, a report).
@@ -270,7 +295,7 @@ enum Terminal {
     /// Something the person should know that is not an error, on standard error.
     static func warning(_ message: String) {
         let text = paint("warning:", "33", fd: 2) + " " + Escape.terminal(message) + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
 }
 
@@ -353,12 +378,12 @@ enum ProgressBar {
             lastDraw = now
             shown = true
             let percent = min(100, done * 100 / total)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(phase): \(done)/\(total) (\(percent)%)".utf8))
+            StandardError.write("\r\u{1B}[K\(phase): \(done)/\(total) (\(percent)%)")
         }
     }
 
     static func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { StandardError.write("\r\u{1B}[K") }
     }
 }
 

@@ -15,6 +15,10 @@ do {
     exit(0)
 } catch {
     StandardOutput.flush()
+    // Output that was lost is said too, whatever else went wrong; a run that otherwise only met its
+    // --fail-on threshold (3) ends as output that could not be written (2), so that an empty report
+    // is never taken for a delivered one.
+    let lostOutput = StandardOutput.failureSentence
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let sentence = ArgumentRefusal.sentence(for: error) {
         // Help asked for beside a value our parser refused: the help, as with any other value.
@@ -30,6 +34,7 @@ do {
     if code == 0 {
         MTFS.exit(withError: error)  // --help, --version: ArgumentParser prints them
     }
+    if let lostOutput { Terminal.error(lostOutput) }
     if !message.isEmpty { Terminal.error(message, hint: hint) }
-    exit(code)
+    exit(lostOutput != nil && code == 3 ? 2 : code)
 }

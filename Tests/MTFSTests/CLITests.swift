@@ -20,7 +20,7 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], env: [String: String] = [:], standardOutput: FileHandle? = nil) throws -> Result {
+    func run(_ arguments: [String], env: [String: String] = [:], standardOutput: FileHandle? = nil, standardError: FileHandle? = nil) throws -> Result {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
@@ -34,10 +34,11 @@ struct CLI {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = standardOutput ?? out
-        process.standardError = err
+        process.standardError = standardError ?? err
         process.standardInput = FileHandle.nullDevice
         try process.run()
         if standardOutput != nil { try out.fileHandleForWriting.close() }
+        if standardError != nil { try err.fileHandleForWriting.close() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -192,6 +193,13 @@ struct CLITests {
             #expect(r.status == 2, "mtfs \(arguments.joined(separator: " ")) exited \(r.status)")
             #expect(r.err == "error: standard output could not be written (no space left on device); what it received is incomplete\n")
         }
+        // A report lost while its threshold is met ends as lost output, never as a delivered report.
+        let failing = try cli.run(["reconcile", "--fail-on", "high", "--format", "csv"], standardOutput: full)
+        #expect(failing.status == 2 && failing.err.hasPrefix("error: standard output could not be written"))
+        #expect(try cli.run(["reconcile", "--fail-on", "high", "--format", "csv"]).status == 3)
+        // Standard error on the same full disk: the message is lost, but the exit code says it (no crash).
+        #expect(try cli.run(["balance"], standardOutput: full, standardError: full).status == 2)
+        #expect(try cli.run(["balance", "--format", "nope"], standardError: full).status == 1)
         // A reader that stops early is not an error.
         let pipe = Pipe()
         try pipe.fileHandleForReading.close()
