@@ -206,6 +206,32 @@ struct CLITests {
         #expect(try cli.run(["journal"], standardOutput: pipe.fileHandleForWriting).err == "")
     }
 
+    @Test("a standard output handed over non-blocking is waited on, not cut short")
+    func nonBlockingStandardOutput() throws {
+        let cli = CLI()
+        _ = try writeGeneratedPack(cli.dir.path("pack"), proposals: 60, costCentres: 20, periods: 6, seed: 3)
+        try cli.expectOK(["load", "pack"])
+        let whole = try cli.run(["export", "--format", "hledger"]).out
+        #expect(whole.utf8.count > 200_000, "more than a pipe holds")
+        let pipe = Pipe()
+        let fd = pipe.fileHandleForWriting.fileDescriptor
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        final class Received: @unchecked Sendable { var data = Data() }
+        let received = Received()
+        let done = DispatchSemaphore(value: 0)
+        let reader = pipe.fileHandleForReading
+        DispatchQueue.global().async {
+            Thread.sleep(forTimeInterval: 0.5)  // the pipe fills and the writer has to wait
+            received.data = reader.readDataToEndOfFile()
+            done.signal()
+        }
+        let r = try cli.run(["export", "--format", "hledger"], standardOutput: pipe.fileHandleForWriting)
+        try pipe.fileHandleForWriting.close()
+        done.wait()
+        #expect(r.status == 0 && r.err == "")
+        #expect(String(decoding: received.data, as: UTF8.self) == whole)
+    }
+
     @Test("direct edits are refused by the triggers; tampering makes verify exit 4")
     func tampering() throws {
         let cli = CLI()
