@@ -252,8 +252,7 @@ enum StandardOutput {
 /// output, a closed descriptor) is lost, never a crash.
 enum StandardError {
     static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { StandardOutput.writeAll(UnsafeRawBufferPointer($0), to: 2) }
+        _ = Array(text.utf8).withUnsafeBytes { StandardOutput.writeAll($0, to: 2) }
     }
 }
 
