@@ -118,7 +118,6 @@ final class Database {
     }
 
     deinit {
-        abandonPipeline()
         cache.removeAll()
         sqlite3_close_v2(handle)
         profiler?.report()

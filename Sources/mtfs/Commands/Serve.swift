@@ -61,7 +61,6 @@ struct Serve: ParsableCommand {
                 try await portal.run(host: host, port: port) { address in
                     Terminal.write(
                         "Serving \(path) at \(address) (\(users) user\(users == 1 ? "" : "s"); `mtfs user add` adds people). Ctrl-C stops it.")
-                    fflush(nil)
                 }
             } catch { failure.error = error }
             done.signal()
