@@ -114,31 +114,65 @@ struct OutputFile: ParsableArguments {
     }
 }
 
-/// The time now and today's date; `MTFS_NOW` (e.g. 2024-01-15T10:00:00Z) fixes both for tests and demos.
+/// The time now, today's date and who is at the keyboard (SPEC §3.3).
+///
+/// Who: the operating system's account for this process (`getuid` → `getpwuid`), never the
+/// environment, so `USER=helen mtfs sign-off …` is still recorded as whoever ran it; `--as` is
+/// recorded beside it. When: the system clock. `MTFS_NOW` (e.g. 2024-01-15T10:00:00Z) fixes the
+/// clock for tests and demos in debug builds only (`swift build`, `swift test`); a release build
+/// refuses to run with it set (``checkEnvironment()``), so no one can choose the time a fact records.
 enum Clock {
-    static var recordedAt: String {
-        if let fixed = ProcessInfo.processInfo.environment["MTFS_NOW"], !fixed.isEmpty { return fixed }
+    /// The fixed time, when this build honours `MTFS_NOW` and it is set.
+    static var fixed: Date? {
+        #if DEBUG
+            guard let text = ProcessInfo.processInfo.environment["MTFS_NOW"], !text.isEmpty else { return nil }
+            return parse(text)
+        #else
+            return nil
+        #endif
+    }
+
+    static func parse(_ text: String) -> Date? {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
+        return f.date(from: text)
     }
 
+    /// Refuses what this build will not honour: `MTFS_NOW` in a release build, or one that is not a time.
+    static func checkEnvironment() throws {
+        guard let text = ProcessInfo.processInfo.environment["MTFS_NOW"], !text.isEmpty else { return }
+        #if DEBUG
+            guard parse(text) != nil else {
+                throw Failure.usage("MTFS_NOW must be a time such as 2024-01-15T10:00:00Z, not \"\(text)\"; unset it to use the clock")
+            }
+        #else
+            throw Failure.usage("MTFS_NOW fixes the clock only in test builds; this is a release build, which records the real time: unset MTFS_NOW")
+        #endif
+    }
+
+    static var now: Date { fixed ?? Date() }
+
+    static var recordedAt: String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: now)
+    }
+
+    /// Seconds since 1970, as the portal's tables keep time.
+    static var seconds: Int64 { Int64(now.timeIntervalSince1970) }
+
+    /// Today in the UK (Europe/London), where the council is.
     static var today: CivilDate {
-        if let fixed = ProcessInfo.processInfo.environment["MTFS_NOW"], fixed.count >= 10,
-            let d = try? CivilDate(parsing: String(fixed.prefix(10)))
-        {
-            return d
-        }
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: now)
+        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
     }
 
+    /// The operating system's login of this process's user (never `$USER` or `$LOGNAME`, which
+    /// anyone can set); the numeric id when the account has no name.
     static var loginName: String {
-        if let user = ProcessInfo.processInfo.environment["USER"], !user.isEmpty { return user }
-        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return "unknown"
+        let uid = getuid()
+        if let pw = getpwuid(uid), let name = pw.pointee.pw_name, name.pointee != 0 { return String(cString: name) }
+        return "uid \(uid)"
     }
 }
 

@@ -10,6 +10,7 @@ signal(SIGXFSZ, SIG_IGN)
 do {
     var command = try MTFS.parseAsRoot()
     ArgumentRefusal.clear()
+    try Clock.checkEnvironment()
     try command.run()
     StandardOutput.finish()
     exit(0)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import MTFSStore
+
 /// Runs the built `mtfs` binary.
 struct CLI {
     let dir = TempDir()
@@ -230,6 +232,31 @@ struct CLITests {
         done.wait()
         #expect(r.status == 0 && r.err == "")
         #expect(String(decoding: received.data, as: UTF8.self) == whole)
+    }
+
+    @Test("who did it is the operating system's login, whatever $USER says; --as is beside it; MTFS_NOW must be a time")
+    func identityFromTheSystem() throws {
+        let cli = CLI()
+        try cli.setUp()
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        let forged = login == "helen" ? "dana" : "helen"
+        let r = try cli.run(["deliver", "PEO-07", "1,000", "--period", "2023-09", "--as", "Sam Okafor"], env: ["USER": forged, "LOGNAME": forged])
+        #expect(r.status == 0, "\(r.err)")
+        let ledger = try Ledger(path: cli.ledger, readOnly: true)
+        let row = try #require(
+            try ledger.db.first("SELECT actor, on_behalf_of, recorded_at FROM entries ORDER BY id DESC LIMIT 1") {
+                ($0.text(0), $0.optionalText(1), $0.text(2))
+            })
+        #expect(row.0 == login, "recorded as \(row.0), the environment said \(forged)")
+        #expect(row.1 == "Sam Okafor")
+        #expect(row.2 == "2023-11-20T10:00:00Z")
+
+        // A clock that is not a time is refused before anything is written.
+        let before = try ledger.db.scalar("SELECT count(*) FROM records")
+        let bad = try cli.run(["deliver", "PEO-07", "1,000", "--period", "2023-09"], env: ["MTFS_NOW": "not a time at all"])
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("MTFS_NOW must be a time such as 2024-01-15T10:00:00Z"), "\(bad.err)")
+        #expect(try ledger.db.scalar("SELECT count(*) FROM records") == before)
     }
 
     @Test("direct edits are refused by the triggers; tampering makes verify exit 4")
