@@ -2,35 +2,50 @@ import Foundation
 import MTFSDomain
 
 /// An append-only log of the chain heads a ledger has had, in a file beside it
-/// (`LEDGER.sqlite.heads`): one line `N:HEX recorded-at` for every committed write. `verify` checks
-/// that every logged head is still in the chain.
+/// (`LEDGER.sqlite.heads`): for every write, `N:HEX recorded-at pending` just before it commits and
+/// `N:HEX recorded-at` once it has. `verify` checks that every committed head is still in the chain
+/// and that the ledger's current head was logged (pending or committed: a process killed between
+/// its commit and the second line has still logged it), and fails when a ledger with records has
+/// no log at all.
 ///
-/// What it protects against: the ledger file alone being replaced by an older copy, cut short, or
-/// rewritten with recomputed hashes, by someone (or some restore) that does not also edit the log.
-/// What it does not: anyone who can write both files can rewrite both; a deleted log is simply
-/// absent. For a guarantee that survives that, keep heads outside the machine (`verify --anchor`).
+/// What it protects against: the ledger file alone being replaced by an older copy, cut short,
+/// rewritten with recomputed hashes, or added to with plain SQL that hashes exactly as mtfs does, by
+/// someone (or some restore) that does not also edit the log. What it does not: anyone who can
+/// write both files can rewrite both. For a guarantee that survives that, keep heads outside the
+/// machine (`verify --anchor`, the heads on signed statements and CFO summaries).
 public enum HeadLog {
     /// The log's path for a ledger at `ledger`.
     public static func path(for ledger: String) -> String { ledger + ".heads" }
 
-    /// Appends a head. Best effort: a ledger can be written where its log cannot (the log is an
-    /// extra witness, not the record), and one `write(2)` of a short line with `O_APPEND` keeps
+    /// One line of the log.
+    public struct Line: Sendable {
+        public var number: Int
+        /// Nil when the line is not a head.
+        public var head: ChainHead?
+        /// Logged before its write committed: the write may have been rolled back.
+        public var pending: Bool
+    }
+
+    /// Appends a head. Best effort: a ledger can be written where its log cannot (`verify` then
+    /// says the head was never logged), and one `write(2)` of a short line with `O_APPEND` keeps
     /// lines from concurrent writers whole.
-    static func append(_ head: ChainHead, to path: String?) {
+    static func append(_ head: ChainHead, to path: String?, pending: Bool = false) {
         guard let path, head.count > 0 else { return }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }
         let stamp = ISO8601DateFormatter().string(from: Date())
-        let line = Array("\(head) \(stamp)\n".utf8)
+        let line = Array("\(head) \(stamp)\(pending ? " pending" : "")\n".utf8)
         _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
-    /// The heads logged for a ledger, with their line numbers; nil when there is no log.
-    static func read(_ path: String?) -> [(line: Int, head: ChainHead?)]? {
+    /// The lines logged for a ledger; nil when there is no log.
+    static func read(_ path: String?) -> [Line]? {
         guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
         return String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated().map { i, text in
-            (i + 1, try? ChainHead(parsing: String(text.split(separator: " ").first ?? "")))
+            let words = text.split(separator: " ")
+            return Line(
+                number: i + 1, head: try? ChainHead(parsing: String(words.first ?? "")), pending: words.count >= 3 && words[2] == "pending")
         }
     }
 }

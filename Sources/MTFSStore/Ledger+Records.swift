@@ -15,6 +15,15 @@ public enum FactTable: String, CaseIterable, Sendable {
     case forecasts
     case returnLines = "return_lines"
     case signOffs = "sign_offs"
+    case userChanges = "user_changes"
+    case tokens
+    case authEvents = "auth_events"
+
+    /// The tables schema 5 chained (the rest came later, with their own migrations).
+    static let schema5: [FactTable] = [
+        .settingChanges, .costCentres, .assignments, .baselines, .proposals, .proposalCostCentres, .entries, .forecasts, .returnLines,
+        .signOffs,
+    ]
 
     /// The columns that find one row: one, or two for the tables keyed by a pair.
     var keyColumns: (first: String, second: String?) {
@@ -192,10 +201,10 @@ extension Ledger {
         recordTip = (tip.count + 1, hash)
     }
 
-    /// Chains every row already in the fact tables, table by table in key order: what schema 5
-    /// does for a ledger written before the record chain existed.
-    func chainExistingRecords() throws {
-        for table in FactTable.allCases {
+    /// Chains every row already in `tables`, table by table in key order: what schema 5 does for
+    /// a ledger written before the record chain existed, and schema 7 for the portal's people.
+    func chainExistingRecords(_ tables: [FactTable]) throws {
+        for table in tables {
             let (first, second) = table.keyColumns
             // In rowid order, the order the rows were written (and the order verify reads them in).
             let keys = try db.query("SELECT \(first), \(second ?? "''") FROM \(table.rawValue) ORDER BY rowid", parameters: []) {

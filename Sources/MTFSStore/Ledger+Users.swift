@@ -1,3 +1,4 @@
+import Foundation
 import MTFSDomain
 
 /// A portal session as stored: by the hash of its cookie.
@@ -6,6 +7,8 @@ public struct StoredSession: Sendable {
     public var createdAt: Int64
     public var lastSeen: Int64
     public var ended: Int64?
+    /// The chained sign-in log began this session and has not signed it out.
+    public var vouched: Bool
 }
 
 /// One line of the sign-in log.
@@ -20,6 +23,11 @@ public struct AuthEvent: Sendable, Hashable {
 
 /// The portal's people (SPEC §10): users, API tokens, sessions and the sign-in log. Only hashes of
 /// secrets are ever written: an Argon2id string for a password, SHA-256 for a token or session.
+///
+/// Users, tokens and the sign-in log are facts in the record chain (schema 7): a user is a history of
+/// changes (`user_changes`, the latest row of a login in force, read through the `users` view), so
+/// a role, a holder binding, a password or a disabling is never edited in place. Sessions are not
+/// chained, but one counts only when the chained sign-in that began it is there.
 extension Ledger {
     private static let userColumns = "login, name, role, holder, directorate, disabled"
 
@@ -29,27 +37,49 @@ extension Ledger {
             directorate: row.optionalText(4), disabled: row.int(5) != 0)
     }
 
+    /// A time in seconds since 1970 as the chain's other facts write it (ISO 8601, UTC).
+    static func isoTime(_ seconds: Int64) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    /// Appends one row of a user's history (the user as they stand after `change`) and chains it.
+    private func recordUser(
+        _ user: PortalUser, passwordHash: String, change: String, actor: String, onBehalfOf: String?, recordedAt: String
+    ) throws {
+        try db.run(
+            """
+            INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, Int64(user.disabled ? 1 : 0), change,
+            recordedAt, actor, onBehalfOf)
+        try chain(.userChanges, db.lastInsertRowID)
+    }
+
     /// Adds a user; a login already taken is a conflict. Recorded in the sign-in log.
-    public func addUser(_ user: PortalUser, passwordHash: String, by actor: String, at time: Int64, recordedAt: String) throws {
+    public func addUser(
+        _ user: PortalUser, passwordHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64, recordedAt: String
+    ) throws {
         do { try user.validate() } catch { throw LedgerError.refused(error.explanation) }
         try transaction {
-            let taken = try db.scalar("SELECT count(*) FROM users WHERE lower(login) = lower(?)", user.login)
+            let taken = try db.scalar("SELECT count(*) FROM user_changes WHERE lower(login) = lower(?)", user.login)
             if taken > 0 { throw LedgerError.conflict("there is already a user \(user.login) (logins are the same whatever their case)") }
-            try db.run(
-                "INSERT INTO users(login, name, role, holder, directorate, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, recordedAt, actor)
+            var added = user
+            added.disabled = false
+            try recordUser(added, passwordHash: passwordHash, change: "added", actor: actor, onBehalfOf: onBehalfOf, recordedAt: recordedAt)
             try recordAuthEvent(
                 "user added", login: user.login, address: "", at: time, actor: actor,
                 detail: "\(user.role.rawValue)" + (user.holder.map { " for \($0)" } ?? "") + (user.directorate.map { " in \($0)" } ?? ""))
         }
     }
 
-    /// Every user, by login.
+    /// Every user as they stand, by login.
     public func users() throws -> [PortalUser] {
         try db.query("SELECT \(Ledger.userColumns) FROM users ORDER BY login", map: Ledger.user(from:))
     }
 
-    /// The user `login`, or nil.
+    /// The user `login` as they stand, or nil.
     public func user(_ login: String) throws -> PortalUser? {
         try db.first("SELECT \(Ledger.userColumns) FROM users WHERE login = ?", login, map: Ledger.user(from:))
     }
@@ -60,51 +90,69 @@ extension Ledger {
     }
 
     /// Disables a user: their sessions end and their tokens stop working at once.
-    public func disableUser(_ login: String, by actor: String, at time: Int64) throws {
+    public func disableUser(_ login: String, by actor: String, onBehalfOf: String? = nil, at time: Int64) throws {
         try transaction {
-            guard try user(login) != nil else { throw LedgerError.notFound("there is no user \(login)") }
-            try db.run("UPDATE users SET disabled = 1 WHERE login = ?", login)
+            guard var u = try user(login), let hash = try passwordHash(login: login) else { throw LedgerError.notFound("there is no user \(login)") }
+            guard !u.disabled else { throw LedgerError.conflict("\(login) is already disabled") }
+            u.disabled = true
+            try recordUser(u, passwordHash: hash, change: "disabled", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
             try db.run("UPDATE sessions SET ended = ? WHERE login = ? AND ended IS NULL", time, login)
             try recordAuthEvent("user disabled", login: login, address: "", at: time, actor: actor, detail: "")
         }
     }
 
     /// Sets a new password (by its hash): the user's sessions end, so every browser signs in again.
-    public func setPassword(_ login: String, passwordHash: String, by actor: String, at time: Int64) throws {
+    public func setPassword(_ login: String, passwordHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64) throws {
         try transaction {
-            guard try user(login) != nil else { throw LedgerError.notFound("there is no user \(login)") }
-            try db.run("UPDATE users SET password_hash = ? WHERE login = ?", passwordHash, login)
+            guard let u = try user(login) else { throw LedgerError.notFound("there is no user \(login)") }
+            try recordUser(u, passwordHash: passwordHash, change: "password set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
             try db.run("UPDATE sessions SET ended = ? WHERE login = ? AND ended IS NULL", time, login)
             try recordAuthEvent("password set", login: login, address: "", at: time, actor: actor, detail: "")
         }
     }
 
     /// Records an API token by its hash.
-    public func addToken(login: String, tokenHash: String, by actor: String, at time: Int64, recordedAt: String) throws {
+    public func addToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64, recordedAt: String) throws {
         try transaction {
             guard let u = try user(login) else { throw LedgerError.notFound("there is no user \(login)") }
             guard !u.disabled else { throw LedgerError.refused("\(login) is disabled; a disabled user gets no token") }
-            try db.run("INSERT INTO api_tokens(login, token_hash, created_at) VALUES (?, ?, ?)", login, tokenHash, recordedAt)
+            try db.run(
+                "INSERT INTO tokens(login, token_hash, created_at, actor, on_behalf_of) VALUES (?, ?, ?, ?, ?)", login, tokenHash, recordedAt, actor,
+                onBehalfOf)
+            try chain(.tokens, db.lastInsertRowID)
             try recordAuthEvent("token created", login: login, address: "", at: time, actor: actor, detail: "")
         }
     }
 
-    /// The user a token (by its hash) belongs to, or nil.
+    /// The user a token (by its hash) belongs to, as they stand, or nil.
     public func user(tokenHash: String) throws -> PortalUser? {
         try db.first(
-            "SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled FROM api_tokens t JOIN users u ON u.login = t.login WHERE t.token_hash = ?",
+            "SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled FROM tokens t JOIN users u ON u.login = t.login WHERE t.token_hash = ?",
             tokenHash, map: Ledger.user(from:))
     }
 
-    /// Starts a session.
-    public func startSession(idHash: String, login: String, at time: Int64) throws {
-        try db.run("INSERT INTO sessions(id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", idHash, login, time, time)
+    /// Starts a session: the session row and the chained sign-in that vouches for it, together.
+    public func startSession(idHash: String, login: String, address: String, at time: Int64, detail: String = "") throws {
+        try transaction {
+            try db.run("INSERT INTO sessions(id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", idHash, login, time, time)
+            try recordAuthEvent("login", login: login, address: address, at: time, actor: login, detail: detail, session: idHash)
+        }
     }
 
-    /// A session by the hash of its cookie, or nil.
+    /// A session by the hash of its cookie, or nil. `vouched`: the chained sign-in log holds the
+    /// sign-in that began it, for the same login, and no sign-out of it (a row written or revived in
+    /// the file has neither).
     public func session(idHash: String) throws -> StoredSession? {
-        try db.first("SELECT login, created_at, last_seen, ended FROM sessions WHERE id_hash = ?", idHash) {
-            StoredSession(login: $0.text(0), createdAt: $0.int(1), lastSeen: $0.int(2), ended: $0.optionalInt(3))
+        try db.first(
+            """
+            SELECT s.login, s.created_at, s.last_seen, s.ended,
+                   EXISTS (SELECT 1 FROM auth_events a WHERE a.session = s.id_hash AND a.event = 'login' AND a.login = s.login),
+                   EXISTS (SELECT 1 FROM auth_events a WHERE a.session = s.id_hash AND a.event = 'logout')
+            FROM sessions s WHERE s.id_hash = ?
+            """, idHash
+        ) {
+            StoredSession(
+                login: $0.text(0), createdAt: $0.int(1), lastSeen: $0.int(2), ended: $0.optionalInt(3), vouched: $0.int(4) != 0 && $0.int(5) == 0)
         }
     }
 
@@ -113,16 +161,29 @@ extension Ledger {
         try db.run("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", time, idHash)
     }
 
-    /// Ends a session (logout, timeout).
+    /// Ends a session (timeout, a new sign-in in the same browser).
     public func endSession(idHash: String, at time: Int64) throws {
         try db.run("UPDATE sessions SET ended = ? WHERE id_hash = ? AND ended IS NULL", time, idHash)
     }
 
-    /// Appends to the sign-in log.
-    public func recordAuthEvent(_ event: String, login: String, address: String, at time: Int64, actor: String, detail: String) throws {
-        try db.run(
-            "INSERT INTO auth_events(at, event, login, address, detail, actor) VALUES (?, ?, ?, ?, ?, ?)", time, event, login, address, detail,
-            actor)
+    /// Signs a session out: it ends, and the chained log says so (a revived row stays dead).
+    public func signOut(idHash: String, login: String, address: String, at time: Int64) throws {
+        try transaction {
+            try endSession(idHash: idHash, at: time)
+            try recordAuthEvent("logout", login: login, address: address, at: time, actor: login, detail: "", session: idHash)
+        }
+    }
+
+    /// Appends to the sign-in log (chained).
+    public func recordAuthEvent(
+        _ event: String, login: String, address: String, at time: Int64, actor: String, detail: String, session: String? = nil
+    ) throws {
+        try transaction {
+            try db.run(
+                "INSERT INTO auth_events(at, event, login, address, detail, actor, session) VALUES (?, ?, ?, ?, ?, ?, ?)", time, event, login,
+                address, detail, actor, session)
+            try chain(.authEvents, db.lastInsertRowID)
+        }
     }
 
     /// How many failed sign-ins there were for `login`, and from `address`, since `time`.

@@ -20,8 +20,10 @@ public struct VerifyReport: Sendable {
     public var entries: Int = 0
     /// The head of the record chain as found.
     public var head = ChainHead.empty
-    /// How many heads the log beside the ledger holds, or nil when there is none.
+    /// How many heads the log beside the ledger holds, or nil when there is none (or it was not checked).
     public var headLog: Int?
+    /// Whether the head log was checked (`--no-head-log` leaves it out).
+    public var headLogChecked = true
 
     /// Whether every check passed.
     public var passed: Bool { checks.allSatisfy(\.passed) }
@@ -35,16 +37,34 @@ extension Ledger {
     /// `foreign_key_check`, which read the whole file and cost more than the rest together.
     /// `anchors`: heads kept outside the file (a printed statement, a committee report); the ledger
     /// must still begin with exactly those records.
-    public func verify(thorough: Bool = false, anchors: [ChainHead] = []) throws -> VerifyReport {
+    public func verify(thorough: Bool = false, anchors: [ChainHead] = [], headLog useHeadLog: Bool = true) throws -> VerifyReport {
         try db.read {
             var report = VerifyReport()
             if thorough {
                 report.checks.append(VerifyReport.Check(name: "SQLite integrity check", problems: try sqliteIntegrity()))
             }
-            report.checks.append(
-                VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: try schemaProblems()))
+            let schema = try schemaProblems()
+            report.checks.append(VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: schema))
+            do {
+                try verifyContents(&report, anchors: anchors, useHeadLog: useHeadLog)
+            } catch let error as DatabaseError where !schema.isEmpty {
+                // A dropped or altered table, index or trigger can stop SQLite reading what the other
+                // checks need: the file has already failed, and that is the answer (exit 4), not an
+                // unusable file (exit 5).
+                report.checks.append(
+                    VerifyReport.Check(
+                        name: "the other checks",
+                        problems: ["not run: the altered schema stops them (\(error.message)); restore the ledger from a backup"]))
+            }
+            return report
+        }
+    }
+
+    /// Every check after the schema's, into `report`.
+    private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool) throws {
+        do {
             let signed = try signedHeads()
-            let logged = HeadLog.read(headLog)
+            let logged = useHeadLog ? HeadLog.read(headLog) : nil
             let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
             // The record chain is checked on a second connection while this one makes the pass over
             // the entries: the two halves of the work on the two cores. Its result is used only if it
@@ -68,19 +88,17 @@ extension Ledger {
                     problems: signed.compactMap { s in
                         Ledger.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
                     }))
-            report.headLog = logged?.count
-            if let logged {
-                var problems: [String] = []
-                for (line, head) in logged where problems.count < 20 {
-                    guard let head else {
-                        problems.append("line \(line) of \(HeadLog.path(for: db.path)) is not a chain head")
-                        continue
-                    }
-                    if let p = Ledger.anchorProblem(head, records, what: "the head logged on line \(line) of \(headLog ?? "")") {
-                        problems.append(p)
-                    }
-                }
-                report.checks.append(VerifyReport.Check(name: "every head in the log beside the ledger is in the chain", problems: problems))
+            report.checks.append(
+                VerifyReport.Check(
+                    name: "sign-offs in the portal were made by the holder's own account; live sessions began with a recorded sign-in",
+                    problems: try peopleProblems()))
+            report.headLog = useHeadLog ? logged?.count : nil
+            report.headLogChecked = useHeadLog
+            if useHeadLog {
+                report.checks.append(
+                    VerifyReport.Check(
+                        name: "the head log beside the ledger: its heads are in the chain, and it logged the current head",
+                        problems: headLogProblems(logged, records)))
             }
             if !anchors.isEmpty {
                 report.checks.append(
@@ -118,8 +136,94 @@ extension Ledger {
                     problems: try positions.result(ifSaw: tip) ?? Ledger.positionProblems(pass, on: db)))
             report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: identities))
             report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: years))
-            return report
         }
+    }
+
+    /// What is wrong with the head log beside the ledger (`logged`, nil when there is none) for the
+    /// chain as checked: a committed head that is not in the chain (rolled back or rewritten); a
+    /// current head that mtfs never logged (records appended outside mtfs, however well hashed); or
+    /// no log at all for a ledger with records (mtfs logs every write, so it was deleted, or the
+    /// file was copied without it: `--no-head-log` for a copy moved on purpose).
+    func headLogProblems(_ logged: [HeadLog.Line]?, _ records: RecordCheck) -> [String] {
+        let path = headLog ?? HeadLog.path(for: db.path)
+        guard let logged else {
+            if records.head.count == 0 { return [] }
+            return [
+                "the ledger has \(records.head.count) records but no head log (\(path)): mtfs logs every write, so the log has been deleted, or the file was copied without it; keep the log with the ledger, or verify a copy moved on purpose with --no-head-log"
+            ]
+        }
+        var problems: [String] = []
+        for line in logged where problems.count < 20 {
+            guard let head = line.head else {
+                problems.append("line \(line.number) of \(path) is not a chain head")
+                continue
+            }
+            if line.pending { continue }  // its write may have been rolled back
+            if let p = Ledger.anchorProblem(head, records, what: "the head logged on line \(line.number) of \(path)") { problems.append(p) }
+        }
+        guard records.head.count > 0 else { return problems }
+        func isLogged(_ lines: [HeadLog.Line]) -> Bool {
+            lines.contains { $0.head.map { $0.count == records.head.count && records.head.hash.hasPrefix($0.hash) } ?? false }
+        }
+        // Every write logs its head before it commits, so a head any reader can see is already logged.
+        if !isLogged(logged) {
+            let last = logged.compactMap { $0.pending ? nil : $0.head?.count }.filter { $0 <= records.head.count }.max() ?? 0
+            problems.append(
+                "the ledger's current head \(records.head.short) was never logged by mtfs: "
+                    + (last < records.head.count
+                        ? "records \(last + 1)…\(records.head.count) were written outside mtfs (the log's last head within the chain is record \(last))"
+                        : "the chain was rewritten outside mtfs"))
+        }
+        return problems
+    }
+
+    /// The portal's people against what they did: each sign-off made in the portal or through the
+    /// API was made by an account that, as the chain stood just before it, was enabled and bound to
+    /// that holder (a binding changed in the file for the moment of signing and put back is caught
+    /// here, though every row then matches its hash); each live session and each token belongs to a
+    /// recorded user, and each live session was begun by a sign-in in the chained log.
+    func peopleProblems() throws -> [String] {
+        var problems: [String] = []
+        try db.forEach(
+            """
+            SELECT s.id, s.holder, s.signed_by, u.id, u.role, u.holder, u.disabled
+            FROM sign_offs s
+            JOIN records rs ON rs.tbl = 'sign_offs' AND rs.key1 = s.id AND rs.key2 = ''
+            LEFT JOIN user_changes u ON u.id = (
+                SELECT c.id FROM user_changes c JOIN records rc ON rc.tbl = 'user_changes' AND rc.key1 = c.id AND rc.key2 = ''
+                WHERE c.login = s.signed_by AND rc.seq < rs.seq ORDER BY rc.seq DESC LIMIT 1)
+            WHERE s.source IN ('the portal', 'the API')
+            ORDER BY s.id
+            """
+        ) { row in
+            guard problems.count < 20 else { return }
+            let (id, holder, login) = (row.int(0), row.text(1), row.text(2))
+            if row.type(3) == .null {
+                problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), who was not a user when it was signed")
+            } else if row.text(4) != "holder" || row.optionalText(5) != holder {
+                problems.append(
+                    "sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then "
+                        + (row.text(4) == "holder" ? "bound to \(row.optionalText(5) ?? "no holder")" : "a \(row.text(4)) account, not a holder's")
+                        + ": the account was changed outside mtfs when it signed")
+            } else if row.int(6) != 0 {
+                problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then disabled")
+            }
+        }
+        try db.forEach(
+            """
+            SELECT s.login, s.created_at FROM sessions s
+            WHERE s.ended IS NULL AND NOT EXISTS (
+                SELECT 1 FROM auth_events a WHERE a.session = s.id_hash AND a.event = 'login' AND a.login = s.login)
+            ORDER BY s.created_at LIMIT 20
+            """
+        ) { row in
+            problems.append(
+                "a live session for \(row.text(0)) was not begun by a sign-in in the chained log: it was written outside mtfs (the portal refuses it)")
+        }
+        try db.forEach(
+            "SELECT t.id, t.login FROM tokens t WHERE NOT EXISTS (SELECT 1 FROM user_changes u WHERE u.login = t.login) ORDER BY t.id LIMIT 20"
+        ) { row in problems.append("API token \(row.int(0)) belongs to \(row.text(1)), who is not a user") }
+        return problems
     }
 
     /// What the side connections report having seen, to compare with this snapshot.

@@ -183,8 +183,10 @@ public final class Ledger {
             for index in version..<Schema.migrations.count {
                 try db.execute(Schema.migrations[index])
                 try db.execute("PRAGMA user_version = \(index + 1)")
-                // Schema 5 starts the record chain: every fact already in the file becomes a record.
-                if index == 4 { try chainExistingRecords() }
+                // Schema 5 starts the record chain: every fact already in the file becomes a record;
+                // schema 7 adds the portal's people to it.
+                if index == 4 { try chainExistingRecords(FactTable.schema5) }
+                if index == 6 { try chainExistingRecords([.userChanges, .tokens, .authEvents]) }
             }
         }
     }
@@ -197,9 +199,18 @@ public final class Ledger {
         if outermost { forgetTransactionState() }
         defer { if outermost { forgetTransactionState() } }
         do {
-            let result = try db.write(body)
-            // Committed: the new head goes to the log beside the ledger.
-            if outermost, let tip = recordTip { HeadLog.append(ChainHead(count: tip.count, hash: SHA256.hex(digest: tip.hash)), to: headLog) }
+            // The new head goes to the log beside the ledger just before the commit (pending) and
+            // again once it has committed, so a process killed between the two has still logged it.
+            var logged: ChainHead?
+            let result = try db.write {
+                let result = try body()
+                if outermost, let tip = recordTip {
+                    logged = ChainHead(count: tip.count, hash: SHA256.hex(digest: tip.hash))
+                    HeadLog.append(logged!, to: headLog, pending: true)
+                }
+                return result
+            }
+            if let logged { HeadLog.append(logged, to: headLog) }
             return result
         } catch {
             // Rows inserted by the rolled-back work are gone: forget everything derived from them.
@@ -833,6 +844,11 @@ extension Ledger {
             return result
         }
         let result = try fill()
+        // A log left by an earlier ledger of the same name is not this one's (made only when nothing
+        // was at `path`: no ledger's log is lost). The head is logged before the ledger is put in
+        // place, so a process killed between the two leaves no ledger without its log.
+        unlink(HeadLog.path(for: path))
+        HeadLog.append(head, to: HeadLog.path(for: path), pending: true)
         if link(temporary, path) != 0 {
             let reason = errno
             if reason == EEXIST {
@@ -840,9 +856,6 @@ extension Ledger {
             }
             throw LedgerError.unusable("the ledger could not be put in place at \(path) (\(String(cString: strerror(reason)))); nothing was created")
         }
-        // A log left by an earlier ledger of the same name is not this one's.
-        // (Made only when nothing was at `path`: no ledger's log is lost.)
-        unlink(HeadLog.path(for: path))
         HeadLog.append(head, to: HeadLog.path(for: path))
         return result
     }

@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -430,5 +430,73 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'the sign-in log is append-only'); END;
         CREATE TRIGGER auth_events_no_delete BEFORE DELETE ON auth_events
             BEGIN SELECT RAISE(ABORT, 'the sign-in log is append-only'); END;
+        """
+
+    /// Version 7: the portal's people in the record chain (SPEC §3.2 names "users and their roles").
+    /// A user is a history of changes (added, password set, disabled): each row is the user as they
+    /// stand after it, and the latest row of a login is in force (the `users` view). API tokens (by
+    /// their hashes) and the sign-in log are append-only and chained too. Every row already in the
+    /// file is chained by ``Ledger/chainExistingRecords(_:)`` in the same transaction as this
+    /// script. Sessions stay outside the chain (they change on every request), but a session counts
+    /// only if the chained sign-in log holds the sign-in that began it (`auth_events.session`), and
+    /// what it may do comes from its user's chained role: a session row changed or added in the
+    /// file grants nothing. The sessions of schema 6 carry no such sign-in, so they end here:
+    /// everyone signs in again once.
+    static let migration7 = """
+        CREATE TABLE user_changes (
+            id            INTEGER PRIMARY KEY,
+            login         TEXT NOT NULL,
+            name          TEXT NOT NULL,
+            role          TEXT NOT NULL CHECK (role IN ('holder', 'finance', 'cfo', 'admin')),
+            holder        TEXT,
+            directorate   TEXT,
+            password_hash TEXT NOT NULL,
+            disabled      INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+            change        TEXT NOT NULL,
+            recorded_at   TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            on_behalf_of  TEXT
+        ) STRICT;
+        CREATE INDEX user_changes_by_login ON user_changes(login, id);
+        INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor)
+            SELECT login, name, role, holder, directorate, password_hash, disabled, 'carried forward from schema 6', created_at, created_by
+            FROM users ORDER BY rowid;
+        CREATE TRIGGER user_changes_no_update BEFORE UPDATE ON user_changes
+            BEGIN SELECT RAISE(ABORT, 'users are a history: record a change instead'); END;
+        CREATE TRIGGER user_changes_no_delete BEFORE DELETE ON user_changes
+            BEGIN SELECT RAISE(ABORT, 'users are a history: record a change instead'); END;
+
+        CREATE TABLE tokens (
+            id           INTEGER PRIMARY KEY,
+            login        TEXT NOT NULL,
+            token_hash   TEXT NOT NULL UNIQUE,
+            created_at   TEXT NOT NULL,
+            actor        TEXT NOT NULL,
+            on_behalf_of TEXT
+        ) STRICT;
+        INSERT INTO tokens(id, login, token_hash, created_at, actor)
+            SELECT id, login, token_hash, created_at, 'carried forward from schema 6' FROM api_tokens ORDER BY id;
+        CREATE TRIGGER tokens_no_update BEFORE UPDATE ON tokens
+            BEGIN SELECT RAISE(ABORT, 'API tokens are append-only: disable the user to stop them'); END;
+        CREATE TRIGGER tokens_no_delete BEFORE DELETE ON tokens
+            BEGIN SELECT RAISE(ABORT, 'API tokens are append-only: disable the user to stop them'); END;
+
+        DROP TABLE sessions;
+        DROP TABLE api_tokens;
+        DROP TABLE users;
+        CREATE VIEW users AS
+            SELECT login, name, role, holder, directorate, password_hash, disabled FROM user_changes c
+            WHERE id = (SELECT max(id) FROM user_changes WHERE login = c.login);
+        CREATE TABLE sessions (
+            id_hash    TEXT PRIMARY KEY,
+            login      TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_seen  INTEGER NOT NULL,
+            ended      INTEGER
+        ) STRICT;
+
+        -- The sign-in that began a session names it (by the SHA-256 of its cookie, as sessions do).
+        ALTER TABLE auth_events ADD COLUMN session TEXT;
+        CREATE INDEX auth_events_by_session ON auth_events(session) WHERE session IS NOT NULL;
         """
 }

@@ -87,6 +87,8 @@ enum Pages {
         var r = response
         r.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         r.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        // For browsers that predate CSP's frame-ancestors: never shown inside another site's frame.
+        r.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         // same-origin (not no-referrer): a browser then sends our own forms' Origin, which is checked.
         r.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         r.headers[.cacheControl] = "no-store"

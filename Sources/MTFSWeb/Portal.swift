@@ -16,6 +16,9 @@ public struct PortalContext: RequestContext {
     /// The session's secret when the user came by cookie (or a trusted header): their writes need
     /// the session's CSRF token. Nil for a bearer token, which a browser never sends by itself.
     public var session: String?
+    /// The user came through the council's sign-on proxy (`--trusted-header`): `session` is then a
+    /// secret derived for them, not a stored session.
+    public var trusted = false
     /// The client's address, for throttling sign-ins.
     public var address: String
     /// The submitted form of a POST (parsed once, where its CSRF token is checked).
@@ -93,6 +96,10 @@ public final class Portal: Sendable {
     /// Sign-in attempts, one at a time.
     let signInGate = Serial()
     let throttleLog = Once()
+    /// Sign-ins through the trusted header, logged once an hour per login and address.
+    let signInLog = Once()
+    /// Drawn at start: the trusted header's CSRF secrets are derived from it (never stored).
+    let trustedKey = Credentials.randomSecret(prefix: "k_")
     static let cookieName = "mtfs_session"
 
     public init(service: LedgerService, options: PortalOptions = PortalOptions()) {
@@ -171,8 +178,7 @@ public final class Portal: Sendable {
             try await self.service.writing { ledger in
                 try ledger.transaction {
                     if let previous { try ledger.endSession(idHash: Credentials.digest(previous), at: now) }
-                    try ledger.startSession(idHash: Credentials.digest(secret), login: login, at: now)
-                    try ledger.recordAuthEvent("login", login: login, address: address, at: now, actor: login, detail: "")
+                    try ledger.startSession(idHash: Credentials.digest(secret), login: login, address: address, at: now)
                 }
             }
             return secret
@@ -189,13 +195,29 @@ public final class Portal: Sendable {
             guard let s = try ledger.session(idHash: hash) else { return nil }
             return (s, try ledger.user(s.login))
         }
-        guard let (session, user) = found, let user, !user.disabled, session.ended == nil else { return nil }
+        // A session row the chained sign-in log does not vouch for (written, or revived, in the file)
+        // grants nothing; what a vouched one may do comes from its user's chained role.
+        guard let (session, user) = found, let user, !user.disabled, session.ended == nil, session.vouched, session.login == user.login else {
+            return nil
+        }
         if now - session.lastSeen > options.idleTimeout || now - session.createdAt > options.absoluteTimeout {
             try await service.writing { try $0.endSession(idHash: hash, at: now) }
             return nil
         }
         if now - session.lastSeen >= 60 { try await service.writing { try $0.touchSession(idHash: hash, at: now) } }
         return user
+    }
+
+    /// The secret a trusted-header user's CSRF token is made from: theirs alone, and good until the
+    /// portal restarts.
+    func trustedSecret(for login: String) -> String { "t_" + Credentials.digest(trustedKey + "\u{1F}" + login) }
+
+    /// The headers every answer carries (``Pages/secure(_:)``), and behind HTTPS (`--secure-cookies`)
+    /// HSTS, so a browser never again asks this portal over plain HTTP.
+    func secure(_ response: Response) -> Response {
+        var r = Pages.secure(response)
+        if options.secureCookies { r.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000; includeSubDomains" }
+        return r
     }
 
     func sessionCookie(_ secret: String, clear: Bool = false) -> String {
@@ -233,7 +255,6 @@ struct Gate: RouterMiddleware {
             guard ["127.0.0.1", "localhost", "::1"].contains(name) || portal.options.allowedHosts.contains(name) else {
                 throw HTTPFailure(.misdirectedRequest, "This portal is not served under the name \(name.isEmpty ? "(none)" : name); start it with --allowed-host \(name.isEmpty ? "NAME" : name) if it should be.")
             }
-            var setCookie: String?
             if let auth = request.headers[.authorization] {
                 guard auth.lowercased().hasPrefix("bearer ") else { throw HTTPFailure(.unauthorized, "expected Authorization: Bearer TOKEN") }
                 let hash = Credentials.digest(String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
@@ -242,24 +263,22 @@ struct Gate: RouterMiddleware {
                 }
                 context.user = u
             } else if let header = portal.options.trustedHeader, let name = HTTPField.Name(header), let login = request.headers[name] {
-                // Behind the council's sign-on proxy: the proxy says who it is. A session still
-                // carries the CSRF token, so a forged cross-site form cannot act for them.
+                // Behind the council's sign-on proxy: the proxy says who it is, on every request. No
+                // session is stored: the CSRF token comes from a secret derived for this login from
+                // one the portal drew at start, so a forged cross-site form still cannot act for them.
+                // The sign-in log has one line per login and address an hour, not one per request.
                 guard let u = try await portal.service.reading({ try $0.user(login) }), !u.disabled else {
                     throw HTTPFailure(.forbidden, "the sign-on proxy named \(login), who is not a user of this ledger (or is disabled)")
                 }
                 context.user = u
-                if let secret = cookie(request), try await portal.user(session: secret)?.login == u.login {
-                    context.session = secret
-                } else {
-                    let secret = Credentials.randomSecret(prefix: "s_")
+                context.trusted = true
+                context.session = portal.trustedSecret(for: u.login)
+                if await portal.signInLog.due("\(u.login)|\(context.address)", now: portal.options.now(), every: 3600) {
                     let now = portal.options.now()
                     let address = context.address
                     try await portal.service.writing { ledger in
-                        try ledger.startSession(idHash: Credentials.digest(secret), login: u.login, at: now)
                         try ledger.recordAuthEvent("login", login: u.login, address: address, at: now, actor: u.login, detail: "trusted header")
                     }
-                    context.session = secret
-                    setCookie = portal.sessionCookie(secret)
                 }
             } else if let secret = cookie(request), let u = try await portal.user(session: secret) {
                 context.user = u
@@ -295,17 +314,16 @@ struct Gate: RouterMiddleware {
                     }
                 }
             }
-            var response = try await next(request, context)
-            if let setCookie { response.headers.append(HTTPField(name: .setCookie, value: setCookie)) }
-            return Pages.secure(response)
+            let response = try await next(request, context)
+            return portal.secure(response)
         } catch let failure as HTTPFailure {
-            return Pages.secure(portal.failure(failure, context: context))
+            return portal.secure(portal.failure(failure, context: context))
         } catch let e as HTTPError where e.status == .notFound && Gate.methods(for: request.uri.path) != nil {
             // A page that exists, asked for with a method it does not take.
             let allowed = Gate.methods(for: request.uri.path)!
             var r = portal.failure(HTTPFailure(.methodNotAllowed, "That page takes \(allowed.joined(separator: " and ")), not \(request.method.rawValue)."), context: context)
             r.headers[.allow] = allowed.joined(separator: ", ")
-            return Pages.secure(r)
+            return portal.secure(r)
         } catch let e as HTTPError {
             // The server's own refusals: an unknown path, a method a path does not take, a body too large.
             let message =
@@ -315,13 +333,13 @@ struct Gate: RouterMiddleware {
                 case .contentTooLarge: "The request is larger than the portal accepts (8 MiB)."
                 default: e.body ?? e.status.reasonPhrase
                 }
-            return Pages.secure(portal.failure(HTTPFailure(e.status, message), context: context))
+            return portal.secure(portal.failure(HTTPFailure(e.status, message), context: context))
         } catch is NIOTooManyBytesError {
-            return Pages.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than the portal accepts (8 MiB)."), context: context))
+            return portal.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than the portal accepts (8 MiB)."), context: context))
         } catch let e as KindedError {
-            return Pages.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
+            return portal.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
         } catch {
-            return Pages.secure(portal.failure(HTTPFailure(.internalServerError, "Something went wrong; nothing was changed."), context: context))
+            return portal.secure(portal.failure(HTTPFailure(.internalServerError, "Something went wrong; nothing was changed."), context: context))
         }
     }
 
@@ -390,11 +408,11 @@ actor Serial {
     }
 }
 
-/// Says yes at most once a minute for each key.
+/// Says yes at most once a minute (or `every` seconds) for each key.
 actor Once {
     private var last: [String: Int64] = [:]
-    func due(_ key: String, now: Int64) -> Bool {
-        if let t = last[key], now - t < 60 { return false }
+    func due(_ key: String, now: Int64, every interval: Int64 = 60) -> Bool {
+        if let t = last[key], now - t < interval { return false }
         if last.count > 10_000 { last.removeAll() }
         last[key] = now
         return true

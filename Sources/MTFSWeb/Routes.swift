@@ -31,11 +31,10 @@ extension Portal {
             }
         }
         router.post("/logout") { _, context in
-            if let secret = context.session, let user = context.user {
+            if let secret = context.session, let user = context.user, !context.trusted {
                 let now = self.options.now()
                 try await self.service.writing { ledger in
-                    try ledger.endSession(idHash: Credentials.digest(secret), at: now)
-                    try ledger.recordAuthEvent("logout", login: user.login, address: context.address, at: now, actor: user.login, detail: "")
+                    try ledger.signOut(idHash: Credentials.digest(secret), login: user.login, address: context.address, at: now)
                 }
             }
             var r = Pages.redirect("/login")

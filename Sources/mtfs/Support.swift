@@ -34,10 +34,16 @@ struct LedgerOptions: ParsableArguments {
     /// not an mtfs ledger is refused (exit 5).
     func openForReading() throws -> Ledger { try Ledger(path: path, readOnly: true, pageCacheMiB: Ledger.oneReadPageCacheMiB) }
 
+    /// The `--as` name, checked (nil without `--as`).
+    func onBehalfOf() throws -> String? {
+        if let actor, actor.trimmingSpaces().isEmpty { throw Failure.badInput("--as needs a name") }
+        return actor
+    }
+
     /// Who and when, with the command line as the source: the login records, `--as` is recorded as
     /// the person it was done for (SPEC §3.3).
     func provenance(source: String? = nil) throws -> Provenance {
-        if let actor, actor.trimmingSpaces().isEmpty { throw Failure.badInput("--as needs a name") }
+        _ = try onBehalfOf()
         return Provenance(
             actor: Clock.loginName, recordedAt: Clock.recordedAt,
             source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")),

@@ -5,6 +5,7 @@ import Testing
 
 @testable import MTFSEngine
 @testable import MTFSStore
+@testable import MTFSWeb
 @testable import mtfs
 
 /// Delivered to date by "REF|YEAR" from `balance --format csv`.
@@ -18,6 +19,16 @@ func deliveredByProposal(_ csv: String) -> [String: String] {
 }
 
 /// A CLI with the sample borough loaded.
+/// A holder and a CFO with a token, and a failed sign-in: a row in each of the people's tables.
+func addPeople(_ path: String) throws {
+    let ledger = try Ledger(path: path)
+    let hash = try Credentials.hashPassword("correct horse battery")
+    try ledger.addUser(PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"), passwordHash: hash, by: "test", at: 1, recordedAt: "x")
+    try ledger.addUser(PortalUser(login: "cfo", name: "The CFO", role: .cfo), passwordHash: hash, by: "test", at: 2, recordedAt: "x")
+    try ledger.addToken(login: "cfo", tokenHash: Credentials.digest("mtfs_token"), by: "test", at: 3, recordedAt: "x")
+    try ledger.recordAuthEvent("login failed", login: "helen", address: "127.0.0.1", at: 4, actor: "helen", detail: "wrong password")
+}
+
 func boroughCLI() throws -> CLI {
     let cli = CLI()
     let r = try cli.run(["load", samplePack])
@@ -200,7 +211,7 @@ struct HistoryTests {
         try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
         try HistoryTests.tamper(copy, "UPDATE entries SET period = 202304 WHERE id = \(p7); DELETE FROM records")
         let ledger = try Ledger(path: copy)
-        try ledger.transaction { try ledger.chainExistingRecords() }
+        try ledger.transaction { try ledger.chainExistingRecords(FactTable.allCases) }
         let r = try cli.run(["verify", "--ledger", copy])
         #expect(r.status == 4 && r.out.contains("entry \(p7) is stored in period 202304 but is dated 2023-10-31"), "\(r.out)")
     }
@@ -229,6 +240,13 @@ struct HistoryTests {
          "INSERT INTO return_lines(proposal, year, period, delivered_to_date, comment, recorded_at, actor, source) SELECT proposal, year, period, 1, 'x', 'x', 'x', 'x' FROM return_lines LIMIT 1"),
         ("sign_offs", "UPDATE sign_offs SET signed_by = 'Mallory' WHERE id = (SELECT max(id) FROM sign_offs)",
          "INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source) VALUES ('Helen Brandt', 202306, 'Mallory', 'x', 'x', 'x')"),
+        // The portal's people (schema 7): a holder promoted, an admin inserted, a token given, the log rewritten.
+        ("user_changes", "UPDATE user_changes SET role = 'admin', holder = NULL WHERE id = (SELECT max(id) FROM user_changes)",
+         "INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor) VALUES ('mallory', 'Mallory', 'admin', NULL, NULL, 'x', 0, 'added', 'x', 'x')"),
+        ("tokens", "UPDATE tokens SET login = 'helen' WHERE id = (SELECT max(id) FROM tokens)",
+         "INSERT INTO tokens(login, token_hash, created_at, actor) VALUES ('helen', 'f00d', 'x', 'x')"),
+        ("auth_events", "UPDATE auth_events SET event = 'login', detail = '' WHERE id = (SELECT max(id) FROM auth_events)",
+         "INSERT INTO auth_events(at, event, login, address, detail, actor) VALUES (0, 'login', 'helen', '127.0.0.1', '', 'helen')"),
     ]
 
     /// Runs SQL on a copy of the ledger with every trigger set aside and put back exactly as it was,
@@ -246,6 +264,7 @@ struct HistoryTests {
         let cli = try boroughCLI()
         #expect(try cli.run(["sign-off", "--holder", "Helen Brandt", "--period", "2023-10", "--as", "Helen Brandt"]).status == 0)
         #expect(try cli.run(["settings", "behind-profile-percent", "15%"]).status == 0)
+        try addPeople(cli.ledger)
         #expect(try cli.run(["verify"]).status == 0)
         var caught = 0
         var tried = 0
@@ -261,7 +280,8 @@ struct HistoryTests {
                 try? FileManager.default.removeItem(atPath: copy)
                 try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
                 try HistoryTests.tamper(copy, sql)
-                let r = try cli.run(["verify", "--ledger", copy])
+                // The chain alone must catch it: the copy's missing head log is set aside.
+                let r = try cli.run(["verify", "--ledger", copy, "--no-head-log"])
                 #expect(r.status == 4, "\(what) of \(t.table) was not caught:\n\(r.out)")
                 if what == "insert" {
                     #expect(r.err.contains("not in the record chain") || r.err.contains("first bad"), "\(what) \(t.table): \(r.err)")
@@ -327,9 +347,13 @@ struct HistoryTests {
             DELETE FROM setting_changes WHERE id IN (SELECT key1 FROM records WHERE tbl = 'setting_changes' AND seq > (SELECT max(seq) - 2 FROM records));
             DELETE FROM records WHERE seq > (SELECT max(seq) - 2 FROM records);
             """)
-        // Without the anchor or the log, a consistent truncation cannot be seen in the file alone.
-        #expect(try cli.run(["verify", "--ledger", cut]).status == 0)
-        let truncated = try cli.run(["verify", "--ledger", cut, "--anchor", anchor.short])
+        // Without the anchor or the log, a consistent truncation cannot be seen in the file alone;
+        // the copy has no log, which verify refuses unless told the copy was moved on purpose.
+        let unlogged = try cli.run(["verify", "--ledger", cut])
+        #expect(unlogged.status == 4 && unlogged.out.contains("no head log"), "\(unlogged.out)")
+        let moved = try cli.run(["verify", "--ledger", cut, "--no-head-log"])
+        #expect(moved.status == 0 && moved.out.contains("not checked (--no-head-log)"), "\(moved.out)")
+        let truncated = try cli.run(["verify", "--ledger", cut, "--anchor", anchor.short, "--no-head-log"])
         #expect(truncated.status == 4 && truncated.out.contains("cut short"), "\(truncated.out)")
         // The head log kept beside the original catches it too.
         try FileManager.default.copyItem(atPath: HeadLog.path(for: cli.ledger), toPath: HeadLog.path(for: cut))
@@ -352,6 +376,41 @@ struct HistoryTests {
         #expect(try cli.run(["verify", "--ledger", b, "--anchor", anchor.short]).status == 0)
         // An anchor that is not a head is a usage error, not a pass.
         #expect(try cli.run(["verify", "--anchor", "12:abc"]).status == 1)
+    }
+
+    @Test("a consistent append made outside mtfs, hashed exactly as mtfs hashes, is caught by the head log; so is a lost log")
+    func headLogCatchesOutsideAppends() throws {
+        let cli = try boroughCLI()
+        let before = try cli.run(["verify"])
+        #expect(before.status == 0, "\(before.out)")
+        let anchor = try #require(before.out.split(separator: "\n").first { $0.hasPrefix("Head: ") }.map { String($0.dropFirst(6)) })
+        // A sign-off written by code that chains records exactly as mtfs does, but does not log the head:
+        // what plain SQL with the right hashes would leave.
+        let ledger = try Ledger(path: cli.ledger)
+        ledger.headLog = nil
+        try ledger.signOff(
+            holder: "Helen Brandt", period: Period(code: 202310)!, comment: "", figures: "forged", head: try ledger.head(),
+            by: Provenance(actor: "helen", recordedAt: "2023-12-04T09:00:00Z", source: "command line"))
+        let appended = try cli.run(["verify"])
+        #expect(appended.status == 4 && appended.out.contains("was never logged by mtfs"), "\(appended.out)")
+        #expect(appended.out.contains("were written outside mtfs"), "\(appended.out)")
+        // The anchor still holds (the append is after it), so it is the log that catches this.
+        #expect(try cli.run(["verify", "--anchor", anchor]).status == 4)
+        #expect(try cli.run(["verify", "--anchor", anchor, "--no-head-log"]).status == 0)
+
+        // The log deleted: a ledger with records and no log fails, unless the copy was moved on purpose.
+        let fresh = try boroughCLI()
+        try FileManager.default.removeItem(atPath: HeadLog.path(for: fresh.ledger))
+        let lost = try fresh.run(["verify"])
+        #expect(lost.status == 4 && lost.out.contains("no head log"), "\(lost.out)")
+        let moved = try fresh.run(["verify", "--no-head-log"])
+        #expect(moved.status == 0 && moved.out.contains("was not checked (--no-head-log)"), "\(moved.out)")
+        // A write through mtfs logs its head before it commits: the new head is logged, and verify passes.
+        let logged = try boroughCLI()
+        #expect(try logged.run(["deliver", "PEO-01", "1,000", "--period", "2023-10"]).status == 0)
+        let lines = try String(contentsOfFile: HeadLog.path(for: logged.ledger), encoding: .utf8).split(separator: "\n")
+        #expect(lines.suffix(2).first?.hasSuffix(" pending") == true && lines.last?.hasSuffix(" pending") == false, "\(lines)")
+        #expect(try logged.run(["verify"]).status == 0)
     }
 
     // MARK: - 5. Sign-offs

@@ -41,6 +41,7 @@ final class PortalFixture: @unchecked Sendable {
     var base = ""
     var task: Task<Void, Error>?
     let service: LedgerService
+    let portal: Portal
     let session: URLSession
     static let password = "correct horse battery"
 
@@ -64,12 +65,13 @@ final class PortalFixture: @unchecked Sendable {
         options.today = { CivilDate(year: 2023, month: 11, day: 20)! }
         options.slowDelay = .milliseconds(5)
         options.trustedHeader = trustedHeader
-        let portal = Portal(service: service, options: options)
+        portal = Portal(service: service, options: options)
         let config = URLSessionConfiguration.ephemeral
         config.httpShouldSetCookies = false
         config.httpCookieAcceptPolicy = .never
         session = URLSession(configuration: config, delegate: NoRedirects(), delegateQueue: nil)
         let started = AsyncStream<String>.makeStream()
+        let portal = self.portal
         task = Task { try await portal.run(host: "127.0.0.1", port: 0) { started.continuation.yield($0) } }
         for await address in started.stream {
             base = address
@@ -388,6 +390,59 @@ struct PortalSecurityTests {
         #expect(page.status == 200 && page.body.contains("Helen Brandt"))
         #expect(try await f.request("GET", "/statement", headers: ["X-Remote-User": "nobody"]).status == 403)
         #expect(try await f.request("POST", "/sign-off", form: [("period", "2023-10")], headers: ["X-Remote-User": "helen"]).status == 403)
+        // No session and no sign-in line per request: one sign-in line per login and address an hour.
+        let logins = { try f.service.read { try $0.db.scalar("SELECT count(*) FROM auth_events WHERE event = 'login'") } }
+        let before = try logins()
+        for _ in 0..<5 { _ = try await f.request("GET", "/statement?period=2023-10", headers: ["X-Remote-User": "helen"]) }
+        #expect(try logins() == before)
+        #expect(try f.service.read { try $0.db.scalar("SELECT count(*) FROM sessions") } == 0)
+        // The page's CSRF token is the trusted user's own: a sign-off with it goes through.
+        let token = Credentials.csrfToken(session: f.portal.trustedSecret(for: "helen"))
+        let signed = try await f.request(
+            "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\"}", headers: ["X-Remote-User": "helen", "X-CSRF-Token": token])
+        #expect(signed.status == 201, "\(signed.body)")
+    }
+
+    @Test("who may sign is the chain's: a binding changed in the file to sign another's statement and put back is caught by verify; a session or token written into the file grants nothing")
+    func peopleInTheChain() async throws {
+        let f = try await PortalFixture()
+        let path = f.dir.path("portal.sqlite")
+        let cli = CLI()
+        let clean = try cli.run(["verify", "--ledger", path])
+        #expect(clean.status == 0, "\(clean.out)")
+        let anchor = try #require(clean.out.split(separator: "\n").first { $0.hasPrefix("Head: ") }.map { String($0.dropFirst(6)) })
+
+        // helen is bound to Sanjay Patel in the file, signs his statement in the portal, and the row is put back.
+        try HistoryTests.tamper(path, "UPDATE user_changes SET holder = 'Sanjay Patel' WHERE login = 'helen'")
+        let helen = try await f.signIn("helen")
+        let signed = try await f.request(
+            "POST", "/api/v1/sign-offs", cookie: helen.cookie, json: "{\"period\": \"2023-10\"}", headers: ["X-CSRF-Token": helen.csrf])
+        #expect(signed.status == 201, "\(signed.body)")
+        try HistoryTests.tamper(path, "UPDATE user_changes SET holder = 'Helen Brandt' WHERE login = 'helen'")
+        for extra in [[], ["--anchor", anchor]] {
+            let r = try cli.run(["verify", "--ledger", path] + extra)
+            #expect(r.status == 4, "\(r.out)")
+            #expect(r.out.contains("of Sanjay Patel's statement was made in the portal by helen, whose account was then bound to Helen Brandt"), "\(r.out)")
+        }
+
+        // A live session for the CFO written into the file, and a token: neither lets anyone in.
+        let g = try await PortalFixture()
+        let gPath = g.dir.path("portal.sqlite")
+        let now = g.clock.now
+        try HistoryTests.tamper(
+            gPath,
+            "INSERT INTO sessions(id_hash, login, created_at, last_seen) VALUES ('\(Credentials.digest("s_forged"))', 'cfo', \(now), \(now))")
+        #expect(try await g.request("GET", "/summary", cookie: "s_forged").status == 303)
+        let forgedSession = try cli.run(["verify", "--ledger", gPath])
+        #expect(forgedSession.status == 4 && forgedSession.out.contains("a live session for cfo was not begun by a sign-in"), "\(forgedSession.out)")
+        try HistoryTests.tamper(gPath, "INSERT INTO tokens(login, token_hash, created_at, actor) VALUES ('cfo', '\(Credentials.digest("mtfs_forged"))', 'x', 'x')")
+        let forgedToken = try cli.run(["verify", "--ledger", gPath])
+        #expect(forgedToken.status == 4 && forgedToken.out.contains("of tokens is not in the record chain"), "\(forgedToken.out)")
+        // A session that really signed in, with its login changed in the file to the CFO's, grants nothing.
+        let h = try await PortalFixture()
+        let own = try await h.signIn("helen")
+        try HistoryTests.tamper(h.dir.path("portal.sqlite"), "UPDATE sessions SET login = 'cfo'")
+        #expect(try await h.request("GET", "/summary", cookie: own.cookie).status == 303)
     }
 
     @Test("what a hostile review found: a bad row count, a huge login, the CFO uploading, cross-site forms, parallel guessing, a proposal twice, every bad API line")

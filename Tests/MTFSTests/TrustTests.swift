@@ -66,6 +66,7 @@ struct TrustTests {
         for attempt in 0..<8 {
             let ledger = cli.dir.path("i\(attempt).sqlite")
             try FileManager.default.copyItem(atPath: cli.dir.path("base.sqlite"), toPath: ledger)
+            try FileManager.default.copyItem(atPath: HeadLog.path(for: cli.dir.path("base.sqlite")), toPath: HeadLog.path(for: ledger))
             try runAndKill(["import-return", cli.dir.path("2023-10.csv"), "--ledger", ledger], after: 10_000 + attempt * 150_000)
             let entries = try Ledger(path: ledger).db.scalar("SELECT count(*) FROM entries")
             #expect(entries == before || entries == Int64(manifest.entries), "a partial import survived: \(entries) entries")

@@ -61,7 +61,7 @@ struct UserAdd: ParsableCommand {
             }
         }
         let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
-        try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, at: Clock.seconds, recordedAt: Clock.recordedAt)
+        try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
         Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + ").")
     }
 }
@@ -76,7 +76,7 @@ struct UserPassword: ParsableCommand {
     func run() throws {
         let password = try readPassword(passwordStdin)
         try options.open().setPassword(
-            login, passwordHash: try Credentials.hashPassword(password), by: Clock.loginName, at: Clock.seconds)
+            login, passwordHash: try Credentials.hashPassword(password), by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds)
         Terminal.write("Set a new password for \(login); their sessions have ended.")
     }
 }
@@ -116,7 +116,7 @@ struct UserDisable: ParsableCommand {
     @Argument(help: "The login.") var login: String
 
     func run() throws {
-        try options.open().disableUser(login, by: Clock.loginName, at: Clock.seconds)
+        try options.open().disableUser(login, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds)
         Terminal.write("Disabled \(login): their sessions are ended and their API tokens no longer work.")
     }
 }
@@ -135,7 +135,8 @@ struct TokenCreate: ParsableCommand {
     func run() throws {
         let token = Credentials.randomSecret(prefix: "mtfs_")
         try options.open().addToken(
-            login: login, tokenHash: Credentials.digest(token), by: Clock.loginName, at: Clock.seconds, recordedAt: Clock.recordedAt)
+            login: login, tokenHash: Credentials.digest(token), by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds,
+            recordedAt: Clock.recordedAt)
         Terminal.write(token)
     }
 }

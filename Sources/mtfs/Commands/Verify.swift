@@ -34,9 +34,17 @@ struct Verify: ParsableCommand {
         })
     var anchors: [ChainHead] = []
 
+    @Flag(
+        name: .customLong("no-head-log"),
+        help: """
+            Leave out the head log beside the ledger (LEDGER.sqlite.heads): for a copy of a ledger moved on purpose \
+            without its log. Said in the output; the chain, the signed heads and any --anchor are still checked.
+            """)
+    var noHeadLog = false
+
     func run() throws {
         let ledger = try options.openForReading()
-        let report = try ledger.verify(thorough: thorough, anchors: anchors)
+        let report = try ledger.verify(thorough: thorough, anchors: anchors, headLog: !noHeadLog)
         var out = ""
         for check in report.checks {
             out += (check.passed ? Terminal.paint("ok  ", "32") : Terminal.paint("FAIL", "31;1")) + "  " + check.name + "\n"
@@ -44,9 +52,11 @@ struct Verify: ParsableCommand {
         }
         out += "\(report.entries) entries and \(report.head.count) records checked in \(options.path).\n"
         out += "Head: \(report.head)\n"
-        out +=
-            report.headLog.map { "\($0) heads logged beside the ledger (\(HeadLog.path(for: options.path))) were checked against it.\n" }
-            ?? "No head log beside the ledger (\(HeadLog.path(for: options.path))): only the chain itself and any --anchor were checked.\n"
+        if !report.headLogChecked {
+            out += "The head log beside the ledger was not checked (--no-head-log): only the chain, the signed heads and any --anchor were.\n"
+        } else if let logged = report.headLog {
+            out += "\(logged) lines logged beside the ledger (\(HeadLog.path(for: options.path))) were checked against it.\n"
+        }
         Terminal.write(out)
         if !report.passed {
             var first: [String] = []
