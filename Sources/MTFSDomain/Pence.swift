@@ -8,8 +8,12 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// The amount in pence.
     public var rawValue: Int64
 
-    /// The largest magnitude accepted from input: £10 trillion.
-    public static let limit = Pence(1_000_000_000_000_000)
+    /// The largest magnitude accepted from input: £1 billion, more than any one council's savings
+    /// line, baseline or forecast. Chosen so no total can overflow: a report adds at most the
+    /// amounts the ledger holds, and it would take 92 million amounts at this limit (ten times the
+    /// rows of the largest programme benchmarked) to pass `Int64.max`. Refused at the door (every
+    /// parser of money), and `verify` names any stored amount past it.
+    public static let limit = Pence(100_000_000_000)
     /// Nothing.
     public static let zero = Pence(0)
 
@@ -236,7 +240,7 @@ public enum MoneyError: KindedError, Equatable, Sendable {
         case .empty: "expected an amount of money, found nothing"
         case .malformed(let text): "expected an amount of money such as 1250000.00, £1,250,000 or (2,500), found \"\(text)\""
         case .tooManyDecimals(let text): "expected at most two decimal places (pence), found \"\(text)\""
-        case .overflow: "the amount is larger than the £10,000,000,000,000 the ledger accepts"
+        case .overflow: "the amount is larger than the £1,000,000,000 the ledger accepts"
         }
     }
 }

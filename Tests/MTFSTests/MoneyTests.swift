@@ -10,7 +10,7 @@ struct MoneyTests {
             ("£1,250,000", 125_000_000), ("1250000.00", 125_000_000), ("(2,500)", -250_000), ("-10.5", -1_050),
             ("0", 0), ("0.01", 1), (".5", 50), ("£0.99", 99), ("-£2,500.00", -250_000), ("£-3", -300),
             ("  42  ", 4_200), ("1,000", 100_000), ("(£1,234.56)", -123_456), ("+7", 700), ("999", 99_900),
-            ("10000000000000", 1_000_000_000_000_000),
+            ("1000000000", 100_000_000_000), ("-£1,000,000,000.00", -100_000_000_000),
         ] as [(String, Int64)])
     func parses(text: String, pence: Int64) throws {
         #expect(try Pence(parsing: text) == Pence(pence))
@@ -20,7 +20,7 @@ struct MoneyTests {
         "refuses what is not money",
         arguments: [
             "", "   ", "1.234", "12O", "£", "()", "(5", "1,00", "1,0000", ",100", "1..2", "1.", "--5", "(-5)", "£££1",
-            "1e6", "0x10", "NaN", "½", "١٢٣", "10000000000000.01", "99999999999999999999", "£1 000", "=1+1",
+            "1e6", "0x10", "NaN", "½", "١٢٣", "1000000000.01", "1000000001", "£1,000,000,000.01", "10000000000000", "99999999999999999999", "£1 000", "=1+1",
         ])
     func refuses(text: String) {
         #expect(throws: MoneyError.self) { try Pence(parsing: text) }
@@ -46,7 +46,7 @@ struct MoneyTests {
 
     @Test("formatting then parsing gives the amount back")
     func roundTrip() async {
-        await propertyCheck(count: 2000, input: Gen.int64(in: -1_000_000_000_000_000...1_000_000_000_000_000)) { raw in
+        await propertyCheck(count: 2000, input: Gen.int64(in: -100_000_000_000...100_000_000_000)) { raw in
             let p = Pence(raw)
             #expect((try? Pence(parsing: p.formatted())) == p)
             #expect((try? Pence(parsing: p.plain)) == p)

@@ -1,0 +1,137 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import MTFSDomain
+@testable import MTFSStore
+
+/// A pack of `proposals` proposals over `costCentres` cost centres whose every amount comes from
+/// `amount` (pence, at most ``Pence/limit``): targets in three years, baselines, and one month's
+/// return of delivered to date and forecast for the first year.
+func writeExtremePack(_ dir: String, proposals: Int, costCentres: Int, amount: (Int) -> Int64) throws {
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: dir + "/returns", withIntermediateDirectories: true)
+    func money(_ p: Int64) -> String { "\"" + Pence(p).formatted().replacingOccurrences(of: "£", with: "") + "\"" }
+    var org = "cost_centre,name,service,directorate,budget_holder,model\n"
+    var baselines = "cost_centre,year,net_budget\n"
+    for c in 0..<costCentres {
+        org += "CC-\(c),Centre \(c),Service \(c % 3),\(c % 2 == 0 ? "People" : "Place"),Holder \(c % 7),devolved\n"
+        baselines += "CC-\(c),2023/24,\(money(amount(c)))\n"
+    }
+    var list = "ref,title,directorate,owner,category,recurrence,cost_centres,delivery_start,replaces,2023/24,2024/25,2025/26\n"
+    var returns = "ref,year,delivered_to_date,forecast,rag,comment\n"
+    for p in 0..<proposals {
+        let c = p % costCentres
+        let target = max(1, amount(p))
+        list += "P-\(p),Saving number \(p),\(c % 2 == 0 ? "People" : "Place"),Holder \(c % 7),efficiency,ongoing,CC-\(c),,,\(money(target)),\(money(max(1, amount(p + 1)))),\(money(max(1, amount(p + 2))))\n"
+        returns += "P-\(p),2023/24,\(money(min(target, max(0, amount(p + 3))))),\(money(max(0, amount(p + 4)))),\(["B", "G", "A", "R"][p % 4]),extreme\n"
+    }
+    try org.write(toFile: dir + "/organisation.csv", atomically: true, encoding: .utf8)
+    try baselines.write(toFile: dir + "/baselines.csv", atomically: true, encoding: .utf8)
+    try list.write(toFile: dir + "/proposals.csv", atomically: true, encoding: .utf8)
+    try returns.write(toFile: dir + "/returns/2023-09.csv", atomically: true, encoding: .utf8)
+}
+
+@Suite("Hardening: money at the limit, what a hostile review found", .serialized)
+struct HardeningTests {
+    /// Every report of a ledger, in every format (`full`; else each report once, in CSV or its own
+    /// form: the totals are the same whatever the format); none may trap (exit 132) or fail.
+    static func everyReport(_ cli: CLI, full: Bool = true) throws {
+        guard full else {
+            for arguments in [
+                ["summary", "--format", "csv"], ["reconcile", "--format", "csv"], ["balance", "--format", "csv"],
+                ["statements", "--period", "2023-09", "--out", cli.dir.path("statements")], ["export", "--format", "hledger"], ["verify"],
+            ] {
+                let r = try cli.run(arguments)
+                #expect(r.status == 0, "mtfs \(arguments.joined(separator: " ")) exited \(r.status): \(r.err.prefix(300))")
+            }
+            return
+        }
+        var runs: [[String]] = []
+        for f in ["text", "csv", "json", "html", "markdown"] { runs.append(["summary", "--format", f]) }
+        runs.append(["summary", "--format", "xlsx", "--out", cli.dir.path("summary.xlsx")])
+        for f in ["text", "csv", "json"] {
+            runs.append(["reconcile", "--format", f])
+            runs.append(["balance", "--format", f])
+        }
+        runs.append(["balance", "--by", "directorate"])
+        runs.append(["statements", "--period", "2023-09", "--out", cli.dir.path("statements")])
+        runs.append(["statements", "--period", "2023-09", "--format", "xlsx", "--out", cli.dir.path("statements-xlsx")])
+        for f in ["csv", "json", "hledger"] { runs.append(["export", "--format", f]) }
+        runs.append(["verify"])
+        for arguments in runs {
+            let r = try cli.run(arguments)
+            #expect(r.status == 0, "mtfs \(arguments.joined(separator: " ")) exited \(r.status): \(r.err.prefix(300))")
+        }
+    }
+
+    @Test("10,000 forecasts of the largest amount the ledger accepts in one year: every report builds, nothing traps")
+    func largestProgramme() throws {
+        let cli = CLI()
+        let limit = Pence.limit.rawValue
+        try writeExtremePack(cli.dir.path("pack"), proposals: 10_000, costCentres: 40) { _ in limit }
+        let load = try cli.run(["load", cli.dir.path("pack")])
+        #expect(load.status == 0, "\(load.err)")
+        try HardeningTests.everyReport(cli, full: false)
+    }
+
+    @Test("random extreme amounts (the limit, a penny, zero and between): every report builds, nothing traps")
+    func extremeAmounts() async throws {
+        let limit = Pence.limit.rawValue
+        let pick = Gen.int(in: 0...3).map { choice -> Int64 in [limit, limit - 1, 1, limit / 3][choice] }
+        await propertyCheck(count: 4, input: pick.array(of: 8...8)) { amounts in
+            let cli = CLI()
+            try writeExtremePack(cli.dir.path("pack"), proposals: 300, costCentres: 9) { amounts[$0 % amounts.count] }
+            let load = try cli.run(["load", cli.dir.path("pack")])
+            #expect(load.status == 0, "\(load.err)")
+            try HardeningTests.everyReport(cli)
+        }
+    }
+
+    @Test("an amount past £1,000,000,000 is refused at the door with a sentence, nothing written: forecast, deliver, a pack, a return")
+    func refusedAtTheDoor() throws {
+        let cli = CLI()
+        try cli.setUp()
+        let ledger = try Ledger(path: cli.ledger, readOnly: true)
+        let before = try ledger.db.scalar("SELECT count(*) FROM records")
+        for arguments in [
+            ["forecast", "PEO-07", "10,000,000,000,000", "--rag", "G", "--period", "2023-09"],
+            ["forecast", "PEO-07", "1,000,000,000.01", "--rag", "G", "--period", "2023-09"],
+            ["deliver", "PEO-07", "1,000,000,001", "--period", "2023-09"],
+        ] {
+            let r = try cli.run(arguments)
+            #expect(r.status == 2, "mtfs \(arguments.joined(separator: " ")): \(r.status) \(r.err)")
+            #expect(r.err.contains("larger than the £1,000,000,000 the ledger accepts"), "\(r.err)")
+        }
+        let file = cli.dir.path("return.csv")
+        try "ref,year,delivered_to_date,forecast\nPEO-07,2023/24,0,\"9,999,999,999,999\"\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["import-return", file, "--period", "2023-09"])
+        #expect(r.status == 2 && r.err.contains("return.csv") && r.err.contains("larger than the £1,000,000,000"), "\(r.err)")
+        #expect(try ledger.db.scalar("SELECT count(*) FROM records") == before)
+
+        // Written outside mtfs, an amount past the limit is named by verify.
+        let copy = cli.dir.path("copy.sqlite")
+        try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
+        try HistoryTests.tamper(copy, "UPDATE baselines SET net_budget = 9000000000000000000")
+        let v = try cli.run(["verify", "--ledger", copy, "--no-head-log"])
+        #expect(v.status == 4 && v.out.contains("net_budget is £90,000,000,000,000,000.00, more than the £1,000,000,000.00 mtfs accepts"), "\(v.out)")
+    }
+
+    @Test("verify after an index is dropped exits 4 and names the index, not 5 with SQLite's message")
+    func droppedIndex() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK(["deliver", "PEO-07", "1,000", "--period", "2023-09"])
+        for index in ["postings_by_account", "accounts_proposal", "entries_by_period"] {
+            let copy = cli.dir.path("\(index).sqlite")
+            try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
+            try FileManager.default.copyItem(atPath: HeadLog.path(for: cli.ledger), toPath: HeadLog.path(for: copy))
+            let db = try Database(path: copy, create: false)
+            try db.execute("DROP INDEX \(index)")
+            let r = try cli.run(["verify", "--ledger", copy])
+            #expect(r.status == 4, "DROP INDEX \(index): exit \(r.status) \(r.err)")
+            #expect(r.out.contains("index \(index) is missing"), "\(r.out)")
+            #expect(!r.err.contains("no such index"), "\(r.err)")
+        }
+    }
+}
