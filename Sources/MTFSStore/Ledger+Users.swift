@@ -193,6 +193,13 @@ extension Ledger {
         return (Int(byLogin), Int(byAddress))
     }
 
+    /// How many failed sign-ins there were for `login` from `address` (both at once) since `time`.
+    public func failedSignIns(login: String, address: String, since time: Int64, together: Bool) throws -> Int {
+        Int(
+            try db.scalar(
+                "SELECT count(*) FROM auth_events WHERE event = 'login failed' AND login = ? AND address = ? AND at >= ?", login, address, time))
+    }
+
     /// The sign-in log, newest first.
     public func authEvents(limit: Int = 1000) throws -> [AuthEvent] {
         try db.query("SELECT at, event, login, address, detail, actor FROM auth_events ORDER BY id DESC LIMIT ?", Int64(limit)) {

@@ -132,25 +132,37 @@ public final class Portal: Sendable {
     /// Signs `login` in with `password` from `address`: throttled, logged, and a new session (the
     /// browser's previous one, `previous`, ends). Attempts are taken one at a time, so parallel tries
     /// cannot all slip under the limit before any is counted.
+    ///
+    /// The throttle counts failures per claimed login and per address, the same way whether or not
+    /// the login exists: an unknown login is counted (and logged) under a hash of what was typed, so
+    /// the answers — status, sentence and the Argon2 work done — never say which logins exist.
+    /// Strangers cannot lock a real user out: a login with too many failures is still checked from
+    /// an address with no failures of its own (after the slow delay), so its owner's right password
+    /// from their own machine gets in; an address that has failed is refused for that login, and an
+    /// address with too many failures is refused for every login.
     func signIn(login rawLogin: String, password: String, address: String, previous: String?) async throws -> String {
         // Only what could be a login is looked up or logged: a 7 MB "login" is not.
-        let login = rawLogin.count <= 64 ? rawLogin.lowercased() : ""
+        let login = rawLogin.count <= 64 ? rawLogin.lowercased() : String(rawLogin.prefix(64)).lowercased()
         let known = try await service.reading { try $0.user(login) != nil }
         // The log names a login that exists; anything else (perhaps a password typed in the wrong box)
-        // is logged only by a hash.
-        let logged = known ? login : "(unknown login)"
+        // is logged, and counted, only by a hash.
+        let logged = known ? login : "(unknown login " + String(Credentials.digest("mtfs-login\u{1F}" + login).prefix(16)) + ")"
         let since = options.now() - options.throttleWindow
         let before = try await service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
         if max(before.login, before.address) >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
         return try await signInGate.run {
             let now = self.options.now()
             let failures = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
-            let worst = max(failures.login, failures.address)
-            if worst >= self.options.refuseAfter {
+            let fromHere = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since, together: true) }
+            // Refused: an address with too many failures, or a locked login tried from an address that has failed at it.
+            let refused = failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && fromHere > 0)
+            if refused {
                 // Logged once a minute per login and address, so refused tries cannot grow the log without end.
                 if await self.throttleLog.due("\(logged)|\(address)", now: now) {
                     try? await self.service.writing {
-                        try $0.recordAuthEvent("login throttled", login: logged, address: address, at: now, actor: logged, detail: "\(worst) failures")
+                        try $0.recordAuthEvent(
+                            "login throttled", login: logged, address: address, at: now, actor: logged,
+                            detail: "\(max(failures.login, failures.address)) failures")
                     }
                 }
                 throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")

@@ -403,6 +403,49 @@ struct PortalSecurityTests {
         #expect(signed.status == 201, "\(signed.body)")
     }
 
+    @Test("the sign-in throttle says nothing of which logins exist, and strangers cannot lock a real user out")
+    func throttleIsNoOracle() async throws {
+        let f = try await PortalFixture()
+        /// The answer a sign-in gets: "ok", or its status and sentence.
+        func answer(_ login: String, _ password: String, from address: String) async -> String {
+            do {
+                _ = try await f.portal.signIn(login: login, password: password, address: address, previous: nil)
+                return "ok"
+            } catch let e as HTTPFailure {
+                return "\(e.status.code) \(e.message)"
+            } catch { return "\(error)" }
+        }
+        // Ten failures for made-up names from one address (the review's oracle): that address is refused
+        // for every login, known or not, with the same answer...
+        for i in 0..<10 { _ = await answer("ghost\(i)", "guess", from: "192.0.2.1") }
+        let refusedUnknown = await answer("ghost-new", "guess", from: "192.0.2.1")
+        let refusedKnown = await answer("helen", "guess", from: "192.0.2.1")
+        #expect(refusedUnknown.hasPrefix("429") && refusedUnknown == refusedKnown, "\(refusedUnknown) / \(refusedKnown)")
+        // ...and from a fresh address an unknown login and a real one get the same answer too.
+        let unknown = await answer("ghost-new", "guess", from: "192.0.2.2")
+        let known = await answer("helen", "guess", from: "192.0.2.3")
+        #expect(unknown.hasPrefix("401") && unknown == known, "\(unknown) / \(known)")
+
+        // One made-up login and one real one, each failed ten times from many addresses: the same answers again.
+        for i in 0..<10 {
+            _ = await answer("nobody", "guess", from: "198.51.100.\(i)")
+            _ = await answer("sanjay", "guess", from: "198.51.100.\(i)")
+        }
+        let lockedUnknown = await answer("nobody", "guess", from: "198.51.100.1")
+        let lockedKnown = await answer("sanjay", "guess", from: "198.51.100.1")
+        #expect(lockedUnknown.hasPrefix("429") && lockedUnknown == lockedKnown, "\(lockedUnknown) / \(lockedKnown)")
+        let cleanUnknown = await answer("nobody", "guess", from: "203.0.113.9")
+        let cleanKnown = await answer("sanjay", "guess", from: "203.0.113.8")
+        #expect(cleanUnknown.hasPrefix("401") && cleanUnknown == cleanKnown, "\(cleanUnknown) / \(cleanKnown)")
+        // Sanjay, locked out by strangers, still signs in with his password from his own machine;
+        // an address that has failed at his login stays refused, even with the right password.
+        #expect(await answer("sanjay", PortalFixture.password, from: "203.0.113.50") == "ok")
+        #expect(await answer("sanjay", PortalFixture.password, from: "203.0.113.8").hasPrefix("429"))
+        // Made-up logins are logged by a hash, never as typed.
+        let logged = try f.service.read { try $0.authEvents().map(\.login) }
+        #expect(!logged.contains { $0.contains("ghost") || $0 == "nobody" } && logged.contains { $0.hasPrefix("(unknown login ") })
+    }
+
     @Test("who may sign is the chain's: a binding changed in the file to sign another's statement and put back is caught by verify; a session or token written into the file grants nothing")
     func peopleInTheChain() async throws {
         let f = try await PortalFixture()
@@ -507,14 +550,22 @@ struct PortalSecurityTests {
         let errors = (try JSONSerialization.jsonObject(with: bad.data) as? [String: Any])?["errors"] as? [String] ?? []
         #expect(bad.status == 422 && errors.count == 3, "\(errors)")
 
-        // A forecast as large as the ledger takes cannot overflow the arithmetic of any page.
-        let hugeForecast = try await f.request(
+        // A forecast past what the ledger takes is refused at the door (422, its field named); one as
+        // large as it takes cannot overflow the arithmetic of any page.
+        let tooLarge = try await f.request(
             "POST", "/api/v1/returns", cookie: fbp.cookie,
             json: "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"PEO-08\", \"year\": \"2023/24\", \"delivered_to_date\": 250000, \"forecast\": \"9999999999999.99\", \"rag\": \"B\"}]}",
             headers: ["X-CSRF-Token": fbp.csrf])
+        #expect(tooLarge.status == 422 && tooLarge.body.contains("lines[0].forecast") && tooLarge.body.contains("larger than the £1,000,000,000"), "\(tooLarge.body)")
+        let hugeForecast = try await f.request(
+            "POST", "/api/v1/returns", cookie: fbp.cookie,
+            json: "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"PEO-08\", \"year\": \"2023/24\", \"delivered_to_date\": 250000, \"forecast\": \"1000000000.00\", \"rag\": \"B\"}]}",
+            headers: ["X-CSRF-Token": fbp.csrf])
         #expect(hugeForecast.status == 200, "\(hugeForecast.body)")
-        let afterHuge = try await f.request("GET", "/board?period=2023-10", cookie: fbp.cookie)
-        #expect(afterHuge.status == 200)
+        for page in ["/board?period=2023-10", "/summary", "/download?report=summary&format=csv", "/findings"] {
+            let afterHuge = try await f.request("GET", page, cookie: fbp.cookie)
+            #expect(afterHuge.status == 200 || afterHuge.status == 403, "\(page): \(afterHuge.status)")
+        }
         // A body over the limit is 413, not 500.
         var big = URLRequest(url: URL(string: f.base + "/login")!)
         big.httpMethod = "POST"
