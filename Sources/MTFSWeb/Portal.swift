@@ -350,6 +350,17 @@ struct Gate: RouterMiddleware {
             return portal.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than the portal accepts (8 MiB)."), context: context))
         } catch let e as KindedError {
             return portal.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
+        } catch let e as DatabaseError where e.isDiskFull || e.primaryCode == 10 /* SQLITE_IOERR */ {
+            // Said as the command line says it (exit 5), without the server's paths or SQLite's words.
+            return portal.secure(
+                portal.failure(
+                    HTTPFailure(.serviceUnavailable, "The disk that holds the ledger is full, so nothing was changed. Tell whoever runs the portal; then try again."),
+                    context: context))
+        } catch let e as DatabaseError where e.isBusy {
+            return portal.secure(
+                portal.failure(
+                    HTTPFailure(.serviceUnavailable, "The ledger is busy with another writer and the wait ran out; nothing was changed. Try again in a moment."),
+                    context: context))
         } catch {
             return portal.secure(portal.failure(HTTPFailure(.internalServerError, "Something went wrong; nothing was changed."), context: context))
         }

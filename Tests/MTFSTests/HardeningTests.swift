@@ -134,4 +134,17 @@ struct HardeningTests {
             #expect(!r.err.contains("no such index"), "\(r.err)")
         }
     }
+
+    @Test("a backdated hand reduction names every later month whose return it now contradicts, not only its own")
+    func backdatedNote() throws {
+        let cli = try boroughCLI()
+        let r = try cli.run(["deliver", "PEO-01", "(1,000)", "--period", "2023-08"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("as at the end of 2023/24 P5 and of every month after it"), "\(r.out)")
+        for month in ["P5", "P6", "P7"] { #expect(r.out.contains("2023/24 \(month) stated"), "\(month): \(r.out)") }
+        // Dated in the last returned month, only that month is named.
+        let last = try cli.run(["deliver", "PEO-01", "(1,000)", "--period", "2023-10"])
+        #expect(last.out.contains("The return for that month now disagrees: 2023/24 P7 stated"), "\(last.out)")
+        #expect(!last.out.contains("P6 stated"), "\(last.out)")
+    }
 }

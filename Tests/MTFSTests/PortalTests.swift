@@ -45,7 +45,7 @@ final class PortalFixture: @unchecked Sendable {
     let session: URLSession
     static let password = "correct horse battery"
 
-    init(trustedHeader: String? = nil) async throws {
+    init(trustedHeader: String? = nil, secureCookies: Bool = false) async throws {
         let path = dir.path("portal.sqlite")
         let ledger = try Ledger(path: path, create: true)
         _ = try loadPack(samplePack, into: ledger)
@@ -65,6 +65,7 @@ final class PortalFixture: @unchecked Sendable {
         options.today = { CivilDate(year: 2023, month: 11, day: 20)! }
         options.slowDelay = .milliseconds(5)
         options.trustedHeader = trustedHeader
+        options.secureCookies = secureCookies
         portal = Portal(service: service, options: options)
         let config = URLSessionConfiguration.ephemeral
         config.httpShouldSetCookies = false
@@ -401,6 +402,30 @@ struct PortalSecurityTests {
         let signed = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\"}", headers: ["X-Remote-User": "helen", "X-CSRF-Token": token])
         #expect(signed.status == 201, "\(signed.body)")
+    }
+
+    @Test("a full disk is said as such (503, nothing written), not 'something went wrong'; every answer refuses framing, and HSTS comes with --secure-cookies")
+    func fullDiskAndHeaders() async throws {
+        let f = try await PortalFixture()
+        let fbp = try await f.signIn("fbp.people")
+        let page = try await f.request("GET", "/board?period=2023-10", cookie: fbp.cookie)
+        #expect(page.header("X-Frame-Options") == "DENY" && page.header("Strict-Transport-Security") == nil)
+        let before = try f.returnLineCount()
+        try f.service.write { ledger in
+            let pages = try ledger.db.scalar("PRAGMA page_count")
+            try ledger.db.execute("PRAGMA max_page_count = \(pages)")
+        }
+        var lines: [String] = []
+        for i in 0..<9 { lines.append("{\"ref\": \"PEO-0\(1 + i % 9)\", \"year\": \"2023/24\", \"delivered_to_date\": 0, \"forecast\": \(i), \"rag\": \"G\", \"comment\": \"\(String(repeating: "x", count: 900))\"}") }
+        let full = try await f.request(
+            "POST", "/api/v1/returns", cookie: fbp.cookie, json: "{\"period\": \"2023-11\", \"lines\": [\(lines.joined(separator: ", "))]}",
+            headers: ["X-CSRF-Token": fbp.csrf])
+        #expect(full.status == 503 && full.body.contains("disk that holds the ledger is full"), "\(full.status) \(full.body)")
+        #expect(try f.returnLineCount() == before)
+
+        let secure = try await PortalFixture(secureCookies: true)
+        let login = try await secure.request("GET", "/login")
+        #expect(login.header("Strict-Transport-Security")?.hasPrefix("max-age=") == true && login.header("X-Frame-Options") == "DENY")
     }
 
     @Test("the sign-in throttle says nothing of which logins exist, and strangers cannot lock a real user out")
