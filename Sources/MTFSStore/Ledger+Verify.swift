@@ -62,84 +62,82 @@ extension Ledger {
 
     /// Every check after the schema's, into `report`.
     private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool) throws {
-        do {
-            let signed = try signedHeads()
-            let logged = useHeadLog ? HeadLog.read(headLog) : nil
-            let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
-            // The record chain is checked on a second connection while this one makes the pass over
-            // the entries: the two halves of the work on the two cores. Its result is used only if it
-            // saw the same records as this snapshot; otherwise it is checked again here.
-            let recordCount = try db.scalar(Ledger.recordCountSQL)
-            let inBackground = SideRead(path: db.path) { db in
-                (try db.scalar(Ledger.recordCountSQL), try RecordChecker(db: db).check(wanted: wanted))
-            }
-            // The balances through the index are read on a third connection while the pass runs.
-            let tip = try db.scalar(Ledger.lastEntrySQL)
-            let indexed = IndexedBalances(path: db.path)
-            let pass = try verifyPass()
-            let records = try inBackground.result(ifSaw: recordCount) ?? checkRecords(wanted: wanted)
-            report.head = records.head
-            report.firstBadRecord = records.problems.compactMap(\.seq).min()
-            report.checks.append(
-                VerifyReport.Check(name: "every fact is in the record chain, unaltered", problems: records.problems.map(\.text)))
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "every head recorded by a sign-off is in the chain",
-                    problems: signed.compactMap { s in
-                        Ledger.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
-                    }))
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "sign-offs in the portal were made by the holder's own account; live sessions began with a recorded sign-in",
-                    problems: try peopleProblems()))
-            report.headLog = useHeadLog ? logged?.count : nil
-            report.headLogChecked = useHeadLog
-            if useHeadLog {
-                report.checks.append(
-                    VerifyReport.Check(
-                        name: "the head log beside the ledger: its heads are in the chain, and it logged the current head",
-                        problems: headLogProblems(logged, records)))
-            }
-            if !anchors.isEmpty {
-                report.checks.append(
-                    VerifyReport.Check(
-                        name: "the ledger begins with the anchored records",
-                        problems: anchors.compactMap { Ledger.anchorProblem($0, records, what: "the anchor \($0.short)") }))
-            }
-            report.entries = pass.entries
-            report.firstBadEntry = pass.firstBad
-            report.checks.append(VerifyReport.Check(name: "hash chain unbroken", problems: pass.chainProblems))
-            report.checks.append(VerifyReport.Check(name: "every entry sums to zero", problems: pass.balanceProblems))
-            report.checks.append(VerifyReport.Check(name: "reversals mirror the entries they reverse", problems: pass.reversalProblems))
-            report.checks.append(
-                VerifyReport.Check(name: "every posting is to a known account of its entry's proposal", problems: pass.postingProblems))
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "every amount is within the \(Pence.limit.formatted()) mtfs accepts", problems: pass.amountProblems + (try amountProblems())))
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "all postings sum to zero",
-                    problems: pass.total == 0 ? [] : ["the postings sum to \(Pence(pass.total)), not £0.00"]))
-            // The kept positions are compared on another connection and thread while this one makes
-            // the checks that need only the pass (when that connection sees the same entries).
-            let positions = SideRead(path: db.path) { db in (try db.scalar(Ledger.lastEntrySQL), try Ledger.positionProblems(pass, on: db)) }
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "balances read through the index match the postings",
-                    problems: try indexedBalances(pass, indexed.result(tip: tip))))
-            report.checks.append(VerifyReport.Check(name: "no account holds a balance of the wrong sign", problems: wrongSigns(pass)))
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "no proposal-year is negative in any state as at the end of any month", problems: try historyProblems(pass)))
-            let identities = proposalIdentity(pass)
-            let years = yearIdentity(pass)
-            report.checks.append(
-                VerifyReport.Check(
-                    name: "the positions kept for reports match the postings",
-                    problems: try positions.result(ifSaw: tip) ?? Ledger.positionProblems(pass, on: db)))
-            report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: identities))
-            report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: years))
+        let signed = try signedHeads()
+        let logged = useHeadLog ? HeadLog.read(headLog) : nil
+        let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
+        // The record chain is checked on a second connection while this one makes the pass over
+        // the entries: the two halves of the work on the two cores. Its result is used only if it
+        // saw the same records as this snapshot; otherwise it is checked again here.
+        let recordCount = try db.scalar(Ledger.recordCountSQL)
+        let inBackground = SideRead(path: db.path) { db in
+            (try db.scalar(Ledger.recordCountSQL), try RecordChecker(db: db).check(wanted: wanted))
         }
+        // The balances through the index are read on a third connection while the pass runs.
+        let tip = try db.scalar(Ledger.lastEntrySQL)
+        let indexed = IndexedBalances(path: db.path)
+        let pass = try verifyPass()
+        let records = try inBackground.result(ifSaw: recordCount) ?? checkRecords(wanted: wanted)
+        report.head = records.head
+        report.firstBadRecord = records.problems.compactMap(\.seq).min()
+        report.checks.append(
+            VerifyReport.Check(name: "every fact is in the record chain, unaltered", problems: records.problems.map(\.text)))
+        report.checks.append(
+            VerifyReport.Check(
+                name: "every head recorded by a sign-off is in the chain",
+                problems: signed.compactMap { s in
+                    Ledger.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
+                }))
+        report.checks.append(
+            VerifyReport.Check(
+                name: "sign-offs in the portal were made by the holder's own account; live sessions began with a recorded sign-in",
+                problems: try peopleProblems()))
+        report.headLog = useHeadLog ? logged?.count : nil
+        report.headLogChecked = useHeadLog
+        if useHeadLog {
+            report.checks.append(
+                VerifyReport.Check(
+                    name: "the head log beside the ledger: its heads are in the chain, and it logged the current head",
+                    problems: headLogProblems(logged, records)))
+        }
+        if !anchors.isEmpty {
+            report.checks.append(
+                VerifyReport.Check(
+                    name: "the ledger begins with the anchored records",
+                    problems: anchors.compactMap { Ledger.anchorProblem($0, records, what: "the anchor \($0.short)") }))
+        }
+        report.entries = pass.entries
+        report.firstBadEntry = pass.firstBad
+        report.checks.append(VerifyReport.Check(name: "hash chain unbroken", problems: pass.chainProblems))
+        report.checks.append(VerifyReport.Check(name: "every entry sums to zero", problems: pass.balanceProblems))
+        report.checks.append(VerifyReport.Check(name: "reversals mirror the entries they reverse", problems: pass.reversalProblems))
+        report.checks.append(
+            VerifyReport.Check(name: "every posting is to a known account of its entry's proposal", problems: pass.postingProblems))
+        report.checks.append(
+            VerifyReport.Check(
+                name: "every amount is within the \(Pence.limit.formatted()) mtfs accepts", problems: pass.amountProblems + (try amountProblems())))
+        report.checks.append(
+            VerifyReport.Check(
+                name: "all postings sum to zero",
+                problems: pass.total == 0 ? [] : ["the postings sum to \(Pence(pass.total)), not £0.00"]))
+        // The kept positions are compared on another connection and thread while this one makes
+        // the checks that need only the pass (when that connection sees the same entries).
+        let positions = SideRead(path: db.path) { db in (try db.scalar(Ledger.lastEntrySQL), try Ledger.positionProblems(pass, on: db)) }
+        report.checks.append(
+            VerifyReport.Check(
+                name: "balances read through the index match the postings",
+                problems: try indexedBalances(pass, indexed.result(tip: tip))))
+        report.checks.append(VerifyReport.Check(name: "no account holds a balance of the wrong sign", problems: wrongSigns(pass)))
+        report.checks.append(
+            VerifyReport.Check(
+                name: "no proposal-year is negative in any state as at the end of any month", problems: try historyProblems(pass)))
+        let identities = proposalIdentity(pass)
+        let years = yearIdentity(pass)
+        report.checks.append(
+            VerifyReport.Check(
+                name: "the positions kept for reports match the postings",
+                problems: try positions.result(ifSaw: tip) ?? Ledger.positionProblems(pass, on: db)))
+        report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: identities))
+        report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: years))
     }
 
     /// What is wrong with the head log beside the ledger (`logged`, nil when there is none) for the
