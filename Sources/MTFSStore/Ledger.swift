@@ -823,7 +823,7 @@ extension Ledger {
         removeAbandoned(prefix: prefix, in: folder)
         let temporary = folder + "/" + prefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         func removeTemporary() {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+            for suffix in ["", "-wal", "-shm", "-journal", ".heads"] { unlink(temporary + suffix) }
         }
         defer { removeTemporary() }
         if FileManager.default.fileExists(atPath: path) {
@@ -844,11 +844,14 @@ extension Ledger {
             return result
         }
         let result = try fill()
-        // A log left by an earlier ledger of the same name is not this one's (made only when nothing
-        // was at `path`: no ledger's log is lost). The head is logged before the ledger is put in
-        // place, so a process killed between the two leaves no ledger without its log.
-        unlink(HeadLog.path(for: path))
-        HeadLog.append(head, to: HeadLog.path(for: path), pending: true)
+        // The new ledger's log is written beside the temporary file and renamed into place once the
+        // ledger is linked: a command that loses the race to create `path` never touches the
+        // winner's log, and a log left by an earlier ledger of the same name is replaced, not
+        // appended to. (A process killed between the link and the rename leaves a ledger whose
+        // log is missing, which `verify` reports; --no-head-log checks it.)
+        let log = temporary + ".heads"
+        HeadLog.append(head, to: log)
+        defer { unlink(log) }
         if link(temporary, path) != 0 {
             let reason = errno
             if reason == EEXIST {
@@ -856,7 +859,7 @@ extension Ledger {
             }
             throw LedgerError.unusable("the ledger could not be put in place at \(path) (\(String(cString: strerror(reason)))); nothing was created")
         }
-        HeadLog.append(head, to: HeadLog.path(for: path))
+        rename(log, HeadLog.path(for: path))
         return result
     }
 }
