@@ -13,7 +13,7 @@ public struct Summary: Sendable {
         /// Net slipped out of the year (negative when more slipped in).
         public var slipped = Pence.zero
         public var unachievable = Pence.zero
-        /// Forecasts weighted by their RAG.
+        /// Delivered money in full, and the rest of the forecast weighted by its RAG.
         public var weightedForecast = Pence.zero
         /// delivered ÷ current target.
         public var deliveryRate: Double? { currentTarget.isZero ? nil : Double(delivered.rawValue) / Double(currentTarget.rawValue) }
@@ -68,13 +68,18 @@ public struct Summary: Sendable {
             let f = input.forecasts[key]
             let target = lines.reduce(Pence.zero) { $0 + $1.position.currentTarget }
             let forecast = f?.forecast ?? target
-            // Confidence weights a forecast by its RAG; where there is no forecast yet (a future
-            // year), the target stands unweighted.
+            // Confidence weights only what is not yet delivered (SPEC §7 v3): money already banked
+            // counts in full whatever the RAG, so the weighted figure is never below delivered. Where
+            // there is no forecast yet (a future year), the target stands unweighted.
             let weight = Int64(f.map { settings.confidenceBasisPoints[$0.rag] ?? 0 } ?? 10_000)
-            let weighted = forecast.scaled(by: weight, over: 10_000)
+            let delivered = lines.reduce(Pence.zero) { $0 + $1.position.delivered }
+            let undelivered = max(Pence.zero, forecast - delivered)
             let weights = lines.map { max(0, $0.position.currentTarget.rawValue) }
             let forecastParts = forecast.allocate(weights: weights)
-            let weightedParts = weighted.allocate(weights: weights)
+            // Each line keeps its own delivered money and takes its share of the weighted rest, so no
+            // directorate's weighted figure (under any structure) falls below what it delivered.
+            let weightedRest = undelivered.scaled(by: weight, over: 10_000).allocate(weights: weights)
+            let weightedParts = lines.enumerated().map { i, line in max(Pence.zero, line.position.delivered) + weightedRest[i] }
             for (i, line) in lines.enumerated() {
                 let directorate =
                     structure.flatMap {

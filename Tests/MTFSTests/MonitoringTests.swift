@@ -1,0 +1,65 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import MTFSDomain
+@testable import MTFSEngine
+@testable import MTFSStore
+
+/// Monitoring as councils publish it (SPEC §5 v3, §7 v3).
+@Suite("Monitoring as councils publish it")
+struct MonitoringTests {
+    /// One proposal-year's month: delivered to date (pounds), forecast (pounds), RAG, and whether it moves.
+    typealias Line = (delivered: Int64, forecast: Int64, rag: Int)
+
+    @Test("the confidence-weighted forecast is never below delivered, for any ledger, under any structure and weights")
+    func weightedNeverBelowDelivered() async throws {
+        let gen = zip(Gen.int64(in: 0...600_000), Gen.int64(in: 0...900_000), Gen.int(in: 0...3)).map { Line($0.0, $0.1, $0.2) }
+            .array(of: 1...6)
+        let weights = zip(Gen.int(in: 0...10_000), Gen.int(in: 0...10_000), Gen.int(in: 0...10_000), Gen.int(in: 0...10_000))
+        await propertyCheck(count: 60, input: zip(gen, weights)) { lines, w in
+            let dir = TempDir()
+            let ledger = try sampleLedger(dir)
+            for (i, line) in lines.enumerated() {
+                let period = try Period(parsing: "2023-\(String(format: "%02d", 4 + i))")
+                // Delivered to date as a return states it (never past the year's £500,000 target),
+                // and a forecast that may be below what is already delivered.
+                let delivered = min(line.delivered, 500_000)
+                _ = try? ledger.setDelivered(
+                    ref: "P-1", year: fy(2023), to: pounds(delivered), asAt: period, reason: { _ in "return" }, by: testWho)
+                try ledger.recordForecast(
+                    ref: "P-1", year: fy(2023), period: period, forecast: pounds(line.forecast), rag: [.blue, .green, .amber, .red][line.rag],
+                    comment: "", by: testWho)
+            }
+            var settings = ReconcileSettings()
+            settings.confidenceBasisPoints = [.blue: w.0, .green: w.1, .amber: w.2, .red: w.3]
+            let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2024-03-31"))
+            for structure in [nil, date("2023-04-01")] {
+                let summary = Summary.build(input: input, findings: [], settings: settings, structure: structure, year: nil)
+                for row in summary.rows + summary.totals {
+                    #expect(row.weightedForecast >= row.delivered, "\(row.directorate) \(row.year): weighted \(row.weightedForecast) < delivered \(row.delivered)")
+                }
+            }
+        }
+    }
+
+    @Test("money already delivered counts in full whatever the RAG; only the undelivered rest is weighted")
+    func bankedMoneyIsNotDiscounted() throws {
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        let p = try Period(parsing: "2023-09")
+        _ = try ledger.setDelivered(ref: "P-1", year: fy(2023), to: pounds(300_000), asAt: p, reason: { _ in "return" }, by: testWho)
+        let input = { try ReconciliationInput.load(ledger, asOf: nil, today: date("2024-03-31")) }
+        func total(_ rag: RAG, forecast: Int64) throws -> Summary.Row {
+            try ledger.recordForecast(ref: "P-1", year: fy(2023), period: p, forecast: pounds(forecast), rag: rag, comment: "", by: testWho)
+            return try #require(Summary.build(input: try input(), findings: [], settings: ReconcileSettings(), structure: nil, year: fy(2023)).totals.first)
+        }
+        // Red: £300,000 banked counts, the other £100,000 of the £400,000 forecast counts nothing.
+        #expect(try total(.red, forecast: 400_000).weightedForecast == pounds(300_000))
+        // Amber: the banked £300,000 and half of the £100,000 still to come.
+        #expect(try total(.amber, forecast: 400_000).weightedForecast == pounds(350_000))
+        // A forecast below what is banked: the banked money still counts in full.
+        #expect(try total(.red, forecast: 100_000).weightedForecast == pounds(300_000))
+        #expect(try total(.green, forecast: 450_000).weightedForecast == pounds(450_000))
+    }
+}
