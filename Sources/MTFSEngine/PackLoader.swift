@@ -16,12 +16,16 @@ public struct LoadSummary: Sendable, Equatable {
     public var reductions = 0
     public var deliveredChange = Pence.zero
     public var forecasts = 0
+    /// Lines of a return that said what the ledger already held as at their month (nil returns:
+    /// counted as returned, nothing posted, no figure recorded again).
     public var unchangedRows = 0
+    /// Return lines recorded: a month's line is recorded once, so importing the same return again records none.
+    public var returnLines = 0
     public init() {}
 
     /// Whether anything was written.
     public var changedAnything: Bool {
-        costCentres + baselines + proposals + approvals + restructures + adjustments + deliveries + reductions + forecasts > 0
+        costCentres + baselines + proposals + approvals + restructures + adjustments + deliveries + reductions + forecasts + returnLines > 0
     }
 }
 
@@ -257,6 +261,11 @@ public struct PackLoader {
         let latest = Dictionary(
             try ledger.latestForecasts(in: ret.period).map { (ProposalYear($0.proposal, $0.year), $0) },
             uniquingKeysWith: { a, _ in a })
+        // What the ledger already holds as at the period, from this month or an earlier one: a line
+        // that says the same again is a nil return (SPEC §5 v3) — it counts as returned, but no
+        // forecast is recorded again, so an untouched template posts nothing.
+        var standing: [ProposalYear: ForecastRecord] = [:]
+        try ledger.latestForecasts(asOf: ret.period, provenance: false) { standing[ProposalYear($0.proposal, $0.year)] = $0 }
         for (i, row) in rows.enumerated() {
             guard try ledger.proposal(row.ref) != nil else {
                 throw InputError(row.at.withColumn("ref"), "unknown proposal ref \(row.ref)")
@@ -292,7 +301,7 @@ public struct PackLoader {
                 changed = true
             }
             if let forecast = row.forecast, let rag = row.rag {
-                let previous = latest[ProposalYear(row.ref, row.year)]
+                let previous = standing[ProposalYear(row.ref, row.year)]
                 if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment {
                     try at(row.at, column: "forecast") {
                         try ledger.recordForecast(
@@ -303,9 +312,12 @@ public struct PackLoader {
                     changed = true
                 }
             }
-            try ledger.recordReturnLine(
+            if try ledger.recordReturnLine(
                 ref: row.ref, year: row.year, period: ret.period, deliveredToDate: row.deliveredToDate,
                 forecast: row.forecast, rag: row.rag, comment: row.comment, by: by)
+            {
+                summary.returnLines += 1
+            }
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }

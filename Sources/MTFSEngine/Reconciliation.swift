@@ -16,6 +16,15 @@ public struct ReconciliationInput: Sendable {
     public var lastReturns: [ProposalYear: Period]
     /// Each directorate's latest period with returns (by the as-of period), and what was reported in it.
     public var directorateReturns: [String: (period: Period, reported: Set<ProposalYear>)] = [:]
+    /// The period each proposal's returns are judged at (SPEC §6 v3: its owner's latest return, or
+    /// its directorate's latest return made together, whichever is later), and whether it was the
+    /// directorate's; SL01, SL02 and DQ01 judge the proposal there.
+    public var judgedAt: [ProposalRef: (period: Period, byDirectorate: Bool)] = [:]
+    /// What was reported in each period some proposal is judged at.
+    public var reportedIn: [Period: Set<ProposalYear>] = [:]
+    /// The latest month each proposal and year was returned in (a nil return counts: its forecast
+    /// and comment stand from the month they were recorded).
+    public var returnedAt: [ProposalYear: Period] = [:]
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [ProposalRef: CivilDate]
@@ -45,10 +54,11 @@ public struct ReconciliationInput: Sendable {
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
         let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
+        let judged = try ledger.judgedPeriods(asOf: period, proposals: proposals)
         var lastReturns: [ProposalYear: Period] = [:]
-        // Only the (few) proposals missing from their directorate's latest return need their last one.
+        // Only the (few) proposals missing from the return they are judged at need their last one.
         for p in proposals {
-            guard let own = byDirectorate[p.directorate], !own.reported.contains(key(p.ref, own.period.year)) else { continue }
+            guard let own = judged.judgedAt[p.ref], judged.reported[own.period]?.contains(key(p.ref, own.period.year)) == false else { continue }
             if let last = try ledger.lastReturn(ref: p.ref, year: own.period.year, before: own.period) {
                 lastReturns[key(p.ref, own.period.year)] = last
             }
@@ -62,6 +72,9 @@ public struct ReconciliationInput: Sendable {
         )
         input.head = try ledger.head()
         input.directorateReturns = byDirectorate
+        input.judgedAt = judged.judgedAt
+        input.reportedIn = judged.reported
+        input.returnedAt = try ledger.latestReturnPeriods(asOf: period)
         return input
     }
 
@@ -468,9 +481,9 @@ public struct Reconciliation {
     func behindProfile() -> [Finding] {
         var out: [Finding] = []
         for p in input.proposals {
-            // As at its directorate's latest return: a directorate that has not returned for the
-            // latest month is not behind for lack of one.
-            let own = input.directorateReturns[p.directorate]?.period
+            // As at the return it is judged at (its owner's, or its directorate's made together): a
+            // holder who has not returned for the latest month is not behind for lack of one.
+            let own = input.judgedAt[p.ref]?.period
             let asOf = own.map { min($0, input.asOf) } ?? input.asOf
             for year in input.window.years where year <= asOf.year {
                 let position = pos(p.ref, year)
@@ -481,7 +494,7 @@ public struct Reconciliation {
                 guard settings.isBehind(delivered: position.delivered, profile: profile) else { continue }
                 let when =
                     year < asOf.year
-                    ? "by the end of \(year)" : asOf < input.asOf ? "by \(asOf) (\(p.directorate)'s latest return)" : "by \(asOf)"
+                    ? "by the end of \(year)" : asOf < input.asOf ? "by \(asOf) (\(input.judgedAt[p.ref]?.byDirectorate == false ? p.owner : p.directorate)'s latest return)" : "by \(asOf)"
                 out.append(
                     Finding(
                         code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
@@ -602,9 +615,9 @@ public struct Reconciliation {
     /// DQ01: no return for the proposal in the latest period that has returns.
     func staleReturn() -> [Finding] {
         input.proposals.compactMap { p in
-            // Judged against its own directorate's latest return: one directorate's early return
-            // makes no one else stale.
-            guard let (latest, reported) = input.directorateReturns[p.directorate] else { return nil }
+            // Judged at its owner's latest return, or its directorate's made together (SPEC §6 v3):
+            // one holder's early return makes no colleague stale.
+            guard let (latest, byDirectorate) = input.judgedAt[p.ref], let reported = input.reportedIn[latest] else { return nil }
             let year = latest.year
             let t = target(p.ref, year)
             guard t > .zero else { return nil }
@@ -618,7 +631,7 @@ public struct Reconciliation {
             return Finding(
                 code: .DQ01, severity: .medium, refs: [p.ref], year: year, amount: remaining,
                 message:
-                    "\(describe(proposal: p.ref)) is missing from \(p.directorate)'s \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
+                    "\(describe(proposal: p.ref)) is missing from \(byDirectorate ? p.directorate : p.owner)'s \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
             )
         }
     }

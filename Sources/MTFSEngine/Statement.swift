@@ -348,7 +348,8 @@ public struct StatementBuilder: Sendable {
                 originalTarget: pos.originalTarget, currentTarget: pos.currentTarget,
                 profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
-                ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero }, returned: f?.period)
+                ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero },
+                returned: [f?.period, input.returnedAt[key]].compactMap { $0 }.max())
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
         /// proportion to current target, as the summary splits it).
@@ -378,10 +379,11 @@ public struct StatementBuilder: Sendable {
             return whole
         }
         /// Behind beyond tolerance as the reconciliation judges it (SL01): against the profile as at
-        /// the proposal's directorate's latest return, so a return still to come is not slippage.
+        /// the return the proposal is judged at (its owner's, or its directorate's made together), so
+        /// a return still to come is not slippage.
         func judged(_ l: HolderStatement.Line, _ p: Proposal) -> HolderStatement.Line {
             var l = l
-            let returned = input.directorateReturns[p.directorate]?.period
+            let returned = input.judgedAt[p.ref]?.period
             let asAt = returned.map { min($0, period) } ?? period
             let profile = asAt == period ? l.profiled : (asAt.year == year ? p.profiled(l.currentTarget, year: year, through: asAt) : .zero)
             l.behind = settings.isBehind(delivered: l.delivered, profile: profile)

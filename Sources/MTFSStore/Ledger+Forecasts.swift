@@ -191,6 +191,73 @@ extension Ledger {
 }
 
 extension Ledger {
+    /// The latest month up to `asOf` in which each proposal and year was returned (a return line,
+    /// a nil return's included, or a forecast).
+    public func latestReturnPeriods(asOf: Period?) throws -> [ProposalYear: Period] {
+        var out: [ProposalYear: Period] = [:]
+        try db.forEach(
+            """
+            SELECT proposal, year, max(period) FROM (
+                SELECT proposal, year, period FROM return_lines WHERE period <= ?1
+                UNION ALL SELECT proposal, year, period FROM forecasts WHERE period <= ?1
+            ) GROUP BY proposal, year
+            """, parameters: [asOf?.code ?? 999_999]
+        ) { row in
+            if let p = Period(code: Int(row.int(2))) { out[ProposalYear(row.id(0), FinancialYear(startYear: Int(row.int(1))))] = p }
+        }
+        return out
+    }
+
+    /// When each proposal's returns are judged (SPEC §6 v3): holders return their own lines, so a
+    /// proposal is judged at the latest period up to `asOf` in which its owner returned any line or
+    /// forecast, or in which its directorate's lines were returned together — one submission (one
+    /// import, upload or API call: the same recorder at the same moment) holding lines of two or more
+    /// of the directorate's owners, as a finance business partner's return does — whichever is later.
+    /// One holder returning early moves no colleague's period. Also what was reported in each of
+    /// those periods. Proposals never returned for are absent.
+    public func judgedPeriods(asOf: Period?, proposals: [Proposal]) throws -> (
+        judgedAt: [ProposalRef: (period: Period, byDirectorate: Bool)], reported: [Period: Set<ProposalYear>]
+    ) {
+        let cutoff = asOf?.code ?? 999_999
+        var byOwner: [String: Int] = [:]
+        try db.forEach(
+            """
+            SELECT p.owner, max(x.period) FROM (
+                SELECT proposal, period FROM return_lines WHERE period <= ?1
+                UNION ALL SELECT proposal, period FROM forecasts WHERE period <= ?1
+            ) x JOIN proposals p ON p.ref = x.proposal GROUP BY p.owner
+            """, parameters: [cutoff]
+        ) { byOwner[$0.text(0)] = Int($0.int(1)) }
+        var byDirectorate: [String: Int] = [:]
+        try db.forEach(
+            """
+            SELECT directorate, max(period) FROM (
+                SELECT p.directorate AS directorate, r.period AS period FROM return_lines r JOIN proposals p ON p.ref = r.proposal
+                WHERE r.period <= ?1 GROUP BY p.directorate, r.period, r.actor, r.recorded_at HAVING count(DISTINCT p.owner) >= 2
+            ) GROUP BY directorate
+            """, parameters: [cutoff]
+        ) { byDirectorate[$0.text(0)] = Int($0.int(1)) }
+        var judgedAt: [ProposalRef: (period: Period, byDirectorate: Bool)] = [:]
+        for p in proposals {
+            let owner = byOwner[p.owner] ?? 0
+            let directorate = byDirectorate[p.directorate] ?? 0
+            guard let period = Period(code: max(owner, directorate)) else { continue }
+            judgedAt[p.ref] = (period, directorate >= owner)
+        }
+        var reported: [Period: Set<ProposalYear>] = [:]
+        for period in Set(judgedAt.values.map(\.period)) {
+            var set: Set<ProposalYear> = []
+            try db.forEach(
+                "SELECT proposal, year FROM return_lines WHERE period = ?1 UNION SELECT proposal, year FROM forecasts WHERE period = ?1",
+                parameters: [period.code]
+            ) { set.insert(ProposalYear($0.id(0), FinancialYear(startYear: Int($0.int(1))))) }
+            reported[period] = set
+        }
+        return (judgedAt, reported)
+    }
+}
+
+extension Ledger {
     /// Refuses a return or forecast for a period outside the MTFS years.
     public func checkPeriodInWindow(_ period: Period) throws {
         let window = try requireWindow()

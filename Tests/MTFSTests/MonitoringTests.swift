@@ -62,4 +62,30 @@ struct MonitoringTests {
         #expect(try total(.red, forecast: 100_000).weightedForecast == pounds(300_000))
         #expect(try total(.green, forecast: 450_000).weightedForecast == pounds(450_000))
     }
+
+    @Test("a holder's untouched template for the next month changes no position and no finding outside it, and says its lines were unchanged")
+    func untouchedTemplate() throws {
+        let cli = CLI()
+        #expect(try cli.run(["load", samplePack]).status == 0)
+        let findings = { (try cli.run(["reconcile", "--format", "csv"]).out).split(separator: "\n").map(String.init) }
+        let before = try findings()
+        let positions = try cli.run(["balance", "--format", "csv", "--as-of", "2023-11"]).out
+        #expect(try cli.run(["template", "--period", "2023-11", "--holder", "Helen Brandt", "--out", "helen.xlsx"]).status == 0)
+        var reader = try WorkbookReader(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("helen.xlsx")))), file: "helen.xlsx")
+        let sheet = try #require(try reader.sheet(named: "Return"))
+        let hers = Set(sheet.rows.dropFirst().compactMap { $0.cells[0].map(WorkbookSheet.text) })
+        #expect(hers.count == 6)
+        let imported = try cli.run(["import-return", "helen.xlsx"])
+        #expect(imported.status == 0 && imported.out.contains("6 lines returned unchanged"), "\(imported.out)\(imported.err)")
+        #expect(try cli.run(["balance", "--format", "csv", "--as-of", "2023-11"]).out == positions)
+        // Every finding on a proposal outside the template is as it was: her return moved no colleague's period.
+        func outside(_ rows: [String]) -> [String] {
+            rows.dropFirst().filter { row in
+                let refs = row.split(separator: ",", maxSplits: 3).dropFirst(2).first.map { $0.split(separator: ";").map(String.init) } ?? []
+                return !refs.contains { hers.contains($0) }
+            }
+        }
+        let after = try findings()
+        #expect(outside(after) == outside(before), "\(Set(outside(after)).symmetricDifference(outside(before)))")
+    }
 }

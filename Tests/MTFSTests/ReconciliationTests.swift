@@ -402,12 +402,12 @@ struct ReconciliationTests {
         #expect(f.first?.message.contains("2023/24 P6") == true)
     }
 
-    @Test("DQ01 and SL01 by directorate: a partial return makes no other directorate stale or behind; nothing fully delivered is stale")
+    @Test("DQ01 and SL01 by owner: a partial return makes no other holder stale or behind; nothing fully delivered is stale")
     func dq01ByDirectorate() throws {
-        let s = try Scenario().centre("C1").centre("C2", directorate: "Place").centre("C3", directorate: "Place")
+        let s = try Scenario().centre("C1").centre("C2", directorate: "Place", holder: "Bob").centre("C3", directorate: "Place", holder: "Bob")
         try s.proposal("P-1", centres: "C1", targets: [120_000, 0, 0])
-        try s.proposal("Q-1", directorate: "Place", centres: "C2", targets: [120_000, 0, 0])
-        try s.proposal("Q-2", directorate: "Place", centres: "C3", targets: [120_000, 0, 0])
+        try s.proposal("Q-1", owner: "Bob", directorate: "Place", centres: "C2", targets: [120_000, 0, 0])
+        try s.proposal("Q-2", owner: "Bob", directorate: "Place", centres: "C3", targets: [120_000, 0, 0])
         // Both directorates return for September; People alone for October (the partial return).
         try s.deliver("Q-1", 60_000, on: "2023-09-30")
         try s.deliver("P-1", 70_000, on: "2023-10-31")
@@ -415,17 +415,17 @@ struct ReconciliationTests {
         try s.report("Q-1", period: "2023-09", delivered: 60_000, forecast: 120_000, rag: .green)
         try s.report("Q-2", period: "2023-09", delivered: 0, forecast: 120_000, rag: .green)
         try s.report("P-1", period: "2023-10", delivered: 70_000, forecast: 120_000, rag: .green)
-        // Place is at P6: nobody in Place is missing from it, and Q-1 (£60k of £120k by P6, on profile) is not behind at P7.
+        // Bob is at P6: none of his is missing from it, and Q-1 (£60k of £120k by P6, on profile) is not behind at P7.
         #expect(try s.findings(code: .DQ01).isEmpty)
         let behind = try s.findings(code: .SL01)
         #expect(!behind.contains { $0.refs == ["Q-1"] }, "\(behind)")
-        // Q-2 is behind as at Place's own latest return, and says so.
+        // Q-2 is behind as at Bob's own latest return, and says so.
         let q2 = try #require(behind.first { $0.refs == ["Q-2"] })
-        #expect(q2.message.contains("by 2023/24 P6 (Place's latest return)") && q2.amount == pounds(60_000), "\(q2.message)")
-        // Place returns for October without Q-2: Q-2 is stale against Place's October return.
+        #expect(q2.message.contains("by 2023/24 P6 (Bob's latest return)") && q2.amount == pounds(60_000), "\(q2.message)")
+        // Bob returns for October without Q-2: Q-2 is stale against Bob's October return.
         try s.report("Q-1", period: "2023-10", delivered: 60_000, forecast: 120_000, rag: .green)
         let stale = try s.findings(code: .DQ01)
-        #expect(stale.map(\.refs) == [["Q-2"]] && stale.first?.message.contains("Place's 2023/24 P7 return") == true, "\(stale)")
+        #expect(stale.map(\.refs) == [["Q-2"]] && stale.first?.message.contains("Bob's 2023/24 P7 return") == true, "\(stale)")
         // Fully delivered, it is not stale.
         try s.deliver("Q-2", 120_000, on: "2023-10-31")
         #expect(try s.findings(code: .DQ01).isEmpty)

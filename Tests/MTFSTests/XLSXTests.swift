@@ -226,8 +226,15 @@ struct WorkbookExportTests {
         #expect(keys["period"] == "2023-11" && keys["holder"] == "Helen Brandt" && head.contains(keys["chain head"]!.prefix(16)))
 
         let before = try cli.run(["journal", "--format", "csv"]).out
+        let forecasts = { try Ledger(path: cli.ledger, readOnly: true).db.scalar("SELECT count(*) FROM forecasts") }
+        let forecastsBefore = try forecasts()
+        let balanceBefore = try cli.run(["balance", "--format", "csv", "--as-of", "2023-11"]).out
         let imported = try cli.run(["import-return", "helen.xlsx"])
         #expect(imported.status == 0 && imported.out.contains("0 deliveries and 0 reductions posted"), "\(imported.out)\(imported.err)")
+        // A nil return (SPEC §5 v3): every line counts as returned, no forecast is recorded again.
+        #expect(imported.out.contains("0 forecasts recorded, 6 lines returned unchanged"), "\(imported.out)")
+        #expect(try forecasts() == forecastsBefore)
+        #expect(try cli.run(["balance", "--format", "csv", "--as-of", "2023-11"]).out == balanceBefore)
         #expect(try cli.run(["journal", "--format", "csv"]).out == before)
         #expect(try cli.run(["import-return", "helen.xlsx"]).out.hasPrefix("Nothing changed"))
 
