@@ -206,6 +206,8 @@ public struct ReconcileSettings: Hashable, Sendable {
         guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isASCIIDigit),
             parts.count == 1 || (parts[1].count <= 2 && parts[1].allSatisfy(\.isASCIIDigit) && !parts[1].isEmpty)
         else { throw DomainError.invalid("\(key): expected a percentage such as 10% or 12.5%, found \"\(text)\"") }
+        // Checked before it is multiplied: 99999999999999999% is refused, not an overflow.
+        guard whole <= 100 else { throw DomainError.invalid("\(key): expected at most 100%, found \"\(text)\"") }
         var bp = whole * 100
         if parts.count == 2 { bp += Int(parts[1].count == 1 ? parts[1] + "0" : String(parts[1])) ?? 0 }
         guard bp <= 10_000 else { throw DomainError.invalid("\(key): expected at most 100%, found \"\(text)\"") }

@@ -39,6 +39,28 @@ public enum HeadLog {
         _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
+    /// The heads in the last 64 KiB of the log (a write's starting head is always among the newest);
+    /// nil when there is no log.
+    static func recentHeads(_ path: String) -> [ChainHead]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return FileManager.default.fileExists(atPath: path) ? [] : nil }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        let start = size > 65_536 ? size - 65_536 : 0
+        try? handle.seek(toOffset: start)
+        let data = (try? handle.readToEnd()) ?? Data()
+        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        if start > 0, !lines.isEmpty { lines.removeFirst() }  // cut part-way through
+        return lines.compactMap { try? ChainHead(parsing: String($0.split(separator: " ").first ?? "")) }
+    }
+
+    /// Starts a log at `path`, which must not exist, with `head` (a verified copy's, say).
+    public static func start(_ head: ChainHead, at path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { throw LedgerError.unusable("\(path) could not be created (\(String(cString: strerror(errno))))") }
+        close(fd)
+        append(head, to: path)
+    }
+
     /// The lines logged for a ledger; nil when there is no log.
     static func read(_ path: String?) -> [Line]? {
         guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }

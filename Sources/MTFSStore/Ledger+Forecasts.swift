@@ -68,6 +68,12 @@ extension Ledger {
         ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
         comment: String, by who: Provenance
     ) throws -> Bool {
+        // The line and its record land together (and its head is logged) even when called alone.
+        if !db.inTransaction {
+            return try transaction {
+                try recordReturnLine(ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, forecast: forecast, rag: rag, comment: comment, by: who)
+            }
+        }
         try checkPeriodInWindow(period)
         try Ledger.checkComment(comment)
         // A proposal added in this write has only the lines recorded in it: none for a later period.

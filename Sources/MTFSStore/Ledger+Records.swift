@@ -184,6 +184,9 @@ extension Ledger {
     /// Appends a record: its hash covers the version, the table, the key, the record before it and
     /// the row's columns, which `columns` writes (false when the row is not there).
     private func appendRecord(_ table: FactTable, _ keys: (SQLValue, SQLValue), columns: (inout [UInt8]) throws -> Bool) throws {
+        // The first record of a write: the chain it adds to must end at a head mtfs logged, or an
+        // ordinary write would bury records appended outside mtfs under a head it logs itself.
+        if recordTip == nil || !db.inTransaction { try checkTipLogged(try lastRecord()) }
         let tip = try lastRecord()
         var input: [UInt8] = []
         input.reserveCapacity(512)
@@ -199,6 +202,24 @@ extension Ledger {
             Ledger.insertRecord,
             parameters: [.integer(tip.count + 1), .text(table.rawValue), keys.0, keys.1, .blob(hash)])
         recordTip = (tip.count + 1, hash)
+    }
+
+    /// Refuses to add to a chain whose tip mtfs never logged in the head log beside the ledger (records
+    /// appended outside mtfs), or to a ledger with records whose log is missing (deleted, or the file
+    /// copied without it): nothing is written, and `verify` says what happened. Not for a ledger
+    /// being made (no log yet) or upgraded (a ledger from before the log).
+    func checkTipLogged(_ tip: (count: Int64, hash: [UInt8])) throws {
+        guard let headLog, tip.count > 0, !upgrading else { return }
+        let head = ChainHead(count: tip.count, hash: SHA256.hex(digest: tip.hash))
+        guard let logged = HeadLog.recentHeads(headLog) else {
+            throw LedgerError.integrity(
+                "\(headLog), the ledger's head log, is missing though the ledger has \(tip.count) records; nothing was written. Put the log back beside the ledger, or for a copy moved on purpose check it with `mtfs verify --no-head-log` and start a new log with `mtfs verify --no-head-log --start-head-log`")
+        }
+        if logged.contains(where: { $0.count == head.count && head.hash.hasPrefix($0.hash) }) { return }
+        let all = HeadLog.read(headLog)?.compactMap(\.head) ?? []
+        if all.contains(where: { $0.count == head.count && head.hash.hasPrefix($0.hash) }) { return }
+        throw LedgerError.integrity(
+            "the ledger's head \(head.short) was never logged by mtfs (\(headLog)): records were added outside mtfs, and nothing more is written until that is looked into; run `mtfs verify`")
     }
 
     /// Chains every row already in `tables`, table by table in key order: what schema 5 does for

@@ -140,19 +140,27 @@ extension Ledger {
     }
 
     /// A session by the hash of its cookie, or nil. `vouched`: the chained sign-in log holds the
-    /// sign-in that began it, for the same login, and no sign-out of it (a row written or revived in
-    /// the file has neither).
+    /// sign-in that began it, for the same login (a row with its record, not one inserted beside the
+    /// chain), and nothing since that ended it — its sign-out or end, or the user's password set or
+    /// account disabled — so a row written, revived or re-pointed in the file grants nothing. Its
+    /// start, for the absolute timeout, is the chained sign-in's time, not the row's.
     public func session(idHash: String) throws -> StoredSession? {
         try db.first(
             """
-            SELECT s.login, s.created_at, s.last_seen, s.ended,
-                   EXISTS (SELECT 1 FROM auth_events a WHERE a.session = s.id_hash AND a.event = 'login' AND a.login = s.login),
-                   EXISTS (SELECT 1 FROM auth_events a WHERE a.session = s.id_hash AND a.event = 'logout')
-            FROM sessions s WHERE s.id_hash = ?
+            SELECT s.login, s.created_at, s.last_seen, s.ended, b.id, b.at,
+                   EXISTS (SELECT 1 FROM auth_events e WHERE e.session = s.id_hash AND e.event IN ('logout', 'session ended')),
+                   EXISTS (SELECT 1 FROM auth_events e WHERE e.event IN ('password set', 'user disabled') AND e.login = s.login AND e.id > b.id)
+            FROM sessions s
+            LEFT JOIN auth_events b ON b.session = s.id_hash AND b.event = 'login' AND b.login = s.login
+                AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'auth_events' AND r.key1 = b.id AND r.key2 = '')
+            WHERE s.id_hash = ?
+            ORDER BY b.id LIMIT 1
             """, idHash
         ) {
-            StoredSession(
-                login: $0.text(0), createdAt: $0.int(1), lastSeen: $0.int(2), ended: $0.optionalInt(3), vouched: $0.int(4) != 0 && $0.int(5) == 0)
+            let began = $0.type(4) != .null
+            return StoredSession(
+                login: $0.text(0), createdAt: began ? $0.int(5) : $0.int(1), lastSeen: $0.int(2), ended: $0.optionalInt(3),
+                vouched: began && $0.int(6) == 0 && $0.int(7) == 0)
         }
     }
 
@@ -161,9 +169,22 @@ extension Ledger {
         try db.run("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", time, idHash)
     }
 
-    /// Ends a session (timeout, a new sign-in in the same browser).
-    public func endSession(idHash: String, at time: Int64) throws {
+    /// Ends a session's row (a password set or an account disabled, whose own chained events end
+    /// every session of the login).
+    func endSession(idHash: String, at time: Int64) throws {
         try db.run("UPDATE sessions SET ended = ? WHERE id_hash = ? AND ended IS NULL", time, idHash)
+    }
+
+    /// Ends a session (timed out, or replaced by a new sign-in in the same browser), and says so in
+    /// the chained log, so the row revived in the file stays dead.
+    public func endSession(idHash: String, at time: Int64, why: String) throws {
+        try transaction {
+            guard let login = try db.first("SELECT login FROM sessions WHERE id_hash = ? AND ended IS NULL", idHash, map: { $0.text(0) }) else {
+                return
+            }
+            try endSession(idHash: idHash, at: time)
+            try recordAuthEvent("session ended", login: login, address: "", at: time, actor: login, detail: why, session: idHash)
+        }
     }
 
     /// Signs a session out: it ends, and the chained log says so (a revived row stays dead).

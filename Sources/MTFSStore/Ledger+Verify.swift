@@ -232,14 +232,16 @@ extension Ledger {
         }
         try db.forEach(
             """
-            SELECT s.login, s.created_at FROM sessions s
-            WHERE s.ended IS NULL AND NOT EXISTS (
-                SELECT 1 FROM auth_events a WHERE a.session = s.id_hash AND a.event = 'login' AND a.login = s.login)
-            ORDER BY s.created_at LIMIT 20
+            SELECT s.login, s.id_hash FROM sessions s WHERE s.ended IS NULL ORDER BY s.created_at
             """
         ) { row in
+            guard problems.count < 20, let session = try session(idHash: row.text(1)), !session.vouched else { return }
+            let began = try db.scalar(
+                "SELECT count(*) FROM auth_events WHERE session = ? AND event = 'login' AND login = ?", row.text(1), row.text(0))
             problems.append(
-                "a live session for \(row.text(0)) was not begun by a sign-in in the chained log: it was written outside mtfs (the portal refuses it)")
+                began == 0
+                    ? "a live session for \(row.text(0)) was not begun by a sign-in in the chained log: it was written outside mtfs (the portal refuses it)"
+                    : "a session of \(row.text(0)) that the chained log ended is live again in the file: it was revived outside mtfs (the portal refuses it)")
         }
         try db.forEach(
             "SELECT t.id, t.login FROM tokens t WHERE NOT EXISTS (SELECT 1 FROM user_changes u WHERE u.login = t.login) ORDER BY t.id LIMIT 20"

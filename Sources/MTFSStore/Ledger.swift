@@ -27,6 +27,8 @@ public final class Ledger {
 
     /// The chain's head inside a write transaction (see ``head()``).
     var recordTip: (count: Int64, hash: [UInt8])?
+    /// Set while migrations run: a ledger from before the head log is upgraded without one.
+    var upgrading = false
     /// Inside a write transaction: the latest period of any entry on each proposal read so far, so
     /// a movement dated at or after it needs no check of the periods before (``checkHistory``).
     var latestPeriods: [ProposalRef: Int] = [:]
@@ -178,6 +180,8 @@ public final class Ledger {
         }
         // Another process may be migrating at the same moment: re-check under the write lock.
         guard current < Schema.migrations.count else { return }
+        upgrading = true
+        defer { upgrading = false }
         try transaction {
             let version = try db.userVersion
             for index in version..<Schema.migrations.count {
@@ -335,6 +339,8 @@ public final class Ledger {
 
     /// Records a cost centre's net budget for a year.
     public func addBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
+        // The row and its record land together (and its head is logged) even when called alone.
+        if !db.inTransaction { return try transaction { try addBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who) } }
         try checkInWindow(year)
         try requireCostCentre(costCentre)
         if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil
@@ -544,6 +550,17 @@ public final class Ledger {
         case .deliver(let year, _), .reduce(let year, _):
             if effective < year.firstDay {
                 throw LedgerError.refused("a delivery for \(year) cannot be dated \(effective), before the year starts")
+            }
+        default: break
+        }
+        // A year's target is never taken past what the ledger accepts as one amount, so no single
+        // movement of it (a return's delivered-to-date change included) can be larger.
+        switch movement {
+        case .approve(let year, let amount), .slip(_, let year, let amount):
+            let target = try balance(of: proposal.ref, .planned, year) + balance(of: proposal.ref, .delivered, year)
+            if target.rawValue > Pence.limit.rawValue - amount.rawValue {
+                throw LedgerError.refused(
+                    "this would take \(proposal.ref)'s target for \(year) to \(Pence(target.rawValue + amount.rawValue)), more than the \(Pence.limit) a year's target can be")
             }
         default: break
         }

@@ -70,6 +70,15 @@ public struct Form: Sendable {
         guard !boundary.isEmpty, boundary.utf8.count <= Limits.boundary,
             boundary.unicodeScalars.allSatisfy({ $0.value >= 32 && $0.value < 127 })
         else { return nil }
+        // Counted before parsing: a body of a million empty parts is refused in one pass.
+        let delimiter = Array("--\(boundary)".utf8)
+        var delimiters = 0
+        var from = 0
+        while let found = ByteSearch.find(delimiter, in: body, from: from) {
+            delimiters += 1
+            if delimiters > Limits.parts + 1 { return nil }
+            from = found + delimiter.count
+        }
         let closing = Array("--\(boundary)--".utf8)
         guard ByteSearch.find(closing, in: body, from: 0) != nil, headerNamesAreASCII(body, boundary: boundary) else { return nil }
 

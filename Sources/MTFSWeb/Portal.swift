@@ -62,6 +62,9 @@ public struct PortalOptions: Sendable {
     public var secureCookies = false
     /// A header a council's single sign-on proxy sets to the user's login; off unless named.
     public var trustedHeader: String?
+    /// A header the reverse proxy adds the client's address to (`X-Forwarded-For`), for throttling
+    /// sign-ins by the real address; believed only from a loopback peer; off unless named.
+    public var clientAddressHeader: String?
     /// The host names the portal answers to (the `Host` header, without its port). Another name —
     /// a DNS-rebinding page that resolves to this machine — is refused. Loopback names always are.
     public var allowedHosts: Set<String> = []
@@ -110,7 +113,7 @@ public final class Portal: Sendable {
     /// Runs the server until SIGINT or SIGTERM; `started` is told the address once it listens.
     public func run(host: String, port: Int, started: @escaping @Sendable (String) -> Void) async throws {
         let app = Application(
-            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil),
+            responder: HeadAsGet(inner: router().buildResponder()), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
                 started("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
@@ -155,10 +158,13 @@ public final class Portal: Sendable {
             let failures = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
             let fromHere = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since, together: true) }
             // Refused: an address with too many failures, or a locked login tried from an address that has failed at it.
-            let refused = failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && fromHere > 0)
+            let refused =
+                failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && fromHere >= Portal.typosAllowed)
             if refused {
                 // Logged once a minute per login and address, so refused tries cannot grow the log without end.
-                if await self.throttleLog.due("\(logged)|\(address)", now: now) {
+                // Keyed by what refused it: new made-up logins from a refused address add no rows.
+                let key = failures.address >= self.options.refuseAfter ? "address|\(address)" : "login|\(logged)|\(address)"
+                if await self.throttleLog.due(key, now: now) {
                     try? await self.service.writing {
                         try $0.recordAuthEvent(
                             "login throttled", login: logged, address: address, at: now, actor: logged,
@@ -189,13 +195,17 @@ public final class Portal: Sendable {
             let secret = Credentials.randomSecret(prefix: "s_")
             try await self.service.writing { ledger in
                 try ledger.transaction {
-                    if let previous { try ledger.endSession(idHash: Credentials.digest(previous), at: now) }
+                    if let previous { try ledger.endSession(idHash: Credentials.digest(previous), at: now, why: "signed in again") }
                     try ledger.startSession(idHash: Credentials.digest(secret), login: login, address: address, at: now)
                 }
             }
             return secret
         }
     }
+
+    /// Failures from one address at a login that strangers have locked before that address is
+    /// refused for it too: its owner may mistype a couple of times.
+    static let typosAllowed = 3
 
     static let decoyHash = (try? Credentials.hashPassword("not a password of anyone's")) ?? ""
 
@@ -213,7 +223,8 @@ public final class Portal: Sendable {
             return nil
         }
         if now - session.lastSeen > options.idleTimeout || now - session.createdAt > options.absoluteTimeout {
-            try await service.writing { try $0.endSession(idHash: hash, at: now) }
+            let why = now - session.createdAt > options.absoluteTimeout ? "too old" : "idle"
+            try await service.writing { try $0.endSession(idHash: hash, at: now, why: why) }
             return nil
         }
         if now - session.lastSeen >= 60 { try await service.writing { try $0.touchSession(idHash: hash, at: now) } }
@@ -260,6 +271,16 @@ struct Gate: RouterMiddleware {
         var context = context
         var request = request
         context.api = request.uri.path.hasPrefix("/api/")
+        // Behind the council's reverse proxy every request comes from the proxy's address: the
+        // client's is the last one the proxy added to the header named by --client-address-header,
+        // believed only from a loopback peer (the proxy on the same machine).
+        if let header = portal.options.clientAddressHeader, let name = HTTPField.Name(header), ["127.0.0.1", "::1", "local"].contains(context.address)
+            || context.address.hasPrefix("127."),
+            let value = request.headers[values: name].last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces),
+            !value.isEmpty, value.count <= 64, value.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" })
+        {
+            context.address = value
+        }
         do {
             // Only the names this portal is served under (a DNS-rebinding page's name is not one).
             let host = (request.head.authority ?? "").lowercased()
@@ -280,7 +301,7 @@ struct Gate: RouterMiddleware {
                 // one the portal drew at start, so a forged cross-site form still cannot act for them.
                 // The sign-in log has one line per login and address an hour, not one per request.
                 guard let u = try await portal.service.reading({ try $0.user(login) }), !u.disabled else {
-                    throw HTTPFailure(.forbidden, "the sign-on proxy named \(login), who is not a user of this ledger (or is disabled)")
+                    throw HTTPFailure(.forbidden, "the sign-on proxy named a login that is not an active user of this ledger")
                 }
                 context.user = u
                 context.trusted = true
@@ -311,13 +332,20 @@ struct Gate: RouterMiddleware {
                 {
                     throw HTTPFailure(.forbidden, "This form came from another site (\(origin)); nothing was changed.")
                 }
-                let body = try await request.collectBody(upTo: context.maxUploadSize)
-                let type = request.headers[.contentType]
-                if type?.lowercased().hasPrefix("application/json") != true {
-                    guard let form = Form.parse(body: Array(buffer: body), contentType: type) else {
-                        throw HTTPFailure(.badRequest, "the form could not be read")
+                // A stranger's body is read only for the sign-in form, and only as large as that form
+                // can be; anyone else's request is refused by its page or endpoint without its body
+                // being read. A signed-in user's form is parsed off the server's event loops.
+                let path = request.uri.path
+                if context.user != nil || path == "/login" {
+                    let limit = path == "/login" ? Gate.signInLimit : (Gate.uploads.contains(path) ? context.maxUploadSize : Gate.formLimit)
+                    let body = try await request.collectBody(upTo: limit)
+                    let type = request.headers[.contentType]
+                    if type?.lowercased().hasPrefix("application/json") != true {
+                        guard let form = await Gate.parse(Array(buffer: body), contentType: type) else {
+                            throw HTTPFailure(.badRequest, "the form could not be read")
+                        }
+                        context.form = form
                     }
-                    context.form = form
                 }
                 if let secret = context.session, request.uri.path != "/login" {
                     let sent = request.headers[Gate.csrfHeader] ?? context.form["csrf"] ?? ""
@@ -342,12 +370,12 @@ struct Gate: RouterMiddleware {
                 switch e.status {
                 case .notFound: "There is no such page."
                 case .methodNotAllowed: "That page does not take \(request.method.rawValue)."
-                case .contentTooLarge: "The request is larger than the portal accepts (8 MiB)."
+                case .contentTooLarge: "The request is larger than this page accepts."
                 default: e.body ?? e.status.reasonPhrase
                 }
             return portal.secure(portal.failure(HTTPFailure(e.status, message), context: context))
         } catch is NIOTooManyBytesError {
-            return portal.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than the portal accepts (8 MiB)."), context: context))
+            return portal.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than this page accepts."), context: context))
         } catch let e as KindedError {
             return portal.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
         } catch let e as DatabaseError where e.isDiskFull || e.primaryCode == 10 /* SQLITE_IOERR */ {
@@ -363,6 +391,20 @@ struct Gate: RouterMiddleware {
                     context: context))
         } catch {
             return portal.secure(portal.failure(HTTPFailure(.internalServerError, "Something went wrong; nothing was changed."), context: context))
+        }
+    }
+
+    /// The largest sign-in form read (a login and a password are far inside it), the largest other
+    /// form, and the paths that take a whole return (up to ``PortalContext/maxUploadSize``).
+    static let signInLimit = 16 << 10
+    static let formLimit = 1 << 20
+    static let uploads: Set<String> = ["/upload", "/return", "/api/v1/returns"]
+
+    /// Parses a form on a thread of its own, never on an event loop: a large upload does not hold
+    /// up anyone else's request.
+    static func parse(_ body: [UInt8], contentType: String?) async -> Form? {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: Form.parse(body: body, contentType: contentType)) }
         }
     }
 
@@ -413,6 +455,21 @@ extension Portal {
     func requireUser(_ context: PortalContext) throws -> PortalUser {
         guard let u = context.user else { throw HTTPFailure(.unauthorized, context.api ? "sign in first: send Authorization: Bearer TOKEN" : "sign in first") }
         return u
+    }
+}
+
+/// HEAD is GET without the body (RFC 9110 §9.3.2), for every page that takes GET: the request is
+/// answered as a GET before routing, and its body dropped.
+struct HeadAsGet<Inner: HTTPResponder>: HTTPResponder {
+    let inner: Inner
+
+    func respond(to request: Request, context: Inner.Context) async throws -> Response {
+        guard request.method == .head else { return try await inner.respond(to: request, context: context) }
+        var head = request.head
+        head.method = .get
+        var response = try await inner.respond(to: Request(head: head, body: request.body), context: context)
+        response.body = ResponseBody()
+        return response
     }
 }
 

@@ -4,6 +4,7 @@ import Testing
 
 @testable import MTFSDomain
 @testable import MTFSStore
+@testable import MTFSWeb
 
 /// A pack of `proposals` proposals over `costCentres` cost centres whose every amount comes from
 /// `amount` (pence, at most ``Pence/limit``): targets in three years, baselines, and one month's
@@ -146,5 +147,28 @@ struct HardeningTests {
         let last = try cli.run(["deliver", "PEO-01", "(1,000)", "--period", "2023-10"])
         #expect(last.out.contains("The return for that month now disagrees: 2023/24 P7 stated"), "\(last.out)")
         #expect(!last.out.contains("P6 stated"), "\(last.out)")
+    }
+
+    @Test("no year's target is taken past the limit (so no single movement is larger); a setting past 100% is refused, not an overflow")
+    func limitsOnTargetsAndSettings() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK([
+            "proposal", "add", "BIG-01", "--title", "Large", "--directorate", "People", "--owner", "Sam Okafor", "--cost-centre", "PEO-CSC-0412",
+            "--target", "2023/24=1,000,000,000", "--target", "2024/25=1,000,000,000",
+        ])
+        let slip = try cli.run(["slip", "BIG-01", "1,000,000,000", "--from", "2023/24", "--to", "2024/25", "--date", "2023-06-30", "--reason", "later"])
+        #expect(slip.status == 2 && slip.err.contains("more than the £1,000,000,000.00 a year's target can be"), "\(slip.err)")
+        let setting = try cli.run(["settings", "behind-profile-percent", "99999999999999999%"])
+        #expect(setting.status == 2 && setting.err.contains("expected at most 100%"), "\(setting.status) \(setting.err)")
+        #expect(try cli.run(["reconcile"]).status == 0)
+    }
+
+    @Test("a multipart body of more parts than a form may have is refused before it is parsed")
+    func manyParts() {
+        let body = Array((String(repeating: "--B\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\r\n", count: 5_000) + "--B--\r\n").utf8)
+        let started = ContinuousClock.now
+        #expect(Form.parse(body: body, contentType: "multipart/form-data; boundary=B") == nil)
+        #expect(ContinuousClock.now - started < .seconds(2))
     }
 }

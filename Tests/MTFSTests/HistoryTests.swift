@@ -363,8 +363,10 @@ struct HistoryTests {
         // Forked: two copies of the same ledger, each given a different next record.
         let a = cli.dir.path("a.sqlite")
         let b = cli.dir.path("b.sqlite")
-        try FileManager.default.copyItem(atPath: cli.ledger, toPath: a)
-        try FileManager.default.copyItem(atPath: cli.ledger, toPath: b)
+        for copy in [a, b] {
+            try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
+            try FileManager.default.copyItem(atPath: HeadLog.path(for: cli.ledger), toPath: HeadLog.path(for: copy))
+        }
         #expect(try cli.run(["deliver", "PEO-01", "1,000", "--period", "2023-10", "--ledger", a]).status == 0)
         #expect(try cli.run(["deliver", "PEO-01", "2,000", "--period", "2023-10", "--ledger", b]).status == 0)
         let headA = try #require(
@@ -397,6 +399,13 @@ struct HistoryTests {
         // The anchor still holds (the append is after it), so it is the log that catches this.
         #expect(try cli.run(["verify", "--anchor", anchor]).status == 4)
         #expect(try cli.run(["verify", "--anchor", anchor, "--no-head-log"]).status == 0)
+        // And no ordinary write can bury it under a head of its own: mtfs refuses to add to that chain.
+        let records = { try Ledger(path: cli.ledger, readOnly: true).db.scalar("SELECT count(*) FROM records") }
+        let recordsBefore = try records()
+        let buried = try cli.run(["deliver", "PEO-01", "1,000", "--period", "2023-10"])
+        #expect(buried.status == 4 && buried.err.contains("was never logged by mtfs"), "\(buried.err)")
+        #expect(try records() == recordsBefore)
+        #expect(try cli.run(["verify"]).status == 4)
 
         // The log deleted: a ledger with records and no log fails, unless the copy was moved on purpose.
         let fresh = try boroughCLI()
@@ -405,6 +414,16 @@ struct HistoryTests {
         #expect(lost.status == 4 && lost.out.contains("no head log"), "\(lost.out)")
         let moved = try fresh.run(["verify", "--no-head-log"])
         #expect(moved.status == 0 && moved.out.contains("was not checked (--no-head-log)"), "\(moved.out)")
+        // Nor is it forgotten at the next write: a ledger with records and no log takes none...
+        let refused = try fresh.run(["deliver", "PEO-01", "1,000", "--period", "2023-10"])
+        #expect(refused.status == 4 && refused.err.contains("head log, is missing"), "\(refused.err)")
+        // ...until a new log is started on purpose, from a verified head.
+        #expect(try fresh.run(["verify", "--start-head-log"]).status == 1)
+        let started = try fresh.run(["verify", "--no-head-log", "--start-head-log"])
+        #expect(started.status == 0 && started.out.contains("Started a new head log"), "\(started.out)")
+        #expect(try fresh.run(["verify", "--no-head-log", "--start-head-log"]).status == 2)
+        #expect(try fresh.run(["deliver", "PEO-01", "1,000", "--period", "2023-10"]).status == 0)
+        #expect(try fresh.run(["verify"]).status == 0)
         // A write through mtfs logs its head before it commits: the new head is logged, and verify passes.
         let logged = try boroughCLI()
         #expect(try logged.run(["deliver", "PEO-01", "1,000", "--period", "2023-10"]).status == 0)

@@ -45,7 +45,7 @@ final class PortalFixture: @unchecked Sendable {
     let session: URLSession
     static let password = "correct horse battery"
 
-    init(trustedHeader: String? = nil, secureCookies: Bool = false) async throws {
+    init(trustedHeader: String? = nil, secureCookies: Bool = false, clientAddressHeader: String? = nil) async throws {
         let path = dir.path("portal.sqlite")
         let ledger = try Ledger(path: path, create: true)
         _ = try loadPack(samplePack, into: ledger)
@@ -66,6 +66,7 @@ final class PortalFixture: @unchecked Sendable {
         options.slowDelay = .milliseconds(5)
         options.trustedHeader = trustedHeader
         options.secureCookies = secureCookies
+        options.clientAddressHeader = clientAddressHeader
         portal = Portal(service: service, options: options)
         let config = URLSessionConfiguration.ephemeral
         config.httpShouldSetCookies = false
@@ -404,6 +405,26 @@ struct PortalSecurityTests {
         #expect(signed.status == 201, "\(signed.body)")
     }
 
+    @Test("behind a reverse proxy the client's address comes from --client-address-header, believed only from loopback; HEAD is GET without a body")
+    func clientAddressBehindProxy() async throws {
+        let f = try await PortalFixture(clientAddressHeader: "X-Forwarded-For")
+        func login(_ password: String, from address: String) async throws -> Int {
+            try await f.request("POST", "/login", form: [("login", "helen"), ("password", password)], headers: ["X-Forwarded-For": "10.9.9.9, \(address)"]).status
+        }
+        for _ in 0..<10 { #expect(try await login("wrong", from: "198.51.100.7") == 401) }
+        // That person's address is refused; everyone else behind the same proxy is not.
+        #expect(try await login(PortalFixture.password, from: "198.51.100.7") == 429)
+        #expect(try await login(PortalFixture.password, from: "198.51.100.8") == 303)
+        let events = try f.service.read { try $0.authEvents() }
+        #expect(events.contains { $0.address == "198.51.100.7" } && !events.contains { $0.address == "10.9.9.9" })
+        // HEAD answers as GET does, with no body.
+        let head = try await f.request("HEAD", "/login")
+        #expect(head.status == 200 && head.data.isEmpty)
+        // The sign-in form is read only up to 16 KiB.
+        let big = try await f.request("POST", "/login", form: [("login", "helen"), ("password", String(repeating: "x", count: 20_000))])
+        #expect(big.status == 413)
+    }
+
     @Test("a full disk is said as such (503, nothing written), not 'something went wrong'; every answer refuses framing, and HSTS comes with --secure-cookies")
     func fullDiskAndHeaders() async throws {
         let f = try await PortalFixture()
@@ -451,10 +472,10 @@ struct PortalSecurityTests {
         let known = await answer("helen", "guess", from: "192.0.2.3")
         #expect(unknown.hasPrefix("401") && unknown == known, "\(unknown) / \(known)")
 
-        // One made-up login and one real one, each failed ten times from many addresses: the same answers again.
-        for i in 0..<10 {
-            _ = await answer("nobody", "guess", from: "198.51.100.\(i)")
-            _ = await answer("sanjay", "guess", from: "198.51.100.\(i)")
+        // One made-up login and one real one, each failed twelve times from four addresses: the same answers again.
+        for i in 0..<12 {
+            _ = await answer("nobody", "guess", from: "198.51.100.\(i % 4)")
+            _ = await answer("sanjay", "guess", from: "198.51.100.\(i % 4)")
         }
         let lockedUnknown = await answer("nobody", "guess", from: "198.51.100.1")
         let lockedKnown = await answer("sanjay", "guess", from: "198.51.100.1")
@@ -463,9 +484,18 @@ struct PortalSecurityTests {
         let cleanKnown = await answer("sanjay", "guess", from: "203.0.113.8")
         #expect(cleanUnknown.hasPrefix("401") && cleanUnknown == cleanKnown, "\(cleanUnknown) / \(cleanKnown)")
         // Sanjay, locked out by strangers, still signs in with his password from his own machine;
-        // an address that has failed at his login stays refused, even with the right password.
+        // an address that has failed at his login three times stays refused, even with the right password.
         #expect(await answer("sanjay", PortalFixture.password, from: "203.0.113.50") == "ok")
-        #expect(await answer("sanjay", PortalFixture.password, from: "203.0.113.8").hasPrefix("429"))
+        #expect(await answer("sanjay", PortalFixture.password, from: "198.51.100.2").hasPrefix("429"))
+        // A locked login's owner may mistype twice from their own machine before it refuses them too.
+        #expect(await answer("sanjay", "typo", from: "203.0.113.60").hasPrefix("401"))
+        #expect(await answer("sanjay", "typo", from: "203.0.113.60").hasPrefix("401"))
+        #expect(await answer("sanjay", PortalFixture.password, from: "203.0.113.60") == "ok")
+        // Tries from a refused address with ever new made-up logins do not grow the chained log.
+        let rows = { try f.service.read { try $0.db.scalar("SELECT count(*) FROM auth_events") } }
+        let beforeRefused = try rows()
+        for i in 0..<20 { _ = await answer("fresh\(i)", "guess", from: "192.0.2.1") }
+        #expect(try rows() <= beforeRefused + 1)
         // Made-up logins are logged by a hash, never as typed.
         let logged = try f.service.read { try $0.authEvents().map(\.login) }
         #expect(!logged.contains { $0.contains("ghost") || $0 == "nobody" } && logged.contains { $0.hasPrefix("(unknown login ") })
@@ -511,6 +541,27 @@ struct PortalSecurityTests {
         let own = try await h.signIn("helen")
         try HistoryTests.tamper(h.dir.path("portal.sqlite"), "UPDATE sessions SET login = 'cfo'")
         #expect(try await h.request("GET", "/summary", cookie: own.cookie).status == 303)
+
+        // A session ended by a new password, revived in the file, stays dead, and verify names it.
+        let k = try await PortalFixture()
+        let kPath = k.dir.path("portal.sqlite")
+        let old = try await k.signIn("cfo")
+        #expect(try await k.request("GET", "/summary", cookie: old.cookie).status == 200)
+        try k.service.write { try $0.setPassword("cfo", passwordHash: try Credentials.hashPassword("another long password"), by: "admin", at: k.clock.now) }
+        #expect(try await k.request("GET", "/summary", cookie: old.cookie).status == 303)
+        try HistoryTests.tamper(kPath, "UPDATE sessions SET ended = NULL, last_seen = \(k.clock.now)")
+        #expect(try await k.request("GET", "/summary", cookie: old.cookie).status == 303)
+        let revived = try cli.run(["verify", "--ledger", kPath])
+        #expect(revived.status == 4 && revived.out.contains("a session of cfo that the chained log ended is live again"), "\(revived.out)")
+        // A session and its sign-in inserted with plain SQL (no trigger touched, no record): refused too.
+        let m = try await PortalFixture()
+        try HistoryTests.tamper(
+            m.dir.path("portal.sqlite"),
+            """
+            INSERT INTO sessions(id_hash, login, created_at, last_seen) VALUES ('\(Credentials.digest("s_plain"))', 'cfo', \(m.clock.now), \(m.clock.now));
+            INSERT INTO auth_events(at, event, login, address, detail, actor, session) VALUES (\(m.clock.now), 'login', 'cfo', '', '', 'cfo', '\(Credentials.digest("s_plain"))');
+            """)
+        #expect(try await m.request("GET", "/summary", cookie: "s_plain").status == 303)
     }
 
     @Test("what a hostile review found: a bad row count, a huge login, the CFO uploading, cross-site forms, parallel guessing, a proposal twice, every bad API line")
@@ -542,7 +593,8 @@ struct PortalSecurityTests {
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
         // A 2 MB "login" is refused without storing it.
         let huge = String(repeating: "A", count: 2_000_000)
-        #expect(try await f.request("POST", "/login", form: [("login", huge), ("password", "x")]).status == 401)
+        #expect(try await f.request("POST", "/login", form: [("login", huge), ("password", "x")]).status == 413)
+        #expect(try await f.request("POST", "/login", form: [("login", String(repeating: "A", count: 1_000)), ("password", "x")]).status == 401)
         let longest = try f.service.read { try $0.db.scalar("SELECT max(length(login)) FROM auth_events") }
         #expect(longest <= 64)
         // A password typed into the login box is logged only by a hash.

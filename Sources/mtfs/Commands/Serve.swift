@@ -24,6 +24,12 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("trusted-header"), help: ArgumentHelp("Take the user's login from this header, set by a sign-on proxy (off by default; see above).", valueName: "NAME"))
     var trustedHeader: String?
     @Option(
+        name: .customLong("client-address-header"),
+        help: ArgumentHelp(
+            "Behind a reverse proxy on this machine: the header it adds each client's address to (X-Forwarded-For), so sign-ins are throttled by the person's address, not the proxy's.",
+            valueName: "NAME"))
+    var clientAddressHeader: String?
+    @Option(
         name: .customLong("allowed-host"),
         help: ArgumentHelp("A host name people reach the portal by, through a proxy (repeatable; localhost always is).", valueName: "NAME"))
     var allowedHost: [String] = []
@@ -37,6 +43,9 @@ struct Serve: ParsableCommand {
         if let trustedHeader, trustedHeader.isEmpty || !trustedHeader.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
             throw Failure.usage("expected --trusted-header to be a header name such as X-Remote-User")
         }
+        if let clientAddressHeader, clientAddressHeader.isEmpty || !clientAddressHeader.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+            throw Failure.usage("expected --client-address-header to be a header name such as X-Forwarded-For")
+        }
         let service = try LedgerService(path: path, readers: 4)
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         if !loopback {
@@ -49,6 +58,7 @@ struct Serve: ParsableCommand {
         var portalOptions = PortalOptions()
         portalOptions.secureCookies = secureCookies
         portalOptions.trustedHeader = trustedHeader
+        portalOptions.clientAddressHeader = clientAddressHeader
         portalOptions.allowedHosts = Set(allowedHost.map { $0.lowercased() } + (loopback ? [] : [host.lowercased()]))
         portalOptions.today = { Clock.today }
         let portal = Portal(service: service, options: portalOptions)

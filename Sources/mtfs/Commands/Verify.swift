@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import MTFSDomain
 import MTFSStore
@@ -42,6 +43,15 @@ struct Verify: ParsableCommand {
             """)
     var noHeadLog = false
 
+    @Flag(
+        name: .customLong("start-head-log"),
+        help: """
+            With --no-head-log, for a ledger that has no head log (a copy moved on purpose, a restored backup): if \
+            every other check passes, start a new log beside it with the head just checked, so it can be written \
+            to again. Keep the head printed here with your anchors.
+            """)
+    var startHeadLog = false
+
     func run() throws {
         let ledger = try options.openForReading()
         let report = try ledger.verify(thorough: thorough, anchors: anchors, headLog: !noHeadLog)
@@ -56,6 +66,17 @@ struct Verify: ParsableCommand {
             out += "The head log beside the ledger was not checked (--no-head-log): only the chain, the signed heads and any --anchor were.\n"
         } else if let logged = report.headLog {
             out += "\(logged) lines logged beside the ledger (\(HeadLog.path(for: options.path))) were checked against it.\n"
+        }
+        if startHeadLog {
+            guard noHeadLog else { throw Failure.usage("--start-head-log goes with --no-head-log: it starts a log for a ledger that has none") }
+            let log = HeadLog.path(for: options.path)
+            if FileManager.default.fileExists(atPath: log) {
+                throw Failure.badInput("\(log) already exists; a head log is started only where there is none (move the old one aside to keep it as evidence)")
+            }
+            if report.passed {
+                try HeadLog.start(report.head, at: log)
+                out += "Started a new head log at \(log) with head \(report.head); keep this head with your anchors.\n"
+            }
         }
         Terminal.write(out)
         if !report.passed {
