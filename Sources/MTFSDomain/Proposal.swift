@@ -141,7 +141,7 @@ public struct Proposal: Hashable, Sendable, Codable {
     /// Checks what can be checked without the ledger: a ref, a title, an owner, cost centres.
     public func validate() throws(DomainError) {
         if !Proposal.isValidRef(ref.rawValue) {
-            throw DomainError.invalid("expected a proposal ref of letters, digits, '-', '_', '.' or '/' (at most 40), found \"\(ref)\"")
+            throw DomainError.invalid("expected a proposal ref of letters, digits, single spaces, '-', '_', '.' or '/' (at most 40), found \"\(ref)\"")
         }
         if title.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs a title") }
         if directorate.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs a directorate") }
@@ -150,13 +150,18 @@ public struct Proposal: Hashable, Sendable, Codable {
         if replaces == ref { throw DomainError.invalid("proposal \(ref) cannot replace itself") }
     }
 
-    /// Refs are short codes such as `PEO-07`.
+    /// Refs are short codes such as `PEO-07`, or as councils publish them, `Place 13`: letters,
+    /// digits, `-`, `_`, `.`, `/` and single spaces between them (SPEC §5 v3).
     public static func isValidRef(_ ref: String) -> Bool {
-        !ref.isEmpty && ref.count <= 40
+        !ref.isEmpty && ref.count <= 40 && !ref.hasPrefix(" ") && !ref.hasSuffix(" ") && !ref.contains("  ")
             && ref.unicodeScalars.allSatisfy {
-                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_./".unicodeScalars.contains($0)
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "-_./ ".unicodeScalars.contains($0)
             }
     }
+
+    /// A ref as compared for sameness: two refs that differ only in case or spacing are one
+    /// (`Place 13`, `PLACE13`), and a second is refused as a duplicate.
+    public static func canonical(_ ref: String) -> String { ref.lowercased().filter { $0 != " " } }
 
     /// The expected share of a year's target accrued by the end of `period`, as (months elapsed,
     /// months accruing): straight line from P1, or from the delivery start period in its own year, to P12.

@@ -264,12 +264,18 @@ extension ParsedPack {
                     SourceLocation(file: f.name, line: 1), "the year columns skip \(year); expected one column for every MTFS year")
             }
         }
-        var seen: [ProposalRef: Int] = [:]
+        var seen: [String: (ref: ProposalRef, line: Int)] = [:]
         var rows: [ProposalRow] = []
         for r in f.rows {
             let ref = try r.required("ref", what: "a proposal ref", as: ProposalRef.self)
-            if let first = seen[ref] { throw InputError(r.at("ref"), "duplicate proposal ref \(ref) (first on line \(first))") }
-            seen[ref] = r.line
+            if let first = seen[Proposal.canonical(ref.rawValue)] {
+                throw InputError(
+                    r.at("ref"),
+                    first.ref == ref
+                        ? "duplicate proposal ref \(ref) (first on line \(first.line))"
+                        : "duplicate proposal ref \(ref): it differs from \(first.ref) (line \(first.line)) only in case or spacing")
+            }
+            seen[Proposal.canonical(ref.rawValue)] = (ref, r.line)
             let proposal = Proposal(
                 ref: ref, title: try r.required("title", what: "a title"),
                 directorate: try r.required("directorate", what: "a directorate"),

@@ -447,6 +447,11 @@ public final class Ledger {
             if try self.proposal(proposal.ref) != nil {
                 throw LedgerError.conflict("proposal \(proposal.ref) already exists")
             }
+            if let same = try db.first(
+                "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(proposal.ref.rawValue), map: { $0.text(0) })
+            {
+                throw LedgerError.conflict("proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
+            }
             try Ledger.checkText(proposal.title, what: "title")
             try Ledger.checkText(proposal.owner, what: "owner")
             try Ledger.checkText(proposal.directorate, what: "directorate")

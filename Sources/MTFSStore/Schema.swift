@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -498,5 +498,11 @@ enum Schema {
         -- The sign-in that began a session names it (by the SHA-256 of its cookie, as sessions do).
         ALTER TABLE auth_events ADD COLUMN session TEXT;
         CREATE INDEX auth_events_by_session ON auth_events(session) WHERE session IS NOT NULL;
+        """
+
+    /// Version 8: refs compared for sameness (SPEC §5 v3: `Place 13` and `PLACE13` are one ref), found
+    /// through an index rather than by reading every proposal.
+    static let migration8 = """
+        CREATE INDEX proposals_by_canonical_ref ON proposals(lower(replace(ref, ' ', '')));
         """
 }

@@ -88,4 +88,41 @@ struct MonitoringTests {
         let after = try findings()
         #expect(outside(after) == outside(before), "\(Set(outside(after)).symmetricDifference(outside(before)))")
     }
+
+    @Test("refs as councils publish them, with spaces, through a pack, a return and the command line; refs that differ only in case or spacing are one")
+    func refsWithSpaces() throws {
+        let cli = CLI()
+        let pack = cli.dir.path("pack")
+        try FileManager.default.createDirectory(atPath: pack + "/returns", withIntermediateDirectories: true)
+        try "cost_centre,name,service,directorate,budget_holder,model\nPL-1,Parks,Parks,Place,Ann Lee,devolved\n".write(
+            toFile: pack + "/organisation.csv", atomically: true, encoding: .utf8)
+        let proposals = "ref,title,directorate,owner,category,recurrence,cost_centres,delivery_start,replaces,2023/24,2024/25,2025/26\n"
+        try (proposals + "Place 13,Parks fees,Place,Ann Lee,income,ongoing,PL-1,,,\"120,000\",0,0\n").write(
+            toFile: pack + "/proposals.csv", atomically: true, encoding: .utf8)
+        try "ref,year,delivered_to_date,forecast,rag,comment\nPlace 13,2023/24,\"30,000\",\"120,000\",G,on track\n".write(
+            toFile: pack + "/returns/2023-06.csv", atomically: true, encoding: .utf8)
+        let load = try cli.run(["load", pack])
+        #expect(load.status == 0, "\(load.err)")
+        let balance = try cli.run(["balance", "--format", "csv"]).out
+        #expect(balance.contains("Place,Place 13,2023/24,120000.00,120000.00,30000.00"), "\(balance)")
+        try "ref,year,delivered_to_date\nPlace 13,2023/24,\"45,000\"\n".write(toFile: cli.dir.path("2023-07.csv"), atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import-return", cli.dir.path("2023-07.csv")]).status == 0)
+        #expect(try cli.run(["deliver", "Place 13", "1,000", "--period", "2023-08"]).status == 0)
+        // The same ref again, in another case or spacing: refused at the command line and in a pack.
+        let again = try cli.run([
+            "proposal", "add", "PLACE13", "--title", "Parks fees again", "--directorate", "Place", "--owner", "Ann Lee", "--cost-centre", "PL-1",
+            "--target", "2023/24=1,000",
+        ])
+        #expect(again.status == 2 && again.err.contains("differs from Place 13, already in the ledger, only in case or spacing"), "\(again.err)")
+        let twice = cli.dir.path("twice")
+        try FileManager.default.createDirectory(atPath: twice, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: pack + "/organisation.csv", toPath: twice + "/organisation.csv")
+        try (proposals + "Place 13,A,Place,Ann Lee,income,ongoing,PL-1,,,1,0,0\nplace 13,B,Place,Ann Lee,income,ongoing,PL-1,,,1,0,0\n").write(
+            toFile: twice + "/proposals.csv", atomically: true, encoding: .utf8)
+        let refused = try cli.run(["load", twice, "--ledger", cli.dir.path("twice.sqlite")])
+        #expect(refused.status == 2 && refused.err.contains("line 3") && refused.err.contains("only in case or spacing"), "\(refused.err)")
+        // Spaces only between words.
+        let padded = try cli.run(["proposal", "add", " Place 14", "--title", "T", "--directorate", "Place", "--owner", "Ann Lee", "--cost-centre", "PL-1", "--target", "2023/24=1"])
+        #expect(padded.status != 0)
+    }
 }
