@@ -153,7 +153,7 @@ extension Summary: Encodable {
 extension Summary.Row: Encodable {
     private enum Keys: String, CodingKey {
         case directorate, year, original_target_pence, current_target_pence, delivered_pence, forecast_pence, slipped_pence,
-            unachievable_pence, delivery_rate, weighted_forecast_pence
+            unachievable_pence, delivery_rate, delivery_rate_original, weighted_forecast_pence
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -166,6 +166,7 @@ extension Summary.Row: Encodable {
         try c.encode(slipped, forKey: .slipped_pence)
         try c.encode(unachievable, forKey: .unachievable_pence)
         try c.encode(deliveryRate.map { ($0 * 10_000).rounded() / 10_000 }, forKey: .delivery_rate)
+        try c.encode(deliveryRateOfOriginal.map { ($0 * 10_000).rounded() / 10_000 }, forKey: .delivery_rate_original)
         try c.encode(weightedForecast, forKey: .weighted_forecast_pence)
     }
 }

@@ -15,8 +15,12 @@ public struct Summary: Sendable {
         public var unachievable = Pence.zero
         /// Delivered money in full, and the rest of the forecast weighted by its RAG.
         public var weightedForecast = Pence.zero
-        /// delivered ÷ current target.
+        /// delivered ÷ current target (after slips and write-offs).
         public var deliveryRate: Double? { currentTarget.isZero ? nil : Double(delivered.rawValue) / Double(currentTarget.rawValue) }
+        /// delivered ÷ original target (SPEC §7 v3: councils report against both).
+        public var deliveryRateOfOriginal: Double? {
+            originalTarget.isZero ? nil : Double(delivered.rawValue) / Double(originalTarget.rawValue)
+        }
 
         mutating func add(_ o: Row) {
             originalTarget += o.originalTarget

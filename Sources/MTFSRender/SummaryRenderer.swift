@@ -9,13 +9,14 @@ public enum SummaryRenderer {
         var t = Table(columns: [
             .init("directorate", "Directorate"), .init("year", "Year"), .init("original_target", "Original target"),
             .init("current_target", "Current target"), .init("delivered", "Delivered"), .init("forecast", "Forecast"),
-            .init("slipped", "Slipped (net)"), .init("unachievable", "Unachievable"), .init("delivery_rate", "Delivered %"),
-            .init("weighted_forecast", "Confidence-weighted"),
+            .init("slipped", "Slipped (net)"), .init("unachievable", "Unachievable"), .init("delivery_rate", "Delivered % of current"),
+            .init("delivery_rate_original", "Delivered % of original"), .init("weighted_forecast", "Confidence-weighted"),
         ])
         func cells(_ r: Summary.Row, label: String, year: String) -> [Table.Cell] {
             [
                 .text(label), .text(year), .money(r.originalTarget), .money(r.currentTarget), .money(r.delivered), .money(r.forecast),
-                .money(r.slipped), .money(r.unachievable), .percent(r.deliveryRate), .money(r.weightedForecast),
+                .money(r.slipped), .money(r.unachievable), .percent(r.deliveryRate), .percent(r.deliveryRateOfOriginal),
+                .money(r.weightedForecast),
             ]
         }
         guard totals else {

@@ -75,6 +75,8 @@ final class Database {
     private var pipeline: WritePipeline?
     /// The file's path.
     public let path: String
+    /// How long a writer waits for another's lock, in milliseconds.
+    let busyTimeout: Int32
 
     /// SQLite set up once per process, before its first connection: no memory statistics (their
     /// global mutex is taken on every allocation; nothing here reads them).
@@ -86,6 +88,7 @@ final class Database {
     public init(path: String, create: Bool = true, readOnly: Bool = false, immutable: Bool = false, busyTimeout: Int32 = 30_000) throws {
         _ = Database.configured
         self.path = path
+        self.busyTimeout = busyTimeout
         if create && !readOnly && path != ":memory:" && !FileManager.default.fileExists(atPath: path) {
             // Created here first so SQLite inherits owner-only permissions for the -wal and -shm files too.
             let fd = open(path, O_CREAT | O_WRONLY | O_EXCL, 0o600)
@@ -272,6 +275,20 @@ final class Database {
     /// Runs `body` in one write transaction (BEGIN IMMEDIATE): it commits whole or rolls back whole.
     /// Inside an open transaction it runs in a savepoint, so a failed inner step undoes only itself
     /// and the caller decides whether the outer work goes on (https://www.sqlite.org/lang_savepoint.html).
+    /// Takes the write lock, waiting up to the busy timeout. SQLite's busy handler does the waiting,
+    /// but in WAL mode SQLite may answer SQLITE_BUSY at once rather than risk a deadlock (a fresh
+    /// connection whose first read meets another's write, https://www.sqlite.org/c3ref/busy_handler.html):
+    /// such a refusal is tried again until the timeout has passed, so a second writer waits, as
+    /// SPEC §4 says, instead of failing at once.
+    private func beginImmediate() throws {
+        let deadline = ContinuousClock.now + .milliseconds(Int(busyTimeout))
+        while true {
+            do { return try execute("BEGIN IMMEDIATE") } catch let e as DatabaseError where e.isBusy && ContinuousClock.now < deadline {
+                usleep(10_000)
+            }
+        }
+    }
+
     public func write<T>(_ body: () throws -> T) throws -> T {
         if inTransaction {
             savepointDepth += 1
@@ -290,7 +307,7 @@ final class Database {
                 throw error
             }
         }
-        try execute("BEGIN IMMEDIATE")
+        try beginImmediate()
         do {
             let result = try body()
             try execute("COMMIT")

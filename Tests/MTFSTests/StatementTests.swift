@@ -391,7 +391,7 @@ struct StatementCLITests {
         let csv = try cli.run(["summary", "--format", "csv", "--structure", "2023-10-01"]).out
         #expect(
             csv.hasPrefix(
-                "Directorate,Year,Original target,Current target,Delivered,Forecast,Slipped (net),Unachievable,Delivered %,Confidence-weighted\r\n"))
+                "Directorate,Year,Original target,Current target,Delivered,Forecast,Slipped (net),Unachievable,Delivered % of current,Delivered % of original,Confidence-weighted\r\n"))
         #expect(FileManager.default.fileExists(atPath: cli.dir.path("reports/statements/index.html")))
     }
 }
