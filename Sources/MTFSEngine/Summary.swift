@@ -107,9 +107,31 @@ public struct Summary: Sendable {
         for r in sorted { totals[r.year, default: Row(directorate: "Total", year: r.year)].add(r) }
         let relevant = findings.filter { year == nil || $0.year == year }
         let mostSerious = relevant.sorted(by: Finding.mostSeriousFirst)
+        // One line for a code on the same proposals and cost centre in several years, naming the
+        // years (SPEC §7 v3): the most serious (then largest) of them stands for the rest.
+        var groups: [[Finding]] = []
+        var place: [String: Int] = [:]
+        for f in mostSerious {
+            let key = "\(f.code.rawValue)|\(f.refs.joined(separator: ";"))|\(f.costCentre?.rawValue ?? "")"
+            if let i = place[key] { groups[i].append(f) } else {
+                place[key] = groups.count
+                groups.append([f])
+            }
+        }
+        let top = groups.prefix(5).map { group -> Finding in
+            var first = group[0]
+            let others = Set(group.dropFirst().compactMap(\.year)).subtracting(first.year.map { [$0] } ?? []).sorted()
+            guard !others.isEmpty else { return first }
+            var tail: FindingMessage = " The same in "
+            for (i, y) in others.enumerated() {
+                tail = tail + (i == 0 ? "" : i == others.count - 1 ? " and " : ", ") + "\(y)"
+            }
+            first.sentence = first.sentence + tail + "."
+            return first
+        }
         return Summary(
             asOf: input.asOf, structure: structure, rows: sorted, totals: totals.values.sorted { $0.year < $1.year },
-            topFindings: Array(mostSerious.prefix(5)), findingCount: relevant.count, head: input.head,
+            topFindings: top, findingCount: relevant.count, head: input.head,
             latestReturns: input.directorateReturns.mapValues(\.period))
     }
 }
