@@ -33,8 +33,8 @@ public struct Generator {
         public var entries: Int { approvals + slips + writeOffs + deliveryEntries }
     }
 
-    /// SplitMix64: small, fast, and the same everywhere for a seed.
-    struct Random {
+    /// SplitMix64: small, fast, and the same everywhere for a seed (the fuzz tests draw from it too).
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15

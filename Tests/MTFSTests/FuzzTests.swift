@@ -9,17 +9,9 @@ import Testing
 @testable import MTFSEngine
 @testable import MTFSWeb
 
-/// A small, seeded generator (SplitMix64): every run mutates the same bodies, so a failure repeats.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small, seeded generator (the pack generator's SplitMix64): every run mutates the same bodies,
+/// so a failure repeats.
+typealias SeededRandom = MTFSEngine.Generator.Random
 
 /// Mutations a hostile or broken client makes of a good body: bytes flipped, dropped, repeated,
 /// cut, and the format's own tokens (boundaries, blank lines, quotes, `%`, `=`) spliced anywhere.
