@@ -204,6 +204,20 @@ extension Ledger {
         recordTip = (tip.count + 1, hash)
     }
 
+    /// Refuses to write through a schema that is not as the migrations make it (a trigger, index or
+    /// table added, dropped or changed in the file): checked again whenever SQLite's schema version
+    /// has moved since it was last found right.
+    func checkSchemaBeforeWriting() throws {
+        let version = try db.scalar("PRAGMA schema_version")
+        if version == checkedSchemaVersion { return }
+        let problems = try schemaProblems()
+        guard problems.isEmpty else {
+            throw LedgerError.integrity(
+                "the ledger's tables, indexes and triggers are not as mtfs made them (\(problems[0])), so nothing was written; run `mtfs verify`")
+        }
+        checkedSchemaVersion = version
+    }
+
     /// Refuses to add to a chain whose tip mtfs never logged in the head log beside the ledger (records
     /// appended outside mtfs), or to a ledger with records whose log is missing (deleted, or the file
     /// copied without it): nothing is written, and `verify` says what happened. Not for a ledger

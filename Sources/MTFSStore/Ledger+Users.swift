@@ -127,7 +127,10 @@ extension Ledger {
     /// The user a token (by its hash) belongs to, as they stand, or nil.
     public func user(tokenHash: String) throws -> PortalUser? {
         try db.first(
-            "SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled FROM tokens t JOIN users u ON u.login = t.login WHERE t.token_hash = ?",
+            """
+            SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled FROM tokens t JOIN users u ON u.login = t.login
+            WHERE t.token_hash = ? AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'tokens' AND r.key1 = t.id AND r.key2 = '')
+            """,
             tokenHash, map: Ledger.user(from:))
     }
 

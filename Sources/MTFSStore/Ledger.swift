@@ -29,6 +29,8 @@ public final class Ledger {
     var recordTip: (count: Int64, hash: [UInt8])?
     /// Set while migrations run: a ledger from before the head log is upgraded without one.
     var upgrading = false
+    /// `PRAGMA schema_version` when the schema was last found as mtfs made it on this connection.
+    var checkedSchemaVersion: Int64?
     /// Inside a write transaction: the latest period of any entry on each proposal read so far, so
     /// a movement dated at or after it needs no check of the periods before (``checkHistory``).
     var latestPeriods: [ProposalRef: Int] = [:]
@@ -207,6 +209,9 @@ public final class Ledger {
             // again once it has committed, so a process killed between the two has still logged it.
             var logged: ChainHead?
             let result = try db.write {
+                // Nothing is written through a schema that is not as mtfs made it: a trigger added
+                // in the file could rewrite a row between its insert and the record that chains it.
+                if outermost && !upgrading { try checkSchemaBeforeWriting() }
                 let result = try body()
                 if outermost, let tip = recordTip {
                     logged = ChainHead(count: tip.count, hash: SHA256.hex(digest: tip.hash))
@@ -618,6 +623,15 @@ public final class Ledger {
             if backdated {
                 try checkHistory(
                     proposal: original.proposal, years: Array(Set(original.postings.map(\.account.year))).sorted(), from: effective.period)
+            }
+            // A reversal gives a year back what the entry took (a write-off, a slip out): like an
+            // approval or a slip, it may not take the year's target past what one amount can be.
+            for year in Set(original.postings.compactMap { $0.account.proposal == nil ? nil : $0.account.year }) {
+                let target = try balance(of: original.proposal, .planned, year) + balance(of: original.proposal, .delivered, year)
+                if target > Pence.limit {
+                    throw LedgerError.refused(
+                        "reversing entry \(id) would take \(original.proposal)'s target for \(year) to \(target), more than the \(Pence.limit) a year's target can be")
+                }
             }
             return reversal
         }

@@ -484,9 +484,11 @@ enum Schema {
         DROP TABLE sessions;
         DROP TABLE api_tokens;
         DROP TABLE users;
+        -- Only rows that are in the chain count: one inserted beside it is ignored.
         CREATE VIEW users AS
             SELECT login, name, role, holder, directorate, password_hash, disabled FROM user_changes c
-            WHERE id = (SELECT max(id) FROM user_changes WHERE login = c.login);
+            WHERE id = (SELECT max(u.id) FROM user_changes u WHERE u.login = c.login
+                        AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'user_changes' AND r.key1 = u.id AND r.key2 = ''));
         CREATE TABLE sessions (
             id_hash    TEXT PRIMARY KEY,
             login      TEXT NOT NULL,

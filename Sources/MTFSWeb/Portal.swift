@@ -377,7 +377,14 @@ struct Gate: RouterMiddleware {
         } catch is NIOTooManyBytesError {
             return portal.secure(portal.failure(HTTPFailure(.contentTooLarge, "The request is larger than this page accepts."), context: context))
         } catch let e as KindedError {
-            return portal.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), e.explanation), context: context))
+            // The ledger's own trouble is said without the server's paths (`mtfs verify` names them).
+            let message =
+                switch e.kind {
+                case .integrity: "The ledger failed an integrity check, so nothing was changed. Tell whoever runs the portal: `mtfs verify` says what."
+                case .unusable: "The ledger cannot be used just now, so nothing was changed. Tell whoever runs the portal."
+                default: e.explanation
+                }
+            return portal.secure(portal.failure(HTTPFailure(HTTPFailure.status(for: e.kind), message), context: context))
         } catch let e as DatabaseError where e.isDiskFull || e.primaryCode == 10 /* SQLITE_IOERR */ {
             // Said as the command line says it (exit 5), without the server's paths or SQLite's words.
             return portal.secure(
@@ -400,11 +407,12 @@ struct Gate: RouterMiddleware {
     static let formLimit = 1 << 20
     static let uploads: Set<String> = ["/upload", "/return", "/api/v1/returns"]
 
-    /// Parses a form on a thread of its own, never on an event loop: a large upload does not hold
-    /// up anyone else's request.
+    /// Parses a form on a thread of its own, never on an event loop or the threads that run request
+    /// tasks: a large upload does not hold up anyone else's request.
     static func parse(_ body: [UInt8], contentType: String?) async -> Form? {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: Form.parse(body: body, contentType: contentType)) }
+            let thread = Thread { continuation.resume(returning: Form.parse(body: body, contentType: contentType)) }
+            thread.start()
         }
     }
 

@@ -159,6 +159,13 @@ struct HardeningTests {
         ])
         let slip = try cli.run(["slip", "BIG-01", "1,000,000,000", "--from", "2023/24", "--to", "2024/25", "--date", "2023-06-30", "--reason", "later"])
         #expect(slip.status == 2 && slip.err.contains("more than the £1,000,000,000.00 a year's target can be"), "\(slip.err)")
+        // Nor by reversing a write-off and a slip out of a year at its limit.
+        try cli.expectOK(["unachievable", "BIG-01", "1,000,000,000", "--year", "2024/25", "--date", "2023-06-30", "--reason", "gone"])
+        try cli.expectOK(["slip", "BIG-01", "1,000,000,000", "--from", "2023/24", "--to", "2024/25", "--date", "2023-06-30", "--reason", "later"])
+        let journal = try cli.run(["journal", "--format", "csv"]).out.split(whereSeparator: \.isNewline)
+        let writeOff = try #require(journal.first { $0.contains("unachievable") && $0.contains("BIG-01") }.flatMap { $0.split(separator: ",").first })
+        let reversal = try cli.run(["reverse", String(writeOff), "--date", "2023-07-31", "--reason", "back"])
+        #expect(reversal.status == 2 && reversal.err.contains("more than the £1,000,000,000.00 a year's target can be"), "\(reversal.err)")
         let setting = try cli.run(["settings", "behind-profile-percent", "99999999999999999%"])
         #expect(setting.status == 2 && setting.err.contains("expected at most 100%"), "\(setting.status) \(setting.err)")
         #expect(try cli.run(["reconcile"]).status == 0)
@@ -170,5 +177,22 @@ struct HardeningTests {
         let started = ContinuousClock.now
         #expect(Form.parse(body: body, contentType: "multipart/form-data; boundary=B") == nil)
         #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test("the byte search finds what a naive search finds, in linear time on a body built to defeat a naive one")
+    func byteSearch() async {
+        await propertyCheck(count: 300, input: zip(Gen.int(in: 0...2).array(of: 1...6), Gen.int(in: 0...2).array(of: 0...60), Gen.int(in: 0...10))) {
+            needle, haystack, start in
+            let n = needle.map { UInt8($0) }, h = haystack.map { UInt8($0) }
+            var naive: Int? = nil
+            if h.count >= n.count, max(0, start) <= h.count - n.count {
+                naive = (max(0, start)...(h.count - n.count)).first { i in Array(h[i..<(i + n.count)]) == n }
+            }
+            #expect(ByteSearch.find(n, in: h, from: start) == naive, "\(n) in \(h) from \(start)")
+        }
+        let dashes = [UInt8](repeating: UInt8(ascii: "-"), count: 8 << 20)
+        let started = ContinuousClock.now
+        #expect(ByteSearch.find(Array(String(repeating: "-", count: 69).utf8) + [UInt8(ascii: "x")], in: dashes, from: 0) == nil)
+        #expect(ContinuousClock.now - started < .seconds(5))
     }
 }

@@ -562,6 +562,36 @@ struct PortalSecurityTests {
             INSERT INTO auth_events(at, event, login, address, detail, actor, session) VALUES (\(m.clock.now), 'login', 'cfo', '', '', 'cfo', '\(Credentials.digest("s_plain"))');
             """)
         #expect(try await m.request("GET", "/summary", cookie: "s_plain").status == 303)
+
+        // A trigger added in the file to rewrite a failed sign-in into the CFO's sign-in, with a session
+        // to match, as mtfs chains it: nothing is written through a schema mtfs did not make.
+        let t = try await PortalFixture()
+        let tPath = t.dir.path("portal.sqlite")
+        let forged = Credentials.digest("s_trigger")
+        try Database(path: tPath, create: false).execute(
+            """
+            CREATE TRIGGER zz AFTER INSERT ON auth_events WHEN NEW.event = 'login failed' BEGIN
+              UPDATE auth_events SET event = 'login', login = 'cfo', actor = 'cfo', session = '\(forged)' WHERE id = NEW.id;
+              INSERT INTO sessions VALUES ('\(forged)', 'cfo', NEW.at, NEW.at, NULL);
+            END;
+            """)
+        let attempt = try await t.request("POST", "/login", form: [("login", "nobody"), ("password", "guess")])
+        #expect(attempt.status == 500 && attempt.body.contains("integrity check") && !attempt.body.contains(tPath), "\(attempt.status) \(attempt.body)")
+        try Database(path: tPath, create: false).execute("DROP TRIGGER zz")
+        #expect(try await t.request("GET", "/summary", cookie: "s_trigger").status == 303)
+        #expect(try cli.run(["verify", "--ledger", tPath]).status == 0)
+        // A token and a user row inserted beside the chain let no one in.
+        let u = try await PortalFixture()
+        let uPath = u.dir.path("portal.sqlite")
+        try Database(path: uPath, create: false).execute(
+            """
+            INSERT INTO tokens(login, token_hash, created_at, actor) VALUES ('cfo', '\(Credentials.digest("mtfs_beside"))', 'x', 'x');
+            INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor)
+              VALUES ('helen', 'Helen Brandt', 'admin', NULL, NULL, '\(try Credentials.hashPassword("another long password"))', 0, 'x', 'x', 'x');
+            """)
+        #expect(try await u.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer mtfs_beside"]).status == 401)
+        #expect(try await u.request("POST", "/login", form: [("login", "helen"), ("password", "another long password")]).status == 401)
+        #expect(try await u.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)]).status == 303)
     }
 
     @Test("what a hostile review found: a bad row count, a huge login, the CFO uploading, cross-site forms, parallel guessing, a proposal twice, every bad API line")
