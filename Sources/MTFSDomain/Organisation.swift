@@ -68,6 +68,16 @@ public struct OperatingModel: Sendable {
         history[costCentre]?.last(where: { $0.effective <= date })
     }
 
+    /// Since when the cost centre's budget holder on `date` has held it without a break: a
+    /// restructure that renames its service or directorate but keeps its holder does not restart it
+    /// (SPEC §5 v3).
+    public func heldSince(_ costCentre: CostCentreCode, on date: CivilDate) -> CivilDate? {
+        guard let list = history[costCentre], let current = list.lastIndex(where: { $0.effective <= date }) else { return nil }
+        var first = current
+        while first > 0 && list[first - 1].budgetHolder == list[current].budgetHolder { first -= 1 }
+        return list[first].effective
+    }
+
     /// The first assignment ever recorded (the position when the MTFS started).
     public func original(of costCentre: CostCentreCode) -> Assignment? { history[costCentre]?.first }
 

@@ -90,6 +90,9 @@ public struct HolderStatement: Sendable {
     public var head: ChainHead = .empty
     /// The latest period each of the holder's directorates has returned (by the statement's period).
     public var latestReturns: [(directorate: String, period: Period)] = []
+    /// The directorates that existed at the month's end, which alone are asked for its return
+    /// (empty: not known, every directorate is).
+    public var askedForReturn: Set<String> = []
     /// Whether this period's statement was signed, and whether its figures still stand.
     public var signature: Signature = .notSigned
     /// The ledger's MTFS years, when known: a statement for a month outside them has no targets.
@@ -112,8 +115,12 @@ public struct HolderStatement: Sendable {
     public var outsideWindow: Bool { window.map { !$0.contains(period.year) } ?? false }
     /// The holder's directorates that have not returned for this month yet (the statement says so
     /// at the top: its delivery figures are the last returned, not this month's).
+    /// A directorate that did not exist at the month's end (one renamed since) is never asked for it.
     public var awaitingReturns: [String] {
-        directorates.filter { d in (latestReturns.first { $0.directorate == d }?.period).map { $0 < period } ?? true }
+        directorates.filter { d in
+            (askedForReturn.isEmpty || askedForReturn.contains(d))
+                && ((latestReturns.first { $0.directorate == d }?.period).map { $0 < period } ?? true)
+        }
     }
 
     /// The sign-off status of a statement (SPEC §3.3).
@@ -231,6 +238,8 @@ public struct StatementBuilder: Sendable {
     let deliveredByMonth: [ProposalRef: [Pence]]
     let entriesByRef: [ProposalRef: [JournalEntry]]
     let centresByHolder: [String: [CostCentreCode]]
+    /// The directorates of the operating model at the period's end: only they are asked for its return.
+    let directoratesThen: Set<String>
     /// Each holder's own proposals, and the proposals cutting each cost centre, as places in
     /// `input.proposals` (not copies of them).
     let ownedByHolder: [String: [Int32]]
@@ -285,8 +294,13 @@ public struct StatementBuilder: Sendable {
         try ledger.forEachEntry(JournalFilter(period: period)) { entriesByRef[$0.proposal, default: []].append($0) }
         self.entriesByRef = entriesByRef
         var centresByHolder: [String: [CostCentreCode]] = [:]
-        for a in input.model.snapshot(on: period.lastDay) { centresByHolder[a.budgetHolder, default: []].append(a.costCentre) }
+        var directoratesThen: Set<String> = []
+        for a in input.model.snapshot(on: period.lastDay) {
+            centresByHolder[a.budgetHolder, default: []].append(a.costCentre)
+            directoratesThen.insert(a.directorate)
+        }
         self.centresByHolder = centresByHolder
+        self.directoratesThen = directoratesThen
         var ownedByHolder: [String: [Int32]] = [:]
         var cutting: [CostCentreCode: [Int32]] = [:]
         for (i, p) in input.proposals.enumerated() {
@@ -396,7 +410,7 @@ public struct StatementBuilder: Sendable {
             let a = input.model.assignment(of: code, on: period.lastDay)
             return HolderStatement.Centre(
                 code: code, name: input.names[code] ?? "", service: a?.service ?? "", directorate: a?.directorate ?? "",
-                baseline: input.baselines[code]?[year], since: a?.effective ?? period.lastDay)
+                baseline: input.baselines[code]?[year], since: input.model.heldSince(code, on: period.lastDay) ?? a?.effective ?? period.lastDay)
         }
         let directorates = Set(centres.map(\.directorate)).union(owned.map(\.directorate)).sorted()
         return HolderStatement(
@@ -408,6 +422,7 @@ public struct StatementBuilder: Sendable {
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
+            askedForReturn: directoratesThen,
             signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window,
             trend: trend(owned, lines: ownedLines))
     }

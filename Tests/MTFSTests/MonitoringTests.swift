@@ -129,4 +129,42 @@ struct MonitoringTests {
         let padded = try cli.run(["proposal", "add", " Place 14", "--title", "T", "--directorate", "Place", "--owner", "Ann Lee", "--cost-centre", "PL-1", "--target", "2023/24=1"])
         #expect(padded.status != 0)
     }
+
+    @Test("a holder who keeps a cost centre through a restructure that renames its directorate keeps its held-since date")
+    func heldSinceThroughRename() throws {
+        let dir = TempDir()
+        let ledger = try Ledger(path: dir.path("s.sqlite"), create: true)
+        _ = try loadPack(samplePack, into: ledger)
+        let october = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
+        let centre = try #require(try october.statement(for: "Helen Brandt").centres.first)
+        let model = try ledger.operatingModel()
+        let before = try #require(model.assignment(of: centre.code, on: date("2023-10-31")))
+        var renamed = before
+        renamed.effective = date("2023-11-01")
+        renamed.directorate = "People and Wellbeing"
+        renamed.reason = "Directorate renamed"
+        try ledger.restructure(renamed, by: testWho)
+        let november = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 8), settings: ReconcileSettings())
+        let after = try #require(try november.statement(for: "Helen Brandt").centres.first { $0.code == centre.code })
+        #expect(after.directorate == "People and Wellbeing" && after.since == centre.since, "\(after.since) against \(centre.since)")
+        // A proposal filed under the new name: October's statement does not ask the new name, which
+        // did not exist then, for October's return; November's does.
+        try ledger.addProposal(
+            Proposal(
+                ref: "PWB-01", title: "Renamed directorate's saving", directorate: "People and Wellbeing", owner: "Helen Brandt",
+                costCentres: [CostCentreShare(costCentre: centre.code)]),
+            targets: [fy(2023): pounds(1_000)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
+        let octoberAgain = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
+        #expect(!(try octoberAgain.statement(for: "Helen Brandt").awaitingReturns.contains("People and Wellbeing")))
+        let novemberAgain = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 8), settings: ReconcileSettings())
+        #expect(try novemberAgain.statement(for: "Helen Brandt").awaitingReturns.contains("People and Wellbeing"))
+        // A new holder starts afresh.
+        var moved = renamed
+        moved.effective = date("2023-12-01")
+        moved.budgetHolder = "Sanjay Patel"
+        moved.reason = "Moved"
+        try ledger.restructure(moved, by: testWho)
+        let december = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 9), settings: ReconcileSettings())
+        #expect(try december.statement(for: "Sanjay Patel").centres.first { $0.code == centre.code }?.since == date("2023-12-01"))
+    }
 }
