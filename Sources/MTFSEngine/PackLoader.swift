@@ -258,12 +258,10 @@ public struct PackLoader {
         do { try ledger.checkPeriodInWindow(ret.period) } catch let e as LedgerError { throw InputError(file: ret.file, e.explanation) }
         // Rows in ref and year order, so the same return always writes the same journal.
         let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
-        let latest = Dictionary(
-            try ledger.latestForecasts(in: ret.period).map { (ProposalYear($0.proposal, $0.year), $0) },
-            uniquingKeysWith: { a, _ in a })
         // What the ledger already holds as at the period, from this month or an earlier one: a line
         // that says the same again is a nil return (SPEC §5 v3) — it counts as returned, but no
-        // forecast is recorded again, so an untouched template posts nothing.
+        // forecast is recorded again, so an untouched template posts nothing. (One from this month
+        // itself is also what a template's untouched forecast cell is checked against.)
         var standing: [ProposalYear: ForecastRecord] = [:]
         try ledger.latestForecasts(asOf: ret.period, provenance: false) { standing[ProposalYear($0.proposal, $0.year)] = $0 }
         for (i, row) in rows.enumerated() {
@@ -280,7 +278,7 @@ public struct PackLoader {
                         row.at.withColumn("delivered_to_date"),
                         "this cell is as the template had it (\(original.delivered)), but the ledger now holds \(delivered) for \(row.ref) \(row.year) as at \(ret.period): the figures changed after the template was made; type the figure you mean, or make a fresh template")
                 }
-                if let f = original.forecast, row.forecast == f, let now = latest[ProposalYear(row.ref, row.year)], now.period == ret.period, now.forecast != f {
+                if let f = original.forecast, row.forecast == f, let now = standing[ProposalYear(row.ref, row.year)], now.period == ret.period, now.forecast != f {
                     throw InputError(
                         row.at.withColumn("forecast"),
                         "this cell is as the template had it (\(f)), but a forecast of \(now.forecast) was recorded for \(row.ref) \(row.year) in \(ret.period) after the template was made; type the forecast you mean, or make a fresh template")

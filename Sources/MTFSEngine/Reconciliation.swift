@@ -54,7 +54,8 @@ public struct ReconciliationInput: Sendable {
         let proposals = try ledger.proposals()
         let model = try ledger.operatingModel()
         let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
-        let judged = try ledger.judgedPeriods(asOf: period, proposals: proposals)
+        let returnedAt = try ledger.latestReturnPeriods(asOf: period)
+        let judged = try ledger.judgedPeriods(asOf: period, proposals: proposals, returnedAt: returnedAt)
         var lastReturns: [ProposalYear: Period] = [:]
         // Only the (few) proposals missing from the return they are judged at need their last one.
         for p in proposals {
@@ -74,7 +75,7 @@ public struct ReconciliationInput: Sendable {
         input.directorateReturns = byDirectorate
         input.judgedAt = judged.judgedAt
         input.reportedIn = judged.reported
-        input.returnedAt = try ledger.latestReturnPeriods(asOf: period)
+        input.returnedAt = returnedAt
         return input
     }
 

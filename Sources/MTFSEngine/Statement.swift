@@ -363,7 +363,7 @@ public struct StatementBuilder: Sendable {
                 profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
                 ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero },
-                returned: [f?.period, input.returnedAt[key]].compactMap { $0 }.max())
+                returned: input.returnedAt[key] ?? f?.period)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
         /// proportion to current target, as the summary splits it).

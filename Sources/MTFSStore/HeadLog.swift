@@ -48,9 +48,9 @@ public enum HeadLog {
         let start = size > 65_536 ? size - 65_536 : 0
         try? handle.seek(toOffset: start)
         let data = (try? handle.readToEnd()) ?? Data()
-        var lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        var lines = parse(String(decoding: data, as: UTF8.self))
         if start > 0, !lines.isEmpty { lines.removeFirst() }  // cut part-way through
-        return lines.compactMap { try? ChainHead(parsing: String($0.split(separator: " ").first ?? "")) }
+        return lines.compactMap(\.head)
     }
 
     /// Starts a log at `path`, which must not exist, with `head` (a verified copy's, say).
@@ -64,7 +64,12 @@ public enum HeadLog {
     /// The lines logged for a ledger; nil when there is no log.
     static func read(_ path: String?) -> [Line]? {
         guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").enumerated().map { i, text in
+        return parse(String(decoding: data, as: UTF8.self))
+    }
+
+    /// The log's lines (`N:HEX recorded-at [pending]`), numbered from 1.
+    private static func parse(_ text: String) -> [Line] {
+        text.split(separator: "\n").enumerated().map { i, text in
             let words = text.split(separator: " ")
             return Line(
                 number: i + 1, head: try? ChainHead(parsing: String(words.first ?? "")), pending: words.count >= 3 && words[2] == "pending")

@@ -44,23 +44,6 @@ extension Ledger {
         try db.query("SELECT DISTINCT period FROM forecasts ORDER BY period") { Period(code: Int($0.int(0))) }.compactMap { $0 }
     }
 
-    /// The latest forecast for each proposal and year recorded for `period` itself (what importing
-    /// that period's return again compares with), through `forecasts_by_period`: a new month reads
-    /// nothing.
-    public func latestForecasts(in period: Period) throws -> [ForecastRecord] {
-        var latest: [ProposalYear: ForecastRecord] = [:]
-        try db.forEach(
-            """
-            SELECT proposal, year, period, forecast, rag, comment, actor, recorded_at, source
-            FROM forecasts WHERE period = ? ORDER BY id
-            """, parameters: [period.code]
-        ) { row in
-            let record = Ledger.forecast(from: row)
-            latest[ProposalYear(record.proposal, record.year)] = record
-        }
-        return latest.values.sorted { ($0.proposal, $0.year) < ($1.proposal, $1.year) }
-    }
-
     /// Records a line of a monthly return unless the latest line for the proposal, year and period
     /// already says the same; returns whether it was recorded.
     @discardableResult
@@ -99,15 +82,6 @@ extension Ledger {
             newReturnPeriods[key] = max(newReturnPeriods[key] ?? 0, period.code)
         }
         return true
-    }
-
-    /// The delivered to date the latest return line for `period` itself states, or nil when that
-    /// month has no return for the proposal and year.
-    public func returnedDelivery(ref: ProposalRef, year: FinancialYear, in period: Period) throws -> Pence? {
-        try db.first(
-            "SELECT delivered_to_date FROM return_lines WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1",
-            ref, year.startYear, period.code
-        ) { Pence($0.int(0)) }
     }
 
     /// What each month's return from `period` on stated as delivered to date for the proposal and
@@ -198,7 +172,7 @@ extension Ledger {
 
 extension Ledger {
     /// The latest month up to `asOf` in which each proposal and year was returned (a return line,
-    /// a nil return's included, or a forecast).
+    /// a nil return's included, or a forecast); `returnedAt` of ``judgedPeriods(asOf:proposals:returnedAt:)``.
     public func latestReturnPeriods(asOf: Period?) throws -> [ProposalYear: Period] {
         var out: [ProposalYear: Period] = [:]
         try db.forEach(
@@ -221,19 +195,18 @@ extension Ledger {
     /// of the directorate's owners, as a finance business partner's return does — whichever is later.
     /// One holder returning early moves no colleague's period. Also what was reported in each of
     /// those periods. Proposals never returned for are absent.
-    public func judgedPeriods(asOf: Period?, proposals: [Proposal]) throws -> (
+    public func judgedPeriods(asOf: Period?, proposals: [Proposal], returnedAt: [ProposalYear: Period]) throws -> (
         judgedAt: [ProposalRef: (period: Period, byDirectorate: Bool)], reported: [Period: Set<ProposalYear>]
     ) {
         let cutoff = asOf?.code ?? 999_999
+        // An owner's latest return: the latest month any of their proposal-years was returned in
+        // (``latestReturnPeriods(asOf:)``, read once for the reconciliation).
+        let ownerOf = Dictionary(proposals.map { ($0.ref, $0.owner) }, uniquingKeysWith: { a, _ in a })
         var byOwner: [String: Int] = [:]
-        try db.forEach(
-            """
-            SELECT p.owner, max(x.period) FROM (
-                SELECT proposal, period FROM return_lines WHERE period <= ?1
-                UNION ALL SELECT proposal, period FROM forecasts WHERE period <= ?1
-            ) x JOIN proposals p ON p.ref = x.proposal GROUP BY p.owner
-            """, parameters: [cutoff]
-        ) { byOwner[$0.text(0)] = Int($0.int(1)) }
+        for (key, period) in returnedAt {
+            guard let owner = ownerOf[key.ref] else { continue }
+            byOwner[owner] = max(byOwner[owner] ?? 0, period.code)
+        }
         var byDirectorate: [String: Int] = [:]
         try db.forEach(
             """

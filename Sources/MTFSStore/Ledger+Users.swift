@@ -38,7 +38,7 @@ extension Ledger {
     }
 
     /// A time in seconds since 1970 as the chain's other facts write it (ISO 8601, UTC).
-    static func isoTime(_ seconds: Int64) -> String {
+    public static func isoTime(_ seconds: Int64) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]
         return f.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
@@ -210,18 +210,14 @@ extension Ledger {
         }
     }
 
-    /// How many failed sign-ins there were for `login`, and from `address`, since `time`.
-    public func failedSignIns(login: String, address: String, since time: Int64) throws -> (login: Int, address: Int) {
+    /// How many failed sign-ins there were since `time` for `login`, from `address`, and for `login`
+    /// from `address`.
+    public func failedSignIns(login: String, address: String, since time: Int64) throws -> (login: Int, address: Int, both: Int) {
         let byLogin = try db.scalar("SELECT count(*) FROM auth_events WHERE event = 'login failed' AND login = ? AND at >= ?", login, time)
         let byAddress = try db.scalar("SELECT count(*) FROM auth_events WHERE event = 'login failed' AND address = ? AND at >= ?", address, time)
-        return (Int(byLogin), Int(byAddress))
-    }
-
-    /// How many failed sign-ins there were for `login` from `address` (both at once) since `time`.
-    public func failedSignIns(login: String, address: String, since time: Int64, together: Bool) throws -> Int {
-        Int(
-            try db.scalar(
-                "SELECT count(*) FROM auth_events WHERE event = 'login failed' AND login = ? AND address = ? AND at >= ?", login, address, time))
+        let both = try db.scalar(
+            "SELECT count(*) FROM auth_events WHERE event = 'login failed' AND login = ? AND address = ? AND at >= ?", login, address, time)
+        return (Int(byLogin), Int(byAddress), Int(both))
     }
 
     /// The sign-in log, newest first.

@@ -156,10 +156,9 @@ public final class Portal: Sendable {
         return try await signInGate.run {
             let now = self.options.now()
             let failures = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
-            let fromHere = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since, together: true) }
             // Refused: an address with too many failures, or a locked login tried from an address that has failed at it.
             let refused =
-                failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && fromHere >= Portal.typosAllowed)
+                failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && failures.both >= Portal.typosAllowed)
             if refused {
                 // Logged once a minute per login and address, so refused tries cannot grow the log without end.
                 // Keyed by what refused it: new made-up logins from a refused address add no rows.
@@ -250,11 +249,7 @@ public final class Portal: Sendable {
 
     /// Who did it, as the ledger records it (SPEC §3.3): the signed-in login, from the portal.
     func provenance(_ user: PortalUser, source: String) -> Provenance {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return Provenance(
-            actor: user.login, recordedAt: f.string(from: Date(timeIntervalSince1970: TimeInterval(options.now()))), source: source,
-            onBehalfOf: nil)
+        Provenance(actor: user.login, recordedAt: Ledger.isoTime(options.now()), source: source, onBehalfOf: nil)
     }
 }
 

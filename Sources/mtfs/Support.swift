@@ -43,11 +43,10 @@ struct LedgerOptions: ParsableArguments {
     /// Who and when, with the command line as the source: the login records, `--as` is recorded as
     /// the person it was done for (SPEC §3.3).
     func provenance(source: String? = nil) throws -> Provenance {
-        _ = try onBehalfOf()
-        return Provenance(
+        Provenance(
             actor: Clock.loginName, recordedAt: Clock.recordedAt,
             source: source ?? ("command line: mtfs " + CommandLine.arguments.dropFirst().map(Terminal.shellQuoted).joined(separator: " ")),
-            onBehalfOf: actor)
+            onBehalfOf: try onBehalfOf())
     }
 }
 
@@ -158,11 +157,7 @@ enum Clock {
 
     static var now: Date { fixed ?? Date() }
 
-    static var recordedAt: String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: now)
-    }
+    static var recordedAt: String { Ledger.isoTime(seconds) }
 
     /// Seconds since 1970, as the portal's tables keep time.
     static var seconds: Int64 { Int64(now.timeIntervalSince1970) }

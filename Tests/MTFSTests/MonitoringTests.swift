@@ -138,12 +138,19 @@ struct MonitoringTests {
         let october = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
         let centre = try #require(try october.statement(for: "Helen Brandt").centres.first)
         let model = try ledger.operatingModel()
+        /// The cost centre as `from` had it, changed by `change`, from `day`.
+        func restructure(_ from: Assignment, on day: String, _ change: (inout Assignment) -> Void) throws -> Assignment {
+            var next = from
+            next.effective = date(day)
+            change(&next)
+            try ledger.restructure(next, by: testWho)
+            return next
+        }
         let before = try #require(model.assignment(of: centre.code, on: date("2023-10-31")))
-        var renamed = before
-        renamed.effective = date("2023-11-01")
-        renamed.directorate = "People and Wellbeing"
-        renamed.reason = "Directorate renamed"
-        try ledger.restructure(renamed, by: testWho)
+        let renamed = try restructure(before, on: "2023-11-01") {
+            $0.directorate = "People and Wellbeing"
+            $0.reason = "Directorate renamed"
+        }
         let november = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 8), settings: ReconcileSettings())
         let after = try #require(try november.statement(for: "Helen Brandt").centres.first { $0.code == centre.code })
         #expect(after.directorate == "People and Wellbeing" && after.since == centre.since, "\(after.since) against \(centre.since)")
@@ -159,11 +166,10 @@ struct MonitoringTests {
         let novemberAgain = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 8), settings: ReconcileSettings())
         #expect(try novemberAgain.statement(for: "Helen Brandt").awaitingReturns.contains("People and Wellbeing"))
         // A new holder starts afresh.
-        var moved = renamed
-        moved.effective = date("2023-12-01")
-        moved.budgetHolder = "Sanjay Patel"
-        moved.reason = "Moved"
-        try ledger.restructure(moved, by: testWho)
+        _ = try restructure(renamed, on: "2023-12-01") {
+            $0.budgetHolder = "Sanjay Patel"
+            $0.reason = "Moved"
+        }
         let december = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 9), settings: ReconcileSettings())
         #expect(try december.statement(for: "Sanjay Patel").centres.first { $0.code == centre.code }?.since == date("2023-12-01"))
     }
