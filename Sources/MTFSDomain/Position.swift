@@ -67,10 +67,13 @@ public struct ForecastRecord: Hashable, Sendable {
     public var actor: String
     public var recordedAt: String
     public var source: String
+    /// The year's money by status, when the return gave it (then the forecast and RAG follow from it).
+    public var status: StatusMoney?
     public init(
         proposal: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String,
-        actor: String, recordedAt: String, source: String
+        actor: String, recordedAt: String, source: String, status: StatusMoney? = nil
     ) {
+        self.status = status
         self.proposal = proposal
         self.year = year
         self.period = period
@@ -80,5 +83,39 @@ public struct ForecastRecord: Hashable, Sendable {
         self.actor = actor
         self.recordedAt = recordedAt
         self.source = source
+    }
+}
+
+/// The year's money by status, as councils report it (SPEC §5 v3): besides what is delivered,
+/// what is on track (green), at risk (amber) and will not be delivered (red).
+public struct StatusMoney: Hashable, Sendable, Codable {
+    public var green: Pence
+    public var amber: Pence
+    public var red: Pence
+    public init(green: Pence = .zero, amber: Pence = .zero, red: Pence = .zero) {
+        self.green = green
+        self.amber = amber
+        self.red = red
+    }
+
+    /// What is expected by the year's end: delivered, on track and at risk.
+    public func forecast(delivered: Pence) -> Pence { delivered + green + amber }
+
+    /// What the status money adds up to with what is delivered (set against the target: DQ04).
+    public func total(delivered: Pence) -> Pence { delivered + green + amber + red }
+
+    /// The RAG of the largest undelivered part (a tie goes to the worse rating); with nothing
+    /// undelivered, Blue when the year's target is delivered, else Red (nothing said to be coming).
+    public func rag(delivered: Pence, target: Pence) -> RAG {
+        let largest = max(green, amber, red)
+        if largest.isZero || largest.isNegative { return delivered >= target ? .blue : .red }
+        return red == largest ? .red : amber == largest ? .amber : .green
+    }
+
+    /// The weighted expectation of the undelivered money, given each rating's weight in basis points.
+    public func weighted(_ basisPoints: [RAG: Int]) -> Pence {
+        [(green, RAG.green), (amber, .amber), (red, .red)].reduce(Pence.zero) { sum, part in
+            sum + part.0.scaled(by: Int64(basisPoints[part.1] ?? 0), over: 10_000)
+        }
     }
 }

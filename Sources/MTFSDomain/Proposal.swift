@@ -121,12 +121,19 @@ public struct Proposal: Hashable, Sendable, Codable {
     public var deliveryStart: Period?
     /// The ref of a proposal this one replaces (mitigation of an unachievable saving).
     public var replaces: ProposalRef?
+    /// The fund whose budget the saving is made in (SPEC §5 v3): funds are totalled apart and never
+    /// added together without saying so.
+    public var fund: String
+
+    /// The fund a proposal is in unless its pack says otherwise.
+    public static let generalFund = "General Fund"
 
     public init(
         ref: ProposalRef, title: String, directorate: String, owner: String, category: String = "",
         recurrence: Recurrence = .ongoing, costCentres: [CostCentreShare], deliveryStart: Period? = nil,
-        replaces: ProposalRef? = nil
+        replaces: ProposalRef? = nil, fund: String = Proposal.generalFund
     ) {
+        self.fund = fund
         self.ref = ref
         self.title = title
         self.directorate = directorate
@@ -148,6 +155,9 @@ public struct Proposal: Hashable, Sendable, Codable {
         if owner.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs an owner") }
         if costCentres.isEmpty { throw DomainError.invalid("proposal \(ref) needs at least one cost centre") }
         if replaces == ref { throw DomainError.invalid("proposal \(ref) cannot replace itself") }
+        if fund.trimmingSpaces().isEmpty || fund.count > 200 {
+            throw DomainError.invalid("proposal \(ref) needs a fund of 1 to 200 characters (General Fund unless said)")
+        }
     }
 
     /// Refs are short codes such as `PEO-07`, or as councils publish them, `Place 13`: letters,

@@ -20,7 +20,7 @@ extension Ledger {
         let who = provenance ? "f.actor, f.recorded_at, f.source" : "'', '', ''"
         try db.forEach(
             """
-            SELECT f.proposal, f.year, f.period, f.forecast, f.rag, f.comment, \(who)
+            SELECT f.proposal, f.year, f.period, f.forecast, f.rag, f.comment, \(who), f.green, f.amber, f.red
             FROM (SELECT max(period * 1099511627776 + id) & 1099511627775 AS id FROM forecasts
                   WHERE period <= ?1 AND (?2 IS NULL OR proposal = ?2) GROUP BY proposal, year) latest
             JOIN forecasts f ON f.id = latest.id
@@ -30,13 +30,14 @@ extension Ledger {
     }
 
     /// A forecast from the columns proposal, year, period, forecast, rag, comment, actor,
-    /// recorded_at, source.
+    /// recorded_at, source, and (when present) green, amber, red.
     static func forecast(from row: Row) -> ForecastRecord {
         ForecastRecord(
             proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))),
             period: Period(code: Int(row.int(2))) ?? FinancialYear(startYear: Int(row.int(1))).period(1),
             forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
-            actor: row.text(6), recordedAt: row.text(7), source: row.text(8))
+            actor: row.text(6), recordedAt: row.text(7), source: row.text(8),
+            status: row.columnCount > 11 ? Ledger.status(row, from: 9) : nil)
     }
 
     /// The periods that have at least one forecast, in order.
@@ -48,13 +49,15 @@ extension Ledger {
     /// already says the same; returns whether it was recorded.
     @discardableResult
     public func recordReturnLine(
-        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, forecast: Pence?, rag: RAG?,
-        comment: String, by who: Provenance
+        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, deliveredBlank: Bool = false,
+        forecast: Pence?, rag: RAG?, status: StatusMoney? = nil, comment: String, by who: Provenance
     ) throws -> Bool {
         // The line and its record land together (and its head is logged) even when called alone.
         if !db.inTransaction {
             return try transaction {
-                try recordReturnLine(ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, forecast: forecast, rag: rag, comment: comment, by: who)
+                try recordReturnLine(
+                    ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank,
+                    forecast: forecast, rag: rag, status: status, comment: comment, by: who)
             }
         }
         try checkPeriodInWindow(period)
@@ -64,18 +67,23 @@ extension Ledger {
         let none = db.inTransaction && newProposals.contains(ref) && newReturnPeriods[key, default: 0] < period.code
         let latest = none ? nil : try db.first(
             """
-            SELECT delivered_to_date, forecast, rag, comment FROM return_lines
+            SELECT delivered_to_date, forecast, rag, comment, delivered_blank, green, amber, red FROM return_lines
             WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1
             """, ref, year.startYear, period.code
         ) { row in
-            (Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3))
+            (
+                Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3),
+                row.optionalInt(4) != nil, Ledger.status(row, from: 5)
+            )
         }
-        if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment { return false }
+        if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment, l.4 == deliveredBlank, l.5 == status {
+            return false
+        }
         let values: [SQLValue] = [
             ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(deliveredToDate.rawValue),
             forecast?.rawValue.sqlValue ?? .null, rag?.rawValue.sqlValue ?? .null, .text(comment), .text(who.recordedAt), .text(who.actor),
-            .text(who.source), who.onBehalfOf.sqlValue,
-        ]
+            .text(who.source), who.onBehalfOf.sqlValue, deliveredBlank ? .integer(1) : .null,
+        ] + Ledger.statusValues(status)
         let id = try insertReturningID("return_lines", Ledger.insertReturnLine, values)
         try chain(.returnLines, id, columns: [.integer(id)] + values)
         if newProposals.contains(ref) {
@@ -251,14 +259,16 @@ extension Ledger {
         let marks = refs.map { _ in "?" }.joined(separator: ", ")
         return try db.query(
             """
-            SELECT proposal, year, period, delivered_to_date, forecast, rag, comment, actor, recorded_at, source
+            SELECT proposal, year, period, delivered_to_date, forecast, rag, comment, actor, recorded_at, source, delivered_blank,
+                   green, amber, red
             FROM return_lines WHERE proposal IN (\(marks)) ORDER BY period DESC, proposal, year, id DESC
             """, parameters: refs as [SQLBindable]
         ) { r in
             ReturnLineRecord(
                 ref: r.id(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
                 delivered: Pence(r.int(3)), forecast: r.optionalInt(4).map(Pence.init), rag: r.optionalText(5).flatMap(RAG.init(rawValue:)),
-                comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9))
+                comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9), deliveredBlank: r.optionalInt(10) != nil,
+                status: Ledger.status(r, from: 11))
         }
     }
 }
@@ -275,4 +285,8 @@ public struct ReturnLineRecord: Sendable, Hashable {
     public var actor: String
     public var recordedAt: String
     public var source: String
+    /// The delivered cell was blank ("not reported"): `delivered` is the figure that stood.
+    public var deliveredBlank = false
+    /// The year's money by status, when the line gave it.
+    public var status: StatusMoney?
 }

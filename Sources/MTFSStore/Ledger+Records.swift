@@ -36,6 +36,30 @@ public enum FactTable: String, CaseIterable, Sendable {
         }
     }
 
+    /// Columns added after the table was first chained (schema 9 on), last in the table's order: a
+    /// record hashes each by its name and only when it holds a value, so a record made before the
+    /// column existed hashes as it did and two rows that differ only in which later column holds a
+    /// value never hash alike.
+    var laterColumns: [String] {
+        switch self {
+        case .returnLines: ["delivered_blank", "green", "amber", "red"]
+        case .forecasts: ["green", "amber", "red"]
+        case .proposals: ["fund"]
+        default: []
+        }
+    }
+
+    /// How many columns the table had before its later columns (a migration that chains a table's
+    /// rows may run before the later columns are added).
+    var firstLaterColumn: Int {
+        switch self {
+        case .returnLines: 12
+        case .forecasts: 11
+        case .proposals: 12
+        default: Int.max
+        }
+    }
+
     /// Keyed by an integer id given in insertion order: its rows and its records come in the same order.
     var keyedByID: Bool { keyColumns.first == "id" }
 
@@ -86,9 +110,30 @@ enum RecordHash {
         field(&out, previous)
     }
 
-    /// Every column of the row the statement is on.
-    static func columns(_ out: inout [UInt8], of row: Row) {
-        for i in 0..<row.columnCount { column(&out, row, i) }
+    /// Every column of the row the statement is on (a later column by name, and only with a value).
+    static func columns(_ out: inout [UInt8], of row: Row, table: FactTable) {
+        let later = table.laterColumns
+        let base = table.firstLaterColumn
+        for i in 0..<row.columnCount {
+            if Int(i) >= base {
+                if row.type(i) == .null { continue }
+                field(&out, Array(later[Int(i) - base].utf8))
+            }
+            column(&out, row, i)
+        }
+    }
+
+    /// The same for a row's values as bound.
+    static func values(_ out: inout [UInt8], _ values: [SQLValue], table: FactTable) {
+        let later = table.laterColumns
+        let base = table.firstLaterColumn
+        for (i, v) in values.enumerated() {
+            if i >= base {
+                if case .null = v { continue }
+                field(&out, Array(later[i - base].utf8))
+            }
+            value(&out, v)
+        }
     }
 
     /// One column's value. The class first: reading a column's bytes converts an integer to text in place.
@@ -157,7 +202,7 @@ extension Ledger {
         let keys = (key1.sqlValue, key2?.sqlValue ?? .text(""))
         let parameters: [SQLBindable] = table.keyColumns.second == nil ? [keys.0] : [keys.0, keys.1]
         try appendRecord(table, keys) { input in
-            try db.first(table.rowSQL, parameters: parameters, map: { RecordHash.columns(&input, of: $0) }) != nil
+            try db.first(table.rowSQL, parameters: parameters, map: { RecordHash.columns(&input, of: $0, table: table) }) != nil
         }
     }
 
@@ -176,7 +221,7 @@ extension Ledger {
             }
         #endif
         try appendRecord(table, (key1.sqlValue, .text(""))) { input in
-            for value in columns { RecordHash.value(&input, value) }
+            RecordHash.values(&input, columns, table: table)
             return true
         }
     }
@@ -410,7 +455,7 @@ struct RecordChecker {
                     }
                 }
                 if onRow[index], RecordChecker.keyMatches(Row(statement: cursor), keyColumns[index], row) {
-                    RecordHash.columns(&buffer, of: Row(statement: cursor))
+                    RecordHash.columns(&buffer, of: Row(statement: cursor), table: table)
                     found = true
                     onRow[index] = try cursor.step()
                 }
@@ -420,7 +465,7 @@ struct RecordChecker {
                 try lookup.reset()
                 try lookup.bind(table.keyColumns.second == nil ? [row.value(2)] : [row.value(2), row.value(3)])
                 if try lookup.step() {
-                    RecordHash.columns(&buffer, of: Row(statement: lookup))
+                    RecordHash.columns(&buffer, of: Row(statement: lookup), table: table)
                     found = true
                 }
                 try lookup.reset()

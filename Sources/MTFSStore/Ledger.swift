@@ -460,6 +460,7 @@ public final class Ledger {
             try Ledger.checkText(proposal.title, what: "title")
             try Ledger.checkText(proposal.owner, what: "owner")
             try Ledger.checkText(proposal.directorate, what: "directorate")
+            try Ledger.checkText(proposal.fund, what: "fund")
             for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
             if let replaced = proposal.replaces, try self.proposal(replaced) == nil {
                 throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
@@ -468,11 +469,11 @@ public final class Ledger {
             for year in targets.keys { try checkInWindow(year) }
             try db.run(
                 """
-                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of, fund)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, proposal.ref, proposal.title, proposal.directorate, proposal.owner, proposal.category,
                 proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
-                who.recordedAt, who.actor, who.source, who.onBehalfOf)
+                who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund)
             try chain(.proposals, proposal.ref)
             newProposals.insert(proposal.ref)
             // As it will read back (a load then records on it without reading it again).
@@ -517,14 +518,15 @@ public final class Ledger {
         if clause.isEmpty { proposals.reserveCapacity(Int(try db.scalar("SELECT count(*) FROM proposals"))) }
         try db.forEach(
             """
-            SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces FROM proposals \(clause) ORDER BY ref
+            SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces, fund FROM proposals \(clause) ORDER BY ref
             """, parameters: parameters
         ) { row in
             proposals.append(
                 Proposal(
                     ref: row.id(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
                     recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
-                    deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7)))
+                    deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7),
+                    fund: row.optionalText(8) ?? Proposal.generalFund))
         }
         var index: [ProposalRef: Int] = [:]
         for (i, p) in proposals.enumerated() { index[p.ref] = i }
@@ -787,13 +789,14 @@ public final class Ledger {
         """)
     private static let insertForecast = InsertSQL(
         """
-        INSERT INTO forecasts(id, proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO forecasts(id, proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of, green, amber, red)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     static let insertReturnLine = InsertSQL(
         """
-        INSERT INTO return_lines(id, proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO return_lines(id, proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of,
+                                 delivered_blank, green, amber, red)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     static let insertRecord = InsertSQL("INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)")
 
@@ -802,7 +805,7 @@ public final class Ledger {
     /// Records the forecast for the year, the RAG and the comment as at a period.
     public func recordForecast(
         ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG,
-        comment: String, by who: Provenance
+        comment: String, status: StatusMoney? = nil, by who: Provenance
     ) throws {
         try transaction {
             _ = try requireProposal(ref)
@@ -813,10 +816,22 @@ public final class Ledger {
             let values: [SQLValue] = [
                 ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(forecast.rawValue), .text(rag.rawValue),
                 .text(comment), .text(who.recordedAt), .text(who.actor), .text(who.source), who.onBehalfOf.sqlValue,
-            ]
+            ] + Ledger.statusValues(status)
             let id = try insertReturningID("forecasts", Ledger.insertForecast, values)
             try chain(.forecasts, id, columns: [.integer(id)] + values)
         }
+    }
+
+    /// The green, amber and red columns of a row: money by status, or three NULLs.
+    static func statusValues(_ status: StatusMoney?) -> [SQLValue] {
+        guard let status else { return [.null, .null, .null] }
+        return [.integer(status.green.rawValue), .integer(status.amber.rawValue), .integer(status.red.rawValue)]
+    }
+
+    /// Money by status from three columns starting at `i` (nil when the row has none).
+    static func status(_ row: Row, from i: Int32) -> StatusMoney? {
+        guard let g = row.optionalInt(i), let a = row.optionalInt(i + 1), let r = row.optionalInt(i + 2) else { return nil }
+        return StatusMoney(green: Pence(g), amber: Pence(a), red: Pence(r))
     }
 
     // MARK: - Checks

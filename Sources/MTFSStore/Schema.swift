@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -506,5 +506,21 @@ enum Schema {
     /// through an index rather than by reading every proposal.
     static let migration8 = """
         CREATE INDEX proposals_by_canonical_ref ON proposals(lower(replace(ref, ' ', '')));
+        """
+
+    /// Version 9: returns and packs as councils publish them (SPEC §5 v3). A return line whose
+    /// delivered cell was blank keeps the figure that stood (`delivered_blank` = 1); a line or
+    /// forecast may give the year's money by status (green, amber, red); a proposal belongs to a
+    /// fund (NULL: the General Fund). Columns added to a chained table are hashed by name and only
+    /// when they hold a value (``FactTable/laterColumns``), so records made before them stand.
+    static let migration9 = """
+        ALTER TABLE return_lines ADD COLUMN delivered_blank INTEGER CHECK (delivered_blank = 1);
+        ALTER TABLE return_lines ADD COLUMN green INTEGER CHECK (green >= 0);
+        ALTER TABLE return_lines ADD COLUMN amber INTEGER CHECK (amber >= 0);
+        ALTER TABLE return_lines ADD COLUMN red INTEGER CHECK (red >= 0);
+        ALTER TABLE forecasts ADD COLUMN green INTEGER CHECK (green >= 0);
+        ALTER TABLE forecasts ADD COLUMN amber INTEGER CHECK (amber >= 0);
+        ALTER TABLE forecasts ADD COLUMN red INTEGER CHECK (red >= 0);
+        ALTER TABLE proposals ADD COLUMN fund TEXT CHECK (fund IS NULL OR length(fund) BETWEEN 1 AND 200);
         """
 }
