@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// The pinned reconciliation codes of SPEC §6.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
-    case DC01, DC02, DC03, DC04, DC05, SL01, SL02, SL03, SL04, AC01, DQ01, DQ02, DQ03
+    case DC01, DC02, DC03, DC04, DC05, SL01, SL02, SL03, SL04, AC01, DQ01, DQ02, DQ03, DQ04, DQ05
 
     /// The code's name: `baseline-overclaim`, …
     public var name: String {
@@ -33,6 +33,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .DQ01: "stale-return"
         case .DQ02: "rag-mismatch"
         case .DQ03: "missing-mitigation"
+        case .DQ04: "status-split-mismatch"
+        case .DQ05: "no-forecast"
         }
     }
 
@@ -53,6 +55,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .DQ01: "no return for the proposal in the latest period that has returns"
         case .DQ02: "RAG is Blue or Green while the forecast is below the threshold of target, or Red while the forecast meets it"
         case .DQ03: "RAG is Amber or Red and the return gives no mitigation comment"
+        case .DQ04: "delivered + green + amber + red money differs from the current target by more than £1"
+        case .DQ05: "a proposal with a target this year has no forecast though its owner has returned for the year"
         }
     }
 }

@@ -55,10 +55,16 @@ public struct AccountKey: Hashable, Sendable, Codable, Comparable, CustomStringC
         return "mtfs:\(year):\(kind.rawValue)"
     }
 
-    /// Whether a balance is the right sign for this kind: requirement accounts hold minus what was
-    /// approved, every other account holds what is in that state.
+    /// Whether a balance is the right sign for this kind. Delivered and unachievable accounts hold
+    /// what is in that state, never less than nothing. A planned account holds what is still to be
+    /// delivered, below zero when more was delivered than planned (over-delivery) or when the year's
+    /// target is a saving falling out; a requirement account holds minus the year's net approvals,
+    /// above zero in a year whose fall-outs outweigh its new savings (SPEC §5 v3).
     public func allows(_ balance: Pence) -> Bool {
-        kind == .requirement ? balance.rawValue <= 0 : balance.rawValue >= 0
+        switch kind {
+        case .requirement, .planned: true
+        case .delivered, .unachievable: balance.rawValue >= 0
+        }
     }
 }
 
@@ -155,17 +161,28 @@ public enum PostingPlanner {
     ) throws(LedgerError) -> [Posting] {
         let ref = proposal.ref
         let amount = movement.amount
-        guard amount.rawValue > 0 else { throw LedgerError.refused("the amount must be more than £0.00, found \(amount)") }
+        // Only an approval may be negative: a saving falling out of a later year (SPEC §5 v3).
+        if case .approve = movement {
+            guard !amount.isZero else { throw LedgerError.refused("the amount must not be £0.00") }
+        } else {
+            guard amount.rawValue > 0 else { throw LedgerError.refused("the amount must be more than £0.00, found \(amount)") }
+        }
         let centres = proposal.costCentres.map(\.costCentre)
 
+        /// Takes `amount` out of a state, split over the cost centres in proportion to what each
+        /// holds there (none is taken below zero); with `excess`, what is more than they hold is
+        /// taken too, split by the proposal's shares (over-delivery).
         func take(
-            _ kind: AccountKind, _ year: FinancialYear, into targetKind: AccountKind, _ targetYear: FinancialYear,
+            _ kind: AccountKind, _ year: FinancialYear, into targetKind: AccountKind, _ targetYear: FinancialYear, excess: Bool = false,
             shortfall: (Pence) -> String
         ) throws(LedgerError) -> [Posting] {
-            let held = centres.map { balance(.proposal(ref, kind, year, $0)) }
+            let held = centres.map { max(Pence.zero, balance(.proposal(ref, kind, year, $0))) }
             let total = held.reduce(Pence.zero, +)
-            guard amount <= total else { throw LedgerError.refused(shortfall(total)) }
-            let parts = amount.allocate(weights: held.map(\.rawValue), caps: held)
+            guard amount <= total || excess else { throw LedgerError.refused(shortfall(total)) }
+            var parts = min(amount, total).allocate(weights: held.map(\.rawValue), caps: held)
+            if amount > total {
+                for (index, part) in CostCentreShare.split(amount - total, over: proposal.costCentres).enumerated() { parts[index] += part }
+            }
             var postings: [Posting] = []
             for (index, part) in parts.enumerated() where !part.isZero {
                 postings.append(Posting(.proposal(ref, kind, year, centres[index]), -part))
@@ -176,16 +193,17 @@ public enum PostingPlanner {
 
         switch movement {
         case .approve(let year, _):
-            let parts = CostCentreShare.split(amount, over: proposal.costCentres)
-            var postings = [Posting(.requirement(year), -amount)]
+            // A negative target (a saving falling out) is split as its size would be, and signed.
+            let parts = CostCentreShare.split(amount.magnitude, over: proposal.costCentres).map { amount.isNegative ? Pence.zero - $0 : $0 }
+            var postings = [Posting(.requirement(year), Pence.zero - amount)]
             for (index, part) in parts.enumerated() where !part.isZero {
                 postings.append(Posting(.proposal(ref, .planned, year, centres[index]), part))
             }
             return postings
         case .deliver(let year, _):
-            return try take(.planned, year, into: .delivered, year) {
-                "cannot deliver \(amount) on \(ref) in \(year): only \($0) of its target is still planned"
-            }
+            // Delivery beyond what is still planned is over-delivery, accepted (SPEC §5 v3): the
+            // planned account goes below zero by the excess.
+            return try take(.planned, year, into: .delivered, year, excess: true) { _ in "" }
         case .reduce(let year, _):
             return try take(.delivered, year, into: .planned, year) {
                 "cannot reduce delivery on \(ref) in \(year) by \(amount): only \($0) has been delivered"
@@ -211,7 +229,12 @@ public enum PostingPlanner {
         balance: (AccountKey) -> Pence
     ) throws(LedgerError) -> [Posting] {
         let mirror = postings.map { Posting($0.account, -$0.amount) }
-        for posting in mirror where !posting.account.allows(balance(posting.account) + posting.amount) {
+        // A reversal may not make a state negative, nor take a planned account below zero (only a
+        // delivery can over-deliver; reversing an approval after delivery is refused).
+        for posting in mirror
+        where !posting.account.allows(balance(posting.account) + posting.amount)
+            || (posting.account.kind == .planned && posting.amount.isNegative && (balance(posting.account) + posting.amount).isNegative)
+        {
             throw LedgerError.refused(
                 "cannot reverse entry \(entry): account \(posting.account) holds only \(balance(posting.account).magnitude); reverse the later entries that used it first"
             )

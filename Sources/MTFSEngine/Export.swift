@@ -43,10 +43,14 @@ public enum Export {
             proposals.append(
                 [
                     p.ref.rawValue, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
-                    p.deliveryStart?.monthText ?? "", p.replaces?.rawValue ?? "",
+                    p.deliveryStart?.monthText ?? "", p.replaces?.rawValue ?? "", p.fund == Proposal.generalFund ? "" : p.fund,
                 ]
                     + window.years.map { y in
-                        positions[p.ref]?[y].flatMap { $0.originalTarget.isZero ? nil : $0.originalTarget.plain } ?? ""
+                        let target = positions[p.ref]?[y]?.originalTarget ?? .zero
+                        // A one-off's empty cell after a saving would fall out on loading: "0" says nothing does.
+                        let before = y > window.first ? positions[p.ref]?[FinancialYear(startYear: y.startYear - 1)]?.originalTarget ?? .zero : .zero
+                        if target.isZero { return p.recurrence == .oneOff && before > .zero ? "0" : "" }
+                        return target.plain
                     })
         }
         files[PackFormat.proposals] = csv(proposals)
@@ -94,7 +98,7 @@ public enum Export {
                 let f = forecasts[period]?[key]
                 rows.append([
                     key.ref.rawValue, key.year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
-                    f?.comment ?? "",
+                    f?.comment ?? "", f?.status?.green.plain ?? "", f?.status?.amber.plain ?? "", f?.status?.red.plain ?? "",
                 ])
             }
             files["\(PackFormat.returns)/\(period.monthText).csv"] = csv(rows)

@@ -156,15 +156,20 @@ public struct Generator {
             centresOf.append(centres)
             targets.append(t)
             for (y, amount) in t.enumerated() { for c in centres { claimed[c][y] += amount } }
+            let category = rng.pick(["efficiency", "income", "demand management", "commissioning"])
+            let oneOff = rng.chance(10)
+            let start = rng.chance(10) ? "\(firstYear.startYear)-0\(rng.int(5...9))" : ""
             rows.append(
-                [
-                    ref(p), title, services[service].directorate, who,
-                    rng.pick(["efficiency", "income", "demand management", "commissioning"]),
-                    rng.chance(10) ? "one-off" : "ongoing", shares, rng.chance(10) ? "\(firstYear.startYear)-0\(rng.int(5...9))" : "",
-                    "",
-                ] + t.map { $0 == 0 ? "" : Pence($0).plain })
-            manifest.approvals += t.filter { $0 > 0 }.count
-            for (y, amount) in t.enumerated() { manifest.targetByYear[yearList[y], default: .zero] += Pence(amount) }
+                [ref(p), title, services[service].directorate, who, category, oneOff ? "one-off" : "ongoing", shares, start, "", ""]
+                    + t.map { $0 == 0 ? "" : Pence($0).plain })
+            // A one-off saving falls out the year after it is made where that year's cell is empty
+            // (SPEC §5 v3): the loader records it, and the manifest counts it.
+            var loaded = t
+            if oneOff {
+                for y in 1..<max(1, t.count) where t[y] == 0 && t[y - 1] > 0 { loaded[y] = -t[y - 1] }
+            }
+            manifest.approvals += loaded.filter { $0 != 0 }.count
+            for (y, amount) in loaded.enumerated() { manifest.targetByYear[yearList[y], default: .zero] += Pence(amount) }
         }
         manifest.proposals = proposals
         try write("proposals.csv", PackFormat.proposalColumns + yearList.map(\.description), rows)
@@ -274,7 +279,7 @@ public struct Generator {
             }
             manifest.returnRows += rows.count
             manifest.returnFiles += 1
-            try write("returns/\(period.monthText).csv", PackFormat.returnColumns, rows)
+            try write("returns/\(period.monthText).csv", PackFormat.returnPinned, rows)
         }
         return manifest
     }

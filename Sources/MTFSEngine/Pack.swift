@@ -14,12 +14,18 @@ public enum PackFormat {
     public static let organisationColumns = ["cost_centre", "name", "service", "directorate", "budget_holder", "model"]
     public static let baselineColumns = ["cost_centre", "year", "net_budget"]
     public static let proposalColumns = [
-        "ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces",
+        "ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces", "fund",
     ]
+    /// The optional file of settings for the whole pack (`key,value`), and the keys it may hold.
+    public static let settings = "pack.csv"
+    public static let settingKeys = ["year_columns"]
     public static let proposalRequired = ["ref", "title", "directorate", "owner", "cost_centres"]
     public static let restructureColumns = ["effective", "cost_centre", "service", "directorate", "budget_holder", "model", "reason"]
     public static let adjustmentColumns = ["date", "ref", "action", "year", "amount", "to_year", "reason"]
-    public static let returnColumns = ["ref", "year", "delivered_to_date", "forecast", "rag", "comment"]
+    /// The pinned columns of a return (SPEC §5), and the columns of money by status it may add (v3).
+    public static let returnPinned = ["ref", "year", "delivered_to_date", "forecast", "rag", "comment"]
+    public static let statusColumns = ["green", "amber", "red"]
+    public static let returnColumns = returnPinned + statusColumns
     public static let returnRequired = ["ref", "year", "delivered_to_date"]
     /// The columns a return template adds for the reader (SPEC §9), read past without a warning.
     public static let templateColumns = ["title", "target"]
@@ -92,15 +98,21 @@ public struct PackReturn: Sendable {
 public struct ParsedReturn: Sendable {
     /// One line: a proposal's year, as the budget holder reports it.
     public struct Row: Sendable {
-        public var ref: ProposalRef, year: FinancialYear, deliveredToDate: Pence
+        /// Delivered to date; nil when the cell was blank (not reported: the figure that stood is kept).
+        public var ref: ProposalRef, year: FinancialYear, deliveredToDate: Pence?
+        /// The forecast and RAG as typed (nil when blank); with money by status they follow from it.
         public var forecast: Pence?, rag: RAG?, comment: String
+        /// The year's money by status (green, amber, red), when the line gives any of it.
+        public var status: StatusMoney?
         /// Where the line came from (file and line, sheet and cell, form field), for its errors and
         /// the entries' source.
         public var at: SourceLocation
 
         public init(
-            ref: ProposalRef, year: FinancialYear, deliveredToDate: Pence, forecast: Pence?, rag: RAG?, comment: String, at: SourceLocation
+            ref: ProposalRef, year: FinancialYear, deliveredToDate: Pence?, forecast: Pence?, rag: RAG?, status: StatusMoney? = nil,
+            comment: String, at: SourceLocation
         ) {
+            self.status = status
             self.ref = ref
             self.year = year
             self.deliveredToDate = deliveredToDate
@@ -140,7 +152,10 @@ extension ParsedPack {
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw InputError(file: directory, "expected a folder holding a ledger pack (organisation.csv, proposals.csv, …)")
         }
-        let known = [PackFormat.organisation, PackFormat.baselines, PackFormat.proposals, PackFormat.restructures, PackFormat.adjustments]
+        let known = [
+            PackFormat.settings, PackFormat.organisation, PackFormat.baselines, PackFormat.proposals, PackFormat.restructures,
+            PackFormat.adjustments,
+        ]
         let entries = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
         for entry in entries.sorted() where entry.lowercased().hasSuffix(".csv") && !known.contains(entry) {
             throw InputError(
@@ -152,6 +167,26 @@ extension ParsedPack {
                 file: directory, "no pack files found; expected organisation.csv, proposals.csv and the other files of SPEC §5")
         }
         var pack = ParsedPack(name: directory)
+        var cumulative = false
+        if let f = try load(directory, PackFormat.settings, required: ["key", "value"]) {
+            var seen: [String: Int] = [:]
+            for r in f.rows {
+                let key = r["key"].lowercased()
+                guard PackFormat.settingKeys.contains(key) else {
+                    throw InputError(r.at("key"), "unknown setting \"\(r["key"])\"; expected one of \(PackFormat.settingKeys.joined(separator: ", "))")
+                }
+                if let first = seen[key] { throw InputError(r.at("key"), "\(key) is set twice (first on line \(first))") }
+                seen[key] = r.line
+                switch r["value"].lowercased() {
+                case "cumulative": cumulative = true
+                case "incremental": cumulative = false
+                default:
+                    throw InputError(
+                        r.at("value"),
+                        "expected year_columns to be incremental (each year's cell is that year's new saving) or cumulative (the saving in place by that year), found \"\(r["value"])\"")
+                }
+            }
+        }
         if let f = try load(directory, PackFormat.organisation, required: PackFormat.organisationColumns) {
             pack.organisation = try parseOrganisation(f)
         }
@@ -163,7 +198,7 @@ extension ParsedPack {
             optional: PackFormat.proposalColumns.filter { !PackFormat.proposalRequired.contains($0) },
             extra: PackFormat.isYearColumn)
         {
-            (pack.proposals, pack.years) = try parseProposals(f)
+            (pack.proposals, pack.years) = try parseProposals(f, cumulative: cumulative)
         }
         if let f = try load(
             directory, PackFormat.restructures, required: ["effective", "cost_centre"],
@@ -245,7 +280,7 @@ extension ParsedPack {
         return rows
     }
 
-    static func parseProposals(_ f: CSVFile) throws(InputError) -> ([ProposalRow], YearRange?) {
+    static func parseProposals(_ f: CSVFile, cumulative: Bool = false) throws(InputError) -> ([ProposalRow], YearRange?) {
         var yearColumns: [FinancialYear: String] = [:]
         for column in f.header where PackFormat.isYearColumn(column) {
             guard let year = try? FinancialYear(parsing: column) else { continue }
@@ -283,20 +318,57 @@ extension ParsedPack {
                 recurrence: r["recurrence"].isEmpty ? .ongoing : try r.parse("recurrence") { try Recurrence(parsing: $0) },
                 costCentres: try r.parse("cost_centres") { try CostCentreShare.parseList($0) },
                 deliveryStart: r["delivery_start"].isEmpty ? nil : try r.parse("delivery_start") { try Period(parsing: $0) },
-                replaces: r["replaces"].isEmpty ? nil : ProposalRef(r["replaces"]))
-            do { try proposal.validate() } catch { throw InputError(r.at("ref"), error.explanation) }
-            var targets: [FinancialYear: Pence] = [:]
-            for (year, column) in yearColumns where !r[column].isEmpty {
-                let amount = try r.parse(column) { try Pence(parsing: $0) }
-                if amount.isNegative { throw InputError(r.at(column), "expected a target of £0.00 or more, found \(amount)") }
-                if !amount.isZero { targets[year] = amount }
-            }
+                replaces: r["replaces"].isEmpty ? nil : ProposalRef(r["replaces"]),
+                fund: r["fund"].isEmpty ? Proposal.generalFund : r["fund"])
+            do { try proposal.validate() } catch { throw InputError(r.at(proposal.fund.count > 200 ? "fund" : "ref"), error.explanation) }
+            let targets = try yearTargets(r, yearColumns: yearColumns, cumulative: cumulative, oneOff: proposal.recurrence == .oneOff)
             if let start = proposal.deliveryStart, let range, !range.contains(start.year) {
                 throw InputError(r.at("delivery_start"), "\(start) is outside the MTFS years \(range)")
             }
             rows.append(ProposalRow(proposal: proposal, targets: targets, at: r.at(), yearColumns: yearColumns))
         }
         return (rows, range)
+    }
+
+    /// A proposal's target for each year from its year cells (SPEC §5 v3). Incremental cells are
+    /// each year's new saving; cumulative cells the saving in place by that year, recorded as the
+    /// increments. A negative increment is a saving falling out. A one-off saving falls out the
+    /// year after it is made when that year's cell is empty; a filled cell is taken as given. The
+    /// saving in place may never go below zero. Each refusal names the cell.
+    static func yearTargets(
+        _ r: CSVRow, yearColumns: [FinancialYear: String], cumulative: Bool, oneOff: Bool
+    ) throws(InputError) -> [FinancialYear: Pence] {
+        var targets: [FinancialYear: Pence] = [:]
+        var inPlace = Pence.zero
+        var madeLastYear: Pence?
+        for year in yearColumns.keys.sorted() {
+            let column = yearColumns[year]!
+            var increment: Pence?
+            if r[column].isEmpty {
+                if oneOff, let made = madeLastYear, made.rawValue > 0 {
+                    increment = -made
+                } else if cumulative && !inPlace.isZero {
+                    throw InputError(
+                        r.at(column),
+                        "the cell is empty after a saving of \(inPlace) was in place; with cumulative year columns give the saving in place by \(year) (the same again if it continues, 0 if it has ended)")
+                }
+            } else {
+                let amount = try r.parse(column) { try Pence(parsing: $0) }
+                if cumulative && amount.isNegative {
+                    throw InputError(r.at(column), "expected the saving in place by \(year), £0.00 or more, found \(amount)")
+                }
+                increment = cumulative ? amount - inPlace : amount
+            }
+            madeLastYear = increment
+            guard let increment, !increment.isZero else { continue }
+            inPlace += increment
+            if inPlace.isNegative {
+                throw InputError(
+                    r.at(column), "this takes the saving in place by \(year) to \(inPlace): a saving cannot fall out by more than was made before it")
+            }
+            targets[year] = increment
+        }
+        return targets
     }
 
     static func parseRestructures(_ f: CSVFile) throws(InputError) -> [RestructureRow] {
@@ -430,7 +502,7 @@ extension ParsedReturn {
                     throw InputError(
                         at, "the cell holds a formula, and the workbook was saved without calculating it (its saved result may be a placeholder); open and save the workbook in Excel or LibreOffice")
                 }
-                if ["delivered_to_date", "forecast"].contains(f.header[column]), case .number = value, sheet.dateCells.contains(ref) {
+                if ["delivered_to_date", "forecast", "green", "amber", "red"].contains(f.header[column]), case .number = value, sheet.dateCells.contains(ref) {
                     throw InputError(at, "the cell holds a date (a spreadsheet can turn what was typed into one); expected an amount of money")
                 }
                 if value == .uncalculated {
@@ -471,16 +543,22 @@ extension ParsedReturn {
         let ref = ProposalRef(r["ref"])
         if ref.isEmpty { throw InputError(r.at("ref"), "expected a proposal ref, found an empty cell") }
         let year = try parse("year") { try FinancialYear(parsing: $0) }
-        let delivered = try parse("delivered_to_date") { try Pence(parsing: $0) }
-        if delivered.isNegative {
-            throw InputError(r.at("delivered_to_date"), "expected delivered to date of £0.00 or more, found \(delivered)")
+        // A blank cell is "not reported" (SPEC §5 v3): nothing is posted for it.
+        func money(_ column: String, _ what: String) throws(InputError) -> Pence? {
+            if r[column].isEmpty { return nil }
+            let amount = try parse(column) { try Pence(parsing: $0) }
+            if amount.isNegative { throw InputError(r.at(column), "expected \(what) of £0.00 or more, found \(amount)") }
+            return amount
         }
-        let forecast = r["forecast"].isEmpty ? nil : try parse("forecast") { try Pence(parsing: $0) }
-        if let forecast, forecast.isNegative {
-            throw InputError(r.at("forecast"), "expected a forecast of £0.00 or more, found \(forecast)")
-        }
+        let delivered = try money("delivered_to_date", "delivered to date")
+        let forecast = try money("forecast", "a forecast")
         let rag = r["rag"].isEmpty ? nil : try parse("rag") { try RAG(parsing: $0) }
-        if (forecast == nil) != (rag == nil) {
+        let green = try money("green", "money on track (green)")
+        let amber = try money("amber", "money at risk (amber)")
+        let red = try money("red", "money that will not be delivered (red)")
+        // Money by status: a part left blank beside another given is none; the forecast and RAG follow from it.
+        let status = green == nil && amber == nil && red == nil ? nil : StatusMoney(green: green ?? .zero, amber: amber ?? .zero, red: red ?? .zero)
+        if status == nil, (forecast == nil) != (rag == nil) {
             throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
         }
         let comment = r.raw("comment")
@@ -490,7 +568,7 @@ extension ParsedReturn {
         if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
             throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
         }
-        return Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, comment: comment, at: r.at(nil))
+        return Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, status: status, comment: comment, at: r.at(nil))
     }
 
     /// A return held in memory (an upload): a workbook when its bytes are one, else CSV.

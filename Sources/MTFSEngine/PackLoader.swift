@@ -8,7 +8,9 @@ public struct LoadSummary: Sendable, Equatable {
     public var baselines = 0
     public var proposals = 0
     public var approvals = 0
+    /// The savings approved (positive targets), and what falls out of later years (negative ones).
     public var approvedTotal = Pence.zero
+    public var fallsOutTotal = Pence.zero
     public var restructures = 0
     public var adjustments = 0
     public var returnFiles = 0
@@ -189,7 +191,7 @@ public struct PackLoader {
                             by: who(row.at))
                     }
                     summary.approvals += 1
-                    summary.approvedTotal += amount
+                    if amount.isNegative { summary.fallsOutTotal += amount.magnitude } else { summary.approvedTotal += amount }
                 }
                 known.insert(row.proposal.ref)
                 summary.proposals += 1
@@ -271,14 +273,15 @@ public struct PackLoader {
             try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
             // A template's cell left as it was, where the ledger has moved on since the template was
             // made: importing it would set a later figure back, so it is refused, naming the cell.
-            if let original = ret.originals[ProposalYear(row.ref, row.year)] {
+            let key = ProposalYear(row.ref, row.year)
+            if let original = ret.originals[key] {
                 let delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
                 if row.deliveredToDate == original.delivered && delivered != original.delivered {
                     throw InputError(
                         row.at.withColumn("delivered_to_date"),
                         "this cell is as the template had it (\(original.delivered)), but the ledger now holds \(delivered) for \(row.ref) \(row.year) as at \(ret.period): the figures changed after the template was made; type the figure you mean, or make a fresh template")
                 }
-                if let f = original.forecast, row.forecast == f, let now = standing[ProposalYear(row.ref, row.year)], now.period == ret.period, now.forecast != f {
+                if let f = original.forecast, row.forecast == f, let now = standing[key], now.period == ret.period, now.forecast != f {
                     throw InputError(
                         row.at.withColumn("forecast"),
                         "this cell is as the template had it (\(f)), but a forecast of \(now.forecast) was recorded for \(row.ref) \(row.year) in \(ret.period) after the template was made; type the forecast you mean, or make a fresh template")
@@ -287,38 +290,72 @@ public struct PackLoader {
             var changed = false
             let by = who(row.at)
             // The return speaks for its own period: its figure is set as at the period's end, and
-            // any later period's own return keeps its figure (SPEC §3.1).
-            let change = try at(row.at, column: "delivered_to_date") {
-                try ledger.setDelivered(
-                    ref: row.ref, year: row.year, to: row.deliveredToDate, asAt: ret.period,
-                    reason: { "monthly return \(ret.period): delivered to date \(row.deliveredToDate) (was \($0))" }, by: by)
+            // any later period's own return keeps its figure (SPEC §3.1). A blank cell is not
+            // reported: the figure that stood is kept and nothing is posted.
+            let delivered: Pence
+            if let typed = row.deliveredToDate {
+                let change = try at(row.at, column: "delivered_to_date") {
+                    try ledger.setDelivered(
+                        ref: row.ref, year: row.year, to: typed, asAt: ret.period,
+                        reason: { "monthly return \(ret.period): delivered to date \(typed) (was \($0))" }, by: by)
+                }
+                if !change.isZero {
+                    if change.isNegative { summary.reductions += 1 } else { summary.deliveries += 1 }
+                    summary.deliveredChange += change
+                    changed = true
+                }
+                delivered = typed
+            } else {
+                delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
             }
-            if !change.isZero {
-                if change.isNegative { summary.reductions += 1 } else { summary.deliveries += 1 }
-                summary.deliveredChange += change
-                changed = true
+            var forecast = row.forecast, rag = row.rag
+            if let status = row.status {
+                (forecast, rag) = try statusForecast(row, status, delivered: delivered, period: ret.period)
             }
-            if let forecast = row.forecast, let rag = row.rag {
-                let previous = standing[ProposalYear(row.ref, row.year)]
-                if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment {
-                    try at(row.at, column: "forecast") {
+            if let forecast, let rag {
+                let previous = standing[key]
+                if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment || previous?.status != row.status {
+                    try at(row.at, column: row.status == nil ? "forecast" : "green") {
                         try ledger.recordForecast(
                             ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,
-                            comment: row.comment, by: by)
+                            comment: row.comment, status: row.status, by: by)
                     }
                     summary.forecasts += 1
                     changed = true
                 }
             }
             if try ledger.recordReturnLine(
-                ref: row.ref, year: row.year, period: ret.period, deliveredToDate: row.deliveredToDate,
-                forecast: row.forecast, rag: row.rag, comment: row.comment, by: by)
+                ref: row.ref, year: row.year, period: ret.period, deliveredToDate: delivered, deliveredBlank: row.deliveredToDate == nil,
+                forecast: row.forecast, rag: row.rag, status: row.status, comment: row.comment, by: by)
             {
                 summary.returnLines += 1
             }
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }
+    }
+}
+
+extension PackLoader {
+    /// The forecast and RAG a line's money by status gives (SPEC §5 v3): delivered + green + amber,
+    /// rated as the largest undelivered part. A forecast or RAG typed beside it must agree (within
+    /// £1 for the forecast, as councils round), or the cell is named.
+    func statusForecast(_ row: ParsedReturn.Row, _ status: StatusMoney, delivered: Pence, period: Period) throws -> (Pence, RAG) {
+        let implied = status.forecast(delivered: delivered)
+        if let typed = row.forecast, (typed - implied).magnitude > Pence.pounds(1) {
+            throw InputError(
+                row.at.withColumn("forecast"),
+                "the forecast \(typed) differs from delivered \(delivered) + green \(status.green) + amber \(status.amber) = \(implied); leave the forecast blank or make them agree")
+        }
+        let target =
+            try ledger.balance(of: row.ref, .planned, row.year, asAt: period) + ledger.balance(of: row.ref, .delivered, row.year, asAt: period)
+        let derived = status.rag(delivered: delivered, target: target)
+        if let typed = row.rag, typed != derived {
+            throw InputError(
+                row.at.withColumn("rag"),
+                "the RAG \(typed.name) differs from \(derived.name), the rating of the largest part not yet delivered (green \(status.green), amber \(status.amber), red \(status.red)); leave the RAG blank or make them agree")
+        }
+        return (implied, derived)
     }
 }
 

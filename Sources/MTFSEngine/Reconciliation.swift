@@ -25,6 +25,8 @@ public struct ReconciliationInput: Sendable {
     /// The latest month each proposal and year was returned in (a nil return counts: its forecast
     /// and comment stand from the month they were recorded).
     public var returnedAt: [ProposalYear: Period] = [:]
+    /// Proposal-years returned with delivered to date always blank: "not reported" (SPEC §5 v3).
+    public var notReported: Set<ProposalYear> = []
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [ProposalRef: CivilDate]
@@ -76,6 +78,7 @@ public struct ReconciliationInput: Sendable {
         input.judgedAt = judged.judgedAt
         input.reportedIn = judged.reported
         input.returnedAt = returnedAt
+        input.notReported = try ledger.notReported(asOf: period)
         return input
     }
 
@@ -144,6 +147,8 @@ public struct Reconciliation {
         all += staleReturn()
         all += ragMismatch()
         all += missingMitigation()
+        all += statusSplitMismatch()
+        all += noForecast()
         return all.filter { year == nil || $0.year == year }.sorted(by: Finding.precedes)
     }
 
@@ -205,6 +210,9 @@ public struct Reconciliation {
                 for (claimYear, refs) in byYear where claimYear <= year {
                     for (ref, amount) in refs {
                         let ongoing = proposal(ref)?.recurrence != .oneOff
+                        // A one-off's negative target is its own saving falling out (SPEC §5 v3),
+                        // already left out of later years here.
+                        if !ongoing && amount.isNegative { continue }
                         if claimYear == year || ongoing { parts[ref, default: .zero] += amount }
                     }
                 }
@@ -490,6 +498,8 @@ public struct Reconciliation {
                 let position = pos(p.ref, year)
                 let t = position.currentTarget
                 guard t > .zero else { continue }
+                // A line never given a delivered figure is "not reported", not behind (SPEC §5 v3).
+                if position.delivered.isZero && input.notReported.contains(ReconciliationInput.key(p.ref, year)) { continue }
                 let profile = p.profiled(t, year: year, through: asOf)
                 let shortfall = profile - position.delivered
                 guard settings.isBehind(delivered: position.delivered, profile: profile) else { continue }
@@ -670,6 +680,40 @@ public struct Reconciliation {
                 code: .DQ03, severity: .low, refs: [f.proposal], year: f.year, amount: remaining,
                 message: "\(describe(proposal: f.proposal)) is rated \(f.rag.name) for \(f.year) in \(f.period) with no comment: "
                     + "the return must say how the \(remaining) still to deliver will be mitigated.")
+        }
+    }
+}
+
+extension Reconciliation {
+    /// DQ04: the year's money by status does not add up to the current target (SPEC §6 v3).
+    func statusSplitMismatch() -> [Finding] {
+        input.forecasts.values.compactMap { f in
+            guard let status = f.status else { return nil }
+            let position = pos(f.proposal, f.year)
+            let t = position.currentTarget
+            let total = status.total(delivered: position.delivered)
+            let gap = (total - t).magnitude
+            guard gap > Pence.pounds(1) else { return nil }
+            return Finding(
+                code: .DQ04, severity: .low, refs: [f.proposal], year: f.year, amount: gap,
+                message: "\(describe(proposal: f.proposal))'s \(f.period) return gives \(position.delivered) delivered, \(status.green) on track, "
+                    + "\(status.amber) at risk and \(status.red) that will not be delivered for \(f.year): \(total) in all, "
+                    + "\(gap) \(total > t ? "more" : "less") than its target of \(t).")
+        }
+    }
+
+    /// DQ05: a proposal with a target this year and no forecast, though its owner (or its
+    /// directorate's finance) has returned for the year (SPEC §6 v3). Reports say "no forecast".
+    func noForecast() -> [Finding] {
+        input.proposals.compactMap { p in
+            guard let (judged, byDirectorate) = input.judgedAt[p.ref] else { return nil }
+            let year = judged.year
+            let t = target(p.ref, year)
+            guard t > .zero, input.forecasts[ReconciliationInput.key(p.ref, year)] == nil else { return nil }
+            return Finding(
+                code: .DQ05, severity: .low, refs: [p.ref], year: year, amount: t,
+                message: "\(describe(proposal: p.ref)) has no forecast for \(year), though \(byDirectorate ? p.directorate : p.owner) "
+                    + "returned for \(judged): its \(t) target is shown as \"no forecast\", not as on track.")
         }
     }
 }

@@ -152,19 +152,22 @@ extension Summary: Encodable {
 
 extension Summary.Row: Encodable {
     private enum Keys: String, CodingKey {
-        case directorate, year, original_target_pence, current_target_pence, delivered_pence, forecast_pence, slipped_pence,
-            unachievable_pence, delivery_rate, delivery_rate_original, weighted_forecast_pence
+        case fund, directorate, year, original_target_pence, current_target_pence, delivered_pence, forecast_pence, no_forecast_pence,
+            slipped_pence, unachievable_pence, falls_out_pence, delivery_rate, delivery_rate_original, weighted_forecast_pence
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(fund, forKey: .fund)
         try c.encode(directorate, forKey: .directorate)
         try c.encode(year, forKey: .year)
         try c.encode(originalTarget, forKey: .original_target_pence)
         try c.encode(currentTarget, forKey: .current_target_pence)
         try c.encode(delivered, forKey: .delivered_pence)
         try c.encode(forecast, forKey: .forecast_pence)
+        try c.encode(noForecast, forKey: .no_forecast_pence)
         try c.encode(slipped, forKey: .slipped_pence)
         try c.encode(unachievable, forKey: .unachievable_pence)
+        try c.encode(fallsOut, forKey: .falls_out_pence)
         try c.encode(deliveryRate.map { ($0 * 10_000).rounded() / 10_000 }, forKey: .delivery_rate)
         try c.encode(deliveryRateOfOriginal.map { ($0 * 10_000).rounded() / 10_000 }, forKey: .delivery_rate_original)
         try c.encode(weightedForecast, forKey: .weighted_forecast_pence)

@@ -6,6 +6,8 @@ public struct Summary: Sendable {
     public struct Row: Sendable, Hashable {
         public var directorate: String
         public var year: FinancialYear
+        /// The fund (SPEC §5 v3): rows and totals are per fund, never added across funds.
+        public var fund = Proposal.generalFund
         public var originalTarget = Pence.zero
         public var currentTarget = Pence.zero
         public var delivered = Pence.zero
@@ -15,6 +17,12 @@ public struct Summary: Sendable {
         public var unachievable = Pence.zero
         /// Delivered money in full, and the rest of the forecast weighted by its RAG.
         public var weightedForecast = Pence.zero
+        /// The current target of proposal-years with no forecast: reported as "no forecast" and
+        /// counted in the forecast only for what they have delivered, never as on track.
+        public var noForecast = Pence.zero
+        /// Savings falling out this year (negative targets, as a positive pressure): part of the
+        /// current target's net figure, shown apart, never as slippage.
+        public var fallsOut = Pence.zero
         /// delivered ÷ current target (after slips and write-offs).
         public var deliveryRate: Double? { currentTarget.isZero ? nil : Double(delivered.rawValue) / Double(currentTarget.rawValue) }
         /// delivered ÷ original target (SPEC §7 v3: councils report against both).
@@ -30,6 +38,8 @@ public struct Summary: Sendable {
             slipped += o.slipped
             unachievable += o.unachievable
             weightedForecast += o.weightedForecast
+            noForecast += o.noForecast
+            fallsOut += o.fallsOut
         }
     }
 
@@ -48,11 +58,22 @@ public struct Summary: Sendable {
     /// Each directorate's latest return by the as-of period: what its delivery figures are as at.
     public var latestReturns: [String: Period] = [:]
 
-    /// One year's rows, one per directorate (the chart's bars).
-    public func byDirectorate(in year: FinancialYear) -> [Row] { rows.filter { $0.year == year } }
+    /// The funds the programme's proposals are in (one, the General Fund, for most councils).
+    public var funds: [String] { Array(Set(rows.map(\.fund))).sorted { Summary.order($0) < Summary.order($1) } }
 
-    /// The total for one year.
-    public func total(in year: FinancialYear) -> Row? { totals.first { $0.year == year } }
+    /// Funds in report order: the General Fund first, then the others by name.
+    public static func order(_ fund: String) -> String { (fund == Proposal.generalFund ? "0" : "1") + fund }
+
+    /// One year's rows of one fund (all funds' when nil), one per directorate (the chart's bars).
+    public func byDirectorate(in year: FinancialYear, fund: String? = nil) -> [Row] {
+        rows.filter { $0.year == year && (fund == nil || $0.fund == fund) }
+    }
+
+    /// The total for one year of the General Fund (or the one fund there is), or of `fund`.
+    public func total(in year: FinancialYear, fund: String? = nil) -> Row? {
+        let fund = fund ?? funds.first
+        return totals.first { $0.year == year && $0.fund == fund }
+    }
 
     /// Builds the summary from one reconciliation input. With `structure`, every cost centre's share
     /// is counted in the directorate it sat in on that date, so totals are conserved across structures.
@@ -70,19 +91,23 @@ public struct Summary: Sendable {
         for (key, lines) in linesByKey {
             guard let first = lines.first, let proposal = proposals[first.proposal] else { continue }
             let f = input.forecasts[key]
-            let target = lines.reduce(Pence.zero) { $0 + $1.position.currentTarget }
-            let forecast = f?.forecast ?? target
-            // Confidence weights only what is not yet delivered (SPEC §7 v3): money already banked
-            // counts in full whatever the RAG, so the weighted figure is never below delivered. Where
-            // there is no forecast yet (a future year), the target stands unweighted.
-            let weight = Int64(f.map { settings.confidenceBasisPoints[$0.rag] ?? 0 } ?? 10_000)
             let delivered = lines.reduce(Pence.zero) { $0 + $1.position.delivered }
+            // Without a forecast only what is delivered is expected: the rest is "no forecast"
+            // (SPEC §6 DQ05), never the target in its place.
+            let forecast = f?.forecast ?? delivered
             let undelivered = max(Pence.zero, forecast - delivered)
-            let weights = lines.map { max(0, $0.position.currentTarget.rawValue) }
+            // Confidence weights only what is not yet delivered (SPEC §7 v3): money already banked
+            // counts in full whatever the RAG, so the weighted figure is never below delivered.
+            // Money by status is weighted part by part.
+            let weightedUndelivered =
+                f?.status.map { $0.weighted(settings.confidenceBasisPoints) }
+                ?? undelivered.scaled(by: Int64(f.map { settings.confidenceBasisPoints[$0.rag] ?? 0 } ?? 0), over: 10_000)
+            var weights = lines.map { max(0, $0.position.currentTarget.rawValue) }
+            if weights.allSatisfy({ $0 == 0 }) { weights = lines.map { _ in 1 } }
             let forecastParts = forecast.allocate(weights: weights)
             // Each line keeps its own delivered money and takes its share of the weighted rest, so no
             // directorate's weighted figure (under any structure) falls below what it delivered.
-            let weightedRest = undelivered.scaled(by: weight, over: 10_000).allocate(weights: weights)
+            let weightedRest = weightedUndelivered.allocate(weights: weights)
             let weightedParts = lines.enumerated().map { i, line in max(Pence.zero, line.position.delivered) + weightedRest[i] }
             for (i, line) in lines.enumerated() {
                 let directorate =
@@ -91,20 +116,25 @@ public struct Summary: Sendable {
                             ?? input.model.original(of: line.costCentre)?.directorate
                     }
                     ?? proposal.directorate
-                let id = "\(directorate)|\(line.year.startYear)"
-                var row = rows[id] ?? Row(directorate: directorate, year: line.year)
+                let id = "\(proposal.fund)|\(directorate)|\(line.year.startYear)"
+                var row = rows[id] ?? Row(directorate: directorate, year: line.year, fund: proposal.fund)
                 let p = line.position
-                row.add(
-                    Row(
-                        directorate: directorate, year: line.year, originalTarget: p.originalTarget, currentTarget: p.currentTarget,
-                        delivered: p.delivered, forecast: forecastParts[i], slipped: p.netSlipped, unachievable: p.unachievable,
-                        weightedForecast: weightedParts[i]))
+                var part = Row(
+                    directorate: directorate, year: line.year, fund: proposal.fund, originalTarget: p.originalTarget,
+                    currentTarget: p.currentTarget, delivered: p.delivered, forecast: forecastParts[i], slipped: p.netSlipped,
+                    unachievable: p.unachievable, weightedForecast: weightedParts[i])
+                if f == nil && p.currentTarget > .zero { part.noForecast = p.currentTarget }
+                if p.originalTarget.isNegative { part.fallsOut = p.originalTarget.magnitude }
+                row.add(part)
                 rows[id] = row
             }
         }
-        let sorted = rows.values.sorted { ($0.directorate, $0.year) < ($1.directorate, $1.year) }
-        var totals: [FinancialYear: Row] = [:]
-        for r in sorted { totals[r.year, default: Row(directorate: "Total", year: r.year)].add(r) }
+        let sorted = rows.values.sorted {
+            (order($0.fund), $0.directorate, $0.year) < (order($1.fund), $1.directorate, $1.year)
+        }
+        // A total for each fund and year: funds are never added together (SPEC §5 v3).
+        var totals: [String: Row] = [:]
+        for r in sorted { totals["\(r.fund)|\(r.year.startYear)", default: Row(directorate: "Total", year: r.year, fund: r.fund)].add(r) }
         let relevant = findings.filter { year == nil || $0.year == year }
         let mostSerious = relevant.sorted(by: Finding.mostSeriousFirst)
         // One line for a code on the same proposals and cost centre in several years, naming the
@@ -130,7 +160,8 @@ public struct Summary: Sendable {
             return first
         }
         return Summary(
-            asOf: input.asOf, structure: structure, rows: sorted, totals: totals.values.sorted { $0.year < $1.year },
+            asOf: input.asOf, structure: structure, rows: sorted,
+            totals: totals.values.sorted { ($0.year, order($0.fund)) < ($1.year, order($1.fund)) },
             topFindings: top, findingCount: relevant.count, head: input.head,
             latestReturns: input.directorateReturns.mapValues(\.period))
     }

@@ -6,17 +6,23 @@ public enum SummaryRenderer {
     /// By year, each directorate and then the year's total (never a total across years); `totals:
     /// false` gives the data rows alone, by directorate and year (the CSV).
     static func table(_ s: Summary, totals: Bool = true) -> Table {
-        var t = Table(columns: [
-            .init("directorate", "Directorate"), .init("year", "Year"), .init("original_target", "Original target"),
-            .init("current_target", "Current target"), .init("delivered", "Delivered"), .init("forecast", "Forecast"),
-            .init("slipped", "Slipped (net)"), .init("unachievable", "Unachievable"), .init("delivery_rate", "Delivered % of current"),
-            .init("delivery_rate_original", "Delivered % of original"), .init("weighted_forecast", "Confidence-weighted"),
-        ])
+        // A fund column only where the programme has more than one fund; each fund has its own
+        // total, and funds are never added together (SPEC §5 v3).
+        let funds = s.funds
+        let byFund = funds.count > 1
+        var t = Table(
+            columns: (byFund ? [.init("fund", "Fund")] : []) + [
+                .init("directorate", "Directorate"), .init("year", "Year"), .init("original_target", "Original target"),
+                .init("current_target", "Current target"), .init("delivered", "Delivered"), .init("forecast", "Forecast"),
+                .init("no_forecast", "No forecast"), .init("slipped", "Slipped (net)"), .init("unachievable", "Unachievable"),
+                .init("falls_out", "Falls out (pressure)"), .init("delivery_rate", "Delivered % of current"),
+                .init("delivery_rate_original", "Delivered % of original"), .init("weighted_forecast", "Confidence-weighted"),
+            ])
         func cells(_ r: Summary.Row, label: String, year: String) -> [Table.Cell] {
-            [
+            (byFund ? [.text(r.fund)] : []) + [
                 .text(label), .text(year), .money(r.originalTarget), .money(r.currentTarget), .money(r.delivered), .money(r.forecast),
-                .money(r.slipped), .money(r.unachievable), .percent(r.deliveryRate), .percent(r.deliveryRateOfOriginal),
-                .money(r.weightedForecast),
+                .money(r.noForecast), .money(r.slipped), .money(r.unachievable), .money(r.fallsOut), .percent(r.deliveryRate),
+                .percent(r.deliveryRateOfOriginal), .money(r.weightedForecast),
             ]
         }
         guard totals else {
@@ -24,12 +30,13 @@ public enum SummaryRenderer {
             return t
         }
         for total in s.totals {
-            t.rows += s.byDirectorate(in: total.year).map { cells($0, label: $0.directorate, year: $0.year.description) }
+            t.rows += s.byDirectorate(in: total.year, fund: total.fund).map { cells($0, label: $0.directorate, year: $0.year.description) }
+            let label = byFund ? "Total \(total.fund)" : "Total"
             if s.totals.count == 1 {
-                t.totals = cells(total, label: "Total", year: total.year.description)
+                t.totals = cells(total, label: label, year: total.year.description)
             } else {
                 t.subtotals.insert(t.rows.count)
-                t.rows.append(cells(total, label: "Total", year: total.year.description))
+                t.rows.append(cells(total, label: label, year: total.year.description))
             }
         }
         return t

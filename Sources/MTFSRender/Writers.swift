@@ -328,7 +328,8 @@ public struct HTMLWriter: ReportWriter {
         let t = SummaryRenderer.table(s)
         // The chart is the year of the summary's period: one year's delivery against that year's target.
         let year = s.totals.contains { $0.year == s.asOf.year } ? s.asOf.year : (s.totals.first?.year ?? s.asOf.year)
-        let bars = s.byDirectorate(in: year).map { ($0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
+        let byFund = s.funds.count > 1
+        let bars = s.byDirectorate(in: year).map { (byFund ? "\($0.directorate) (\($0.fund))" : $0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
         var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))"
             + (SummaryRenderer.returnsLine(s).map { " · \(Escape.html($0))" } ?? "") + "</p></header>"
         body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate, \(year)")

@@ -26,23 +26,42 @@ extension Ledger {
         }
     }
 
-    /// The first period (by code) from `fromCode` on at whose end one of a proposal-year's states is
-    /// negative, or nil when every period is right: what a write refuses and `verify` reports.
+    /// The first period (by code) from `fromCode` on at whose end a proposal-year is wrong, or nil
+    /// when every period is right: what a write refuses and `verify` reports. Delivered and
+    /// unachievable amounts are never negative; planned may be, by over-delivery or a saving
+    /// falling out (SPEC §5 v3), but the year's current target (planned + delivered) is never
+    /// below zero unless the year's own approvals are (a fall-out year).
     func negativeHistory(proposal: ProposalRef, year: FinancialYear, fromCode: Int) throws -> (kind: String, period: Int, amount: Int64)? {
         var running: [String: Int64] = [:]
+        var approved: Int64 = 0
         var problem: (kind: String, period: Int, amount: Int64)?
+        var month = -1
+        func settle() {
+            guard problem == nil, month >= fromCode else { return }
+            for kind in ["delivered", "unachievable"] where running[kind, default: 0] < 0 {
+                problem = (kind, month, running[kind, default: 0])
+                return
+            }
+            let target = running["planned", default: 0] &+ running["delivered", default: 0]
+            if target < 0 && approved >= 0 { problem = ("planned", month, running["planned", default: 0]) }
+        }
         try db.forEach(
             """
-            SELECT a.kind, e.period, sum(p.amount) FROM accounts a
+            SELECT a.kind, e.period, sum(p.amount), sum(CASE WHEN e.kind = 'approve' THEN p.amount ELSE 0 END) FROM accounts a
             JOIN postings p ON p.account = a.id JOIN entries e ON e.id = p.entry
-            WHERE a.proposal = ?1 AND a.year = ?2 AND a.kind <> 'requirement' GROUP BY a.kind, e.period ORDER BY a.kind, e.period
+            WHERE a.proposal = ?1 AND a.year = ?2 AND a.kind <> 'requirement' GROUP BY e.period, a.kind ORDER BY e.period, a.kind
             """, parameters: [proposal, year.startYear]
         ) { row in
+            let period = Int(row.int(1))
+            if period != month {
+                settle()
+                month = period
+            }
             let kind = row.text(0)
-            let total = running[kind, default: 0] &+ row.int(2)
-            running[kind] = total
-            if problem == nil, total < 0, row.int(1) >= fromCode { problem = (kind, Int(row.int(1)), total) }
+            running[kind] = running[kind, default: 0] &+ row.int(2)
+            if kind == "planned" { approved &+= row.int(3) }
         }
+        settle()
         return problem
     }
 

@@ -401,7 +401,7 @@ extension Ledger {
             if period != month[i] {
                 if period < month[i] {
                     backdated.insert(g)
-                } else if month[i] != 0, running[i] < 0, negative.count < 100 {
+                } else if month[i] != 0, running[i] < 0, keys[i].kind != .planned, negative.count < 100 {
                     negative.append((g, month[i], running[i]))
                 }
                 month[i] = max(month[i], period)
@@ -411,7 +411,7 @@ extension Ledger {
 
         /// Groups whose last month ends negative (the wrong-sign check covers the balance itself).
         func finalNegatives() -> [(group: Int32, month: Int32, amount: Int64)] {
-            running.indices.filter { running[$0] < 0 }.prefix(20).map { (Int32($0), month[$0], running[$0]) }
+            running.indices.filter { running[$0] < 0 && keys[$0].kind != .planned }.prefix(20).map { (Int32($0), month[$0], running[$0]) }
         }
     }
 
@@ -733,8 +733,9 @@ extension Ledger {
         return problems
     }
 
-    /// Every proposal-year's planned, delivered and unachievable amounts as at the end of every
-    /// month: none may be negative (SPEC §3.1).
+    /// Every proposal-year's delivered and unachievable amounts as at the end of every month: none
+    /// may be negative (SPEC §3.1). Planned may be, by over-delivery or a fall-out (SPEC §5 v3);
+    /// a year's target below zero is checked month by month where a write is backdated.
     private func historyProblems(_ pass: Pass) throws -> [String] {
         func describe(_ g: Int32, _ month: Int32, _ amount: Int64) -> String {
             let key = pass.history.keys[Int(g)]

@@ -486,9 +486,6 @@ public final class Ledger {
             }
             var ids: [Int64] = []
             for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
-                guard amount.rawValue > 0 else {
-                    throw LedgerError.refused("the \(year) target of \(proposal.ref) must be more than £0.00, found \(amount)")
-                }
                 ids.append(try record(.approve(year: year, amount: amount), on: proposal, effective: effective, reason: reason, by: who))
             }
             return ids
@@ -575,6 +572,26 @@ public final class Ledger {
                     "this would take \(proposal.ref)'s target for \(year) to \(Pence(target.rawValue + amount.rawValue)), more than the \(Pence.limit) a year's target can be")
             }
         default: break
+        }
+        // A saving falling out (a negative target) may not take more out than is in place: the
+        // proposal's running total of targets, year by year, never goes below zero (SPEC §5 v3).
+        if case .approve(let year, let amount) = movement, amount.isNegative {
+            var held: [Int: Int64] = [:]
+            try db.forEach(
+                """
+                SELECT a.year, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id
+                WHERE a.proposal = ? AND a.kind <> 'requirement' GROUP BY a.year
+                """, parameters: [proposal.ref]
+            ) { held[Int($0.int(0))] = $0.int(1) }
+            held[year.startYear, default: 0] += amount.rawValue
+            var running: Int64 = 0
+            for (start, target) in held.sorted(by: { $0.key < $1.key }) {
+                running += target
+                if running < 0 && start >= year.startYear {
+                    throw LedgerError.refused(
+                        "\(proposal.ref)'s saving in place by \(FinancialYear(startYear: start)) would be \(Pence(running)): a saving cannot fall out by more than was made before it")
+                }
+            }
         }
         let current = try balances(Ledger.drawnAccounts(movement, on: proposal))
         let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }

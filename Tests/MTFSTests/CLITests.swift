@@ -120,7 +120,7 @@ struct CLITests {
     @Test(
         "refusals: one sentence on stderr, the SPEC exit code, nothing written",
         arguments: [
-            (["deliver", "PEO-07", "1,000,000", "--period", "2023-10"], 2, "only £500,000.00 of its target is still planned"),
+            (["slip", "PEO-07", "1,000,000", "--from", "2023/24", "--to", "2024/25", "--reason", "x"], 2, "of its target is still planned"),
             (["deliver", "PEO-07", "12O"], 2, "expected an amount of money"),
             (["deliver", "PEO-07", "1.234"], 2, "at most two decimal places"),
             (["deliver", "NOPE-1", "10"], 2, "unknown proposal ref NOPE-1"),

@@ -199,13 +199,15 @@ struct StatementTests {
             input: input, findings: findings, settings: ReconcileSettings(), structure: date("2023-04-01"), year: nil)
         let after = Summary.build(input: input, findings: findings, settings: ReconcileSettings(), structure: date("2023-10-01"), year: nil)
         #expect(before.totals == after.totals)
-        #expect(before.totals.reduce(Pence.zero) { $0 + $1.originalTarget } == pounds(17_200_000))
+        // Net of PEO-08's one-off £250,000 falling out in 2024/25, shown as a pressure.
+        #expect(before.totals.reduce(Pence.zero) { $0 + $1.originalTarget } == pounds(17_200_000 - 250_000))
+        #expect(before.totals.map(\.fallsOut) == [.zero, pounds(250_000), .zero])
         #expect(before.rows != after.rows)  // business support moved to Resources
         let resources = { (s: Summary) in s.rows.filter { $0.directorate == "Resources" }.reduce(Pence.zero) { $0 + $1.originalTarget } }
         #expect(resources(after) > resources(before))
         // A total for each year, never one across years.
         #expect(before.totals.map(\.year) == [fy(2023), fy(2024), fy(2025)])
-        #expect(before.totals.map(\.originalTarget) == [pounds(7_950_000), pounds(6_300_000), pounds(2_950_000)])
+        #expect(before.totals.map(\.originalTarget) == [pounds(7_950_000), pounds(6_050_000), pounds(2_950_000)])
         // PEO-06 is Amber with £380k forecast (weighted £190k); PEO-05 is Red (weight 0); Blue and Green count in full.
         let oneYear = Summary.build(input: input, findings: findings, settings: ReconcileSettings(), structure: nil, year: fy(2023))
         let total = try #require(oneYear.totals.first)
@@ -215,9 +217,11 @@ struct StatementTests {
         #expect(
             Summary.build(input: input, findings: findings, settings: all100, structure: nil, year: fy(2023)).totals.first?.weightedForecast
                 == total.forecast)
-        // Years with no forecast yet are not weighted: their confidence-weighted figure is their target.
+        // Years with no forecast yet expect only what is delivered: the rest is "no forecast", never
+        // the target in its place (SPEC §6 DQ05).
         let later = try #require(before.total(in: fy(2025)))
-        #expect(later.weightedForecast == later.forecast && later.forecast == later.currentTarget)
+        #expect(later.weightedForecast == later.delivered && later.forecast == later.delivered)
+        #expect(later.noForecast == later.currentTarget && later.noForecast > .zero)
         // The most serious findings first: the summary's top five start with the critical ones.
         let criticals = findings.filter { $0.severity == .critical }.count
         #expect(criticals >= 5 && before.topFindings.prefix(3).allSatisfy { $0.severity == .critical })
@@ -396,7 +400,7 @@ struct StatementCLITests {
         let csv = try cli.run(["summary", "--format", "csv", "--structure", "2023-10-01"]).out
         #expect(
             csv.hasPrefix(
-                "Directorate,Year,Original target,Current target,Delivered,Forecast,Slipped (net),Unachievable,Delivered % of current,Delivered % of original,Confidence-weighted\r\n"))
+                "Directorate,Year,Original target,Current target,Delivered,Forecast,No forecast,Slipped (net),Unachievable,Falls out (pressure),Delivered % of current,Delivered % of original,Confidence-weighted\r\n"))
         #expect(FileManager.default.fileExists(atPath: cli.dir.path("reports/statements/index.html")))
     }
 }

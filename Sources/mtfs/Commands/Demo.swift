@@ -66,7 +66,8 @@ struct Demo: ParsableCommand {
         written.append(out + "/books.journal")
 
         var text =
-            "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow()), "
+            "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow())"
+            + (summary.fallsOutTotal.isZero ? ", " : " (\(summary.fallsOutTotal) of one-off savings falls out in later years), ")
         text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
         text += "\(report.entries) entries, verified; ledger head \(report.head.short).\n"
         text += "Latest returns: " + input.directorateReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.period)" }

@@ -33,7 +33,9 @@ struct Load: ParsableCommand {
             return try loader.load(whole)
         }
         var text = "Loaded \(pack) into \(options.path): \(summary.costCentres) cost centres, \(summary.baselines) baselines, "
-        text += "\(summary.proposals) proposals with \(summary.approvedTotal) of targets, \(summary.restructures) restructures, "
+        text += "\(summary.proposals) proposals with \(summary.approvedTotal) of savings"
+        text += summary.fallsOutTotal.isZero ? ", " : " (\(summary.fallsOutTotal) of it falls out in later years), "
+        text += "\(summary.restructures) restructures, "
         text +=
             "\(summary.adjustments) adjustments, \(summary.returnFiles) returns (\(summary.deliveries + summary.reductions) delivery entries, "
         text += "\(summary.forecasts) forecasts)."
