@@ -138,7 +138,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .crossSimilarityPercent: "DC04 across directorates: same category and years, titles at least this alike (default 75%)"
         case .confidenceBluePercent: "summary: weight of a Blue forecast (default 100%)"
         case .confidenceGreenPercent: "summary: weight of a Green forecast (default 100%)"
-        case .confidenceAmberPercent: "summary: weight of an Amber forecast (default 50%); a year with no forecast counts its target in full"
+        case .confidenceAmberPercent: "summary: weight of an Amber forecast (default 50%); a year with no forecast counts only what it delivered"
         case .confidenceRedPercent: "summary: weight of a Red forecast (default 0%)"
         }
     }

@@ -31,6 +31,9 @@ public enum PackFormat {
     public static let templateColumns = ["title", "target"]
     /// A return template's columns in order (SPEC §9).
     public static let templateLayout = ["ref", "year", "title", "target", "delivered_to_date", "forecast", "rag", "comment"]
+    /// The layout of a template for money by status (`mtfs template --by-status`): green, amber
+    /// and red beside delivered; the forecast and RAG follow from them on import.
+    public static let statusTemplateLayout = ["ref", "year", "title", "target", "delivered_to_date", "green", "amber", "red", "forecast", "rag", "comment"]
     static func isTemplateColumn(_ name: String) -> Bool { templateColumns.contains(CSVFile.normal(name)) }
 
     /// Whether a header is a year column (`2023/24`, also `2023-24`).

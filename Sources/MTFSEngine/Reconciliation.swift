@@ -694,6 +694,8 @@ extension Reconciliation {
             let total = status.total(delivered: position.delivered)
             let gap = (total - t).magnitude
             guard gap > Pence.pounds(1) else { return nil }
+            // Over-delivered with nothing more to come is consistent, and good news: no finding.
+            if position.delivered >= t && status.total(delivered: .zero).isZero { return nil }
             return Finding(
                 code: .DQ04, severity: .low, refs: [f.proposal], year: f.year, amount: gap,
                 message: "\(describe(proposal: f.proposal))'s \(f.period) return gives \(position.delivered) delivered, \(status.green) on track, "
@@ -710,6 +712,8 @@ extension Reconciliation {
             let year = judged.year
             let t = target(p.ref, year)
             guard t > .zero, input.forecasts[ReconciliationInput.key(p.ref, year)] == nil else { return nil }
+            // Delivered in full: there is nothing left to forecast.
+            guard pos(p.ref, year).delivered < t else { return nil }
             return Finding(
                 code: .DQ05, severity: .low, refs: [p.ref], year: year, amount: t,
                 message: "\(describe(proposal: p.ref)) has no forecast for \(year), though \(byDirectorate ? p.directorate : p.owner) "

@@ -33,6 +33,27 @@ public struct HolderStatement: Sendable {
         /// Whether the shortfall is beyond the SL01 tolerance (what a page shows in red; a few pounds
         /// of rounding against a straight-line profile is not slippage).
         public var behind = false
+        /// Returned with delivered to date always blank: shown as "not reported" (SPEC §5 v3).
+        public var notReported = false
+        /// The fund the saving is made in.
+        public var fund = Proposal.generalFund
+        /// The year's money by status, when the latest return gave it.
+        public var status: StatusMoney? = nil
+
+        /// Delivered beyond the year's target (SPEC §5 v3: accepted, and good news), or nil.
+        public var overDelivered: Pence? { currentTarget >= .zero && delivered > currentTarget ? delivered - currentTarget : nil }
+        /// A saving falling out this year (a negative target): a pressure, never slippage.
+        public var fallsOut: Pence? { currentTarget.isNegative ? currentTarget.magnitude : nil }
+        /// Whether the line has a target this year and no forecast: "no forecast", never the target in its place.
+        public var noForecast: Bool { forecast == nil && currentTarget > delivered }
+        /// What the line's figures mean in plain words, beyond its columns: over-delivered, falls out, its fund.
+        public var notes: [String] {
+            var out: [String] = []
+            if let over = overDelivered { out.append("over-delivered by \(over)") }
+            if let out_ = fallsOut { out.append("falls out \(out_): a pressure") }
+            if fund != Proposal.generalFund { out.append(fund) }
+            return out
+        }
 
         /// Whether the holder has anything to report on it this year (a target or a delivery): a
         /// return template's row, the return form's, and what the returns board counts.
@@ -43,6 +64,10 @@ public struct HolderStatement: Sendable {
     public struct Totals: Sendable, Hashable {
         public var originalTarget = Pence.zero, currentTarget = Pence.zero, profiled = Pence.zero, delivered = Pence.zero
         public var forecast = Pence.zero, movement = Pence.zero
+        /// The current target of lines with no forecast (their forecast counts only what they delivered).
+        public var noForecast = Pence.zero
+        /// The funds the lines are in: more than one is said wherever they are totalled together.
+        public var funds: [String] = []
         public var ahead: [Pence] = []
         public var variance: Pence { delivered - profiled }
 
@@ -54,12 +79,15 @@ public struct HolderStatement: Sendable {
                 if let settings { behind = lines.contains(where: \.behind) && settings.isBehind(delivered: delivered, profile: profiled) }
             }
             ahead = Array(repeating: .zero, count: years)
+            funds = Array(Set(lines.map(\.fund))).sorted { Summary.order($0) < Summary.order($1) }
             for l in lines {
                 originalTarget += l.originalTarget
                 currentTarget += l.currentTarget
-                profiled += l.profiled
+                // A line not reported has no variance: its profile is left out of the total's too.
+                if !l.notReported { profiled += l.profiled }
                 delivered += l.delivered
-                forecast += l.forecast ?? l.currentTarget
+                forecast += l.forecast ?? l.delivered
+                if l.noForecast { noForecast += l.currentTarget - l.delivered }
                 movement += l.movement
                 for (i, a) in l.ahead.enumerated() where i < ahead.count { ahead[i] += a }
             }
@@ -363,7 +391,8 @@ public struct StatementBuilder: Sendable {
                 profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
                 ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero },
-                returned: input.returnedAt[key] ?? f?.period)
+                returned: input.returnedAt[key] ?? f?.period, notReported: pos.delivered.isZero && input.notReported.contains(key), fund: p.fund,
+                status: f?.status)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
         /// proportion to current target, as the summary splits it).
@@ -400,7 +429,7 @@ public struct StatementBuilder: Sendable {
             let returned = input.judgedAt[p.ref]?.period
             let asAt = returned.map { min($0, period) } ?? period
             let profile = asAt == period ? l.profiled : (asAt.year == year ? p.profiled(l.currentTarget, year: year, through: asAt) : .zero)
-            l.behind = settings.isBehind(delivered: l.delivered, profile: profile)
+            l.behind = !l.notReported && settings.isBehind(delivered: l.delivered, profile: profile)
             return l
         }
         let ownedLines = owned.map { judged(line($0, owned: true), $0) }

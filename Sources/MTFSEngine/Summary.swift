@@ -17,11 +17,11 @@ public struct Summary: Sendable {
         public var unachievable = Pence.zero
         /// Delivered money in full, and the rest of the forecast weighted by its RAG.
         public var weightedForecast = Pence.zero
-        /// The current target of proposal-years with no forecast: reported as "no forecast" and
+        /// What is still to deliver of proposal-years with no forecast: reported as "no forecast", and
         /// counted in the forecast only for what they have delivered, never as on track.
         public var noForecast = Pence.zero
-        /// Savings falling out this year (negative targets, as a positive pressure): part of the
-        /// current target's net figure, shown apart, never as slippage.
+        /// Savings falling out this year (negative targets, as a positive pressure): shown apart from
+        /// the targets (which are savings only), never as slippage.
         public var fallsOut = Pence.zero
         /// delivered ÷ current target (after slips and write-offs).
         public var deliveryRate: Double? { currentTarget.isZero ? nil : Double(delivered.rawValue) / Double(currentTarget.rawValue) }
@@ -119,12 +119,14 @@ public struct Summary: Sendable {
                 let id = "\(proposal.fund)|\(directorate)|\(line.year.startYear)"
                 var row = rows[id] ?? Row(directorate: directorate, year: line.year, fund: proposal.fund)
                 let p = line.position
+                // Targets are savings; a saving falling out (a negative target) is a pressure, shown
+                // apart in its own column, so neither is netted against the other unseen.
                 var part = Row(
-                    directorate: directorate, year: line.year, fund: proposal.fund, originalTarget: p.originalTarget,
-                    currentTarget: p.currentTarget, delivered: p.delivered, forecast: forecastParts[i], slipped: p.netSlipped,
+                    directorate: directorate, year: line.year, fund: proposal.fund, originalTarget: max(.zero, p.originalTarget),
+                    currentTarget: max(.zero, p.currentTarget), delivered: p.delivered, forecast: forecastParts[i], slipped: p.netSlipped,
                     unachievable: p.unachievable, weightedForecast: weightedParts[i])
-                if f == nil && p.currentTarget > .zero { part.noForecast = p.currentTarget }
-                if p.originalTarget.isNegative { part.fallsOut = p.originalTarget.magnitude }
+                if f == nil { part.noForecast = max(.zero, p.currentTarget - p.delivered) }
+                part.fallsOut = max(.zero, .zero - p.currentTarget)
                 row.add(part)
                 rows[id] = row
             }

@@ -28,9 +28,13 @@ public enum StatementRenderer {
         for l in lines {
             t.rows.append(
                 [
-                    .text(l.ref.rawValue), .text(l.title), .text(l.owned ? l.owner : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"), .money(l.originalTarget),
+                    .text(l.ref.rawValue), .text(l.notes.isEmpty ? l.title : "\(l.title) (\(l.notes.joined(separator: "; ")))"),
+                    .text(l.owned ? l.owner : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"), .money(l.originalTarget),
                     .money(l.currentTarget),
-                    .money(l.profiled), .money(l.delivered), .money(l.variance), l.forecast.map { .money($0) } ?? .empty,
+                    // Plain words where a figure would mislead (SPEC §5 v3, §6 DQ05): a blank return
+                    // is "not reported", and a line with no forecast never shows its target as one.
+                    .money(l.profiled), l.notReported ? .text("not reported") : .money(l.delivered), l.notReported ? .empty : .money(l.variance),
+                    l.forecast.map { .money($0) } ?? (l.noForecast ? .text("no forecast") : .empty),
                     .text(l.rag.map { "\($0.rawValue) \($0.name)" } ?? "–"), .money(l.movement),
                 ] + l.ahead.map { .money($0) })
         }
@@ -38,7 +42,7 @@ public enum StatementRenderer {
             let x = s.totals
             t.totals =
                 [
-                    .text("Total"), .empty, .empty, .money(x.originalTarget), .money(x.currentTarget), .money(x.profiled),
+                    .text(x.funds.count > 1 ? "Total, all funds (\(x.funds.joined(separator: " + ")))" : "Total"), .empty, .empty, .money(x.originalTarget), .money(x.currentTarget), .money(x.profiled),
                     .money(x.delivered), .money(x.variance),
                     .money(x.forecast), .empty, .money(x.movement),
                 ] + x.ahead.map { .money($0) }
@@ -153,8 +157,15 @@ public enum StatementRenderer {
     static func headline(_ s: HolderStatement) -> String {
         let t = s.totals
         let behind = t.variance.isNegative ? "\(t.variance.magnitude) behind profile" : "\(t.variance) ahead of profile"
-        return "You own \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year): "
-            + "\(t.delivered) delivered by \(s.period), \(behind); forecast \(t.forecast)."
+        let unforecast = s.owned.filter(\.noForecast).count
+        let unreported = s.owned.filter(\.notReported).map(\.ref.rawValue)
+        let over = s.owned.compactMap(\.overDelivered).reduce(Pence.zero, +)
+        return "You own \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year)"
+            + (t.funds.count > 1 ? " (all funds: \(t.funds.joined(separator: " + ")))" : "") + ": "
+            + "\(t.delivered) delivered by \(s.period), \(behind)"
+            + (unreported.isEmpty ? "" : " (\(unreported.joined(separator: ", ")) not reported)") + "; forecast \(t.forecast)"
+            + (unforecast == 0 ? "" : " (\(unforecast) proposal\(unforecast == 1 ? " has" : "s have") no forecast: \(t.noForecast) of target)")
+            + (over.isZero ? "" : "; over-delivered by \(over)") + "."
     }
 
 }

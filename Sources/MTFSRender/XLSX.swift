@@ -96,27 +96,32 @@ public enum XLSXReports {
     /// the pinned headings in row 1, pre-filled with the last figures recorded; only the input
     /// columns unlocked, RAG a drop-down, money in £. `About` says the period, who it is for and
     /// the chain head it was made from. `years` gives each line's year (a line is one proposal-year).
-    public static func template(lines: [(HolderStatement.Line, FinancialYear)], period: Period, holder: String, head: ChainHead)
-        -> WorkbookDocument
-    {
+    /// `byStatus`: the year's money by status (green, amber, red) is typed beside delivered, and
+    /// the forecast and RAG are left for the import to work out from it (SPEC §5 v3).
+    public static func template(
+        lines: [(HolderStatement.Line, FinancialYear)], period: Period, holder: String, head: ChainHead, byStatus: Bool = false
+    ) -> WorkbookDocument {
         let t = Table(
-            columns: PackFormat.templateLayout.map { Table.Column($0) },
+            columns: (byStatus ? PackFormat.statusTemplateLayout : PackFormat.templateLayout).map { Table.Column($0) },
             rows: lines.map { line, year in
-                [
-                    .text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget), .money(line.delivered),
-                    line.forecast.map(Table.Cell.money) ?? .empty, line.rag.map { .text($0.name) } ?? .empty, .text(line.comment),
-                ]
+                let forecast: [Table.Cell] = [line.forecast.map(Table.Cell.money) ?? .empty, line.rag.map { .text($0.name) } ?? .empty]
+                let status: [Table.Cell] = [line.status?.green, line.status?.amber, line.status?.red].map { $0.map(Table.Cell.money) ?? .empty }
+                return [.text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget), .money(line.delivered)]
+                    + (byStatus ? status + [.empty, .empty] : forecast) + [.text(line.comment)]
             })
         var sheet = WorkbookDocument.Sheet(name: "Return", table: t, keyHeadings: true)
-        sheet.inputColumns = ["delivered_to_date", "forecast", "rag", "comment"]
-        sheet.lists = ["rag": RAG.allCases.map(\.name)]
+        sheet.inputColumns = byStatus ? ["delivered_to_date", "green", "amber", "red", "comment"] : ["delivered_to_date", "forecast", "rag", "comment"]
+        if !byStatus { sheet.lists = ["rag": RAG.allCases.map(\.name)] }
         // The figures as filled in, so an import can tell a cell left alone from one typed.
         var made = WorkbookDocument.Sheet(
             name: "Template",
             table: Table(
                 columns: ["ref", "year", "delivered_to_date", "forecast"].map { Table.Column($0) },
                 rows: lines.map { line, year in
-                    [.text(line.ref.rawValue), .text(year.description), .money(line.delivered), line.forecast.map(Table.Cell.money) ?? .empty]
+                    [
+                        .text(line.ref.rawValue), .text(year.description), .money(line.delivered),
+                        byStatus ? .empty : line.forecast.map(Table.Cell.money) ?? .empty,
+                    ]
                 }), keyHeadings: true)
         made.hidden = true
         return WorkbookDocument(
@@ -125,7 +130,9 @@ public enum XLSXReports {
                 ("period", period.monthText), ("holder", holder), ("chain head", head.description),
                 (
                     "how to fill it in",
-                    "Type each proposal's delivered to date for the year (cumulative), its forecast for the year, a RAG rating and a comment in the yellow cells; then give the file to finance, who import it with mtfs import-return."
+                    byStatus
+                        ? "Type each proposal's delivered to date for the year (cumulative), and the rest of the year's saving by status: green (on track), amber (at risk) and red (will not be delivered), with a comment, in the yellow cells; the forecast (delivered + green + amber) and the RAG follow from them. Leave a cell blank if you have no figure. Then give the file to finance, who import it with mtfs import-return."
+                        : "Type each proposal's delivered to date for the year (cumulative), its forecast for the year, a RAG rating and a comment in the yellow cells (leave a cell blank if you have no figure); then give the file to finance, who import it with mtfs import-return."
                 ),
             ])
     }

@@ -93,13 +93,14 @@ extension Ledger {
     }
 
     /// What each month's return from `period` on stated as delivered to date for the proposal and
-    /// year (the latest line of each month), in month order.
+    /// year (the latest line of each month, unless its delivered cell was blank), in month order.
     public func returnedDeliveries(ref: ProposalRef, year: FinancialYear, from period: Period) throws -> [(period: Period, stated: Pence)] {
         try db.query(
             """
             SELECT r.period, r.delivered_to_date FROM return_lines r
             WHERE r.proposal = ?1 AND r.year = ?2 AND r.period >= ?3
               AND r.id = (SELECT max(id) FROM return_lines WHERE proposal = ?1 AND year = ?2 AND period = r.period)
+              AND r.delivered_blank IS NULL
             ORDER BY r.period
             """, parameters: [ref, year.startYear, period.code]
         ) { (Period(code: Int($0.int(0)))!, Pence($0.int(1))) }

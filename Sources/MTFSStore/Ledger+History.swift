@@ -92,12 +92,14 @@ extension Ledger {
         return try balances(proposal.costCentres.map { .proposal(ref, kind, year, $0.costCentre) }, asAt: period).values.reduce(.zero, +)
     }
 
-    /// The first period after `period` for which a return was imported for the proposal and year.
+    /// The first period after `period` for which a return stated the proposal-year's delivered to
+    /// date (a line whose delivered cell was blank stated nothing, so it pins no figure).
     public func nextReturn(ref: ProposalRef, year: FinancialYear, after period: Period) throws -> Period? {
         // A proposal added in this write has only the return lines recorded in it.
         if db.inTransaction, newProposals.contains(ref), newReturnPeriods[ProposalYear(ref, year), default: 0] <= period.code { return nil }
         let code = try db.scalar(
-            "SELECT coalesce(min(period), 0) FROM return_lines WHERE proposal = ? AND year = ? AND period > ?", ref, year.startYear,
+            "SELECT coalesce(min(period), 0) FROM return_lines WHERE proposal = ? AND year = ? AND period > ? AND delivered_blank IS NULL",
+            ref, year.startYear,
             period.code)
         return Period(code: Int(code))
     }

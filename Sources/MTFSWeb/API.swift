@@ -56,7 +56,7 @@ extension Portal {
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             let posted: ReturnPost
             do { posted = try JSONDecoder().decode(ReturnPost.self, from: Data(buffer: body)) } catch {
-                throw HTTPFailure(.unprocessableContent, "expected {\"period\": \"2023-12\", \"lines\": [{\"ref\", \"year\", \"delivered_to_date\", \"forecast\", \"rag\", \"comment\"}]}")
+                throw HTTPFailure(.unprocessableContent, "expected {\"period\": \"2023-12\", \"lines\": [{\"ref\", \"year\", \"delivered_to_date\", \"forecast\", \"rag\", \"comment\", \"green\", \"amber\", \"red\"}]}")
             }
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
@@ -122,6 +122,9 @@ extension Portal {
             var year: String?
             var delivered_to_date: Money?
             var forecast: Money?
+            var green: Money?
+            var amber: Money?
+            var red: Money?
             var rag: String?
             var comment: String?
 
@@ -130,7 +133,7 @@ extension Portal {
                     index: index,
                     values: [
                         "ref": ref ?? "", "year": year ?? "", "delivered_to_date": delivered_to_date?.text ?? "", "forecast": forecast?.text ?? "",
-                        "rag": rag ?? "", "comment": comment ?? "",
+                        "rag": rag ?? "", "comment": comment ?? "", "green": green?.text ?? "", "amber": amber?.text ?? "", "red": red?.text ?? "",
                     ])
             }
         }
@@ -196,7 +199,10 @@ extension Portal {
                 "period": {"type": "string", "example": "2023-12"},
                 "lines": {"type": "array", "items": {"type": "object", "properties": {
                   "ref": {"type": "string"}, "year": {"type": "string"}, "delivered_to_date": {"type": "number"},
-                  "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"}}}}}}}}},
+                  "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"},
+                  "green": {"type": "number", "minimum": 0, "description": "money on track (SPEC §5 v3); with green, amber and red the forecast and RAG follow"},
+                  "amber": {"type": "number", "minimum": 0, "description": "money at risk"},
+                  "red": {"type": "number", "minimum": 0, "description": "money that will not be delivered"}}}}}}}}},
               "responses": {"200": {"description": "what was posted"}, "401": {"description": "no or bad token"}, "403": {"description": "a line outside the caller's scope"}, "422": {"description": "one message per bad line", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}}}},
             "/api/v1/sign-offs": {"post": {
               "summary": "Sign the caller's own statement for a period",

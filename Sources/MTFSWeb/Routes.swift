@@ -225,8 +225,10 @@ extension Portal {
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let values = lines.map { l in
             [
-                "ref": l.ref.rawValue, "year": p.year.description, "delivered_to_date": l.delivered.plain, "forecast": l.forecast?.plain ?? "",
-                "rag": l.rag?.name ?? "", "comment": l.comment,
+                "ref": l.ref.rawValue, "year": p.year.description, "delivered_to_date": l.delivered.plain,
+                // With money by status the forecast and RAG follow from it, so they start blank.
+                "forecast": l.status == nil ? l.forecast?.plain ?? "" : "", "rag": l.status == nil ? l.rag?.name ?? "" : "", "comment": l.comment,
+                "green": l.status?.green.plain ?? "", "amber": l.status?.amber.plain ?? "", "red": l.status?.red.plain ?? "",
             ]
         }
         return frame("Return — \(p)", user, context, Pages.periodForm(action: "/return", period: p) + returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
@@ -258,11 +260,19 @@ extension Portal {
                 + field("delivered_to_date", "Delivered to date (£)", "<input class=\"money\" id=\"delivered_to_date_\(i)\" name=\"delivered_to_date_\(i)\" inputmode=\"decimal\" value=\"\(h(v["delivered_to_date"] ?? ""))\">")
                 + field("forecast", "Forecast for the year (£)", "<input class=\"money\" id=\"forecast_\(i)\" name=\"forecast_\(i)\" inputmode=\"decimal\" value=\"\(h(v["forecast"] ?? ""))\">")
                 + field("rag", "RAG", "<select id=\"rag_\(i)\" name=\"rag_\(i)\">\(options)</select>")
-                + "</div>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(h(v["comment"] ?? ""))</textarea>")
+                + "</div>"
+                // Money by status (SPEC §5 v3), for councils that report it: open when it is in use.
+                + "<details\(["green", "amber", "red"].contains { !(v[$0] ?? "").isEmpty || errors["\(i).\($0)"] != nil } ? " open" : "")><summary>Money by status (optional: then leave forecast and RAG blank)</summary><div class=\"inputs\">"
+                + ["green": "On track, green (£)", "amber": "At risk, amber (£)", "red": "Will not be delivered, red (£)"].sorted { $0.key > $1.key }.map { key, label in
+                    field(key, label, "<input class=\"money\" id=\"\(key)_\(i)\" name=\"\(key)_\(i)\" inputmode=\"decimal\" value=\"\(h(v[key] ?? ""))\">")
+                }.joined() + "</div></details>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(h(v["comment"] ?? ""))</textarea>")
                 + "</div>"
         }
         return body + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
     }
+
+    /// The fields of a return line in the form (and the API's line keys).
+    static let returnFields = ["year", "delivered_to_date", "forecast", "rag", "comment", "green", "amber", "red"]
 
     /// The form's rows as a return, each refusal kept beside its field.
     struct FormCells: ReturnCells {
@@ -290,7 +300,7 @@ extension Portal {
             // Scope, whatever the hidden fields say: only the holder's own proposals.
             guard owned.contains(ref) else { throw HTTPFailure(.forbidden, "\(ref) is not one of your proposals; nothing was posted.") }
             var v: [String: String] = ["ref": ref.rawValue]
-            for key in ["year", "delivered_to_date", "forecast", "rag", "comment"] { v[key] = context.form["\(key)_\(i)"] ?? "" }
+            for key in Portal.returnFields { v[key] = context.form["\(key)_\(i)"] ?? "" }
             values.append(v)
             // Every bad field of the row, each beside its field: the rules are the return's own,
             // applied again with each field found bad set aside.
@@ -308,10 +318,9 @@ extension Portal {
                     break
                 } catch {
                     let name = error.location?.place.fieldName ?? ""
-                    let field = ["delivered to date": "delivered_to_date", "forecast": "forecast", "rag": "rag", "comment": "comment", "year": "year"]
-                        .first { name.hasSuffix($0.key) }?.value ?? "delivered_to_date"
+                    let field = Portal.returnFields.first { name.hasSuffix($0.replacingOccurrences(of: "_", with: " ")) } ?? "delivered_to_date"
                     errors["\(i).\(field)"] = errors["\(i).\(field)"] ?? error.message
-                    let stand = ["delivered_to_date": "0", "forecast": "", "rag": "", "comment": "", "year": p.year.description]
+                    let stand = ["year": p.year.description]
                     if field == "rag" || field == "forecast" { probe["forecast"] = ""; probe["rag"] = "" } else { probe[field] = stand[field] ?? "" }
                 }
             }
@@ -345,7 +354,7 @@ extension Portal {
         body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
         for (i, v) in values.enumerated() {
             body += Pages.hidden("ref_\(i)", v["ref"] ?? "")
-            for key in ["year", "delivered_to_date", "forecast", "rag", "comment"] { body += Pages.hidden("\(key)_\(i)", v[key] ?? "") }
+            for key in Portal.returnFields { body += Pages.hidden("\(key)_\(i)", v[key] ?? "") }
         }
         body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <button class=\"quiet\" type=\"submit\" name=\"action\" value=\"edit\">Change it</button></p></form>"
         return frame("Preview — \(p)", user, context, body)
@@ -355,7 +364,7 @@ extension Portal {
     static func besideField(_ e: InputError, _ values: [[String: String]]) -> [String: String] {
         let place = e.location?.description ?? ""
         guard let i = values.firstIndex(where: { v in place.contains("field \"\(v["ref"] ?? "") ") }) else { return ["0.delivered_to_date": e.description] }
-        let field = ["forecast", "rag", "comment", "year"].first { place.contains("\($0)\"") } ?? "delivered_to_date"
+        let field = Portal.returnFields.first { $0 != "delivered_to_date" && place.contains("\($0.replacingOccurrences(of: "_", with: " "))\"") } ?? "delivered_to_date"
         return ["\(i).\(field)": e.message]
     }
 

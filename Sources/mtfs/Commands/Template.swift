@@ -18,7 +18,9 @@ struct TemplateCommand: ParsableCommand {
             post nothing.
 
             --holder writes one workbook; --directorate one for every proposal of the directorate; --all one per holder \
-            into the folder --out.
+            into the folder --out. --by-status adds the columns green (on track), amber (at risk) and red (will not be \
+            delivered) beside delivered, for councils that report the year's money by status; the forecast and RAG \
+            are then worked out from them on import.
 
             Example: mtfs template --period 2023-11 --holder "Helen Brandt" --out helen-2023-11.xlsx
             """)
@@ -28,6 +30,8 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "The budget holder (proposal owner).") var holder: String?
     @Option(help: "Every proposal of this directorate, in one workbook.") var directorate: String?
     @Flag(help: "One workbook per holder, into the folder --out.") var all = false
+    @Flag(help: "Money by status: green, amber and red columns beside delivered; the forecast and RAG follow from them.")
+    var byStatus = false
     @Option(help: ArgumentHelp("The workbook to write (with --all, the folder).", valueName: "path")) var out: String
 
     func run() throws {
@@ -52,7 +56,7 @@ struct TemplateCommand: ParsableCommand {
                 }
                 let owned = try lines(holder)
                 if owned.isEmpty { throw Failure.badInput("--holder: \(holder) owns no proposal at the end of \(period), so has no return to make") }
-                return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head))]
+                return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head, byStatus: byStatus))]
             }
             if let directorate {
                 let known = Set(builder.input.proposals.map(\.directorate))
@@ -62,7 +66,7 @@ struct TemplateCommand: ParsableCommand {
                 }
                 let refs = Set(builder.input.proposals.filter { $0.directorate == match }.map(\.ref))
                 let all = try builder.holders.flatMap { try lines($0) }.filter { refs.contains($0.0.ref) }.sorted { $0.0.ref < $1.0.ref }
-                return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head))]
+                return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head, byStatus: byStatus))]
             }
             var used: Set<String> = []
             return try builder.holders.compactMap { name in
@@ -71,7 +75,7 @@ struct TemplateCommand: ParsableCommand {
                 var base = Escape.fileName(name)
                 while used.contains(base.lowercased()) { base += "-2" }
                 used.insert(base.lowercased())
-                return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name, head: builder.head))
+                return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name, head: builder.head, byStatus: byStatus))
             }
         }
         if all { try Files.makeFolder(out) }
