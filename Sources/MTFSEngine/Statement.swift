@@ -388,7 +388,8 @@ public struct StatementBuilder: Sendable {
             return HolderStatement.Line(
                 ref: p.ref, title: p.title, owner: p.owner, owned: owned, costCentres: p.costCentres.map(\.costCentre),
                 originalTarget: pos.originalTarget, currentTarget: pos.currentTarget,
-                profiled: p.profiled(pos.currentTarget, year: year, through: period), delivered: pos.delivered,
+                // A saving falling out (a negative target) has nothing to deliver, so no profile.
+                profiled: p.profiled(max(.zero, pos.currentTarget), year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
                 ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero },
                 returned: input.returnedAt[key] ?? f?.period, notReported: pos.delivered.isZero && input.notReported.contains(key), fund: p.fund,
@@ -410,7 +411,7 @@ public struct StatementBuilder: Sendable {
             whole.originalTarget = pos.originalTarget
             whole.currentTarget = pos.currentTarget
             whole.delivered = pos.delivered
-            whole.profiled = p.profiled(pos.currentTarget, year: year, through: period)
+            whole.profiled = p.profiled(max(.zero, pos.currentTarget), year: year, through: period)
             whole.movement = pos.delivered - before
             if let f = whole.forecast, wholeTarget.rawValue > 0 {
                 whole.forecast = f.allocate(weights: [pos.currentTarget.rawValue, max(0, wholeTarget.rawValue - pos.currentTarget.rawValue)])[0]

@@ -106,7 +106,11 @@ public enum XLSXReports {
             rows: lines.map { line, year in
                 let forecast: [Table.Cell] = [line.forecast.map(Table.Cell.money) ?? .empty, line.rag.map { .text($0.name) } ?? .empty]
                 let status: [Table.Cell] = [line.status?.green, line.status?.amber, line.status?.red].map { $0.map(Table.Cell.money) ?? .empty }
-                return [.text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget), .money(line.delivered)]
+                // A line not reported stays blank: a 0 typed for it would report nothing delivered.
+                return [
+                    .text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget),
+                    line.notReported ? .empty : .money(line.delivered),
+                ]
                     + (byStatus ? status + [.empty, .empty] : forecast) + [.text(line.comment)]
             })
         var sheet = WorkbookDocument.Sheet(name: "Return", table: t, keyHeadings: true)
@@ -119,7 +123,7 @@ public enum XLSXReports {
                 columns: ["ref", "year", "delivered_to_date", "forecast"].map { Table.Column($0) },
                 rows: lines.map { line, year in
                     [
-                        .text(line.ref.rawValue), .text(year.description), .money(line.delivered),
+                        .text(line.ref.rawValue), .text(year.description), line.notReported ? .empty : .money(line.delivered),
                         byStatus ? .empty : line.forecast.map(Table.Cell.money) ?? .empty,
                     ]
                 }), keyHeadings: true)

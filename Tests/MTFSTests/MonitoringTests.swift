@@ -4,7 +4,9 @@ import Testing
 
 @testable import MTFSDomain
 @testable import MTFSEngine
+@testable import MTFSRender
 @testable import MTFSStore
+@testable import MTFSWeb
 
 /// Monitoring as councils publish it (SPEC §5 v3, §7 v3).
 @Suite("Monitoring as councils publish it")
@@ -172,5 +174,266 @@ struct MonitoringTests {
         }
         let december = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 9), settings: ReconcileSettings())
         #expect(try december.statement(for: "Sanjay Patel").centres.first { $0.code == centre.code }?.since == date("2023-12-01"))
+    }
+
+    // MARK: - Returns and packs as councils publish them (SPEC §5 v3)
+
+    static let district = URL(fileURLWithPath: samplePack).deletingLastPathComponent().appendingPathComponent("sample-district").path
+
+    /// The sample district's pack without its returns: the programme before any month was reported.
+    static func districtWithoutReturns(_ dir: TempDir) throws -> String {
+        let pack = dir.path("district")
+        try FileManager.default.createDirectory(atPath: pack, withIntermediateDirectories: true)
+        for file in ["pack.csv", "organisation.csv", "baselines.csv", "proposals.csv"] {
+            try FileManager.default.copyItem(atPath: district + "/" + file, toPath: pack + "/" + file)
+        }
+        return pack
+    }
+
+    @Test("the sample district: cumulative year columns, a shrinking saving, a one-off falling out, a fund, money by status, blanks and over-delivery")
+    func sampleDistrict() throws {
+        let cli = CLI()
+        let load = try cli.run(["load", MonitoringTests.district])
+        #expect(load.status == 0 && load.out.contains("£1,753,400.00 of savings (£156,200.00 of it falls out in later years)"), "\(load.out)\(load.err)")
+        let balance = try cli.run(["balance", "--format", "csv"]).out.split(whereSeparator: \.isNewline).map(String.init)
+        func row(_ ref: String, _ year: String) -> String? { balance.first { $0.contains(",\(ref),\(year),") } }
+        // Cumulative £143.4k, £138.7k, £137.2k: the increments, the later two savings falling out.
+        #expect(row("COM 1", "2024/25") == "Communities,COM 1,2024/25,143400.00,143400.00,71700.00,0.00,0.00,0.00,71700.00")
+        #expect(row("COM 1", "2025/26") == "Communities,COM 1,2025/26,-4700.00,-4700.00,0.00,0.00,0.00,0.00,-4700.00")
+        #expect(row("COM 1", "2026/27") == "Communities,COM 1,2026/27,-1500.00,-1500.00,0.00,0.00,0.00,0.00,-1500.00")
+        // A one-off saving falls out the year after; `0` then nothing more; a `0` first year is no target.
+        #expect(row("RES 1", "2025/26") == "Resources,RES 1,2025/26,-150000.00,-150000.00,0.00,0.00,0.00,0.00,-150000.00")
+        #expect(row("RES 1", "2026/27") == nil && row("RES 3", "2024/25") == nil)
+        // Over-delivery accepted: remaining is negative.
+        #expect(row("RES 2", "2024/25") == "Resources,RES 2,2024/25,85000.00,85000.00,95000.00,0.00,0.00,0.00,-10000.00")
+        // Each fund totalled apart, never added together.
+        let summary = try JSONSerialization.jsonObject(with: Data(try cli.run(["summary", "--format", "json"]).out.utf8)) as! [String: Any]
+        let totals = try #require(summary["totals"] as? [[String: Any]])
+        let first = totals.filter { $0["year"] as? String == "2024/25" }
+        #expect(first.map { $0["fund"] as? String } == ["General Fund", "HRA"])
+        #expect(first.map { $0["current_target_pence"] as? Int } == [100_840_000, 47_500_000])
+        // The fall-outs are a pressure apart from the targets, which stay savings.
+        let second = totals.filter { $0["year"] as? String == "2025/26" && $0["fund"] as? String == "General Fund" }
+        #expect(second.first?["falls_out_pence"] as? Int == 15_470_000 && second.first?["current_target_pence"] as? Int == 23_500_000)
+        // No forecast counts only what was delivered: COM 3 and Place 14 are in "no forecast", not in the forecast.
+        #expect(first.first?["no_forecast_pence"] as? Int == 10_000_000 && first.first?["forecast_pence"] as? Int == 86_840_000)
+        let text = try cli.run(["summary"]).out
+        #expect(text.contains("Total General Fund") && text.contains("Total HRA") && !text.contains("  Total  "))
+        // Findings: DQ04 on HRA 2's split, DQ05 on the two with no forecast; none for the over-delivery or the blank line's profile.
+        let findings = try cli.run(["reconcile", "--format", "csv"]).out.split(whereSeparator: \.isNewline).dropFirst().map {
+            $0.split(separator: ",", maxSplits: 3).prefix(3).joined(separator: ",")
+        }
+        #expect(findings.contains("DQ04,low,HRA 2") && findings.contains("DQ05,low,Place 14") && findings.contains("DQ05,low,COM 3"))
+        #expect(!findings.contains { $0.hasSuffix(",RES 2") } && !findings.contains("SL01,high,Place 14"), "\(findings)")
+        #expect(findings.contains("SL01,high,Place 13") && findings.contains("SL02,medium,Place 13"))
+        // Place 13's status money: forecast £120k + £40k + £100k, Amber (the largest part not yet delivered).
+        let ledger = try Ledger(path: cli.ledger)
+        let place13 = try #require(try ledger.latestForecasts(ref: "Place 13").first)
+        #expect(place13.forecast == pounds(260_000) && place13.rag == .amber && place13.status == StatusMoney(green: pounds(40_000), amber: pounds(100_000), red: pounds(50_000)))
+        #expect(try ledger.latestForecasts(ref: "RES 2").first?.rag == .blue)
+        // The statements say it in words.
+        let maria = try cli.run(["statement", "--holder", "Maria Lopez", "--period", "2024-09"]).out
+        #expect(maria.contains("not reported") && maria.contains("no forecast") && maria.contains("(Place 14 not reported)"), "\(maria)")
+        let owen = try cli.run(["statement", "--holder", "Owen Price", "--period", "2024-09"]).out
+        #expect(owen.contains("over-delivered by £10,000.00"), "\(owen)")
+        let priya = try cli.run(["statement", "--holder", "Priya Shah", "--period", "2025-09", "--format", "csv"]).out
+        #expect(priya.contains("falls out £4,700.00: a pressure"), "\(priya)")
+        let gail = try cli.run(["statement", "--holder", "Gail Morris", "--period", "2024-09"]).out
+        #expect(gail.contains("Housing management mobile working (HRA)"), "\(gail)")
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
+    @Test("the same return through a pack, a CSV file, a workbook and the API: the same positions, forecasts and findings")
+    func everyWayIn() async throws {
+        let cli = CLI()
+        let base = try MonitoringTests.districtWithoutReturns(cli.dir)
+        let csv = MonitoringTests.district + "/returns/2024-09.csv"
+        let parsed = try ParsedReturn.read(path: csv)
+        // The pack, whole; the return as a CSV file; as a workbook someone typed it into.
+        try cli.expectOK(["load", MonitoringTests.district, "--ledger", "pack.sqlite"])
+        for name in ["csv", "xlsx"] { try cli.expectOK(["load", base, "--ledger", "\(name).sqlite"]) }
+        try cli.expectOK(["import-return", csv, "--ledger", "csv.sqlite"])
+        func money(_ p: Pence?) -> Table.Cell { p.map(Table.Cell.money) ?? .empty }
+        let table = Table(
+            columns: ["ref", "year", "delivered_to_date", "green", "amber", "red", "comment"].map { Table.Column($0) },
+            rows: parsed.rows.map { r in
+                [.text(r.ref.rawValue), .text(r.year.description), money(r.deliveredToDate), money(r.status?.green), money(r.status?.amber), money(r.status?.red), .text(r.comment)]
+            })
+        let book = try XLSXFile.bytes(WorkbookDocument(sheets: [.init(name: "Return", table: table, keyHeadings: true)], about: [("period", "2024-09")]))
+        try Data(book).write(to: URL(fileURLWithPath: cli.dir.path("return.xlsx")))
+        try cli.expectOK(["import-return", "return.xlsx", "--ledger", "xlsx.sqlite"])
+        // The API: each directorate's finance posts its own lines, as one submission each.
+        let finance = ["Communities", "Place", "Resources", "Housing"].map {
+            PortalUser(login: "fbp.\($0.lowercased())", name: "Finance (\($0))", role: .finance, directorate: $0)
+        }
+        let f = try await PortalFixture(pack: base, users: finance)
+        let proposals = Dictionary(uniqueKeysWithValues: try f.service.read { try $0.proposals() }.map { ($0.ref, $0.directorate) })
+        for user in finance {
+            let token = Credentials.randomSecret(prefix: "mtfs_")
+            try f.service.write { try $0.addToken(login: user.login, tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+            let lines = parsed.rows.filter { proposals[$0.ref] == user.directorate }.map { r in
+                var fields = ["\"ref\": \(Escape.json(r.ref.rawValue))", "\"year\": \"\(r.year)\"", "\"comment\": \(Escape.json(r.comment))"]
+                for (key, value) in [("delivered_to_date", r.deliveredToDate), ("green", r.status?.green), ("amber", r.status?.amber), ("red", r.status?.red)] {
+                    if let value { fields.append("\"\(key)\": \(value.plain)") }
+                }
+                return "{" + fields.joined(separator: ", ") + "}"
+            }
+            let r = try await f.request(
+                "POST", "/api/v1/returns", json: "{\"period\": \"2024-09\", \"lines\": [\(lines.joined(separator: ", "))]}",
+                headers: ["Authorization": "Bearer \(token)"])
+            #expect(r.status == 200, "\(r.body)")
+        }
+        let api = f.dir.path("portal.sqlite")
+        func seen(_ ledger: String) throws -> [String] {
+            let read = try Ledger(path: ledger)
+            let forecasts = try read.latestForecasts().map { "\($0.proposal) \($0.year) \($0.forecast) \($0.rag) \(String(describing: $0.status)) \($0.comment)" }
+            return [try cli.run(["balance", "--format", "csv", "--ledger", ledger]).out, try cli.run(["reconcile", "--format", "csv", "--ledger", ledger]).out]
+                + forecasts
+        }
+        let fromPack = try seen(cli.dir.path("pack.sqlite"))
+        #expect(fromPack.count > 8 && fromPack[1].contains("DQ04"))
+        for other in [cli.dir.path("csv.sqlite"), cli.dir.path("xlsx.sqlite"), api] {
+            #expect(try seen(other) == fromPack, "\(other)")
+            #expect(try cli.run(["verify", "--ledger", other]).status == 0)
+        }
+    }
+
+    @Test("a template by status: untouched posts nothing and says so; filled in, the forecast and RAG follow from the money")
+    func templateByStatus() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", MonitoringTests.district])
+        try cli.expectOK(["template", "--period", "2024-10", "--holder", "Maria Lopez", "--by-status", "--out", "maria.xlsx"])
+        var reader = try WorkbookReader(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("maria.xlsx")))), file: "maria.xlsx")
+        let sheet = try #require(try reader.sheet(named: "Return"))
+        let header = (0..<11).map { sheet.rows[0].cells[$0].map(WorkbookSheet.text) ?? "" }
+        #expect(header == PackFormat.statusTemplateLayout)
+        let before = try cli.run(["balance", "--format", "csv"]).out
+        let findings = try cli.run(["reconcile", "--format", "csv", "--as-of", "2024-09"]).out
+        let untouched = try cli.run(["import-return", "maria.xlsx"])
+        #expect(untouched.status == 0 && untouched.out.contains("2 lines returned unchanged"), "\(untouched.out)\(untouched.err)")
+        #expect(try cli.run(["balance", "--format", "csv"]).out == before)
+        #expect(try cli.run(["reconcile", "--format", "csv", "--as-of", "2024-09"]).out == findings)
+        // Place 14 was not reported, and an untouched template does not report it (its cell stays blank, not 0).
+        let october = try cli.run(["statement", "--holder", "Maria Lopez", "--period", "2024-10", "--format", "csv"]).out
+        #expect(october.contains("not reported"), "\(october)")
+        // Filled in as a CSV by status: Place 13's money moves to red.
+        try "ref,year,delivered_to_date,green,amber,red,comment\nPlace 13,2024/25,\"140,000\",\"20,000\",\"30,000\",\"120,000\",Usage down\n".write(
+            toFile: cli.dir.path("2024-10.csv"), atomically: true, encoding: .utf8)
+        try cli.expectOK(["import-return", "2024-10.csv"])
+        let place13 = try #require(try Ledger(path: cli.ledger).latestForecasts(ref: "Place 13").first)
+        #expect(place13.forecast == pounds(190_000) && place13.rag == .red)
+        // A forecast or RAG typed beside the money must agree with it, or the cell is named.
+        try "ref,year,delivered_to_date,green,amber,red,forecast,rag\nPlace 13,2024/25,\"140,000\",\"20,000\",\"30,000\",\"120,000\",\"250,000\",\n".write(
+            toFile: cli.dir.path("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try cli.run(["import-return", "bad.csv", "--period", "2024-10"])
+        #expect(bad.status == 2 && bad.err.contains("line 2, column \"forecast\"") && bad.err.contains("delivered £140,000.00 + green £20,000.00 + amber £30,000.00 = £190,000.00"), "\(bad.err)")
+        try "ref,year,delivered_to_date,green,amber,red,rag\nPlace 13,2024/25,\"140,000\",\"20,000\",\"30,000\",\"120,000\",Green\n".write(
+            toFile: cli.dir.path("bad2.csv"), atomically: true, encoding: .utf8)
+        let bad2 = try cli.run(["import-return", "bad2.csv", "--period", "2024-10"])
+        #expect(bad2.status == 2 && bad2.err.contains("column \"rag\"") && bad2.err.contains("differs from Red"), "\(bad2.err)")
+        try "ref,year,delivered_to_date,green\nPlace 13,2024/25,1,(5)\n".write(toFile: cli.dir.path("bad3.csv"), atomically: true, encoding: .utf8)
+        let bad3 = try cli.run(["import-return", "bad3.csv", "--period", "2024-10"])
+        #expect(bad3.status == 2 && bad3.err.contains("column \"green\"") && bad3.err.contains("£0.00 or more"), "\(bad3.err)")
+    }
+
+    @Test("pack year cells: a saving may fall out, never by more than is in place; a cumulative pack needs a figure after a saving")
+    func fallingOut() throws {
+        let cli = CLI()
+        let pack = try MonitoringTests.districtWithoutReturns(cli.dir)
+        let proposals = try String(contentsOfFile: pack + "/proposals.csv", encoding: .utf8)
+        func load(_ pack: String, ledger: String) throws -> CLI.Result { try cli.run(["load", pack, "--ledger", ledger]) }
+        // Cumulative: an empty cell after a saving of an ongoing proposal is ambiguous.
+        try proposals.replacingOccurrences(of: "\"60,000\",\"75,000\",\"75,000\"", with: "\"60,000\",,\"75,000\"").write(
+            toFile: pack + "/proposals.csv", atomically: true, encoding: .utf8)
+        let empty = try load(pack, ledger: "a.sqlite")
+        #expect(empty.status == 2 && empty.err.contains("proposals.csv, line 6, column \"2025/26\"") && empty.err.contains("cumulative"), "\(empty.err)")
+        // Incremental: a fall-out larger than the saving in place is refused, naming the cell.
+        try "key,value\nyear_columns,incremental\n".write(toFile: pack + "/pack.csv", atomically: true, encoding: .utf8)
+        try proposals.replacingOccurrences(of: "\"143,400\",\"138,700\",\"137,200\"", with: "\"143,400\",\"(143,401)\",").write(
+            toFile: pack + "/proposals.csv", atomically: true, encoding: .utf8)
+        let tooMuch = try load(pack, ledger: "b.sqlite")
+        #expect(tooMuch.status == 2 && tooMuch.err.contains("line 2, column \"2025/26\"") && tooMuch.err.contains("-£1.00"), "\(tooMuch.err)")
+        // An unknown setting in pack.csv is named.
+        try "key,value\nyear_colums,cumulative\n".write(toFile: pack + "/pack.csv", atomically: true, encoding: .utf8)
+        let typo = try load(pack, ledger: "c.sqlite")
+        #expect(typo.status == 2 && typo.err.contains("pack.csv, line 2") && typo.err.contains("year_columns"), "\(typo.err)")
+        // The ledger refuses a fall-out beyond what is in place from any way in, too.
+        let dir = TempDir()
+        let ledger = try sampleLedger(dir)
+        #expect(throws: LedgerError.self) {
+            try ledger.record(.approve(year: fy(2024), amount: pounds(-1_250_001)), on: "P-1", effective: date("2023-04-01"), reason: "x", by: testWho)
+        }
+        try ledger.record(.approve(year: fy(2025), amount: pounds(-1_250_000)), on: "P-1", effective: date("2023-04-01"), reason: "x", by: testWho)
+        #expect(try ledger.verify().passed)
+    }
+
+    @Test("a column added to a chained table is covered by the record: changing a forecast's status money is caught")
+    func laterColumnsAreChained() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", MonitoringTests.district])
+        let db = try Database(path: cli.ledger)
+        try db.execute("DROP TRIGGER forecasts_no_update")
+        try db.execute("UPDATE forecasts SET red = red + 100 WHERE proposal = 'Place 13'")
+        let r = try cli.run(["verify", "--no-head-log"])
+        #expect(r.status == 4 && r.out.contains("forecasts"), "\(r.out)\(r.err)")
+    }
+
+    /// One line of a generated monthly return: what kind, and its figures in pounds.
+    struct MixedLine: Sendable {
+        var kind: Int
+        var delivered: Int64, green: Int64, amber: Int64, red: Int64, forecast: Int64, rag: Int
+    }
+
+    @Test("any order of returns mixing blank, status-split, unchanged and over-delivering lines gives the positions of period order, at every period")
+    func anyOrderOfMixedReturns() async throws {
+        let line = zip(
+            Gen.int(in: 0...4), Gen.int64(in: 0...700), Gen.int64(in: 0...300), Gen.int64(in: 0...300), Gen.int64(in: 0...300), Gen.int(in: 0...3)
+        ).map { MixedLine(kind: $0.0, delivered: $0.1 * 1_000, green: $0.2 * 1_000, amber: $0.3 * 1_000, red: $0.4 * 1_000, forecast: $0.1 * 1_100, rag: $0.5) }
+        let gen = zip(line.array(of: 6...6), line.array(of: 6...6), Gen.int(in: 0...1_000).array(of: 6...6))
+        // (A blank line that pinned the figure standing when it was imported, so an earlier month
+        // imported after it was undone there, failed this within 150 cases at every seed tried.)
+        await propertyCheck(count: 150, input: gen) { first, second, keys in
+            // Two proposal-years a month, April to September 2023: P-1's 2023/24 and 2024/25.
+            func returns() -> [ParsedReturn] {
+                var previous: [ParsedReturn.Row?] = [nil, nil]
+                return (0..<6).map { month in
+                    let period = Period(year: fy(2023), number: month + 1)
+                    let rows = [(first[month], fy(2023), 0), (second[month], fy(2024), 1)].map { l, year, slot -> ParsedReturn.Row in
+                        let at = SourceLocation(file: "r.csv", line: slot + 2)
+                        let row: ParsedReturn.Row
+                        switch l.kind {
+                        case 0: row = ParsedReturn.Row(ref: "P-1", year: year, deliveredToDate: nil, forecast: nil, rag: nil, comment: "nothing yet", at: at)
+                        case 1:
+                            row = ParsedReturn.Row(
+                                ref: "P-1", year: year, deliveredToDate: pounds(l.delivered), forecast: pounds(l.forecast),
+                                rag: [.blue, .green, .amber, .red][l.rag], comment: "forecast", at: at)
+                        case 2, 3:
+                            row = ParsedReturn.Row(
+                                ref: "P-1", year: year, deliveredToDate: l.kind == 2 ? pounds(l.delivered) : nil, forecast: nil, rag: nil,
+                                status: StatusMoney(green: pounds(l.green), amber: pounds(l.amber), red: pounds(l.red)), comment: "by status", at: at)
+                        default:
+                            // Unchanged: last month's line again (a nil return), or a first line of £1.
+                            row = previous[slot] ?? ParsedReturn.Row(ref: "P-1", year: year, deliveredToDate: pounds(1), forecast: nil, rag: nil, comment: "", at: at)
+                        }
+                        previous[slot] = row
+                        return row
+                    }
+                    return ParsedReturn(file: "\(period.monthText).csv", period: period, rows: rows)
+                }
+            }
+            let dir = TempDir()
+            let inOrder = try sampleLedger(dir, name: "a.sqlite")
+            let anyOrder = try sampleLedger(dir, name: "b.sqlite")
+            let months = returns()
+            for r in months { _ = try PackLoader(ledger: inOrder, actor: "t", recordedAt: "2023-11-20T10:00:00Z").importReturn(r) }
+            for i in (0..<6).sorted(by: { (keys[$0], $0) < (keys[$1], $1) }) {
+                _ = try PackLoader(ledger: anyOrder, actor: "t", recordedAt: "2023-11-20T10:00:00Z").importReturn(months[i])
+            }
+            for number in 1...12 {
+                let period = Period(year: fy(2023), number: number)
+                #expect(try inOrder.positionLines(asOf: period) == anyOrder.positionLines(asOf: period), "as at \(period)")
+            }
+            #expect(try inOrder.verify().passed && anyOrder.verify().passed)
+        }
     }
 }

@@ -45,17 +45,23 @@ final class PortalFixture: @unchecked Sendable {
     let session: URLSession
     static let password = "correct horse battery"
 
-    init(trustedHeader: String? = nil, secureCookies: Bool = false, clientAddressHeader: String? = nil) async throws {
+    /// The sample borough's people.
+    static let boroughUsers = [
+        PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"),
+        PortalUser(login: "sanjay", name: "Sanjay Patel", role: .holder, holder: "Sanjay Patel"),
+        PortalUser(login: "fbp.people", name: "Finance BP (People)", role: .finance, directorate: "People"),
+        PortalUser(login: "cfo", name: "The CFO", role: .cfo),
+    ]
+
+    init(
+        pack: String = samplePack, users: [PortalUser] = PortalFixture.boroughUsers, trustedHeader: String? = nil, secureCookies: Bool = false,
+        clientAddressHeader: String? = nil
+    ) async throws {
         let path = dir.path("portal.sqlite")
         let ledger = try Ledger(path: path, create: true)
-        _ = try loadPack(samplePack, into: ledger)
+        _ = try loadPack(pack, into: ledger)
         let hash = try Credentials.hashPassword(PortalFixture.password)
-        for u in [
-            PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"),
-            PortalUser(login: "sanjay", name: "Sanjay Patel", role: .holder, holder: "Sanjay Patel"),
-            PortalUser(login: "fbp.people", name: "Finance BP (People)", role: .finance, directorate: "People"),
-            PortalUser(login: "cfo", name: "The CFO", role: .cfo),
-        ] {
+        for u in users {
             try ledger.addUser(u, passwordHash: hash, by: "test", at: clock.now, recordedAt: "2023-11-20T10:00:00Z")
         }
         service = try LedgerService(path: path)
