@@ -284,18 +284,62 @@ struct MonitoringTests {
             #expect(r.status == 200, "\(r.body)")
         }
         let api = f.dir.path("portal.sqlite")
+        /// Positions, findings, forecasts, the summary and every holder's statement (less the chain
+        /// head each was made from, which differs from ledger to ledger).
         func seen(_ ledger: String) throws -> [String] {
             let read = try Ledger(path: ledger)
+            let head = try read.head()
             let forecasts = try read.latestForecasts().map { "\($0.proposal) \($0.year) \($0.forecast) \($0.rag) \(String(describing: $0.status)) \($0.comment)" }
-            return [try cli.run(["balance", "--format", "csv", "--ledger", ledger]).out, try cli.run(["reconcile", "--format", "csv", "--ledger", ledger]).out]
-                + forecasts
+            let reports = [
+                ["balance", "--format", "csv"], ["reconcile", "--format", "csv"], ["summary", "--format", "csv"],
+            ] + ["Priya Shah", "Tom Reid", "Maria Lopez", "Owen Price", "Gail Morris"].map {
+                ["statement", "--holder", $0, "--period", "2024-09", "--format", "csv"]
+            }
+            return try reports.map {
+                try cli.run($0 + ["--ledger", ledger]).out.replacingOccurrences(of: head.description, with: "HEAD")
+                    .replacingOccurrences(of: head.short, with: "HEAD")
+            } + forecasts
         }
         let fromPack = try seen(cli.dir.path("pack.sqlite"))
-        #expect(fromPack.count > 8 && fromPack[1].contains("DQ04"))
+        #expect(fromPack.count == 15)  // eight reports and seven forecasts
+        #expect(fromPack[1].contains("DQ04"))
+        #expect(fromPack[2].contains("HRA"))
+        #expect(fromPack[5].contains("not reported"), "\(fromPack[5])")
         for other in [cli.dir.path("csv.sqlite"), cli.dir.path("xlsx.sqlite"), api] {
             #expect(try seen(other) == fromPack, "\(other)")
             #expect(try cli.run(["verify", "--ledger", other]).status == 0)
         }
+    }
+
+    @Test("the portal's return form: money by status under its own heading, a not-reported line left blank, the forecast and RAG worked out")
+    func portalFormByStatus() async throws {
+        let maria = PortalUser(login: "maria", name: "Maria Lopez", role: .holder, holder: "Maria Lopez")
+        let f = try await PortalFixture(pack: MonitoringTests.district, users: [maria])
+        let (cookie, csrf) = try await f.signIn("maria")
+        let page = try await f.request("GET", "/return?period=2024-10", cookie: cookie)
+        #expect(page.status == 200 && page.body.contains("Money by status") && page.body.contains("name=\"green_0\""))
+        // Place 14 (row 1) was not reported: its delivered field is blank, not £0.
+        #expect(page.body.contains("name=\"delivered_to_date_1\" inputmode=\"decimal\" value=\"\""), "\(page.body)")
+        let posted = try await f.request(
+            "POST", "/return", cookie: cookie,
+            form: [
+                ("csrf", csrf), ("period", "2024-10"), ("rows", "1"), ("ref_0", "Place 13"), ("year_0", "2024/25"),
+                ("delivered_to_date_0", "140000"), ("green_0", "20000"), ("amber_0", "30000"), ("red_0", "120000"), ("comment_0", "Usage down"),
+                ("action", "post"),
+            ])
+        #expect(posted.status == 200 && posted.body.contains("Return posted"), "\(posted.body)")
+        let forecast = try f.service.read { try $0.latestForecasts(ref: "Place 13").first }
+        #expect(forecast?.forecast == pounds(190_000) && forecast?.rag == .red && forecast?.status?.red == pounds(120_000))
+        // A negative amount is named beside its field, and nothing is posted.
+        let before = try f.journalCount()
+        let bad = try await f.request(
+            "POST", "/return", cookie: cookie,
+            form: [
+                ("csrf", csrf), ("period", "2024-11"), ("rows", "1"), ("ref_0", "Place 13"), ("year_0", "2024/25"),
+                ("delivered_to_date_0", "150000"), ("amber_0", "-5"), ("action", "post"),
+            ])
+        #expect(bad.status == 422 && bad.body.contains("id=\"amber_0_error\""), "\(bad.body)")
+        #expect(try f.journalCount() == before)
     }
 
     @Test("a template by status: untouched posts nothing and says so; filled in, the forecast and RAG follow from the money")
