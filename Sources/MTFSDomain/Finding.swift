@@ -153,10 +153,10 @@ public struct ReconcileSettings: Hashable, Sendable {
     /// DQ02: Blue or Green needs a forecast of at least this share of target. Default 95%.
     public var ragForecastBasisPoints = 9_500
     /// DC04: how alike two titles must be (shared words over all words, in basis points). Default 50%.
-    public var similarityBasisPoints = 5_000
+    public var similarityBasisPoints = 8_000
     /// DC04 across the programme (same category and target years, no service or cost centre in
     /// common): titles at least this alike. Default 75%, stricter than within a service.
-    public var crossSimilarityBasisPoints = 7_500
+    public var crossSimilarityBasisPoints = 9_000
     /// The summary's confidence in a forecast by RAG (basis points): Blue and Green 100%, Amber 50%, Red 0%.
     public var confidenceBasisPoints: [RAG: Int] = [.blue: 10_000, .green: 10_000, .amber: 5_000, .red: 0]
 

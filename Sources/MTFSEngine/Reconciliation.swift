@@ -305,7 +305,7 @@ public struct Reconciliation {
         let doubleCounted = Set(dc03.map(\.refs))
         let all = input.proposals
         // Each title's words as sorted ids, so a pair is compared by merging two short arrays. (The
-        // words themselves are found again only for the pairs reported.)
+        // words themselves are found again only for the findings reported.)
         var ids: [String: Int] = [:]
         let wordIDs = all.map { p in
             TitleWords.of(p.title).map { w in
@@ -316,13 +316,19 @@ public struct Reconciliation {
                     }()
             }.sorted()
         }
-        func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var frequency = [Int](repeating: 0, count: ids.count)
+        for list in wordIDs { for w in list { frequency[w] += 1 } }
+        // Each word weighs by its rarity in this programme's titles (SPEC §6 v3): a template's words
+        // and the everyday vocabulary weigh nothing, and are never indexed.
+        let weight = frequency.map { TitleSimilarity.weight(count: $0, titles: all.count) }
+        let titleWeight = wordIDs.map { $0.reduce(0.0) { $0 + weight[$1] } }
+        func sharedWeight(_ a: [Int], _ b: [Int]) -> Double {
             var i = 0
             var j = 0
-            var n = 0
+            var total = 0.0
             while i < a.count && j < b.count {
                 if a[i] == b[j] {
-                    n += 1
+                    total += weight[a[i]]
                     i += 1
                     j += 1
                 } else if a[i] < b[j] {
@@ -331,7 +337,7 @@ public struct Reconciliation {
                     j += 1
                 }
             }
-            return n
+            return total
         }
         var serviceOf: [CostCentreCode: [String]] = [:]  // each cost centre's services, at the start and now
         // Each proposal's services and cost centres, sorted and each once (short arrays: a set each
@@ -354,24 +360,32 @@ public struct Reconciliation {
                 return x.currentTarget > .zero || x.originalTarget > .zero
             }
         }
-        var frequency = [Int](repeating: 0, count: ids.count)
-        for list in wordIDs { for w in list { frequency[w] += 1 } }
         // Groups: every service and every cost centre; and across the programme, each category with
-        // its years of target. Proposals are indexed by group and prefix word, so a candidate shares
-        // both with the proposal looking it up: two titles at least t alike must share one of the
-        // first n − ⌈t·n⌉ + 1 of each one's words, rarest first (prefix filtering).
+        // its years of target. Proposals are indexed by group and by the rarest of their words: two
+        // titles alike share words carrying at least 40% of both titles' weight, so the first word
+        // (rarest first, one order for every title) that they share is among the words of each that
+        // carry all but the last 40% of its weight (prefix filtering). A word most titles share is
+        // never indexed, so the work does not grow with how many titles share common words.
         var groupIDs: [String: Int] = [:]
         func group(_ key: String) -> Int {
             if let id = groupIDs[key] { return id }
             groupIDs[key] = groupIDs.count
             return groupIDs.count - 1
         }
-        // Each candidate pair is handed to `visit` as it is found, never kept: a large programme
-        // whose titles share common words has tens of millions of them. The index is one sorted
+        let prefixes = wordIDs.indices.map { j -> [Int] in
+            let rarestFirst = wordIDs[j].filter { weight[$0] > 0 }.sorted { (frequency[$0], $0) < (frequency[$1], $1) }
+            var remaining = titleWeight[j]
+            var out: [Int] = []
+            for w in rarestFirst where remaining >= TitleSimilarity.minimumOverlap * titleWeight[j] - 1e-9 {
+                out.append(w)
+                remaining -= weight[w]
+            }
+            return out
+        }
+        // Each candidate pair is handed to `visit` as it is found, never kept. The index is one sorted
         // array of (group and word, proposal): a key's proposals are a run in proposal order, and
-        // the proposals before `j` in each of `j`'s runs are its candidates. (A dictionary of arrays,
-        // one per key, took over 100 MiB for 100,000 proposals.)
-        func candidatePairs(_ groupsOf: [[Int]], basisPoints: Int, _ visit: (Int, Int) -> Void) {
+        // the proposals before `j` in each of `j`'s runs are its candidates.
+        func candidatePairs(_ groupsOf: [[Int]], _ visit: (Int, Int) -> Void) {
             // Key and proposal packed in one integer, the proposal in the low bits: sorting the
             // integers sorts by key, then proposal.
             let proposalBits = UInt64(max(1, Int.bitWidth - all.count.leadingZeroBitCount))
@@ -379,13 +393,10 @@ public struct Reconciliation {
             precondition(
                 UInt64(max(1, groupIDs.count)).multipliedReportingOverflow(by: UInt64(max(1, ids.count))).partialValue >> (64 - proposalBits) == 0,
                 "DC04: too many groups and words to index")
-            // How many of a proposal's words are indexed: enough that a pair at the threshold shares one.
-            func prefixCount(_ n: Int) -> Int { max(0, n - max(1, (max(0, basisPoints) * n + 9_999) / 10_000) + 1) }
             var keyed: [UInt64] = []
-            keyed.reserveCapacity(all.indices.reduce(0) { $0 + prefixCount(wordIDs[$1].count) * groupsOf[$1].count })
+            keyed.reserveCapacity(all.indices.reduce(0) { $0 + prefixes[$1].count * groupsOf[$1].count })
             for j in all.indices {
-                let rarestFirst = wordIDs[j].sorted { (frequency[$0], $0) < (frequency[$1], $1) }
-                for w in rarestFirst.prefix(prefixCount(rarestFirst.count)) {
+                for w in prefixes[j] {
                     for g in groupsOf[j] { keyed.append(UInt64(g * ids.count + w) << proposalBits | UInt64(j)) }
                 }
             }
@@ -426,60 +437,92 @@ public struct Reconciliation {
             years[i].isEmpty
                 ? [] : [group("x|" + all[i].category.lowercased().trimmingSpaces() + "|" + years[i].map(\.description).joined(separator: ","))]
         }
-        var out: [Finding] = []
+        // Alike pairs, then groups of alike proposals (connected through alike pairs): one finding a group.
+        var pairs: [(i: Int, j: Int, across: Bool)] = []
         var seen: Set<[ProposalRef]> = []
         // Within a service or cost centre first; then across the programme, at the stricter
         // threshold, pairs that the first did not find.
         for within in [true, false] {
-            let threshold = within ? settings.similarityBasisPoints : settings.crossSimilarityBasisPoints
-            candidatePairs(within ? groupsOf : crossGroupsOf, basisPoints: threshold) { i, j in
-                let sharedWords = sharedCount(wordIDs[i], wordIDs[j])
-                guard sharedWords > 0 else { return }
-                let unionCount = wordIDs[i].count + wordIDs[j].count - sharedWords
-                guard sharedWords * 10_000 >= threshold * unionCount else { return }
+            let threshold = Double(within ? settings.similarityBasisPoints : settings.crossSimilarityBasisPoints) / 10_000
+            candidatePairs(within ? groupsOf : crossGroupsOf) { i, j in
+                let score = TitleSimilarity.score(
+                    shared: sharedWeight(wordIDs[i], wordIDs[j]), a: titleWeight[i], b: titleWeight[j], titles: all.count)
+                guard score.alike(at: threshold) else { return }
                 let p = all[i]
                 let q = all[j]
                 if p.replaces == q.ref || q.replaces == p.ref { return }
                 let pair = [p.ref, q.ref].sorted()
                 if doubleCounted.contains(pair) || seen.contains(pair) { return }
-                let common = years[i].filter { years[j].contains($0) }
-                guard let first = common.first else { return }
-                let sharedCentres = centres[i].filter { centres[j].contains($0) }
-                let sharedServices = services[i].filter { services[j].contains($0) }
+                guard years[i].contains(where: { years[j].contains($0) }) else { return }
                 if !within {
                     // Across the programme: the same category and the same years of target, and
                     // nothing in common that the rule within a service would have looked at.
                     guard p.category.lowercased().trimmingSpaces() == q.category.lowercased().trimmingSpaces(), years[i] == years[j],
-                        sharedCentres.isEmpty, sharedServices.isEmpty
+                        !centres[i].contains(where: { centres[j].contains($0) }), !services[i].contains(where: { services[j].contains($0) })
                     else { return }
                 }
                 seen.insert(pair)
-                let (wordsP, wordsQ) = (TitleWords.of(p.title), TitleWords.of(q.title))
-                let shared = wordsP.intersection(wordsQ)
-                let union = wordsP.union(wordsQ)
-                let amountP = common.reduce(Pence.zero) { $0 + target(p.ref, $1) }
-                let amountQ = common.reduce(Pence.zero) { $0 + target(q.ref, $1) }
-                let context: String
-                if !sharedCentres.isEmpty {
-                    context = "both cut \(Reconciliation.list(sharedCentres))"
-                } else if !sharedServices.isEmpty {
-                    context = "both in \(Reconciliation.list(sharedServices))"
-                } else if p.directorate != q.directorate {
-                    let (d1, d2) = p.directorate < q.directorate ? (p.directorate, q.directorate) : (q.directorate, p.directorate)
-                    context = "both \(p.category) savings sitting in different directorates (\(d1) and \(d2)) with no cost centre in common"
-                } else {
-                    context = "both \(p.category) savings in different services of \(p.directorate) with no cost centre in common"
-                }
-                let (first1, second) = p.ref < q.ref ? (p, q) : (q, p)
-                out.append(
-                    Finding(
-                        code: .DC04, severity: .medium, refs: pair, costCentre: sharedCentres.first, year: first,
-                        amount: min(amountP, amountQ),
-                        message:
-                            "\(first1.ref) “\(first1.title)” and \(second.ref) “\(second.title)” look like the same saving: their titles share "
-                            + "\(Reconciliation.list(TitleWords.spelled(in: first1.title, stems: shared))) (\(shared.count * 100 / union.count)% alike), \(context), with targets in "
-                            + "\(FindingMessage.list(common.map { "\($0)" })); confirm they are different savings."))
+                pairs.append((min(i, j), max(i, j), !within))
             }
+        }
+        var parent = [Int](all.indices)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        for (i, j, _) in pairs { parent[root(i)] = root(j) }
+        var members: [Int: [Int]] = [:]
+        for (i, j, _) in pairs {
+            members[root(i), default: []].append(i)
+            members[root(i), default: []].append(j)
+        }
+        var out: [Finding] = []
+        for (_, list) in members {
+            let group = Array(Set(list)).sorted { all[$0].ref < all[$1].ref }
+            let groupPairs = pairs.filter { group.contains($0.i) }
+            // Years in which at least two of them have a target; at risk, all but the largest claim in them.
+            let common = input.window.years.filter { y in group.filter { years[$0].contains(y) }.count >= 2 }
+            guard let firstYear = common.first else { continue }
+            let claims = group.map { m in common.reduce(Pence.zero) { $0 + (years[m].contains($1) ? target(all[m].ref, $1) : .zero) } }
+            let amount = claims.reduce(Pence.zero, +) - (claims.max() ?? .zero)
+            // The words that carried it: shared by two or more of them, rarest first.
+            var holders: [Int: Int] = [:]
+            for m in group { for w in wordIDs[m] where weight[w] > 0 { holders[w, default: 0] += 1 } }
+            let carried = holders.filter { $0.value >= 2 }.keys.sorted { (frequency[$0], $0) < (frequency[$1], $1) }.prefix(4)
+            let names = Dictionary(uniqueKeysWithValues: ids.map { ($0.value, $0.key) })
+            let stems = Set(carried.compactMap { names[$0] })
+            var words: [String] = []
+            for m in group { for w in TitleWords.spelled(in: all[m].title, stems: stems) where !words.contains(w) { words.append(w) } }
+            let mostTitles = carried.map { frequency[$0] }.max() ?? 0
+            let sharedCentres = Set(groupPairs.flatMap { p in centres[p.i].filter { centres[p.j].contains($0) } }).sorted()
+            let sharedServices = Set(groupPairs.flatMap { p in services[p.i].filter { services[p.j].contains($0) } }).sorted()
+            let both = group.count == 2 ? "both" : "all"
+            let context: String
+            if !sharedCentres.isEmpty {
+                context = "\(both) cut \(Reconciliation.list(sharedCentres))"
+            } else if !sharedServices.isEmpty {
+                context = "\(both) in \(Reconciliation.list(sharedServices))"
+            } else if Set(group.map { all[$0].directorate }).count > 1 {
+                let directorates = Set(group.map { all[$0].directorate }).sorted()
+                context = "\(both) \(all[group[0]].category) savings sitting in different directorates (\(Reconciliation.list(directorates))) with no cost centre in common"
+            } else {
+                context = "\(both) \(all[group[0]].category) savings in different services of \(all[group[0]].directorate) with no cost centre in common"
+            }
+            let named: [FindingMessage] = group.map { "\(all[$0].ref) “\(all[$0].title)”" }
+            out.append(
+                Finding(
+                    code: .DC04, severity: .medium, refs: group.map { all[$0].ref }, costCentre: sharedCentres.first, year: firstYear, amount: amount,
+                    message:
+                        "\(FindingMessage.list(named)) look like the same saving: their titles share \(Reconciliation.list(words)), "
+                        + (mostTitles <= group.count
+                            ? "words no other of the programme's \(all.count) titles uses, "
+                            : "words at most \(mostTitles) of the programme's \(all.count) titles use, ")
+                        + "\(context), with targets in "
+                        + "\(FindingMessage.list(common.map { "\($0)" })); confirm they are different savings."))
         }
         return out
     }
@@ -722,73 +765,6 @@ extension Reconciliation {
     }
 }
 
-/// The words of a proposal title that say what the saving is: lower case, stop words and the generic
-/// vocabulary of savings programmes ("review", "reduce", "efficiencies") removed, simple stemming.
-public enum TitleWords {
-    static let stop: Set<String> = [
-        "a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "at", "with", "by", "from", "into", "through", "via", "across", "per",
-        "using", "our", "its", "their", "new", "further", "additional", "phase", "programme", "project", "plan", "council", "review",
-        "reduce", "reduc", "reduction", "reduced", "increase", "increas", "saving", "efficiency", "efficienc", "efficienci", "cost",
-        "service", "improve", "improvement", "better", "more", "less", "all", "two", "three", "one",
-    ]
-
-    /// The title's meaningful words, stemmed.
-    public static func of(_ title: String) -> Set<String> {
-        var out: Set<String> = []
-        forEach(in: title) { _, stem in out.insert(stem) }
-        return out
-    }
-
-    /// The title's meaningful words as written (lower case, in order, each once) whose stems are in
-    /// `stems`: what a message shows ("renegotiate", not the stem "renegoti").
-    public static func spelled(in title: String, stems: Set<String>) -> [String] {
-        var out: [String] = []
-        forEach(in: title) { word, stem in
-            if stems.contains(stem), !out.contains(word) { out.append(word) }
-        }
-        return out
-    }
-
-    /// Each meaningful word of the title, lower case, with its stem.
-    private static func forEach(in title: String, _ body: (_ word: String, _ stem: String) -> Void) {
-        var word = ""
-        func flush() {
-            defer { word = "" }
-            guard word.count > 1 else { return }
-            let s = stem(word)
-            if !stop.contains(word) && !stop.contains(s) { body(word, s) }
-        }
-        for scalar in title.lowercased().unicodeScalars {
-            if isWordScalar(scalar) { word.unicodeScalars.append(scalar) } else { flush() }
-        }
-        flush()
-    }
-
-    /// Letters, digits and the marks that combine with them; ASCII answered without a property lookup.
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7a) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5a) }
-        let p = s.properties
-        if p.isAlphabetic || p.numericType != nil { return true }
-        switch p.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
-    }
-
-    static func stem(_ w: String) -> String {
-        // Verbs and their nouns meet: renegotiate / renegotiation, consolidate / consolidation,
-        // rationalise / rationalisation.
-        if w.count > 7 && w.hasSuffix("ation") { return String(w.dropLast(5)) }
-        if w.count > 6 && w.hasSuffix("ate") { return String(w.dropLast(3)) }
-        if w.count > 6 && (w.hasSuffix("ise") || w.hasSuffix("ize")) { return String(w.dropLast(1)) }
-        if w.count > 4 && w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
-        if w.count > 5 && w.hasSuffix("ing") { return String(w.dropLast(3)) }
-        if w.count > 4 && w.hasSuffix("ed") { return String(w.dropLast(2)) }
-        if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") { return String(w.dropLast()) }
-        return w
-    }
-}
 
 /// Which findings a reader wants (`reconcile --severity --code --directorate`): nil or empty means any.
 public struct FindingFilter: Sendable, Encodable {
