@@ -216,7 +216,9 @@ public struct CSVFile: Sendable {
             }
             if index[column] != nil { throw InputError(location, "the column \"\(column)\" appears twice in the header") }
             if !(known.contains(column) || (extraColumn?(column) ?? false)) {
-                let near = known.first { CSVFile.distance(CSVFile.normal($0), CSVFile.normal(column)) <= 2 }
+                // The nearest pinned name within two edits ("gren" is green, not ref).
+                let near = known.map { ($0, CSVFile.distance(CSVFile.normal($0), CSVFile.normal(column))) }.filter { $0.1 <= 2 }
+                    .min { $0.1 < $1.1 }?.0
                 if ignoreUnknown && near == nil {
                     ignored.append(column)
                     continue

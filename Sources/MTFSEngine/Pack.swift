@@ -599,10 +599,12 @@ extension ParsedReturn {
         rows.reserveCapacity(f.rows.count)  // one row a line: no second buffer while the array grows
         for r in f.rows {
             let row = try line(r)
-            if let first = seen[ProposalYear(row.ref, row.year)] {
+            // `Place 13` and `place 13` are one ref (SPEC §5 v3).
+            let key = ProposalYear(ProposalRef(Proposal.canonical(row.ref.rawValue)), row.year)
+            if let first = seen[key] {
                 throw InputError(r.at("ref"), "\(row.ref) \(row.year) is reported twice (first on \(r.sheet == nil ? "line" : "row") \(first))")
             }
-            seen[ProposalYear(row.ref, row.year)] = r.line
+            seen[key] = r.line
             rows.append(row)
         }
         var parsed = ParsedReturn(file: f.name, period: period, rows: rows)

@@ -21,9 +21,19 @@ public struct LoadSummary: Sendable, Equatable {
     /// Lines of a return that said what the ledger already held as at their month (nil returns:
     /// counted as returned, nothing posted, no figure recorded again).
     public var unchangedRows = 0
+    /// Delivery changes to a month before a later month's own return: posted as at their month and
+    /// undone at the later return's, so the net change now is nil (SPEC §3.1).
+    public var priorPeriodCorrections = 0
     /// Return lines recorded: a month's line is recorded once, so importing the same return again records none.
     public var returnLines = 0
     public init() {}
+
+    /// "(net £X as at its month)", and the prior-period corrections among the movements, in words.
+    public var deliveredText: String {
+        priorPeriodCorrections == 0
+            ? "net \(deliveredChange)"
+            : "net \(deliveredChange) as at its month; \(priorPeriodCorrections) of them \(priorPeriodCorrections == 1 ? "is a prior-period correction" : "are prior-period corrections"), undone where a later month's return stands"
+    }
 
     /// Whether anything was written.
     public var changedAnything: Bool {
@@ -266,10 +276,13 @@ public struct PackLoader {
         // itself is also what a template's untouched forecast cell is checked against.)
         var standing: [ProposalYear: ForecastRecord] = [:]
         try ledger.latestForecasts(asOf: ret.period, provenance: false) { standing[ProposalYear($0.proposal, $0.year)] = $0 }
-        for (i, row) in rows.enumerated() {
-            guard try ledger.proposal(row.ref) != nil else {
-                throw InputError(row.at.withColumn("ref"), "unknown proposal ref \(row.ref)")
+        for (i, given) in rows.enumerated() {
+            // A ref as the ledger spells it: a return may write `place 13` for `Place 13`.
+            guard let ref = try ledger.ref(matching: given.ref) else {
+                throw InputError(given.at.withColumn("ref"), "unknown proposal ref \(given.ref)")
             }
+            var row = given
+            row.ref = ref
             try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
             // A template's cell left as it was, where the ledger has moved on since the template was
             // made: importing it would set a later figure back, so it is refused, naming the cell.
@@ -303,6 +316,8 @@ public struct PackLoader {
                     if change.isNegative { summary.reductions += 1 } else { summary.deliveries += 1 }
                     summary.deliveredChange += change
                     changed = true
+                    // Undone where a later month's return stands: a prior-period correction.
+                    if try ledger.nextReturn(ref: row.ref, year: row.year, after: ret.period) != nil { summary.priorPeriodCorrections += 1 }
                 }
                 delivered = typed
             } else {

@@ -25,8 +25,12 @@ public struct ReconciliationInput: Sendable {
     /// The latest month each proposal and year was returned in (a nil return counts: its forecast
     /// and comment stand from the month they were recorded).
     public var returnedAt: [ProposalYear: Period] = [:]
-    /// Proposal-years returned with delivered to date always blank: "not reported" (SPEC §5 v3).
-    public var notReported: Set<ProposalYear> = []
+    /// Proposal-years a return has given a delivered figure (SPEC §5 v3).
+    public var reportedDelivery: Set<ProposalYear> = []
+
+    /// "Not reported": never given a delivered figure by a return, and nothing delivered (a
+    /// delivery logged at the command line is a figure). Never judged behind profile for it.
+    public func notReported(_ key: ProposalYear, delivered: Pence) -> Bool { delivered.isZero && !reportedDelivery.contains(key) }
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [ProposalRef: CivilDate]
@@ -78,7 +82,7 @@ public struct ReconciliationInput: Sendable {
         input.judgedAt = judged.judgedAt
         input.reportedIn = judged.reported
         input.returnedAt = returnedAt
-        input.notReported = try ledger.notReported(asOf: period)
+        input.reportedDelivery = try ledger.reportedDelivery(asOf: period)
         return input
     }
 
@@ -542,7 +546,7 @@ public struct Reconciliation {
                 let t = position.currentTarget
                 guard t > .zero else { continue }
                 // A line never given a delivered figure is "not reported", not behind (SPEC §5 v3).
-                if position.delivered.isZero && input.notReported.contains(ReconciliationInput.key(p.ref, year)) { continue }
+                if input.notReported(ReconciliationInput.key(p.ref, year), delivered: position.delivered) { continue }
                 let profile = p.profiled(t, year: year, through: asOf)
                 let shortfall = profile - position.delivered
                 guard settings.isBehind(delivered: position.delivered, profile: profile) else { continue }
@@ -559,25 +563,28 @@ public struct Reconciliation {
         return out
     }
 
-    /// DC05: a replacement (mitigation) proposal with a target in a year in which the proposal it
-    /// replaces still has target planned — not delivered, written off or slipped away — so the same
-    /// gap is counted twice. At risk: the smaller of the two.
+    /// DC05 (v3): a replacement (mitigation) mitigates what the proposal it replaces lost in the
+    /// year — written off as unachievable or slipped out of it. It counts twice only beyond that:
+    /// the replacement's target in the year less what the replaced one lost, capped at the replaced
+    /// one's current target that year (what is still counted for it).
     func replacementOverlap() -> [Finding] {
         var out: [Finding] = []
         for q in input.proposals {
             guard let replacedRef = q.replaces, let p = proposal(replacedRef) else { continue }
             for year in input.window.years {
                 let replacement = target(q.ref, year)
-                let stillPlanned = pos(p.ref, year).planned
-                guard replacement > .zero, stillPlanned > .zero else { continue }
-                let amount = min(replacement, stillPlanned)
+                let replaced = pos(p.ref, year)
+                let lost = replaced.unachievable + max(.zero, replaced.slippedOut - replaced.slippedIn)
+                let amount = min(replacement - lost, replaced.currentTarget)
+                guard replacement > .zero, amount > .zero else { continue }
+                let lostText: FindingMessage = lost.isZero ? "lost nothing (nothing written off or slipped out)" : "lost only \(lost) (written off or slipped out)"
                 out.append(
                     Finding(
                         code: .DC05, severity: .critical, refs: [p.ref, q.ref], costCentre: p.costCentres.first?.costCentre, year: year,
                         amount: amount,
                         message:
-                            "\(describe(proposal: q.ref)) replaces \(describe(proposal: p.ref)), yet in \(year) \(p.ref) still has \(stillPlanned) "
-                            + "of its target planned while \(q.ref) targets \(replacement): up to \(amount) is counted twice. Write off or slip "
+                            "\(describe(proposal: q.ref)) replaces \(describe(proposal: p.ref)), yet in \(year) \(p.ref) \(lostText) and still counts "
+                            + "\(replaced.currentTarget), while \(q.ref) targets \(replacement): \(amount) is counted twice. Write off or slip "
                             + "what \(p.ref) will not deliver, or reduce \(q.ref)."))
             }
         }
@@ -598,16 +605,17 @@ public struct Reconciliation {
         }
     }
 
-    /// SL03: target slipped more than once.
+    /// SL03: target slipped more than once; slips of one proposal on the same day are one decision (v3).
     func repeatedSlippage() -> [Finding] {
         Dictionary(grouping: input.slips, by: \.proposal).compactMap { ref, slips in
-            guard slips.count > 1, let last = slips.last else { return nil }
+            let days = Set(slips.map(\.effective))
+            guard days.count > 1, let last = slips.last else { return nil }
             let total = slips.reduce(Pence.zero) { $0 + $1.amount }
             let each: [FindingMessage] = slips.map { "\($0.amount) from \($0.from) to \($0.to) on \($0.effective)" }
             return Finding(
                 code: .SL03, severity: .medium, refs: [ref], year: last.from, amount: total,
                 message:
-                    "\(describe(proposal: ref)) has been slipped \(slips.count) times (\(FindingMessage.list(each))), \(total) in all: "
+                    "\(describe(proposal: ref)) has been slipped on \(days.count) different days (\(FindingMessage.list(each))), \(total) in all: "
                     + "ask whether it is still deliverable.")
         }
     }
@@ -694,7 +702,8 @@ public struct Reconciliation {
     func ragMismatch() -> [Finding] {
         input.forecasts.values.compactMap { f in
             let t = target(f.proposal, f.year)
-            guard t > .zero else { return nil }
+            // A RAG worked out from money by status is the money's own: DQ04 speaks for the money.
+            guard t > .zero, f.status == nil else { return nil }
             let threshold = settings.ragForecastBasisPoints
             if f.rag == .blue || f.rag == .green, Pence.productLess(f.forecast.rawValue, 10_000, than: t.rawValue, Int64(threshold)) {
                 return Finding(
@@ -737,11 +746,11 @@ extension Reconciliation {
             let total = status.total(delivered: position.delivered)
             let gap = (total - t).magnitude
             guard gap > Pence.pounds(1) else { return nil }
-            // Over-delivered with nothing more to come is consistent, and good news: no finding.
-            if position.delivered >= t && status.total(delivered: .zero).isZero { return nil }
             return Finding(
                 code: .DQ04, severity: .low, refs: [f.proposal], year: f.year, amount: gap,
-                message: "\(describe(proposal: f.proposal))'s \(f.period) return gives \(position.delivered) delivered, \(status.green) on track, "
+                message: "\(describe(proposal: f.proposal))'s \(f.period) return gives "
+                    + (input.notReported(ReconciliationInput.key(f.proposal, f.year), delivered: position.delivered)
+                        ? "no delivered figure, " : "\(position.delivered) delivered, ") + "\(status.green) on track, "
                     + "\(status.amber) at risk and \(status.red) that will not be delivered for \(f.year): \(total) in all, "
                     + "\(gap) \(total > t ? "more" : "less") than its target of \(t).")
         }

@@ -18,6 +18,20 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
         public var ref: ProposalRef?
         public var year: FinancialYear
         public var position: Position
+        /// The fund (SPEC §5 v3): rows of different funds are never one row.
+        public var fund = Proposal.generalFund
+    }
+
+    /// One fund's total.
+    public struct FundTotal: Sendable, Hashable, Encodable {
+        public var fund: String
+        public var position: Position
+        private enum Keys: String, CodingKey { case fund }
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(fund, forKey: .fund)
+            try PositionCoding(position).encode(to: encoder)
+        }
     }
 
     public var dimension: Dimension
@@ -25,19 +39,23 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
     public var year: FinancialYear?
     public var rows: [Row]
     public var total: Position
+    /// The total of each fund, General Fund first: funds are totalled apart (SPEC §5 v3).
+    public var fundTotals: [FundTotal] = []
 
     public static func build(
         _ ledger: Ledger, by dimension: Dimension, asOf period: Period?, year onlyYear: FinancialYear?, today: CivilDate
     ) throws -> BalanceReport {
         try ledger.read {
             let lines = try ledger.positionLines(asOf: period).filter { onlyYear == nil || $0.year == onlyYear }
-            let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+            let proposals = try ledger.proposals()
+            let directorates = Dictionary(uniqueKeysWithValues: proposals.map { ($0.ref, $0.directorate) })
+            let funds = Dictionary(uniqueKeysWithValues: proposals.map { ($0.ref, $0.fund) })
             let model = dimension == .service ? try ledger.operatingModel() : OperatingModel()
             let date = period?.lastDay ?? today
             var groups: [Row: Position] = [:]
             groups.reserveCapacity(lines.count)
             for line in lines {
-                var key = Row(year: line.year, position: Position())
+                var key = Row(year: line.year, position: Position(), fund: funds[line.proposal] ?? Proposal.generalFund)
                 switch dimension {
                 case .proposal:
                     key.directorate = directorates[line.proposal] ?? ""
@@ -62,19 +80,27 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
             // Indices are sorted, not the rows themselves: a row is large, and moving it is most of a sort's cost.
             let rows = unordered.indices.sorted { Row.precedes(unordered[$0], unordered[$1]) }.map { unordered[$0] }
             var total = Position()
-            for r in rows { total += r.position }
-            return BalanceReport(dimension: dimension, asOf: period, year: onlyYear, rows: rows, total: total)
+            var byFund: [String: Position] = [:]
+            for r in rows {
+                total += r.position
+                byFund[r.fund, default: Position()] += r.position
+            }
+            var report = BalanceReport(dimension: dimension, asOf: period, year: onlyYear, rows: rows, total: total)
+            report.fundTotals = byFund.sorted { Summary.order($0.key) < Summary.order($1.key) }.map { FundTotal(fund: $0.key, position: $0.value) }
+            return report
         }
     }
 
-    private enum Keys: String, CodingKey { case dimension, as_of, year, rows, totals }
+    private enum Keys: String, CodingKey { case dimension, as_of, year, rows, totals, totals_by_fund }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(dimension, forKey: .dimension)
         try c.encode(asOf, forKey: .as_of)
         try c.encode(year, forKey: .year)
         try c.encode(rows, forKey: .rows)
-        try c.encode(PositionCoding(total), forKey: .totals)
+        // One total across funds only where there is one fund; else each fund's (SPEC §5 v3).
+        if fundTotals.count <= 1 { try c.encode(PositionCoding(total), forKey: .totals) }
+        try c.encode(fundTotals, forKey: .totals_by_fund)
     }
 }
 
@@ -94,9 +120,10 @@ extension BalanceReport.Row {
         return a.year < b.year
     }
 
-    private enum Keys: String, CodingKey { case directorate, service, cost_centre, ref, year }
+    private enum Keys: String, CodingKey { case fund, directorate, service, cost_centre, ref, year }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(fund, forKey: .fund)
         try c.encodeIfPresent(directorate, forKey: .directorate)
         try c.encodeIfPresent(service, forKey: .service)
         try c.encodeIfPresent(costCentre, forKey: .cost_centre)

@@ -66,6 +66,8 @@ public struct HolderStatement: Sendable {
         public var forecast = Pence.zero, movement = Pence.zero
         /// The current target of lines with no forecast (their forecast counts only what they delivered).
         public var noForecast = Pence.zero
+        /// Savings falling out this year (negative targets), as a pressure.
+        public var fallsOut = Pence.zero
         /// The funds the lines are in: more than one is said wherever they are totalled together.
         public var funds: [String] = []
         public var ahead: [Pence] = []
@@ -81,8 +83,10 @@ public struct HolderStatement: Sendable {
             ahead = Array(repeating: .zero, count: years)
             funds = Array(Set(lines.map(\.fund))).sorted { Summary.order($0) < Summary.order($1) }
             for l in lines {
-                originalTarget += l.originalTarget
-                currentTarget += l.currentTarget
+                // Targets are savings; a saving falling out is a pressure, totalled apart (SPEC §5 v3).
+                originalTarget += max(.zero, l.originalTarget)
+                currentTarget += max(.zero, l.currentTarget)
+                if let out = l.fallsOut { fallsOut += out }
                 // A line not reported has no variance: its profile is left out of the total's too.
                 if !l.notReported { profiled += l.profiled }
                 delivered += l.delivered
@@ -392,7 +396,7 @@ public struct StatementBuilder: Sendable {
                 profiled: p.profiled(max(.zero, pos.currentTarget), year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
                 ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero },
-                returned: input.returnedAt[key] ?? f?.period, notReported: pos.delivered.isZero && input.notReported.contains(key), fund: p.fund,
+                returned: input.returnedAt[key] ?? f?.period, notReported: input.notReported(key, delivered: pos.delivered), fund: p.fund,
                 status: f?.status)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in
@@ -476,7 +480,10 @@ public struct StatementBuilder: Sendable {
     private func trend(_ owned: [Proposal], lines: [HolderStatement.Line]) -> [HolderStatement.TrendPoint] {
         let period = input.asOf
         guard input.window.contains(period.year), !owned.isEmpty else { return [] }
-        let targets = Dictionary(lines.map { ($0.ref, $0.currentTarget) }, uniquingKeysWith: { a, _ in a })
+        // Savings only (a falling-out target has no profile), and no profile for a line not reported,
+        // as the totals leave it out.
+        let targets = Dictionary(
+            lines.map { ($0.ref, $0.notReported ? .zero : max(.zero, $0.currentTarget)) }, uniquingKeysWith: { a, _ in a })
         var cumulative = Pence.zero
         return (1...period.number).map { n in
             let month = period.year.period(n)

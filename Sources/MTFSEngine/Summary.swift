@@ -94,7 +94,8 @@ public struct Summary: Sendable {
             let delivered = lines.reduce(Pence.zero) { $0 + $1.position.delivered }
             // Without a forecast only what is delivered is expected: the rest is "no forecast"
             // (SPEC §6 DQ05), never the target in its place.
-            let forecast = f?.forecast ?? delivered
+            // Money banked counts in full (SPEC §7 v3): a forecast below what is delivered counts as delivered.
+            let forecast = max(f?.forecast ?? delivered, delivered)
             let undelivered = max(Pence.zero, forecast - delivered)
             // Confidence weights only what is not yet delivered (SPEC §7 v3): money already banked
             // counts in full whatever the RAG, so the weighted figure is never below delivered.

@@ -39,8 +39,21 @@ public enum BalanceTable {
         }
         let title =
             "Balance by \(report.dimension.rawValue.replacingOccurrences(of: "-", with: " "))" + (report.asOf.map { " as at the end of \($0)" } ?? "")
-        var t = table(rows: report.rows.map { (keyCells($0).map { Table.Cell.text($0) }, $0.position) }, keys: keys, title: title)
-        if pinned { t.totals = nil }
+        // With more than one fund each row says its fund (not in the pinned CSV, whose columns are fixed).
+        let byFund = !pinned && report.fundTotals.count > 1
+        var t = table(
+            rows: report.rows.map { row in (((byFund ? [row.fund] : []) + keyCells(row)).map { Table.Cell.text($0) }, row.position) },
+            keys: (byFund ? [.init("fund", "Fund")] : []) + keys, title: title)
+        if pinned {
+            t.totals = nil
+        } else if report.fundTotals.count > 1 {
+            // Each fund totalled apart, never added together (SPEC §5 v3).
+            t.totals = nil
+            for f in report.fundTotals {
+                t.subtotals.insert(t.rows.count)
+                t.rows.append([.text("Total \(f.fund)")] + Array(repeating: .empty, count: keys.count) + cells(f.position))
+            }
+        }
         return t
     }
 

@@ -42,7 +42,7 @@ public enum StatementRenderer {
             let x = s.totals
             t.totals =
                 [
-                    .text(x.funds.count > 1 ? "Total, all funds (\(x.funds.joined(separator: " + ")))" : "Total"), .empty, .empty, .money(x.originalTarget), .money(x.currentTarget), .money(x.profiled),
+                    .text(x.funds.count > 1 ? "Total, all funds" : "Total"), .empty, .empty, .money(x.originalTarget), .money(x.currentTarget), .money(x.profiled),
                     .money(x.delivered), .money(x.variance),
                     .money(x.forecast), .empty, .money(x.movement),
                 ] + x.ahead.map { .money($0) }
@@ -161,7 +161,8 @@ public enum StatementRenderer {
         let unreported = s.owned.filter(\.notReported).map(\.ref.rawValue)
         let over = s.owned.compactMap(\.overDelivered).reduce(Pence.zero, +)
         return "You own \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year)"
-            + (t.funds.count > 1 ? " (all funds: \(t.funds.joined(separator: " + ")))" : "") + ": "
+            + (t.funds.count > 1 ? " (all funds: \(t.funds.joined(separator: " + ")))" : "")
+            + (t.fallsOut.isZero ? "" : ", and \(t.fallsOut) of savings falling out (a pressure)") + ": "
             + "\(t.delivered) delivered by \(s.period), \(behind)"
             + (unreported.isEmpty ? "" : " (\(unreported.joined(separator: ", ")) not reported)") + "; forecast \(t.forecast)"
             + (unforecast == 0 ? "" : " (\(unforecast) proposal\(unforecast == 1 ? " has" : "s have") no forecast: \(t.noForecast) of target)")

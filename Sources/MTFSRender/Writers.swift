@@ -136,7 +136,7 @@ public struct TextWriter: ReportWriter {
     public func reconciliation(_ r: ReconciliationReport) -> String {
         var out = "Reconciliation as at the end of \(r.asOf) (ledger head \(r.head.short))"
             + (r.filter.map { ", only \(Escape.terminal($0.description))" } ?? "") + ": "
-        if r.findings.isEmpty { return out + "no r.findings.\n" }
+        if r.findings.isEmpty { return out + "no findings.\n" }
         let counts = Severity.allCases.reversed().compactMap { s -> String? in
             let n = r.findings.filter { $0.severity == s }.count
             return n == 0 ? nil : "\(n) \(s.rawValue)"

@@ -246,12 +246,12 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// The proposal-years returned up to `asOf` whose every return line left delivered to date
-    /// blank: "not reported" (SPEC §5 v3), never judged behind profile for it.
-    public func notReported(asOf: Period?) throws -> Set<ProposalYear> {
+    /// The proposal-years given a delivered figure by a return up to `asOf` (a line whose delivered
+    /// cell was not blank). One with none, and nothing delivered, is "not reported" (SPEC §5 v3).
+    public func reportedDelivery(asOf: Period?) throws -> Set<ProposalYear> {
         var out: Set<ProposalYear> = []
         try db.forEach(
-            "SELECT proposal, year FROM return_lines WHERE period <= ?1 GROUP BY proposal, year HAVING max(delivered_blank IS NULL) = 0",
+            "SELECT DISTINCT proposal, year FROM return_lines WHERE period <= ?1 AND delivered_blank IS NULL",
             parameters: [asOf?.code ?? 999_999]
         ) { out.insert(ProposalYear($0.id(0), FinancialYear(startYear: Int($0.int(1))))) }
         return out

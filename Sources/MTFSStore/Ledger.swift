@@ -461,6 +461,17 @@ public final class Ledger {
             try Ledger.checkText(proposal.owner, what: "owner")
             try Ledger.checkText(proposal.directorate, what: "directorate")
             try Ledger.checkText(proposal.fund, what: "fund")
+            // One fund, however it is capitalised: the first spelling in the ledger stands ("hra" is HRA).
+            var proposal = proposal
+            if proposal.fund.lowercased() == Proposal.generalFund.lowercased() {
+                proposal.fund = Proposal.generalFund
+            } else if let spelled = try db.first(
+                "SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1", proposal.fund.trimmingSpaces(), map: { $0.text(0) })
+            {
+                proposal.fund = spelled
+            } else {
+                proposal.fund = proposal.fund.trimmingSpaces()
+            }
             for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
             if let replaced = proposal.replaces, try self.proposal(replaced) == nil {
                 throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
@@ -498,6 +509,14 @@ public final class Ledger {
         let found = try loadProposals(where: "WHERE ref = ?", [ref]).first
         if let found { proposalCache[ref] = found }
         return found
+    }
+
+    /// The ref of the proposal that `ref` names, allowing for case and spacing (`place 13` names
+    /// `Place 13`: refs that differ only so are one, SPEC §5 v3), or nil.
+    public func ref(matching ref: ProposalRef) throws -> ProposalRef? {
+        if try proposal(ref) != nil { return ref }
+        return try db.first(
+            "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
     }
 
     /// The proposal, or a refusal naming the unknown ref.

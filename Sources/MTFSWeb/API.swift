@@ -75,9 +75,13 @@ extension Portal {
                 } catch let e as InputError { problems.append(e.description) } catch { problems.append(Portal.explain(error)) }
             }
             // The ledger's own checks that need no posting, for every line: unknown refs, years outside the MTFS.
-            let known = try await self.service.reading { ledger -> (Set<ProposalRef>, YearRange?) in (Set(try ledger.proposals().map(\.ref)), try? ledger.requireWindow()) }
+            // Refs as the ledger spells them (`place 13` names `Place 13`), so scope is checked on the real ref.
+            let known = try await self.service.reading { ledger -> ([String: ProposalRef], YearRange?) in
+                (Dictionary(try ledger.proposals().map { (Proposal.canonical($0.ref.rawValue), $0.ref) }, uniquingKeysWith: { a, _ in a }), try? ledger.requireWindow())
+            }
+            for k in rows.indices { if let ref = known.0[Proposal.canonical(rows[k].ref.rawValue)] { rows[k].ref = ref } }
             for (row, i) in zip(rows, places) {
-                if !known.0.contains(row.ref) { problems.append("the API, field \"lines[\(i)].ref\": unknown proposal ref \(row.ref)") }
+                if known.0[Proposal.canonical(row.ref.rawValue)] == nil { problems.append("the API, field \"lines[\(i)].ref\": unknown proposal ref \(row.ref)") }
                 else if let w = known.1, !w.contains(row.year) { problems.append("the API, field \"lines[\(i)].year\": \(row.year) is outside the ledger's MTFS years \(w)") }
             }
             if !problems.isEmpty {

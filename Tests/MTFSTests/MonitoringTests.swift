@@ -224,7 +224,10 @@ struct MonitoringTests {
             $0.split(separator: ",", maxSplits: 3).prefix(3).joined(separator: ",")
         }
         #expect(findings.contains("DQ04,low,HRA 2") && findings.contains("DQ05,low,Place 14") && findings.contains("DQ05,low,COM 3"))
-        #expect(!findings.contains { $0.hasSuffix(",RES 2") } && !findings.contains("SL01,high,Place 14"), "\(findings)")
+        // Over-delivery is accepted; DQ04 notes the money beyond the target, nothing else is said of it.
+        #expect(findings.filter { $0.hasSuffix(",RES 2") } == ["DQ04,low,RES 2"] && !findings.contains("SL01,high,Place 14"), "\(findings)")
+        // A RAG worked out from money by status is not the holder's to be told off for (no DQ02).
+        #expect(!findings.contains { $0.hasPrefix("DQ02") }, "\(findings)")
         #expect(findings.contains("SL01,high,Place 13") && findings.contains("SL02,medium,Place 13"))
         // Place 13's status money: forecast £120k + £40k + £100k, Amber (the largest part not yet delivered).
         let ledger = try Ledger(path: cli.ledger)

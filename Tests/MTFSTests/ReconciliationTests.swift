@@ -156,14 +156,27 @@ struct ReconciliationTests {
         try other.proposal("P-1", centres: "C1", targets: [100_000, 0, 0])
         try other.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
         #expect(try other.findings(code: .DC05).isEmpty)
-        // Partly delivered, the rest slipped away: what is left planned is what counts twice.
+        // v3: a replacement mitigates what the replaced one lost that year. Delivering part of its
+        // target loses nothing (the £60k still counts on top); slipping £30k out of the year loses
+        // £30k, so £30k of the replacement counts twice.
         let part = try Scenario().centre("C1").centre("C2")
         try part.proposal("P-1", centres: "C1", targets: [0, 100_000, 0])
         try part.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
         try part.deliver("P-1", 70_000, on: "2024-06-30", year: 2024)
-        #expect(try part.findings(asOf: "2024-06", code: .DC05).first?.amount == pounds(30_000))
+        #expect(try part.findings(asOf: "2024-06", code: .DC05).first?.amount == pounds(60_000))
         try part.slip("P-1", 30_000, from: 2024, to: 2025, on: "2024-07-31")
-        #expect(try part.findings(asOf: "2024-07", code: .DC05).isEmpty)
+        #expect(try part.findings(asOf: "2024-07", code: .DC05).first?.amount == pounds(30_000))
+        // SPEC §6 v3's case: PEO-11 writes £80k off; PEO-14 replaces it with £80k: the mitigation working, no finding.
+        let mitigated = try Scenario().centre("C1").centre("C2")
+        try mitigated.proposal("PEO-11", centres: "C1", targets: [135_000, 0, 0])
+        try mitigated.proposal("PEO-14", centres: "C2", targets: [80_000, 0, 0], replaces: "PEO-11")
+        try mitigated.ledger.record(.unachievable(year: fy(2023), amount: pounds(80_000)), on: "PEO-11", effective: date("2023-09-30"), reason: "", by: testWho)
+        #expect(try mitigated.findings(code: .DC05).isEmpty)
+        // Capped at what the replaced one still counts: a £150k replacement of a £100k saving that lost nothing.
+        let big = try Scenario().centre("C1").centre("C2")
+        try big.proposal("P-1", centres: "C1", targets: [100_000, 0, 0])
+        try big.proposal("P-2", centres: "C2", targets: [150_000, 0, 0], replaces: "P-1")
+        #expect(try big.findings(code: .DC05).first?.amount == pounds(100_000))
     }
 
     @Test("DC02: different owners on one cost centre in one year; same owner is not flagged")
@@ -364,6 +377,14 @@ struct ReconciliationTests {
         // A reversed slip does not count.
         try s.ledger.reverse(entry: 4, effective: date("2023-10-20"), reason: "undo", by: testWho)
         #expect(try s.findings(asOf: "2023-10", code: .SL03).isEmpty)
+        // v3: slips of one proposal on the same day are one decision, counted once.
+        let day = try Scenario().centre("C1")
+        try day.proposal("P-3", centres: "C1", targets: [400_000, 0, 0])
+        try day.slip("P-3", 100_000, on: "2023-09-20")
+        try day.slip("P-3", 50_000, to: 2025, on: "2023-09-20")
+        #expect(try day.findings(asOf: "2023-10", code: .SL03).isEmpty)
+        try day.slip("P-3", 10_000, on: "2023-10-02")
+        #expect(try day.findings(asOf: "2023-10", code: .SL03).count == 1)
     }
 
     @Test("SL04: no delivery since a cost centre moved; delivery after the move is not stalled")

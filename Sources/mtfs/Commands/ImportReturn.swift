@@ -34,7 +34,7 @@ struct ImportReturn: ParsableCommand {
         }
         Terminal.write(
             "Imported \(file) for \(parsed.period): \(plural(summary.deliveries, "delivery", "deliveries")) and \(plural(summary.reductions, "reduction")) posted "
-                + "(net \(summary.deliveredChange)), \(plural(summary.forecasts, "forecast")) recorded, \(plural(summary.unchangedRows, "line")) returned unchanged.")
+                + "(\(summary.deliveredText)), \(plural(summary.forecasts, "forecast")) recorded, \(plural(summary.unchangedRows, "line")) returned unchanged.")
     }
 }
 
