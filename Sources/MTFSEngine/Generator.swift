@@ -10,6 +10,11 @@ public struct Generator {
     public var years = 3
     public var periods = 7
     public var seed: UInt64 = 1
+    /// Titles that follow a template ("Saving proposal 19916 delta"), as some programmes' do, with no
+    /// near-duplicate titles planted: DC04 should find nothing in them.
+    public var templateTitles = false
+    /// The template's last words: a handful, each in many titles.
+    static let templateWords = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
     public var firstYear = FinancialYear(startYear: 2023)
 
     public init() {}
@@ -133,8 +138,9 @@ public struct Generator {
             var t = yearList.map { _ in Int64(rng.int(0...40)) * 10_000_00 / 4 }
             if t.allSatisfy({ $0 == 0 }) { t[0] = 50_000_00 }
             var title = "\(rng.pick(Generator.verbs)) \(rng.pick(Generator.objects)) (\(rng.pick(Generator.qualifiers)) \(p + 1))"
+            if templateTitles { title = "Saving proposal \(p * 5 + 9_911) \(Generator.templateWords[p % Generator.templateWords.count])" }
             // About 1%: a near-duplicate of the previous proposal's title in the same service (DC04).
-            if p > 0 && rng.chance(1), let last = rows.last {
+            if p > 0 && rng.chance(1), !templateTitles, let last = rows.last {
                 title = last[1] + " extension"
                 centres = centresOf.last ?? centres
             }

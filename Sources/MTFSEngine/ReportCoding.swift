@@ -5,7 +5,7 @@ import MTFSDomain
 
 extension HolderStatement: Encodable {
     private enum Keys: String, CodingKey {
-        case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, entries,
+        case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, more_findings, entries,
             previous_sign_off, head, latest_returns, signature, outside_mtfs, awaiting_returns, trend
     }
     private enum ReturnKeys: String, CodingKey { case directorate, period }
@@ -23,6 +23,8 @@ extension HolderStatement: Encodable {
         try c.encode(others, forKey: .others)
         try c.encode(totals, forKey: .totals)
         try c.encode(findings, forKey: .findings)
+        try c.encode(moreFindings, forKey: .more_findings)
+        try c.encode(moreFindings, forKey: .more_findings)
         try c.encode(entries, forKey: .entries)
         try c.encode(previousSignOff, forKey: .previous_sign_off)
         try c.encode(head, forKey: .head)

@@ -115,7 +115,20 @@ public struct HolderStatement: Sendable {
     public var others: [Line]
     public var yearsAhead: [FinancialYear]
     public var totals: Totals
+    /// The findings on the holder's proposals and cost centres, most serious first, at most
+    /// ``shownFindings`` of them: a statement never grows with the programme (SPEC §6 v3).
     public var findings: [Finding]
+    /// How many more findings there are than are shown, and what lists them all.
+    public var moreFindings = 0
+    public static let shownFindings = 10
+
+    /// "…and 12 more: `mtfs reconcile --directorate People` lists them all.", or nil.
+    public var moreFindingsText: String? {
+        moreFindings == 0
+            ? nil
+            : "…and \(moreFindings) more finding\(moreFindings == 1 ? "" : "s") on these proposals and cost centres: "
+                + "`mtfs reconcile --as-of \(period.monthText)\(directorates.count == 1 ? " --directorate \"\(directorates[0])\"" : "")` lists them all (in the portal, Findings)."
+    }
     public var entries: [JournalEntry]
     public var previousSignOff: SignOff?
     /// The head of the record chain the statement was made from.
@@ -440,6 +453,9 @@ public struct StatementBuilder: Sendable {
         let ownedLines = owned.map { judged(line($0, owned: true), $0) }
         let otherLines = others.map { judged(share($0), $0) }
         let refs = ownedRefs.union(others.map(\.ref))
+        let mine = Set(refs.flatMap { findingsByRef[$0] ?? [] } + heldSet.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
+            findings[$0]
+        }.sorted(by: Finding.mostSeriousFirst)
         let centres = held.map { code -> HolderStatement.Centre in
             let a = input.model.assignment(of: code, on: period.lastDay)
             return HolderStatement.Centre(
@@ -447,18 +463,18 @@ public struct StatementBuilder: Sendable {
                 baseline: input.baselines[code]?[year], since: input.model.heldSince(code, on: period.lastDay) ?? a?.effective ?? period.lastDay)
         }
         let directorates = Set(centres.map(\.directorate)).union(owned.map(\.directorate)).sorted()
-        return HolderStatement(
+        var statement = HolderStatement(
             holder: holder, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
             yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count, behindIf: settings),
-            findings: Set(refs.flatMap { findingsByRef[$0] ?? [] } + heldSet.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
-                findings[$0]
-            }.sorted(by: Finding.mostSeriousFirst),
+            findings: Array(mine.prefix(HolderStatement.shownFindings)),
             entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
             previousSignOff: signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
             askedForReturn: directoratesThen,
             signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window,
             trend: trend(owned, lines: ownedLines))
+        statement.moreFindings = max(0, mine.count - HolderStatement.shownFindings)
+        return statement
     }
 
     /// Proposals month by month through the period (a directorate's, for the CFO's trend): delivered

@@ -115,7 +115,7 @@ public struct TextWriter: ReportWriter {
             s.findings.isEmpty
             ? "(none)\n\n"
             : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount): \(Escape.terminal($0.message))" }
-                .joined(separator: "\n") + "\n\n"
+                .joined(separator: "\n") + "\n" + (s.moreFindingsText.map { "  \(Escape.terminal($0))\n" } ?? "") + "\n"
         out += "Ledger entries in \(s.period)\n" + StatementRenderer.entriesTable(s).renderText() + "\n"
         out +=
             "Sign-off\n  \(Escape.terminal(StatementRenderer.signOffText(s)))\n  I confirm these figures and the actions above.\n  Signed: ______________________  Date: ____________\n"
@@ -186,7 +186,7 @@ public struct MarkdownWriter: ReportWriter {
             s.findings.isEmpty
             ? "None.\n\n"
             : s.findings.map { "- **\($0.code.rawValue) \($0.severity.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(
-                separator: "\n") + "\n\n"
+                separator: "\n") + "\n" + (s.moreFindingsText.map { "\n" + Escape.markdown($0) + "\n" } ?? "") + "\n"
         out += "## Ledger entries in \(s.period)\n\n" + StatementRenderer.entriesTable(s).renderMarkdown() + "\n"
         out += "## Sign-off\n\n\(Escape.markdown(StatementRenderer.signOffText(s)))\n\nSigned: ______________________ Date: ____________\n"
         return out
@@ -312,7 +312,7 @@ public struct HTMLWriter: ReportWriter {
         body +=
             s.findings.isEmpty
             ? "<p>None.</p>"
-            : HTMLPage.findings(s.findings)
+            : HTMLPage.findings(s.findings) + (s.moreFindingsText.map { "<p class=\"meta\">\(Escape.html($0))</p>" } ?? "")
         body +=
             "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s)))
         body +=

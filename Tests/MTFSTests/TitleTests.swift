@@ -1,8 +1,10 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import MTFSDomain
 @testable import MTFSEngine
+@testable import MTFSStore
 
 /// DC04 judges titles as a person does (SPEC §6 v3): the pair suite of `Fixtures/title-pairs.csv`.
 @Suite("Title similarity (DC04 v3)")
@@ -56,6 +58,57 @@ struct TitleTests {
         }
         for (a, b) in [("community", "communications"), ("transfer", "transformation"), ("process", "procure")] {
             #expect(TitleWords.of(a) != TitleWords.of(b), "\(a) / \(b)")
+        }
+    }
+
+    /// DC04's findings as what they say: the proposals, the year and the amount.
+    static func dc04(_ ledger: Ledger) throws -> [String] {
+        let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2023-11-20"))
+        return Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings().filter { $0.code == .DC04 }
+            .map { "\($0.refs.joined(separator: ";")) \($0.year?.description ?? "") \($0.amount)" }.sorted()
+    }
+
+    @Test("a programme whose titles follow a template yields no DC04; the generator's planted near-duplicates are found")
+    func template() throws {
+        let dir = TempDir()
+        _ = try writeGeneratedPack(dir.path("tpl"), proposals: 2_000, costCentres: 400, periods: 2, seed: 7, templateTitles: true)
+        let templated = try Ledger(path: dir.path("tpl.sqlite"), create: true)
+        _ = try loadPack(dir.path("tpl"), into: templated)
+        #expect(try TitleTests.dc04(templated).isEmpty)
+        _ = try writeGeneratedPack(dir.path("plain"), proposals: 2_000, costCentres: 400, periods: 2, seed: 7)
+        let plain = try Ledger(path: dir.path("plain.sqlite"), create: true)
+        _ = try loadPack(dir.path("plain"), into: plain)
+        let planted = try plain.proposals().filter { $0.title.hasSuffix(" extension") }
+        let found = try TitleTests.dc04(plain)
+        #expect(planted.count >= 5)
+        for p in planted { #expect(found.contains { $0.contains(p.ref.rawValue) }, "\(p.ref) “\(p.title)” not found") }
+    }
+
+    @Test("a word added to every title (a prefix or a suffix) changes no DC04 finding")
+    func fixedWord() async throws {
+        let dir = TempDir()
+        let base = try Ledger(path: dir.path("base.sqlite"), create: true)
+        _ = try loadPack(samplePack, into: base)
+        let before = try TitleTests.dc04(base)
+        #expect(before.count >= 2)
+        let proposals = try String(contentsOfFile: samplePack + "/proposals.csv", encoding: .utf8)
+        let word = Gen.lowercaseLetter.string(of: 3...9)
+        await propertyCheck(count: 6, input: zip(word, Gen.bool)) { word, prefix in
+            let pack = TempDir()
+            for file in try FileManager.default.contentsOfDirectory(atPath: samplePack) where file != "proposals.csv" {
+                try FileManager.default.copyItem(atPath: samplePack + "/" + file, toPath: pack.path(file))
+            }
+            let f = try CSVFile(name: "proposals.csv", bytes: Array(proposals.utf8), required: ["title"], extraColumn: { _ in true })
+            var lines = [f.header.map(CSVFile.quote).joined(separator: ",")]
+            for r in f.rows {
+                lines.append(f.header.map { column in
+                    CSVFile.quote(column == "title" ? (prefix ? "\(word.capitalized): \(r[column])" : "\(r[column]) \(word)") : r.raw(column))
+                }.joined(separator: ","))
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: pack.path("proposals.csv"), atomically: true, encoding: .utf8)
+            let renamed = try Ledger(path: pack.path("l.sqlite"), create: true)
+            _ = try loadPack(pack.url.path, into: renamed)
+            #expect(try TitleTests.dc04(renamed) == before, "with “\(word)”")
         }
     }
 }

@@ -6,9 +6,11 @@ import PropertyBased
 import Testing
 
 /// Writes a generated pack into `dir` and returns what the generator says it wrote.
-func writeGeneratedPack(_ dir: String, proposals: Int, costCentres: Int, periods: Int, seed: UInt64) throws -> MTFSEngine.Generator.Manifest
-{
+func writeGeneratedPack(
+    _ dir: String, proposals: Int, costCentres: Int, periods: Int, seed: UInt64, templateTitles: Bool = false
+) throws -> MTFSEngine.Generator.Manifest {
     var g = MTFSEngine.Generator()
+    g.templateTitles = templateTitles
     g.proposals = proposals
     g.costCentres = costCentres
     g.periods = periods

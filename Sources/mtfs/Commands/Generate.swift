@@ -21,6 +21,8 @@ struct Generate: ParsableCommand {
     @Option(help: "How many MTFS years.") var years: Int = 3
     @Option(help: "How many monthly returns, from April of the first year.") var periods: Int = 7
     @Option(help: "The random seed.") var seed: UInt64 = 1
+    @Flag(help: "Titles that follow a template (\"Saving proposal 19916 delta\"), with no near-duplicates planted.")
+    var templateTitles = false
     @Option(help: ArgumentHelp("The folder to write (must not exist or be empty).", valueName: "dir")) var out: String
 
     func validate() throws {
@@ -41,6 +43,7 @@ struct Generate: ParsableCommand {
         g.years = years
         g.periods = periods
         g.seed = seed
+        g.templateTitles = templateTitles
         let manifest = try g.generate { name, header, rows in
             var text = Export.csv([header])
             for row in rows { text += Export.csv([row]) }
