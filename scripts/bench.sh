@@ -5,6 +5,7 @@
 #   scripts/bench.sh                 # 10k, 100k and 975k (about 25 minutes on 2 cores)
 #   scripts/bench.sh 10k 100k        # some of them
 #   scripts/bench.sh 1m              # the wide programme: 100,000 proposals, 7 monthly returns
+#   scripts/bench.sh 975k-tpl        # 975k with templated titles (DC04 must find nothing)
 #   BENCH_DIR=/big/disk scripts/bench.sh
 #
 # 10k, 100k and 975k are one programme at three sizes: the performance issue's (25,000 proposals,
@@ -34,9 +35,12 @@ mtfs="$PWD/.build/release/mtfs"
 # Generator settings for each size (about 8 cost centres per budget holder). 10k, 100k and 975k:
 # the performance issue's programme at 1/100, 1/10 and in full, about 38 entries per proposal over
 # 36 monthly returns. 1m: 100,000 proposals over 80,000 cost centres with 7 returns.
-declare -A proposals=([10k]=250 [100k]=2500 [975k]=25000 [1m]=100000)
-declare -A centres=([10k]=50 [100k]=500 [975k]=5000 [1m]=80000)
-declare -A periods=([10k]=36 [100k]=36 [975k]=36 [1m]=7)
+declare -A proposals=([10k]=250 [100k]=2500 [975k]=25000 [1m]=100000 [975k-tpl]=25000)
+declare -A centres=([10k]=50 [100k]=500 [975k]=5000 [1m]=80000 [975k-tpl]=5000)
+declare -A periods=([10k]=36 [100k]=36 [975k]=36 [1m]=7 [975k-tpl]=36)
+# 975k-tpl: the 975k programme with titles that follow a template ("Saving proposal 19916 delta"),
+# where DC04 must find nothing and cost no more than elsewhere (issue #27).
+declare -A extra=([975k-tpl]=--template-titles)
 
 # hledger and ledger-cli slow down sharply with the number of accounts (one per proposal, year,
 # cost centre and state here); each of their runs is cut off after this many seconds.
@@ -119,10 +123,10 @@ report="Reports/benchmarks/$(date +%Y-%m-%d-%H%M).md"
 
 declare -A size_entries
 for size in "${sizes[@]}"; do
-    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k, 975k or 1m)" >&2; exit 2; }
+    [ -n "${proposals[$size]:-}" ] || { echo "unknown size $size (use 10k, 100k, 975k, 975k-tpl or 1m)" >&2; exit 2; }
     pack="$work/pack-$size"
     rm -rf "$pack" "$work/$size".sqlite* "$work/$size-import".sqlite*
-    "$mtfs" generate --proposals "${proposals[$size]}" --cost-centres "${centres[$size]}" --years 3 --periods "${periods[$size]}" --seed 7 --out "$pack" >&2
+    "$mtfs" generate --proposals "${proposals[$size]}" --cost-centres "${centres[$size]}" --years 3 --periods "${periods[$size]}" --seed 7 ${extra[$size]:-} --out "$pack" >&2
     # The last month is held back and imported on its own.
     last=$(ls "$pack/returns" | sort | tail -1)
     mkdir -p "$work/held-$size"
