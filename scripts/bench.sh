@@ -136,6 +136,7 @@ for size in "${sizes[@]}"; do
     rows=$(rows_written "$ledger_file")
     load_rate=$(awk "BEGIN{printf \"%d\", $rows / ${wall[$size load]}}")
     cp "$ledger_file" "$work/$size-import.sqlite"
+    cp "$ledger_file.heads" "$work/$size-import.sqlite.heads"  # the head log travels with its ledger (#25)
     measure "$size import" 1 "$mtfs" import-return "$work/held-$size/$last" --ledger "$work/$size-import.sqlite"
     ledger_file="$work/$size-import.sqlite"  # the whole pack from here on
     entries=$(sqlite3 "$ledger_file" "SELECT count(*) FROM entries")

@@ -345,6 +345,44 @@ struct MonitoringTests {
         #expect(try f.journalCount() == before)
     }
 
+    @Test("a holder's untouched template uploaded in the portal changes no position and no finding outside it, and says its lines were unchanged")
+    func untouchedTemplateInThePortal() async throws {
+        let finance = PortalUser(login: "fbp.place", name: "Finance (Place)", role: .finance, directorate: "Place")
+        let f = try await PortalFixture(pack: MonitoringTests.district, users: [finance])
+        let cli = CLI()
+        let ledger = f.dir.path("portal.sqlite")
+        try cli.expectOK(["template", "--period", "2024-10", "--holder", "Maria Lopez", "--by-status", "--ledger", ledger, "--out", "maria.xlsx"])
+        let book = try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("maria.xlsx")))
+        let positions = try cli.run(["balance", "--format", "csv", "--ledger", ledger]).out
+        let findings = { try cli.run(["reconcile", "--format", "csv", "--ledger", ledger]).out.split(whereSeparator: \.isNewline).dropFirst() }
+        func outside(_ rows: ArraySlice<Substring>) -> [String] {
+            rows.compactMap { row in
+                let fields = row.split(separator: ",", maxSplits: 6, omittingEmptySubsequences: false).prefix(6)
+                let refs = fields.dropFirst(2).first.map { $0.split(separator: ";").map(String.init) } ?? []
+                return refs.contains { ["Place 13", "Place 14"].contains($0) } ? nil : fields.joined(separator: ",")
+            }
+        }
+        let before = outside(try findings())
+        let (cookie, csrf) = try await f.signIn("fbp.place")
+        let boundary = "mtfs-test-boundary"
+        var body = Data()
+        for (name, value) in [("csrf", csrf), ("period", "2024-10"), ("action", "post")] {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"maria.xlsx\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n".utf8)
+        body += book + Data("\r\n--\(boundary)--\r\n".utf8)
+        var r = URLRequest(url: URL(string: f.base + "/upload")!)
+        r.httpMethod = "POST"
+        r.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+        r.setValue("mtfs_session=\(cookie)", forHTTPHeaderField: "Cookie")
+        r.httpBody = body
+        let (data, response) = try await f.session.data(for: r)
+        let page = String(decoding: data, as: UTF8.self)
+        #expect((response as! HTTPURLResponse).statusCode == 200 && page.contains("2 lines returned unchanged"), "\(page)")
+        #expect(try cli.run(["balance", "--format", "csv", "--ledger", ledger]).out == positions)
+        #expect(before.count >= 8 && outside(try findings()) == before)
+    }
+
     @Test("a template by status: untouched posts nothing and says so; filled in, the forecast and RAG follow from the money")
     func templateByStatus() throws {
         let cli = CLI()
