@@ -25,12 +25,20 @@ public struct ReconciliationInput: Sendable {
     /// The latest month each proposal and year was returned in (a nil return counts: its forecast
     /// and comment stand from the month they were recorded).
     public var returnedAt: [ProposalYear: Period] = [:]
-    /// Proposal-years a return has given a delivered figure (SPEC §5 v3).
+    /// Proposal-years with a return line, and those a return has given a delivered figure (SPEC §5 v3).
+    public var returnedYears: Set<ProposalYear> = []
     public var reportedDelivery: Set<ProposalYear> = []
 
-    /// "Not reported": never given a delivered figure by a return, and nothing delivered (a
-    /// delivery logged at the command line is a figure). Never judged behind profile for it.
-    public func notReported(_ key: ProposalYear, delivered: Pence) -> Bool { delivered.isZero && !reportedDelivery.contains(key) }
+    /// "Not reported": returned, but every line left delivered blank, and nothing delivered (a
+    /// delivery logged at the command line is a figure). Never judged behind profile for it. (A
+    /// proposal never returned at all is judged as ever: its silence is a finding, not a pass.)
+    public func notReported(_ key: ProposalYear, delivered: Pence) -> Bool {
+        delivered.isZero && returnedYears.contains(key) && !reportedDelivery.contains(key)
+    }
+
+    /// Never given a delivered figure (by a return or a delivery): a template's or form's delivered
+    /// cell for it starts blank, never 0, so returning it untouched reports nothing.
+    public func neverReported(_ key: ProposalYear, delivered: Pence) -> Bool { delivered.isZero && !reportedDelivery.contains(key) }
     public var slips: [SlipRecord]
     /// The latest delivery of each proposal with a cost centre that moved by the as-of date (SL04 asks no more).
     public var latestDelivery: [ProposalRef: CivilDate]
@@ -82,7 +90,7 @@ public struct ReconciliationInput: Sendable {
         input.judgedAt = judged.judgedAt
         input.reportedIn = judged.reported
         input.returnedAt = returnedAt
-        input.reportedDelivery = try ledger.reportedDelivery(asOf: period)
+        (input.returnedYears, input.reportedDelivery) = try ledger.returnedDelivery(asOf: period)
         return input
     }
 

@@ -35,6 +35,8 @@ public struct HolderStatement: Sendable {
         public var behind = false
         /// Returned with delivered to date always blank: shown as "not reported" (SPEC §5 v3).
         public var notReported = false
+        /// Never given a delivered figure: a template or form leaves its delivered cell blank.
+        public var neverReported = false
         /// The fund the saving is made in.
         public var fund = Proposal.generalFund
         /// The year's money by status, when the latest return gave it.
@@ -409,7 +411,8 @@ public struct StatementBuilder: Sendable {
                 profiled: p.profiled(max(.zero, pos.currentTarget), year: year, through: period), delivered: pos.delivered,
                 forecast: f?.forecast, rag: f?.rag, comment: f?.comment ?? "", movement: pos.delivered - previousTotal(key),
                 ahead: ahead.map { lineIndex.position(ReconciliationInput.key(p.ref, $0))?.currentTarget ?? .zero },
-                returned: input.returnedAt[key] ?? f?.period, notReported: input.notReported(key, delivered: pos.delivered), fund: p.fund,
+                returned: input.returnedAt[key] ?? f?.period, notReported: input.notReported(key, delivered: pos.delivered),
+                neverReported: input.neverReported(key, delivered: pos.delivered), fund: p.fund,
                 status: f?.status)
         }
         /// Someone else's proposal: only the share on the holder's cost centres (its forecast split in

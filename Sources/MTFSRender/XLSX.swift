@@ -109,7 +109,7 @@ public enum XLSXReports {
                 // A line not reported stays blank: a 0 typed for it would report nothing delivered.
                 return [
                     .text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget),
-                    line.notReported ? .empty : .money(line.delivered),
+                    line.neverReported ? .empty : .money(line.delivered),
                 ]
                     + (byStatus ? status + [.empty, .empty] : forecast) + [.text(line.comment)]
             })
@@ -123,7 +123,7 @@ public enum XLSXReports {
                 columns: ["ref", "year", "delivered_to_date", "forecast"].map { Table.Column($0) },
                 rows: lines.map { line, year in
                     [
-                        .text(line.ref.rawValue), .text(year.description), line.notReported ? .empty : .money(line.delivered),
+                        .text(line.ref.rawValue), .text(year.description), line.neverReported ? .empty : .money(line.delivered),
                         byStatus ? .empty : line.forecast.map(Table.Cell.money) ?? .empty,
                     ]
                 }), keyHeadings: true)

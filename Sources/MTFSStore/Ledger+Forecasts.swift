@@ -246,15 +246,21 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// The proposal-years given a delivered figure by a return up to `asOf` (a line whose delivered
-    /// cell was not blank). One with none, and nothing delivered, is "not reported" (SPEC §5 v3).
-    public func reportedDelivery(asOf: Period?) throws -> Set<ProposalYear> {
-        var out: Set<ProposalYear> = []
+    /// The proposal-years with a return line up to `asOf`, and those given a delivered figure by one
+    /// (a line whose delivered cell was not blank): "not reported" is returned, never given a
+    /// figure and nothing delivered (SPEC §5 v3).
+    public func returnedDelivery(asOf: Period?) throws -> (returned: Set<ProposalYear>, reported: Set<ProposalYear>) {
+        var returned: Set<ProposalYear> = []
+        var reported: Set<ProposalYear> = []
         try db.forEach(
-            "SELECT DISTINCT proposal, year FROM return_lines WHERE period <= ?1 AND delivered_blank IS NULL",
+            "SELECT proposal, year, max(delivered_blank IS NULL) FROM return_lines WHERE period <= ?1 GROUP BY proposal, year",
             parameters: [asOf?.code ?? 999_999]
-        ) { out.insert(ProposalYear($0.id(0), FinancialYear(startYear: Int($0.int(1))))) }
-        return out
+        ) { row in
+            let key = ProposalYear(row.id(0), FinancialYear(startYear: Int(row.int(1))))
+            returned.insert(key)
+            if row.int(2) == 1 { reported.insert(key) }
+        }
+        return (returned, reported)
     }
 
     /// Refuses a return or forecast for a period outside the MTFS years.

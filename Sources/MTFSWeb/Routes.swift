@@ -225,7 +225,7 @@ extension Portal {
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let values = lines.map { l in
             [
-                "ref": l.ref.rawValue, "year": p.year.description, "delivered_to_date": l.notReported ? "" : l.delivered.plain,
+                "ref": l.ref.rawValue, "year": p.year.description, "delivered_to_date": l.neverReported ? "" : l.delivered.plain,
                 // With money by status the forecast and RAG follow from it, so they start blank.
                 "forecast": l.status == nil ? l.forecast?.plain ?? "" : "", "rag": l.status == nil ? l.rag?.name ?? "" : "", "comment": l.comment,
                 "green": l.status?.green.plain ?? "", "amber": l.status?.amber.plain ?? "", "red": l.status?.red.plain ?? "",

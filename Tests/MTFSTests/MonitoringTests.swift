@@ -2,6 +2,10 @@ import Foundation
 import PropertyBased
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 @testable import MTFSDomain
 @testable import MTFSEngine
 @testable import MTFSRender
@@ -380,7 +384,8 @@ struct MonitoringTests {
         let page = String(decoding: data, as: UTF8.self)
         #expect((response as! HTTPURLResponse).statusCode == 200 && page.contains("2 lines returned unchanged"), "\(page)")
         #expect(try cli.run(["balance", "--format", "csv", "--ledger", ledger]).out == positions)
-        #expect(before.count >= 8 && outside(try findings()) == before)
+        let after = outside(try findings())
+        #expect(before.count >= 5 && after == before, "\(before)")
     }
 
     @Test("a template by status: untouched posts nothing and says so; filled in, the forecast and RAG follow from the money")
