@@ -230,11 +230,17 @@ def return_rows(period):
         if ref == "PLA-11":     # delivered in full before the move: Blue, nothing left to stall
             delivered = min(target, target * period // 6 // 100 * 100)
             rag, comment = ("B", "Delivered in full") if period >= 6 else ("G", "On track")
+        # Service impacts reported in October (SPEC §5 v3): one foreseen, one not (SI01).
+        impact, foreseen = "", ""
+        if ref == "PLA-13" and period == 7:
+            impact, foreseen = "Staffed hours cut at two branches; complaints up from parents of young children", "yes"
+        if ref == "PEO-06" and period == 7:
+            impact, foreseen = "Waits for a reablement assessment up from 3 to 9 days; hospital discharges delayed", "no"
         if ref == "PEO-14" and period >= 7:
             continue            # DQ01: missing from the latest return
         if p["directorate"] == "Resources" and period == 7:
             continue            # Resources has not yet returned October: judged as at September, not stale
-        rows.append([ref, "2023/24", f"{delivered:,.2f}", f"{forecast:,.2f}", rag, comment])
+        rows.append([ref, "2023/24", f"{delivered:,.2f}", f"{forecast:,.2f}", rag, comment, impact, foreseen])
     return rows
 
 returns = {f"2023-{period + 3:02d}": return_rows(period) for period in range(1, 8)}
@@ -248,20 +254,49 @@ def write(name, header, rows):
         w.writerows(rows)
 write("organisation.csv", ["cost_centre", "name", "service", "directorate", "budget_holder", "model"], organisation)
 write("baselines.csv", ["cost_centre", "year", "net_budget"], baselines)
-write("proposals.csv", ["ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces"] + YEARS,
+# Cabinet portfolios and their holders, the Corporate Plan priority each saving serves, and its risk
+# rating when approved (SPEC §5 v3): the peer challenge asks that portfolio holders are held to account.
+PORTFOLIOS = {
+    "children": ("Children's Services", "Cllr Maya Fielding", "Best start for children"),
+    "adults": ("Adult Social Care and Health", "Cllr Daniel Osei", "Independent lives"),
+    "environment": ("Environment and Transport", "Cllr Ruth Hammond", "Clean and green"),
+    "housing": ("Housing and Planning", "Cllr Sam Kowal", "Homes for all"),
+    "communities": ("Communities and Culture", "Cllr Ellen Price", "Thriving communities"),
+    "resources": ("Finance and Resources", "Cllr James Whitlock", "A well-run council"),
+}
+def portfolio_of(ref):
+    n = int(ref[4:])
+    if ref.startswith("PEO"):
+        return PORTFOLIOS["children" if n in (1, 2, 3, 4, 13) else "adults"]
+    if ref.startswith("PLA"):
+        return PORTFOLIOS["environment" if n in (1, 2, 3, 4, 5, 7) else "housing" if n in (6, 8, 14) else "communities"]
+    return PORTFOLIOS["resources"]
+RISK = {"PEO-01": "High", "PEO-05": "High", "PEO-06": "High", "PEO-11": "High", "PLA-09": "High", "PLA-13": "High",
+        "PEO-04": "Medium", "PEO-10": "Medium", "PEO-12": "Medium", "PLA-03": "Medium", "PLA-08": "Medium", "RES-03": "Medium", "RES-08": "Medium"}
+write("proposals.csv", ["ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces",
+                        "portfolio", "portfolio_holder", "risk", "priority"] + YEARS,
       [[p["ref"], p["title"], p["directorate"], p["owner"], p["category"], p["recurrence"],
-        ";".join(c + ("=" + s if s else "") for c, s in p["centres"]), p["start"], p["replaces"]]
+        ";".join(c + ("=" + s if s else "") for c, s in p["centres"]), p["start"], p["replaces"],
+        portfolio_of(p["ref"])[0], portfolio_of(p["ref"])[1], RISK.get(p["ref"], "Low"), portfolio_of(p["ref"])[2]]
        + [f"{t:,.0f}" if t else "" for t in p["targets"]] for p in P])
+# The service impacts identified when the riskier savings were assessed.
+write("impacts.csv", ["ref", "kind", "impact", "mitigation"], [
+    ["PEO-01", "service", "Some children placed further from home while in-house capacity grows", "Placement panel reviews every out-of-area move"],
+    ["PEO-01", "equality", "Disabled children's placements are harder to source in-house", "Specialist foster carer scheme with enhanced allowances"],
+    ["PEO-06", "staff", "Reablement staff redeployed from home care teams", "Trade union consultation; no compulsory redundancies"],
+    ["PLA-09", "equality", "Fewer outreach sessions in the most deprived wards", "Outreach kept in the three wards of highest need"],
+    ["PLA-13", "residents", "Fewer hours with staff on hand at branch libraries", "Self-service hours added; staffed hours kept for under-fives' sessions"],
+])
 write("restructures.csv", ["effective", "cost_centre", "service", "directorate", "budget_holder", "model", "reason"], restructures)
 write("adjustments.csv", ["date", "ref", "action", "year", "amount", "to_year", "reason"], adjustments)
 for month, rows in returns.items():
-    write(f"returns/{month}.csv", ["ref", "year", "delivered_to_date", "forecast", "rag", "comment"], rows)
+    write(f"returns/{month}.csv", ["ref", "year", "delivered_to_date", "forecast", "rag", "comment", "impact", "impact_foreseen"], rows)
 # The tours' November return (not part of the pack): People send November first; Place is still at
 # October and Resources at September.
 november = [row for row in return_rows(8) if row[0].startswith("PEO-")]
 with open(os.path.join(OUT, "..", "returns", "2023-11.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\r\n")
-    w.writerow(["ref", "year", "delivered_to_date", "forecast", "rag", "comment"])
+    w.writerow(["ref", "year", "delivered_to_date", "forecast", "rag", "comment", "impact", "impact_foreseen"])
     w.writerows(november)
 print(f"{len(organisation)} cost centres, {len(P)} proposals, £{sum(sum(p['targets']) for p in P):,} programme, "
       f"£{childrens:,} Children's, 2023/24 baselines £{sum(int(b[2].replace(',', '')) for b in baselines if b[1] == '2023/24'):,}")

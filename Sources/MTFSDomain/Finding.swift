@@ -15,7 +15,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// The pinned reconciliation codes of SPEC §6.
 public enum FindingCode: String, Sendable, Codable, CaseIterable {
-    case DC01, DC02, DC03, DC04, DC05, SL01, SL02, SL03, SL04, AC01, DQ01, DQ02, DQ03, DQ04, DQ05
+    case DC01, DC02, DC03, DC04, DC05, SL01, SL02, SL03, SL04, AC01, DQ01, DQ02, DQ03, DQ04, DQ05, SI01, SI02
 
     /// The code's name: `baseline-overclaim`, …
     public var name: String {
@@ -35,6 +35,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .DQ03: "missing-mitigation"
         case .DQ04: "status-split-mismatch"
         case .DQ05: "no-forecast"
+        case .SI01: "unforeseen-impact"
+        case .SI02: "high-risk-silent"
         }
     }
 
@@ -57,6 +59,8 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         case .DQ03: "RAG is Amber or Red and the return gives no mitigation comment"
         case .DQ04: "delivered + green + amber + red money differs from the current target by more than £1"
         case .DQ05: "a proposal with a target this year has no forecast though its owner has returned for the year"
+        case .SI01: "a return reports a service impact not foreseen when the saving was risk-assessed"
+        case .SI02: "a proposal rated High risk whose last three returns said nothing about impacts"
         }
     }
 }

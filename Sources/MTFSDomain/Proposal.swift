@@ -107,6 +107,48 @@ extension String {
     }
 }
 
+/// A saving's risk rating when it was approved (SPEC §5 v3).
+public enum RiskRating: String, Sendable, Codable, CaseIterable {
+    case high = "High", medium = "Medium", low = "Low"
+
+    /// Reads `High`, `Medium` or `Low` (any case; also H, M, L).
+    public init(parsing text: String) throws(DomainError) {
+        switch text.trimmingSpaces().lowercased() {
+        case "high", "h": self = .high
+        case "medium", "med", "m": self = .medium
+        case "low", "l": self = .low
+        default: throw DomainError.invalid("expected a risk of High, Medium or Low, found \"\(text)\"")
+        }
+    }
+}
+
+/// What kind of service impact a saving was assessed to have (SPEC §5 v3, impacts.csv).
+public enum ImpactKind: String, Sendable, Codable, CaseIterable {
+    case service, equality, residents, staff, partners, other
+
+    public init(parsing text: String) throws(DomainError) {
+        guard let kind = ImpactKind(rawValue: text.trimmingSpaces().lowercased()) else {
+            throw DomainError.invalid(
+                "expected an impact kind of \(ImpactKind.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text)\"")
+        }
+        self = kind
+    }
+}
+
+/// A service impact identified when a saving was risk-assessed, and its mitigation.
+public struct IdentifiedImpact: Sendable, Hashable, Codable {
+    public var ref: ProposalRef
+    public var kind: ImpactKind
+    public var impact: String
+    public var mitigation: String
+    public init(ref: ProposalRef, kind: ImpactKind, impact: String, mitigation: String) {
+        self.ref = ref
+        self.kind = kind
+        self.impact = impact
+        self.mitigation = mitigation
+    }
+}
+
 /// A savings proposal: what it is, who owns it, which cost centres it cuts.
 /// Its targets live in the ledger as approval entries.
 public struct Proposal: Hashable, Sendable, Codable {
@@ -127,6 +169,12 @@ public struct Proposal: Hashable, Sendable, Codable {
 
     /// The fund a proposal is in unless its pack says otherwise.
     public static let generalFund = "General Fund"
+    /// The Cabinet portfolio, its holder (the lead member), the risk rating when approved and the
+    /// Corporate Plan priority the saving serves (SPEC §5 v3), when the pack gives them.
+    public var portfolio: String? = nil
+    public var portfolioHolder: String? = nil
+    public var risk: RiskRating? = nil
+    public var priority: String? = nil
 
     public init(
         ref: ProposalRef, title: String, directorate: String, owner: String, category: String = "",

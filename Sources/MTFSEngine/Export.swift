@@ -44,6 +44,7 @@ public enum Export {
                 [
                     p.ref.rawValue, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
                     p.deliveryStart?.monthText ?? "", p.replaces?.rawValue ?? "", p.fund == Proposal.generalFund ? "" : p.fund,
+                    p.portfolio ?? "", p.portfolioHolder ?? "", p.risk?.rawValue ?? "", p.priority ?? "",
                 ]
                     + window.years.map { y in
                         let target = positions[p.ref]?[y]?.originalTarget ?? .zero
@@ -79,7 +80,18 @@ public enum Export {
         }
         files[PackFormat.adjustments] = csv(adjustments)
 
-        // Returns: every period with a delivery movement or a forecast.
+        // The impacts identified when each saving was risk-assessed.
+        let identified = try ledger.identifiedImpacts()
+        if !identified.isEmpty {
+            files[PackFormat.impacts] = csv(
+                [PackFormat.impactColumns]
+                    + identified.sorted { $0.key < $1.key }.flatMap { _, list in list.map { [$0.ref.rawValue, $0.kind.rawValue, $0.impact, $0.mitigation] } })
+        }
+        // Service impacts reported, by month.
+        var impacts: [Period: [ProposalYear: ObservedImpact]] = [:]
+        for r in try ledger.impactReports(asOf: nil) { impacts[r.period, default: [:]][ProposalYear(r.ref, r.year)] = r.impact }
+
+        // Returns: every period with a delivery movement, a forecast or a service impact.
         var forecasts: [Period: [ProposalYear: ForecastRecord]] = [:]
         for p in try ledger.forecastPeriods() { forecasts[p] = [:] }
         for period in forecasts.keys {
@@ -87,18 +99,20 @@ public enum Export {
                 forecasts[period]?[ProposalYear(f.proposal, f.year)] = f
             }
         }
-        for period in Set(deliveryPeriods.keys).union(forecasts.keys).sorted() {
+        for period in Set(deliveryPeriods.keys).union(forecasts.keys).union(impacts.keys).sorted() {
             var delivered: [ProposalYear: Pence] = [:]
             for line in try ledger.positionLines(asOf: period) {
                 delivered[ProposalYear(line.proposal, line.year), default: .zero] += line.position.delivered
             }
             let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? [ProposalYear: ForecastRecord]().keys)
+                .union(impacts[period]?.keys ?? [ProposalYear: ObservedImpact]().keys)
             var rows = [PackFormat.returnColumns]
             for key in keys.sorted() {
                 let f = forecasts[period]?[key]
                 rows.append([
                     key.ref.rawValue, key.year.description, (delivered[key] ?? .zero).plain, f?.forecast.plain ?? "", f?.rag.rawValue ?? "",
                     f?.comment ?? "", f?.status?.green.plain ?? "", f?.status?.amber.plain ?? "", f?.status?.red.plain ?? "",
+                    impacts[period]?[key]?.text ?? "", impacts[period]?[key].map { $0.foreseen ? "yes" : "no" } ?? "",
                 ])
             }
             files["\(PackFormat.returns)/\(period.monthText).csv"] = csv(rows)

@@ -166,7 +166,7 @@ public struct Generator {
             let oneOff = rng.chance(10)
             let start = rng.chance(10) ? "\(firstYear.startYear)-0\(rng.int(5...9))" : ""
             rows.append(
-                [ref(p), title, services[service].directorate, who, category, oneOff ? "one-off" : "ongoing", shares, start, "", ""]
+                [ref(p), title, services[service].directorate, who, category, oneOff ? "one-off" : "ongoing", shares, start, "", "", "", "", "", ""]
                     + t.map { $0 == 0 ? "" : Pence($0).plain })
             // A one-off saving falls out the year after it is made where that year's cell is empty
             // (SPEC §5 v3): the loader records it, and the manifest counts it.

@@ -15,7 +15,11 @@ public enum PackFormat {
     public static let baselineColumns = ["cost_centre", "year", "net_budget"]
     public static let proposalColumns = [
         "ref", "title", "directorate", "owner", "category", "recurrence", "cost_centres", "delivery_start", "replaces", "fund",
+        "portfolio", "portfolio_holder", "risk", "priority",
     ]
+    /// The service impacts identified when each saving was risk-assessed (SPEC §5 v3).
+    public static let impacts = "impacts.csv"
+    public static let impactColumns = ["ref", "kind", "impact", "mitigation"]
     /// The optional file of settings for the whole pack (`key,value`), and the keys it may hold.
     public static let settings = "pack.csv"
     public static let settingKeys = ["year_columns"]
@@ -25,15 +29,19 @@ public enum PackFormat {
     /// The pinned columns of a return (SPEC §5), and the columns of money by status it may add (v3).
     public static let returnPinned = ["ref", "year", "delivered_to_date", "forecast", "rag", "comment"]
     public static let statusColumns = ["green", "amber", "red"]
-    public static let returnColumns = returnPinned + statusColumns
+    /// A service impact observed, and whether the risk assessment foresaw it (SPEC §5 v3).
+    public static let impactReturnColumns = ["impact", "impact_foreseen"]
+    public static let returnColumns = returnPinned + statusColumns + impactReturnColumns
     public static let returnRequired = ["ref", "year", "delivered_to_date"]
     /// The columns a return template adds for the reader (SPEC §9), read past without a warning.
     public static let templateColumns = ["title", "target"]
     /// A return template's columns in order (SPEC §9).
-    public static let templateLayout = ["ref", "year", "title", "target", "delivered_to_date", "forecast", "rag", "comment"]
+    public static let templateLayout = ["ref", "year", "title", "target", "delivered_to_date", "forecast", "rag", "comment", "impact", "impact_foreseen"]
     /// The layout of a template for money by status (`mtfs template --by-status`): green, amber
     /// and red beside delivered; the forecast and RAG follow from them on import.
-    public static let statusTemplateLayout = ["ref", "year", "title", "target", "delivered_to_date", "green", "amber", "red", "forecast", "rag", "comment"]
+    public static let statusTemplateLayout = [
+        "ref", "year", "title", "target", "delivered_to_date", "green", "amber", "red", "forecast", "rag", "comment", "impact", "impact_foreseen",
+    ]
     static func isTemplateColumn(_ name: String) -> Bool { templateColumns.contains(CSVFile.normal(name)) }
 
     /// Whether a header is a year column (`2023/24`, also `2023-24`).
@@ -76,6 +84,7 @@ public struct ParsedPack: Sendable {
     public var years: YearRange?
     public var restructures: [RestructureRow] = []
     public var adjustments: [AdjustmentRow] = []
+    public var impacts: [(impact: IdentifiedImpact, at: SourceLocation)] = []
     /// The monthly returns, checked when the pack is read and read again when they are applied, so
     /// a large pack's returns are never all in memory at once.
     public var returns: [PackReturn] = []
@@ -107,6 +116,8 @@ public struct ParsedReturn: Sendable {
         public var forecast: Pence?, rag: RAG?, comment: String
         /// The year's money by status (green, amber, red), when the line gives any of it.
         public var status: StatusMoney?
+        /// A service impact observed this month, and whether it was foreseen.
+        public var impact: ObservedImpact? = nil
         /// Where the line came from (file and line, sheet and cell, form field), for its errors and
         /// the entries' source.
         public var at: SourceLocation
@@ -157,7 +168,7 @@ extension ParsedPack {
         }
         let known = [
             PackFormat.settings, PackFormat.organisation, PackFormat.baselines, PackFormat.proposals, PackFormat.restructures,
-            PackFormat.adjustments,
+            PackFormat.adjustments, PackFormat.impacts,
         ]
         let entries = (try? fm.contentsOfDirectory(atPath: directory)) ?? []
         for entry in entries.sorted() where entry.lowercased().hasSuffix(".csv") && !known.contains(entry) {
@@ -213,6 +224,17 @@ extension ParsedPack {
             directory, PackFormat.adjustments, required: ["date", "ref", "action", "year", "amount"], optional: ["to_year", "reason"])
         {
             pack.adjustments = try parseAdjustments(f)
+        }
+        if let f = try load(directory, PackFormat.impacts, required: PackFormat.impactColumns) {
+            for r in f.rows {
+                let ref = try r.required("ref", what: "a proposal ref", as: ProposalRef.self)
+                let kind = try r.parse("kind") { try ImpactKind(parsing: $0) }
+                let impact = try r.required("impact", what: "the impact in words")
+                if r.raw("impact").containsControlCharacters() || r.raw("mitigation").containsControlCharacters(allowing: Ledger.commentWhitespace) {
+                    throw InputError(r.at("impact"), "the impact or its mitigation contains control characters; expected plain text")
+                }
+                pack.impacts.append((IdentifiedImpact(ref: ref, kind: kind, impact: impact, mitigation: r["mitigation"]), r.at()))
+            }
         }
         let returnsDir = join(directory, PackFormat.returns)
         if fm.fileExists(atPath: returnsDir) {
@@ -314,7 +336,7 @@ extension ParsedPack {
                         : "duplicate proposal ref \(ref): it differs from \(first.ref) (line \(first.line)) only in case or spacing")
             }
             seen[Proposal.canonical(ref.rawValue)] = (ref, r.line)
-            let proposal = Proposal(
+            var proposal = Proposal(
                 ref: ref, title: try r.required("title", what: "a title"),
                 directorate: try r.required("directorate", what: "a directorate"),
                 owner: try r.required("owner", what: "an owner"), category: r["category"],
@@ -323,6 +345,10 @@ extension ParsedPack {
                 deliveryStart: r["delivery_start"].isEmpty ? nil : try r.parse("delivery_start") { try Period(parsing: $0) },
                 replaces: r["replaces"].isEmpty ? nil : ProposalRef(r["replaces"]),
                 fund: r["fund"].isEmpty ? Proposal.generalFund : r["fund"])
+            proposal.portfolio = r["portfolio"].isEmpty ? nil : r["portfolio"]
+            proposal.portfolioHolder = r["portfolio_holder"].isEmpty ? nil : r["portfolio_holder"]
+            proposal.risk = r["risk"].isEmpty ? nil : try r.parse("risk") { try RiskRating(parsing: $0) }
+            proposal.priority = r["priority"].isEmpty ? nil : r["priority"]
             do { try proposal.validate() } catch { throw InputError(r.at(proposal.fund.count > 200 ? "fund" : "ref"), error.explanation) }
             let targets = try yearTargets(r, yearColumns: yearColumns, cumulative: cumulative, oneOff: proposal.recurrence == .oneOff)
             if let start = proposal.deliveryStart, let range, !range.contains(start.year) {
@@ -564,6 +590,17 @@ extension ParsedReturn {
         if status == nil, (forecast == nil) != (rag == nil) {
             throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
         }
+        var impact: ObservedImpact?
+        let foreseen = r["impact_foreseen"]
+        if !r["impact"].isEmpty {
+            if r.raw("impact").count > 2_000 || r.raw("impact").containsControlCharacters(allowing: Ledger.commentWhitespace) {
+                throw InputError(r.at("impact"), "expected the impact in plain words, up to 2,000 characters")
+            }
+            // Left blank beside an impact, it was not foreseen (SPEC §5 v3).
+            impact = ObservedImpact(text: r["impact"], foreseen: foreseen.isEmpty ? false : try parse("impact_foreseen") { try ParsedReturn.yesNo($0) })
+        } else if !foreseen.isEmpty {
+            throw InputError(r.at("impact_foreseen"), "impact_foreseen is given but no impact; say what the impact is in the impact column, or leave both blank")
+        }
         let comment = r.raw("comment")
         if comment.count > 32_767 {
             throw InputError(r.at("comment"), "the comment has \(comment.count) characters; expected at most 32,767 (what a spreadsheet cell holds)")
@@ -571,7 +608,18 @@ extension ParsedReturn {
         if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
             throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
         }
-        return Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, status: status, comment: comment, at: r.at(nil))
+        var row = Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, status: status, comment: comment, at: r.at(nil))
+        row.impact = impact
+        return row
+    }
+
+    /// `yes` or `no` (also y/n, true/false), as an impact_foreseen cell says it.
+    static func yesNo(_ text: String) throws(DomainError) -> Bool {
+        switch text.trimmingSpaces().lowercased() {
+        case "yes", "y", "true": return true
+        case "no", "n", "false": return false
+        default: throw DomainError.invalid("expected yes or no, found \"\(text)\"")
+        }
     }
 
     /// A return held in memory (an upload): a workbook when its bytes are one, else CSV.

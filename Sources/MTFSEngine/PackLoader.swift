@@ -13,6 +13,7 @@ public struct LoadSummary: Sendable, Equatable {
     public var fallsOutTotal = Pence.zero
     public var restructures = 0
     public var adjustments = 0
+    public var impacts = 0
     public var returnFiles = 0
     public var deliveries = 0
     public var reductions = 0
@@ -37,7 +38,7 @@ public struct LoadSummary: Sendable, Equatable {
 
     /// Whether anything was written.
     public var changedAnything: Bool {
-        costCentres + baselines + proposals + approvals + restructures + adjustments + deliveries + reductions + forecasts + returnLines > 0
+        costCentres + baselines + proposals + approvals + restructures + adjustments + impacts + deliveries + reductions + forecasts + returnLines > 0
     }
 }
 
@@ -215,6 +216,14 @@ public struct PackLoader {
             pending = next
         }
 
+        // The impacts identified when each saving was risk-assessed.
+        for (impact, at) in pack.impacts {
+            guard try ledger.proposal(impact.ref) != nil else { throw InputError(at.withColumn("ref"), "unknown proposal ref \(impact.ref)") }
+            try self.at(at, column: "impact") { try ledger.addImpact(impact, by: who(at)) }
+            summary.impacts += 1
+        }
+        pack.impacts = []
+
         // Then everything dated, in date order: restructures, then adjustments, then returns (at their period end).
         enum Event {
             case restructure(ParsedPack.RestructureRow)
@@ -341,10 +350,12 @@ public struct PackLoader {
             }
             if try ledger.recordReturnLine(
                 ref: row.ref, year: row.year, period: ret.period, deliveredToDate: delivered, deliveredBlank: row.deliveredToDate == nil,
-                forecast: row.forecast, rag: row.rag, status: row.status, comment: row.comment, by: by)
+                forecast: row.forecast, rag: row.rag, status: row.status, comment: row.comment, impact: row.impact, by: by)
             {
                 summary.returnLines += 1
             }
+            // A service impact reported is news, never a nil return.
+            if row.impact != nil { changed = true }
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }

@@ -25,6 +25,12 @@ public struct ReconciliationInput: Sendable {
     /// The latest month each proposal and year was returned in (a nil return counts: its forecast
     /// and comment stand from the month they were recorded).
     public var returnedAt: [ProposalYear: Period] = [:]
+    /// The service impacts identified for each proposal, those returned, and each High-risk
+    /// proposal's last three months of returns (whether each said anything about impacts).
+    public var identifiedImpacts: [ProposalRef: [IdentifiedImpact]] = [:]
+    public var impactReports: [ImpactReport] = []
+    public var recentImpactNotes: [ProposalRef: [(period: Period, said: Bool)]] = [:]
+
     /// Proposal-years with a return line, and those a return has given a delivered figure (SPEC §5 v3).
     public var returnedYears: Set<ProposalYear> = []
     public var reportedDelivery: Set<ProposalYear> = []
@@ -91,6 +97,9 @@ public struct ReconciliationInput: Sendable {
         input.reportedIn = judged.reported
         input.returnedAt = returnedAt
         (input.returnedYears, input.reportedDelivery) = try ledger.returnedDelivery(asOf: period)
+        input.identifiedImpacts = try ledger.identifiedImpacts()
+        input.impactReports = try ledger.impactReports(asOf: period)
+        input.recentImpactNotes = try ledger.recentImpactNotes(refs: proposals.filter { $0.risk == .high }.map(\.ref), asOf: period, count: 3)
         return input
     }
 
@@ -161,6 +170,8 @@ public struct Reconciliation {
         all += missingMitigation()
         all += statusSplitMismatch()
         all += noForecast()
+        all += unforeseenImpacts()
+        all += highRiskSilent()
         return all.filter { year == nil || $0.year == year }.sorted(by: Finding.precedes)
     }
 
@@ -333,14 +344,18 @@ public struct Reconciliation {
         // Each word weighs by its rarity in this programme's titles (SPEC §6 v3): a template's words
         // and the everyday vocabulary weigh nothing, and are never indexed.
         let weight = frequency.map { TitleSimilarity.weight(count: $0, titles: all.count) }
+        let common = frequency.map { TitleSimilarity.isCommon(count: $0, titles: all.count) }
         let titleWeight = wordIDs.map { $0.reduce(0.0) { $0 + weight[$1] } }
-        func sharedWeight(_ a: [Int], _ b: [Int]) -> Double {
+        /// The weight of the words two titles share, and of those of them that are not common (the evidence).
+        func sharedWeight(_ a: [Int], _ b: [Int]) -> (shared: Double, evidence: Double) {
             var i = 0
             var j = 0
             var total = 0.0
+            var evidence = 0.0
             while i < a.count && j < b.count {
                 if a[i] == b[j] {
                     total += weight[a[i]]
+                    if !common[a[i]] { evidence += weight[a[i]] }
                     i += 1
                     j += 1
                 } else if a[i] < b[j] {
@@ -349,7 +364,7 @@ public struct Reconciliation {
                     j += 1
                 }
             }
-            return total
+            return (total, evidence)
         }
         var serviceOf: [CostCentreCode: [String]] = [:]  // each cost centre's services, at the start and now
         // Each proposal's services and cost centres, sorted and each once (short arrays: a set each
@@ -384,12 +399,14 @@ public struct Reconciliation {
             groupIDs[key] = groupIDs.count
             return groupIDs.count - 1
         }
+        // The prefix is taken over every word, rarest first; only its uncommon words are indexed (an
+        // alike pair has evidence, so the rarest word it shares is uncommon, and in both prefixes).
         let prefixes = wordIDs.indices.map { j -> [Int] in
             let rarestFirst = wordIDs[j].filter { weight[$0] > 0 }.sorted { (frequency[$0], $0) < (frequency[$1], $1) }
             var remaining = titleWeight[j]
             var out: [Int] = []
             for w in rarestFirst where remaining >= TitleSimilarity.minimumOverlap * titleWeight[j] - 1e-9 {
-                out.append(w)
+                if !common[w] { out.append(w) }
                 remaining -= weight[w]
             }
             return out
@@ -450,15 +467,16 @@ public struct Reconciliation {
                 ? [] : [group("x|" + all[i].category.lowercased().trimmingSpaces() + "|" + years[i].map(\.description).joined(separator: ","))]
         }
         // Alike pairs, then groups of alike proposals (connected through alike pairs): one finding a group.
-        var pairs: [(i: Int, j: Int, across: Bool)] = []
+        var pairs: [(i: Int, j: Int, across: Bool, containment: Double)] = []
         var seen: Set<[ProposalRef]> = []
         // Within a service or cost centre first; then across the programme, at the stricter
         // threshold, pairs that the first did not find.
         for within in [true, false] {
             let threshold = Double(within ? settings.similarityBasisPoints : settings.crossSimilarityBasisPoints) / 10_000
             candidatePairs(within ? groupsOf : crossGroupsOf) { i, j in
+                let shared = sharedWeight(wordIDs[i], wordIDs[j])
                 let score = TitleSimilarity.score(
-                    shared: sharedWeight(wordIDs[i], wordIDs[j]), a: titleWeight[i], b: titleWeight[j], titles: all.count)
+                    shared: shared.shared, evidence: shared.evidence, a: titleWeight[i], b: titleWeight[j], titles: all.count)
                 guard score.alike(at: threshold) else { return }
                 let p = all[i]
                 let q = all[j]
@@ -474,67 +492,79 @@ public struct Reconciliation {
                     else { return }
                 }
                 seen.insert(pair)
-                pairs.append((min(i, j), max(i, j), !within))
+                pairs.append((min(i, j), max(i, j), !within, score.containment))
             }
         }
-        var parent = [Int](all.indices)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
+        // Groups in which every member is alike every other (a vague title alike two different
+        // savings does not make them one): the most alike pairs first, a proposal joining a group only
+        // when it is alike all of it; a pair no group holds is its own.
+        var alike: Set<Int> = []
+        for p in pairs { alike.insert(p.i * all.count + p.j) }
+        func isAlike(_ a: Int, _ b: Int) -> Bool { alike.contains(min(a, b) * all.count + max(a, b)) }
+        var groups: [[Int]] = []
+        var groupOf: [Int: Int] = [:]
+        for p in pairs.sorted(by: { ($0.containment, $1.i, $1.j) > ($1.containment, $0.i, $0.j) }) {
+            switch (groupOf[p.i], groupOf[p.j]) {
+            case (nil, nil):
+                groupOf[p.i] = groups.count
+                groupOf[p.j] = groups.count
+                groups.append([p.i, p.j])
+            case (let g?, nil) where groups[g].allSatisfy({ isAlike($0, p.j) }):
+                groups[g].append(p.j)
+                groupOf[p.j] = g
+            case (nil, let g?) where groups[g].allSatisfy({ isAlike($0, p.i) }):
+                groups[g].append(p.i)
+                groupOf[p.i] = g
+            case (let a?, let b?) where a == b:
+                break
+            default:
+                groups.append([p.i, p.j])  // alike, but not with the rest of either's group
             }
-            return x
         }
-        for (i, j, _) in pairs { parent[root(i)] = root(j) }
-        var members: [Int: [Int]] = [:]
-        for (i, j, _) in pairs {
-            members[root(i), default: []].append(i)
-            members[root(i), default: []].append(j)
-        }
+        let names = Dictionary(uniqueKeysWithValues: ids.map { ($0.value, $0.key) })
         var out: [Finding] = []
-        for (_, list) in members {
-            let group = Array(Set(list)).sorted { all[$0].ref < all[$1].ref }
-            let groupPairs = pairs.filter { group.contains($0.i) }
-            // Years in which at least two of them have a target; at risk, all but the largest claim in them.
-            let common = input.window.years.filter { y in group.filter { years[$0].contains(y) }.count >= 2 }
-            guard let firstYear = common.first else { continue }
-            let claims = group.map { m in common.reduce(Pence.zero) { $0 + (years[m].contains($1) ? target(all[m].ref, $1) : .zero) } }
-            let amount = claims.reduce(Pence.zero, +) - (claims.max() ?? .zero)
-            // The words that carried it: shared by two or more of them, rarest first.
-            var holders: [Int: Int] = [:]
-            for m in group { for w in wordIDs[m] where weight[w] > 0 { holders[w, default: 0] += 1 } }
-            let carried = holders.filter { $0.value >= 2 }.keys.sorted { (frequency[$0], $0) < (frequency[$1], $1) }.prefix(4)
-            let names = Dictionary(uniqueKeysWithValues: ids.map { ($0.value, $0.key) })
+        for list in groups {
+            let group = list.sorted { all[$0].ref < all[$1].ref }
+            // The words that carried it: shared by all of them, rarest first, each once (as first spelled).
+            let carried = group.dropFirst().reduce(Set(wordIDs[group[0]])) { $0.intersection(wordIDs[$1]) }
+                .filter { weight[$0] > 0 }.sorted { (frequency[$0], $0) < (frequency[$1], $1) }.prefix(4)
+            // In the first title's order, each stem once as first spelled there.
             let stems = Set(carried.compactMap { names[$0] })
-            var words: [String] = []
-            for m in group { for w in TitleWords.spelled(in: all[m].title, stems: stems) where !words.contains(w) { words.append(w) } }
-            let mostTitles = carried.map { frequency[$0] }.max() ?? 0
-            let sharedCentres = Set(groupPairs.flatMap { p in centres[p.i].filter { centres[p.j].contains($0) } }).sorted()
-            let sharedServices = Set(groupPairs.flatMap { p in services[p.i].filter { services[p.j].contains($0) } }).sorted()
+            let words = TitleWords.spelled(in: all[group[0]].title, stems: stems, oncePerStem: true)
+            let rarest = carried.first.map { frequency[$0] } ?? 0
+            let lightest = group.map { titleWeight[$0] }.min() ?? 1
+            let carriedShare = Int((carried.reduce(0.0) { $0 + weight[$1] } / max(lightest, 1e-9) * 100).rounded())
+            let inAll = group.dropFirst().reduce(Set(centres[group[0]])) { $0.intersection(centres[$1]) }.sorted()
+            let servicesInAll = group.dropFirst().reduce(Set(services[group[0]])) { $0.intersection(services[$1]) }.sorted()
             let both = group.count == 2 ? "both" : "all"
             let context: String
-            if !sharedCentres.isEmpty {
-                context = "\(both) cut \(Reconciliation.list(sharedCentres))"
-            } else if !sharedServices.isEmpty {
-                context = "\(both) in \(Reconciliation.list(sharedServices))"
+            if !inAll.isEmpty {
+                context = "\(both) cut \(Reconciliation.list(inAll))"
+            } else if !servicesInAll.isEmpty {
+                context = "\(both) in \(Reconciliation.list(servicesInAll))"
             } else if Set(group.map { all[$0].directorate }).count > 1 {
                 let directorates = Set(group.map { all[$0].directorate }).sorted()
                 context = "\(both) \(all[group[0]].category) savings sitting in different directorates (\(Reconciliation.list(directorates))) with no cost centre in common"
             } else {
-                context = "\(both) \(all[group[0]].category) savings in different services of \(all[group[0]].directorate) with no cost centre in common"
+                context = "\(both) in \(all[group[0]].directorate), in services or cost centres that overlap"
             }
             let named: [FindingMessage] = group.map { "\(all[$0].ref) “\(all[$0].title)”" }
-            out.append(
-                Finding(
-                    code: .DC04, severity: .medium, refs: group.map { all[$0].ref }, costCentre: sharedCentres.first, year: firstYear, amount: amount,
-                    message:
-                        "\(FindingMessage.list(named)) look like the same saving: their titles share \(Reconciliation.list(words)), "
-                        + (mostTitles <= group.count
-                            ? "words no other of the programme's \(all.count) titles uses, "
-                            : "words at most \(mostTitles) of the programme's \(all.count) titles use, ")
-                        + "\(context), with targets in "
-                        + "\(FindingMessage.list(common.map { "\($0)" })); confirm they are different savings."))
+            // One finding a year in which at least two of them have a target: at risk, all but the
+            // largest claim that year (as every other code, a year's money in its year).
+            for year in input.window.years {
+                let claims = group.filter { years[$0].contains(year) }.map { target(all[$0].ref, year) }.filter { $0 > .zero }
+                guard claims.count >= 2 else { continue }
+                let amount = claims.reduce(Pence.zero, +) - (claims.max() ?? .zero)
+                out.append(
+                    Finding(
+                        code: .DC04, severity: .medium, refs: group.map { all[$0].ref }, costCentre: inAll.first, year: year, amount: amount,
+                        message:
+                            "\(FindingMessage.list(named)) look like the same saving: their titles share \(Reconciliation.list(words)) "
+                            + (rarest <= group.count
+                                ? "(used by no other of the programme's \(all.count) titles; \(carriedShare)% of the shorter title by weight), "
+                                : "(the rarest used by \(rarest) of the programme's \(all.count) titles; \(carriedShare)% of the shorter title by weight), ")
+                            + "\(context), with targets in \(year); confirm they are different savings."))
+            }
         }
         return out
     }
@@ -761,6 +791,38 @@ extension Reconciliation {
                         ? "no delivered figure, " : "\(position.delivered) delivered, ") + "\(status.green) on track, "
                     + "\(status.amber) at risk and \(status.red) that will not be delivered for \(f.year): \(total) in all, "
                     + "\(gap) \(total > t ? "more" : "less") than its target of \(t).")
+        }
+    }
+
+    /// SI01: a return reports a service impact the risk assessment did not foresee — said not
+    /// foreseen, or the proposal has no identified impact of any kind. One finding for each
+    /// proposal-year, on its latest such report; at risk, the year's current target.
+    func unforeseenImpacts() -> [Finding] {
+        var latest: [ProposalYear: ImpactReport] = [:]
+        for r in input.impactReports where !r.impact.foreseen || (input.identifiedImpacts[r.ref] ?? []).isEmpty {
+            latest[ReconciliationInput.key(r.ref, r.year)] = r
+        }
+        return latest.values.compactMap { r in
+            guard let p = proposal(r.ref) else { return nil }
+            let why: FindingMessage = (input.identifiedImpacts[r.ref] ?? []).isEmpty ? "no impact was identified when it was risk-assessed" : "the return says it was not foreseen"
+            return Finding(
+                code: .SI01, severity: .high, refs: [r.ref], year: r.year, amount: target(r.ref, r.year),
+                message: "\(describe(proposal: r.ref))'s \(r.period) return reports a service impact: “\(r.impact.text)”; \(why). "
+                    + "Accountable: \(p.owner)" + (p.portfolioHolder.map { " and the portfolio holder, \($0)\(p.portfolio.map { " (\($0))" } ?? "")" } ?? "") + ".")
+        }
+    }
+
+    /// SI02: a proposal rated High risk when approved whose last three returns said nothing about
+    /// impacts (neither an impact nor a comment).
+    func highRiskSilent() -> [Finding] {
+        input.proposals.compactMap { p in
+            guard p.risk == .high, let notes = input.recentImpactNotes[p.ref], notes.count >= 3, !notes.contains(where: \.said) else { return nil }
+            let year = notes[0].period.year
+            let months = notes.map(\.period).sorted()
+            return Finding(
+                code: .SI02, severity: .low, refs: [p.ref], year: year, amount: target(p.ref, year),
+                message: "\(describe(proposal: p.ref)) was rated High risk when approved, yet its returns for \(FindingMessage.list(months.map { "\($0)" })) "
+                    + "said nothing about service impacts: ask \(p.owner)" + (p.portfolioHolder.map { " and \($0)" } ?? "") + " what the saving is doing to the service.")
         }
     }
 

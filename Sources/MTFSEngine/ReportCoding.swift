@@ -138,9 +138,20 @@ extension HolderStatement.Signature: Encodable {
 }
 
 extension Summary: Encodable {
-    private enum Keys: String, CodingKey { case as_of, structure, head, rows, totals, top_findings, finding_count, latest_returns }
+    private enum Keys: String, CodingKey { case as_of, structure, head, rows, totals, top_findings, finding_count, latest_returns, impacts }
+    private struct ImpactCoding: Encodable {
+        var ref: ProposalRef, year: FinancialYear, period: Period, impact: String, foreseen: Bool, unforeseen: Bool
+        var owner: String, portfolio: String?, portfolio_holder: String?
+    }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(
+            impacts.map {
+                ImpactCoding(
+                    ref: $0.report.ref, year: $0.report.year, period: $0.report.period, impact: $0.report.impact.text,
+                    foreseen: $0.report.impact.foreseen, unforeseen: $0.unforeseen, owner: $0.proposal.owner, portfolio: $0.proposal.portfolio,
+                    portfolio_holder: $0.proposal.portfolioHolder)
+            }, forKey: .impacts)
         try c.encode(asOf, forKey: .as_of)
         try c.encode(structure, forKey: .structure)
         try c.encode(head, forKey: .head)

@@ -120,6 +120,10 @@ public struct HolderStatement: Sendable {
     /// The findings on the holder's proposals and cost centres, most serious first, at most
     /// ``shownFindings`` of them: a statement never grows with the programme (SPEC §6 v3).
     public var findings: [Finding]
+    /// For the holder's own proposals: the service impacts identified when each was risk-assessed
+    /// and those its returns reported (SPEC §5 v3), by ref; proposals with neither are absent.
+    public var impacts: [ProposalRef: (identified: [IdentifiedImpact], reported: [ImpactReport])] = [:]
+
     /// How many more findings there are than are shown, and what lists them all.
     public var moreFindings = 0
     public static let shownFindings = 10
@@ -477,6 +481,11 @@ public struct StatementBuilder: Sendable {
             signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window,
             trend: trend(owned, lines: ownedLines))
         statement.moreFindings = max(0, mine.count - HolderStatement.shownFindings)
+        for p in owned {
+            let identified = input.identifiedImpacts[p.ref] ?? []
+            let reported = input.impactReports.filter { $0.ref == p.ref }
+            if !identified.isEmpty || !reported.isEmpty { statement.impacts[p.ref] = (identified, reported) }
+        }
         return statement
     }
 

@@ -57,6 +57,10 @@ public struct Summary: Sendable {
     public var head: ChainHead = .empty
     /// Each directorate's latest return by the as-of period: what its delivery figures are as at.
     public var latestReturns: [String: Period] = [:]
+    /// The service impacts the returns reported (SPEC §5 v3), unforeseen first (not foreseen, or on
+    /// a proposal with no identified impact), then newest first; with each proposal's title, owner and
+    /// portfolio holder.
+    public var impacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []
 
     /// The funds the programme's proposals are in (one, the General Fund, for most councils).
     public var funds: [String] { Array(Set(rows.map(\.fund))).sorted { Summary.order($0) < Summary.order($1) } }
@@ -162,10 +166,18 @@ public struct Summary: Sendable {
             first.sentence = first.sentence + tail + "."
             return first
         }
-        return Summary(
+        var summaryImpacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []
+        for r in input.impactReports where year == nil || r.year == year {
+            guard let p = proposals[r.ref] else { continue }
+            summaryImpacts.append((r, !r.impact.foreseen || (input.identifiedImpacts[r.ref] ?? []).isEmpty, p))
+        }
+        summaryImpacts.sort { ($0.unforeseen ? 0 : 1, -$0.report.period.code, $0.report.ref) < ($1.unforeseen ? 0 : 1, -$1.report.period.code, $1.report.ref) }
+        var summary = Summary(
             asOf: input.asOf, structure: structure, rows: sorted,
             totals: totals.values.sorted { ($0.year, order($0.fund)) < ($1.year, order($1.fund)) },
             topFindings: top, findingCount: relevant.count, head: input.head,
             latestReturns: input.directorateReturns.mapValues(\.period))
+        summary.impacts = summaryImpacts
+        return summary
     }
 }

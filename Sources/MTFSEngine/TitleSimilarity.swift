@@ -5,10 +5,11 @@ import Foundation
 /// - Word forms meet: a word is reduced to its stem (`photocopying` and `photocopier` to
 ///   `photocop`, `leasing` and `leases` to `leas`), and a stem is cut to its first eight letters, so
 ///   longer forms match by prefix (`decommissioning`, `decommission`).
-/// - Each word weighs by how rare it is in this programme's titles: ln(titles ÷ titles with it).
-///   A word in more than a tenth of the titles (and more than three) is the programme's template or
-///   its everyday vocabulary ("saving", "proposal", "review", "service", a template's "delta") and
-///   weighs nothing.
+/// - Each word weighs by how rare it is in this programme's titles: ln(titles ÷ titles with it), so
+///   a word in every title weighs nothing. A word in more than a tenth of the titles (and more than
+///   three) is the programme's template or its everyday vocabulary (a template's "delta",
+///   "contract"): it still weighs in how much of a title two titles share (so "Service desk contract"
+///   is not "Service desk restructure"), but it is never evidence on its own, nor indexed.
 /// - Two titles are alike when the words they share carry at least `containment` of the weight of
 ///   the lighter title (so "Reduce street lighting energy costs" is inside "Street lighting energy
 ///   cost reduction through LED conversion"), at least 40% of the weight of both together (so a
@@ -40,14 +41,13 @@ public struct TitleSimilarity: Sendable {
     /// How many titles hold the stem.
     public func count(_ stem: String) -> Int { frequency[stem] ?? 0 }
 
-    /// A stem's weight: ln(titles ÷ titles holding it), or nothing for a word in more than a tenth
-    /// of the titles (and more than three).
+    /// A stem's weight: ln(titles ÷ titles holding it) — nothing for a word in every title.
     public func weight(_ stem: String) -> Double {
         TitleSimilarity.weight(count: count(stem), titles: titles)
     }
 
     static func weight(count: Int, titles: Int) -> Double {
-        guard count > 0, titles > 0, !isCommon(count: count, titles: titles) else { return 0 }
+        guard count > 0, titles > 0 else { return 0 }
         return log(Double(titles) / Double(count))
     }
 
@@ -73,14 +73,17 @@ public struct TitleSimilarity: Sendable {
     public func score(_ a: Set<String>, _ b: Set<String>) -> Score {
         let wa = a.reduce(0) { $0 + weight($1) }
         let wb = b.reduce(0) { $0 + weight($1) }
-        let shared = a.intersection(b).reduce(0) { $0 + weight($1) }
-        return TitleSimilarity.score(shared: shared, a: wa, b: wb, titles: titles)
+        let both = a.intersection(b)
+        let shared = both.reduce(0) { $0 + weight($1) }
+        let evidence = both.filter { !TitleSimilarity.isCommon(count: count($0), titles: titles) }.reduce(0) { $0 + weight($1) }
+        return TitleSimilarity.score(shared: shared, evidence: evidence, a: wa, b: wb, titles: titles)
     }
 
-    static func score(shared: Double, a: Double, b: Double, titles: Int) -> Score {
+    /// `shared`: the weight of every shared word; `evidence`: of the shared words that are not common.
+    static func score(shared: Double, evidence: Double, a: Double, b: Double, titles: Int) -> Score {
         let required = minimumEvidence(titles: titles)
         guard shared > 0 else { return Score(containment: 0, overlap: 0, evidence: 0, requiredEvidence: required) }
-        return Score(containment: shared / min(a, b), overlap: shared / (a + b - shared), evidence: shared, requiredEvidence: required)
+        return Score(containment: shared / min(a, b), overlap: shared / (a + b - shared), evidence: evidence, requiredEvidence: required)
     }
 
     /// Whether two titles are alike at `containment` (0…1), in this programme.
@@ -114,10 +117,11 @@ public enum TitleWords {
 
     /// The title's meaningful words as written (lower case, in order, each once) whose stems are in
     /// `stems`: what a message shows ("renegotiate", not the stem "renegoti").
-    public static func spelled(in title: String, stems: Set<String>) -> [String] {
+    public static func spelled(in title: String, stems: Set<String>, oncePerStem: Bool = false) -> [String] {
         var out: [String] = []
+        var seen: Set<String> = []
         forEach(in: title) { word, stem in
-            if stems.contains(stem), !out.contains(word) { out.append(word) }
+            if stems.contains(stem), !out.contains(word), !oncePerStem || seen.insert(stem).inserted { out.append(word) }
         }
         return out
     }
@@ -132,10 +136,14 @@ public enum TitleWords {
             if !stop.contains(word) && !stop.contains(s) { body(word, s) }
         }
         for scalar in title.lowercased().unicodeScalars {
+            // A hyphen after a prefix joins it to its word: re-procure is reprocure, pre-application preapplication.
+            if scalar == "-", joinedPrefixes.contains(word) { continue }
             if isWordScalar(scalar) { word.unicodeScalars.append(scalar) } else { flush() }
         }
         flush()
     }
+
+    static let joinedPrefixes: Set<String> = ["re", "pre", "co", "non", "sub", "de", "multi", "inter", "self"]
 
     /// Letters, digits and the marks that combine with them; ASCII answered without a property lookup.
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -153,20 +161,26 @@ public enum TitleWords {
     /// (`rationalisation`, `rationalise`), a plural its singular, `-ing` its stem. (`-er` is left to
     /// the eight-letter prefix: `photocopier` meets `photocopying` there, and `retender` keeps its `-er`.)
     static let endings: [(String, String)] = [
-        ("isations", "is"), ("izations", "iz"), ("isation", "is"), ("ization", "iz"), ("ations", ""), ("ation", ""), ("itions", ""),
+        ("isations", "is"), ("isation", "is"), ("ations", "at"), ("ation", "at"), ("itions", ""),
         ("ition", ""), ("ments", ""), ("ment", ""), ("nesses", ""), ("ness", ""), ("sures", "s"), ("sure", "s"), ("ings", ""),
         ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", ""),
     ]
 
-    /// The stem of a lower-case word: one ending off (keeping at least three letters), a final `e`
-    /// off, and at most eight letters kept, so longer forms meet by prefix.
+    /// The stem of a lower-case word: American -ize as British -ise, one ending off (keeping at
+    /// least three letters), a doubled consonant left by -ing or -ed made single (capping, cap), a
+    /// final `e` off, and at most eight letters kept, so longer forms meet by prefix.
     static func stem(_ w: String) -> String {
         var s = Substring(w)
         guard s.count > 3 else { return w }
+        for american in ["izations", "ization", "izing", "izes", "ized", "ize"] where s.hasSuffix(american) {
+            s = s.dropLast(american.count) + "is" + american.dropFirst(2)
+            break
+        }
         for (ending, replacement) in endings where s.hasSuffix(ending) && s.count - ending.count >= 3 {
-            // "ss" is not a plural (process, address); "es" only after s, x, z, ch, sh or a consonant-e word.
+            // "ss" is not a plural (process, address).
             if ending == "s" && s.hasSuffix("ss") { continue }
             s = s.dropLast(ending.count) + replacement
+            if ["ing", "ings", "ed"].contains(ending), let last = s.last, s.dropLast().last == last, "bdgmnprt".contains(last) { s = s.dropLast() }
             break
         }
         if s.count > 3 && s.hasSuffix("e") { s = s.dropLast() }

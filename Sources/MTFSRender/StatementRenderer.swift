@@ -56,6 +56,25 @@ public enum StatementRenderer {
         return t
     }
 
+    /// The service impacts of the holder's proposals: identified when risk-assessed, and reported
+    /// (unforeseen ones said so), or nil when there are none.
+    static func impactsTable(_ s: HolderStatement) -> Table? {
+        guard !s.impacts.isEmpty else { return nil }
+        var t = Table(columns: [
+            .init("ref", "Ref"), .init("identified", "Identified when risk-assessed", maxTextWidth: 50),
+            .init("reported", "Reported in returns", maxTextWidth: 50),
+        ])
+        for (ref, i) in s.impacts.sorted(by: { $0.key < $1.key }) {
+            let identified = i.identified.map { "\($0.kind.rawValue): \($0.impact)" + ($0.mitigation.isEmpty ? "" : " (mitigation: \($0.mitigation))") }
+            let reported = i.reported.map { "\($0.period): \($0.impact.text) (\($0.impact.foreseen ? "foreseen" : "not foreseen"))" }
+            t.rows.append([
+                .text(ref.rawValue), .text(identified.isEmpty ? "none identified" : identified.joined(separator: "; ")),
+                .text(reported.isEmpty ? "none reported" : reported.joined(separator: "; ")),
+            ])
+        }
+        return t
+    }
+
     static func centresTable(_ s: HolderStatement) -> Table {
         var t = Table(columns: [
             .init("cost_centre", "Cost centre"), .init("name", "Name"), .init("service", "Service"),

@@ -42,6 +42,22 @@ public enum SummaryRenderer {
         return t
     }
 
+    /// The service impacts reported, unforeseen first, or nil when none were.
+    static func impactsTable(_ s: Summary) -> Table? {
+        guard !s.impacts.isEmpty else { return nil }
+        var t = Table(columns: [
+            .init("foreseen", "Foreseen?"), .init("period", "Reported"), .init("ref", "Ref"), .init("title", "Proposal", maxTextWidth: 40),
+            .init("impact", "Impact", maxTextWidth: 60), .init("owner", "Owner"), .init("portfolio_holder", "Portfolio holder"),
+        ])
+        for i in s.impacts {
+            t.rows.append([
+                .text(i.unforeseen ? "NOT foreseen" : "foreseen"), .text(i.report.period.description), .text(i.report.ref.rawValue),
+                .text(i.proposal.title), .text(i.report.impact.text), .text(i.proposal.owner), .text(i.proposal.portfolioHolder ?? ""),
+            ])
+        }
+        return t
+    }
+
     static func title(_ s: Summary) -> String {
         "MTFS savings summary as at the end of \(s.asOf)" + (s.structure.map { ", restated under the operating model of \($0)" } ?? "")
             + " (ledger head \(s.head.short))"

@@ -107,6 +107,7 @@ public struct TextWriter: ReportWriter {
         out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderText()
         out += StatementRenderer.comments(s.owned, period: s.period).map { "  \(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))\n" }.joined() + "\n"
         if let trend = StatementRenderer.trendTable(s) { out += "Your proposals month by month\n" + trend.renderText() + "\n" }
+        if let impacts = StatementRenderer.impactsTable(s) { out += "Service impacts\n" + impacts.renderText() + "\n" }
         if !s.others.isEmpty {
             out += "Proposals owned by others that cut your cost centres\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderText() + "\n"
         }
@@ -126,7 +127,9 @@ public struct TextWriter: ReportWriter {
         var t = SummaryRenderer.table(s)
         t.title = SummaryRenderer.title(s)
         let list = "mtfs reconcile" + (s.totals.count == 1 ? " --year \(s.totals[0].year)" : "")
-        return t.renderText() + (SummaryRenderer.returnsLine(s).map { Escape.terminal($0) + "\n" } ?? "") + "\nTop findings (\(s.findingCount) in all; `\(list)` lists them)\n"
+        return t.renderText() + (SummaryRenderer.returnsLine(s).map { Escape.terminal($0) + "\n" } ?? "")
+            + (SummaryRenderer.impactsTable(s).map { "\nService impacts reported (unforeseen first)\n" + $0.renderText() } ?? "")
+            + "\nTop findings (\(s.findingCount) in all; `\(list)` lists them)\n"
             + s.topFindings.map {
                 "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount.formatted()): \(Escape.terminal($0.message))"
             }.joined(separator: "\n") + "\n"
@@ -176,6 +179,7 @@ public struct MarkdownWriter: ReportWriter {
             out += "Comments from the latest return:\n\n" + comments.map { "- **\(Escape.markdown($0.ref))**: \(Escape.markdown($0.comment))\n" }.joined() + "\n"
         }
         if let trend = StatementRenderer.trendTable(s) { out += "## Your proposals month by month\n\n" + trend.renderMarkdown() + "\n" }
+        if let impacts = StatementRenderer.impactsTable(s) { out += "## Service impacts\n\n" + impacts.renderMarkdown() + "\n" }
         if !s.others.isEmpty {
             out +=
                 "## Proposals owned by others that cut your cost centres\n\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderMarkdown()
@@ -196,6 +200,7 @@ public struct MarkdownWriter: ReportWriter {
         var t = SummaryRenderer.table(s)
         t.title = SummaryRenderer.title(s)
         return t.renderMarkdown() + (SummaryRenderer.returnsLine(s).map { "\n" + Escape.markdown($0) + "\n" } ?? "")
+            + (SummaryRenderer.impactsTable(s).map { "\n## Service impacts reported (unforeseen first)\n\n" + $0.renderMarkdown() } ?? "")
             + "\n## Top findings (\(s.findingCount) in all)\n\n"
             + s.topFindings.map { "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(separator: "\n")
             + "\n"
@@ -307,6 +312,7 @@ public struct HTMLWriter: ReportWriter {
                     StatementRenderer.linesTable(s, s.others, totals: false, original: false), ragColumn: "rag",
                     calm: ("variance", StatementRenderer.behindRows(s.others)))
         }
+        if let impacts = StatementRenderer.impactsTable(s) { body += "<h2>Service impacts</h2>" + HTMLPage.table(impacts) }
         body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s))
         body += "<h2>Reconciliation findings</h2>"
         body +=
@@ -334,6 +340,7 @@ public struct HTMLWriter: ReportWriter {
             + (SummaryRenderer.returnsLine(s).map { " · \(Escape.html($0))" } ?? "") + "</p></header>"
         body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate, \(year)")
         body += "<h2>By directorate and year</h2>" + HTMLPage.table(t)
+        if let impacts = SummaryRenderer.impactsTable(s) { body += "<h2>Service impacts reported (unforeseen first)</h2>" + HTMLPage.table(impacts) }
         body +=
             "<h2>Top findings (\(s.findingCount) in all)</h2>" + HTMLPage.findings(s.topFindings)
         return body

@@ -111,11 +111,14 @@ public enum XLSXReports {
                     .text(line.ref.rawValue), .text(year.description), .text(line.title), .money(line.currentTarget),
                     line.neverReported ? .empty : .money(line.delivered),
                 ]
-                    + (byStatus ? status + [.empty, .empty] : forecast) + [.text(line.comment)]
+                    + (byStatus ? status + [.empty, .empty] : forecast) + [.text(line.comment), .empty, .empty]
             })
         var sheet = WorkbookDocument.Sheet(name: "Return", table: t, keyHeadings: true)
-        sheet.inputColumns = byStatus ? ["delivered_to_date", "green", "amber", "red", "comment"] : ["delivered_to_date", "forecast", "rag", "comment"]
-        if !byStatus { sheet.lists = ["rag": RAG.allCases.map(\.name)] }
+        // A service impact seen this month, and whether it was foreseen (SPEC §5 v3): blank each month.
+        sheet.inputColumns = Set(
+            (byStatus ? ["delivered_to_date", "green", "amber", "red", "comment"] : ["delivered_to_date", "forecast", "rag", "comment"])
+                + ["impact", "impact_foreseen"])
+        sheet.lists = byStatus ? ["impact_foreseen": ["yes", "no"]] : ["rag": RAG.allCases.map(\.name), "impact_foreseen": ["yes", "no"]]
         // The figures as filled in, so an import can tell a cell left alone from one typed.
         var made = WorkbookDocument.Sheet(
             name: "Template",

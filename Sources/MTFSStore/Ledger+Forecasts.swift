@@ -50,14 +50,14 @@ extension Ledger {
     @discardableResult
     public func recordReturnLine(
         ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, deliveredBlank: Bool = false,
-        forecast: Pence?, rag: RAG?, status: StatusMoney? = nil, comment: String, by who: Provenance
+        forecast: Pence?, rag: RAG?, status: StatusMoney? = nil, comment: String, impact: ObservedImpact? = nil, by who: Provenance
     ) throws -> Bool {
         // The line and its record land together (and its head is logged) even when called alone.
         if !db.inTransaction {
             return try transaction {
                 try recordReturnLine(
                     ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank,
-                    forecast: forecast, rag: rag, status: status, comment: comment, by: who)
+                    forecast: forecast, rag: rag, status: status, comment: comment, impact: impact, by: who)
             }
         }
         try checkPeriodInWindow(period)
@@ -67,23 +67,24 @@ extension Ledger {
         let none = db.inTransaction && newProposals.contains(ref) && newReturnPeriods[key, default: 0] < period.code
         let latest = none ? nil : try db.first(
             """
-            SELECT delivered_to_date, forecast, rag, comment, delivered_blank, green, amber, red FROM return_lines
+            SELECT delivered_to_date, forecast, rag, comment, delivered_blank, green, amber, red, impact, impact_foreseen FROM return_lines
             WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1
             """, ref, year.startYear, period.code
         ) { row in
             (
                 Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3),
-                row.optionalInt(4) != nil, Ledger.status(row, from: 5)
+                row.optionalInt(4) != nil, Ledger.status(row, from: 5),
+                row.optionalText(8).map { ObservedImpact(text: $0, foreseen: row.optionalInt(9) == 1) }
             )
         }
-        if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment, l.4 == deliveredBlank, l.5 == status {
+        if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment, l.4 == deliveredBlank, l.5 == status, l.6 == impact {
             return false
         }
         let values: [SQLValue] = [
             ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(deliveredToDate.rawValue),
             forecast?.rawValue.sqlValue ?? .null, rag?.rawValue.sqlValue ?? .null, .text(comment), .text(who.recordedAt), .text(who.actor),
             .text(who.source), who.onBehalfOf.sqlValue, deliveredBlank ? .integer(1) : .null,
-        ] + Ledger.statusValues(status)
+        ] + Ledger.statusValues(status) + [impact.map { .text($0.text) } ?? .null, impact.map { .integer($0.foreseen ? 1 : 0) } ?? .null]
         let id = try insertReturningID("return_lines", Ledger.insertReturnLine, values)
         try chain(.returnLines, id, columns: [.integer(id)] + values)
         if newProposals.contains(ref) {
@@ -307,4 +308,80 @@ public struct ReturnLineRecord: Sendable, Hashable {
     public var deliveredBlank = false
     /// The year's money by status, when the line gave it.
     public var status: StatusMoney?
+}
+
+/// A service impact a return reports (SPEC §5 v3), and whether the risk assessment foresaw it.
+public struct ObservedImpact: Sendable, Hashable {
+    public var text: String
+    public var foreseen: Bool
+    public init(text: String, foreseen: Bool) {
+        self.text = text
+        self.foreseen = foreseen
+    }
+}
+
+/// A return line's service impact, with where and when it was reported.
+public struct ImpactReport: Sendable, Hashable {
+    public var ref: ProposalRef
+    public var year: FinancialYear
+    public var period: Period
+    public var impact: ObservedImpact
+    public var comment: String
+}
+
+extension Ledger {
+    /// Records a service impact identified when a saving was risk-assessed.
+    public func addImpact(_ impact: IdentifiedImpact, by who: Provenance) throws {
+        try transaction {
+            _ = try requireProposal(impact.ref)
+            try Ledger.checkText(impact.impact, what: "impact")
+            try Ledger.checkComment(impact.mitigation)
+            try db.run(
+                "INSERT INTO impacts(proposal, kind, impact, mitigation, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                impact.ref, impact.kind.rawValue, impact.impact, impact.mitigation, who.recordedAt, who.actor, who.source, who.onBehalfOf)
+            try chain(.impacts, db.lastInsertRowID)
+        }
+    }
+
+    /// The impacts identified for each proposal, in the order recorded.
+    public func identifiedImpacts() throws -> [ProposalRef: [IdentifiedImpact]] {
+        var out: [ProposalRef: [IdentifiedImpact]] = [:]
+        try db.forEach("SELECT proposal, kind, impact, mitigation FROM impacts ORDER BY id") { row in
+            let ref: ProposalRef = row.id(0)
+            out[ref, default: []].append(
+                IdentifiedImpact(ref: ref, kind: ImpactKind(rawValue: row.text(1)) ?? .other, impact: row.text(2), mitigation: row.text(3)))
+        }
+        return out
+    }
+
+    /// Every service impact returned up to `asOf` (the latest line of each month), oldest first.
+    public func impactReports(asOf: Period?) throws -> [ImpactReport] {
+        try db.query(
+            """
+            SELECT r.proposal, r.year, r.period, r.impact, r.impact_foreseen, r.comment FROM return_lines r
+            WHERE r.period <= ?1 AND r.impact IS NOT NULL
+              AND r.id = (SELECT max(id) FROM return_lines WHERE proposal = r.proposal AND year = r.year AND period = r.period)
+            ORDER BY r.period, r.proposal, r.year
+            """, parameters: [asOf?.code ?? 999_999]
+        ) { row in
+            ImpactReport(
+                ref: row.id(0), year: FinancialYear(startYear: Int(row.int(1))), period: Period(code: Int(row.int(2)))!,
+                impact: ObservedImpact(text: row.text(3), foreseen: row.int(4) == 1), comment: row.text(5))
+        }
+    }
+
+    /// For each of `refs`, its last `count` months with a return line up to `asOf`, newest first:
+    /// whether that month's latest line said anything about impacts (an impact or a comment).
+    public func recentImpactNotes(refs: [ProposalRef], asOf: Period?, count: Int) throws -> [ProposalRef: [(period: Period, said: Bool)]] {
+        var out: [ProposalRef: [(period: Period, said: Bool)]] = [:]
+        for ref in refs {
+            out[ref] = try db.query(
+                """
+                SELECT period, max(coalesce(length(trim(impact)), 0) + length(trim(comment))) FROM return_lines
+                WHERE proposal = ?1 AND period <= ?2 GROUP BY period ORDER BY period DESC LIMIT ?3
+                """, parameters: [ref, asOf?.code ?? 999_999, count]
+            ) { (Period(code: Int($0.int(0)))!, $0.int(1) > 0) }
+        }
+        return out
+    }
 }

@@ -18,6 +18,7 @@ public enum FactTable: String, CaseIterable, Sendable {
     case userChanges = "user_changes"
     case tokens
     case authEvents = "auth_events"
+    case impacts
 
     /// The tables schema 5 chained (the rest came later, with their own migrations).
     static let schema5: [FactTable] = [
@@ -42,9 +43,9 @@ public enum FactTable: String, CaseIterable, Sendable {
     /// value never hash alike.
     var laterColumns: [String] {
         switch self {
-        case .returnLines: ["delivered_blank", "green", "amber", "red"]
+        case .returnLines: ["delivered_blank", "green", "amber", "red", "impact", "impact_foreseen"]
         case .forecasts: ["green", "amber", "red"]
-        case .proposals: ["fund"]
+        case .proposals: ["fund", "portfolio", "portfolio_holder", "risk", "priority"]
         default: []
         }
     }

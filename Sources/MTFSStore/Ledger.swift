@@ -461,6 +461,9 @@ public final class Ledger {
             try Ledger.checkText(proposal.owner, what: "owner")
             try Ledger.checkText(proposal.directorate, what: "directorate")
             try Ledger.checkText(proposal.fund, what: "fund")
+            for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
+                if let text { try Ledger.checkText(text, what: what) }
+            }
             // One fund, however it is capitalised: the first spelling in the ledger stands ("hra" is HRA).
             var proposal = proposal
             if proposal.fund.lowercased() == Proposal.generalFund.lowercased() {
@@ -480,11 +483,13 @@ public final class Ledger {
             for year in targets.keys { try checkInWindow(year) }
             try db.run(
                 """
-                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of, fund)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,
+                                      fund, portfolio, portfolio_holder, risk, priority)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, proposal.ref, proposal.title, proposal.directorate, proposal.owner, proposal.category,
                 proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
-                who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund)
+                who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund,
+                proposal.portfolio, proposal.portfolioHolder, proposal.risk?.rawValue, proposal.priority)
             try chain(.proposals, proposal.ref)
             newProposals.insert(proposal.ref)
             // As it will read back (a load then records on it without reading it again).
@@ -534,7 +539,8 @@ public final class Ledger {
         if clause.isEmpty { proposals.reserveCapacity(Int(try db.scalar("SELECT count(*) FROM proposals"))) }
         try db.forEach(
             """
-            SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces, fund FROM proposals \(clause) ORDER BY ref
+            SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces, fund, portfolio, portfolio_holder, risk, priority
+            FROM proposals \(clause) ORDER BY ref
             """, parameters: parameters
         ) { row in
             proposals.append(
@@ -543,6 +549,10 @@ public final class Ledger {
                     recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
                     deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7),
                     fund: row.optionalText(8) ?? Proposal.generalFund))
+            proposals[proposals.count - 1].portfolio = row.optionalText(9)
+            proposals[proposals.count - 1].portfolioHolder = row.optionalText(10)
+            proposals[proposals.count - 1].risk = row.optionalText(11).flatMap(RiskRating.init(rawValue:))
+            proposals[proposals.count - 1].priority = row.optionalText(12)
         }
         var index: [ProposalRef: Int] = [:]
         for (i, p) in proposals.enumerated() { index[p.ref] = i }
@@ -831,8 +841,8 @@ public final class Ledger {
     static let insertReturnLine = InsertSQL(
         """
         INSERT INTO return_lines(id, proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of,
-                                 delivered_blank, green, amber, red)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 delivered_blank, green, amber, red, impact, impact_foreseen)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     static let insertRecord = InsertSQL("INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)")
 

@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9, migration10]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -522,5 +522,34 @@ enum Schema {
         ALTER TABLE forecasts ADD COLUMN amber INTEGER CHECK (amber >= 0);
         ALTER TABLE forecasts ADD COLUMN red INTEGER CHECK (red >= 0);
         ALTER TABLE proposals ADD COLUMN fund TEXT CHECK (fund IS NULL OR length(fund) BETWEEN 1 AND 200);
+        """
+
+    /// Version 10: members and service impacts (SPEC §5 v3). A proposal's Cabinet portfolio, its
+    /// portfolio holder, its risk rating when approved and the Corporate Plan priority it serves;
+    /// the service impacts identified when it was risk-assessed (chained, append-only); and on a
+    /// return line, a service impact observed and whether it was foreseen.
+    static let migration10 = """
+        ALTER TABLE proposals ADD COLUMN portfolio TEXT;
+        ALTER TABLE proposals ADD COLUMN portfolio_holder TEXT;
+        ALTER TABLE proposals ADD COLUMN risk TEXT CHECK (risk IS NULL OR risk IN ('High', 'Medium', 'Low'));
+        ALTER TABLE proposals ADD COLUMN priority TEXT;
+        ALTER TABLE return_lines ADD COLUMN impact TEXT;
+        ALTER TABLE return_lines ADD COLUMN impact_foreseen INTEGER CHECK (impact_foreseen IN (0, 1));
+        CREATE TABLE impacts (
+            id           INTEGER PRIMARY KEY,
+            proposal     TEXT NOT NULL REFERENCES proposals(ref),
+            kind         TEXT NOT NULL CHECK (kind IN ('service', 'equality', 'residents', 'staff', 'partners', 'other')),
+            impact       TEXT NOT NULL,
+            mitigation   TEXT NOT NULL,
+            recorded_at  TEXT NOT NULL,
+            actor        TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            on_behalf_of TEXT
+        ) STRICT;
+        CREATE INDEX impacts_by_proposal ON impacts(proposal);
+        CREATE TRIGGER impacts_no_update BEFORE UPDATE ON impacts
+            BEGIN SELECT RAISE(ABORT, 'identified impacts are append-only: add another'); END;
+        CREATE TRIGGER impacts_no_delete BEFORE DELETE ON impacts
+            BEGIN SELECT RAISE(ABORT, 'identified impacts are append-only: add another'); END;
         """
 }

@@ -129,6 +129,8 @@ extension Portal {
             var green: Money?
             var amber: Money?
             var red: Money?
+            var impact: String?
+            var impact_foreseen: YesNo?
             var rag: String?
             var comment: String?
 
@@ -138,6 +140,7 @@ extension Portal {
                     values: [
                         "ref": ref ?? "", "year": year ?? "", "delivered_to_date": delivered_to_date?.text ?? "", "forecast": forecast?.text ?? "",
                         "rag": rag ?? "", "comment": comment ?? "", "green": green?.text ?? "", "amber": amber?.text ?? "", "red": red?.text ?? "",
+                        "impact": impact ?? "", "impact_foreseen": impact_foreseen?.text ?? "",
                     ])
             }
         }
@@ -156,6 +159,15 @@ extension Portal {
                 let d = try c.decode(Decimal.self)
                 text = "\(d)"
             }
+        }
+    }
+
+    /// `true`/`false` or `"yes"`/`"no"`, as text for the return's own rules.
+    struct YesNo: Decodable {
+        var text: String
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let b = try? c.decode(Bool.self) { text = b ? "yes" : "no" } else { text = try c.decode(String.self) }
         }
     }
 
@@ -206,7 +218,9 @@ extension Portal {
                   "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"},
                   "green": {"type": "number", "minimum": 0, "description": "money on track (SPEC §5 v3); with green, amber and red the forecast and RAG follow"},
                   "amber": {"type": "number", "minimum": 0, "description": "money at risk"},
-                  "red": {"type": "number", "minimum": 0, "description": "money that will not be delivered"}}}}}}}}},
+                  "red": {"type": "number", "minimum": 0, "description": "money that will not be delivered"},
+                  "impact": {"type": "string", "description": "a service impact seen this month (SPEC §5 v3)"},
+                  "impact_foreseen": {"type": "boolean", "description": "whether the risk assessment foresaw it; false when left out beside an impact"}}}}}}}}},
               "responses": {"200": {"description": "what was posted"}, "401": {"description": "no or bad token"}, "403": {"description": "a line outside the caller's scope"}, "422": {"description": "one message per bad line", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}}}},
             "/api/v1/sign-offs": {"post": {
               "summary": "Sign the caller's own statement for a period",

@@ -266,13 +266,19 @@ extension Portal {
                 + ["green": "On track, green (£)", "amber": "At risk, amber (£)", "red": "Will not be delivered, red (£)"].sorted { $0.key > $1.key }.map { key, label in
                     field(key, label, "<input class=\"money\" id=\"\(key)_\(i)\" name=\"\(key)_\(i)\" inputmode=\"decimal\" value=\"\(h(v[key] ?? ""))\">")
                 }.joined() + "</div></details>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(h(v["comment"] ?? ""))</textarea>")
+                // A service impact seen this month (SPEC §5 v3), and whether the risk assessment foresaw it.
+                + field("impact", "Service impact seen this month (if any)", "<textarea id=\"impact_\(i)\" name=\"impact_\(i)\" maxlength=\"2000\">\(h(v["impact"] ?? ""))</textarea>")
+                + field("impact_foreseen", "Was it foreseen when the saving was risk-assessed?", "<select id=\"impact_foreseen_\(i)\" name=\"impact_foreseen_\(i)\">"
+                    + [("", "—"), ("yes", "Yes"), ("no", "No")].map { key, label in
+                        "<option value=\"\(key)\"\((v["impact_foreseen"] ?? "") == key ? " selected" : "")>\(label)</option>"
+                    }.joined() + "</select>")
                 + "</div>"
         }
         return body + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
     }
 
     /// The fields of a return line in the form (and the API's line keys).
-    static let returnFields = ["year", "delivered_to_date", "forecast", "rag", "comment", "green", "amber", "red"]
+    static let returnFields = ["year", "delivered_to_date", "forecast", "rag", "comment", "green", "amber", "red", "impact", "impact_foreseen"]
 
     /// The form's rows as a return, each refusal kept beside its field.
     struct FormCells: ReturnCells {

@@ -395,7 +395,7 @@ struct MonitoringTests {
         try cli.expectOK(["template", "--period", "2024-10", "--holder", "Maria Lopez", "--by-status", "--out", "maria.xlsx"])
         var reader = try WorkbookReader(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("maria.xlsx")))), file: "maria.xlsx")
         let sheet = try #require(try reader.sheet(named: "Return"))
-        let header = (0..<11).map { sheet.rows[0].cells[$0].map(WorkbookSheet.text) ?? "" }
+        let header = (0..<PackFormat.statusTemplateLayout.count).map { sheet.rows[0].cells[$0].map(WorkbookSheet.text) ?? "" }
         #expect(header == PackFormat.statusTemplateLayout)
         let before = try cli.run(["balance", "--format", "csv"]).out
         let findings = try cli.run(["reconcile", "--format", "csv", "--as-of", "2024-09"]).out
