@@ -138,7 +138,7 @@ extension HolderStatement.Signature: Encodable {
 }
 
 extension Summary: Encodable {
-    private enum Keys: String, CodingKey { case as_of, structure, head, rows, totals, top_findings, finding_count, latest_returns, impacts }
+    private enum Keys: String, CodingKey { case as_of, structure, grouping, head, rows, totals, top_findings, finding_count, latest_returns, impacts }
     private struct ImpactCoding: Encodable {
         var ref: ProposalRef, year: FinancialYear, period: Period, impact: String, foreseen: Bool, unforeseen: Bool
         var owner: String, portfolio: String?, portfolio_holder: String?
@@ -154,6 +154,7 @@ extension Summary: Encodable {
             }, forKey: .impacts)
         try c.encode(asOf, forKey: .as_of)
         try c.encode(structure, forKey: .structure)
+        try c.encode(grouping.rawValue, forKey: .grouping)
         try c.encode(head, forKey: .head)
         try c.encode(rows, forKey: .rows)
         try c.encode(totals, forKey: .totals)

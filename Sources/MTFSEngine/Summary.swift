@@ -3,6 +3,20 @@ import MTFSStore
 
 /// The CFO's view: the programme by directorate and year, and the top findings.
 public struct Summary: Sendable {
+    /// What the rows are: directorates (as at `structure`), Cabinet portfolios with their holders,
+    /// or Corporate Plan priorities (SPEC §7 v3).
+    public enum Grouping: String, Sendable, CaseIterable {
+        case directorate, portfolio, priority
+        /// The rows' heading.
+        public var heading: String {
+            switch self {
+            case .directorate: "Directorate"
+            case .portfolio: "Portfolio (holder)"
+            case .priority: "Corporate Plan priority"
+            }
+        }
+    }
+    public var grouping: Grouping = .directorate
     public struct Row: Sendable, Hashable {
         public var directorate: String
         public var year: FinancialYear
@@ -83,7 +97,7 @@ public struct Summary: Sendable {
     /// is counted in the directorate it sat in on that date, so totals are conserved across structures.
     public static func build(
         input: ReconciliationInput, findings: [Finding], settings: ReconcileSettings, structure: CivilDate?,
-        year: FinancialYear?
+        year: FinancialYear?, by grouping: Grouping = .directorate
     ) -> Summary {
         let proposals = Dictionary(uniqueKeysWithValues: input.proposals.map { ($0.ref, $0) })
         // Each proposal-year's forecast is split over its cost-centre lines in proportion to their current target.
@@ -115,12 +129,20 @@ public struct Summary: Sendable {
             let weightedRest = weightedUndelivered.allocate(weights: weights)
             let weightedParts = lines.enumerated().map { i, line in max(Pence.zero, line.position.delivered) + weightedRest[i] }
             for (i, line) in lines.enumerated() {
-                let directorate =
-                    structure.flatMap {
-                        input.model.assignment(of: line.costCentre, on: $0)?.directorate
-                            ?? input.model.original(of: line.costCentre)?.directorate
-                    }
-                    ?? proposal.directorate
+                let directorate: String
+                switch grouping {
+                case .directorate:
+                    directorate =
+                        structure.flatMap {
+                            input.model.assignment(of: line.costCentre, on: $0)?.directorate
+                                ?? input.model.original(of: line.costCentre)?.directorate
+                        }
+                        ?? proposal.directorate
+                case .portfolio:
+                    directorate = proposal.portfolio.map { p in proposal.portfolioHolder.map { "\(p) (\($0))" } ?? p } ?? "No portfolio"
+                case .priority:
+                    directorate = proposal.priority ?? "No priority given"
+                }
                 let id = "\(proposal.fund)|\(directorate)|\(line.year.startYear)"
                 var row = rows[id] ?? Row(directorate: directorate, year: line.year, fund: proposal.fund)
                 let p = line.position
@@ -178,6 +200,7 @@ public struct Summary: Sendable {
             topFindings: top, findingCount: relevant.count, head: input.head,
             latestReturns: input.directorateReturns.mapValues(\.period))
         summary.impacts = summaryImpacts
+        summary.grouping = grouping
         return summary
     }
 }

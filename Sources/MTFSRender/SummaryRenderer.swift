@@ -12,7 +12,7 @@ public enum SummaryRenderer {
         let byFund = funds.count > 1
         var t = Table(
             columns: (byFund ? [.init("fund", "Fund")] : []) + [
-                .init("directorate", "Directorate"), .init("year", "Year"), .init("original_target", "Original target"),
+                .init("directorate", s.grouping.heading), .init("year", "Year"), .init("original_target", "Original target"),
                 .init("current_target", "Current target"), .init("delivered", "Delivered"), .init("forecast", "Forecast"),
                 .init("no_forecast", "No forecast"), .init("slipped", "Slipped (net)"), .init("unachievable", "Unachievable"),
                 .init("falls_out", "Falls out (pressure)"), .init("delivery_rate", "Delivered % of current"),

@@ -142,4 +142,26 @@ struct ImpactTests {
         let r = try cli.run(["verify", "--no-head-log"])
         #expect(r.status == 4 && r.out.contains("impacts"), "\(r.out)\(r.err)")
     }
+
+    @Test("summary --by portfolio and --by priority: the same programme, each row a portfolio and its holder, or a priority; totals the same")
+    func summaryBy() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", samplePack])
+        func totals(_ args: [String]) throws -> [Int] {
+            let json = try JSONSerialization.jsonObject(with: Data(try cli.run(["summary", "--format", "json"] + args).out.utf8)) as! [String: Any]
+            return (json["totals"] as! [[String: Any]]).map { $0["current_target_pence"] as! Int }
+        }
+        let portfolio = try cli.run(["summary", "--by", "portfolio", "--year", "2023/24"]).out
+        #expect(portfolio.contains("Portfolio (holder)") && portfolio.contains("Adult Social Care and Health (Cllr Daniel Osei)"), "\(portfolio)")
+        let priority = try cli.run(["summary", "--by", "priority", "--year", "2023/24"]).out
+        #expect(priority.contains("Corporate Plan priority") && priority.contains("Best start for children"))
+        #expect(try totals(["--by", "portfolio"]) == totals([]) && totals(["--by", "priority"]) == totals([]))
+        // The CFO summary lists the impacts reported, unforeseen first.
+        let text = try cli.run(["summary"]).out
+        let unforeseen = try #require(text.range(of: "NOT foreseen"))
+        let foreseen = try #require(text.range(of: "foreseen      2023/24"))
+        #expect(unforeseen.lowerBound < foreseen.lowerBound)
+        let refused = try cli.run(["summary", "--by", "portfolio", "--structure", "2023-10-01"])
+        #expect(refused.status == 1 && refused.err.contains("--structure"))
+    }
 }

@@ -19,7 +19,10 @@ struct SummaryCommand: ParsableCommand {
             whole programme under the operating model in force on that date (each cost centre's share in the directorate \
             it sat in then); totals are the same under any structure.
 
-            Example: mtfs summary --structure 2023-04-01      mtfs summary --structure 2023-10-01 --format html
+            --by portfolio gives the same table by Cabinet portfolio and its holder (the lead member); --by priority by \
+            Corporate Plan priority (SPEC §7 v3).
+
+            Example: mtfs summary --structure 2023-04-01      mtfs summary --structure 2023-10-01 --format html      mtfs summary --by portfolio
             """)
 
     @OptionGroup var options: LedgerOptions
@@ -28,6 +31,8 @@ struct SummaryCommand: ParsableCommand {
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp("As at the end of this period (default: the latest with a return).", valueName: "period")) var asOf: Period?
+    @Option(help: ArgumentHelp("Rows by directorate (the default), Cabinet portfolio and its holder, or Corporate Plan priority.", valueName: "directorate|portfolio|priority"))
+    var by: Summary.Grouping = .directorate
     @OptionGroup var document: DocumentOutput
 
     func run() throws {
@@ -40,7 +45,10 @@ struct SummaryCommand: ParsableCommand {
         let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
         let settings = try ledger.reconcileSettings()
         let findings = Reconciliation(input: input, settings: settings).findings()
-        let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: year)
+        if by != .directorate && structure != nil { throw Failure.usage("--structure restates directorates; it cannot be given with --by \(by.rawValue)") }
+        let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: year, by: by)
         try document.file.emit(f, text: { try SummaryRenderer.render(summary, as: f) }, file: { try f.file(summary: summary, bom: $0) })
     }
 }
+
+extension Summary.Grouping: ExpressibleByArgument {}
