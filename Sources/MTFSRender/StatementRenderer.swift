@@ -202,6 +202,7 @@ public enum HTMLPage {
         .notice { font-size: 14px; background: #fff4e5; border-left: 4px solid #c77700; padding: 8px 12px; }
         h3 { font-size: 13px; margin: 10px 0 4px; } ul.comments { margin: 0; padding-left: 18px; }
         table { border-collapse: collapse; width: 100%; font-size: 11px; } figure { margin: 8px 0; }
+        .wide { overflow-x: auto; } .wide th, .wide td { white-space: nowrap; }
         th, td { padding: 3px 4px; border-bottom: 1px solid #dde3ea; text-align: left; vertical-align: top; }
         th { background: #eef2f6; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total td { font-weight: 700; border-top: 2px solid #1d2430; }

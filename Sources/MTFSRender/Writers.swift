@@ -290,7 +290,7 @@ public struct HTMLWriter: ReportWriter {
         if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(h(notice))</p>" }
         body += "<p class=\"headline\">\(h(StatementRenderer.headline(s)))</p>"
         body += HTMLPage.chart(
-            bars: s.owned.map { ($0.ref.rawValue, $0.currentTarget, $0.delivered, $0.forecast ?? $0.currentTarget, $0.rag) },
+            bars: s.owned.map { ($0.ref.rawValue, $0.currentTarget, $0.delivered, $0.forecast ?? $0.delivered, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")
         body += "<h2>Proposals you own</h2>" + HTMLPage.table(
                 StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",
@@ -335,11 +335,15 @@ public struct HTMLWriter: ReportWriter {
         // The chart is the year of the summary's period: one year's delivery against that year's target.
         let year = s.totals.contains { $0.year == s.asOf.year } ? s.asOf.year : (s.totals.first?.year ?? s.asOf.year)
         let byFund = s.funds.count > 1
-        let bars = s.byDirectorate(in: year).map { (byFund ? "\($0.directorate) (\($0.fund))" : $0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none) }
+        // A fund other than the General Fund is named beside its directorate.
+        let bars = s.byDirectorate(in: year).map {
+            (byFund && $0.fund != Proposal.generalFund ? "\($0.directorate) (\($0.fund))" : $0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none)
+        }
         var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))"
             + (SummaryRenderer.returnsLine(s).map { " · \(Escape.html($0))" } ?? "") + "</p></header>"
         body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate, \(year)")
-        body += "<h2>By directorate and year</h2>" + HTMLPage.table(t)
+        // Many money columns: the table keeps its words on one line and scrolls sideways in its own box.
+        body += "<h2>By \(s.grouping == .directorate ? "directorate" : s.grouping.rawValue) and year</h2><div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Summary table\">" + HTMLPage.table(t) + "</div>"
         if let impacts = SummaryRenderer.impactsTable(s) { body += "<h2>Service impacts reported (unforeseen first)</h2>" + HTMLPage.table(impacts) }
         body +=
             "<h2>Top findings (\(s.findingCount) in all)</h2>" + HTMLPage.findings(s.topFindings)
