@@ -279,7 +279,7 @@ extension Ledger {
         return try db.query(
             """
             SELECT proposal, year, period, delivered_to_date, forecast, rag, comment, actor, recorded_at, source, delivered_blank,
-                   green, amber, red
+                   green, amber, red, impact, impact_foreseen
             FROM return_lines WHERE proposal IN (\(marks)) ORDER BY period DESC, proposal, year, id DESC
             """, parameters: refs as [SQLBindable]
         ) { r in
@@ -287,7 +287,7 @@ extension Ledger {
                 ref: r.id(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
                 delivered: Pence(r.int(3)), forecast: r.optionalInt(4).map(Pence.init), rag: r.optionalText(5).flatMap(RAG.init(rawValue:)),
                 comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9), deliveredBlank: r.optionalInt(10) != nil,
-                status: Ledger.status(r, from: 11))
+                status: Ledger.status(r, from: 11), impact: r.optionalText(14).map { ObservedImpact(text: $0, foreseen: r.optionalInt(15) == 1) })
         }
     }
 }
@@ -308,6 +308,8 @@ public struct ReturnLineRecord: Sendable, Hashable {
     public var deliveredBlank = false
     /// The year's money by status, when the line gave it.
     public var status: StatusMoney?
+    /// A service impact the line reported.
+    public var impact: ObservedImpact? = nil
 }
 
 /// A service impact a return reports (SPEC §5 v3), and whether the risk assessment foresaw it.

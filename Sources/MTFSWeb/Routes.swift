@@ -414,12 +414,18 @@ extension Portal {
         }
         var t = Table(columns: [
             .init("period", "Month"), .init("ref", "Ref"), .init("year", "Year"), .init("delivered", "Delivered to date"), .init("forecast", "Forecast"),
-            .init("rag", "RAG"), .init("comment", "Comment"), .init("by", "By"), .init("source", "From"),
+            .init("rag", "RAG"), .init("status", "Money by status"), .init("comment", "Comment"), .init("impact", "Service impact"),
+            .init("by", "By"), .init("source", "From"),
         ])
         t.rows = returns.map { r in
             [
-                .text(r.period.description), .text(r.ref.rawValue), .text(r.year.description), .money(r.delivered), r.forecast.map(Table.Cell.money) ?? .empty,
-                .text(r.rag?.name ?? ""), .text(r.comment), .text(r.actor), .text((r.source as NSString).lastPathComponent),
+                .text(r.period.description), .text(r.ref.rawValue), .text(r.year.description),
+                // A blank delivered cell reported nothing (the figure beside it is only what stood).
+                r.deliveredBlank ? .text("not reported") : .money(r.delivered), r.forecast.map(Table.Cell.money) ?? .empty,
+                .text(r.rag?.name ?? ""),
+                .text(r.status.map { "on track \($0.green), at risk \($0.amber), will not be delivered \($0.red)" } ?? ""), .text(r.comment),
+                .text(r.impact.map { "\($0.text) (\($0.foreseen ? "foreseen" : "not foreseen"))" } ?? ""),
+                .text(r.actor), .text((r.source as NSString).lastPathComponent),
             ]
         }
         var s = Table(columns: [.init("period", "Month"), .init("by", "Signed by"), .init("at", "When"), .init("comment", "Comment")])

@@ -119,6 +119,9 @@ struct ImpactTests {
                 ("delivered_to_date_0", "150000"), ("impact_0", "Discharges delayed"), ("impact_foreseen_0", "no"), ("action", "post"),
             ])
         #expect(posted.status == 200, "\(posted.body)")
+        // Her history says what she reported, the impact included.
+        let history = try await f.request("GET", "/history", cookie: helen.cookie)
+        #expect(history.status == 200 && history.body.contains("Discharges delayed (not foreseen)"), "\(history.body)")
         let token = Credentials.randomSecret(prefix: "mtfs_")
         try f.service.write { try $0.addToken(login: "fbp.people", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let api = try await f.request(
