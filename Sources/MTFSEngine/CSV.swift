@@ -225,7 +225,7 @@ public struct CSVFile: Sendable {
                 }
                 throw InputError(
                     location,
-                    "unknown column \"\(column)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? "") + " Expected only \(known.joined(separator: ", "))")
+                    "unknown column \"\(column)\"" + (near.map { "; did you mean \"\($0)\"? E" } ?? "; e") + "xpected only \(known.joined(separator: ", "))")
             }
             index[column] = i
         }

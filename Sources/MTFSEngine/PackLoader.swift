@@ -14,6 +14,8 @@ public struct LoadSummary: Sendable, Equatable {
     public var restructures = 0
     public var adjustments = 0
     public var impacts = 0
+    /// Return lines that reported a service impact.
+    public var impactsReported = 0
     public var returnFiles = 0
     public var deliveries = 0
     public var reductions = 0
@@ -355,7 +357,10 @@ public struct PackLoader {
                 summary.returnLines += 1
             }
             // A service impact reported is news, never a nil return.
-            if row.impact != nil { changed = true }
+            if row.impact != nil {
+                changed = true
+                summary.impactsReported += 1
+            }
             if !changed { summary.unchangedRows += 1 }
             if i % 1000 == 0 { progress?("return \(ret.period.monthText)", i, rows.count) }
         }

@@ -5,7 +5,7 @@ import MTFSDomain
 
 extension HolderStatement: Encodable {
     private enum Keys: String, CodingKey {
-        case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, more_findings, entries,
+        case holder, period, year, as_at, directorates, cost_centres, years_ahead, owned, others, totals, findings, more_findings, impacts, entries,
             previous_sign_off, head, latest_returns, signature, outside_mtfs, awaiting_returns, trend
     }
     private enum ReturnKeys: String, CodingKey { case directorate, period }
@@ -24,7 +24,23 @@ extension HolderStatement: Encodable {
         try c.encode(totals, forKey: .totals)
         try c.encode(findings, forKey: .findings)
         try c.encode(moreFindings, forKey: .more_findings)
+        try c.encode(
+            impacts.sorted { $0.key < $1.key }.map { ref, i in
+                StatementImpacts(
+                    ref: ref, identified: i.identified.map { .init(kind: $0.kind.rawValue, impact: $0.impact, mitigation: $0.mitigation) },
+                    reported: i.reported.map {
+                        .init(period: $0.period, impact: $0.impact.text, said_foreseen: $0.impact.foreseen, unforeseen: !$0.impact.foreseen || i.identified.isEmpty)
+                    })
+            }, forKey: .impacts)
         try c.encode(moreFindings, forKey: .more_findings)
+        try c.encode(
+            impacts.sorted { $0.key < $1.key }.map { ref, i in
+                StatementImpacts(
+                    ref: ref, identified: i.identified.map { .init(kind: $0.kind.rawValue, impact: $0.impact, mitigation: $0.mitigation) },
+                    reported: i.reported.map {
+                        .init(period: $0.period, impact: $0.impact.text, said_foreseen: $0.impact.foreseen, unforeseen: !$0.impact.foreseen || i.identified.isEmpty)
+                    })
+            }, forKey: .impacts)
         try c.encode(entries, forKey: .entries)
         try c.encode(previousSignOff, forKey: .previous_sign_off)
         try c.encode(head, forKey: .head)
@@ -140,7 +156,7 @@ extension HolderStatement.Signature: Encodable {
 extension Summary: Encodable {
     private enum Keys: String, CodingKey { case as_of, structure, grouping, head, rows, totals, top_findings, finding_count, latest_returns, impacts }
     private struct ImpactCoding: Encodable {
-        var ref: ProposalRef, year: FinancialYear, period: Period, impact: String, foreseen: Bool, unforeseen: Bool
+        var ref: ProposalRef, year: FinancialYear, period: Period, impact: String, said_foreseen: Bool, unforeseen: Bool
         var owner: String, portfolio: String?, portfolio_holder: String?
     }
     public func encode(to encoder: Encoder) throws {
@@ -149,7 +165,7 @@ extension Summary: Encodable {
             impacts.map {
                 ImpactCoding(
                     ref: $0.report.ref, year: $0.report.year, period: $0.report.period, impact: $0.report.impact.text,
-                    foreseen: $0.report.impact.foreseen, unforeseen: $0.unforeseen, owner: $0.proposal.owner, portfolio: $0.proposal.portfolio,
+                    said_foreseen: $0.report.impact.foreseen, unforeseen: $0.unforeseen, owner: $0.proposal.owner, portfolio: $0.proposal.portfolio,
                     portfolio_holder: $0.proposal.portfolioHolder)
             }, forKey: .impacts)
         try c.encode(asOf, forKey: .as_of)
@@ -220,4 +236,13 @@ public struct ReconciliationReport: Encodable, Sendable {
         try c.encode(latestReturns, forKey: .latest_returns)
         try c.encode(filter, forKey: .filter)
     }
+}
+
+/// A statement's service impacts for one proposal, as JSON.
+struct StatementImpacts: Encodable {
+    struct Identified: Encodable { var kind: String, impact: String, mitigation: String }
+    struct Reported: Encodable { var period: Period, impact: String, said_foreseen: Bool, unforeseen: Bool }
+    var ref: ProposalRef
+    var identified: [Identified]
+    var reported: [Reported]
 }

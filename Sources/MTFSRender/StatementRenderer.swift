@@ -66,7 +66,10 @@ public enum StatementRenderer {
         ])
         for (ref, i) in s.impacts.sorted(by: { $0.key < $1.key }) {
             let identified = i.identified.map { "\($0.kind.rawValue): \($0.impact)" + ($0.mitigation.isEmpty ? "" : " (mitigation: \($0.mitigation))") }
-            let reported = i.reported.map { "\($0.period): \($0.impact.text) (\($0.impact.foreseen ? "foreseen" : "not foreseen"))" }
+            // Foreseen only where the return says so and the risk assessment identified an impact (SI01's rule).
+            let reported = i.reported.map {
+                "\($0.period): \($0.impact.text) (\($0.impact.foreseen ? (i.identified.isEmpty ? "not foreseen: none was identified" : "foreseen") : "not foreseen"))"
+            }
             t.rows.append([
                 .text(ref.rawValue), .text(identified.isEmpty ? "none identified" : identified.joined(separator: "; ")),
                 .text(reported.isEmpty ? "none reported" : reported.joined(separator: "; ")),

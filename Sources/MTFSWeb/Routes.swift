@@ -400,7 +400,7 @@ extension Portal {
 
     static func describe(_ s: LoadSummary) -> String {
         if !s.changedAnything { return "Nothing changes: every line matches what the ledger already holds." }
-        return "\(s.deliveries) deliver\(s.deliveries == 1 ? "y" : "ies") and \(s.reductions) reduction\(s.reductions == 1 ? "" : "s") (\(s.deliveredText)), \(s.forecasts) forecast\(s.forecasts == 1 ? "" : "s") recorded, \(s.unchangedRows) line\(s.unchangedRows == 1 ? "" : "s") returned unchanged."
+        return "\(s.deliveries) deliver\(s.deliveries == 1 ? "y" : "ies") and \(s.reductions) reduction\(s.reductions == 1 ? "" : "s") (\(s.deliveredText)), \(s.forecasts) forecast\(s.forecasts == 1 ? "" : "s") recorded, \(s.impactsReported == 0 ? "" : "\(s.impactsReported) service impact\(s.impactsReported == 1 ? "" : "s") reported, ")\(s.unchangedRows) line\(s.unchangedRows == 1 ? "" : "s") returned unchanged."
     }
 
     // MARK: - History

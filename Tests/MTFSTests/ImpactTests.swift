@@ -84,7 +84,12 @@ struct ImpactTests {
         // A CSV return and a workbook.
         try "ref,year,delivered_to_date,impact,impact_foreseen\nPEO-07,2023/24,\"150,000\",Providers threaten to hand back contracts,no\n".write(
             toFile: cli.dir.path("2023-11.csv"), atomically: true, encoding: .utf8)
-        try cli.expectOK(["import-return", "2023-11.csv"])
+        let imported = try cli.run(["import-return", "2023-11.csv"])
+        #expect(imported.status == 0 && imported.out.contains("1 service impact reported"), "\(imported.out)")
+        let json = try JSONSerialization.jsonObject(
+            with: Data(try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-10", "--format", "json"]).out.utf8)) as! [String: Any]
+        let impacts = try #require(json["impacts"] as? [[String: Any]])
+        #expect(impacts.contains { $0["ref"] as? String == "PEO-06" && (($0["reported"] as? [[String: Any]])?.first?["unforeseen"] as? Bool) == true })
         try cli.expectOK(["template", "--period", "2023-11", "--holder", "Leo Marsh", "--out", "leo.xlsx"])
         var reader = try WorkbookReader(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("leo.xlsx")))), file: "leo.xlsx")
         let header = try #require(try reader.sheet(named: "Return")).rows[0].cells.sorted { $0.key < $1.key }.map { WorkbookSheet.text($0.value) }

@@ -10,7 +10,9 @@ struct ImportReturn: ParsableCommand {
         commandName: "import-return",
         abstract: "Import one monthly delivery return: post the change in delivered to date, record forecasts and RAG.",
         discussion: """
-            Columns: ref, year, delivered_to_date, forecast, rag, comment. delivered_to_date is cumulative for the year; \
+            Columns: ref, year, delivered_to_date, forecast, rag, comment; optionally green, amber and red (the year's \
+            money by status: on track, at risk, will not be delivered), and impact and impact_foreseen (a service impact \
+            seen this month; yes/no). A blank cell reports nothing. delivered_to_date is cumulative for the year; \
             the entry posted is the difference from what the ledger already holds, so importing the same return twice \
             changes nothing and a corrected return posts only the correction. The period comes from the file name \
             (2023-09.csv) unless --period is given.
@@ -34,7 +36,9 @@ struct ImportReturn: ParsableCommand {
         }
         Terminal.write(
             "Imported \(file) for \(parsed.period): \(plural(summary.deliveries, "delivery", "deliveries")) and \(plural(summary.reductions, "reduction")) posted "
-                + "(\(summary.deliveredText)), \(plural(summary.forecasts, "forecast")) recorded, \(plural(summary.unchangedRows, "line")) returned unchanged.")
+                + "(\(summary.deliveredText)), \(plural(summary.forecasts, "forecast")) recorded, "
+                + (summary.impactsReported == 0 ? "" : "\(plural(summary.impactsReported, "service impact")) reported, ")
+                + "\(plural(summary.unchangedRows, "line")) returned unchanged.")
     }
 }
 
