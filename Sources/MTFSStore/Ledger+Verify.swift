@@ -960,6 +960,10 @@ final class SideRead<Value>: @unchecked Sendable {
         }
     }
 
+    /// Never let go while the read runs: a verify that stops early (a schema it refuses) must not
+    /// return, and the process exit, while this thread still reads the file (it crashed there).
+    deinit { group.wait() }
+
     /// The value, if the connection saw `expected`.
     func result(ifSaw expected: Int64) -> Value? {
         group.wait()
