@@ -799,7 +799,7 @@ extension Reconciliation {
     /// proposal-year, on its latest such report; at risk, the year's current target.
     func unforeseenImpacts() -> [Finding] {
         var latest: [ProposalYear: ImpactReport] = [:]
-        for r in input.impactReports where !r.impact.foreseen || (input.identifiedImpacts[r.ref] ?? []).isEmpty {
+        for r in input.impactReports where r.unforeseen(identified: input.identifiedImpacts[r.ref] ?? []) {
             latest[ReconciliationInput.key(r.ref, r.year)] = r
         }
         return latest.values.compactMap { r in

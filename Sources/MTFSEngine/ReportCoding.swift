@@ -29,16 +29,7 @@ extension HolderStatement: Encodable {
                 StatementImpacts(
                     ref: ref, identified: i.identified.map { .init(kind: $0.kind.rawValue, impact: $0.impact, mitigation: $0.mitigation) },
                     reported: i.reported.map {
-                        .init(period: $0.period, impact: $0.impact.text, said_foreseen: $0.impact.foreseen, unforeseen: !$0.impact.foreseen || i.identified.isEmpty)
-                    })
-            }, forKey: .impacts)
-        try c.encode(moreFindings, forKey: .more_findings)
-        try c.encode(
-            impacts.sorted { $0.key < $1.key }.map { ref, i in
-                StatementImpacts(
-                    ref: ref, identified: i.identified.map { .init(kind: $0.kind.rawValue, impact: $0.impact, mitigation: $0.mitigation) },
-                    reported: i.reported.map {
-                        .init(period: $0.period, impact: $0.impact.text, said_foreseen: $0.impact.foreseen, unforeseen: !$0.impact.foreseen || i.identified.isEmpty)
+                        .init(period: $0.period, impact: $0.impact.text, said_foreseen: $0.impact.foreseen, unforeseen: $0.unforeseen(identified: i.identified))
                     })
             }, forKey: .impacts)
         try c.encode(entries, forKey: .entries)

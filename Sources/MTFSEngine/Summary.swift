@@ -191,7 +191,7 @@ public struct Summary: Sendable {
         var summaryImpacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []
         for r in input.impactReports where year == nil || r.year == year {
             guard let p = proposals[r.ref] else { continue }
-            summaryImpacts.append((r, !r.impact.foreseen || (input.identifiedImpacts[r.ref] ?? []).isEmpty, p))
+            summaryImpacts.append((r, r.unforeseen(identified: input.identifiedImpacts[r.ref] ?? []), p))
         }
         summaryImpacts.sort { ($0.unforeseen ? 0 : 1, -$0.report.period.code, $0.report.ref) < ($1.unforeseen ? 0 : 1, -$1.report.period.code, $1.report.ref) }
         var summary = Summary(

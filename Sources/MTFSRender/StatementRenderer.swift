@@ -68,7 +68,7 @@ public enum StatementRenderer {
             let identified = i.identified.map { "\($0.kind.rawValue): \($0.impact)" + ($0.mitigation.isEmpty ? "" : " (mitigation: \($0.mitigation))") }
             // Foreseen only where the return says so and the risk assessment identified an impact (SI01's rule).
             let reported = i.reported.map {
-                "\($0.period): \($0.impact.text) (\($0.impact.foreseen ? (i.identified.isEmpty ? "not foreseen: none was identified" : "foreseen") : "not foreseen"))"
+                "\($0.period): \($0.impact.text) (\(!$0.unforeseen(identified: i.identified) ? "foreseen" : $0.impact.foreseen ? "not foreseen: none was identified" : "not foreseen"))"
             }
             t.rows.append([
                 .text(ref.rawValue), .text(identified.isEmpty ? "none identified" : identified.joined(separator: "; ")),

@@ -329,6 +329,10 @@ public struct ImpactReport: Sendable, Hashable {
     public var period: Period
     public var impact: ObservedImpact
     public var comment: String
+
+    /// Not foreseen (SPEC §6 SI01): the return says so, or the risk assessment identified no impact
+    /// at all. The one rule the findings, the summary and statements use.
+    public func unforeseen(identified: [IdentifiedImpact]) -> Bool { !impact.foreseen || identified.isEmpty }
 }
 
 extension Ledger {
