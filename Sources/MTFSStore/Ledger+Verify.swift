@@ -945,29 +945,38 @@ private struct YearNames {
 /// last entry) with its value; the value is used only when the caller's snapshot saw the same, so a
 /// writer landing between the two snapshots never mixes them (the caller then does the work itself).
 final class SideRead<Value>: @unchecked Sendable {
+    /// Where the thread leaves its result. The thread holds this box, not the `SideRead`, so that
+    /// the `SideRead` is let go (and its `deinit` waits) as soon as the verify that made it
+    /// returns or throws.
+    private final class Box: @unchecked Sendable {
+        let work: (Database) throws -> (seen: Int64, value: Value)
+        /// Nil when the connection could not read.
+        var outcome: (seen: Int64, value: Value)?
+        init(_ work: @escaping (Database) throws -> (seen: Int64, value: Value)) { self.work = work }
+    }
     private let group = DispatchGroup()
-    private let work: (Database) throws -> (seen: Int64, value: Value)
-    /// Nil when the connection could not read.
-    private var outcome: (seen: Int64, value: Value)?
+    private let box: Box
 
     init(path: String, _ work: @escaping (Database) throws -> (seen: Int64, value: Value)) {
-        self.work = work
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            outcome = try? {
+        let box = Box(work)
+        self.box = box
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            box.outcome = try? {
                 let db = try Ledger.openForReading(path)
-                return try db.read { try self.work(db) }
+                return try db.read { try box.work(db) }
             }()
         }
     }
 
     /// Never let go while the read runs: a verify that stops early (a schema it refuses) must not
-    /// return, and the process exit, while this thread still reads the file (it crashed there).
+    /// return, and the process exit, while this thread still reads the file (it crashed there,
+    /// exit 11, when the thread held the `SideRead` itself and this never ran until it ended).
     deinit { group.wait() }
 
-    /// The value, if the connection saw `expected`.
+/// The value, if the connection saw `expected`.
     func result(ifSaw expected: Int64) -> Value? {
         group.wait()
-        guard let outcome, outcome.seen == expected else { return nil }
+        guard let outcome = box.outcome, outcome.seen == expected else { return nil }
         return outcome.value
     }
 }
