@@ -225,6 +225,14 @@ public struct Period: Hashable, Comparable, Sendable, Codable, CustomStringConve
         let (y, m) = calendarMonth
         return String(y) + "-" + (m < 10 ? "0" : "") + String(m)
     }
+    /// `September 2024`: the month as a report for people names it.
+    public var monthName: String {
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let (y, m) = calendarMonth
+        return "\(names[m - 1]) \(y)"
+    }
+    /// The period `n` months earlier.
+    public func back(_ n: Int) -> Period { (0..<max(0, n)).reduce(self) { p, _ in p.previous } }
     /// The first day of the month.
     public var firstDay: CivilDate { CivilDate(year: calendarMonth.year, month: calendarMonth.month, day: 1)! }
     /// The last day of the month: what "at the end of P6" means.

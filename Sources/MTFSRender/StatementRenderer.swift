@@ -236,9 +236,10 @@ public enum HTMLPage {
     }
 
     /// A whole page.
-    public static func page(title: String, body: String) -> String {
+    /// `extraCSS`: a report's own rules after the common ones (constants, never user input).
+    public static func page(title: String, body: String, extraCSS: String = "") -> String {
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>\(Escape.html(title))</title><style>\(css)</style></head><body>\(body)</body></html>\n"
+            + "<title>\(Escape.html(title))</title><style>\(css)\(extraCSS)</style></head><body>\(body)</body></html>\n"
     }
 
     /// A table; money right-aligned, negative amounts in red, RAG as a coloured badge with its letter.

@@ -31,6 +31,9 @@ public struct WorkbookDocument: Sendable {
     public var sheets: [Sheet]
     /// The `About` sheet's rows (column A keys, column B values), written last; none, no sheet.
     public var about: [(key: String, value: String)]
+    /// Printed portrait with this title (and the page number) in every page's header, text
+    /// wrapped rather than shrunk (SPEC §7 v3); nil: landscape, one page wide.
+    public var printTitle: String? = nil
 
     public init(sheets: [Sheet], about: [(key: String, value: String)] = []) {
         self.sheets = sheets
@@ -186,7 +189,7 @@ public enum XLSXFile {
             return workbook_set_properties(workbook, &properties)
         }
         let styles = Styles(workbook)
-        for sheet in doc.sheets { write(sheet, into: workbook, styles) }
+        for sheet in doc.sheets { write(sheet, into: workbook, styles, printTitle: doc.printTitle) }
         if !doc.about.isEmpty {
             let about = WorkbookDocument.Sheet(
                 name: "About",
@@ -203,7 +206,7 @@ public enum XLSXFile {
 
     /// The cell formats, made once per workbook.
     struct Styles {
-        let heading, text, money, integer, percent, boldText, boldMoney, boldInteger, boldPercent, input, inputMoney: UnsafeMutablePointer<lxw_format>
+        let heading, text, wrapped, money, integer, percent, boldText, boldMoney, boldInteger, boldPercent, input, inputMoney: UnsafeMutablePointer<lxw_format>
 
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
             func make(bold: Bool = false, number: String? = nil, unlocked: Bool = false, fill: UInt32? = nil) -> UnsafeMutablePointer<lxw_format> {
@@ -220,6 +223,9 @@ public enum XLSXFile {
             let pounds = "\"£\"#,##0.00;-\"£\"#,##0.00"
             heading = make(bold: true, fill: 0xE7E6E6)
             text = make()
+            wrapped = make()
+            format_set_text_wrap(wrapped)
+            format_set_align(wrapped, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
             money = make(number: pounds)
             integer = make(number: "0")
             percent = make(number: "0.0%")
@@ -233,7 +239,8 @@ public enum XLSXFile {
     }
 
     private static func write(
-        _ sheet: WorkbookDocument.Sheet, into workbook: UnsafeMutablePointer<lxw_workbook>, _ styles: Styles, headings: Bool = true
+        _ sheet: WorkbookDocument.Sheet, into workbook: UnsafeMutablePointer<lxw_workbook>, _ styles: Styles, headings: Bool = true,
+        printTitle: String? = nil
     ) {
         let ws = workbook_add_worksheet(workbook, String(sheet.name.prefix(31)))!
         let t = sheet.table
@@ -254,7 +261,10 @@ public enum XLSXFile {
                 switch cell {
                 case .text(let s):
                     let text = s.count > maxCellCharacters ? String(s.prefix(maxCellCharacters)) + "…" : s
-                    if !text.isEmpty { worksheet_write_string(ws, at.0, at.1, text, input ? styles.input : bold ? styles.boldText : styles.text) }
+                    if !text.isEmpty {
+                        let plain = printTitle == nil || !headings ? styles.text : styles.wrapped
+                        worksheet_write_string(ws, at.0, at.1, text, input ? styles.input : bold ? styles.boldText : plain)
+                    }
                     else if input { worksheet_write_blank(ws, at.0, at.1, styles.input) }
                     shown = text.count
                 case .money(let p):
@@ -274,8 +284,17 @@ public enum XLSXFile {
             }
         }
         for (c, w) in widths.enumerated() { worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), Double(w), nil) }
-        // Printed: landscape A4, one page wide, the headings on every page.
-        worksheet_set_landscape(ws)
+        // Printed: A4, one page wide, the headings on every page; landscape unless the report
+        // asks for portrait with its title on every page.
+        if let printTitle {
+            worksheet_set_portrait(ws)
+            // `&` starts a header code: a title's own ampersands are doubled (and the header is
+            // kept within Excel's 255 characters).
+            let title = String(printTitle.replacingAll("&", with: "&&").prefix(200))
+            _ = worksheet_set_header(ws, "&L" + title + "&RPage &P of &N")
+        } else {
+            worksheet_set_landscape(ws)
+        }
         worksheet_set_paper(ws, 9)
         worksheet_fit_to_pages(ws, 1, 0)
         guard headings else { return }

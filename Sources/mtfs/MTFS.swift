@@ -19,7 +19,7 @@ struct MTFS: ParsableCommand {
             Init.self, Load.self, ImportReturn.self, Org.self, Restructure.self, ProposalCommand.self, Deliver.self, Forecast.self,
             Slip.self,
             Unachievable.self, Reverse.self, Journal.self, Balance.self, Verify.self, Reconcile.self, StatementCommand.self,
-            StatementsCommand.self, TemplateCommand.self, SignOffCommand.self, SummaryCommand.self, Settings.self, ExportCommand.self,
+            StatementsCommand.self, TemplateCommand.self, SignOffCommand.self, SummaryCommand.self, ReportCommand.self, Settings.self, ExportCommand.self,
             Generate.self, Demo.self, Upgrade.self, Serve.self, UserCommand.self, TokenCommand.self,
         ]
     )

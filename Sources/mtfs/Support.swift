@@ -438,3 +438,7 @@ enum TableOutput: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json, markdown, xlsx
     init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
+
+extension RiskRating: ExpressibleByArgument {
+    public init?(argument: String) { try? self.init(parsing: argument) }
+}

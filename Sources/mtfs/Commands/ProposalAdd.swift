@@ -42,17 +42,26 @@ struct ProposalAdd: ParsableCommand {
     )
     var date: CivilDate?
     @Option(help: "Why (e.g. the Council decision).") var reason: String = "MTFS approval"
+    @Option(help: ArgumentHelp("The Cabinet portfolio, e.g. \"Children's Services\".", valueName: "name")) var portfolio: String?
+    @Option(name: .customLong("portfolio-holder"), help: ArgumentHelp("The portfolio holder (the lead member).", valueName: "name"))
+    var portfolioHolder: String?
+    @Option(help: ArgumentHelp("The risk rating when approved: High, Medium or Low.", valueName: "rating")) var risk: RiskRating?
+    @Option(help: ArgumentHelp("The Corporate Plan priority it serves.", valueName: "text")) var priority: String?
 
     func run() throws {
         let ledger = try options.open()
         let shares = try CostCentreShare.parse(
             costCentres.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty })
         let targets = try YearAmount.byYear(target, option: "--target")
-        let proposal = Proposal(
+        var proposal = Proposal(
             ref: ref, title: title, directorate: directorate, owner: owner, category: category,
             recurrence: recurrence, costCentres: shares,
             deliveryStart: deliveryStart,
             replaces: replaces)
+        proposal.portfolio = portfolio
+        proposal.portfolioHolder = portfolioHolder
+        proposal.risk = risk
+        proposal.priority = priority
         let firstYear = targets.keys.min()
         let effective = date ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
         let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())

@@ -1,0 +1,269 @@
+import MTFSDomain
+import MTFSEngine
+
+/// The members' report (SPEC §7 v3) as a printable page (one page per portfolio), Markdown and a
+/// workbook. Every value is escaped for its format; nothing below a proposal is shown.
+public enum MembersRenderer {
+    /// The formats the report is written in.
+    public static let formats: [DocumentFormat] = [.html, .markdown, .xlsx]
+
+    public static func title(_ r: MembersReport) -> String {
+        "Savings delivery \(r.year): report to members" + (r.scope.map { " (\($0))" } ?? "")
+    }
+
+    /// "2024/25 as at the end of September 2024 (P6)".
+    public static func asAt(_ r: MembersReport) -> String { "\(r.year) as at the end of \(r.period.monthName) (P\(r.period.number))" }
+
+    /// Whether any proposal is without a forecast: the column is shown only then.
+    static func anyNoForecast(_ r: MembersReport) -> Bool { r.totals.contains { !$0.money.noForecast.isZero } }
+
+    static func ragWords(_ l: MembersReport.Line) -> String {
+        if l.notReported { return "not reported" }
+        guard let rag = l.rag else { return l.money.noForecast.isZero ? "–" : "no forecast" }
+        return rag.name
+    }
+
+    static func moneyColumns(_ r: MembersReport) -> [Table.Column] {
+        [.init("target", "Target"), .init("delivered", "Delivered"), .init("on_track", "On track"), .init("at_risk", "At risk"),
+         .init("will_not_be_delivered", "Will not be delivered")] + (anyNoForecast(r) ? [.init("no_forecast", "No forecast")] : [])
+    }
+
+    static func moneyCells(_ m: MembersReport.Money, _ r: MembersReport) -> [Table.Cell] {
+        [.money(m.target), .money(m.delivered), .money(m.onTrack), .money(m.atRisk), .money(m.willNotBeDelivered)]
+            + (anyNoForecast(r) ? [.money(m.noForecast)] : [])
+    }
+
+    /// One directorate's proposals in a portfolio, with its total (one per fund).
+    static func groupTable(_ g: MembersReport.Group, _ r: MembersReport) -> Table {
+        var t = Table(
+            columns: [.init("ref", "Ref"), .init("saving", "Saving", maxTextWidth: 44), .init("owner", "Owner")] + moneyColumns(r)
+                + [.init("rag", "RAG")])
+        for l in g.lines {
+            let fund = l.proposal.fund == Proposal.generalFund ? "" : " (\(l.proposal.fund))"
+            t.rows.append([.text(l.proposal.ref.rawValue), .text(l.proposal.title + fund), .text(l.proposal.owner)] + moneyCells(l.money, r) + [.text(ragWords(l))])
+        }
+        if g.totals.count == 1 {
+            t.totals = [.text("Total"), .empty, .empty] + moneyCells(g.totals[0].money, r) + [.empty]
+        } else {
+            for total in g.totals {
+                t.subtotals.insert(t.rows.count)
+                t.rows.append([.text("Total"), .text(total.fund), .empty] + moneyCells(total.money, r) + [.empty])
+            }
+        }
+        return t
+    }
+
+    /// The programme by portfolio: one row per portfolio (and fund), and the total of each fund.
+    static func portfolioTable(_ r: MembersReport, totals: Bool = true) -> Table {
+        let funds = Set(r.totals.map(\.fund)).count > 1
+        var t = Table(
+            columns: [.init("portfolio", "Portfolio"), .init("portfolio_holder", "Portfolio holder")] + (funds ? [.init("fund", "Fund")] : [])
+                + moneyColumns(r) + [.init("delivered_share", "Delivered %")])
+        for p in r.portfolios {
+            for total in p.totals {
+                t.rows.append(
+                    [.text(p.name), .text(p.holder ?? "")] + (funds ? [.text(total.fund)] : []) + moneyCells(total.money, r)
+                        + [.percent(total.money.deliveredShare)])
+            }
+        }
+        guard totals else { return t }
+        if r.totals.count == 1 {
+            t.totals = [.text("Total"), .empty] + moneyCells(r.totals[0].money, r) + [.percent(r.totals[0].money.deliveredShare)]
+        } else {
+            for total in r.totals {
+                t.subtotals.insert(t.rows.count)
+                t.rows.append([.text("Total"), .empty, .text(total.fund)] + moneyCells(total.money, r) + [.percent(total.money.deliveredShare)])
+            }
+        }
+        return t
+    }
+
+    /// "Target £1,200,000; delivered £400,000 (33.3%); on track …", one sentence per fund.
+    static func headline(_ totals: [MembersReport.FundTotal], _ r: MembersReport) -> String {
+        guard !totals.isEmpty else { return "No savings target for \(r.year)." }
+        return totals.map { t in
+            let m = t.money
+            let share = m.deliveredShare.map { " (\(Table.human(.percent($0))))" } ?? ""
+            var s = (totals.count > 1 ? "\(t.fund): t" : "T") + "arget \(m.target.forReading); delivered \(m.delivered.forReading)\(share); "
+            s += "on track \(m.onTrack.forReading); at risk \(m.atRisk.forReading); will not be delivered \(m.willNotBeDelivered.forReading)"
+            if !m.noForecast.isZero { s += "; no forecast \(m.noForecast.forReading)" }
+            return s + "."
+        }.joined(separator: " ")
+    }
+
+    static func impactSentence(_ i: MembersReport.Impact) -> (label: String, text: String) {
+        let label = i.unforeseen ? "Not foreseen" : "Foreseen"
+        let why = i.noneIdentified ? " (no impact was identified when the saving was assessed)" : ""
+        return (label, "\(i.proposal.ref) \(i.proposal.title), reported \(i.report.period.monthName)\(why): \(i.report.impact.text)")
+    }
+
+    /// "reported in October to December 2023": the months after the last report, to the report's.
+    static func impactsHeading(_ r: MembersReport) -> String {
+        let first = Period(code: r.since.code % 100 == 12 ? (r.since.year.startYear + 1) * 100 + 1 : r.since.code + 1) ?? r.period
+        return "Service impacts reported " + (first == r.period ? "in \(r.period.monthName)" : "from \(first.monthName) to \(r.period.monthName)")
+            + " (since the last report)"
+    }
+
+    /// A portfolio's page lists this many concerns (double counts first, then the most money), so
+    /// that it prints on one page; the workbook lists them all.
+    static let shownConcerns = 8
+
+    /// "…and 3 more, of less money: …", when a portfolio has more concerns than its page lists.
+    static func more(_ p: MembersReport.Portfolio) -> String? {
+        let rest = p.concerns.dropFirst(shownConcerns)
+        guard !rest.isEmpty else { return nil }
+        let total = rest.reduce(Pence.zero) { $0 + $1.amount }
+        return "…and \(rest.count) more, of \(total.forReading) in all; the workbook (--format xlsx) lists every one."
+    }
+
+    static let legend =
+        "On track, at risk and will not be delivered are the rest of each saving's target for the year as its owner last reported it (Green, Amber and Red). "
+        + "No forecast: what is still to deliver where no forecast has been returned. Figures are for each saving as a whole; owners are the officers accountable."
+
+    // MARK: - HTML
+
+    static let css = """
+        .members h2.portfolio { font-size: 17px; border-bottom: 2px solid #1f4e79; padding-bottom: 2px; margin-top: 28px; }
+        .members .holder { font-weight: 600; margin: 2px 0 6px; } .members ul.plain { padding-left: 18px; margin: 4px 0; }
+        .members ul.plain li { margin-bottom: 3px; } .members .label { font-weight: 700; } .members .label-no { color: #b00020; }
+        .members table td:nth-child(2) { min-width: 14em; }
+        @media print { .members section.portfolio { break-before: page; } .members h2.portfolio { margin-top: 0; font-size: 14px; }
+          .members ul.plain { font-size: 9px; } .members h3 { font-size: 11px; margin: 6px 0 2px; } }
+        """
+
+    public static func html(_ r: MembersReport) -> String {
+        HTMLPage.page(title: title(r) + " — " + asAt(r), body: htmlBody(r), extraCSS: css)
+    }
+
+    /// The page body (for a page of its own or the portal's frame).
+    public static func htmlBody(_ r: MembersReport) -> String {
+        let h = Escape.html
+        var body = "<div class=\"members\"><header><h1>\(h(title(r)))</h1><p class=\"meta\">\(h(asAt(r))) · ledger head \(h(r.head.short))"
+        if !r.latestReturns.isEmpty {
+            body += " · latest returns: " + h(r.latestReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.monthName)" }.joined(separator: ", "))
+        }
+        body += "</p></header>"
+        body += "<p class=\"headline\">\(h(headline(r.totals, r)))</p>"
+        if r.portfolios.count > 1 {
+            body += "<h2>By portfolio</h2>" + HTMLPage.table(portfolioTable(r))
+        }
+        body += "<p class=\"meta\">\(h(legend))</p>"
+        if r.portfolios.isEmpty { body += "<p>No savings proposals in this report.</p>" }
+        for p in r.portfolios {
+            body += "<section class=\"portfolio\"><h2 class=\"portfolio\">\(h(p.name))</h2>"
+            body += "<p class=\"holder\">Portfolio holder: \(h(p.holder ?? "not named"))</p>"
+            body += "<p class=\"headline\">\(h(headline(p.totals, r)))</p>"
+            for g in p.groups {
+                body += "<h3>\(h(g.directorate))</h3>" + HTMLPage.table(groupTable(g, r))
+                let comments = g.lines.compactMap { l in l.comment.map { (l.proposal.ref, $0) } }
+                if !comments.isEmpty {
+                    body += "<ul class=\"plain\">" + comments.map { "<li><b>\(h($0.0.rawValue))</b>: \(h($0.1))</li>" }.joined() + "</ul>"
+                }
+            }
+            if p.groups.isEmpty { body += "<p>No savings target for \(h(r.year.description)).</p>" }
+            body += "<h3>\(h(impactsHeading(r)))</h3>"
+            body +=
+                p.impacts.isEmpty
+                ? "<p>None reported.</p>"
+                : "<ul class=\"plain\">" + p.impacts.map { i in
+                    let s = impactSentence(i)
+                    return "<li><span class=\"label\(i.unforeseen ? " label-no" : "")\">\(h(s.label))</span> · \(h(s.text))</li>"
+                }.joined() + "</ul>"
+            body += "<h3>Slippage and double counts</h3>"
+            body +=
+                p.concerns.isEmpty
+                ? "<p>None.</p>"
+                : "<ul class=\"plain\">" + p.concerns.prefix(shownConcerns).map { "<li>\(h($0.sentence))</li>" }.joined()
+                    + (more(p).map { "<li>\(h($0))</li>" } ?? "") + "</ul>"
+            body += "</section>"
+        }
+        return body + "</div>"
+    }
+
+    // MARK: - Markdown
+
+    public static func markdown(_ r: MembersReport) -> String {
+        let m = Escape.markdown
+        var out = "# \(m(title(r)))\n\n\(m(asAt(r))) · ledger head \(r.head.short)\n\n\(m(headline(r.totals, r)))\n\n"
+        if r.portfolios.count > 1 { out += "## By portfolio\n\n" + portfolioTable(r).renderMarkdown() + "\n" }
+        out += "_\(m(legend))_\n\n"
+        for p in r.portfolios {
+            out += "## \(m(p.name))\n\nPortfolio holder: \(m(p.holder ?? "not named"))\n\n\(m(headline(p.totals, r)))\n\n"
+            for g in p.groups {
+                out += "### \(m(g.directorate))\n\n" + groupTable(g, r).renderMarkdown() + "\n"
+                for l in g.lines { if let c = l.comment { out += "- **\(m(l.proposal.ref.rawValue))**: \(m(c))\n" } }
+                if g.lines.contains(where: { $0.comment != nil }) { out += "\n" }
+            }
+            out += "### \(m(impactsHeading(r)))\n\n"
+            out += p.impacts.isEmpty ? "None reported.\n\n" : p.impacts.map { i in
+                let s = impactSentence(i)
+                return "- **\(s.label)** · \(m(s.text))\n"
+            }.joined() + "\n"
+            out += "### Slippage and double counts\n\n"
+            out += p.concerns.isEmpty ? "None.\n\n" : p.concerns.prefix(shownConcerns).map { "- \(m($0.sentence))\n" }.joined() + (more(p).map { "- \(m($0))\n" } ?? "") + "\n"
+        }
+        return out
+    }
+
+    // MARK: - Workbook
+
+    /// Data tables without totals (a sum or pivot over a sheet counts nothing twice); the totals are
+    /// on `About`.
+    public static func workbook(_ r: MembersReport) -> WorkbookDocument {
+        let funds = Set(r.totals.map(\.fund)).count > 1
+        var savings = Table(
+            columns: [.init("portfolio", "Portfolio"), .init("portfolio_holder", "Portfolio holder"), .init("directorate", "Directorate")]
+                + (funds ? [.init("fund", "Fund")] : []) + [.init("ref", "Ref"), .init("saving", "Saving"), .init("owner", "Owner")]
+                + moneyColumns(r) + [.init("rag", "RAG")] + (r.withComments ? [.init("comment", "Latest comment")] : []))
+        for p in r.portfolios {
+            for g in p.groups {
+                for l in g.lines {
+                    savings.rows.append(
+                        [.text(p.name), .text(p.holder ?? ""), .text(g.directorate)] + (funds ? [.text(l.proposal.fund)] : [])
+                            + [.text(l.proposal.ref.rawValue), .text(l.proposal.title), .text(l.proposal.owner)] + moneyCells(l.money, r)
+                            + [.text(ragWords(l))] + (r.withComments ? [.text(l.comment ?? "")] : []))
+                }
+            }
+        }
+        var impacts = Table(columns: [
+            .init("portfolio", "Portfolio"), .init("foreseen", "Foreseen?"), .init("reported", "Reported"), .init("ref", "Ref"),
+            .init("saving", "Saving"), .init("impact", "Impact"), .init("owner", "Owner"),
+        ])
+        var concerns = Table(columns: [
+            .init("portfolio", "Portfolio"), .init("kind", "Kind"), .init("code", "Code"), .init("amount", "Amount"), .init("what", "What"),
+        ])
+        for p in r.portfolios {
+            for i in p.impacts {
+                impacts.rows.append([
+                    .text(p.name), .text(i.unforeseen ? "Not foreseen" : "Foreseen"), .text(i.report.period.monthName), .text(i.proposal.ref.rawValue),
+                    .text(i.proposal.title), .text(i.report.impact.text), .text(i.proposal.owner),
+                ])
+            }
+            for c in p.concerns {
+                concerns.rows.append([.text(p.name), .text(c.kind.rawValue), .text(c.code?.rawValue ?? ""), .money(c.amount), .text(c.sentence)])
+            }
+        }
+        var about: [(String, String)] = [
+            ("report", title(r)), ("as at", asAt(r)), ("service impacts", impactsHeading(r)), ("chain head", r.head.description),
+            ("totals", headline(r.totals, r)), ("how to read", legend),
+        ]
+        if let scope = r.scope { about.append(("scope", scope)) }
+        var doc = WorkbookDocument(
+            sheets: [
+                .init(name: "Savings", table: savings), .init(name: "By portfolio", table: portfolioTable(r, totals: false)),
+                .init(name: "Service impacts", table: impacts), .init(name: "Slippage and double counts", table: concerns),
+            ], about: about)
+        doc.printTitle = "\(title(r)) — \(asAt(r))"
+        return doc
+    }
+
+    /// The report as a file's bytes in `format` (HTML, Markdown or a workbook).
+    public static func file(_ r: MembersReport, as format: DocumentFormat) throws -> [UInt8] {
+        switch format {
+        case .html: Array(html(r).utf8)
+        case .markdown: Array(markdown(r).utf8)
+        case .xlsx: Array(try XLSXFile.bytes(workbook(r)))
+        default: throw WorkbookWriteError(kind: .badInput, explanation: "the members' report is written as html, markdown or xlsx")
+        }
+    }
+}
