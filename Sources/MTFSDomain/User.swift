@@ -3,6 +3,9 @@
 public struct PortalUser: Hashable, Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case holder, finance, cfo, admin
+        /// A councillor (SPEC §7 v3): reads their Cabinet portfolio's savings, statement, findings
+        /// and the members' report; writes nothing.
+        case member
     }
 
     public var login: String
@@ -12,16 +15,24 @@ public struct PortalUser: Hashable, Sendable {
     public var holder: String?
     /// For `finance`: the directorate whose returns and statements are theirs.
     public var directorate: String?
+    /// For a `member`: the Cabinet portfolio whose savings are theirs to read.
+    public var portfolio: String?
     public var disabled = false
 
-    public init(login: String, name: String, role: Role, holder: String? = nil, directorate: String? = nil, disabled: Bool = false) {
+    public init(
+        login: String, name: String, role: Role, holder: String? = nil, directorate: String? = nil, portfolio: String? = nil, disabled: Bool = false
+    ) {
         self.login = login
         self.name = name
         self.role = role
         self.holder = holder
         self.directorate = directorate
+        self.portfolio = portfolio
         self.disabled = disabled
     }
+
+    /// Reads only: a councillor, who may see and never change.
+    public var readsOnly: Bool { role == .member }
 
     /// Sees everything (the CFO and administrators).
     public var seesAll: Bool { role == .cfo || role == .admin }
@@ -39,6 +50,12 @@ public struct PortalUser: Hashable, Sendable {
         }
         if role == .finance && (directorate ?? "").trimmingSpaces().isEmpty {
             throw DomainError.invalid("a finance user needs --directorate NAME: the directorate whose returns are theirs")
+        }
+        if role == .member && (portfolio ?? "").trimmingSpaces().isEmpty {
+            throw DomainError.invalid("a member needs --portfolio NAME: the Cabinet portfolio whose savings are theirs to read")
+        }
+        if role != .member && portfolio != nil {
+            throw DomainError.invalid("--portfolio is for a member (--role member); a \(role.rawValue) is not scoped to a portfolio")
         }
     }
 }

@@ -109,6 +109,9 @@ public struct HolderStatement: Sendable {
     }
 
     public var holder: String
+    /// Set for a Cabinet portfolio's statement (then `holder` is the portfolio's name): nothing
+    /// held, nothing to sign.
+    public var portfolio: String? = nil
     public var period: Period
     public var asAt: CivilDate { period.lastDay }
     public var directorates: [String]
@@ -388,12 +391,27 @@ public struct StatementBuilder: Sendable {
 
     /// The statement of one holder.
     public func statement(for holder: String) throws -> HolderStatement {
+        try statement(
+            holder: holder, held: (centresByHolder[holder] ?? []).sorted(),
+            owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }.sorted { $0.ref < $1.ref }, portfolio: nil)
+    }
+
+    /// The Cabinet portfolios the proposals name.
+    public var portfolios: [String] { Array(Set(input.proposals.compactMap(\.portfolio))).sorted() }
+
+    /// A Cabinet portfolio's statement (SPEC §7 v3, for its member in the portal): its savings shown
+    /// as a holder's own are, with their totals, trend, impacts and findings; no cost centre is
+    /// held, no ledger entry is listed and nothing is signed.
+    public func statement(forPortfolio name: String) throws -> HolderStatement {
+        try statement(
+            holder: name, held: [], owned: input.proposals.filter { $0.portfolio == name }.sorted { $0.ref < $1.ref }, portfolio: name)
+    }
+
+    private func statement(holder: String, held: [CostCentreCode], owned: [Proposal], portfolio: String?) throws -> HolderStatement {
         let period = input.asOf
         let year = period.year
         let ahead = input.window.years.filter { $0 > year }
-        let held = (centresByHolder[holder] ?? []).sorted()
         let heldSet = Set(held)
-        let owned = (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }.sorted { $0.ref < $1.ref }
         let ownedRefs = Set(owned.map(\.ref))
         var others: [Proposal] = []
         var seen: Set<ProposalRef> = []
@@ -474,12 +492,13 @@ public struct StatementBuilder: Sendable {
             holder: holder, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
             yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count, behindIf: settings),
             findings: Array(mine.prefix(HolderStatement.shownFindings)),
-            entries: refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
-            previousSignOff: signedBefore[holder],
+            entries: portfolio != nil ? [] : refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
+            previousSignOff: portfolio != nil ? nil : signedBefore[holder],
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
             askedForReturn: directoratesThen,
-            signature: signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)), window: input.window,
-            trend: trend(owned, lines: ownedLines))
+            signature: portfolio != nil ? .notSigned : signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)),
+            window: input.window, trend: trend(owned, lines: ownedLines))
+        statement.portfolio = portfolio
         statement.moreFindings = max(0, mine.count - HolderStatement.shownFindings)
         for p in owned {
             let identified = input.identifiedImpacts[p.ref] ?? []

@@ -122,7 +122,7 @@ public enum MembersRenderer {
 
     // MARK: - HTML
 
-    static let css = """
+    public static let css = """
         .members h2.portfolio { font-size: 17px; border-bottom: 2px solid #1f4e79; padding-bottom: 2px; margin-top: 28px; }
         .members .holder { font-weight: 600; margin: 2px 0 6px; } .members ul.plain { padding-left: 18px; margin: 4px 0; }
         .members ul.plain li { margin-bottom: 3px; } .members .label { font-weight: 700; } .members .label-no { color: #b00020; }

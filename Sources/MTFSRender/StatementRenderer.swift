@@ -182,7 +182,8 @@ public enum StatementRenderer {
         let unforecast = s.owned.filter(\.noForecast).count
         let unreported = s.owned.filter(\.notReported).map(\.ref.rawValue)
         let over = s.owned.compactMap(\.overDelivered).reduce(Pence.zero, +)
-        return "You own \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year)"
+        let who = s.portfolio != nil ? "The portfolio has" : "You own"
+        return "\(who) \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year)"
             + (t.funds.count > 1 ? " (all funds: \(t.funds.joined(separator: " + ")))" : "")
             + (t.fallsOut.isZero ? "" : ", and \(t.fallsOut) of savings falling out (a pressure)") + ": "
             + "\(t.delivered) delivered by \(s.period), \(behind)"

@@ -284,7 +284,8 @@ public struct HTMLWriter: ReportWriter {
     /// The statement's page body, for a page of its own or a frame such as the portal's.
     public func statementBody(_ s: HolderStatement) -> String {
         let h = Escape.html
-        var body = "<header><h1>Savings statement</h1><p class=\"who\">\(h(s.holder))</p>"
+        let portfolio = s.portfolio != nil
+        var body = "<header><h1>\(portfolio ? "Portfolio statement" : "Savings statement")</h1><p class=\"who\">\(h(s.holder))</p>"
         body +=
             "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(StatementRenderer.headText(s)))</p></header>"
         if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(h(notice))</p>" }
@@ -292,7 +293,7 @@ public struct HTMLWriter: ReportWriter {
         body += HTMLPage.chart(
             bars: s.owned.map { ($0.ref.rawValue, $0.currentTarget, $0.delivered, $0.forecast ?? $0.delivered, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")
-        body += "<h2>Proposals you own</h2>" + HTMLPage.table(
+        body += "<h2>\(portfolio ? "Savings in this portfolio" : "Proposals you own")</h2>" + HTMLPage.table(
                 StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",
                 calm: ("variance", StatementRenderer.behindRows(s.owned, total: s.totals.behind)))
         let comments = StatementRenderer.comments(s.owned, period: s.period)
@@ -303,7 +304,7 @@ public struct HTMLWriter: ReportWriter {
         if let trend = StatementRenderer.trendTable(s) {
             // Red only where the month's shortfall is beyond tolerance, as on the proposals' lines.
             let alarmed = Set(s.trend.indices.filter { s.trend[$0].behind })
-            body += "<h3>Your proposals month by month</h3>" + HTMLPage.table(trend, calm: ("variance", alarmed))
+            body += "<h3>\(portfolio ? "The portfolio" : "Your proposals") month by month</h3>" + HTMLPage.table(trend, calm: ("variance", alarmed))
         }
         if !s.others.isEmpty {
             body +=
@@ -313,12 +314,14 @@ public struct HTMLWriter: ReportWriter {
                     calm: ("variance", StatementRenderer.behindRows(s.others)))
         }
         if let impacts = StatementRenderer.impactsTable(s) { body += "<h2>Service impacts</h2>" + HTMLPage.table(impacts) }
-        body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s))
+        if !portfolio { body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s)) }
         body += "<h2>Reconciliation findings</h2>"
         body +=
             s.findings.isEmpty
             ? "<p>None.</p>"
             : HTMLPage.findings(s.findings) + (s.moreFindingsText.map { "<p class=\"meta\">\(Escape.html($0))</p>" } ?? "")
+        // A portfolio's statement is read, not signed, and lists no ledger entry (SPEC §7 v3).
+        guard !portfolio else { return body }
         body +=
             "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s)))
         body +=

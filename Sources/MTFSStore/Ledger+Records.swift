@@ -46,6 +46,7 @@ public enum FactTable: String, CaseIterable, Sendable {
         case .returnLines: ["delivered_blank", "green", "amber", "red", "impact", "impact_foreseen"]
         case .forecasts: ["green", "amber", "red"]
         case .proposals: ["fund", "portfolio", "portfolio_holder", "risk", "priority"]
+        case .userChanges: ["portfolio"]
         default: []
         }
     }
@@ -57,6 +58,7 @@ public enum FactTable: String, CaseIterable, Sendable {
         case .returnLines: 12
         case .forecasts: 11
         case .proposals: 12
+        case .userChanges: 12
         default: Int.max
         }
     }

@@ -29,12 +29,14 @@ public struct AuthEvent: Sendable, Hashable {
 /// a role, a holder binding, a password or a disabling is never edited in place. Sessions are not
 /// chained, but one counts only when the chained sign-in that began it is there.
 extension Ledger {
-    private static let userColumns = "login, name, role, holder, directorate, disabled"
+    private static let userColumns = "login, name, role, holder, directorate, disabled, portfolio"
 
+    /// A role this build does not know is read as a disabled member of no portfolio: it grants nothing.
     private static func user(from row: Row) -> PortalUser {
-        PortalUser(
-            login: row.text(0), name: row.text(1), role: PortalUser.Role(rawValue: row.text(2)) ?? .holder, holder: row.optionalText(3),
-            directorate: row.optionalText(4), disabled: row.int(5) != 0)
+        let role = PortalUser.Role(rawValue: row.text(2))
+        return PortalUser(
+            login: row.text(0), name: row.text(1), role: role ?? .member, holder: row.optionalText(3),
+            directorate: row.optionalText(4), portfolio: row.optionalText(6), disabled: role == nil || row.int(5) != 0)
     }
 
     /// A time in seconds since 1970 as the chain's other facts write it (ISO 8601, UTC).
@@ -50,10 +52,10 @@ extension Ledger {
     ) throws {
         try db.run(
             """
-            INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of, portfolio)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, Int64(user.disabled ? 1 : 0), change,
-            recordedAt, actor, onBehalfOf)
+            recordedAt, actor, onBehalfOf, user.portfolio)
         try chain(.userChanges, db.lastInsertRowID)
     }
 
@@ -70,7 +72,8 @@ extension Ledger {
             try recordUser(added, passwordHash: passwordHash, change: "added", actor: actor, onBehalfOf: onBehalfOf, recordedAt: recordedAt)
             try recordAuthEvent(
                 "user added", login: user.login, address: "", at: time, actor: actor,
-                detail: "\(user.role.rawValue)" + (user.holder.map { " for \($0)" } ?? "") + (user.directorate.map { " in \($0)" } ?? ""))
+                detail: "\(user.role.rawValue)" + (user.holder.map { " for \($0)" } ?? "") + (user.directorate.map { " in \($0)" } ?? "")
+                    + (user.portfolio.map { " of the portfolio \($0)" } ?? ""))
         }
     }
 
@@ -128,7 +131,7 @@ extension Ledger {
     public func user(tokenHash: String) throws -> PortalUser? {
         try db.first(
             """
-            SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled FROM tokens t JOIN users u ON u.login = t.login
+            SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled, u.portfolio FROM tokens t JOIN users u ON u.login = t.login
             WHERE t.token_hash = ? AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'tokens' AND r.key1 = t.id AND r.key2 = '')
             """,
             tokenHash, map: Ledger.user(from:))

@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9, migration10]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9, migration10, migration11]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -551,5 +551,47 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'identified impacts are append-only: add another'); END;
         CREATE TRIGGER impacts_no_delete BEFORE DELETE ON impacts
             BEGIN SELECT RAISE(ABORT, 'identified impacts are append-only: add another'); END;
+        """
+
+    /// Version 11: the portal's `member` role (SPEC §7 v3), read-only and scoped to a Cabinet
+    /// portfolio. A CHECK constraint cannot be altered in place, so the history of users is copied
+    /// into a table that allows the role and has a `portfolio` column, keeping every id (the record
+    /// chain finds rows by id) and every value (a later column is hashed only when it holds one, so
+    /// every record stands). Its guards, index and view are made again as they were.
+    static let migration11 = """
+        DROP VIEW users;
+        DROP TRIGGER user_changes_no_update;
+        DROP TRIGGER user_changes_no_delete;
+        DROP INDEX user_changes_by_login;
+        ALTER TABLE user_changes RENAME TO user_changes_10;
+        CREATE TABLE user_changes (
+            id            INTEGER PRIMARY KEY,
+            login         TEXT NOT NULL,
+            name          TEXT NOT NULL,
+            role          TEXT NOT NULL CHECK (role IN ('holder', 'finance', 'cfo', 'admin', 'member')),
+            holder        TEXT,
+            directorate   TEXT,
+            password_hash TEXT NOT NULL,
+            disabled      INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+            change        TEXT NOT NULL,
+            recorded_at   TEXT NOT NULL,
+            actor         TEXT NOT NULL,
+            on_behalf_of  TEXT,
+            portfolio     TEXT CHECK (portfolio IS NULL OR length(portfolio) BETWEEN 1 AND 200),
+            CHECK (role <> 'member' OR portfolio IS NOT NULL)
+        ) STRICT;
+        INSERT INTO user_changes(id, login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of)
+            SELECT id, login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of
+            FROM user_changes_10 ORDER BY id;
+        DROP TABLE user_changes_10;
+        CREATE INDEX user_changes_by_login ON user_changes(login, id);
+        CREATE TRIGGER user_changes_no_update BEFORE UPDATE ON user_changes
+            BEGIN SELECT RAISE(ABORT, 'users are a history: record a change instead'); END;
+        CREATE TRIGGER user_changes_no_delete BEFORE DELETE ON user_changes
+            BEGIN SELECT RAISE(ABORT, 'users are a history: record a change instead'); END;
+        CREATE VIEW users AS
+            SELECT login, name, role, holder, directorate, password_hash, disabled, portfolio FROM user_changes c
+            WHERE id = (SELECT max(u.id) FROM user_changes u WHERE u.login = c.login
+                        AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'user_changes' AND r.key1 = u.id AND r.key2 = ''));
         """
 }

@@ -17,8 +17,7 @@ extension Portal {
             var report = try await self.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
             if !user.seesAll {
                 let proposals = try await self.service.reading { try $0.proposals() }
-                let mine = Set(
-                    proposals.filter { user.role == .finance ? $0.directorate == user.directorate : $0.owner == user.holder }.map(\.ref))
+                let mine = Set(proposals.filter { Portal.inScope($0, of: user) }.map(\.ref))
                 report.rows = report.rows.filter { $0.ref.map(mine.contains) ?? false }
             }
             let table = BalanceTable.table(report, pinned: true)
@@ -88,6 +87,7 @@ extension Portal {
                 return Pages.json("{\"errors\": [\(problems.map { JSONOutput.inert(Escape.json($0)) }.joined(separator: ", "))]}", status: .unprocessableContent)
             }
             if user.role == .cfo { throw HTTPFailure(.forbidden, "The CFO reads; returns come from holders and finance.") }
+            if user.readsOnly { throw HTTPFailure(.forbidden, "A member's account reads only; nothing was changed.") }
             try await self.checkScope(user, rows: rows)
             let parsed = ParsedReturn(file: "the API", period: p, rows: rows)
             let who = self.provenance(user, source: "the API")

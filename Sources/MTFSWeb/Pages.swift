@@ -27,12 +27,13 @@ enum Pages {
         """
 
     /// A whole page inside the portal's frame: the navigation for the user's role and sign-out.
-    static func layout(title: String, user: PortalUser?, csrf: String?, body: String) -> String {
+    static func layout(title: String, user: PortalUser?, csrf: String?, body: String, extraCSS: String = "") -> String {
         var nav = ""
         if let user {
             let links: [(String, String)] =
                 switch user.role {
                 case .holder: [("/statement", "My statement"), ("/return", "My return"), ("/history", "My history")]
+                case .member: [("/members", "Members' report"), ("/statement", "Portfolio statement"), ("/findings", "Findings"), ("/downloads", "Downloads")]
                 case .finance: [("/board", "Returns board and statements"), ("/upload", "Upload a return"), ("/findings", "Findings")]
                 case .cfo:
                     [("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"), ("/downloads", "Downloads")]
@@ -47,7 +48,7 @@ enum Pages {
                 + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(Escape.html(csrf ?? ""))\"><button class=\"quiet\" type=\"submit\">Sign out</button></form></nav>"
         }
         return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>\(Escape.html(title)) — mtfs</title><style>\(HTMLPage.css)\n\(css)</style></head><body>\(nav)\(body)</body></html>\n"
+            + "<title>\(Escape.html(title)) — mtfs</title><style>\(HTMLPage.css)\n\(css)\(extraCSS)</style></head><body>\(nav)\(body)</body></html>\n"
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -11,7 +11,12 @@ extension Portal {
     func addPages(to router: Router<PortalContext>) {
         router.get("/") { _, context in
             guard let user = context.user else { return Pages.redirect("/login") }
-            return Pages.redirect(user.role == .holder ? "/statement" : user.role == .finance ? "/board" : "/summary")
+            switch user.role {
+            case .holder: return Pages.redirect("/statement")
+            case .finance: return Pages.redirect("/board")
+            case .member: return Pages.redirect("/members")
+            case .cfo, .admin: return Pages.redirect("/summary")
+            }
         }
         router.get("/login") { _, context in
             if context.user != nil { return Pages.redirect("/") }
@@ -55,6 +60,7 @@ extension Portal {
         router.get("/summary") { request, context in try await self.page(context) { user in try await self.summaryPage(request, user, context) } }
         router.get("/findings") { request, context in try await self.page(context) { user in try await self.findingsPage(request, user, context) } }
         router.get("/trend") { request, context in try await self.page(context) { user in try await self.trendPage(request, user, context) } }
+        router.get("/members") { request, context in try await self.page(context) { user in try await self.membersPage(request, user, context) } }
         router.get("/downloads") { _, context in try await self.page(context) { user in try self.downloadsPage(user, context) } }
         router.get("/download") { request, context in try await self.page(context) { user in try await self.download(request, user, context) } }
     }
@@ -65,8 +71,10 @@ extension Portal {
         return try await body(user)
     }
 
-    func frame(_ title: String, _ user: PortalUser, _ context: PortalContext, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        Pages.html(Pages.layout(title: title, user: user, csrf: csrf(context), body: body), status: status)
+    func frame(
+        _ title: String, _ user: PortalUser, _ context: PortalContext, _ body: String, status: HTTPResponse.Status = .ok, extraCSS: String = ""
+    ) -> Response {
+        Pages.html(Pages.layout(title: title, user: user, csrf: csrf(context), body: body, extraCSS: extraCSS), status: status)
     }
 
     static func loginForm(error: String?, login: String = "") -> String {
@@ -91,12 +99,25 @@ extension Portal {
         return latest
     }
 
+    /// Whether a proposal is within `user`'s scope: a holder's own, finance's directorate's, a
+    /// member's portfolio's, or any for the CFO and administrators.
+    static func inScope(_ p: Proposal, of user: PortalUser) -> Bool {
+        switch user.role {
+        case .holder: p.owner == user.holder
+        case .finance: p.directorate == user.directorate
+        case .member: p.portfolio != nil && p.portfolio == user.portfolio
+        case .cfo, .admin: true
+        }
+    }
+
     /// Whether `user` may see `holder`'s statement (held directorates given).
     static func maySee(_ user: PortalUser, holder: String, directorates: [String]) -> Bool {
         switch user.role {
         case .holder: user.holder == holder
         case .finance: directorates.contains(user.directorate ?? "")
         case .cfo, .admin: true
+        // A member reads their portfolio's statement, never a holder's (which covers other portfolios).
+        case .member: false
         }
     }
 
@@ -119,7 +140,7 @@ extension Portal {
             switch user.role {
             case .holder: throw HTTPFailure(.notFound, "\(holder) holds no cost centre and owns no proposal at the end of \(period)")
             // Finance learns nothing of other directorates' holders: unknown and not theirs read the same.
-            case .finance: throw HTTPFailure(.forbidden, "That statement is not yours to see.")
+            case .finance, .member: throw HTTPFailure(.forbidden, "That statement is not yours to see.")
             case .cfo, .admin: throw HTTPFailure(.notFound, "there is no statement for \(holder) for \(period)")
             }
         }
@@ -143,6 +164,7 @@ extension Portal {
     func statementPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let q = Portal.query(request)
         let p = try await period(q["period"])
+        if user.role == .member { return try await portfolioStatementPage(q, p, user, context) }
         guard let name = try holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
         let s = try await statement(holder: name, period: p, for: user)
         var body = Pages.periodForm(action: "/statement", period: p, extra: user.role == .holder ? [] : [("holder", name)])
@@ -438,7 +460,7 @@ extension Portal {
     // MARK: - Finance: the returns board and uploads
 
     func boardPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role != .holder else { throw HTTPFailure(.forbidden, "The returns board is for finance and the CFO.") }
+        guard user.role != .holder && user.role != .member else { throw HTTPFailure(.forbidden, "The returns board is for finance and the CFO.") }
         let p = try await period(Portal.query(request)["period"])
         let builder = try await snapshots(p, user)
         let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
@@ -512,7 +534,7 @@ extension Portal {
         let byRef = Dictionary(proposals.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         for row in rows {
             guard let p = byRef[row.ref] else { continue }  // unknown refs are refused by the import, with their place
-            let ok = user.role == .finance ? p.directorate == user.directorate : p.owner == user.holder
+            let ok = !user.readsOnly && Portal.inScope(p, of: user)
             if !ok { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
         }
     }
@@ -618,8 +640,8 @@ extension Portal {
             var found = f.apply(Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings(), input)
             switch user.role {
             case .finance: found = FindingFilter(directorates: [user.directorate ?? ""]).apply(found, input)
-            case .holder:
-                let refs = Set(input.proposals.filter { $0.owner == user.holder }.map(\.ref))
+            case .holder, .member:
+                let refs = Set(input.proposals.filter { Portal.inScope($0, of: user) }.map(\.ref))
                 found = found.filter { !$0.refs.filter(refs.contains).isEmpty }
             case .cfo, .admin: break
             }
@@ -649,6 +671,48 @@ extension Portal {
         return frame("Findings", user, context, body)
     }
 
+    /// The members' report for a period: a member's portfolio; finance's directorate; everything
+    /// for the CFO and administrators (who may name one `portfolio`). Not for budget holders.
+    func membersReport(_ q: [String: String], _ user: PortalUser) async throws -> MembersReport {
+        guard user.role != .holder else { throw HTTPFailure(.forbidden, "The members' report is for councillors, finance and the CFO; your statement is yours.") }
+        let p = try await period(q["period"])
+        let builder = try await snapshots(p, user)
+        let asked = q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }
+        switch user.role {
+        case .member:
+            if let asked, asked != user.portfolio { throw HTTPFailure(.forbidden, "That portfolio is not yours to see.") }
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: { Portal.inScope($0, of: user) }, scope: user.portfolio)
+        case .finance:
+            return MembersReport.build(
+                input: builder.input, findings: builder.findings, include: { Portal.inScope($0, of: user) }, scope: "\(user.directorate ?? "") directorate")
+        default:
+            guard let asked else { return MembersReport.build(input: builder.input, findings: builder.findings) }
+            guard let name = builder.portfolios.first(where: { $0.lowercased() == asked.lowercased() }) else {
+                throw HTTPFailure(.unprocessableContent, "portfolio: there is no portfolio \"\(asked)\"")
+            }
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: { $0.portfolio == name }, scope: name)
+        }
+    }
+
+    func membersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let q = Portal.query(request)
+        let r = try await membersReport(q, user)
+        var body = Pages.periodForm(action: "/members", period: r.period)
+        body += MembersRenderer.htmlBody(r)
+        body += "<p>Download: " + MembersRenderer.formats.map {
+            "<a href=\"/download?report=members&amp;period=\(r.period.monthText)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
+        }.joined(separator: " · ") + "</p>"
+        return frame("Members' report — \(r.period)", user, context, body, extraCSS: MembersRenderer.css)
+    }
+
+    /// A member's statement: their portfolio's (a holder's statement covers other portfolios).
+    func portfolioStatementPage(_ q: [String: String], _ p: Period, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        if let asked = q["holder"], !asked.isEmpty { throw HTTPFailure(.forbidden, "That statement is not yours to see.") }
+        let s = try await snapshots(p, user).statement(forPortfolio: user.portfolio ?? "")
+        let body = Pages.periodForm(action: "/statement", period: p) + HTMLWriter().statementBody(s)
+        return frame("Portfolio statement — \(s.holder) — \(p)", user, context, body)
+    }
+
     func trendPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         try requireOverview(user)
         let p = try await period(Portal.query(request)["period"])
@@ -675,6 +739,12 @@ extension Portal {
     }
 
     func downloadsPage(_ user: PortalUser, _ context: PortalContext) throws -> Response {
+        if user.role == .member {
+            let links = MembersRenderer.formats.map { "<a href=\"/download?report=members&amp;format=\($0.rawValue)\">\($0.rawValue)</a>" }
+            return frame(
+                "Downloads", user, context,
+                "<h1>Downloads</h1><ul><li>The members' report for \(Escape.html(user.portfolio ?? "")) (the latest month): \(links.joined(separator: " · "))</li></ul>")
+        }
         try requireOverview(user)
         let formats: [DocumentFormat] = [.xlsx, .csv, .json, .html, .markdown]
         var body = "<h1>Downloads</h1><ul>"
@@ -700,6 +770,10 @@ extension Portal {
         case "summary":
             try requireOverview(user)
             return Pages.download(try format.file(summary: try await summary(q)), name: "summary", format: format)
+        case "members":
+            guard MembersRenderer.formats.contains(format) else { throw HTTPFailure(.unprocessableContent, "format: the members' report downloads as html, markdown or xlsx") }
+            let r = try await membersReport(q, user)
+            return Pages.download(Data(try MembersRenderer.file(r, as: format)), name: "members-report-\(r.period.monthText)", format: format)
         case "findings":
             guard user.role != .holder else { throw HTTPFailure(.forbidden, "Your findings are on your statement.") }
             let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
@@ -720,7 +794,7 @@ extension Portal {
                 }
             return Pages.download(data, name: "balance", format: format)
         default:
-            throw HTTPFailure(.notFound, "report: expected statement, summary, findings or balance")
+            throw HTTPFailure(.notFound, "report: expected statement, summary, members, findings or balance")
         }
     }
 }

@@ -22,7 +22,10 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], env: [String: String] = [:], standardOutput: FileHandle? = nil, standardError: FileHandle? = nil) throws -> Result {
+    func run(
+        _ arguments: [String], env: [String: String] = [:], standardOutput: FileHandle? = nil, standardError: FileHandle? = nil,
+        standardInput: FileHandle? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = CLI.executable
         process.arguments = arguments
@@ -37,7 +40,7 @@ struct CLI {
         let err = Pipe()
         process.standardOutput = standardOutput ?? out
         process.standardError = standardError ?? err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = standardInput ?? FileHandle.nullDevice
         try process.run()
         if standardOutput != nil { try out.fileHandleForWriting.close() }
         if standardError != nil { try err.fileHandleForWriting.close() }

@@ -2,10 +2,15 @@ import Foundation
 import PropertyBased
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 @testable import MTFSDomain
 @testable import MTFSEngine
 @testable import MTFSRender
 @testable import MTFSStore
+@testable import MTFSWeb
 
 /// The members' report (SPEC §7 v3): by portfolio then directorate, money by status, impacts since
 /// the last report, slippage and double counts in plain words; fit to publish.
@@ -198,5 +203,96 @@ struct MembersTests {
         let sheet = try #require(try reader.sheet(named: "Savings"))
         let target = try #require(rows[0].firstIndex(of: "Target"))
         #expect(sheet.rows.dropFirst().allSatisfy { if case .number = $0.cells[target] { true } else { false } })
+    }
+
+    @Test("a member reads their portfolio only: its report, statement and findings; another portfolio, a holder's statement and the CFO's pages are 403; no write at all, even in their portfolio")
+    func memberScope() async throws {
+        let member = PortalUser(login: "cllr.fielding", name: "Cllr Maya Fielding", role: .member, portfolio: "Children's Services")
+        let f = try await PortalFixture(users: PortalFixture.boroughUsers + [member])
+        let m = try await f.signIn("cllr.fielding")
+        let home = try await f.request("GET", "/", cookie: m.cookie)
+        #expect(home.status == 303 && home.header("Location") == "/members")
+        // Their portfolio's savings (PEO-01 to PEO-04), and no other's (PEO-06 is Adult Social Care's).
+        for path in ["/members?period=2023-10", "/statement?period=2023-10", "/download?report=members&format=html&period=2023-10"] {
+            let r = try await f.request("GET", path, cookie: m.cookie)
+            #expect(r.status == 200 && r.body.contains("PEO-01") && r.body.contains("PEO-04"), "\(path): \(r.status)")
+            #expect(!r.body.contains("PEO-06") && !r.body.contains("Adult Social Care") && !r.body.contains("Cost centres you hold"), "\(path)")
+        }
+        let statement = try await f.request("GET", "/statement?period=2023-10", cookie: m.cookie)
+        #expect(statement.body.contains("Portfolio statement") && !statement.body.contains("I confirm these figures"))
+        let findings = try await f.request("GET", "/findings", cookie: m.cookie)
+        #expect(findings.status == 200 && !findings.body.contains("PEO-06") && !findings.body.contains("RES-04"))
+        let xlsx = try await f.request("GET", "/download?report=members&format=xlsx&period=2023-10", cookie: m.cookie)
+        #expect(xlsx.status == 200 && xlsx.data.starts(with: [0x50, 0x4B]))
+        // Out of scope: 403, whatever is asked for.
+        for path in [
+            "/members?period=2023-10&portfolio=Adult%20Social%20Care%20and%20Health", "/statement?period=2023-10&holder=Helen%20Brandt",
+            "/statement?period=2023-10&holder=Amara%20Okoye", "/board?period=2023-10", "/summary", "/trend", "/upload", "/return", "/history",
+            "/download?report=summary&format=csv", "/download?report=balance&format=csv",
+            "/download?report=statement&format=html&period=2023-10&holder=Amara%20Okoye",
+        ] {
+            let r = try await f.request("GET", path, cookie: m.cookie)
+            #expect(r.status == 403, "\(path): \(r.status)")
+        }
+        // No write at all: a return for their own portfolio's saving, a sign-off, an upload, the API.
+        let token = "member-token-0123456789abcdef0123456789abcdef"
+        try f.service.write { try $0.addToken(login: "cllr.fielding", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        let count = { try f.service.read { ledger in
+            [try ledger.db.scalar("SELECT count(*) FROM entries"), try ledger.db.scalar("SELECT count(*) FROM return_lines"),
+             try ledger.db.scalar("SELECT count(*) FROM sign_offs"), try ledger.db.scalar("SELECT count(*) FROM forecasts")]
+        } }
+        let before = try count()
+        let writes: [(String, [(String, String)])] = [
+            ("/return", [("csrf", m.csrf), ("period", "2023-10"), ("ref.0", "PEO-01"), ("year.0", "2023/24"), ("delivered_to_date.0", "300000"), ("confirm", "1")]),
+            ("/sign-off", [("csrf", m.csrf), ("period", "2023-10"), ("comment", "ok")]),
+            ("/upload", [("csrf", m.csrf), ("period", "2023-10")]),
+        ]
+        for (path, form) in writes {
+            let r = try await f.request("POST", path, cookie: m.cookie, form: form)
+            #expect(r.status == 403, "POST \(path): \(r.status)")
+        }
+        let bearer = ["Authorization": "Bearer \(token)"]
+        let positions = try await f.request("GET", "/api/v1/positions", headers: bearer)
+        #expect(positions.status == 200 && positions.body.contains("PEO-01") && !positions.body.contains("PEO-06"))
+        #expect(try await f.request("GET", "/api/v1/statements/2023-10?holder=Amara%20Okoye", headers: bearer).status == 403)
+        let api = [
+            ("/api/v1/returns", "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"PEO-01\", \"year\": \"2023/24\", \"delivered_to_date\": 300000}]}"),
+            ("/api/v1/sign-offs", "{\"period\": \"2023-10\", \"comment\": \"ok\"}"),
+        ]
+        for (path, json) in api {
+            let r = try await f.request("POST", path, json: json, headers: bearer)
+            #expect(r.status == 403, "POST \(path): \(r.status) \(r.body)")
+        }
+        #expect(try count() == before)
+        // Signing out is the one thing a member posts.
+        #expect(try await f.request("POST", "/logout", cookie: m.cookie, form: [("csrf", m.csrf)]).status == 303)
+    }
+
+    @Test("mtfs user add --role member needs a portfolio the ledger knows; the portfolio is in the record chain (schema 11 keeps older users' records)")
+    func memberUsers() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", samplePack])
+        let stdin = { (args: [String]) throws -> CLI.Result in
+            let pipe = Pipe()
+            pipe.fileHandleForWriting.write(Data("a long enough password 1".utf8))
+            try pipe.fileHandleForWriting.close()
+            return try cli.run(args, standardInput: pipe.fileHandleForReading)
+        }
+        let missing = try stdin(["user", "add", "m1", "--name", "M", "--role", "member", "--password-stdin"])
+        #expect(missing.status == 2 && missing.err.contains("--portfolio"), "\(missing.err)")
+        let unknown = try stdin(["user", "add", "m1", "--name", "M", "--role", "member", "--portfolio", "Childrens", "--password-stdin"])
+        #expect(unknown.status == 2 && unknown.err.contains("Children's Services"), "\(unknown.err)")
+        let wrongRole = try stdin(["user", "add", "m1", "--name", "M", "--role", "cfo", "--portfolio", "Children's Services", "--password-stdin"])
+        #expect(wrongRole.status == 1 && wrongRole.err.contains("--portfolio is for a member"), "\(wrongRole.err)")
+        let ok = try stdin(["user", "add", "m1", "--name", "M", "--role", "member", "--portfolio", "children's services", "--password-stdin"])
+        #expect(ok.status == 0 && ok.out.contains("the Children's Services portfolio"), "\(ok.out)\(ok.err)")
+        #expect(try cli.run(["user", "list"]).out.contains("Children's Services"))
+        #expect(try cli.run(["verify", "--no-head-log"]).status == 0)
+        // The portfolio is hashed: changed in the file, verify names the user record.
+        let db = try Database(path: cli.ledger)
+        try db.execute("DROP TRIGGER user_changes_no_update")
+        try db.execute("UPDATE user_changes SET portfolio = 'Adult Social Care and Health' WHERE login = 'm1'")
+        let r = try cli.run(["verify", "--no-head-log"])
+        #expect(r.status == 4 && r.out.contains("user_changes"), "\(r.out)")
     }
 }

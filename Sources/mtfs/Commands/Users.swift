@@ -20,16 +20,19 @@ struct UserAdd: ParsableCommand {
         abstract: "Add a user; the password is read from standard input and stored only as an Argon2id hash.",
         discussion: """
             Roles: holder (their own statement, return and sign-off; --holder names the budget holder), finance (their \
-            directorate's returns and statements; --directorate), cfo (everything, read), admin (everything).
+            directorate's returns and statements; --directorate), cfo (everything, read), admin (everything), member (a \
+            councillor: their Cabinet portfolio's members' report, statement and findings, read only; --portfolio).
 
             Example: printf '%s' "$PASSWORD" | mtfs user add helen --name "Helen Brandt" --role holder --holder "Helen Brandt" --password-stdin
+                     printf '%s' "$PASSWORD" | mtfs user add cllr.fielding --name "Cllr Maya Fielding" --role member --portfolio "Children's Services" --password-stdin
             """)
     @OptionGroup var options: LedgerOptions
     @Argument(help: "The login (letters, digits, '.', '_', '-').") var login: String
     @Option(help: "The person's name.") var name: String
-    @Option(help: "holder, finance, cfo or admin.") var role: PortalUser.Role
+    @Option(help: "holder, finance, cfo, admin or member.") var role: PortalUser.Role
     @Option(help: "For a holder: the budget holder whose statements are theirs.") var holder: String?
     @Option(help: "For finance: their directorate.") var directorate: String?
+    @Option(help: "For a member: the Cabinet portfolio whose savings they read.") var portfolio: String?
     @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required; never from the command line).")
     var passwordStdin = false
 
@@ -37,7 +40,8 @@ struct UserAdd: ParsableCommand {
         if !passwordStdin { _ = try readPassword(false) }
         if holder != nil && role != .holder { throw Failure.usage("--holder is for a holder; a \(role.rawValue) has none") }
         if directorate != nil && role != .finance { throw Failure.usage("--directorate is for a finance user; a \(role.rawValue) has none") }
-        let user = PortalUser(login: login.lowercased(), name: name, role: role, holder: holder, directorate: directorate)
+        if portfolio != nil && role != .member { throw Failure.usage("--portfolio is for a member; a \(role.rawValue) has none") }
+        var user = PortalUser(login: login.lowercased(), name: name, role: role, holder: holder, directorate: directorate, portfolio: portfolio)
         do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
         let ledger = try options.open()
         // The names must be the ledger's own: a typo would give a portal of empty pages.
@@ -60,9 +64,18 @@ struct UserAdd: ParsableCommand {
                     "--directorate: there is no directorate \"\(directorate)\"" + (near.map { "; did you mean \($0)?" } ?? "; the ledger's are \(known.sorted().joined(separator: ", "))"))
             }
         }
+        if let portfolio {
+            let known = Set(proposals.compactMap(\.portfolio))
+            guard let name = known.first(where: { $0.lowercased() == portfolio.trimmingSpaces().lowercased() }) else {
+                throw Failure.badInput(
+                    "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
+                        + (known.isEmpty ? "no proposal has a portfolio yet (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
+            }
+            user.portfolio = name
+        }
         let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
         try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
-        Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + ").")
+        Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + (user.portfolio.map { ", the \($0) portfolio" } ?? "") + ").")
     }
 }
 
@@ -101,10 +114,11 @@ struct UserList: ParsableCommand {
         let users = try options.openForReading().users()
         var t = Table(columns: [
             .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("holder", "Holder"), .init("directorate", "Directorate"),
-            .init("status", "Status"),
+            .init("portfolio", "Portfolio"), .init("status", "Status"),
         ])
         t.rows = users.map { u in
-            [.text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder ?? ""), .text(u.directorate ?? ""), .text(u.disabled ? "disabled" : "active")]
+            [.text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder ?? ""), .text(u.directorate ?? ""), .text(u.portfolio ?? ""),
+                .text(u.disabled ? "disabled" : "active")]
         }
         try format.emit(json: { t.renderJSON() }, table: { _ in t }, sheet: "Users")
     }
