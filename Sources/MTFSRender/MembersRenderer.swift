@@ -127,7 +127,7 @@ public enum MembersRenderer {
         .members .holder { font-weight: 600; margin: 2px 0 6px; } .members ul.plain { padding-left: 18px; margin: 4px 0; }
         .members ul.plain li { margin-bottom: 3px; } .members .label { font-weight: 700; } .members .label-no { color: #b00020; }
         .members table td:nth-child(2) { min-width: 14em; }
-        @media print { .members section.portfolio { break-before: page; } .members h2.portfolio { margin-top: 0; font-size: 14px; }
+        @media print { .members section.paged { break-before: page; } .members h2.portfolio { margin-top: 0; font-size: 14px; }
           .members ul.plain { font-size: 9px; } .members h3 { font-size: 11px; margin: 6px 0 2px; } }
         """
 
@@ -143,14 +143,16 @@ public enum MembersRenderer {
             body += " · latest returns: " + h(r.latestReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.monthName)" }.joined(separator: ", "))
         }
         body += "</p></header>"
-        body += "<p class=\"headline\">\(h(headline(r.totals, r)))</p>"
+        // One portfolio's report: its own headline below says it all.
+        if r.portfolios.count != 1 { body += "<p class=\"headline\">\(h(headline(r.totals, r)))</p>" }
         if r.portfolios.count > 1 {
             body += "<h2>By portfolio</h2>" + HTMLPage.table(portfolioTable(r))
         }
         body += "<p class=\"meta\">\(h(legend))</p>"
         if r.portfolios.isEmpty { body += "<p>No savings proposals in this report.</p>" }
         for p in r.portfolios {
-            body += "<section class=\"portfolio\"><h2 class=\"portfolio\">\(h(p.name))</h2>"
+            // Printed, each portfolio starts a page after the programme's; one portfolio alone needs none.
+            body += "<section class=\"portfolio\(r.portfolios.count > 1 ? " paged" : "")\"><h2 class=\"portfolio\">\(h(p.name))</h2>"
             body += "<p class=\"holder\">Portfolio holder: \(h(p.holder ?? "not named"))</p>"
             body += "<p class=\"headline\">\(h(headline(p.totals, r)))</p>"
             for g in p.groups {
@@ -184,7 +186,7 @@ public enum MembersRenderer {
 
     public static func markdown(_ r: MembersReport) -> String {
         let m = Escape.markdown
-        var out = "# \(m(title(r)))\n\n\(m(asAt(r))) · ledger head \(r.head.short)\n\n\(m(headline(r.totals, r)))\n\n"
+        var out = "# \(m(title(r)))\n\n\(m(asAt(r))) · ledger head \(r.head.short)\n\n" + (r.portfolios.count == 1 ? "" : "\(m(headline(r.totals, r)))\n\n")
         if r.portfolios.count > 1 { out += "## By portfolio\n\n" + portfolioTable(r).renderMarkdown() + "\n" }
         out += "_\(m(legend))_\n\n"
         for p in r.portfolios {

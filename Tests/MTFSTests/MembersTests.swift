@@ -295,4 +295,28 @@ struct MembersTests {
         let r = try cli.run(["verify", "--no-head-log"])
         #expect(r.status == 4 && r.out.contains("user_changes"), "\(r.out)")
     }
+
+    @Test(
+        "looked at as a councillor would: printed by Chromium, one A4 page for the programme and one per portfolio; LibreOffice opens the workbook with its sums as the report's",
+        .enabled(if: onPath("chromium") || ProcessInfo.processInfo.environment["CI"] != nil))
+    func printedAndOpened() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", samplePack])
+        try cli.expectOK(["report", "members", "--period", "2023-12", "--out", cli.dir.path("m.html")])
+        _ = try runTool(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(cli.dir.path("m.pdf"))", "file://" + cli.dir.path("m.html")],
+            in: cli.dir.path(""))
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("m.pdf")))
+        let pages = try NSRegularExpression(pattern: "/Type\\s*/Page(?!s)").numberOfMatches(
+            in: String(decoding: pdf, as: Unicode.ASCII.self), range: NSRange(location: 0, length: pdf.count))
+        let (_, report) = try borough()
+        #expect(report.portfolios.count == 6 && pages == report.portfolios.count + 1, "\(pages) pages")
+        guard haveLibreOffice else { return }
+        try cli.expectOK(["report", "members", "--period", "2023-12", "--format", "xlsx", "--out", cli.dir.path("m.xlsx")])
+        let sheets = try libreOfficeCSV(cli.dir.path("m.xlsx"), in: cli.dir.path(""))
+        let savings = try CSVFile(name: "Savings", bytes: Array(try #require(sheets["Savings"]).utf8), required: ["Target"], ignoreUnknown: true)
+        // LibreOffice reads numbers (not text), and the sheet's column adds up to the report's total.
+        let sum = savings.rows.compactMap { Double($0.raw("Target")) }.reduce(0, +)
+        #expect(savings.rows.count > 30 && Int64((sum * 100).rounded()) == report.totals[0].money.target.rawValue, "\(sum)")
+    }
 }

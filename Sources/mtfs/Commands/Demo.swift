@@ -58,6 +58,12 @@ struct Demo: ParsableCommand {
             try save(name + ".txt", try SummaryRenderer.render(summary, as: .text))
             try save(name + ".html", try SummaryRenderer.render(summary, as: .html))
         }
+        let members = MembersReport.build(input: input, findings: findings)
+        for format in MembersRenderer.formats {
+            let path = "\(out)/members-report.\(format.fileExtension)"
+            try Files.write(Data(try MembersRenderer.file(members, as: format)), to: path)
+            written.append(path)
+        }
         let statements = try StatementFiles.write(
             builder: StatementBuilder(ledger: book, input: input, findings: findings, settings: settings), formats: [.html, .text, .csv],
             folder: out + "/statements")
@@ -79,7 +85,7 @@ struct Demo: ParsableCommand {
         text += " (mtfs reconcile --ledger \(ledger))\n\n"
         text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")
         text += "\n\nThe portal: mtfs serve --ledger \(ledger), then open http://127.0.0.1:8080 and sign in as "
-            + DemoUsers.users.map { "\($0.login) (\($0.name))" }.joined(separator: ", ")
+            + DemoUsers.users.map { "\($0.login) (\($0.name)\($0.role == .member ? ", a councillor" : ""))" }.joined(separator: ", ")
             + ", each with the password \(DemoUsers.password) (demo users: the portal serves them on localhost only)."
         Terminal.write(text)
     }

@@ -93,11 +93,16 @@ enum DemoUsers {
         PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"),
         PortalUser(login: "finance.people", name: "Finance BP (People)", role: .finance, directorate: "People"),
         PortalUser(login: "cfo", name: "Chief Finance Officer", role: .cfo),
+        PortalUser(login: "cllr.osei", name: "Cllr Daniel Osei", role: .member, portfolio: "Adult Social Care and Health"),
     ]
 
+    /// Adds the demo's people (a member only when the pack has their portfolio).
     static func add(to ledger: Ledger) throws {
         let hash = try Credentials.hashPassword(password)
         let now = Int64(Date().timeIntervalSince1970)
-        for u in users { try ledger.addUser(u, passwordHash: hash, by: "mtfs demo", at: now, recordedAt: Clock.recordedAt) }
+        let portfolios = Set(try ledger.proposals().compactMap(\.portfolio))
+        for u in users where u.portfolio.map(portfolios.contains) ?? true {
+            try ledger.addUser(u, passwordHash: hash, by: "mtfs demo", at: now, recordedAt: Clock.recordedAt)
+        }
     }
 }

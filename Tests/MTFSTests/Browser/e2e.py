@@ -5,9 +5,12 @@ usage: e2e.py BASE_URL SCREENSHOT_DIR
 
 A budget holder's month: sign in, open the statement, submit a return with one error, see it beside
 its field, correct it, see the preview, post it, sign off, sign out. A CFO's: filter the findings,
-download them as xlsx. Prints one line per step; exits non-zero on the first failure.
+download them as xlsx. A councillor's: their portfolio's members' report (printed: one A4 page) and
+statement, nothing to sign, the returns board refused. Prints one line per step; exits non-zero on the first failure.
 """
+import base64
 import os
+import re
 import sys
 import urllib.request
 
@@ -131,6 +134,25 @@ try:
         body = r.read()
         kind = r.headers.get("Content-Type", "")
     check(body[:2] == b"PK" and "spreadsheetml" in kind, f"the findings download as an xlsx workbook ({len(body)} bytes)")
+finally:
+    d.quit()
+# A councillor (a member): their portfolio's report and statement, read only; printed, one page each.
+d = browser(1000)
+try:
+    sign_in(d, "cllr.osei")
+    check(at(d, "/members") and shows(d, "report to members"), "the councillor signs in to the members' report")
+    check("Adult Social Care and Health" in d.page_source and "Children" not in d.page_source, "it is their portfolio's, and no other's")
+    check("Not foreseen" in d.page_source, "the unforeseen service impact is listed")
+    d.save_screenshot(os.path.join(SHOTS, "member-report.png"))
+    pdf = d.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", base64.b64decode(pdf["data"])))
+    check(pages == 1, f"printed, their portfolio's report is {pages} A4 page")
+    d.find_element(By.LINK_TEXT, "Portfolio statement").click()
+    check(shows(d, "Portfolio statement") and "I confirm these figures" not in d.page_source, "their portfolio's statement has nothing to sign")
+    d.get(BASE + "/board")
+    check(shows(d, "403"), "the returns board is not theirs (403)")
+    d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
+    check(at(d, "/login"), "the councillor signs out")
 finally:
     d.quit()
 print("browser tests passed")
