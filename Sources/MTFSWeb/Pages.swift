@@ -34,13 +34,17 @@ enum Pages {
                 switch user.role {
                 case .holder: [("/statement", "My statement"), ("/return", "My return"), ("/history", "My history")]
                 case .member: [("/members", "Members' report"), ("/statement", "Portfolio statement"), ("/findings", "Findings"), ("/downloads", "Downloads")]
-                case .finance: [("/board", "Returns board and statements"), ("/upload", "Upload a return"), ("/findings", "Findings")]
+                case .finance:
+                    [("/board", "Returns board and statements"), ("/upload", "Upload a return"), ("/findings", "Findings"), ("/members", "Members' report")]
                 case .cfo:
-                    [("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"), ("/downloads", "Downloads")]
+                    [
+                        ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"),
+                        ("/members", "Members' report"), ("/downloads", "Downloads"),
+                    ]
                 case .admin:
                     [
                         ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"),
-                        ("/upload", "Upload a return"), ("/downloads", "Downloads"),
+                        ("/members", "Members' report"), ("/upload", "Upload a return"), ("/downloads", "Downloads"),
                     ]
                 }
             nav = "<nav class=\"portal\">" + links.map { "<a href=\"\($0.0)\">\(Escape.html($0.1))</a>" }.joined()
