@@ -160,10 +160,7 @@ public struct MembersReport: Sendable {
         }
 
         func named(_ ref: ProposalRef) -> String { byRef[ref].map { "\(ref) (\($0.title))" } ?? ref.rawValue }
-        func list(_ refs: [ProposalRef]) -> String {
-            let names = refs.map(named)
-            return names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-        }
+        func list(_ refs: [ProposalRef]) -> String { Reconciliation.list(refs.map(named)) }
 
         // Findings in plain words, at proposal level: the amount, the proposals and the year, never
         // the cost centre or the figures on it.
@@ -171,50 +168,26 @@ public struct MembersReport: Sendable {
             let y = f.year.map { " in \($0)" } ?? ""
             let who = list(f.refs)
             let amount = f.amount.forReading
-            switch f.code {
-            case .DC01:
-                return Concern(
-                    kind: .doubleCount, code: f.code,
-                    sentence: "Possible double count: \(who) claim\(f.refs.count == 1 ? "s" : "") \(amount) more than the budget \(f.refs.count == 1 ? "it cuts" : "they cut")\(y).",
-                    amount: f.amount)
-            case .DC02:
-                return Concern(
-                    kind: .doubleCount, code: f.code,
-                    sentence: "Possible double count: \(who), owned by different officers, claim the same budget\(y); up to \(amount) may be counted twice.",
-                    amount: f.amount)
-            case .DC03:
-                return Concern(
-                    kind: .doubleCount, code: f.code,
-                    sentence: "Possible double count: \(who) claim the same budget from both sides of a restructure\(y); \(amount) may be counted twice.",
-                    amount: f.amount)
-            case .DC04:
-                return Concern(
-                    kind: .doubleCount, code: f.code,
-                    sentence: "Possible double count: \(who) look like the same saving\(y); up to \(amount) may be counted twice.", amount: f.amount)
-            case .DC05:
-                return Concern(
-                    kind: .doubleCount, code: f.code,
-                    sentence: "Possible double count: \(who) are a saving and its replacement, both still counted\(y); \(amount) is counted twice.",
-                    amount: f.amount)
-            case .SL01:
-                return Concern(
-                    kind: .slippage, code: f.code, sentence: "\(who) is behind profile: \(amount) less delivered than planned by now\(y).",
-                    amount: f.amount)
-            case .SL02:
-                return Concern(
-                    kind: .slippage, code: f.code, sentence: "\(who) is forecast to fall \(amount) short of its target\(y).", amount: f.amount)
-            case .SL03:
-                return Concern(
-                    kind: .slippage, code: f.code, sentence: "\(who) has slipped more than once: \(amount) moved to later years in all.",
-                    amount: f.amount)
-            case .SL04:
-                return Concern(
-                    kind: .slippage, code: f.code,
-                    sentence: "\(who) has recorded no delivery since a restructure moved its budget; \(amount) of its target\(y) remains.",
-                    amount: f.amount)
-            default:
-                return nil
-            }
+            let one = f.refs.count == 1
+            let doubleCount: String? =
+                switch f.code {
+                case .DC01: "\(who) claim\(one ? "s" : "") \(amount) more than the budget \(one ? "it cuts" : "they cut")\(y)."
+                case .DC02: "\(who), owned by different officers, claim the same budget\(y); up to \(amount) may be counted twice."
+                case .DC03: "\(who) claim the same budget from both sides of a restructure\(y); \(amount) may be counted twice."
+                case .DC04: "\(who) look like the same saving\(y); up to \(amount) may be counted twice."
+                case .DC05: "\(who) are a saving and its replacement, both still counted\(y); \(amount) is counted twice."
+                default: nil
+                }
+            if let doubleCount { return Concern(kind: .doubleCount, code: f.code, sentence: "Possible double count: " + doubleCount, amount: f.amount) }
+            let slippage: String? =
+                switch f.code {
+                case .SL01: "\(who) is behind profile: \(amount) less delivered than planned by now\(y)."
+                case .SL02: "\(who) is forecast to fall \(amount) short of its target\(y)."
+                case .SL03: "\(who) has slipped more than once: \(amount) moved to later years in all."
+                case .SL04: "\(who) has recorded no delivery since a restructure moved its budget; \(amount) of its target\(y) remains."
+                default: nil
+                }
+            return slippage.map { Concern(kind: .slippage, code: f.code, sentence: $0, amount: f.amount) }
         }
 
         var portfolioNames: [String: [Proposal]] = [:]
@@ -254,8 +227,7 @@ public struct MembersReport: Sendable {
                 guard var c = concern(ordered[0]) else { continue }
                 let others = Set(ordered.dropFirst().compactMap(\.year)).subtracting(ordered[0].year.map { [$0] } ?? []).sorted()
                 if !others.isEmpty {
-                    let names = others.map(\.description)
-                    c.sentence += " The same in " + (names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names.last!) + "."
+                    c.sentence += " The same in " + Reconciliation.list(others) + "."
                 }
                 concerns.append(c)
             }

@@ -91,6 +91,32 @@ public enum MembersRenderer {
         }.joined(separator: " ")
     }
 
+    /// The programme at a glance: savings by rating, impacts reported, concerns; each on its
+    /// portfolio's page.
+    static func glance(_ r: MembersReport) -> [String] {
+        let lines = r.portfolios.flatMap { $0.groups.flatMap(\.lines) }
+        var ratings: [String] = []
+        for rag in RAG.allCases {
+            let n = lines.filter { !$0.notReported && $0.rag == rag }.count
+            if n > 0 { ratings.append("\(n) \(rag.name)") }
+        }
+        let unrated = lines.filter { $0.notReported || $0.rag == nil }.count
+        if unrated > 0 { ratings.append("\(unrated) without a forecast or not reported") }
+        let impacts = r.portfolios.flatMap(\.impacts)
+        let unforeseen = impacts.filter(\.unforeseen).count
+        // A double count between two portfolios is on both pages, and counted once here.
+        let concerns = Set(r.portfolios.flatMap(\.concerns))
+        let doubles = concerns.filter { $0.kind == .doubleCount }.count
+        func n(_ count: Int, _ one: String, _ many: String) -> String { "\(count) \(count == 1 ? one : many)" }
+        return [
+            n(lines.count, "saving", "savings") + " with a target in \(r.year)" + (ratings.isEmpty ? "." : ": " + ratings.joined(separator: ", ") + "."),
+            n(impacts.count, "service impact", "service impacts") + " reported since the last report"
+                + (impacts.isEmpty ? "." : " (\(unforeseen) not foreseen when the saving was assessed)."),
+            n(doubles, "possible double count", "possible double counts") + " and " + n(concerns.count - doubles, "slippage concern", "slippage concerns")
+                + (r.portfolios.count > 1 ? ", each on its portfolio's page." : "."),
+        ]
+    }
+
     static func impactSentence(_ i: MembersReport.Impact) -> (label: String, text: String) {
         let label = i.unforeseen ? "Not foreseen" : "Foreseen"
         let why = i.noneIdentified ? " (no impact was identified when the saving was assessed)" : ""
@@ -145,6 +171,7 @@ public enum MembersRenderer {
         body += "</p></header>"
         // One portfolio's report: its own headline below says it all.
         if r.portfolios.count != 1 { body += "<p class=\"headline\">\(h(headline(r.totals, r)))</p>" }
+        body += "<ul class=\"plain\">" + glance(r).map { "<li>\(h($0))</li>" }.joined() + "</ul>"
         if r.portfolios.count > 1 {
             body += "<h2>By portfolio</h2>" + HTMLPage.table(portfolioTable(r))
         }
@@ -187,6 +214,7 @@ public enum MembersRenderer {
     public static func markdown(_ r: MembersReport) -> String {
         let m = Escape.markdown
         var out = "# \(m(title(r)))\n\n\(m(asAt(r))) · ledger head \(r.head.short)\n\n" + (r.portfolios.count == 1 ? "" : "\(m(headline(r.totals, r)))\n\n")
+        out += glance(r).map { "- \(m($0))\n" }.joined() + "\n"
         if r.portfolios.count > 1 { out += "## By portfolio\n\n" + portfolioTable(r).renderMarkdown() + "\n" }
         out += "_\(m(legend))_\n\n"
         for p in r.portfolios {

@@ -137,6 +137,12 @@ struct MembersTests {
         let place = try #require(report.portfolios.first { $0.name == "Communities and Culture" })
         let repeated = place.concerns.filter { $0.sentence.contains("PLA-09") && $0.sentence.contains("PLA-10") }
         #expect(repeated.count == 1 && repeated[0].sentence.contains("The same in 2024/25 and 2025/26"), "\(repeated)")
+        // At a glance: the impacts, and a double count between two portfolios counted once.
+        let glance = MembersRenderer.glance(report)
+        #expect(glance[1].hasPrefix("2 service impacts") && glance[1].contains("1 not foreseen"), "\(glance)")
+        let doubles = Set(report.portfolios.flatMap(\.concerns).filter { $0.kind == .doubleCount }.map(\.sentence))
+        #expect(report.portfolios.flatMap(\.concerns).filter { $0.kind == .doubleCount }.count > doubles.count, "the sample has a double count across portfolios")
+        #expect(glance[2].hasPrefix("\(doubles.count) possible double count"), "\(glance)")
     }
 
     @Test("fit to publish: no cost centre, login or ledger entry in any format; comments only with --with-comments; every value escaped")
