@@ -51,6 +51,9 @@ public struct PortalUser: Hashable, Sendable {
         if role == .finance && (directorate ?? "").trimmingSpaces().isEmpty {
             throw DomainError.invalid("a finance user needs --directorate NAME: the directorate whose returns are theirs")
         }
+        if let portfolio, portfolio.count > 200 || portfolio.containsControlCharacters() {
+            throw DomainError.invalid("--portfolio: expected a portfolio's name of up to 200 characters")
+        }
         if role == .member && (portfolio ?? "").trimmingSpaces().isEmpty {
             throw DomainError.invalid("a member needs --portfolio NAME: the Cabinet portfolio whose savings are theirs to read")
         }

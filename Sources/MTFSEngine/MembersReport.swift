@@ -11,7 +11,12 @@ public struct MembersReport: Sendable {
     /// One proposal's (or a group's) year in money, by status. Without a forecast, what is still to
     /// deliver is "no forecast": never counted as on track.
     public struct Money: Sendable, Hashable {
+        /// The target approved in the MTFS for the year.
         public var originalTarget = Pence.zero
+        /// Slipped to later years (net of any slipped in from earlier ones) and written off as
+        /// unachievable: approved − slipped − written off = the target now.
+        public var slipped = Pence.zero
+        public var writtenOff = Pence.zero
         /// The current target (after slips and write-offs); savings only.
         public var target = Pence.zero
         public var delivered = Pence.zero
@@ -23,6 +28,8 @@ public struct MembersReport: Sendable {
 
         mutating func add(_ o: Money) {
             originalTarget += o.originalTarget
+            slipped += o.slipped
+            writtenOff += o.writtenOff
             target += o.target
             delivered += o.delivered
             onTrack += o.onTrack
@@ -30,6 +37,9 @@ public struct MembersReport: Sendable {
             willNotBeDelivered += o.willNotBeDelivered
             noForecast += o.noForecast
         }
+
+        /// Slipped or written off: what the approved target has lost (negative when more slipped in).
+        public var moved: Pence { slipped + writtenOff }
 
         /// Delivered as a share of the current target.
         public var deliveredShare: Double? { target.isZero ? nil : Double(delivered.rawValue) / Double(target.rawValue) }
@@ -55,6 +65,8 @@ public struct MembersReport: Sendable {
     /// A portfolio's proposals in one directorate.
     public struct Group: Sendable {
         public var directorate: String
+        /// The directorate's latest return by the report's month: what its figures are as at.
+        public var latestReturn: Period?
         public var lines: [Line]
         public var totals: [FundTotal]
     }
@@ -71,7 +83,7 @@ public struct MembersReport: Sendable {
 
     /// Slippage or a possible double count, in a sentence a councillor reads.
     public struct Concern: Sendable, Hashable {
-        public enum Kind: String, Sendable { case doubleCount = "double count", slippage }
+        public enum Kind: String, Sendable { case doubleCount = "double count", slippage, writtenOff = "written off" }
         public var kind: Kind
         /// The reconciliation's code, when a finding raised it (a slip agreed is no finding).
         public var code: FindingCode?
@@ -89,6 +101,8 @@ public struct MembersReport: Sendable {
         public var impacts: [Impact]
         /// Double counts first, then slippage; the most money first.
         public var concerns: [Concern]
+        /// High-risk savings whose last three returns said nothing about service impacts (SI02).
+        public var silentOnImpacts: [Proposal] = []
     }
 
     /// The end of the month the report is as at; its year is the year reported.
@@ -130,6 +144,9 @@ public struct MembersReport: Sendable {
             var m = Money()
             m.originalTarget = max(.zero, pos.originalTarget)
             m.target = max(.zero, pos.currentTarget)
+            // What the approved target lost, so that approved − slipped − written off = the target now.
+            m.writtenOff = pos.unachievable
+            m.slipped = m.originalTarget - m.target - m.writtenOff
             m.delivered = pos.delivered
             if let status = f?.status {
                 m.onTrack = status.green
@@ -164,6 +181,12 @@ public struct MembersReport: Sendable {
 
         // Findings in plain words, at proposal level: the amount, the proposals and the year, never
         // the cost centre or the figures on it.
+        /// ", at People's latest return (October 2023)" when a finding is judged at an earlier return.
+        func judged(_ f: Finding) -> String {
+            guard let ref = f.refs.first, let at = input.judgedAt[ref]?.period, at < period else { return "" }
+            return " (at the latest return, \(at.monthName))"
+        }
+
         func concern(_ f: Finding) -> Concern? {
             let y = f.year.map { " in \($0)" } ?? ""
             let who = list(f.refs)
@@ -171,7 +194,7 @@ public struct MembersReport: Sendable {
             let one = f.refs.count == 1
             let doubleCount: String? =
                 switch f.code {
-                case .DC01: "\(who) claim\(one ? "s" : "") \(amount) more than the budget \(one ? "it cuts" : "they cut")\(y)."
+                case .DC01: "\(who) \(one ? "claims" : "together claim") \(amount) more in savings than the budget \(one ? "it is" : "they are") taken from\(y)."
                 case .DC02: "\(who), owned by different officers, claim the same budget\(y); up to \(amount) may be counted twice."
                 case .DC03: "\(who) claim the same budget from both sides of a restructure\(y); \(amount) may be counted twice."
                 case .DC04: "\(who) look like the same saving\(y); up to \(amount) may be counted twice."
@@ -181,7 +204,7 @@ public struct MembersReport: Sendable {
             if let doubleCount { return Concern(kind: .doubleCount, code: f.code, sentence: "Possible double count: " + doubleCount, amount: f.amount) }
             let slippage: String? =
                 switch f.code {
-                case .SL01: "\(who) is behind profile: \(amount) less delivered than planned by now\(y)."
+                case .SL01: "\(who) is behind plan: \(amount) less delivered by now than planned\(y)\(judged(f))."
                 case .SL02: "\(who) is forecast to fall \(amount) short of its target\(y)."
                 case .SL03: "\(who) has slipped more than once: \(amount) moved to later years in all."
                 case .SL04: "\(who) has recorded no delivery since a restructure moved its budget; \(amount) of its target\(y) remains."
@@ -200,7 +223,7 @@ public struct MembersReport: Sendable {
             for p in proposals { if let l = line(p) { byDirectorate[p.directorate, default: []].append(l) } }
             let groups = byDirectorate.keys.sorted().map { d in
                 let lines = byDirectorate[d]!.sorted { $0.proposal.ref < $1.proposal.ref }
-                return Group(directorate: d, lines: lines, totals: totals(lines))
+                return Group(directorate: d, latestReturn: input.directorateReturns[d]?.period, lines: lines, totals: totals(lines))
             }
             let lines = groups.flatMap(\.lines)
             allLines += lines
@@ -231,28 +254,34 @@ public struct MembersReport: Sendable {
                 }
                 concerns.append(c)
             }
-            // Slips agreed out of the year, and money written off, whether or not a finding followed.
-            for s in input.slips where inPortfolio.contains(s.proposal) && s.from == year {
+            // Slips agreed out of the year (one sentence a saving, however many decisions), and money
+            // written off, whether or not a finding followed.
+            let slipsOut = Dictionary(grouping: input.slips.filter { inPortfolio.contains($0.proposal) && $0.from == year }, by: \.proposal)
+            for (ref, slips) in slipsOut {
+                let total = slips.reduce(Pence.zero) { $0 + $1.amount }
+                let each = slips.sorted { $0.effective < $1.effective }.map { "\($0.amount.forReading) to \($0.to), agreed \($0.effective.longText)" }
                 concerns.append(
                     Concern(
                         kind: .slippage, code: nil,
-                        sentence: "\(s.amount.forReading) of the \(s.from) saving of \(named(s.proposal)) slipped to \(s.to) (agreed \(s.effective)).",
-                        amount: s.amount))
+                        sentence: "\(total.forReading) of the \(year) saving of \(named(ref)) slipped to later years"
+                            + (slips.count == 1 ? ": " : " in \(slips.count) decisions: ") + Reconciliation.list(each) + ".",
+                        amount: total))
             }
             for p in proposals.sorted(by: { $0.ref < $1.ref }) {
                 if let w = positions[p.ref]?.unachievable, w > .zero {
                     concerns.append(
                         Concern(
-                            kind: .slippage, code: nil, sentence: "\(w.forReading) of the \(year) saving of \(named(p.ref)) was written off as unachievable.",
+                            kind: .writtenOff, code: nil, sentence: "\(w.forReading) of the \(year) saving of \(named(p.ref)) was written off as unachievable.",
                             amount: w))
                 }
             }
             concerns.sort { ($0.kind == .doubleCount ? 0 : 1, -$0.amount.rawValue, $0.sentence) < ($1.kind == .doubleCount ? 0 : 1, -$1.amount.rawValue, $1.sentence) }
+            let silent = Set(findings.filter { $0.code == .SI02 }.flatMap(\.refs)).intersection(inPortfolio).sorted().compactMap { byRef[$0] }
             let holders = Array(Set(proposals.compactMap(\.portfolioHolder))).sorted()
             portfolios.append(
                 Portfolio(
                     name: name, holder: holders.isEmpty ? nil : holders.joined(separator: " and "), groups: groups, totals: totals(lines),
-                    impacts: impacts, concerns: concerns))
+                    impacts: impacts, concerns: concerns, silentOnImpacts: silent))
         }
         // Named portfolios by name; proposals with none last.
         portfolios.sort { ($0.name == noPortfolio ? 1 : 0, $0.name) < ($1.name == noPortfolio ? 1 : 0, $1.name) }

@@ -35,16 +35,19 @@ public enum Escape {
         return out
     }
 
-    /// Text safe inside a Markdown table cell: pipes, backslashes, line breaks and inline markup escaped.
+    /// Text safe inside a Markdown table cell: pipes, backslashes, line breaks and inline markup
+    /// (strike-through's `~` too) escaped.
     public static func markdown(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#":
+            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#", "~":
                 out.append("\\")
                 out.append(character)
             case "\n", "\r\n", "\r": out += " "
             case _ where character.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }: out += "\u{FFFD}"
+            // Bidirectional overrides would show text in another order than it is, as in HTML.
+            case _ where character.unicodeScalars.contains(where: Escape.isBidiControl): out += "\u{FFFD}"
             default: out.append(character)
             }
         }

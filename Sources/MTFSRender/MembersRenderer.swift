@@ -11,6 +11,13 @@ public enum MembersRenderer {
         "Savings delivery \(r.year): report to members" + (r.scope.map { " (\($0))" } ?? "")
     }
 
+    /// "figures from the latest returns: People October 2023, Place October 2023", when any is
+    /// earlier than the report's month (the report is as at its month, its figures as returned).
+    static func returnsLine(_ r: MembersReport) -> String? {
+        guard !r.latestReturns.isEmpty else { return "no returns yet: the figures are the approved targets and any delivery logged" }
+        return "figures from the latest returns: " + r.latestReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.monthName)" }.joined(separator: ", ")
+    }
+
     /// "2024/25 as at the end of September 2024 (P6)".
     public static func asAt(_ r: MembersReport) -> String { "\(r.year) as at the end of \(r.period.monthName) (P\(r.period.number))" }
 
@@ -24,12 +31,13 @@ public enum MembersRenderer {
     }
 
     static func moneyColumns(_ r: MembersReport) -> [Table.Column] {
-        [.init("target", "Target"), .init("delivered", "Delivered"), .init("on_track", "On track"), .init("at_risk", "At risk"),
+        [.init("approved", "Approved"), .init("slipped_or_written_off", "Slipped / written off"), .init("target", "Target now"),
+         .init("delivered", "Delivered"), .init("on_track", "On track"), .init("at_risk", "At risk"),
          .init("will_not_be_delivered", "Will not be delivered")] + (anyNoForecast(r) ? [.init("no_forecast", "No forecast")] : [])
     }
 
     static func moneyCells(_ m: MembersReport.Money, _ r: MembersReport) -> [Table.Cell] {
-        [.money(m.target), .money(m.delivered), .money(m.onTrack), .money(m.atRisk), .money(m.willNotBeDelivered)]
+        [.money(m.originalTarget), .money(m.moved), .money(m.target), .money(m.delivered), .money(m.onTrack), .money(m.atRisk), .money(m.willNotBeDelivered)]
             + (anyNoForecast(r) ? [.money(m.noForecast)] : [])
     }
 
@@ -84,7 +92,13 @@ public enum MembersRenderer {
         return totals.map { t in
             let m = t.money
             let share = m.deliveredShare.map { " (\(Table.human(.percent($0))))" } ?? ""
-            var s = (totals.count > 1 ? "\(t.fund): t" : "T") + "arget \(m.target.forReading); delivered \(m.delivered.forReading)\(share); "
+            var s = (totals.count > 1 ? "\(t.fund): a" : "A") + "pproved target \(m.originalTarget.forReading); "
+            if !m.slipped.isZero {
+                s += m.slipped.isNegative ? "slipped in from earlier years \(m.slipped.magnitude.forReading); " : "slipped to later years \(m.slipped.forReading); "
+            }
+            if !m.writtenOff.isZero { s += "written off \(m.writtenOff.forReading); " }
+            if !m.moved.isZero { s += "target now \(m.target.forReading); " }
+            s += "delivered \(m.delivered.forReading)\(share); "
             s += "on track \(m.onTrack.forReading); at risk \(m.atRisk.forReading); will not be delivered \(m.willNotBeDelivered.forReading)"
             if !m.noForecast.isZero { s += "; no forecast \(m.noForecast.forReading)" }
             return s + "."
@@ -138,13 +152,27 @@ public enum MembersRenderer {
     static func more(_ p: MembersReport.Portfolio) -> String? {
         let rest = p.concerns.dropFirst(shownConcerns)
         guard !rest.isEmpty else { return nil }
-        let total = rest.reduce(Pence.zero) { $0 + $1.amount }
-        return "…and \(rest.count) more, of \(total.forReading) in all; the workbook (--format xlsx) lists every one."
+        return "…and \(rest.count) more, each of less money (the workbook version of this report lists every one)."
     }
 
-    static let legend =
-        "On track, at risk and will not be delivered are the rest of each saving's target for the year as its owner last reported it (Green, Amber and Red). "
-        + "No forecast: what is still to deliver where no forecast has been returned. Figures are for each saving as a whole; owners are the officers accountable."
+    /// How to read the tables, naming only the columns shown.
+    static func legend(_ r: MembersReport) -> String {
+        "Approved is each saving's target for \(r.year) in the MTFS; slipped or written off is what has since moved to later years or been "
+            + "found unachievable; target now is what is left to deliver this year. On track, at risk and will not be delivered are the rest "
+            + "of the target now as each owner last reported it (Green, Amber and Red; Blue is delivered in full)."
+            + (anyNoForecast(r) ? " No forecast: what is still to deliver where no forecast has been returned." : "")
+            + " Figures are for each saving as a whole; owners are the officers accountable."
+    }
+
+    /// "People (latest return: October 2023)".
+    static func groupHeading(_ g: MembersReport.Group) -> String {
+        g.directorate + (g.latestReturn.map { " (latest return: \($0.monthName))" } ?? " (no return yet)")
+    }
+
+    /// "PEO-11 Sexual health services, rated High risk, has said nothing about service impacts in its last three returns."
+    static func silentSentence(_ p: Proposal) -> String {
+        "\(p.ref) \(p.title), rated High risk, has said nothing about service impacts in its last three returns."
+    }
 
     // MARK: - HTML
 
@@ -152,7 +180,8 @@ public enum MembersRenderer {
         .members h2.portfolio { font-size: 17px; border-bottom: 2px solid #1f4e79; padding-bottom: 2px; margin-top: 28px; }
         .members .holder { font-weight: 600; margin: 2px 0 6px; } .members ul.plain { padding-left: 18px; margin: 4px 0; }
         .members ul.plain li { margin-bottom: 3px; } .members .label { font-weight: 700; } .members .label-no { color: #b00020; }
-        .members table td:nth-child(2) { min-width: 14em; }
+        .members table td:nth-child(2) { min-width: 12em; } .members th, .members td { padding-left: 6px; }
+        .members td:nth-child(3), .members td:last-child { white-space: nowrap; overflow-wrap: normal; }
         @media print { .members section.paged { break-before: page; } .members h2.portfolio { margin-top: 0; font-size: 14px; }
           .members ul.plain { font-size: 9px; } .members h3 { font-size: 11px; margin: 6px 0 2px; } }
         """
@@ -165,9 +194,7 @@ public enum MembersRenderer {
     public static func htmlBody(_ r: MembersReport) -> String {
         let h = Escape.html
         var body = "<div class=\"members\"><header><h1>\(h(title(r)))</h1><p class=\"meta\">\(h(asAt(r))) · ledger head \(h(r.head.short))"
-        if !r.latestReturns.isEmpty {
-            body += " · latest returns: " + h(r.latestReturns.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.monthName)" }.joined(separator: ", "))
-        }
+        if let line = returnsLine(r) { body += " · " + h(line) }
         body += "</p></header>"
         // One portfolio's report: its own headline below says it all.
         if r.portfolios.count != 1 { body += "<p class=\"headline\">\(h(headline(r.totals, r)))</p>" }
@@ -175,29 +202,30 @@ public enum MembersRenderer {
         if r.portfolios.count > 1 {
             body += "<h2>By portfolio</h2>" + HTMLPage.table(portfolioTable(r))
         }
-        body += "<p class=\"meta\">\(h(legend))</p>"
+        body += "<p class=\"meta\">\(h(legend(r)))</p>"
         if r.portfolios.isEmpty { body += "<p>No savings proposals in this report.</p>" }
         for p in r.portfolios {
             // Printed, each portfolio starts a page after the programme's; one portfolio alone needs none.
             body += "<section class=\"portfolio\(r.portfolios.count > 1 ? " paged" : "")\"><h2 class=\"portfolio\">\(h(p.name))</h2>"
-            body += "<p class=\"holder\">Portfolio holder: \(h(p.holder ?? "not named"))</p>"
+            body += "<p class=\"holder\">Portfolio holder: \(h(p.holder ?? "not named"))</p><p class=\"meta\">\(h(asAt(r)))</p>"
             body += "<p class=\"headline\">\(h(headline(p.totals, r)))</p>"
             for g in p.groups {
-                body += "<h3>\(h(g.directorate))</h3>" + HTMLPage.table(groupTable(g, r))
+                body += "<h3>\(h(groupHeading(g)))</h3>" + HTMLPage.table(groupTable(g, r))
                 let comments = g.lines.compactMap { l in l.comment.map { (l.proposal.ref, $0) } }
                 if !comments.isEmpty {
-                    body += "<ul class=\"plain\">" + comments.map { "<li><b>\(h($0.0.rawValue))</b>: \(h($0.1))</li>" }.joined() + "</ul>"
+                    body += "<p class=\"meta\">Comments from the latest returns:</p><ul class=\"plain\">"
+                        + comments.map { "<li><b>\(h($0.0.rawValue))</b>: \(h($0.1))</li>" }.joined() + "</ul>"
                 }
             }
             if p.groups.isEmpty { body += "<p>No savings target for \(h(r.year.description)).</p>" }
             body += "<h3>\(h(impactsHeading(r)))</h3>"
             body +=
-                p.impacts.isEmpty
+                p.impacts.isEmpty && p.silentOnImpacts.isEmpty
                 ? "<p>None reported.</p>"
                 : "<ul class=\"plain\">" + p.impacts.map { i in
                     let s = impactSentence(i)
                     return "<li><span class=\"label\(i.unforeseen ? " label-no" : "")\">\(h(s.label))</span> · \(h(s.text))</li>"
-                }.joined() + "</ul>"
+                }.joined() + p.silentOnImpacts.map { "<li><span class=\"label\">Not reported on</span> · \(h(silentSentence($0)))</li>" }.joined() + "</ul>"
             body += "<h3>Slippage and double counts</h3>"
             body +=
                 p.concerns.isEmpty
@@ -213,22 +241,23 @@ public enum MembersRenderer {
 
     public static func markdown(_ r: MembersReport) -> String {
         let m = Escape.markdown
-        var out = "# \(m(title(r)))\n\n\(m(asAt(r))) · ledger head \(r.head.short)\n\n" + (r.portfolios.count == 1 ? "" : "\(m(headline(r.totals, r)))\n\n")
+        var out = "# \(m(title(r)))\n\n\(m(asAt(r))) · ledger head \(r.head.short)" + (returnsLine(r).map { " · " + m($0) } ?? "") + "\n\n" + (r.portfolios.count == 1 ? "" : "\(m(headline(r.totals, r)))\n\n")
         out += glance(r).map { "- \(m($0))\n" }.joined() + "\n"
         if r.portfolios.count > 1 { out += "## By portfolio\n\n" + portfolioTable(r).renderMarkdown() + "\n" }
-        out += "_\(m(legend))_\n\n"
+        out += "_\(m(legend(r)))_\n\n"
         for p in r.portfolios {
-            out += "## \(m(p.name))\n\nPortfolio holder: \(m(p.holder ?? "not named"))\n\n\(m(headline(p.totals, r)))\n\n"
+            out += "## \(m(p.name))\n\nPortfolio holder: \(m(p.holder ?? "not named")) · \(m(asAt(r)))\n\n\(m(headline(p.totals, r)))\n\n"
             for g in p.groups {
-                out += "### \(m(g.directorate))\n\n" + groupTable(g, r).renderMarkdown() + "\n"
+                out += "### \(m(groupHeading(g)))\n\n" + groupTable(g, r).renderMarkdown() + "\n"
+                if g.lines.contains(where: { $0.comment != nil }) { out += "Comments from the latest returns:\n\n" }
                 for l in g.lines { if let c = l.comment { out += "- **\(m(l.proposal.ref.rawValue))**: \(m(c))\n" } }
                 if g.lines.contains(where: { $0.comment != nil }) { out += "\n" }
             }
             out += "### \(m(impactsHeading(r)))\n\n"
-            out += p.impacts.isEmpty ? "None reported.\n\n" : p.impacts.map { i in
+            out += p.impacts.isEmpty && p.silentOnImpacts.isEmpty ? "None reported.\n\n" : p.impacts.map { i in
                 let s = impactSentence(i)
                 return "- **\(s.label)** · \(m(s.text))\n"
-            }.joined() + "\n"
+            }.joined() + p.silentOnImpacts.map { "- **Not reported on** · \(m(silentSentence($0)))\n" }.joined() + "\n"
             out += "### Slippage and double counts\n\n"
             out += p.concerns.isEmpty ? "None.\n\n" : p.concerns.prefix(shownConcerns).map { "- \(m($0.sentence))\n" }.joined() + (more(p).map { "- \(m($0))\n" } ?? "") + "\n"
         }
@@ -259,9 +288,12 @@ public enum MembersRenderer {
             .init("portfolio", "Portfolio"), .init("foreseen", "Foreseen?"), .init("reported", "Reported"), .init("ref", "Ref"),
             .init("saving", "Saving"), .init("impact", "Impact"), .init("owner", "Owner"),
         ])
+        // Each concern once, with every portfolio it is on: a sum over the sheet counts nothing twice.
         var concerns = Table(columns: [
-            .init("portfolio", "Portfolio"), .init("kind", "Kind"), .init("code", "Code"), .init("amount", "Amount"), .init("what", "What"),
+            .init("portfolios", "Portfolios"), .init("kind", "Kind"), .init("code", "Code"), .init("amount", "Amount"), .init("what", "What"),
         ])
+        var concernOrder: [MembersReport.Concern] = []
+        var concernPortfolios: [MembersReport.Concern: [String]] = [:]
         for p in r.portfolios {
             for i in p.impacts {
                 impacts.rows.append([
@@ -270,13 +302,26 @@ public enum MembersRenderer {
                 ])
             }
             for c in p.concerns {
-                concerns.rows.append([.text(p.name), .text(c.kind.rawValue), .text(c.code?.rawValue ?? ""), .money(c.amount), .text(c.sentence)])
+                if concernPortfolios[c] == nil { concernOrder.append(c) }
+                concernPortfolios[c, default: []].append(p.name)
             }
+            for q in p.silentOnImpacts {
+                impacts.rows.append([
+                    .text(p.name), .text("Not reported on"), .text(""), .text(q.ref.rawValue), .text(q.title), .text(silentSentence(q)), .text(q.owner),
+                ])
+            }
+        }
+        for c in concernOrder {
+            concerns.rows.append([
+                .text(concernPortfolios[c]!.joined(separator: "; ")), .text(c.kind.rawValue), .text(c.code?.rawValue ?? ""), .money(c.amount),
+                .text(c.sentence),
+            ])
         }
         var about: [(String, String)] = [
             ("report", title(r)), ("as at", asAt(r)), ("service impacts", impactsHeading(r)), ("chain head", r.head.description),
-            ("totals", headline(r.totals, r)), ("how to read", legend),
+            ("totals", headline(r.totals, r)), ("how to read", legend(r)),
         ]
+        if let line = returnsLine(r) { about.insert(("returns", line), at: 2) }
         if let scope = r.scope { about.append(("scope", scope)) }
         var doc = WorkbookDocument(
             sheets: [

@@ -23,6 +23,9 @@ public struct Table: Sendable {
         case percent(Double?)
         case empty
 
+        /// Whether the cell is text.
+        var isText: Bool { if case .text = self { true } else { false } }
+
         /// The amount, when the cell is money.
         var money: Pence? { if case .money(let p) = self { p } else { nil } }
 

@@ -296,7 +296,8 @@ public struct HTMLWriter: ReportWriter {
         body += "<h2>\(portfolio ? "Savings in this portfolio" : "Proposals you own")</h2>" + HTMLPage.table(
                 StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",
                 calm: ("variance", StatementRenderer.behindRows(s.owned, total: s.totals.behind)))
-        let comments = StatementRenderer.comments(s.owned, period: s.period)
+        // A portfolio's statement is a councillor's: comments are written for finance, and stay there.
+        let comments = portfolio ? [] : StatementRenderer.comments(s.owned, period: s.period)
         if !comments.isEmpty {
             body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
                 + comments.map { "<li><b>\(h($0.ref))</b>: \(h($0.comment))</li>" }.joined() + "</ul>"

@@ -194,7 +194,7 @@ public enum XLSXFile {
             let about = WorkbookDocument.Sheet(
                 name: "About",
                 table: Table(columns: [.init("key"), .init("value")], rows: doc.about.map { [.text($0.key), .text($0.value)] }))
-            write(about, into: workbook, styles, headings: false)
+            write(about, into: workbook, styles, headings: false, printTitle: doc.printTitle)
         }
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR, let data = FileManager.default.contents(atPath: path) else {
@@ -262,7 +262,7 @@ public enum XLSXFile {
                 case .text(let s):
                     let text = s.count > maxCellCharacters ? String(s.prefix(maxCellCharacters)) + "…" : s
                     if !text.isEmpty {
-                        let plain = printTitle == nil || !headings ? styles.text : styles.wrapped
+                        let plain = printTitle == nil ? styles.text : styles.wrapped
                         worksheet_write_string(ws, at.0, at.1, text, input ? styles.input : bold ? styles.boldText : plain)
                     }
                     else if input { worksheet_write_blank(ws, at.0, at.1, styles.input) }
@@ -280,10 +280,22 @@ public enum XLSXFile {
                     if input { worksheet_write_blank(ws, at.0, at.1, styles.input) }
                     shown = 0
                 }
-                widths[c] = max(widths[c], min(60, shown + 2))
+                // Printed portrait, text wraps in columns of at most 30 characters rather than shrinking.
+                widths[c] = max(widths[c], min(printTitle != nil && cell.isText ? 32 : 60, shown + 2))
             }
         }
         for (c, w) in widths.enumerated() { worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), Double(w), nil) }
+        // Wrapped text (a report printed portrait) needs its rows tall enough for its lines: no
+        // spreadsheet sizes them on opening a file that did not.
+        if printTitle != nil {
+            for (r, row) in body.enumerated() {
+                var lines = 1
+                for (c, cell) in row.enumerated() where c < widths.count {
+                    if case .text(let s) = cell { lines = max(lines, (min(s.count, maxCellCharacters) + widths[c] - 3) / max(1, widths[c] - 2)) }
+                }
+                if lines > 1 { worksheet_set_row(ws, lxw_row_t(r + first), 15 * Double(min(lines, 20)), nil) }
+            }
+        }
         // Printed: A4, one page wide, the headings on every page; landscape unless the report
         // asks for portrait with its title on every page.
         if let printTitle {
@@ -296,7 +308,9 @@ public enum XLSXFile {
             worksheet_set_landscape(ws)
         }
         worksheet_set_paper(ws, 9)
-        worksheet_fit_to_pages(ws, 1, 0)
+        // Portrait A4 holds about 130 characters of columns at a readable size: a wider sheet prints
+        // across more pages rather than in smaller type.
+        worksheet_fit_to_pages(ws, printTitle == nil ? 1 : UInt16(max(1, (widths.reduce(0, +) + 129) / 130)), 0)
         guard headings else { return }
         worksheet_repeat_rows(ws, 0, 0)
         worksheet_freeze_panes(ws, 1, 0)

@@ -462,10 +462,23 @@ public final class Ledger {
             try Ledger.checkText(proposal.directorate, what: "directorate")
             try Ledger.checkText(proposal.fund, what: "fund")
             for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
-                if let text { try Ledger.checkText(text, what: what) }
+                if let text {
+                    try Ledger.checkText(text, what: what)
+                    if text.count > 200 { throw LedgerError.refused("the \(what) is longer than 200 characters") }
+                }
+            }
+            var proposal = proposal
+            proposal.portfolio = proposal.portfolio?.trimmingSpaces()
+            proposal.portfolioHolder = proposal.portfolioHolder?.trimmingSpaces()
+            proposal.priority = proposal.priority?.trimmingSpaces()
+            // One portfolio, however it is capitalised: the first spelling in the ledger stands, so a
+            // member's account names one portfolio and never two that differ only in case.
+            if let portfolio = proposal.portfolio,
+                let spelled = try db.first("SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1", portfolio, map: { $0.text(0) })
+            {
+                proposal.portfolio = spelled
             }
             // One fund, however it is capitalised: the first spelling in the ledger stands ("hra" is HRA).
-            var proposal = proposal
             if proposal.fund.lowercased() == Proposal.generalFund.lowercased() {
                 proposal.fund = Proposal.generalFund
             } else if let spelled = try db.first(
@@ -898,6 +911,10 @@ public final class Ledger {
         if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
         if text.containsControlCharacters() {
             throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
+        }
+        // A direction override would show the text in another order than it is (in a published report too).
+        if text.unicodeScalars.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+            throw LedgerError.refused("the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
     }
 }

@@ -677,6 +677,9 @@ extension Portal {
         guard user.role != .holder else { throw HTTPFailure(.forbidden, "The members' report is for councillors, finance and the CFO; your statement is yours.") }
         let p = try await period(q["period"])
         let builder = try await snapshots(p, user)
+        guard builder.input.window.contains(p.year) else {
+            throw HTTPFailure(.unprocessableContent, "period: \(p) is outside the ledger's MTFS years \(builder.input.window)")
+        }
         let asked = q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }
         switch user.role {
         case .member:
@@ -687,7 +690,7 @@ extension Portal {
                 input: builder.input, findings: builder.findings, include: { Portal.inScope($0, of: user) }, scope: "\(user.directorate ?? "") directorate")
         default:
             guard let asked else { return MembersReport.build(input: builder.input, findings: builder.findings) }
-            guard let name = builder.portfolios.first(where: { $0.lowercased() == asked.lowercased() }) else {
+            guard let name = Proposal.portfolio(named: asked, in: builder.portfolios) else {
                 throw HTTPFailure(.unprocessableContent, "portfolio: there is no portfolio \"\(asked)\"")
             }
             return MembersReport.build(input: builder.input, findings: builder.findings, include: { $0.portfolio == name }, scope: name)

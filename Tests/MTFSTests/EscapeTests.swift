@@ -27,6 +27,12 @@ struct EscapeTests {
         #expect(Escape.html("a\u{202E}txt.exe") == "a\u{FFFD}txt.exe")
     }
 
+    @Test("Markdown escapes inline markup, strike-through included, and direction overrides")
+    func markdownStrikeAndBidi() {
+        #expect(Escape.markdown("~~struck~~ *b* | c") == "\\~\\~struck\\~\\~ \\*b\\* \\| c")
+        #expect(Escape.markdown("a\u{202E}txt") == "a\u{FFFD}txt")
+    }
+
     @Test(
         "file names cannot leave the folder",
         arguments: ["../../etc/x", "/etc/passwd", "..", ".", "a/b\\c", "Zoë O'Brien", "", "   ", "\u{0}x", "CON"])

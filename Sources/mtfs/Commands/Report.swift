@@ -50,6 +50,10 @@ struct MembersReportCommand: ParsableCommand {
         if let since, since >= period { throw Failure.badInput("--since \(since) must be before --period \(period): it is the period of the last report") }
         let ledger = try options.openForReading()
         do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+        // The last report may be of the year before the MTFS's first (its March), no earlier.
+        if let since, since.year.startYear < (try ledger.requireWindow()).first.startYear - 1 {
+            throw Failure.badInput("--since \(since.monthText) is before the ledger's MTFS years \(try ledger.requireWindow()); give the month of the last report")
+        }
         let report = try ledger.read {
             let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
             let findings = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
@@ -57,7 +61,7 @@ struct MembersReportCommand: ParsableCommand {
             var scope: String?
             if let portfolio {
                 let known = Set(input.proposals.compactMap(\.portfolio))
-                guard let name = known.first(where: { $0.lowercased() == portfolio.trimmingSpaces().lowercased() }) else {
+                guard let name = Proposal.portfolio(named: portfolio, in: known) else {
                     throw Failure.badInput(
                         "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
                             + (known.isEmpty ? "no proposal has a portfolio (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
@@ -69,5 +73,7 @@ struct MembersReportCommand: ParsableCommand {
                 input: input, findings: findings, since: since, withComments: withComments, include: include, scope: scope)
         }
         try Files.write(Data(try MembersRenderer.file(report, as: format.document)), to: out)
+        Terminal.write(
+            "Wrote \(out): the members' report for \(MembersRenderer.asAt(report)), \(report.portfolios.count) portfolio\(report.portfolios.count == 1 ? "" : "s").")
     }
 }

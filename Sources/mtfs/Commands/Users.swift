@@ -66,7 +66,7 @@ struct UserAdd: ParsableCommand {
         }
         if let portfolio {
             let known = Set(proposals.compactMap(\.portfolio))
-            guard let name = known.first(where: { $0.lowercased() == portfolio.trimmingSpaces().lowercased() }) else {
+            guard let name = Proposal.portfolio(named: portfolio, in: known) else {
                 throw Failure.badInput(
                     "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
                         + (known.isEmpty ? "no proposal has a portfolio yet (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
