@@ -270,16 +270,17 @@ public enum MembersRenderer {
     /// on `About`.
     public static func workbook(_ r: MembersReport) -> WorkbookDocument {
         let funds = Set(r.totals.map(\.fund)).count > 1
+        // A saving's ref and name first: printed across pages, they repeat on each.
         var savings = Table(
-            columns: [.init("portfolio", "Portfolio"), .init("portfolio_holder", "Portfolio holder"), .init("directorate", "Directorate")]
-                + (funds ? [.init("fund", "Fund")] : []) + [.init("ref", "Ref"), .init("saving", "Saving"), .init("owner", "Owner")]
+            columns: [.init("ref", "Ref"), .init("saving", "Saving"), .init("portfolio", "Portfolio"), .init("portfolio_holder", "Portfolio holder"),
+                .init("directorate", "Directorate")] + (funds ? [.init("fund", "Fund")] : []) + [.init("owner", "Owner")]
                 + moneyColumns(r) + [.init("rag", "RAG")] + (r.withComments ? [.init("comment", "Latest comment")] : []))
         for p in r.portfolios {
             for g in p.groups {
                 for l in g.lines {
                     savings.rows.append(
-                        [.text(p.name), .text(p.holder ?? ""), .text(g.directorate)] + (funds ? [.text(l.proposal.fund)] : [])
-                            + [.text(l.proposal.ref.rawValue), .text(l.proposal.title), .text(l.proposal.owner)] + moneyCells(l.money, r)
+                        [.text(l.proposal.ref.rawValue), .text(l.proposal.title), .text(p.name), .text(p.holder ?? ""), .text(g.directorate)]
+                            + (funds ? [.text(l.proposal.fund)] : []) + [.text(l.proposal.owner)] + moneyCells(l.money, r)
                             + [.text(ragWords(l))] + (r.withComments ? [.text(l.comment ?? "")] : []))
                 }
             }
@@ -323,9 +324,11 @@ public enum MembersRenderer {
         ]
         if let line = returnsLine(r) { about.insert(("returns", line), at: 2) }
         if let scope = r.scope { about.append(("scope", scope)) }
+        var savingsSheet = WorkbookDocument.Sheet(name: "Savings", table: savings)
+        savingsSheet.repeatedColumns = 2
         var doc = WorkbookDocument(
             sheets: [
-                .init(name: "Savings", table: savings), .init(name: "By portfolio", table: portfolioTable(r, totals: false)),
+                savingsSheet, .init(name: "By portfolio", table: portfolioTable(r, totals: false)),
                 .init(name: "Service impacts", table: impacts), .init(name: "Slippage and double counts", table: concerns),
             ], about: about)
         doc.printTitle = "\(title(r)) — \(asAt(r))"

@@ -20,6 +20,9 @@ public struct WorkbookDocument: Sendable {
         public var lists: [String: [String]] = [:]
         /// Hidden (and locked): what the product keeps for itself, such as a template's figures.
         public var hidden = false
+        /// Printed across more than one page wide, these leading columns (a saving's ref and name)
+        /// repeat on every page, so each page's figures say whose they are.
+        public var repeatedColumns = 0
 
         public init(name: String, table: Table, keyHeadings: Bool = false) {
             self.name = name
@@ -313,6 +316,7 @@ public enum XLSXFile {
         worksheet_fit_to_pages(ws, printTitle == nil ? 1 : UInt16(max(1, (widths.reduce(0, +) + 129) / 130)), 0)
         guard headings else { return }
         worksheet_repeat_rows(ws, 0, 0)
+        if sheet.repeatedColumns > 0 { worksheet_repeat_columns(ws, 0, lxw_col_t(sheet.repeatedColumns - 1)) }
         worksheet_freeze_panes(ws, 1, 0)
         if !t.columns.isEmpty { worksheet_autofilter(ws, 0, 0, lxw_row_t(max(t.rows.count, 1)), lxw_col_t(t.columns.count - 1)) }
         for (key, values) in sheet.lists.sorted(by: { $0.key < $1.key }) {
