@@ -182,6 +182,7 @@ public enum MembersRenderer {
         .members ul.plain li { margin-bottom: 3px; } .members .label { font-weight: 700; } .members .label-no { color: #b00020; }
         .members table td:nth-child(2) { min-width: 12em; } .members th, .members td { padding-left: 6px; }
         .members td:nth-child(3), .members td:last-child { white-space: nowrap; overflow-wrap: normal; }
+        .members th { white-space: normal; } .members .scroll { overflow-x: auto; }
         @media print { .members section.paged { break-before: page; } .members h2.portfolio { margin-top: 0; font-size: 14px; }
           .members ul.plain { font-size: 9px; } .members h3 { font-size: 11px; margin: 6px 0 2px; } }
         """
@@ -210,7 +211,9 @@ public enum MembersRenderer {
             body += "<p class=\"holder\">Portfolio holder: \(h(p.holder ?? "not named"))</p><p class=\"meta\">\(h(asAt(r)))</p>"
             body += "<p class=\"headline\">\(h(headline(p.totals, r)))</p>"
             for g in p.groups {
-                body += "<h3>\(h(groupHeading(g)))</h3>" + HTMLPage.table(groupTable(g, r))
+                // On a narrow screen the table scrolls in its own labelled region, not the page.
+                body += "<h3>\(h(groupHeading(g)))</h3><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(p.name)): \(h(g.directorate))\">"
+                    + HTMLPage.table(groupTable(g, r)) + "</div>"
                 let comments = g.lines.compactMap { l in l.comment.map { (l.proposal.ref, $0) } }
                 if !comments.isEmpty {
                     body += "<p class=\"meta\">Comments from the latest returns:</p><ul class=\"plain\">"

@@ -21,6 +21,7 @@ enum Pages {
         form.filters label { margin: 0; } .return-row { border-bottom: 1px solid #dde3ea; padding: 8px 0; }
         .return-row .inputs { display: flex; flex-wrap: wrap; gap: 8px 16px; } .return-row h3 { margin: 0 0 4px; }
         @media screen { .signoff .sig { display: none; } }
+        @media print { nav.portal, form.filters, .noprint { display: none; } }
         @media (max-width: 640px) { body { padding: 0 8px; } .return-row .inputs { display: block; }
           table { display: block; overflow-x: auto; font-size: 11px; } td { overflow-wrap: normal; } td:nth-child(2) { min-width: 11em; }
           svg { max-width: 100%; height: auto; } .sig { flex-wrap: wrap; gap: 12px; } .sig span { min-width: 0; flex: 1 1 40%; } }

@@ -705,7 +705,7 @@ extension Portal {
             // The CFO may print one portfolio's pages for its holder.
             let names = try await snapshots(r.period, user).portfolios
             let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
-            body += "<p>One portfolio: " + (["<a href=\"/members?period=\(r.period.monthText)\">all</a>"] + names.map {
+            body += "<p class=\"noprint\">One portfolio: " + (["<a href=\"/members?period=\(r.period.monthText)\">all</a>"] + names.map {
                 "<a href=\"/members?period=\(r.period.monthText)&amp;portfolio=\(Escape.html(enc($0)))\">\(Escape.html($0))</a>"
             }).joined(separator: " · ") + "</p>"
         }
@@ -713,7 +713,7 @@ extension Portal {
         let portfolioQuery = user.seesAll ? (q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }.map {
             "&amp;portfolio=" + Escape.html($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         } ?? "") : ""
-        body += "<p>Download: " + MembersRenderer.formats.map {
+        body += "<p class=\"noprint\">Download: " + MembersRenderer.formats.map {
             "<a href=\"/download?report=members&amp;period=\(r.period.monthText)\(portfolioQuery)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
         }.joined(separator: " · ") + "</p>"
         return frame("Members' report — \(r.period)", user, context, body, extraCSS: MembersRenderer.css)
