@@ -31,8 +31,6 @@ public struct PortalUser: Hashable, Sendable {
         self.disabled = disabled
     }
 
-    /// Reads only: a councillor, who may see and never change.
-    public var readsOnly: Bool { role == .member }
 
     /// Sees everything (the CFO and administrators).
     public var seesAll: Bool { role == .cfo || role == .admin }

@@ -15,9 +15,9 @@ extension Portal {
             let user = try self.requireUser(context)
             let today = self.options.today()
             var report = try await self.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
-            if !user.seesAll {
+            if !user.scope.seesEverything {
                 let proposals = try await self.service.reading { try $0.proposals() }
-                let mine = Set(proposals.filter { Portal.inScope($0, of: user) }.map(\.ref))
+                let mine = Set(proposals.filter(user.scope.sees).map(\.ref))
                 report.rows = report.rows.filter { $0.ref.map(mine.contains) ?? false }
             }
             let table = BalanceTable.table(report, pinned: true)
@@ -86,8 +86,7 @@ extension Portal {
             if !problems.isEmpty {
                 return Pages.json("{\"errors\": [\(problems.map { JSONOutput.inert(Escape.json($0)) }.joined(separator: ", "))]}", status: .unprocessableContent)
             }
-            if user.role == .cfo { throw HTTPFailure(.forbidden, "The CFO reads; returns come from holders and finance.") }
-            if user.readsOnly { throw HTTPFailure(.forbidden, "A member's account reads only; nothing was changed.") }
+            try user.scope.require(.postReturn)
             try await self.checkScope(user, rows: rows)
             let parsed = ParsedReturn(file: "the API", period: p, rows: rows)
             let who = self.provenance(user, source: "the API")
@@ -101,7 +100,7 @@ extension Portal {
         }
         router.post("/api/v1/sign-offs") { request, context in
             let user = try self.requireUser(context)
-            guard user.role == .holder, let holder = user.holder else { throw HTTPFailure(.forbidden, "Only a budget holder signs, and only their own statement.") }
+            guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.signOff)) }
             var request = request
             let body = try await request.collectBody(upTo: 1 << 20)
             let posted: SignOffPost

@@ -31,23 +31,7 @@ enum Pages {
     static func layout(title: String, user: PortalUser?, csrf: String?, body: String, extraCSS: String = "") -> String {
         var nav = ""
         if let user {
-            let links: [(String, String)] =
-                switch user.role {
-                case .holder: [("/statement", "My statement"), ("/return", "My return"), ("/history", "My history")]
-                case .member: [("/members", "Members' report"), ("/statement", "Portfolio statement"), ("/findings", "Findings"), ("/downloads", "Downloads")]
-                case .finance:
-                    [("/board", "Returns board and statements"), ("/upload", "Upload a return"), ("/findings", "Findings"), ("/members", "Members' report")]
-                case .cfo:
-                    [
-                        ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"),
-                        ("/members", "Members' report"), ("/downloads", "Downloads"),
-                    ]
-                case .admin:
-                    [
-                        ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"),
-                        ("/members", "Members' report"), ("/upload", "Upload a return"), ("/downloads", "Downloads"),
-                    ]
-                }
+            let links = user.scope.menu
             nav = "<nav class=\"portal\">" + links.map { "<a href=\"\($0.0)\">\(Escape.html($0.1))</a>" }.joined()
                 + "<span class=\"me\">\(Escape.html(user.name)) (\(user.role.rawValue))</span>"
                 + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(Escape.html(csrf ?? ""))\"><button class=\"quiet\" type=\"submit\">Sign out</button></form></nav>"

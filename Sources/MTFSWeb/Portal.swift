@@ -329,7 +329,7 @@ struct Gate: RouterMiddleware {
                 }
                 // A member reads and never writes (SPEC §7 v3): any write but signing in or out is refused
                 // here, before its body is read, whatever page or endpoint it is sent to.
-                if let u = context.user, u.readsOnly, request.uri.path != "/logout", request.uri.path != "/login" {
+                if let u = context.user, u.scope.readsOnly, request.uri.path != "/logout", request.uri.path != "/login" {
                     throw HTTPFailure(.forbidden, "A member's account reads only; nothing was changed.")
                 }
                 // A stranger's body is read only for the sign-in form, and only as large as that form

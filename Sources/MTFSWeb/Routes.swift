@@ -7,16 +7,18 @@ import MTFSRender
 import MTFSStore
 
 /// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
+extension Scope {
+    /// Refuses (403) a request outside the scope, with the scope's own sentence.
+    func require(_ area: Area) throws {
+        guard may(area) else { throw HTTPFailure(.forbidden, refusal(area)) }
+    }
+}
+
 extension Portal {
     func addPages(to router: Router<PortalContext>) {
         router.get("/") { _, context in
             guard let user = context.user else { return Pages.redirect("/login") }
-            switch user.role {
-            case .holder: return Pages.redirect("/statement")
-            case .finance: return Pages.redirect("/board")
-            case .member: return Pages.redirect("/members")
-            case .cfo, .admin: return Pages.redirect("/summary")
-            }
+            return Pages.redirect(user.scope.home)
         }
         router.get("/login") { _, context in
             if context.user != nil { return Pages.redirect("/") }
@@ -46,28 +48,30 @@ extension Portal {
             r.headers[.setCookie] = self.sessionCookie("", clear: true)
             return r
         }
-        router.get("/statement") { request, context in try await self.page(context) { user in try await self.statementPage(request, user, context) } }
-        router.post("/sign-off") { _, context in try await self.page(context) { user in try await self.signOffPost(user, context) } }
-        router.get("/return") { request, context in try await self.page(context) { user in try await self.returnPage(request, user, context) } }
-        router.post("/return") { _, context in try await self.page(context) { user in try await self.returnPost(user, context) } }
-        router.get("/history") { _, context in try await self.page(context) { user in try await self.historyPage(user, context) } }
-        router.get("/board") { request, context in try await self.page(context) { user in try await self.boardPage(request, user, context) } }
+        router.get("/statement") { request, context in try await self.page(context, .statement) { user in try await self.statementPage(request, user, context) } }
+        router.post("/sign-off") { _, context in try await self.page(context, .signOff) { user in try await self.signOffPost(user, context) } }
+        router.get("/return") { request, context in try await self.page(context, .ownReturn) { user in try await self.returnPage(request, user, context) } }
+        router.post("/return") { _, context in try await self.page(context, .ownReturn) { user in try await self.returnPost(user, context) } }
+        router.get("/history") { _, context in try await self.page(context, .history) { user in try await self.historyPage(user, context) } }
+        router.get("/board") { request, context in try await self.page(context, .board) { user in try await self.boardPage(request, user, context) } }
         router.get("/statements") { request, context in
             Pages.redirect("/board" + (request.uri.query.map { "?" + $0 } ?? ""))
         }
-        router.get("/upload") { _, context in try await self.page(context) { user in try self.uploadPage(user, context, error: nil) } }
-        router.post("/upload") { _, context in try await self.page(context) { user in try await self.uploadPost(user, context) } }
-        router.get("/summary") { request, context in try await self.page(context) { user in try await self.summaryPage(request, user, context) } }
-        router.get("/findings") { request, context in try await self.page(context) { user in try await self.findingsPage(request, user, context) } }
-        router.get("/trend") { request, context in try await self.page(context) { user in try await self.trendPage(request, user, context) } }
-        router.get("/members") { request, context in try await self.page(context) { user in try await self.membersPage(request, user, context) } }
-        router.get("/downloads") { _, context in try await self.page(context) { user in try self.downloadsPage(user, context) } }
+        router.get("/upload") { _, context in try await self.page(context, .upload) { user in try self.uploadPage(user, context, error: nil) } }
+        router.post("/upload") { _, context in try await self.page(context, .upload) { user in try await self.uploadPost(user, context) } }
+        router.get("/summary") { request, context in try await self.page(context, .summary) { user in try await self.summaryPage(request, user, context) } }
+        router.get("/findings") { request, context in try await self.page(context, .findings) { user in try await self.findingsPage(request, user, context) } }
+        router.get("/trend") { request, context in try await self.page(context, .trend) { user in try await self.trendPage(request, user, context) } }
+        router.get("/members") { request, context in try await self.page(context, .members) { user in try await self.membersPage(request, user, context) } }
+        router.get("/downloads") { _, context in try await self.page(context, .downloads) { user in try self.downloadsPage(user, context) } }
         router.get("/download") { request, context in try await self.page(context) { user in try await self.download(request, user, context) } }
     }
 
-    /// A page for a signed-in user; without one, the browser goes to the sign-in form.
-    func page(_ context: PortalContext, _ body: (PortalUser) async throws -> Response) async throws -> Response {
+    /// A page for a signed-in user whose scope reaches `area` (declared once, in the route table);
+    /// without a user, the browser goes to the sign-in form; out of scope, 403.
+    func page(_ context: PortalContext, _ area: Scope.Area? = nil, _ body: (PortalUser) async throws -> Response) async throws -> Response {
         guard let user = context.user else { return Pages.redirect("/login") }
+        if let area { try user.scope.require(area) }
         return try await body(user)
     }
 
@@ -99,28 +103,6 @@ extension Portal {
         return latest
     }
 
-    /// Whether a proposal is within `user`'s scope: a holder's own, finance's directorate's, a
-    /// member's portfolio's, or any for the CFO and administrators.
-    static func inScope(_ p: Proposal, of user: PortalUser) -> Bool {
-        switch user.role {
-        case .holder: p.owner == user.holder
-        case .finance: p.directorate == user.directorate
-        case .member: p.portfolio != nil && p.portfolio == user.portfolio
-        case .cfo, .admin: true
-        }
-    }
-
-    /// Whether `user` may see `holder`'s statement (held directorates given).
-    static func maySee(_ user: PortalUser, holder: String, directorates: [String]) -> Bool {
-        switch user.role {
-        case .holder: user.holder == holder
-        case .finance: directorates.contains(user.directorate ?? "")
-        case .cfo, .admin: true
-        // A member reads their portfolio's statement, never a holder's (which covers other portfolios).
-        case .member: false
-        }
-    }
-
     /// The month's statements, shared between requests (``SnapshotCache``).
     func snapshots(_ period: Period, _ user: PortalUser) async throws -> StatementBuilder {
         try await cache.builder(period: period, login: user.login, service: service, now: options.now())
@@ -137,24 +119,25 @@ extension Portal {
         let builder = try await snapshots(period, user)
         let s = builder.holders.contains(holder) ? try builder.statement(for: holder) : nil
         guard let s else {
-            switch user.role {
-            case .holder: throw HTTPFailure(.notFound, "\(holder) holds no cost centre and owns no proposal at the end of \(period)")
-            // Finance learns nothing of other directorates' holders: unknown and not theirs read the same.
-            case .finance, .member: throw HTTPFailure(.forbidden, "That statement is not yours to see.")
-            case .cfo, .admin: throw HTTPFailure(.notFound, "there is no statement for \(holder) for \(period)")
-            }
+            // Those scoped to part of the council learn nothing of holders outside it: unknown and
+            // not theirs read the same.
+            if user.scope.hidesUnknownHolders { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+            throw HTTPFailure(
+                .notFound,
+                user.scope.ownHolder != nil
+                    ? "\(holder) holds no cost centre and owns no proposal at the end of \(period)" : "there is no statement for \(holder) for \(period)")
         }
-        guard Portal.maySee(user, holder: holder, directorates: s.directorates) else {
-            throw HTTPFailure(.forbidden, "That statement is not yours to see.")
+        guard user.scope.seesStatement(of: holder, directorates: s.directorates) else {
+            throw HTTPFailure(.forbidden, user.scope.refusal(.statement))
         }
         return s
     }
 
     /// The holder a page is about: a holder's own; anyone else's named in `holder=`.
     func holder(_ q: [String: String], _ user: PortalUser) throws -> String? {
-        if user.role == .holder {
-            if let asked = q["holder"], !asked.isEmpty, asked != user.holder { throw HTTPFailure(.forbidden, "That statement is not yours to see.") }
-            return user.holder
+        if let own = user.scope.ownHolder {
+            if let asked = q["holder"], !asked.isEmpty, asked != own { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+            return own
         }
         return q["holder"].flatMap { $0.isEmpty ? nil : $0 }
     }
@@ -164,10 +147,10 @@ extension Portal {
     func statementPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let q = Portal.query(request)
         let p = try await period(q["period"])
-        if user.role == .member { return try await portfolioStatementPage(q, p, user, context) }
+        if let portfolio = user.scope.portfolio { return try await portfolioStatementPage(q, p, portfolio, user, context) }
         guard let name = try holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
         let s = try await statement(holder: name, period: p, for: user)
-        var body = Pages.periodForm(action: "/statement", period: p, extra: user.role == .holder ? [] : [("holder", name)])
+        var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name)])
         if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
         body += HTMLWriter().statementBody(s)
         let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
@@ -175,7 +158,7 @@ extension Portal {
             "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Escape.html(enc(name)))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
         }.joined(separator: " · ") + "</p>"
         let latest = try await service.reading { try $0.latestDataPeriod() }
-        if user.role == .holder && !s.outsideWindow, let latest, p <= latest {
+        if user.scope.may(.signOff) && !s.outsideWindow, let latest, p <= latest {
             body += "<section class=\"signoff\"><h2>Sign off these figures</h2><form method=\"post\" action=\"/sign-off\">"
                 + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("figures", SHA256.hex(s.figures.text))
                 + "<label for=\"comment\">Comment (optional)</label><textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>"
@@ -185,7 +168,7 @@ extension Portal {
     }
 
     func signOffPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role == .holder, let holder = user.holder else { throw HTTPFailure(.forbidden, "Only a budget holder signs their own statement.") }
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.signOff)) }
         let p = try await period(context.form["period"])
         let shown = context.form["figures"] ?? ""
         let comment = context.form["comment"] ?? ""
@@ -240,9 +223,7 @@ extension Portal {
     }
 
     func returnPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role == .holder, let holder = user.holder else {
-            throw HTTPFailure(.forbidden, "The return form is for budget holders; finance uploads a return on the Upload page.")
-        }
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
         let p = try await period(Portal.query(request)["period"])
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let values = lines.map { l in
@@ -314,7 +295,7 @@ extension Portal {
     }
 
     func returnPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role == .holder, let holder = user.holder else { throw HTTPFailure(.forbidden, "The return form is for budget holders.") }
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
         let p = try await period(context.form["period"])
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let owned = Set(lines.map(\.ref))
@@ -428,7 +409,7 @@ extension Portal {
     // MARK: - History
 
     func historyPage(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role == .holder, let holder = user.holder else { throw HTTPFailure(.forbidden, "The history page is a budget holder's own.") }
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.history)) }
         let (returns, signOffs) = try await service.reading { ledger -> ([ReturnLineRecord], [SignOff]) in
             let refs = try ledger.proposals().filter { $0.owner == holder }.map(\.ref)
             let latest = try ledger.latestDataPeriod() ?? Period(year: FinancialYear(startYear: 2000), number: 1)
@@ -460,11 +441,10 @@ extension Portal {
     // MARK: - Finance: the returns board and uploads
 
     func boardPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role != .holder && user.role != .member else { throw HTTPFailure(.forbidden, "The returns board is for finance and the CFO.") }
         let p = try await period(Portal.query(request)["period"])
         let builder = try await snapshots(p, user)
         let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
-            Portal.maySee(user, holder: $0.holder, directorates: $0.directorates)
+            user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
@@ -491,17 +471,14 @@ extension Portal {
         let links = statements.map { s in
             "<li><a href=\"/statement?period=\(p.monthText)&amp;holder=\(Escape.html(s.holder.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))\">\(Escape.html(s.holder))</a></li>"
         }.joined()
-        let scope = user.role == .finance ? (user.directorate ?? "") : "every directorate"
-        let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(scope)) · "
+        let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(user.scope.coverage)) · "
             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \(Escape.html($0.key))" }.joined(separator: " · ") + "</p></header>"
             + Pages.periodForm(action: "/board", period: p) + "<div class=\"scroll\">" + HTMLPage.table(t) + "</div><h2>Statements</h2><ul>\(links)</ul>"
         return frame("Returns board — \(p)", user, context, body)
     }
 
     func uploadPage(_ user: PortalUser, _ context: PortalContext, error: String?) throws -> Response {
-        guard user.role == .finance || user.role == .admin else {
-            throw HTTPFailure(.forbidden, user.role == .holder ? "Uploading a return is for finance; use My return." : "The CFO reads; returns come from holders and finance.")
-        }
+        try user.scope.require(.upload)
         let body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
             + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
             + "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">" + Pages.hidden("csrf", csrf(context) ?? "")
@@ -529,20 +506,17 @@ extension Portal {
 
     /// Refuses (403, nothing written) any line on a proposal outside the user's scope.
     func checkScope(_ user: PortalUser, rows: [ParsedReturn.Row]) async throws {
-        guard !user.seesAll else { return }
+        // An administrator may post for anyone: nothing to check line by line.
+        guard !(user.scope.seesEverything && user.scope.may(.postReturn)) else { return }
         let proposals = try await service.reading { try $0.proposals() }
         let byRef = Dictionary(proposals.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         for row in rows {
             guard let p = byRef[row.ref] else { continue }  // unknown refs are refused by the import, with their place
-            let ok = !user.readsOnly && Portal.inScope(p, of: user)
-            if !ok { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
+            if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
         }
     }
 
     func uploadPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role == .finance || user.role == .admin else {
-            throw HTTPFailure(.forbidden, user.role == .holder ? "Uploading a return is for finance; use My return." : "The CFO reads; returns come from holders and finance.")
-        }
         let name: String, bytes: [UInt8]
         if let file = context.form.files["file"] {
             (name, bytes) = (file.name, file.bytes)
@@ -579,12 +553,8 @@ extension Portal {
 
     // MARK: - The CFO
 
-    func requireOverview(_ user: PortalUser) throws {
-        guard user.seesAll else { throw HTTPFailure(.forbidden, "This page is for the CFO.") }
-    }
 
     func summaryPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        try requireOverview(user)
         let q = Portal.query(request)
         let s = try await summary(q)
         let form = "<form class=\"filters\" method=\"get\" action=\"/summary\"><div><label for=\"year\">Year</label><input id=\"year\" name=\"year\" value=\"\(Escape.html(q["year"] ?? ""))\" size=\"8\" placeholder=\"all\"></div>"
@@ -638,12 +608,13 @@ extension Portal {
                 f.directorates.insert(match)
             }
             var found = f.apply(Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings(), input)
-            switch user.role {
-            case .finance: found = FindingFilter(directorates: [user.directorate ?? ""]).apply(found, input)
-            case .holder, .member:
-                let refs = Set(input.proposals.filter { Portal.inScope($0, of: user) }.map(\.ref))
+            // Finance's findings are their directorate's (a finding on a cost centre of it counts too);
+            // everyone else's are those on a proposal in their scope.
+            if let d = user.scope.directorate {
+                found = FindingFilter(directorates: [d]).apply(found, input)
+            } else if !user.scope.seesEverything {
+                let refs = Set(input.proposals.filter(user.scope.sees).map(\.ref))
                 found = found.filter { !$0.refs.filter(refs.contains).isEmpty }
-            case .cfo, .admin: break
             }
             var report = ReconciliationReport(input, findings: found)
             report.filter = f.isEmpty ? nil : f
@@ -652,7 +623,6 @@ extension Portal {
     }
 
     func findingsPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        guard user.role != .holder else { throw HTTPFailure(.forbidden, "Your findings are on your statement.") }
         let q = Portal.query(request)
         let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
         let sev = ["", "low", "medium", "high", "critical"].map { "<option value=\"\($0)\"\(q["severity"] == $0 ? " selected" : "")>\($0.isEmpty ? "any" : $0)</option>" }.joined()
@@ -674,21 +644,19 @@ extension Portal {
     /// The members' report for a period: a member's portfolio; finance's directorate; everything
     /// for the CFO and administrators (who may name one `portfolio`). Not for budget holders.
     func membersReport(_ q: [String: String], _ user: PortalUser) async throws -> MembersReport {
-        guard user.role != .holder else { throw HTTPFailure(.forbidden, "The members' report is for councillors, finance and the CFO; your statement is yours.") }
+        try user.scope.require(.members)
         let p = try await period(q["period"])
         let builder = try await snapshots(p, user)
         guard builder.input.window.contains(p.year) else {
             throw HTTPFailure(.unprocessableContent, "period: \(p) is outside the ledger's MTFS years \(builder.input.window)")
         }
         let asked = q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }
-        switch user.role {
-        case .member:
-            if let asked, asked != user.portfolio { throw HTTPFailure(.forbidden, "That portfolio is not yours to see.") }
-            return MembersReport.build(input: builder.input, findings: builder.findings, include: { Portal.inScope($0, of: user) }, scope: user.portfolio)
-        case .finance:
-            return MembersReport.build(
-                input: builder.input, findings: builder.findings, include: { Portal.inScope($0, of: user) }, scope: "\(user.directorate ?? "") directorate")
-        default:
+        if let mine = user.scope.portfolio {
+            if let asked, asked != mine { throw HTTPFailure(.forbidden, "That portfolio is not yours to see.") }
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: user.scope.sees, scope: mine)
+        } else if let d = user.scope.directorate {
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: user.scope.sees, scope: "\(d) directorate")
+        } else {
             guard let asked else { return MembersReport.build(input: builder.input, findings: builder.findings) }
             guard let name = Proposal.portfolio(named: asked, in: builder.portfolios) else {
                 throw HTTPFailure(.unprocessableContent, "portfolio: there is no portfolio \"\(asked)\"")
@@ -701,7 +669,7 @@ extension Portal {
         let q = Portal.query(request)
         let r = try await membersReport(q, user)
         var body = Pages.periodForm(action: "/members", period: r.period)
-        if user.seesAll {
+        if user.scope.seesEverything {
             // The CFO may print one portfolio's pages for its holder.
             let names = try await snapshots(r.period, user).portfolios
             let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
@@ -710,7 +678,7 @@ extension Portal {
             }).joined(separator: " · ") + "</p>"
         }
         body += MembersRenderer.htmlBody(r)
-        let portfolioQuery = user.seesAll ? (q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }.map {
+        let portfolioQuery = user.scope.seesEverything ? (q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }.map {
             "&amp;portfolio=" + Escape.html($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         } ?? "") : ""
         body += "<p class=\"noprint\">Download: " + MembersRenderer.formats.map {
@@ -720,15 +688,16 @@ extension Portal {
     }
 
     /// A member's statement: their portfolio's (a holder's statement covers other portfolios).
-    func portfolioStatementPage(_ q: [String: String], _ p: Period, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        if let asked = q["holder"], !asked.isEmpty { throw HTTPFailure(.forbidden, "That statement is not yours to see.") }
-        let s = try await snapshots(p, user).statement(forPortfolio: user.portfolio ?? "")
+    func portfolioStatementPage(_ q: [String: String], _ p: Period, _ portfolio: String, _ user: PortalUser, _ context: PortalContext) async throws
+        -> Response
+    {
+        if let asked = q["holder"], !asked.isEmpty { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+        let s = try await snapshots(p, user).statement(forPortfolio: portfolio)
         let body = Pages.periodForm(action: "/statement", period: p) + HTMLWriter().statementBody(s)
         return frame("Portfolio statement — \(s.holder) — \(p)", user, context, body)
     }
 
     func trendPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        try requireOverview(user)
         let p = try await period(Portal.query(request)["period"])
         let builder = try await snapshots(p, user)
         let returned = builder.input.directorateReturns.mapValues(\.period)
@@ -753,13 +722,12 @@ extension Portal {
     }
 
     func downloadsPage(_ user: PortalUser, _ context: PortalContext) throws -> Response {
-        if user.role == .member {
+        if let portfolio = user.scope.portfolio {
             let links = MembersRenderer.formats.map { "<a href=\"/download?report=members&amp;format=\($0.rawValue)\">\($0.rawValue)</a>" }
             return frame(
                 "Downloads", user, context,
-                "<h1>Downloads</h1><ul><li>The members' report for \(Escape.html(user.portfolio ?? "")) (the latest month): \(links.joined(separator: " · "))</li></ul>")
+                "<h1>Downloads</h1><ul><li>The members' report for \(Escape.html(portfolio)) (the latest month): \(links.joined(separator: " · "))</li></ul>")
         }
-        try requireOverview(user)
         let formats: [DocumentFormat] = [.xlsx, .csv, .json, .html, .markdown]
         var body = "<h1>Downloads</h1><ul>"
         for (report, label) in [("summary", "The summary by directorate and year"), ("findings", "Every finding"), ("balance", "Positions (the pinned balance)")] {
@@ -782,18 +750,18 @@ extension Portal {
             let s = try await statement(holder: name, period: p, for: user)
             return Pages.download(try format.file(statement: s), name: "statement-\(name)-\(p.monthText)", format: format)
         case "summary":
-            try requireOverview(user)
+            try user.scope.require(.summary)
             return Pages.download(try format.file(summary: try await summary(q)), name: "summary", format: format)
         case "members":
             guard MembersRenderer.formats.contains(format) else { throw HTTPFailure(.unprocessableContent, "format: the members' report downloads as html, markdown or xlsx") }
             let r = try await membersReport(q, user)
             return Pages.download(Data(try MembersRenderer.file(r, as: format)), name: "members-report-\(r.period.monthText)", format: format)
         case "findings":
-            guard user.role != .holder else { throw HTTPFailure(.forbidden, "Your findings are on your statement.") }
+            try user.scope.require(.findings)
             let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
             return Pages.download(try format.file(reconciliation: r), name: "findings", format: format)
         case "balance":
-            try requireOverview(user)
+            try user.scope.require(.summary)
             if format == .html { throw HTTPFailure(.unprocessableContent, "format: the positions download as xlsx, csv, json, markdown or text") }
             let today = options.today()
             let report = try await service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
