@@ -9,7 +9,7 @@ import MTFSStore
 /// The API (SPEC §10) for Power BI, Excel's "From Web" and scripts: bearer tokens (or the session
 /// cookie with its CSRF token), JSON and CSV, 401/403/422 as pinned.
 extension Portal {
-    func addAPI(to router: Router<PortalContext>) {
+    func addAPI(to router: RouteTable) {
         router.get("/api/v1/openapi.json") { _, _ in Pages.json(Portal.openAPI) }
         router.get("/api/v1/positions") { request, context in
             let user = try self.requireUser(context)

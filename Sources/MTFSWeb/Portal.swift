@@ -124,9 +124,12 @@ public final class Portal: Sendable {
     /// Every route, behind the authentication and CSRF middleware.
     public func router() -> Router<PortalContext> {
         let router = Router(context: PortalContext.self)
-        router.add(middleware: Gate(portal: self))
-        addPages(to: router)
-        addAPI(to: router)
+        let routes = RouteTable(router)
+        // The gate comes first (it guards every route added after it) and answers 405 from the
+        // same table the routes are registered through.
+        router.add(middleware: Gate(portal: self, routes: routes))
+        addPages(to: routes)
+        addAPI(to: routes)
         return router
     }
 
@@ -255,9 +258,42 @@ public final class Portal: Sendable {
 
 /// Authenticates every request (bearer token, trusted header, or session cookie), and refuses a
 /// cookie-authenticated write without the session's CSRF token.
+/// Every route the portal answers, recorded as it is registered: the router and the methods a path
+/// takes (for 405 and its Allow header) come from this one table, never from a second list.
+final class RouteTable: @unchecked Sendable {
+    let router: Router<PortalContext>
+    /// Filled while the router is built, before the server starts; read-only after.
+    private var routes: [(method: HTTPRequest.Method, path: [Substring])] = []
+
+    init(_ router: Router<PortalContext>) { self.router = router }
+
+    func get(_ path: String, use closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
+        add(.get, path, closure)
+    }
+
+    func post(_ path: String, use closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
+        add(.post, path, closure)
+    }
+
+    private func add(_ method: HTTPRequest.Method, _ path: String, _ closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
+        router.on(RouterPath(path), method: method, use: closure)
+        routes.append((method, path.split(separator: "/")))
+    }
+
+    /// The methods `path` is answered to (`:name` segments match any one segment), or nil.
+    func methods(for path: String) -> [String]? {
+        let parts = path.split(separator: "/")
+        let methods = routes.filter { route in
+            route.path.count == parts.count && zip(route.path, parts).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }.map(\.method.rawValue)
+        return methods.isEmpty ? nil : Array(Set(methods)).sorted()
+    }
+}
+
 struct Gate: RouterMiddleware {
     typealias Context = PortalContext
     let portal: Portal
+    let routes: RouteTable
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
     static let origin = HTTPField.Name("Origin")!
@@ -358,9 +394,9 @@ struct Gate: RouterMiddleware {
             return portal.secure(response)
         } catch let failure as HTTPFailure {
             return portal.secure(portal.failure(failure, context: context))
-        } catch let e as HTTPError where e.status == .notFound && Gate.methods(for: request.uri.path) != nil {
+        } catch let e as HTTPError where e.status == .notFound && routes.methods(for: request.uri.path) != nil {
             // A page that exists, asked for with a method it does not take.
-            let allowed = Gate.methods(for: request.uri.path)!
+            let allowed = routes.methods(for: request.uri.path)!
             var r = portal.failure(HTTPFailure(.methodNotAllowed, "That page takes \(allowed.joined(separator: " and ")), not \(request.method.rawValue)."), context: context)
             r.headers[.allow] = allowed.joined(separator: ", ")
             return portal.secure(r)
@@ -414,18 +450,6 @@ struct Gate: RouterMiddleware {
             let thread = Thread { continuation.resume(returning: Form.parse(body: body, contentType: contentType)) }
             thread.start()
         }
-    }
-
-    /// The methods each page and endpoint takes (for 405 and its Allow header).
-    static func methods(for path: String) -> [String]? {
-        if path.hasPrefix("/api/v1/statements/") { return ["GET"] }
-        let get: Set<String> = [
-            "/", "/login", "/statement", "/return", "/history", "/board", "/statements", "/upload", "/summary", "/findings", "/trend", "/downloads",
-            "/download", "/api/v1/openapi.json", "/api/v1/positions", "/api/v1/findings",
-        ]
-        let post: Set<String> = ["/login", "/logout", "/sign-off", "/return", "/upload", "/api/v1/returns", "/api/v1/sign-offs"]
-        let methods = (get.contains(path) ? ["GET"] : []) + (post.contains(path) ? ["POST"] : [])
-        return methods.isEmpty ? nil : methods
     }
 
     func cookie(_ request: Request) -> String? {

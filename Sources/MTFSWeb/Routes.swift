@@ -15,7 +15,7 @@ extension Scope {
 }
 
 extension Portal {
-    func addPages(to router: Router<PortalContext>) {
+    func addPages(to router: RouteTable) {
         router.get("/") { _, context in
             guard let user = context.user else { return Pages.redirect("/login") }
             return Pages.redirect(user.scope.home)

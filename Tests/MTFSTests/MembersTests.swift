@@ -277,6 +277,10 @@ struct MembersTests {
         // Signing in as someone else, and signing out, are the things a member posts.
         let other = try await f.request("POST", "/login", cookie: m.cookie, form: [("login", "cfo"), ("password", PortalFixture.password)])
         #expect(other.status == 303, "\(other.status)")
+        // Every page's methods come from the one route table: POST to the members' report is 405, GET allowed.
+        let cfo = try await f.signIn("cfo")
+        let wrongMethod = try await f.request("POST", "/members", cookie: cfo.cookie, form: [("csrf", cfo.csrf)])
+        #expect(wrongMethod.status == 405 && wrongMethod.header("Allow") == "GET", "\(wrongMethod.status) \(String(describing: wrongMethod.header("Allow")))")
         #expect(try await f.request("POST", "/logout", cookie: m.cookie, form: [("csrf", m.csrf)]).status == 303)
     }
 
