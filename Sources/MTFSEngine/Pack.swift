@@ -230,8 +230,8 @@ extension ParsedPack {
                 let ref = try r.required("ref", what: "a proposal ref", as: ProposalRef.self)
                 let kind = try r.parse("kind") { try ImpactKind(parsing: $0) }
                 let impact = try r.required("impact", what: "the impact in words")
-                if r.raw("impact").containsControlCharacters() || r.raw("mitigation").containsControlCharacters(allowing: Ledger.commentWhitespace) {
-                    throw InputError(r.at("impact"), "the impact or its mitigation contains control characters; expected plain text")
+                for column in ["impact", "mitigation"] {
+                    if let problem = PlainText.problem(r.raw(column), limit: PlainText.cellLimit) { throw InputError(r.at(column), "the \(column) \(problem)") }
                 }
                 pack.impacts.append((IdentifiedImpact(ref: ref, kind: kind, impact: impact, mitigation: r["mitigation"]), r.at()))
             }
@@ -593,7 +593,7 @@ extension ParsedReturn {
         var impact: ObservedImpact?
         let foreseen = r["impact_foreseen"]
         if !r["impact"].isEmpty {
-            if r.raw("impact").count > 2_000 || r.raw("impact").containsControlCharacters(allowing: Ledger.commentWhitespace) {
+            if PlainText.problem(r.raw("impact"), limit: PlainText.noteLimit) != nil {
                 throw InputError(r.at("impact"), "expected the impact in plain words, up to 2,000 characters")
             }
             // Left blank beside an impact, it was not foreseen (SPEC §5 v3).
@@ -602,12 +602,7 @@ extension ParsedReturn {
             throw InputError(r.at("impact_foreseen"), "impact_foreseen is given but no impact; say what the impact is in the impact column, or leave both blank")
         }
         let comment = r.raw("comment")
-        if comment.count > 32_767 {
-            throw InputError(r.at("comment"), "the comment has \(comment.count) characters; expected at most 32,767 (what a spreadsheet cell holds)")
-        }
-        if comment.containsControlCharacters(allowing: Ledger.commentWhitespace) {
-            throw InputError(r.at("comment"), "the comment contains control characters (an escape sequence?); expected plain text")
-        }
+        if let problem = PlainText.problem(comment, limit: PlainText.cellLimit) { throw InputError(r.at("comment"), "the comment \(problem)") }
         var row = Row(ref: ref, year: year, deliveredToDate: delivered, forecast: forecast, rag: rag, status: status, comment: comment, at: r.at(nil))
         row.impact = impact
         return row

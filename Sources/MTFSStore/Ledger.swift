@@ -895,16 +895,10 @@ public final class Ledger {
 
     // MARK: - Checks
 
-    /// A return's comment: any text, on several lines if need be, but no control characters (an
-    /// escape sequence in a comment would reach a terminal through a CSV).
+    /// A return's comment or a mitigation: plain text (``PlainText``), up to a spreadsheet cell.
     static func checkComment(_ text: String) throws {
-        if text.containsControlCharacters(allowing: Ledger.commentWhitespace) {
-            throw LedgerError.refused("the comment \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
-        }
+        if let problem = PlainText.problem(text, limit: PlainText.cellLimit) { throw LedgerError.refused("the comment \(problem)") }
     }
-
-    /// The control characters a comment may hold: tab and line breaks.
-    public static let commentWhitespace: Set<Unicode.Scalar> = ["\t", "\n", "\r"]
 
     /// Refuses text with control characters (other than tab) where a name is expected, or an empty name.
     static func checkText(_ text: String, what: String) throws {

@@ -172,7 +172,7 @@ extension Portal {
         let p = try await period(context.form["period"])
         let shown = context.form["figures"] ?? ""
         let comment = context.form["comment"] ?? ""
-        guard !comment.containsControlCharacters(allowing: Ledger.commentWhitespace), comment.count <= 2000 else {
+        guard PlainText.problem(comment, limit: PlainText.noteLimit) == nil else {
             throw HTTPFailure(.unprocessableContent, "comment: expected plain text of up to 2,000 characters")
         }
         try await sign(holder: holder, period: p, comment: comment, shown: shown, user: user)

@@ -171,7 +171,7 @@ struct WorkbookImportTests {
         // trip through a workbook can cut it short.
         try Data(("ref,year,delivered_to_date,comment\nPEO-01,2023/24,1," + String(repeating: "x", count: 32_768) + "\n").utf8)
             .write(to: URL(fileURLWithPath: dir.path("2023-11.csv")))
-        #expect(refusal(dir.path("2023-11.csv")).contains("line 2, column \"comment\": the comment has 32768 characters; expected at most 32,767"))
+        #expect(refusal(dir.path("2023-11.csv")).contains("line 2, column \"comment\": the comment has 32,768 characters; expected at most 32,767"))
 
         // Not a workbook, cut short, tampered with: one sentence each, never a crash.
         let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("xlsx/openpyxl-return.xlsx"))))
