@@ -170,14 +170,8 @@ public struct Proposal: Hashable, Sendable, Codable {
     /// The fund a proposal is in unless its pack says otherwise.
     public static let generalFund = "General Fund"
 
-    /// The portfolio `text` names among `known`: the one spelled exactly so, else the one that
-    /// differs only in case or surrounding spaces (the first by name, should a ledger from before
-    /// one spelling was enforced hold two).
-    public static func portfolio(named text: String, in known: some Collection<String>) -> String? {
-        let wanted = text.trimmingSpaces()
-        if known.contains(wanted) { return wanted }
-        return known.sorted().first { $0.lowercased() == wanted.lowercased() }
-    }
+    /// The portfolio `text` names among `known` (``Names/match(_:in:)``).
+    public static func portfolio(named text: String, in known: some Collection<String>) -> String? { Names.match(text, in: known) }
     /// The Cabinet portfolio, its holder (the lead member), the risk rating when approved and the
     /// Corporate Plan priority the saving serves (SPEC §5 v3), when the pack gives them.
     public var portfolio: String? = nil

@@ -51,6 +51,11 @@ public struct ReconciliationInput: Sendable {
     /// The head of the record chain the books were read at (reports print it).
     public var head: ChainHead = .empty
 
+    /// Every directorate the books name: the proposals' and the operating model's, at any date.
+    public var directorates: Set<String> {
+        Set(proposals.map(\.directorate)).union(model.history.values.flatMap { $0.map(\.directorate) })
+    }
+
     /// The key of a proposal and year in ``forecasts`` and a ``LineIndex``.
     public static func key(_ ref: ProposalRef, _ year: FinancialYear) -> ProposalYear { ProposalYear(ref, year) }
 

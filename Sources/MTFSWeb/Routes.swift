@@ -599,10 +599,9 @@ extension Portal {
         let chosen = filter
         return try await service.reading { ledger in
             let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
-            let known = Set(input.proposals.map(\.directorate))
             var f = chosen
             if let asked {
-                guard let match = known.first(where: { $0.lowercased() == asked.lowercased() }) else {
+                guard let match = Names.match(asked, in: input.directorates) else {
                     throw HTTPFailure(.unprocessableContent, "directorate: there is no directorate \"\(asked)\"")
                 }
                 f.directorates.insert(match)

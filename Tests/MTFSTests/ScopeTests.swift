@@ -52,4 +52,13 @@ struct ScopeTests {
             #expect(s.seesStatement(of: "Bob", directorates: ["Place"]) == everything)
         }
     }
+
+    @Test("a typed name means the ledger's own: exactly so, else the one differing only in case or spaces; else none")
+    func names() {
+        let known: Set<String> = ["People", "Place", "PEOPLE "]
+        #expect(Names.match("People", in: known) == "People")
+        #expect(Names.match(" place ", in: known) == "Place")
+        #expect(Names.match("people", in: ["People"]) == "People")
+        #expect(Names.match("Resources", in: known) == nil)
+    }
 }

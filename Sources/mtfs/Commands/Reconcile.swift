@@ -69,10 +69,10 @@ struct Reconcile: ParsableCommand {
             do { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
         }
         // Directorates as the ledger spells them, matched whatever the case.
-        let known = Set(input.proposals.map(\.directorate)).union(input.model.history.values.flatMap { $0.map(\.directorate) })
+        let known = input.directorates
         var directorates: Set<String> = []
         for name in directorate {
-            guard let match = known.first(where: { $0.lowercased() == name.trimmingSpaces().lowercased() }) else {
+            guard let match = Names.match(name, in: known) else {
                 throw Failure.badInput(
                     "--directorate: there is no directorate \"\(name)\"; the ledger's directorates are \(known.sorted().joined(separator: ", "))")
             }

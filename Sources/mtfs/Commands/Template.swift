@@ -60,7 +60,7 @@ struct TemplateCommand: ParsableCommand {
             }
             if let directorate {
                 let known = Set(builder.input.proposals.map(\.directorate))
-                guard let match = known.first(where: { $0.lowercased() == directorate.trimmingSpaces().lowercased() }) else {
+                guard let match = Names.match(directorate, in: known) else {
                     throw Failure.badInput(
                         "--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
                 }

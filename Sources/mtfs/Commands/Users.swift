@@ -58,11 +58,10 @@ struct UserAdd: ParsableCommand {
         }
         if let directorate {
             let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
-            guard known.contains(directorate) else {
-                let near = known.first { $0.lowercased() == directorate.lowercased() }
-                throw Failure.badInput(
-                    "--directorate: there is no directorate \"\(directorate)\"" + (near.map { "; did you mean \($0)?" } ?? "; the ledger's are \(known.sorted().joined(separator: ", "))"))
+            guard let name = Names.match(directorate, in: known) else {
+                throw Failure.badInput("--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
             }
+            user.directorate = name
         }
         if let portfolio {
             let known = Set(proposals.compactMap(\.portfolio))
