@@ -111,9 +111,6 @@ extension Portal {
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
             if let named = posted.holder, named != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
             let comment = posted.comment ?? ""
-            guard PlainText.problem(comment, limit: PlainText.noteLimit) == nil else {
-                throw HTTPFailure(.unprocessableContent, "comment: expected plain text of up to 2,000 characters")
-            }
             try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user, source: "the API")
             return Pages.json("{\"signed\": true, \"holder\": \(JSONOutput.inert(Escape.json(holder))), \"period\": \"\(p.monthText)\"}", status: .created)
         }

@@ -241,6 +241,30 @@ struct PortalSecurityTests {
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
     }
 
+    @Test("a sign-off signs the figures shown: a page shown before a return was posted signs nothing (409); the page's own figures sign")
+    func signOffFiguresShown() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        let page = try await f.request("GET", "/statement?period=2023-10", cookie: helen.cookie)
+        let marker = "name=\"figures\" value=\""
+        let start = try #require(page.body.range(of: marker))
+        let shown = String(page.body[start.upperBound...].prefix { $0 != "\"" })
+        let signed = { try f.service.read { try $0.db.scalar("SELECT count(*) FROM sign_offs") } }
+        let before = try signed()
+        let stale = try await f.request(
+            "POST", "/sign-off", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("figures", String(repeating: "0", count: 64))])
+        #expect(stale.status == 409 && stale.body.contains("nothing was signed"), "\(stale.status)")
+        #expect(try signed() == before)
+        let ok = try await f.request("POST", "/sign-off", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("figures", shown)])
+        let afterOK = try signed()
+        #expect(ok.status == 303 && afterOK == before + 1, "\(ok.status) \(ok.body)")
+        // The rule is the same for every way in: a comment that is not plain text is refused (nothing signed).
+        let bad = try await f.request(
+            "POST", "/sign-off", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("figures", shown), ("comment", "a\u{1B}[2J")])
+        let afterBad = try signed()
+        #expect(bad.status == 422 && afterBad == before + 1, "\(bad.status)")
+    }
+
     @Test("a write without the session's CSRF token is 403 and writes nothing")
     func csrf() async throws {
         let f = try await PortalFixture()
