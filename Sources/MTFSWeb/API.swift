@@ -84,7 +84,7 @@ extension Portal {
                 else if let w = known.1, !w.contains(row.year) { problems.append("the API, field \"lines[\(i)].year\": \(row.year) is outside the ledger's MTFS years \(w)") }
             }
             if !problems.isEmpty {
-                return Pages.json("{\"errors\": [\(problems.map { JSONOutput.inert(Escape.json($0)) }.joined(separator: ", "))]}", status: .unprocessableContent)
+                return try Pages.json(APIErrors(problems), status: .unprocessableContent)
             }
             try user.scope.require(.postReturn)
             try await self.checkScope(user, rows: rows)
@@ -92,11 +92,12 @@ extension Portal {
             let who = self.provenance(user, source: "the API")
             let summary: LoadSummary
             do { summary = try await self.postReturn(parsed, by: who, user: user) } catch let e as InputError {
-                return Pages.json("{\"errors\": [\(JSONOutput.inert(Escape.json(e.description)))]}", status: .unprocessableContent)
+                return try Pages.json(APIErrors([e.description]), status: .unprocessableContent)
             }
-            return Pages.json(
-                "{\"period\": \"\(p.monthText)\", \"deliveries\": \(summary.deliveries), \"reductions\": \(summary.reductions), \"delivered_change_pence\": \(summary.deliveredChange.rawValue), \"forecasts\": \(summary.forecasts), \"unchanged\": \(summary.unchangedRows)}"
-            )
+            return try Pages.json(
+                ReturnPosted(
+                    period: p.monthText, deliveries: summary.deliveries, reductions: summary.reductions,
+                    delivered_change_pence: summary.deliveredChange.rawValue, forecasts: summary.forecasts, unchanged: summary.unchangedRows))
         }
         router.post("/api/v1/sign-offs") { request, context in
             let user = try self.requireUser(context)
@@ -112,8 +113,31 @@ extension Portal {
             if let named = posted.holder, named != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
             let comment = posted.comment ?? ""
             try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user, source: "the API")
-            return Pages.json("{\"signed\": true, \"holder\": \(JSONOutput.inert(Escape.json(holder))), \"period\": \"\(p.monthText)\"}", status: .created)
+            return try Pages.json(Signed(signed: true, holder: holder, period: p.monthText), status: .created)
         }
+    }
+
+    /// Every refusal's body, whatever the status (SPEC §10 v3: errors in one shape).
+    struct APIErrors: Encodable {
+        var errors: [String]
+        init(_ errors: [String]) { self.errors = errors }
+    }
+
+    /// What a posted return did.
+    struct ReturnPosted: Encodable {
+        var period: String
+        var deliveries: Int
+        var reductions: Int
+        var delivered_change_pence: Int64
+        var forecasts: Int
+        var unchanged: Int
+    }
+
+    /// A sign-off recorded through the API.
+    struct Signed: Encodable {
+        var signed: Bool
+        var holder: String
+        var period: String
     }
 
     struct ReturnPost: Decodable {
@@ -181,7 +205,6 @@ extension Portal {
           "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
-              "Error": {"type": "object", "properties": {"error": {"type": "string"}}},
               "Errors": {"type": "object", "properties": {"errors": {"type": "array", "items": {"type": "string"}}}}
             }
           },

@@ -471,7 +471,7 @@ extension Portal {
     /// sign-in sends the browser to it.
     func failure(_ f: HTTPFailure, context: PortalContext) -> Response {
         if context.api {
-            var r = Pages.json("{\"error\": \(JSONOutput.inert(Escape.json(f.message)))}", status: f.status)
+            var r = (try? Pages.json(Portal.APIErrors([f.message]), status: f.status)) ?? Pages.json("{\"errors\": []}", status: f.status)
             if f.status == .unauthorized { r.headers[.wwwAuthenticate] = "Bearer" }
             return r
         }

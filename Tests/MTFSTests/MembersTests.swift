@@ -262,7 +262,12 @@ struct MembersTests {
         let bearer = ["Authorization": "Bearer \(token)"]
         let positions = try await f.request("GET", "/api/v1/positions", headers: bearer)
         #expect(positions.status == 200 && positions.body.contains("PEO-01") && !positions.body.contains("PEO-06"))
-        #expect(try await f.request("GET", "/api/v1/statements/2023-10?holder=Amara%20Okoye", headers: bearer).status == 403)
+        let refused = try await f.request("GET", "/api/v1/statements/2023-10?holder=Amara%20Okoye", headers: bearer)
+        // Every API refusal in one shape (SPEC §10 v3): {"errors": [...]}.
+        let errors = (try JSONSerialization.jsonObject(with: refused.data) as? [String: Any])?["errors"] as? [String]
+        #expect(refused.status == 403 && errors?.count == 1, "\(refused.body)")
+        let unsigned = try await f.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer nope"])
+        #expect(unsigned.status == 401 && unsigned.body.contains("\"errors\""), "\(unsigned.body)")
         let api = [
             ("/api/v1/returns", "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"PEO-01\", \"year\": \"2023/24\", \"delivered_to_date\": 300000}]}"),
             ("/api/v1/sign-offs", "{\"period\": \"2023-10\", \"comment\": \"ok\"}"),
