@@ -39,9 +39,18 @@ public struct PortalContext: RequestContext {
 public struct HTTPFailure: Error, Sendable {
     public var status: HTTPResponse.Status
     public var message: String
+    /// Not signed in: a page sends the browser to the sign-in form rather than showing the message.
+    public var needsSignIn = false
     public init(_ status: HTTPResponse.Status, _ message: String) {
         self.status = status
         self.message = message
+    }
+
+    /// No one is signed in (401): an API client is told how to authenticate; a browser is sent to sign in.
+    static func signInFirst(api: Bool) -> HTTPFailure {
+        var f = HTTPFailure(.unauthorized, api ? "sign in first: send Authorization: Bearer TOKEN" : "sign in first")
+        f.needsSignIn = true
+        return f
     }
 
     /// The status a kind of error means to a browser or API client.
@@ -475,7 +484,7 @@ extension Portal {
             if f.status == .unauthorized { r.headers[.wwwAuthenticate] = "Bearer" }
             return r
         }
-        if f.status == .unauthorized && context.user == nil && f.message.hasPrefix("sign in") {
+        if f.needsSignIn && context.user == nil {
             return Pages.redirect("/login")
         }
         return Pages.html(Pages.layout(title: "Not done", user: context.user, csrf: csrf(context), body: "<h1>\(f.status.code) \(Escape.html(f.status.reasonPhrase))</h1><p class=\"notice\">\(Escape.html(f.message))</p><p><a href=\"/\">Back to the start</a></p>"), status: f.status)
@@ -485,7 +494,7 @@ extension Portal {
 
     /// The signed-in user, or the refusal a page or the API gives without one.
     func requireUser(_ context: PortalContext) throws -> PortalUser {
-        guard let u = context.user else { throw HTTPFailure(.unauthorized, context.api ? "sign in first: send Authorization: Bearer TOKEN" : "sign in first") }
+        guard let u = context.user else { throw HTTPFailure.signInFirst(api: context.api) }
         return u
     }
 }
