@@ -497,10 +497,10 @@ extension ParsedReturn {
             }
         }
         if let stated, let period, stated != period, let statedAt {
-            throw InputError(statedAt, "the About sheet says this return is for \(stated) but --period says \(period); give the period the workbook reports")
+            throw InputError(statedAt, "the About sheet says this return is for \(stated) but the period given is \(period); give the period the workbook reports")
         }
         guard let resolved = period ?? stated else {
-            throw InputError(file: name, "the workbook does not say which period it reports (no About sheet with a period row); give --period, such as --period 2023-12")
+            throw InputError(file: name, "the workbook does not say which period it reports (no About sheet with a period row); give the period with it, such as 2023-12 (--period on the command line, Month in the portal)")
         }
         // A return is a few columns wide: a value far to the right (column ZZZ) is named, not read
         // as thousands of empty cells on every row.

@@ -131,13 +131,17 @@ public struct HolderStatement: Sendable {
     public var moreFindings = 0
     public static let shownFindings = 10
 
-    /// "…and 12 more: `mtfs reconcile --directorate People` lists them all.", or nil.
-    public var moreFindingsText: String? {
-        moreFindings == 0
-            ? nil
-            : "…and \(moreFindings) more finding\(moreFindings == 1 ? "" : "s") on these proposals and cost centres: "
-                + "`mtfs reconcile --as-of \(period.monthText)\(directorates.count == 1 ? " --directorate \"\(directorates[0])\"" : "")` lists them all (in the portal, Findings)."
+    /// "…and 12 more: `mtfs reconcile --directorate People` lists them all.", or nil; in the portal,
+    /// its Findings page instead of the command.
+    public func moreFindingsText(inPortal: Bool = false) -> String? {
+        guard moreFindings > 0 else { return nil }
+        let more = "…and \(moreFindings) more finding\(moreFindings == 1 ? "" : "s") on these proposals and cost centres: "
+        if inPortal { return more + "the Findings page lists them all." }
+        return more + "`mtfs reconcile --as-of \(period.monthText)\(directorates.count == 1 ? " --directorate \"\(directorates[0])\"" : "")` lists them all (in the portal, Findings)."
     }
+
+    /// The same, for the command line and files.
+    public var moreFindingsText: String? { moreFindingsText() }
     public var entries: [JournalEntry]
     public var previousSignOff: SignOff?
     /// The head of the record chain the statement was made from.

@@ -282,7 +282,8 @@ public struct HTMLWriter: ReportWriter {
     }
 
     /// The statement's page body, for a page of its own or a frame such as the portal's.
-    public func statementBody(_ s: HolderStatement) -> String {
+    /// `inPortal`: the page is the portal's, whose readers have its pages rather than the command line.
+    public func statementBody(_ s: HolderStatement, inPortal: Bool = false) -> String {
         let h = Escape.html
         let portfolio = s.portfolio != nil
         var body = "<header><h1>\(portfolio ? "Portfolio statement" : "Savings statement")</h1><p class=\"who\">\(h(s.holder))</p>"
@@ -320,7 +321,7 @@ public struct HTMLWriter: ReportWriter {
         body +=
             s.findings.isEmpty
             ? "<p>None.</p>"
-            : HTMLPage.findings(s.findings) + (s.moreFindingsText.map { "<p class=\"meta\">\(Escape.html($0))</p>" } ?? "")
+            : HTMLPage.findings(s.findings) + (s.moreFindingsText(inPortal: inPortal).map { "<p class=\"meta\">\(Escape.html($0))</p>" } ?? "")
         // A portfolio's statement is read, not signed, and lists no ledger entry (SPEC §7 v3).
         guard !portfolio else { return body }
         body +=

@@ -1,0 +1,148 @@
+import CSQLite
+import Foundation
+import MTFSDomain
+
+/// Savings proposals: adding one with its approved targets, and reading them back.
+extension Ledger {
+    // MARK: - Proposals
+
+    /// Adds a proposal and approves its target for each year (one approval entry per year).
+    @discardableResult
+    public func addProposal(
+        _ proposal: Proposal, targets: [FinancialYear: Pence], effective: CivilDate,
+        reason: String, by who: Provenance
+    ) throws -> [Int64] {
+        try transaction {
+            try proposal.validate()
+            if try self.proposal(proposal.ref) != nil {
+                throw LedgerError.conflict("proposal \(proposal.ref) already exists")
+            }
+            if let same = try db.first(
+                "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(proposal.ref.rawValue), map: { $0.text(0) })
+            {
+                throw LedgerError.conflict("proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
+            }
+            try Ledger.checkText(proposal.title, what: "title")
+            try Ledger.checkText(proposal.owner, what: "owner")
+            try Ledger.checkText(proposal.directorate, what: "directorate")
+            try Ledger.checkText(proposal.fund, what: "fund")
+            for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
+                if let text {
+                    try Ledger.checkText(text, what: what)
+                    if text.count > 200 { throw LedgerError.refused("the \(what) is longer than 200 characters") }
+                }
+            }
+            var proposal = proposal
+            proposal.portfolio = proposal.portfolio?.trimmingSpaces()
+            proposal.portfolioHolder = proposal.portfolioHolder?.trimmingSpaces()
+            proposal.priority = proposal.priority?.trimmingSpaces()
+            // One portfolio, however it is capitalised: the first spelling in the ledger stands, so a
+            // member's account names one portfolio and never two that differ only in case.
+            if let portfolio = proposal.portfolio,
+                let spelled = try db.first("SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1", portfolio, map: { $0.text(0) })
+            {
+                proposal.portfolio = spelled
+            }
+            // One fund, however it is capitalised: the first spelling in the ledger stands ("hra" is HRA).
+            if proposal.fund.lowercased() == Proposal.generalFund.lowercased() {
+                proposal.fund = Proposal.generalFund
+            } else if let spelled = try db.first(
+                "SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1", proposal.fund.trimmingSpaces(), map: { $0.text(0) })
+            {
+                proposal.fund = spelled
+            } else {
+                proposal.fund = proposal.fund.trimmingSpaces()
+            }
+            for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
+            if let replaced = proposal.replaces, try self.proposal(replaced) == nil {
+                throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
+            }
+            if let start = proposal.deliveryStart { try checkInWindow(start.year) }
+            for year in targets.keys { try checkInWindow(year) }
+            try db.run(
+                """
+                INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,
+                                      fund, portfolio, portfolio_holder, risk, priority)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, proposal.ref, proposal.title, proposal.directorate, proposal.owner, proposal.category,
+                proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
+                who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund,
+                proposal.portfolio, proposal.portfolioHolder, proposal.risk?.rawValue, proposal.priority)
+            try chain(.proposals, proposal.ref)
+            newProposals.insert(proposal.ref)
+            // As it will read back (a load then records on it without reading it again).
+            proposalCache[proposal.ref] = proposal
+            for (position, share) in proposal.costCentres.enumerated() {
+                try db.run(
+                    "INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",
+                    proposal.ref, position, share.costCentre, share.basisPoints)
+                try chain(.proposalCostCentres, proposal.ref, position)
+            }
+            var ids: [Int64] = []
+            for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
+                ids.append(try record(.approve(year: year, amount: amount), on: proposal, effective: effective, reason: reason, by: who))
+            }
+            return ids
+        }
+    }
+
+    /// The proposal with the ref, or nil.
+    public func proposal(_ ref: ProposalRef) throws -> Proposal? {
+        if let cached = proposalCache[ref] { return cached }
+        let found = try loadProposals(where: "WHERE ref = ?", [ref]).first
+        if let found { proposalCache[ref] = found }
+        return found
+    }
+
+    /// The ref of the proposal that `ref` names, allowing for case and spacing (`place 13` names
+    /// `Place 13`: refs that differ only so are one, SPEC §5 v3), or nil.
+    public func ref(matching ref: ProposalRef) throws -> ProposalRef? {
+        if try proposal(ref) != nil { return ref }
+        return try db.first(
+            "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
+    }
+
+    /// The proposal, or a refusal naming the unknown ref.
+    public func requireProposal(_ ref: ProposalRef) throws -> Proposal {
+        guard let p = try proposal(ref) else { throw LedgerError.notFound("unknown proposal ref \(ref)") }
+        return p
+    }
+
+    /// Every proposal, by ref.
+    public func proposals() throws -> [Proposal] { try loadProposals(where: "", []) }
+
+    private func loadProposals(where clause: String, _ parameters: [SQLBindable]) throws -> [Proposal] {
+        // Room for the whole programme at once when all of it is read (no growing copy).
+        var proposals: [Proposal] = []
+        if clause.isEmpty { proposals.reserveCapacity(Int(try db.scalar("SELECT count(*) FROM proposals"))) }
+        try db.forEach(
+            """
+            SELECT ref, title, directorate, owner, category, recurrence, delivery_start, replaces, fund, portfolio, portfolio_holder, risk, priority
+            FROM proposals \(clause) ORDER BY ref
+            """, parameters: parameters
+        ) { row in
+            proposals.append(
+                Proposal(
+                    ref: row.id(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
+                    recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
+                    deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7),
+                    fund: row.optionalText(8) ?? Proposal.generalFund))
+            proposals[proposals.count - 1].portfolio = row.optionalText(9)
+            proposals[proposals.count - 1].portfolioHolder = row.optionalText(10)
+            proposals[proposals.count - 1].risk = row.optionalText(11).flatMap(RiskRating.init(rawValue:))
+            proposals[proposals.count - 1].priority = row.optionalText(12)
+        }
+        var index: [ProposalRef: Int] = [:]
+        for (i, p) in proposals.enumerated() { index[p.ref] = i }
+        let shareSQL =
+            clause.isEmpty
+            ? "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres ORDER BY ref, position"
+            : "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres \(clause) ORDER BY ref, position"
+        try db.forEach(shareSQL, parameters: parameters) { row in
+            if let i = index[row.id(0)] {
+                proposals[i].costCentres.append(CostCentreShare(costCentre: row.id(1), basisPoints: row.optionalInt(2).map(Int.init)))
+            }
+        }
+        return proposals
+    }
+}

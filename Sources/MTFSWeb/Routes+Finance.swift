@@ -1,0 +1,125 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
+
+/// Finance: the returns board and uploads (SPEC §10).
+extension Portal {
+    // MARK: - Finance: the returns board and uploads
+
+    func boardPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let p = try await period(Portal.query(request)["period"])
+        let builder = try await snapshots(p, user)
+        let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
+            user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
+        }
+        var t = Table(columns: [
+            .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
+            .init("delivered", "Delivered"), .init("variance", "Variance to profile"),
+        ])
+        var counts: [String: Int] = [:]
+        for s in statements {
+            // What the holder reports: their proposals with something to report this year (as the form).
+            let owned = s.owned.filter(\.hasSomethingToReport)
+            let returned = owned.filter { $0.returned == p }.count
+            // A return is due by the 10th of the month after.
+            let next = p.number == 12 ? Period(year: FinancialYear(startYear: p.year.startYear + 1), number: 1) : Period(year: p.year, number: p.number + 1)
+            let late = options.today() > CivilDate(year: next.calendarMonth.year, month: next.calendarMonth.month, day: 10)!
+            let state =
+                owned.isEmpty ? "nothing to report" : returned == owned.count ? "submitted"
+                : returned == 0 ? (late ? "missing (late)" : "missing") : "partly submitted (\(returned) of \(owned.count))"
+            let signed = HolderStatementSummary.signOff(s)
+            counts[state.hasPrefix("partly") ? "partly submitted" : state, default: 0] += 1
+            t.rows.append([
+                .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state), .text(signed), .money(s.totals.delivered),
+                .money(s.totals.variance),
+            ])
+        }
+        let links = statements.map { s in
+            "<li><a href=\"/statement?period=\(p.monthText)&amp;holder=\(Escape.html(s.holder.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))\">\(Escape.html(s.holder))</a></li>"
+        }.joined()
+        let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(user.scope.coverage)) · "
+            + counts.sorted { $0.key < $1.key }.map { "\($0.value) \(Escape.html($0.key))" }.joined(separator: " · ") + "</p></header>"
+            + Pages.periodForm(action: "/board", period: p) + "<div class=\"scroll\">" + HTMLPage.table(t) + "</div><h2>Statements</h2><ul>\(links)</ul>"
+        return frame("Returns board — \(p)", user, context, body)
+    }
+
+    func uploadPage(_ user: PortalUser, _ context: PortalContext, error: String?) throws -> Response {
+        try user.scope.require(.upload)
+        let body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
+            + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
+            + "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">" + Pages.hidden("csrf", csrf(context) ?? "")
+            + "<label for=\"file\">Return file</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx\" required>"
+            + "<label for=\"period\">Month (if the file does not say)</label><input id=\"period\" name=\"period\" placeholder=\"2023-11\" size=\"8\">"
+            + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
+        return frame("Upload a return", user, context, body, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// The upload's return, read and checked against the user's scope.
+    func uploadedReturn(_ user: PortalUser, name: String, bytes: [UInt8], periodText: String?) async throws -> ParsedReturn {
+        let p: Period?
+        if let t = periodText, !t.isEmpty {
+            do { p = try Period(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
+        } else {
+            p = nil
+        }
+        let base = (name as NSString).lastPathComponent
+        let ext = (base as NSString).pathExtension.lowercased() == "xlsx" ? "xlsx" : "csv"
+        let stem = (base as NSString).deletingPathExtension
+        let parsed = try ParsedReturn.read(bytes: bytes, name: Escape.fileName(stem, maxLength: 60) + "." + ext, period: p)
+        try await checkScope(user, rows: parsed.rows)
+        return parsed
+    }
+
+    /// Refuses (403, nothing written) any line on a proposal outside the user's scope.
+    func checkScope(_ user: PortalUser, rows: [ParsedReturn.Row]) async throws {
+        // An administrator may post for anyone: nothing to check line by line.
+        guard !(user.scope.seesEverything && user.scope.may(.postReturn)) else { return }
+        let proposals = try await service.reading { try $0.proposals() }
+        let byRef = Dictionary(proposals.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
+        for row in rows {
+            guard let p = byRef[row.ref] else { continue }  // unknown refs are refused by the import, with their place
+            if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
+        }
+    }
+
+    func uploadPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let name: String, bytes: [UInt8]
+        if let file = context.form.files["file"] {
+            (name, bytes) = (file.name, file.bytes)
+        } else if let data = context.form["data"], let decoded = Data(base64Encoded: data) {
+            (name, bytes) = (context.form["name"] ?? "return.csv", [UInt8](decoded))
+        } else {
+            return try uploadPage(user, context, error: "Choose a return file to upload.")
+        }
+        let parsed: ParsedReturn
+        do { parsed = try await uploadedReturn(user, name: name, bytes: bytes, periodText: context.form["period"]) } catch let e as InputError {
+            return try uploadPage(user, context, error: e.description)
+        }
+        let who = provenance(user, source: "upload")
+        if context.form["action"] == "post" {
+            let summary = try await postReturn(parsed, by: who, user: user)
+            return frame(
+                "Return posted", user, context,
+                "<h1>Posted \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1><p class=\"ok\" role=\"status\">\(Escape.html(Portal.describe(summary)))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
+            )
+        }
+        let preview: (summary: LoadSummary, entries: [JournalEntry])
+        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
+            return try uploadPage(user, context, error: e.description)
+        }
+        var body = "<h1>Preview of \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1>"
+            + parsed.warnings.map { "<p class=\"notice\">\(Escape.html($0))</p>" }.joined()
+            + "<p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
+        body += Portal.entriesToPost(preview.entries)
+        body += "<form method=\"post\" action=\"/upload\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("name", name)
+            + Pages.hidden("period", parsed.period.monthText) + Pages.hidden("data", Data(bytes).base64EncodedString())
+            + "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <a href=\"/upload\">Cancel</a></p></form>"
+        return frame("Preview upload", user, context, body)
+    }
+}

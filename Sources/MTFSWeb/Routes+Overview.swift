@@ -1,0 +1,240 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
+
+/// The CFO's pages, findings, the members' report and downloads (SPEC §10, §7 v3).
+extension Portal {
+    // MARK: - The CFO
+
+
+    func summaryPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let q = Portal.query(request)
+        let s = try await summary(q)
+        let form = "<form class=\"filters\" method=\"get\" action=\"/summary\"><div><label for=\"year\">Year</label><input id=\"year\" name=\"year\" value=\"\(Escape.html(q["year"] ?? ""))\" size=\"8\" placeholder=\"all\"></div>"
+            + "<div><label for=\"structure\">Restate under the structure of</label><input id=\"structure\" name=\"structure\" value=\"\(Escape.html(q["structure"] ?? ""))\" size=\"11\" placeholder=\"YYYY-MM-DD\"></div><div><button type=\"submit\">Show</button></div></form>"
+        let downloads = "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html].map {
+            "<a href=\"/download?report=summary&amp;format=\($0.rawValue)&amp;year=\(Escape.html(q["year"] ?? ""))&amp;structure=\(Escape.html(q["structure"] ?? ""))\">\($0.rawValue)</a>"
+        }.joined(separator: " · ") + "</p>"
+        return frame("Summary", user, context, form + HTMLWriter().summaryBody(s) + downloads)
+    }
+
+    func summary(_ q: [String: String]) async throws -> Summary {
+        var year: FinancialYear?
+        if let t = q["year"], !t.isEmpty {
+            do { year = try FinancialYear(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "year: \(Portal.explain(error))") }
+        }
+        var structure: CivilDate?
+        if let t = q["structure"], !t.isEmpty {
+            do { structure = try CivilDate(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "structure: \(Portal.explain(error))") }
+        }
+        let y = year, date = structure
+        let today = options.today()
+        return try await service.reading { ledger in
+            if let y { try ledger.checkInWindow(y) }
+            let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
+            let settings = try ledger.reconcileSettings()
+            return Summary.build(
+                input: input, findings: Reconciliation(input: input, settings: settings).findings(), settings: settings, structure: date, year: y)
+        }
+    }
+
+    /// The findings in the user's scope, filtered as asked.
+    func findings(_ q: [String: String], codes: [String], _ user: PortalUser) async throws -> ReconciliationReport {
+        var filter = FindingFilter()
+        if let s = q["severity"], !s.isEmpty {
+            do { filter.severity = try Severity(parsing: s) } catch { throw HTTPFailure(.unprocessableContent, "severity: \(Portal.explain(error))") }
+        }
+        for c in codes where !c.isEmpty {
+            do { filter.codes.insert(try FindingCode(parsing: c)) } catch { throw HTTPFailure(.unprocessableContent, "code: \(Portal.explain(error))") }
+        }
+        let today = options.today()
+        let asked = q["directorate"].flatMap { $0.isEmpty ? nil : $0 }
+        let chosen = filter
+        return try await service.reading { ledger in
+            let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
+            var f = chosen
+            if let asked {
+                guard let match = Names.match(asked, in: input.directorates) else {
+                    throw HTTPFailure(.unprocessableContent, "directorate: there is no directorate \"\(asked)\"")
+                }
+                f.directorates.insert(match)
+            }
+            var found = f.apply(Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings(), input)
+            // Finance's findings are their directorate's (a finding on a cost centre of it counts too);
+            // everyone else's are those on a proposal in their scope.
+            if let d = user.scope.directorate {
+                found = FindingFilter(directorates: [d]).apply(found, input)
+            } else if !user.scope.seesEverything {
+                let refs = Set(input.proposals.filter(user.scope.sees).map(\.ref))
+                found = found.filter { !$0.refs.filter(refs.contains).isEmpty }
+            }
+            var report = ReconciliationReport(input, findings: found)
+            report.filter = f.isEmpty ? nil : f
+            return report
+        }
+    }
+
+    func findingsPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let q = Portal.query(request)
+        let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
+        let sev = ["", "low", "medium", "high", "critical"].map { "<option value=\"\($0)\"\(q["severity"] == $0 ? " selected" : "")>\($0.isEmpty ? "any" : $0)</option>" }.joined()
+        let codes = FindingCode.allCases.map { c in
+            "<option value=\"\(c.rawValue)\"\(Form.all("code", in: request.uri.query ?? "").contains(c.rawValue) ? " selected" : "")>\(c.rawValue) \(Escape.html(c.name))</option>"
+        }.joined()
+        let form = "<form class=\"filters\" method=\"get\" action=\"/findings\"><div><label for=\"severity\">At least</label><select id=\"severity\" name=\"severity\">\(sev)</select></div>"
+            + "<div><label for=\"code\">Codes</label><select id=\"code\" name=\"code\" multiple size=\"4\">\(codes)</select></div>"
+            + "<div><label for=\"directorate\">Directorate</label><input id=\"directorate\" name=\"directorate\" value=\"\(Escape.html(q["directorate"] ?? ""))\" size=\"12\"></div>"
+            + "<div><button type=\"submit\">Filter</button></div></form>"
+        let query = Escape.html(request.uri.query ?? "")
+        let body = "<header><h1>Findings</h1><p class=\"meta\">As at the end of \(Escape.html(r.asOf.description)) · ledger head \(Escape.html(r.head.short)) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
+            + (r.filter.map { " · only \(Escape.html($0.description))" } ?? "") + "</p></header>" + form
+            + (r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings))
+            + "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html].map { "<a href=\"/download?report=findings&amp;format=\($0.rawValue)&amp;\(query)\">\($0.rawValue)</a>" }.joined(separator: " · ") + "</p>"
+        return frame("Findings", user, context, body)
+    }
+
+    /// The members' report for a period: a member's portfolio; finance's directorate; everything
+    /// for the CFO and administrators (who may name one `portfolio`). Not for budget holders.
+    func membersReport(_ q: [String: String], _ user: PortalUser) async throws -> MembersReport {
+        try user.scope.require(.members)
+        let p = try await period(q["period"])
+        let builder = try await snapshots(p, user)
+        guard builder.input.window.contains(p.year) else {
+            throw HTTPFailure(.unprocessableContent, "period: \(p) is outside the ledger's MTFS years \(builder.input.window)")
+        }
+        let asked = q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }
+        if let mine = user.scope.portfolio {
+            if let asked, asked != mine { throw HTTPFailure(.forbidden, "That portfolio is not yours to see.") }
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: user.scope.sees, scope: mine)
+        } else if let d = user.scope.directorate {
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: user.scope.sees, scope: "\(d) directorate")
+        } else {
+            guard let asked else { return MembersReport.build(input: builder.input, findings: builder.findings) }
+            guard let name = Proposal.portfolio(named: asked, in: builder.portfolios) else {
+                throw HTTPFailure(.unprocessableContent, "portfolio: there is no portfolio \"\(asked)\"")
+            }
+            return MembersReport.build(input: builder.input, findings: builder.findings, include: { $0.portfolio == name }, scope: name)
+        }
+    }
+
+    func membersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let q = Portal.query(request)
+        let r = try await membersReport(q, user)
+        var body = Pages.periodForm(action: "/members", period: r.period)
+        if user.scope.seesEverything {
+            // The CFO may print one portfolio's pages for its holder.
+            let names = try await snapshots(r.period, user).portfolios
+            let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+            body += "<p class=\"noprint\">One portfolio: " + (["<a href=\"/members?period=\(r.period.monthText)\">all</a>"] + names.map {
+                "<a href=\"/members?period=\(r.period.monthText)&amp;portfolio=\(Escape.html(enc($0)))\">\(Escape.html($0))</a>"
+            }).joined(separator: " · ") + "</p>"
+        }
+        body += MembersRenderer.htmlBody(r)
+        let portfolioQuery = user.scope.seesEverything ? (q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }.map {
+            "&amp;portfolio=" + Escape.html($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        } ?? "") : ""
+        body += "<p class=\"noprint\">Download: " + MembersRenderer.formats.map {
+            "<a href=\"/download?report=members&amp;period=\(r.period.monthText)\(portfolioQuery)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
+        }.joined(separator: " · ") + "</p>"
+        return frame("Members' report — \(r.period)", user, context, body, extraCSS: MembersRenderer.css)
+    }
+
+    /// A member's statement: their portfolio's (a holder's statement covers other portfolios).
+    func portfolioStatementPage(_ q: [String: String], _ p: Period, _ portfolio: String, _ user: PortalUser, _ context: PortalContext) async throws
+        -> Response
+    {
+        if let asked = q["holder"], !asked.isEmpty { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+        let s = try await snapshots(p, user).statement(forPortfolio: portfolio)
+        let body = Pages.periodForm(action: "/statement", period: p) + HTMLWriter().statementBody(s, inPortal: true)
+        return frame("Portfolio statement — \(s.holder) — \(p)", user, context, body)
+    }
+
+    func trendPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let p = try await period(Portal.query(request)["period"])
+        let builder = try await snapshots(p, user)
+        let returned = builder.input.directorateReturns.mapValues(\.period)
+        let byDirectorate = Dictionary(grouping: builder.input.proposals, by: \.directorate)
+        let trends = byDirectorate.keys.sorted().map { ($0, builder.trend(of: byDirectorate[$0]!)) }
+            + [("All directorates", builder.trend(of: builder.input.proposals))]
+        var body = "<header><h1>Delivered against profile, month by month — \(Escape.html(p.year.description))</h1><p class=\"meta\">Delivered to date (cumulative) against the straight-line profile of today's targets, by directorate.</p></header>"
+            + Pages.periodForm(action: "/trend", period: p)
+        for (name, points) in trends {
+            var t = Table(columns: [.init("month", "Month"), .init("delivered", "Delivered to date"), .init("profile", "Profile"), .init("variance", "Variance")])
+            // A month after the directorate's latest return is not slippage: its return is still to come.
+            let last = name == "All directorates" ? returned.values.min() : returned[name]
+            let awaiting = { (period: Period) in last.map { period > $0 } ?? false }
+            t.columns.append(.init("note", ""))
+            t.rows = points.map {
+                [.text($0.period.description), .money($0.delivered), .money($0.profiled), .money($0.variance), .text(awaiting($0.period) ? "no return yet" : "")]
+            }
+            let behind = Set(points.indices.filter { points[$0].behind && !awaiting(points[$0].period) })
+            body += "<h2>\(Escape.html(name))</h2><div class=\"scroll\">" + HTMLPage.table(t, calm: ("variance", behind)) + "</div>"
+        }
+        return frame("Trend", user, context, body)
+    }
+
+    func downloadsPage(_ user: PortalUser, _ context: PortalContext) throws -> Response {
+        if let portfolio = user.scope.portfolio {
+            let links = MembersRenderer.formats.map { "<a href=\"/download?report=members&amp;format=\($0.rawValue)\">\($0.rawValue)</a>" }
+            return frame(
+                "Downloads", user, context,
+                "<h1>Downloads</h1><ul><li>The members' report for \(Escape.html(portfolio)) (the latest month): \(links.joined(separator: " · "))</li></ul>")
+        }
+        let formats: [DocumentFormat] = [.xlsx, .csv, .json, .html, .markdown]
+        var body = "<h1>Downloads</h1><ul>"
+        for (report, label) in [("summary", "The summary by directorate and year"), ("findings", "Every finding"), ("balance", "Positions (the pinned balance)")] {
+            body += "<li>\(Escape.html(label)): " + formats.filter { report != "balance" || $0 != .html }.map {
+                "<a href=\"/download?report=\(report)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
+            }.joined(separator: " · ") + "</li>"
+        }
+        return frame("Downloads", user, context, body + "</ul><p>Statements: open one from the returns board and download it there.</p>")
+    }
+
+    func download(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let q = Portal.query(request)
+        guard let format = DocumentFormat(rawValue: (q["format"] ?? "csv").lowercased()) else {
+            throw HTTPFailure(.unprocessableContent, "format: expected xlsx, csv, json, html, markdown or text")
+        }
+        switch q["report"] ?? "" {
+        case "statement":
+            let p = try await period(q["period"])
+            guard let name = try holder(q, user) else { throw HTTPFailure(.unprocessableContent, "holder: say whose statement") }
+            let s = try await statement(holder: name, period: p, for: user)
+            return Pages.download(try format.file(statement: s), name: "statement-\(name)-\(p.monthText)", format: format)
+        case "summary":
+            try user.scope.require(.summary)
+            return Pages.download(try format.file(summary: try await summary(q)), name: "summary", format: format)
+        case "members":
+            guard MembersRenderer.formats.contains(format) else { throw HTTPFailure(.unprocessableContent, "format: the members' report downloads as html, markdown or xlsx") }
+            let r = try await membersReport(q, user)
+            return Pages.download(Data(try MembersRenderer.file(r, as: format)), name: "members-report-\(r.period.monthText)", format: format)
+        case "findings":
+            try user.scope.require(.findings)
+            let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
+            return Pages.download(try format.file(reconciliation: r), name: "findings", format: format)
+        case "balance":
+            try user.scope.require(.summary)
+            if format == .html { throw HTTPFailure(.unprocessableContent, "format: the positions download as xlsx, csv, json, markdown or text") }
+            let today = options.today()
+            let report = try await service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
+            let table = BalanceTable.table(report, pinned: true)
+            let data: Data =
+                switch format {
+                case .xlsx: try XLSXFile.bytes(XLSXReports.table(table, sheet: "Balance", keyHeadings: true))
+                case .json: Data(try JSONOutput.encode(report).utf8)
+                case .markdown: Data(table.renderMarkdown().utf8)
+                case .text: Data(table.renderText().utf8)
+                case .csv, .html: format.text(table.renderCSV(), bom: true)
+                }
+            return Pages.download(data, name: "balance", format: format)
+        default:
+            throw HTTPFailure(.notFound, "report: expected statement, summary, members, findings or balance")
+        }
+    }
+}

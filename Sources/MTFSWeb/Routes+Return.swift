@@ -1,0 +1,236 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
+
+/// A budget holder's return form and history (SPEC §10, v3).
+extension Portal {
+    // MARK: - The return form
+
+    /// The lines a holder reports for a period: their own proposals, this year.
+    func returnLines(holder: String, period p: Period, user: PortalUser) async throws -> [HolderStatement.Line] {
+        // As a template: a proposal with nothing to report this year (no target, nothing delivered) has no row.
+        try await statement(holder: holder, period: p, for: user).owned.filter(\.hasSomethingToReport)
+    }
+
+    func returnPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
+        let p = try await period(Portal.query(request)["period"])
+        let lines = try await returnLines(holder: holder, period: p, user: user)
+        let values = lines.map { l in
+            [
+                "ref": l.ref.rawValue, "year": p.year.description, "delivered_to_date": l.neverReported ? "" : l.delivered.plain,
+                // With money by status the forecast and RAG follow from it, so they start blank.
+                "forecast": l.status == nil ? l.forecast?.plain ?? "" : "", "rag": l.status == nil ? l.rag?.name ?? "" : "", "comment": l.comment,
+                "green": l.status?.green.plain ?? "", "amber": l.status?.amber.plain ?? "", "red": l.status?.red.plain ?? "",
+            ]
+        }
+        return frame("Return — \(p)", user, context, Pages.periodForm(action: "/return", period: p) + returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
+    }
+
+    func returnForm(lines: [HolderStatement.Line], values: [[String: String]], errors: [String: String], period p: Period, context: PortalContext)
+        -> String
+    {
+        let h = Escape.html
+        var body = "<header><h1>Your return for \(h(p.description))</h1><p class=\"meta\">Delivered to date is cumulative for \(h(p.year.description)). "
+            + "Preview shows exactly what will be posted; nothing is recorded until you post it.</p></header>"
+        if !errors.isEmpty { body += "<p class=\"notice\" role=\"alert\">\(errors.count) field\(errors.count == 1 ? " needs" : "s need") correcting; nothing was posted.</p>" }
+        if lines.isEmpty { return body + "<p>You own no proposal this month, so there is nothing to return.</p>" }
+        body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText)
+            + Pages.hidden("rows", String(lines.count))
+        for (i, l) in lines.enumerated() {
+            let v = values.indices.contains(i) ? values[i] : [:]
+            func field(_ key: String, _ label: String, _ input: String) -> String {
+                let e = errors["\(i).\(key)"]
+                return "<div class=\"\(e == nil ? "" : "field-error")\"><label for=\"\(key)_\(i)\">\(h(label))</label>\(input)"
+                    + (e.map { "<span class=\"error\" id=\"\(key)_\(i)_error\">\(h($0))</span>" } ?? "") + "</div>"
+            }
+            let rag = v["rag"] ?? ""
+            let options = ["", "Blue", "Green", "Amber", "Red"].map { o in
+                "<option value=\"\(o)\"\((RAG(optional: rag)?.name ?? rag) == o ? " selected" : "")>\(o.isEmpty ? "—" : o)</option>"
+            }.joined()
+            body += "<div class=\"return-row\"><h3>\(h(l.ref.rawValue)) — \(h(l.title))</h3><p class=\"meta\">Target \(h(l.currentTarget.forReading)) · recorded to date \(h(l.delivered.forReading))</p>"
+                + Pages.hidden("ref_\(i)", l.ref.rawValue) + Pages.hidden("year_\(i)", v["year"] ?? p.year.description) + "<div class=\"inputs\">"
+                + field("delivered_to_date", "Delivered to date (£)", "<input class=\"money\" id=\"delivered_to_date_\(i)\" name=\"delivered_to_date_\(i)\" inputmode=\"decimal\" value=\"\(h(v["delivered_to_date"] ?? ""))\">")
+                + field("forecast", "Forecast for the year (£)", "<input class=\"money\" id=\"forecast_\(i)\" name=\"forecast_\(i)\" inputmode=\"decimal\" value=\"\(h(v["forecast"] ?? ""))\">")
+                + field("rag", "RAG", "<select id=\"rag_\(i)\" name=\"rag_\(i)\">\(options)</select>")
+                + "</div>"
+                // Money by status (SPEC §5 v3), for councils that report it: open when it is in use.
+                + "<details\(["green", "amber", "red"].contains { !(v[$0] ?? "").isEmpty || errors["\(i).\($0)"] != nil } ? " open" : "")><summary>Money by status (optional: then leave forecast and RAG blank)</summary><div class=\"inputs\">"
+                + ["green": "On track, green (£)", "amber": "At risk, amber (£)", "red": "Will not be delivered, red (£)"].sorted { $0.key > $1.key }.map { key, label in
+                    field(key, label, "<input class=\"money\" id=\"\(key)_\(i)\" name=\"\(key)_\(i)\" inputmode=\"decimal\" value=\"\(h(v[key] ?? ""))\">")
+                }.joined() + "</div></details>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(h(v["comment"] ?? ""))</textarea>")
+                // A service impact seen this month (SPEC §5 v3), and whether the risk assessment foresaw it.
+                + field("impact", "Service impact seen this month (if any)", "<textarea id=\"impact_\(i)\" name=\"impact_\(i)\" maxlength=\"2000\">\(h(v["impact"] ?? ""))</textarea>")
+                + field("impact_foreseen", "Was it foreseen when the saving was risk-assessed?", "<select id=\"impact_foreseen_\(i)\" name=\"impact_foreseen_\(i)\">"
+                    + [("", "—"), ("yes", "Yes"), ("no", "No")].map { key, label in
+                        "<option value=\"\(key)\"\((v["impact_foreseen"] ?? "") == key ? " selected" : "")>\(label)</option>"
+                    }.joined() + "</select>")
+                + "</div>"
+        }
+        return body + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
+    }
+
+    /// The fields of a return line in the form (and the API's line keys).
+    static let returnFields = ["year", "delivered_to_date", "forecast", "rag", "comment", "green", "amber", "red", "impact", "impact_foreseen"]
+
+    /// The form's rows as a return, each refusal kept beside its field.
+    struct FormCells: ReturnCells {
+        let values: [String: String]
+        let ref: String
+        subscript(column: String) -> String { (values[column] ?? "").trimmingCharacters(in: .whitespaces) }
+        func raw(_ column: String) -> String { values[column] ?? "" }
+        func at(_ column: String?) -> SourceLocation {
+            SourceLocation(form: "the return form", field: "\(ref) " + (column ?? "row").replacingOccurrences(of: "_", with: " "))
+        }
+    }
+
+    func returnPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
+        let p = try await period(context.form["period"])
+        let lines = try await returnLines(holder: holder, period: p, user: user)
+        let owned = Set(lines.map(\.ref))
+        let n = max(0, min(Int(context.form["rows"] ?? "") ?? 0, 10_000))
+        var seen: Set<ProposalYear> = []
+        var values: [[String: String]] = []
+        var rows: [ParsedReturn.Row] = []
+        var errors: [String: String] = [:]
+        for i in 0..<n {
+            let ref = ProposalRef(context.form["ref_\(i)"] ?? "")
+            // Scope, whatever the hidden fields say: only the holder's own proposals.
+            guard owned.contains(ref) else { throw HTTPFailure(.forbidden, "\(ref) is not one of your proposals; nothing was posted.") }
+            var v: [String: String] = ["ref": ref.rawValue]
+            for key in Portal.returnFields { v[key] = context.form["\(key)_\(i)"] ?? "" }
+            values.append(v)
+            // Every bad field of the row, each beside its field: the rules are the return's own,
+            // applied again with each field found bad set aside.
+            var probe = v
+            for _ in 0..<6 {
+                do {
+                    let row = try ParsedReturn.line(FormCells(values: probe, ref: ref.rawValue))
+                    if probe == v {
+                        if !seen.insert(ProposalYear(row.ref, row.year)).inserted {
+                            errors["\(i).delivered_to_date"] = "\(ref) \(row.year) is in this form twice"
+                        } else {
+                            rows.append(row)
+                        }
+                    }
+                    break
+                } catch {
+                    let name = error.location?.place.fieldName ?? ""
+                    let field = Portal.returnFields.first { name.hasSuffix($0.replacingOccurrences(of: "_", with: " ")) } ?? "delivered_to_date"
+                    errors["\(i).\(field)"] = errors["\(i).\(field)"] ?? error.message
+                    let stand = ["year": p.year.description]
+                    if field == "rag" || field == "forecast" { probe["forecast"] = ""; probe["rag"] = "" } else { probe[field] = stand[field] ?? "" }
+                }
+            }
+        }
+        // The form's rows as posted, each with its proposal (the same one twice shows twice, each with its error).
+        let ordered = values.compactMap { v in lines.first { $0.ref.rawValue == v["ref"] } }
+        if !errors.isEmpty {
+            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
+        }
+        let parsed = ParsedReturn(file: "the return form", period: p, rows: rows)
+        let who = provenance(user, source: "the return form")
+        let action = context.form["action"] ?? "preview"
+        if rows.isEmpty { throw HTTPFailure(.unprocessableContent, "The form has no lines to post; open My return again.") }
+        if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
+        if action == "post" {
+            let summary: LoadSummary
+            do { summary = try await postReturn(parsed, by: who, user: user) } catch let e as InputError {
+                return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
+            }
+            return frame(
+                "Return posted", user, context,
+                "<h1>Return posted for \(Escape.html(p.description))</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
+            )
+        }
+        let preview: (summary: LoadSummary, entries: [JournalEntry])
+        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
+            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
+        }
+        var body = "<h1>Preview of your return for \(Escape.html(p.description))</h1><p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
+        body += Portal.entriesToPost(preview.entries)
+        body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
+        for (i, v) in values.enumerated() {
+            body += Pages.hidden("ref_\(i)", v["ref"] ?? "")
+            for key in Portal.returnFields { body += Pages.hidden("\(key)_\(i)", v[key] ?? "") }
+        }
+        body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <button class=\"quiet\" type=\"submit\" name=\"action\" value=\"edit\">Change it</button></p></form>"
+        return frame("Preview — \(p)", user, context, body)
+    }
+
+    /// A rule of the ledger that refused a line of the form (more delivered than planned…), beside its field.
+    static func besideField(_ e: InputError, _ values: [[String: String]]) -> [String: String] {
+        let place = e.location?.description ?? ""
+        guard let i = values.firstIndex(where: { v in place.contains("field \"\(v["ref"] ?? "") ") }) else { return ["0.delivered_to_date": e.description] }
+        let field = Portal.returnFields.first { $0 != "delivered_to_date" && place.contains("\($0.replacingOccurrences(of: "_", with: " "))\"") } ?? "delivered_to_date"
+        return ["\(i).\(field)": e.message]
+    }
+
+    /// Posts a return under the user's login; their next pages include it.
+    func postReturn(_ parsed: ParsedReturn, by who: Provenance, user: PortalUser) async throws -> LoadSummary {
+        let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
+        try await wrote(user)
+        return summary
+    }
+
+    /// What posting a return would do, nothing posted (the form's and the upload's preview).
+    func previewReturn(_ parsed: ParsedReturn, by who: Provenance) async throws -> (summary: LoadSummary, entries: [JournalEntry]) {
+        try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
+    }
+
+    /// The entries a preview will post, to the penny.
+    static func entriesToPost(_ entries: [JournalEntry]) -> String {
+        entries.isEmpty
+            ? "<p>No ledger entry will be posted.</p>"
+            : "<h2>Entries that will be posted</h2><div class=\"scroll\">"
+                + HTMLPage.table(JournalTable.table(entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true)
+                + "</div>"
+    }
+
+    /// An error's sentence.
+    static func explain(_ error: Error) -> String { (error as? KindedError)?.explanation ?? "\(error)" }
+
+    static func describe(_ s: LoadSummary) -> String {
+        if !s.changedAnything { return "Nothing changes: every line matches what the ledger already holds." }
+        return "\(s.deliveries) deliver\(s.deliveries == 1 ? "y" : "ies") and \(s.reductions) reduction\(s.reductions == 1 ? "" : "s") (\(s.deliveredText)), \(s.forecasts) forecast\(s.forecasts == 1 ? "" : "s") recorded, \(s.impactsReported == 0 ? "" : "\(s.impactsReported) service impact\(s.impactsReported == 1 ? "" : "s") reported, ")\(s.unchangedRows) line\(s.unchangedRows == 1 ? "" : "s") returned unchanged."
+    }
+
+    // MARK: - History
+
+    func historyPage(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.history)) }
+        let (returns, signOffs) = try await service.reading { ledger -> ([ReturnLineRecord], [SignOff]) in
+            let refs = try ledger.proposals().filter { $0.owner == holder }.map(\.ref)
+            let latest = try ledger.latestDataPeriod() ?? Period(year: FinancialYear(startYear: 2000), number: 1)
+            return (try ledger.returnLines(refs: refs), try ledger.signOffs(upTo: latest).filter { $0.holder == holder })
+        }
+        var t = Table(columns: [
+            .init("period", "Month"), .init("ref", "Ref"), .init("year", "Year"), .init("delivered", "Delivered to date"), .init("forecast", "Forecast"),
+            .init("rag", "RAG"), .init("status", "Money by status"), .init("comment", "Comment"), .init("impact", "Service impact"),
+            .init("by", "By"), .init("source", "From"),
+        ])
+        t.rows = returns.map { r in
+            [
+                .text(r.period.description), .text(r.ref.rawValue), .text(r.year.description),
+                // A blank delivered cell reported nothing (the figure beside it is only what stood).
+                r.deliveredBlank ? .text("not reported") : .money(r.delivered), r.forecast.map(Table.Cell.money) ?? .empty,
+                .text(r.rag?.name ?? ""),
+                .text(r.status.map { "on track \($0.green), at risk \($0.amber), will not be delivered \($0.red)" } ?? ""), .text(r.comment),
+                .text(r.impact.map { "\($0.text) (\($0.foreseen ? "foreseen" : "not foreseen"))" } ?? ""),
+                .text(r.actor), .text((r.source as NSString).lastPathComponent),
+            ]
+        }
+        var s = Table(columns: [.init("period", "Month"), .init("by", "Signed by"), .init("at", "When"), .init("comment", "Comment")])
+        s.rows = signOffs.reversed().map { [.text($0.period.description), .text($0.signedBy), .text($0.signedAt), .text($0.comment)] }
+        return frame(
+            "History", user, context,
+            "<h1>Your returns and sign-offs</h1><h2>Sign-offs</h2><div class=\"scroll\">\(HTMLPage.table(s))</div><h2>Return lines</h2><div class=\"scroll\">\(HTMLPage.table(t))</div>")
+    }
+}

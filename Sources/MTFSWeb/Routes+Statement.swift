@@ -1,0 +1,67 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+import MTFSStore
+
+/// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
+
+/// The portal's statement pages and sign-off (SPEC §10).
+extension Portal {
+    // MARK: - Statement and sign-off
+
+    func statementPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let q = Portal.query(request)
+        let p = try await period(q["period"])
+        if let portfolio = user.scope.portfolio { return try await portfolioStatementPage(q, p, portfolio, user, context) }
+        guard let name = try holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
+        let s = try await statement(holder: name, period: p, for: user)
+        var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name)])
+        if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
+        body += HTMLWriter().statementBody(s, inPortal: true)
+        let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+        body += "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html, .markdown].map {
+            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Escape.html(enc(name)))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
+        }.joined(separator: " · ") + "</p>"
+        let latest = try await service.reading { try $0.latestDataPeriod() }
+        if user.scope.may(.signOff) && !s.outsideWindow, let latest, p <= latest {
+            body += "<section class=\"signoff\"><h2>Sign off these figures</h2><form method=\"post\" action=\"/sign-off\">"
+                + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("figures", SHA256.hex(s.figures.text))
+                + "<label for=\"comment\">Comment (optional)</label><textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>"
+                + "<p><button type=\"submit\">I confirm these figures</button></p></form></section>"
+        }
+        return frame("Statement — \(s.holder) — \(p)", user, context, body)
+    }
+
+    func signOffPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.signOff)) }
+        let p = try await period(context.form["period"])
+        let shown = context.form["figures"] ?? ""
+        let comment = context.form["comment"] ?? ""
+        try await sign(holder: holder, period: p, comment: comment, shown: shown, user: user)
+        return Pages.redirect("/statement?period=\(p.monthText)&signed=1")
+    }
+
+    /// Signs exactly the figures shown: `shown` is the hash of the figures the page displayed (nil:
+    /// the API, which signs what the statement says now); if they changed since, nothing is signed.
+    func sign(holder: String, period p: Period, comment: String, shown: String?, user: PortalUser, source: String = "the portal") async throws {
+        let who = provenance(user, source: source)
+        // Signed, or refused because the figures moved: either way the next page this user sees is
+        // drawn from the newest head.
+        do {
+            try await signNow(holder: holder, period: p, comment: comment, shown: shown, who: who)
+        } catch {
+            try? await wrote(user)
+            throw error
+        }
+        try await wrote(user)
+    }
+
+    private func signNow(holder: String, period p: Period, comment: String, shown: String?, who: Provenance) async throws {
+        // One statement built, in the write lock: its figures are checked against those shown, and
+        // recorded with the sign-off (SignOffs.sign holds every rule of signing).
+        _ = try await service.writing { ledger in try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, shown: shown, by: who) }
+    }
+}
