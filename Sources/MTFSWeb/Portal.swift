@@ -105,6 +105,8 @@ public final class Portal: Sendable {
     public let options: PortalOptions
     /// Each month's statements, shared between requests.
     let cache = SnapshotCache()
+    /// The latest month's reconciliation, for the summary and findings.
+    let reconciled = ReconciliationCache()
     /// Sign-in attempts, one at a time.
     let signInGate = Serial()
     let throttleLog = Once()

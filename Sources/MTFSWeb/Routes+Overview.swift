@@ -33,15 +33,11 @@ extension Portal {
         if let t = q["structure"], !t.isEmpty {
             do { structure = try CivilDate(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "structure: \(Portal.explain(error))") }
         }
-        let y = year, date = structure
-        let today = options.today()
-        return try await service.reading { ledger in
-            if let y { try ledger.checkInWindow(y) }
-            let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
-            let settings = try ledger.reconcileSettings()
-            return Summary.build(
-                input: input, findings: Reconciliation(input: input, settings: settings).findings(), settings: settings, structure: date, year: y)
+        let r = try await reconciled.current(service: service, today: options.today())
+        if let year, !r.input.window.contains(year) {
+            throw HTTPFailure(.unprocessableContent, "year: \(year) is outside the ledger's MTFS years \(r.input.window)")
         }
+        return Summary.build(input: r.input, findings: r.findings, settings: r.settings, structure: structure, year: year)
     }
 
     /// The findings in the user's scope, filtered as asked.
@@ -53,11 +49,11 @@ extension Portal {
         for c in codes where !c.isEmpty {
             do { filter.codes.insert(try FindingCode(parsing: c)) } catch { throw HTTPFailure(.unprocessableContent, "code: \(Portal.explain(error))") }
         }
-        let today = options.today()
         let asked = q["directorate"].flatMap { $0.isEmpty ? nil : $0 }
         let chosen = filter
-        return try await service.reading { ledger in
-            let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
+        let r = try await reconciled.current(service: service, today: options.today())
+        do {
+            let input = r.input
             var f = chosen
             if let asked {
                 guard let match = Names.match(asked, in: input.directorates) else {
@@ -65,7 +61,7 @@ extension Portal {
                 }
                 f.directorates.insert(match)
             }
-            var found = f.apply(Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings(), input)
+            var found = f.apply(r.findings, input)
             // Finance's findings are their directorate's (a finding on a cost centre of it counts too);
             // everyone else's are those on a proposal in their scope.
             if let d = user.scope.directorate {

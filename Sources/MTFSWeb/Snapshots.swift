@@ -83,3 +83,31 @@ actor SnapshotCache {
         }
     }
 }
+
+/// The programme reconciled as at its latest month, kept for the ledger head it was read at: the
+/// summary and findings pages (and their downloads and API) reconcile once per change to the
+/// ledger, not once per request. A settings change is a chained record, so it moves the head too.
+actor ReconciliationCache {
+    struct Entry: Sendable {
+        var today: CivilDate
+        var input: ReconciliationInput
+        var findings: [Finding]
+        var settings: ReconcileSettings
+    }
+
+    private var entry: Entry?
+
+    /// The reconciliation at the newest head (read again only when the head has moved).
+    func current(service: LedgerService, today: CivilDate) async throws -> Entry {
+        let head = try await service.reading { try $0.head() }
+        if let e = entry, e.input.head == head, e.today == today { return e }
+        let fresh = try await service.reading { ledger -> Entry in
+            let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
+            let settings = try ledger.reconcileSettings()
+            return Entry(today: today, input: input, findings: Reconciliation(input: input, settings: settings).findings(), settings: settings)
+        }
+        // Another request may have read a newer head meanwhile: keep the newest.
+        if (entry?.input.head.count ?? -1) <= fresh.input.head.count { entry = fresh }
+        return fresh
+    }
+}

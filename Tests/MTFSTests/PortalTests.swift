@@ -265,6 +265,24 @@ struct PortalSecurityTests {
         #expect(bad.status == 422 && afterBad == before + 1, "\(bad.status)")
     }
 
+    @Test("the summary and findings are reconciled once per ledger head: the same head answers the same; a change (a setting) is seen at once")
+    func reconciledOncePerHead() async throws {
+        let f = try await PortalFixture()
+        let token = "cfo-cache-token-0123456789abcdef0123456789"
+        try f.service.write { try $0.addToken(login: "cfo", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        let bearer = ["Authorization": "Bearer \(token)"]
+        func count(_ code: String) async throws -> Int {
+            let r = try await f.request("GET", "/api/v1/findings?code=\(code)", headers: bearer)
+            return ((try JSONSerialization.jsonObject(with: r.data) as? [String: Any])?["findings"] as? [Any])?.count ?? -1
+        }
+        let before = try await count("SL01")
+        #expect(before > 0)
+        #expect(try await count("SL01") == before)
+        // Flag only shortfalls of £10m or more: the next request sees the new head, and no SL01.
+        try f.service.write { try $0.setSetting("behind-profile-minimum", "10000000", by: testWho) }
+        #expect(try await count("SL01") == 0)
+    }
+
     @Test("a write without the session's CSRF token is 403 and writes nothing")
     func csrf() async throws {
         let f = try await PortalFixture()
