@@ -51,6 +51,8 @@ extension Portal {
         }
         router.post("/api/v1/returns") { request, context in
             let user = try self.requireUser(context)
+            // Who may post at all is asked first: the CFO learns nothing from the lines' checks.
+            try user.scope.require(.postReturn)
             var request = request
             let body = try await request.collectBody(upTo: context.maxUploadSize)
             let posted: ReturnPost
@@ -86,7 +88,6 @@ extension Portal {
             if !problems.isEmpty {
                 return try Pages.json(APIErrors(problems), status: .unprocessableContent)
             }
-            try user.scope.require(.postReturn)
             try await self.checkScope(user, rows: rows)
             let parsed = ParsedReturn(file: "the API", period: p, rows: rows)
             let who = self.provenance(user, source: "the API")

@@ -81,9 +81,11 @@ extension Portal {
         // An administrator may post for anyone: nothing to check line by line.
         guard !(user.scope.seesEverything && user.scope.may(.postReturn)) else { return }
         let proposals = try await service.reading { try $0.proposals() }
-        let byRef = Dictionary(proposals.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
+        // Matched as the import matches them (SPEC §5 v3: `pla-09` and `PLA 09` are PLA-09), so no
+        // spelling of a ref reaches a proposal this check did not see.
+        let byRef = Dictionary(proposals.map { (Proposal.canonical($0.ref.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
         for row in rows {
-            guard let p = byRef[row.ref] else { continue }  // unknown refs are refused by the import, with their place
+            guard let p = byRef[Proposal.canonical(row.ref.rawValue)] else { continue }  // unknown refs are refused by the import, with their place
             if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
         }
     }

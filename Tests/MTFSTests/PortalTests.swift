@@ -232,6 +232,14 @@ struct PortalSecurityTests {
         #expect((response as! HTTPURLResponse).statusCode == 403, "\(String(decoding: data, as: UTF8.self))")
         #expect(String(decoding: data, as: UTF8.self).contains("RES-04 is not in your scope"))
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        // A ref spelled another way is the same proposal to the import, and to the scope check.
+        for spelling in ["res-04", "Res-04", "RES -04"] {
+            var variant = r
+            variant.httpBody = Data(body.replacingOccurrences(of: "RES-04,", with: "\(spelling),").utf8)
+            let (vData, vResponse) = try await f.session.data(for: variant)
+            #expect((vResponse as! HTTPURLResponse).statusCode == 403, "\(spelling): \(String(decoding: vData, as: UTF8.self).prefix(300))")
+            #expect((try f.journalCount(), try f.returnLineCount()) == before)
+        }
         // The People rows alone preview, then post.
         body = body.replacingOccurrences(of: "RES-04,2023/24,150000\r\n", with: "")
         r.httpBody = Data(body.utf8)
