@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Every output of two builds of mtfs on the sample borough, compared byte for byte: each command's
+# standard output, standard error and exit code, every portal page for each demo user, and the API's
+# JSON (issue #29: a refactor changes no output unless it says so). Ledger heads, CSRF tokens and
+# session cookies differ from run to run by design (salted password hashes are chained), so they are
+# replaced by placeholders before comparing.
+#
+#   scripts/compare_outputs.sh OLD_MTFS NEW_MTFS [OUT_DIR]     # prints the differences; exit 1 if any
+set -u
+old=$(realpath "$1") new=$(realpath "$2") out=${3:-$(mktemp -d)}
+pack=$(cd "$(dirname "$0")/.." && pwd)/Ledgers/sample-borough
+export MTFS_NOW=2023-11-20T10:00:00Z NO_COLOR=1
+
+# name | arguments (each run with --ledger ./l.sqlite)
+commands='balance|balance --format csv
+balance-dir|balance --by directorate
+summary|summary
+summary-json|summary --format json
+summary-md|summary --format markdown
+summary-html|summary --format html
+summary-portfolio|summary --by portfolio
+reconcile|reconcile
+reconcile-csv|reconcile --format csv
+reconcile-json|reconcile --format json
+statement-helen|statement --holder "Helen Brandt" --period 2023-10
+statement-helen-json|statement --holder "Helen Brandt" --period 2023-10 --format json
+statement-helen-html|statement --holder "Helen Brandt" --period 2023-10 --format html
+statement-leo-md|statement --holder "Leo Marsh" --period 2023-10 --format markdown
+journal|journal --format csv
+proposals|proposal list
+proposal-show|proposal show PEO-06
+org|org show
+export-json|export --format json
+export-hledger|export --format hledger
+verify|verify
+members-md|report members --period 2023-10 --format markdown --out members.md
+bad-period|statement --holder "Helen Brandt" --period 2023-13
+bad-holder|statement --holder "Nobody" --period 2023-10
+bad-members|report members --period 2031-01 --out x.html
+bad-since|report members --period 2023-10 --since 2023-10 --out x.html
+bad-portfolio|report members --period 2023-10 --portfolio Nope --out x.html'
+
+pages='/ /statement /statement?period=2023-10&holder=Helen%20Brandt /statement?period=2023-10&holder=Sanjay%20Patel /return /history /board /upload /summary /findings /trend /members /downloads /api/v1/positions /api/v1/findings /api/v1/statements/2023-10?holder=Helen%20Brandt'
+
+normalise() {
+    sed -E -e 's/[0-9]+:[0-9a-f]{16,64}/HEAD/g' -e 's/(name="csrf" value=")[^"]*/\1CSRF/g' -e 's/mtfs_session=[^;"]*/mtfs_session=COOKIE/g' "$@"
+}
+
+run() {
+    local bin=$1 dir=$2 port=$3
+    rm -rf "$dir" && mkdir -p "$dir" && cd "$dir" || exit 2
+    "$bin" demo --pack "$pack" --ledger ./l.sqlite --out reports >demo.out 2>&1
+    echo "exit $?" >>demo.out
+    while IFS='|' read -r name args; do
+        eval "\"$bin\" $args --ledger ./l.sqlite" >"$name.out" 2>"$name.err"
+        echo "exit $?" >>"$name.out"
+    done <<<"$commands"
+    "$bin" serve --ledger ./l.sqlite --port "$port" >/dev/null 2>&1 &
+    local server=$!
+    sleep 2
+    for login in helen finance.people cfo cllr.osei; do
+        curl -s -c "$login.jar" -o /dev/null -d "login=$login&password=demo-password" "http://127.0.0.1:$port/login"
+        for page in $pages; do
+            file="page-$login$(echo "$page" | tr '/?&=%' '_____').html"
+            curl -s -b "$login.jar" -o "$file" -w '\nstatus %{http_code}\n' "http://127.0.0.1:$port$page" >>"$file.status"
+        done
+    done
+    kill "$server"
+    wait "$server" 2>/dev/null
+    rm -f ./*.jar l.sqlite* x.html
+    for f in *; do [ -f "$f" ] && normalise -i "$f"; done
+    find reports -type f -name '*.txt' -o -type f -name '*.csv' -o -type f -name '*.html' -o -type f -name '*.md' | while read -r f; do normalise -i "$f"; done
+    find reports -type f -name '*.xlsx' -delete
+}
+
+(run "$old" "$out/old" 18771)
+(run "$new" "$out/new" 18772)
+if diff -r "$out/old" "$out/new" >"$out/diff.txt"; then
+    echo "no output differs ($out)"
+else
+    echo "outputs differ: $out/diff.txt ($(grep -c '^diff -r' "$out/diff.txt") files)"
+    exit 1
+fi
