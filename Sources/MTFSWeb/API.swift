@@ -10,8 +10,13 @@ import MTFSStore
 /// cookie with its CSRF token), JSON and CSV, 401/403/422 as pinned.
 extension Portal {
     func addAPI(to router: RouteTable) {
-        router.get("/api/v1/openapi.json") { _, _ in Pages.json(Portal.openAPI) }
-        router.get("/api/v1/positions") { request, context in
+        router.get("/api/v1/openapi.json") { _, _ in Pages.json(try router.openAPI(Portal.openAPIHeader)) }
+        router.get("/api/v1/positions", describedAs: #"""
+            {
+            "summary": "The pinned balance rows (one per proposal and year) in the caller's scope",
+            "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
+            "responses": {"200": {"description": "rows; money as integer pence under <column>_pence"}, "401": {"description": "no or bad token"}}}
+            """#) { request, context in
             let user = try self.requireUser(context)
             let today = self.options.today()
             var report = try await self.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
@@ -29,7 +34,16 @@ extension Portal {
             }
             return Pages.json(table.renderJSON())
         }
-        router.get("/api/v1/findings") { request, context in
+        router.get("/api/v1/findings", describedAs: #"""
+            {
+            "summary": "The reconciliation's findings in the caller's scope, filtered",
+            "parameters": [
+            {"name": "severity", "in": "query", "schema": {"type": "string"}},
+            {"name": "code", "in": "query", "schema": {"type": "string"}},
+            {"name": "directorate", "in": "query", "schema": {"type": "string"}},
+            {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
+            "responses": {"200": {"description": "the findings"}, "401": {"description": "no or bad token"}, "422": {"description": "a bad filter"}}}
+            """#) { request, context in
             let user = try self.requireUser(context)
             let format = Portal.query(request)["format"] ?? "json"
             guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
@@ -41,7 +55,14 @@ extension Portal {
             }
             return Pages.json(try JSONOutput.encode(r))
         }
-        router.get("/api/v1/statements/:period") { request, context in
+        router.get("/api/v1/statements/:period", describedAs: #"""
+            {
+            "summary": "A holder's statement as JSON",
+            "parameters": [
+            {"name": "period", "in": "path", "required": true, "schema": {"type": "string", "example": "2023-12"}},
+            {"name": "holder", "in": "query", "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "the statement"}, "401": {"description": "no or bad token"}, "403": {"description": "not the caller's to see"}, "404": {"description": "no such statement"}, "422": {"description": "a bad period"}}}
+            """#) { request, context in
             let user = try self.requireUser(context)
             let p = try await self.period(context.parameters.get("period").map { $0.removingPercentEncoding ?? $0 })
             guard let name = try self.holder(Portal.query(request), user) else {
@@ -49,7 +70,21 @@ extension Portal {
             }
             return Pages.json(try JSONOutput.encode(try await self.statement(holder: name, period: p, for: user)))
         }
-        router.post("/api/v1/returns") { request, context in
+        router.post("/api/v1/returns", describedAs: #"""
+            {
+            "summary": "Post a monthly return (the same rules as import-return); nothing is written unless every line is good",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period", "lines"], "properties": {
+            "period": {"type": "string", "example": "2023-12"},
+            "lines": {"type": "array", "items": {"type": "object", "properties": {
+            "ref": {"type": "string"}, "year": {"type": "string"}, "delivered_to_date": {"type": "number"},
+            "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"},
+            "green": {"type": "number", "minimum": 0, "description": "money on track (SPEC §5 v3); with green, amber and red the forecast and RAG follow"},
+            "amber": {"type": "number", "minimum": 0, "description": "money at risk"},
+            "red": {"type": "number", "minimum": 0, "description": "money that will not be delivered"},
+            "impact": {"type": "string", "description": "a service impact seen this month (SPEC §5 v3)"},
+            "impact_foreseen": {"type": "boolean", "description": "whether the risk assessment foresaw it; false when left out beside an impact"}}}}}}}}},
+            "responses": {"200": {"description": "what was posted"}, "401": {"description": "no or bad token"}, "403": {"description": "a line outside the caller's scope"}, "422": {"description": "one message per bad line", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}}}
+            """#) { request, context in
             let user = try self.requireUser(context)
             // Who may post at all is asked first: the CFO learns nothing from the lines' checks.
             try user.scope.require(.postReturn)
@@ -100,7 +135,13 @@ extension Portal {
                     period: p.monthText, deliveries: summary.deliveries, reductions: summary.reductions,
                     delivered_change_pence: summary.deliveredChange.rawValue, forecasts: summary.forecasts, unchanged: summary.unchangedRows))
         }
-        router.post("/api/v1/sign-offs") { request, context in
+        router.post("/api/v1/sign-offs", describedAs: #"""
+            {
+            "summary": "Sign the caller's own statement for a period",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period"], "properties": {
+            "period": {"type": "string"}, "comment": {"type": "string"}}}}}},
+            "responses": {"201": {"description": "signed"}, "401": {"description": "no or bad token"}, "403": {"description": "not a budget holder"}, "422": {"description": "a bad period or nothing to sign"}}}
+            """#) { request, context in
             let user = try self.requireUser(context)
             guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.signOff)) }
             var request = request
@@ -199,7 +240,8 @@ extension Portal {
     }
 
     /// The API description, checked in a test against what the server answers.
-    static let openAPI = """
+    /// The description's fixed part; its paths come from the route table (``RouteTable/openAPI(_:)``).
+    static let openAPIHeader = #"""
         {
           "openapi": "3.0.3",
           "info": {"title": "mtfs savings ledger", "version": "1"},
@@ -210,46 +252,9 @@ extension Portal {
             }
           },
           "security": [{"bearer": []}],
-          "paths": {
-            "/api/v1/positions": {"get": {
-              "summary": "The pinned balance rows (one per proposal and year) in the caller's scope",
-              "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
-              "responses": {"200": {"description": "rows; money as integer pence under <column>_pence"}, "401": {"description": "no or bad token"}}}},
-            "/api/v1/findings": {"get": {
-              "summary": "The reconciliation's findings in the caller's scope, filtered",
-              "parameters": [
-                {"name": "severity", "in": "query", "schema": {"type": "string"}},
-                {"name": "code", "in": "query", "schema": {"type": "string"}},
-                {"name": "directorate", "in": "query", "schema": {"type": "string"}},
-                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
-              "responses": {"200": {"description": "the findings"}, "401": {"description": "no or bad token"}, "422": {"description": "a bad filter"}}}},
-            "/api/v1/statements/{period}": {"get": {
-              "summary": "A holder's statement as JSON",
-              "parameters": [
-                {"name": "period", "in": "path", "required": true, "schema": {"type": "string", "example": "2023-12"}},
-                {"name": "holder", "in": "query", "schema": {"type": "string"}}],
-              "responses": {"200": {"description": "the statement"}, "401": {"description": "no or bad token"}, "403": {"description": "not the caller's to see"}, "404": {"description": "no such statement"}, "422": {"description": "a bad period"}}}},
-            "/api/v1/returns": {"post": {
-              "summary": "Post a monthly return (the same rules as import-return); nothing is written unless every line is good",
-              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period", "lines"], "properties": {
-                "period": {"type": "string", "example": "2023-12"},
-                "lines": {"type": "array", "items": {"type": "object", "properties": {
-                  "ref": {"type": "string"}, "year": {"type": "string"}, "delivered_to_date": {"type": "number"},
-                  "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"},
-                  "green": {"type": "number", "minimum": 0, "description": "money on track (SPEC §5 v3); with green, amber and red the forecast and RAG follow"},
-                  "amber": {"type": "number", "minimum": 0, "description": "money at risk"},
-                  "red": {"type": "number", "minimum": 0, "description": "money that will not be delivered"},
-                  "impact": {"type": "string", "description": "a service impact seen this month (SPEC §5 v3)"},
-                  "impact_foreseen": {"type": "boolean", "description": "whether the risk assessment foresaw it; false when left out beside an impact"}}}}}}}}},
-              "responses": {"200": {"description": "what was posted"}, "401": {"description": "no or bad token"}, "403": {"description": "a line outside the caller's scope"}, "422": {"description": "one message per bad line", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}}}},
-            "/api/v1/sign-offs": {"post": {
-              "summary": "Sign the caller's own statement for a period",
-              "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period"], "properties": {
-                "period": {"type": "string"}, "comment": {"type": "string"}}}}}},
-              "responses": {"201": {"description": "signed"}, "401": {"description": "no or bad token"}, "403": {"description": "not a budget holder"}, "422": {"description": "a bad period or nothing to sign"}}}}
-          }
+          "paths": {}
         }
-        """
+        """#
 }
 
 extension Portal.FormCells {

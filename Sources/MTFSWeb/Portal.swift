@@ -273,22 +273,54 @@ public final class Portal: Sendable {
 /// takes (for 405 and its Allow header) come from this one table, never from a second list.
 final class RouteTable: @unchecked Sendable {
     let router: Router<PortalContext>
-    /// Filled while the router is built, before the server starts; read-only after.
-    private var routes: [(method: HTTPRequest.Method, path: [Substring])] = []
+    /// Filled while the router is built, before the server starts; read-only after. An API route
+    /// carries its OpenAPI operation (JSON): the description is made from the routes that exist.
+    private var routes: [(method: HTTPRequest.Method, path: [Substring], operation: String?)] = []
 
     init(_ router: Router<PortalContext>) { self.router = router }
 
-    func get(_ path: String, use closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
-        add(.get, path, closure)
+    func get(_ path: String, describedAs operation: String? = nil, use closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
+        add(.get, path, operation, closure)
     }
 
-    func post(_ path: String, use closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
-        add(.post, path, closure)
+    func post(_ path: String, describedAs operation: String? = nil, use closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
+        add(.post, path, operation, closure)
     }
 
-    private func add(_ method: HTTPRequest.Method, _ path: String, _ closure: @Sendable @escaping (Request, PortalContext) async throws -> Response) {
+    private func add(
+        _ method: HTTPRequest.Method, _ path: String, _ operation: String?, _ closure: @Sendable @escaping (Request, PortalContext) async throws -> Response
+    ) {
         router.on(RouterPath(path), method: method, use: closure)
-        routes.append((method, path.split(separator: "/")))
+        routes.append((method, path.split(separator: "/"), operation))
+    }
+
+    /// The OpenAPI description: `header` (its info, security and schemas) with a path for every
+    /// described route, `:name` written `{name}`. Every operation declares 401 (no or bad token),
+    /// and every refusal it declares (4xx) has the one error body, `{"errors": [...]}` (SPEC §10 v3).
+    func openAPI(_ header: String) throws -> String {
+        guard var document = try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any] else {
+            throw HTTPFailure(.internalServerError, "the API description's header is not a JSON object")
+        }
+        let errors: [String: Any] = ["application/json": ["schema": ["$ref": "#/components/schemas/Errors"]]]
+        var paths: [String: [String: Any]] = [:]
+        for route in routes {
+            guard let text = route.operation,
+                var operation = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            else { continue }
+            var responses = operation["responses"] as? [String: Any] ?? [:]
+            responses["401"] = responses["401"] ?? ["description": "no or bad token"]
+            for (status, value) in responses where status.hasPrefix("4") {
+                guard var response = value as? [String: Any] else { continue }
+                response["content"] = errors
+                responses[status] = response
+            }
+            operation["responses"] = responses
+            let key = "/" + route.path.map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            paths[key, default: [:]][route.method.rawValue.lowercased()] = operation
+        }
+        document["paths"] = paths
+        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     /// The methods `path` is answered to (`:name` segments match any one segment), or nil.

@@ -428,7 +428,14 @@ struct PortalSecurityTests {
         #expect(Set(paths.keys) == ["/api/v1/positions", "/api/v1/findings", "/api/v1/statements/{period}", "/api/v1/returns", "/api/v1/sign-offs"])
         for (path, methods) in paths {
             for (method, spec) in methods {
-                let documented = Set(((spec as? [String: Any])?["responses"] as? [String: Any])?.keys.compactMap(Int.init) ?? [])
+                let responses = ((spec as? [String: Any])?["responses"] as? [String: Any]) ?? [:]
+                // Every refusal declared has the one error body (SPEC §10 v3), 401 included.
+                for (status, response) in responses where status.hasPrefix("4") {
+                    let schema = (((response as? [String: Any])?["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"] as? [String: Any]
+                    #expect(schema?["$ref"] as? String == "#/components/schemas/Errors", "\(method) \(path) \(status)")
+                }
+                #expect(responses["401"] != nil, "\(method) \(path) declares no 401")
+                let documented = Set(responses.keys.compactMap(Int.init))
                 let url = path.replacingOccurrences(of: "{period}", with: "2023-10") + (path.contains("statements") ? "?holder=Helen%20Brandt" : "")
                 let body = method == "post" ? (path.hasSuffix("returns") ? "{\"period\": \"2023-11\", \"lines\": []}" : "{\"period\": \"2023-10\"}") : nil
                 for headers in [auth, [:]] {
