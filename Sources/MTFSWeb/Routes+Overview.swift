@@ -71,6 +71,11 @@ extension Portal {
                 found = found.filter { !$0.refs.filter(refs.contains).isEmpty }
             }
             var report = ReconciliationReport(input, findings: found)
+            // Only the directorates in the user's scope say when they last returned.
+            if !user.scope.seesEverything {
+                let mine = Set(input.proposals.filter(user.scope.sees).map(\.directorate))
+                report.latestReturns = report.latestReturns.filter { mine.contains($0.key) }
+            }
             report.filter = f.isEmpty ? nil : f
             return report
         }

@@ -260,6 +260,10 @@ struct MembersTests {
             #expect(r.status == 403, "POST \(path): \(r.status)")
         }
         let bearer = ["Authorization": "Bearer \(token)"]
+        // The findings say when only their portfolio's directorates last returned.
+        let findingsJSON = try await f.request("GET", "/api/v1/findings", headers: bearer)
+        let returned = ((try JSONSerialization.jsonObject(with: findingsJSON.data) as? [String: Any])?["latest_returns"] as? [String: Any]) ?? [:]
+        #expect(findingsJSON.status == 200 && Set(returned.keys) == ["People"], "\(returned.keys)")
         let positions = try await f.request("GET", "/api/v1/positions", headers: bearer)
         #expect(positions.status == 200 && positions.body.contains("PEO-01") && !positions.body.contains("PEO-06"))
         let refused = try await f.request("GET", "/api/v1/statements/2023-10?holder=Amara%20Okoye", headers: bearer)
