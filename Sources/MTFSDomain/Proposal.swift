@@ -169,9 +169,6 @@ public struct Proposal: Hashable, Sendable, Codable {
 
     /// The fund a proposal is in unless its pack says otherwise.
     public static let generalFund = "General Fund"
-
-    /// The portfolio `text` names among `known` (``Names/match(_:in:)``).
-    public static func portfolio(named text: String, in known: some Collection<String>) -> String? { Names.match(text, in: known) }
     /// The Cabinet portfolio, its holder (the lead member), the risk rating when approved and the
     /// Corporate Plan priority the saving serves (SPEC §5 v3), when the pack gives them.
     public var portfolio: String? = nil

@@ -90,6 +90,9 @@ enum Pages {
         return r
     }
 
+    /// A value inside a link's query string in a page: percent-encoded, then escaped for HTML.
+    static func queryValue(_ value: String) -> String { Escape.html(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+
     static func hidden(_ name: String, _ value: String) -> String {
         "<input type=\"hidden\" name=\"\(Escape.html(name))\" value=\"\(Escape.html(value))\">"
     }

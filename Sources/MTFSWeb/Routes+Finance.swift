@@ -41,7 +41,7 @@ extension Portal {
             ])
         }
         let links = statements.map { s in
-            "<li><a href=\"/statement?period=\(p.monthText)&amp;holder=\(Escape.html(s.holder.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))\">\(Escape.html(s.holder))</a></li>"
+            "<li><a href=\"/statement?period=\(p.monthText)&amp;holder=\(Pages.queryValue(s.holder))\">\(Escape.html(s.holder))</a></li>"
         }.joined()
         let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(user.scope.coverage)) · "
             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \(Escape.html($0.key))" }.joined(separator: " · ") + "</p></header>"

@@ -49,36 +49,32 @@ extension Portal {
         for c in codes where !c.isEmpty {
             do { filter.codes.insert(try FindingCode(parsing: c)) } catch { throw HTTPFailure(.unprocessableContent, "code: \(Portal.explain(error))") }
         }
-        let asked = q["directorate"].flatMap { $0.isEmpty ? nil : $0 }
-        let chosen = filter
         let r = try await reconciled.current(service: service, today: options.today())
-        do {
-            let input = r.input
-            var f = chosen
-            if let asked {
-                guard let match = Names.match(asked, in: input.directorates) else {
-                    throw HTTPFailure(.unprocessableContent, "directorate: there is no directorate \"\(asked)\"")
-                }
-                f.directorates.insert(match)
+        let input = r.input
+        if let asked = q["directorate"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let match = Names.match(asked, in: input.directorates) else {
+                throw HTTPFailure(.unprocessableContent, "directorate: there is no directorate \"\(asked)\"")
             }
-            var found = f.apply(r.findings, input)
-            // Finance's findings are their directorate's (a finding on a cost centre of it counts too);
-            // everyone else's are those on a proposal in their scope.
-            if let d = user.scope.directorate {
-                found = FindingFilter(directorates: [d]).apply(found, input)
-            } else if !user.scope.seesEverything {
-                let refs = Set(input.proposals.filter(user.scope.sees).map(\.ref))
-                found = found.filter { !$0.refs.filter(refs.contains).isEmpty }
-            }
-            var report = ReconciliationReport(input, findings: found)
-            // Only the directorates in the user's scope say when they last returned.
-            if !user.scope.seesEverything {
-                let mine = Set(input.proposals.filter(user.scope.sees).map(\.directorate))
-                report.latestReturns = report.latestReturns.filter { mine.contains($0.key) }
-            }
-            report.filter = f.isEmpty ? nil : f
-            return report
+            filter.directorates.insert(match)
         }
+        var found = filter.apply(r.findings, input)
+        let mine = user.scope.seesEverything ? nil : input.proposals.filter(user.scope.sees)
+        // Finance's findings are their directorate's (a finding on a cost centre of it counts too);
+        // everyone else's are those on a proposal in their scope.
+        if let d = user.scope.directorate {
+            found = FindingFilter(directorates: [d]).apply(found, input)
+        } else if let mine {
+            let refs = Set(mine.map(\.ref))
+            found = found.filter { !$0.refs.filter(refs.contains).isEmpty }
+        }
+        var report = ReconciliationReport(input, findings: found)
+        // Only the directorates in the user's scope say when they last returned.
+        if let mine {
+            let directorates = Set(mine.map(\.directorate))
+            report.latestReturns = report.latestReturns.filter { directorates.contains($0.key) }
+        }
+        report.filter = filter.isEmpty ? nil : filter
+        return report
     }
 
     func findingsPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
@@ -101,11 +97,17 @@ extension Portal {
     }
 
     /// The members' report for a period: a member's portfolio; finance's directorate; everything
-    /// for the CFO and administrators (who may name one `portfolio`). Not for budget holders.
-    func membersReport(_ q: [String: String], _ user: PortalUser) async throws -> MembersReport {
+    /// for the CFO and administrators (who may name one `portfolio`). Not for budget holders. With
+    /// it, every portfolio the ledger names (read from the same month's snapshot).
+    func membersReport(_ q: [String: String], _ user: PortalUser) async throws -> (report: MembersReport, portfolios: [String]) {
         try user.scope.require(.members)
         let p = try await period(q["period"])
         let builder = try await snapshots(p, user)
+        return (try membersReport(q, user, builder), builder.portfolios)
+    }
+
+    private func membersReport(_ q: [String: String], _ user: PortalUser, _ builder: StatementBuilder) throws -> MembersReport {
+        let p = builder.input.asOf
         guard builder.input.window.contains(p.year) else {
             throw HTTPFailure(.unprocessableContent, "period: \(p) is outside the ledger's MTFS years \(builder.input.window)")
         }
@@ -117,7 +119,7 @@ extension Portal {
             return MembersReport.build(input: builder.input, findings: builder.findings, include: user.scope.sees, scope: "\(d) directorate")
         } else {
             guard let asked else { return MembersReport.build(input: builder.input, findings: builder.findings) }
-            guard let name = Proposal.portfolio(named: asked, in: builder.portfolios) else {
+            guard let name = Names.match(asked, in: builder.portfolios) else {
                 throw HTTPFailure(.unprocessableContent, "portfolio: there is no portfolio \"\(asked)\"")
             }
             return MembersReport.build(input: builder.input, findings: builder.findings, include: { $0.portfolio == name }, scope: name)
@@ -126,19 +128,17 @@ extension Portal {
 
     func membersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let q = Portal.query(request)
-        let r = try await membersReport(q, user)
+        let (r, names) = try await membersReport(q, user)
         var body = Pages.periodForm(action: "/members", period: r.period)
         if user.scope.seesEverything {
             // The CFO may print one portfolio's pages for its holder.
-            let names = try await snapshots(r.period, user).portfolios
-            let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
             body += "<p class=\"noprint\">One portfolio: " + (["<a href=\"/members?period=\(r.period.monthText)\">all</a>"] + names.map {
-                "<a href=\"/members?period=\(r.period.monthText)&amp;portfolio=\(Escape.html(enc($0)))\">\(Escape.html($0))</a>"
+                "<a href=\"/members?period=\(r.period.monthText)&amp;portfolio=\(Pages.queryValue($0))\">\(Escape.html($0))</a>"
             }).joined(separator: " · ") + "</p>"
         }
         body += MembersRenderer.htmlBody(r)
         let portfolioQuery = user.scope.seesEverything ? (q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }.map {
-            "&amp;portfolio=" + Escape.html($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            "&amp;portfolio=" + Pages.queryValue($0)
         } ?? "") : ""
         body += "<p class=\"noprint\">Download: " + MembersRenderer.formats.map {
             "<a href=\"/download?report=members&amp;period=\(r.period.monthText)\(portfolioQuery)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
@@ -213,7 +213,7 @@ extension Portal {
             return Pages.download(try format.file(summary: try await summary(q)), name: "summary", format: format)
         case "members":
             guard MembersRenderer.formats.contains(format) else { throw HTTPFailure(.unprocessableContent, "format: the members' report downloads as html, markdown or xlsx") }
-            let r = try await membersReport(q, user)
+            let r = try await membersReport(q, user).report
             return Pages.download(Data(try MembersRenderer.file(r, as: format)), name: "members-report-\(r.period.monthText)", format: format)
         case "findings":
             try user.scope.require(.findings)

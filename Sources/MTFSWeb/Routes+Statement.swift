@@ -21,9 +21,8 @@ extension Portal {
         var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name)])
         if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
         body += HTMLWriter().statementBody(s, inPortal: true)
-        let enc = { (v: String) in v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
         body += "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html, .markdown].map {
-            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Escape.html(enc(name)))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
+            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
         }.joined(separator: " · ") + "</p>"
         let latest = try await service.reading { try $0.latestDataPeriod() }
         if user.scope.may(.signOff) && !s.outsideWindow, let latest, p <= latest {

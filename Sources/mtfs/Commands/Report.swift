@@ -61,7 +61,7 @@ struct MembersReportCommand: ParsableCommand {
             var scope: String?
             if let portfolio {
                 let known = Set(input.proposals.compactMap(\.portfolio))
-                guard let name = Proposal.portfolio(named: portfolio, in: known) else {
+                guard let name = Names.match(portfolio, in: known) else {
                     throw Failure.badInput(
                         "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
                             + (known.isEmpty ? "no proposal has a portfolio (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))

@@ -65,7 +65,7 @@ struct UserAdd: ParsableCommand {
         }
         if let portfolio {
             let known = Set(proposals.compactMap(\.portfolio))
-            guard let name = Proposal.portfolio(named: portfolio, in: known) else {
+            guard let name = Names.match(portfolio, in: known) else {
                 throw Failure.badInput(
                     "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
                         + (known.isEmpty ? "no proposal has a portfolio yet (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
