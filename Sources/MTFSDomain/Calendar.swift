@@ -56,13 +56,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
-    /// `2023-10-01`.
-    /// `29 September 2023`: the date as a report for people writes it.
-    public var longText: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(day) \(names[month - 1]) \(year)"
-    }
+    /// The months' names, January first, as reports for people write them.
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
+    /// `29 September 2023`: the date as a report for people writes it.
+    public var longText: String { "\(day) \(CivilDate.monthNames[month - 1]) \(year)" }
+
+    /// `2023-10-01`.
     public var description: String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }
@@ -233,9 +233,8 @@ public struct Period: Hashable, Comparable, Sendable, Codable, CustomStringConve
     }
     /// `September 2024`: the month as a report for people names it.
     public var monthName: String {
-        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let (y, m) = calendarMonth
-        return "\(names[m - 1]) \(y)"
+        return "\(CivilDate.monthNames[m - 1]) \(y)"
     }
     /// The period `n` months earlier.
     public func back(_ n: Int) -> Period { (0..<max(0, n)).reduce(self) { p, _ in p.previous } }
@@ -250,6 +249,8 @@ public struct Period: Hashable, Comparable, Sendable, Codable, CustomStringConve
     public var previous: Period {
         number == 1 ? Period(year: FinancialYear(startYear: year.startYear - 1), number: 12) : Period(year: year, number: number - 1)
     }
+    /// The period after (P1 of the next year after P12).
+    public var next: Period { number == 12 ? Period(year: year.next, number: 1) : Period(year: year, number: number + 1) }
 }
 
 /// Why a date, year or period could not be read.

@@ -47,21 +47,23 @@ public struct Pence: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// `£1,250,000.00`, `-£2,500.00`.
     public var description: String { formatted() }
 
+    /// Digits in groups of three from the right: `1250000` → `1,250,000` (no locale involved).
+    public static func grouped(_ digits: String) -> String {
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return out
+    }
+
     /// Formats with a pound sign and thousands separators: `£1,250,000.00`, `-£2,500.00`.
     public func formatted(symbol: Bool = true, separators: Bool = true, wholePounds: Bool = false) -> String {
         let negative = rawValue < 0
         let magnitude = rawValue.magnitude
         let pounds = magnitude / 100
         let pence = magnitude % 100
-        var digits = String(pounds)
-        if separators && digits.count > 3 {
-            var grouped = ""
-            for (index, character) in digits.enumerated() {
-                if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-                grouped.append(character)
-            }
-            digits = grouped
-        }
+        let digits = separators ? Pence.grouped(String(pounds)) : String(pounds)
         var out = negative ? "-" : ""
         if symbol { out += "£" }
         out += digits
@@ -260,7 +262,16 @@ extension String {
 
     /// Whether the string holds a control character other than those in `allowed` (an escape
     /// sequence, a bell): names allow a tab, comments also line breaks.
+    /// Whether any character would show the text in another order than it is (``Unicode/Scalar/reordersText``).
+    public var containsDirectionOverrides: Bool { unicodeScalars.contains(where: \.reordersText) }
+
     public func containsControlCharacters(allowing allowed: Set<Unicode.Scalar> = ["\t"]) -> Bool {
         unicodeScalars.contains { $0.properties.generalCategory == .control && !allowed.contains($0) }
     }
+}
+
+extension Unicode.Scalar {
+    /// The invisible characters that reorder text on screen (bidirectional embeddings, overrides,
+    /// isolates: U+202A–U+202E, U+2066–U+2069).
+    public var reordersText: Bool { (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) }
 }

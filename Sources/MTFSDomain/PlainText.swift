@@ -13,13 +13,7 @@ public enum PlainText {
     /// Why `text` is not plain text of up to `limit` characters, completing "the comment …", or nil.
     public static func problem(_ text: String, limit: Int) -> String? {
         if text.containsControlCharacters(allowing: whitespace) { return "contains control characters (an escape sequence?); expected plain text" }
-        if text.count > limit { return "has \(grouped(text.count)) characters; expected at most \(grouped(limit))" }
+        if text.count > limit { return "has \(Pence.grouped(String(text.count))) characters; expected at most \(Pence.grouped(String(limit)))" }
         return nil
-    }
-
-    /// `32,767`: a count as people read it, without Foundation's locale.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        return String(digits.enumerated().flatMap { i, d in (i > 0 && (digits.count - i) % 3 == 0 ? [","] : []) + [d] })
     }
 }

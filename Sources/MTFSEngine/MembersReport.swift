@@ -131,6 +131,8 @@ public struct MembersReport: Sendable {
     ) -> MembersReport {
         let period = input.asOf
         let year = period.year
+        // The last report's month: a quarter before, unless given.
+        let since = since ?? period.back(3)
         var positions: [ProposalRef: Position] = [:]
         for line in input.lines where line.year == year { positions[line.proposal, default: Position()] += line.position }
         let chosen = input.proposals.filter(include)
@@ -230,7 +232,7 @@ public struct MembersReport: Sendable {
             // Service impacts since the last report, once each (a return line per year may repeat one).
             var seen: Set<String> = []
             var impacts: [Impact] = []
-            for r in input.impactReports where inPortfolio.contains(r.ref) && r.period > (since ?? period.back(3)) && r.period <= period {
+            for r in input.impactReports where inPortfolio.contains(r.ref) && r.period > since && r.period <= period {
                 guard seen.insert("\(r.ref)|\(r.period.code)|\(r.impact.text)").inserted, let p = byRef[r.ref] else { continue }
                 let identified = input.identifiedImpacts[r.ref] ?? []
                 impacts.append(Impact(report: r, unforeseen: r.unforeseen(identified: identified), noneIdentified: identified.isEmpty, proposal: p))
@@ -286,7 +288,7 @@ public struct MembersReport: Sendable {
         // Named portfolios by name; proposals with none last.
         portfolios.sort { ($0.name == noPortfolio ? 1 : 0, $0.name) < ($1.name == noPortfolio ? 1 : 0, $1.name) }
         return MembersReport(
-            period: period, since: since ?? period.back(3), withComments: withComments, portfolios: portfolios, totals: totals(allLines),
+            period: period, since: since, withComments: withComments, portfolios: portfolios, totals: totals(allLines),
             head: input.head,
             latestReturns: input.directorateReturns.filter { d, _ in chosen.contains { $0.directorate == d } }.mapValues(\.period), scope: scope)
     }

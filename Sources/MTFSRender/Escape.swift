@@ -28,7 +28,7 @@ public enum Escape {
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\u{FFFD}"
             // Bidirectional overrides would show text in another order than it is: shown as �.
-            case _ where Escape.isBidiControl(scalar): out += "\u{FFFD}"
+            case _ where scalar.reordersText: out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -47,7 +47,7 @@ public enum Escape {
             case "\n", "\r\n", "\r": out += " "
             case _ where character.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }: out += "\u{FFFD}"
             // Bidirectional overrides would show text in another order than it is, as in HTML.
-            case _ where character.unicodeScalars.contains(where: Escape.isBidiControl): out += "\u{FFFD}"
+            case _ where character.unicodeScalars.contains(where: \.reordersText): out += "\u{FFFD}"
             default: out.append(character)
             }
         }
@@ -84,7 +84,7 @@ public enum Escape {
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
                 out += " "
-            } else if scalar.properties.generalCategory == .control || Escape.isBidiControl(scalar) {
+            } else if scalar.properties.generalCategory == .control || scalar.reordersText {
                 // Control characters, and the bidirectional overrides that make a terminal show text
                 // in another order than it is (U+202A–U+202E, U+2066–U+2069), are shown as escapes.
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
@@ -116,11 +116,6 @@ public enum Escape {
         let reserved = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
         if reserved.contains(out.lowercased()) { out += "_" }
         return out.isEmpty ? "unnamed" : out
-    }
-
-    /// The invisible characters that reorder text on screen (bidirectional embeddings, overrides, isolates).
-    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
-        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }
 

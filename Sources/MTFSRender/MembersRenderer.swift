@@ -139,7 +139,7 @@ public enum MembersRenderer {
 
     /// "reported in October to December 2023": the months after the last report, to the report's.
     static func impactsHeading(_ r: MembersReport) -> String {
-        let first = Period(code: r.since.code % 100 == 12 ? (r.since.year.startYear + 1) * 100 + 1 : r.since.code + 1) ?? r.period
+        let first = r.since.next
         return "Service impacts reported " + (first == r.period ? "in \(r.period.monthName)" : "from \(first.monthName) to \(r.period.monthName)")
             + " (since the last report)"
     }

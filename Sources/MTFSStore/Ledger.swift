@@ -487,7 +487,7 @@ public final class Ledger {
             throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }
         // A direction override would show the text in another order than it is (in a published report too).
-        if text.unicodeScalars.contains(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+        if text.containsDirectionOverrides {
             throw LedgerError.refused("the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
     }
