@@ -169,6 +169,14 @@ public enum Export {
             "; mtfs ledger export: one transaction per ledger entry, amounts in GBP.\n; Check with: hledger -f FILE bal   or   ledger -f FILE bal\n\n"
         )
         try write("commodity 1000.00 GBP\n\n")
+        // Every account declared before it is used: `hledger check --strict` refuses an undeclared one.
+        var declared = Set<String>()
+        var declarations = ""
+        try ledger.forEachAccount { key in
+            let account = hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? "unknown")
+            if declared.insert(account).inserted { declarations += "account \(account)\n" }
+        }
+        try write(declarations + "\n")
         try ledger.forEachEntry { e in
             var text = "\(e.effective) * (\(e.id)) \(e.kind.rawValue) \(oneLine(e.proposal.rawValue)) \(e.year)"
             if let to = e.toYear { text += " to \(to)" }

@@ -335,6 +335,7 @@ public enum MembersRenderer {
                 .init(name: "Service impacts", table: impacts), .init(name: "Slippage and double counts", table: concerns),
             ], about: about)
         doc.printTitle = "\(title(r)) — \(asAt(r))"
+        doc.portrait = true
         return doc
     }
 

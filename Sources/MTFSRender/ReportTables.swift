@@ -82,7 +82,7 @@ public enum JournalTable {
             ])
         for e in entries {
             t.rows.append([
-                .integer(e.id), .text(e.effective.description), .text(e.period.description), .text(e.kind.rawValue),
+                .integer(e.id), .date(e.effective), .text(e.period.description), .text(e.kind.rawValue),
                 .text(e.proposal.rawValue), .text(e.year.description), e.toYear.map { .text($0.description) } ?? .empty,
                 .money(e.amount), e.reverses.map { .integer($0) } ?? .empty, .text(e.actor),
                 .text(e.onBehalfOf ?? ""), .text(e.recordedAt),
@@ -174,7 +174,7 @@ public enum OperatingModelTable {
             let a = r.assignment
             table.rows.append([
                 .text(a.costCentre.rawValue), .text(r.name), .text(a.service), .text(a.directorate), .text(a.budgetHolder), .text(a.model.rawValue),
-                .text(a.effective.description), r.baseline.map { .money($0) } ?? .empty,
+                .date(a.effective), r.baseline.map { .money($0) } ?? .empty,
             ])
         }
         return table

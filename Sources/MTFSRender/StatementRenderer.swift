@@ -85,7 +85,7 @@ public enum StatementRenderer {
         ])
         for c in s.centres {
             t.rows.append([
-                .text(c.code.rawValue), .text(c.name), .text(c.service), .text(c.directorate), .text(c.since.description),
+                .text(c.code.rawValue), .text(c.name), .text(c.service), .text(c.directorate), .date(c.since),
                 c.baseline.map { .money($0) } ?? .empty,
             ])
         }
@@ -99,7 +99,7 @@ public enum StatementRenderer {
         ])
         for e in s.entries {
             t.rows.append([
-                .integer(e.id), .text(e.effective.description), .text(e.kind.rawValue), .text(e.proposal.rawValue), .text(e.year.description),
+                .integer(e.id), .date(e.effective), .text(e.kind.rawValue), .text(e.proposal.rawValue), .text(e.year.description),
                 .money(e.amount), .text(e.actor), .text(e.reason),
             ])
         }

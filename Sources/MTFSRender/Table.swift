@@ -21,6 +21,8 @@ public struct Table: Sendable {
         case money(Pence)
         case integer(Int64)
         case percent(Double?)
+        /// A calendar date: ISO text in CSV, JSON and on screen, a real date in a workbook.
+        case date(CivilDate)
         case empty
 
         /// Whether the cell is text.
@@ -40,9 +42,12 @@ public struct Table: Sendable {
     public var title: String?
     public var columns: [Column]
     public var rows: [[Cell]]
-    /// A final totals row, shown separated in text and Markdown, included in CSV and JSON.
+    /// A final totals row, shown separated in text, Markdown and pages, under its own key in JSON,
+    /// below the filtered table in a workbook, and never in CSV (a total read back as data counts
+    /// everything twice).
     public var totals: [Cell]?
-    /// Rows inside the table that are subtotals (a year's total in the summary): set in bold on a page.
+    /// Rows inside the table that are subtotals (a year's total in the summary): set in bold on a
+    /// page; like the totals, kept out of CSV, apart in JSON, and below a workbook's filtered table.
     public var subtotals: Set<Int> = []
 
     public init(title: String? = nil, columns: [Column], rows: [[Cell]] = [], totals: [Cell]? = nil) {
@@ -107,11 +112,18 @@ extension Table {
         return out
     }
 
+    /// The rows that are data, not subtotals.
+    var dataRows: [[Cell]] { subtotals.isEmpty ? rows : rows.enumerated().filter { !subtotals.contains($0.offset) }.map(\.element) }
+
+    /// The subtotal rows then the totals row: what a data format keeps apart from the data.
+    var totalRows: [[Cell]] { subtotals.sorted().compactMap { rows.indices.contains($0) ? rows[$0] : nil } + (totals.map { [$0] } ?? []) }
+
     /// RFC 4180 CSV with a header of column keys; money as pounds with two decimals, no symbol.
+    /// Data rows only: no subtotal or total row, which a reader summing a column would count twice.
     /// `headings`: the header row in words for people (a CSV opened in Excel) rather than the keys.
     public func renderCSV(headings: Bool = false) -> String {
         var out = columns.map { Escape.csv(headings ? $0.heading : $0.key) }.joined(separator: ",") + "\r\n"
-        for row in rows + (totals.map { [$0] } ?? []) {
+        for row in dataRows {
             out +=
                 row.map { cell -> String in
                     switch cell {
@@ -119,6 +131,7 @@ extension Table {
                     case .money(let p): Escape.csv(p.plain, isNumber: true)
                     case .integer(let i): String(i)
                     case .percent(let d): d.map { Table.fixed($0 * 100, places: 1) } ?? ""
+                    case .date(let d): d.description
                     case .empty: ""
                     }
                 }.joined(separator: ",") + "\r\n"
@@ -137,12 +150,16 @@ extension Table {
                 case .money(let p): fields.append("\(Escape.json(key + "_pence")): \(p.rawValue)")
                 case .integer(let n): fields.append("\(Escape.json(key)): \(n)")
                 case .percent(let d): fields.append("\(Escape.json(key)): \(d.map { Table.fixed($0, places: 4) } ?? "null")")
+                case .date(let d): fields.append("\(Escape.json(key)): \(Escape.json(d.description))")
                 case .empty: fields.append("\(Escape.json(key)): null")
                 }
             }
             return "{" + fields.joined(separator: ", ") + "}"
         }
-        var parts = ["  \"rows\": [" + (rows.isEmpty ? "]" : "\n" + rows.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]")]
+        let data = dataRows
+        var parts = ["  \"rows\": [" + (data.isEmpty ? "]" : "\n" + data.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]")]
+        let sub = subtotals.sorted().compactMap { rows.indices.contains($0) ? rows[$0] : nil }
+        if !sub.isEmpty { parts.append("  \"subtotals\": [\n" + sub.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]") }
         if let totals { parts.append("  \"totals\": " + object(totals)) }
         if let title { parts.insert("  \"title\": " + Escape.json(title), at: 0) }
         return "{\n" + parts.joined(separator: ",\n") + "\n}\n"
@@ -168,6 +185,7 @@ extension Table {
         case .money(let p): p.formatted()
         case .integer(let n): String(n)
         case .percent(let d): d.map { fixed($0 * 100, places: 1) + "%" } ?? "–"
+        case .date(let d): d.description
         case .empty: ""
         }
     }

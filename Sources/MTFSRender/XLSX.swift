@@ -34,9 +34,13 @@ public struct WorkbookDocument: Sendable {
     public var sheets: [Sheet]
     /// The `About` sheet's rows (column A keys, column B values), written last; none, no sheet.
     public var about: [(key: String, value: String)]
-    /// Printed portrait with this title (and the page number) in every page's header, text
-    /// wrapped rather than shrunk (SPEC §7 v3); nil: landscape, one page wide.
+    /// The title every printed page's header carries, with the page number (SPEC §7 v3); nil:
+    /// the sheet's name.
     public var printTitle: String? = nil
+    /// Printed portrait (a report read page by page, such as the members' report); otherwise
+    /// landscape. Either way text wraps rather than shrinks, and a sheet too wide for one page at a
+    /// readable size prints across more.
+    public var portrait = false
 
     public init(sheets: [Sheet], about: [(key: String, value: String)] = []) {
         self.sheets = sheets
@@ -60,7 +64,10 @@ public enum XLSXReports {
         totals?.insert(.text("Yours"), at: 0)
         totals?.append(.empty)
         t.totals = totals
-        var sheets = [WorkbookDocument.Sheet(name: "Statement", table: t)]
+        var statement = WorkbookDocument.Sheet(name: "Statement", table: t)
+        // Whose, ref and name repeat on each page the figures run on to.
+        statement.repeatedColumns = 3
+        var sheets = [statement]
         if let trend = StatementRenderer.trendTable(s) { sheets.append(.init(name: "Trend", table: trend)) }
         sheets.append(.init(name: "Cost centres", table: StatementRenderer.centresTable(s)))
         sheets.append(.init(name: "Findings", table: findingsTable(s.findings)))
@@ -71,22 +78,28 @@ public enum XLSXReports {
             ("sign-off", StatementRenderer.signOffText(s)),
         ]
         if let notice = StatementRenderer.notice(s) { about.append(("note", notice)) }
-        return WorkbookDocument(sheets: sheets, about: about)
+        var doc = WorkbookDocument(sheets: sheets, about: about)
+        doc.printTitle = "Savings statement — \(s.holder) — \(s.period.description), as at \(s.asAt.description)"
+        return doc
     }
 
     public static func summary(_ s: Summary) -> WorkbookDocument {
         var about: [(String, String)] = [("report", SummaryRenderer.title(s)), ("as at", s.asOf.description), ("chain head", s.head.description)]
         if let line = SummaryRenderer.returnsLine(s) { about.append(("returns", line)) }
         about.append(("findings", "\(s.findingCount) in all; the most serious are on the Findings sheet"))
-        return WorkbookDocument(
+        var doc = WorkbookDocument(
             sheets: [.init(name: "Summary", table: SummaryRenderer.table(s)), .init(name: "Findings", table: findingsTable(s.topFindings))],
             about: about)
+        doc.printTitle = "\(SummaryRenderer.title(s)) — as at \(s.asOf.description)"
+        return doc
     }
 
     public static func reconciliation(_ r: ReconciliationReport) -> WorkbookDocument {
         var about: [(String, String)] = [("report", "Reconciliation"), ("as at", r.asOf.description), ("chain head", r.head.description)]
         if let filter = r.filter { about.append(("filter", filter.description)) }
-        return WorkbookDocument(sheets: [.init(name: "Findings", table: findingsTable(r.findings))], about: about)
+        var doc = WorkbookDocument(sheets: [.init(name: "Findings", table: findingsTable(r.findings))], about: about)
+        doc.printTitle = "Reconciliation — as at \(r.asOf.description)"
+        return doc
     }
 
     /// A tabular report on one sheet; `keyHeadings` for a pinned layout (the balance's columns).
@@ -95,7 +108,9 @@ public enum XLSXReports {
     {
         var about = about
         if let title = t.title { about.insert(("report", title), at: 0) }
-        return WorkbookDocument(sheets: [.init(name: sheet, table: t, keyHeadings: keyHeadings)], about: about)
+        var doc = WorkbookDocument(sheets: [.init(name: sheet, table: t, keyHeadings: keyHeadings)], about: about)
+        doc.printTitle = t.title
+        return doc
     }
 
     /// A return template (SPEC §9): the sheet `Return`, one row per proposal-year to report, with
@@ -192,12 +207,12 @@ public enum XLSXFile {
             return workbook_set_properties(workbook, &properties)
         }
         let styles = Styles(workbook)
-        for sheet in doc.sheets { write(sheet, into: workbook, styles, printTitle: doc.printTitle) }
+        for sheet in doc.sheets { write(sheet, into: workbook, styles, printTitle: doc.printTitle, portrait: doc.portrait) }
         if !doc.about.isEmpty {
             let about = WorkbookDocument.Sheet(
                 name: "About",
                 table: Table(columns: [.init("key"), .init("value")], rows: doc.about.map { [.text($0.key), .text($0.value)] }))
-            write(about, into: workbook, styles, headings: false, printTitle: doc.printTitle)
+            write(about, into: workbook, styles, headings: false, printTitle: doc.printTitle, portrait: doc.portrait)
         }
         let status = workbook_close(workbook)
         guard status == LXW_NO_ERROR, let data = FileManager.default.contents(atPath: path) else {
@@ -209,11 +224,13 @@ public enum XLSXFile {
 
     /// The cell formats, made once per workbook.
     struct Styles {
-        let heading, text, wrapped, money, integer, percent, boldText, boldMoney, boldInteger, boldPercent, input, inputMoney: UnsafeMutablePointer<lxw_format>
+        let heading, text, wrapped, money, integer, percent, date, boldText, boldMoney, boldInteger, boldPercent, input, inputMoney: UnsafeMutablePointer<lxw_format>
 
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
             func make(bold: Bool = false, number: String? = nil, unlocked: Bool = false, fill: UInt32? = nil) -> UnsafeMutablePointer<lxw_format> {
                 let f = workbook_add_format(workbook)!
+                // Figures level with the first line of a wrapped name beside them.
+                format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
                 if bold { format_set_bold(f) }
                 if let number { format_set_num_format(f, number) }
                 if unlocked { format_set_unlocked(f) }
@@ -232,6 +249,8 @@ public enum XLSXFile {
             money = make(number: pounds)
             integer = make(number: "0")
             percent = make(number: "0.0%")
+            // ISO order, as the CSV writes it; the cell is a real date a spreadsheet sorts and filters.
+            date = make(number: "yyyy-mm-dd")
             boldText = make(bold: true)
             boldMoney = make(bold: true, number: pounds)
             boldInteger = make(bold: true, number: "0")
@@ -243,7 +262,7 @@ public enum XLSXFile {
 
     private static func write(
         _ sheet: WorkbookDocument.Sheet, into workbook: UnsafeMutablePointer<lxw_workbook>, _ styles: Styles, headings: Bool = true,
-        printTitle: String? = nil
+        printTitle: String? = nil, portrait: Bool = false
     ) {
         let ws = workbook_add_worksheet(workbook, String(sheet.name.prefix(31)))!
         let t = sheet.table
@@ -254,9 +273,13 @@ public enum XLSXFile {
                 worksheet_write_string(ws, 0, lxw_col_t(c), sheet.keyHeadings ? column.key : column.heading, styles.heading)
             }
         }
-        let body = t.rows + (t.totals.map { [$0] } ?? [])
+        // The filtered table holds the data rows only; subtotals and totals follow a blank row below
+        // it, so a filter, a SUM of the column, a pivot or pandas never counts a total as data.
+        let data = t.dataRows, totals = t.totalRows
+        let body: [[Table.Cell]?] = data.map { $0 } + (totals.isEmpty ? [] : [nil] + totals.map { $0 })
         for (r, row) in body.enumerated() {
-            let bold = t.subtotals.contains(r) || (t.totals != nil && r == body.count - 1)
+            guard let row else { continue }
+            let bold = r > data.count
             for (c, cell) in row.enumerated() where c < t.columns.count {
                 let input = sheet.inputColumns.contains(t.columns[c].key)
                 let at = (lxw_row_t(r + first), lxw_col_t(c))
@@ -265,7 +288,7 @@ public enum XLSXFile {
                 case .text(let s):
                     let text = s.count > maxCellCharacters ? String(s.prefix(maxCellCharacters)) + "…" : s
                     if !text.isEmpty {
-                        let plain = printTitle == nil ? styles.text : styles.wrapped
+                        let plain = sheet.keyHeadings ? styles.text : styles.wrapped
                         worksheet_write_string(ws, at.0, at.1, text, input ? styles.input : bold ? styles.boldText : plain)
                     }
                     else if input { worksheet_write_blank(ws, at.0, at.1, styles.input) }
@@ -279,19 +302,37 @@ public enum XLSXFile {
                 case .percent(let d):
                     if let d { worksheet_write_number(ws, at.0, at.1, d, bold ? styles.boldPercent : styles.percent) }
                     shown = 7
+                case .date(let d):
+                    var when = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
+                    worksheet_write_datetime(ws, at.0, at.1, &when, styles.date)
+                    shown = 10
                 case .empty:
                     if input { worksheet_write_blank(ws, at.0, at.1, styles.input) }
                     shown = 0
                 }
-                // Printed portrait, text wraps in columns of at most 30 characters rather than shrinking.
-                widths[c] = max(widths[c], min(printTitle != nil && cell.isText ? 32 : 60, shown + 2))
+                // Printed, text wraps in columns of at most 30 (portrait) or 40 characters rather
+                // than shrinking; a pinned layout (a template, the balance) keeps its lines whole.
+                let widest = sheet.keyHeadings || !cell.isText ? 60 : portrait ? 32 : 42
+                widths[c] = max(widths[c], min(widest, shown + 2))
+            }
+        }
+        // A page with room to spare gives it to the wrapped columns (a finding's sentence), so they
+        // take fewer lines.
+        let perPage = portrait ? 130 : 185
+        if !sheet.keyHeadings, widths.reduce(0, +) < perPage {
+            let longest = t.columns.indices.map { c in body.compactMap { $0 }.map { c < $0.count && $0[c].isText ? Table.human($0[c]).count + 2 : 0 }.max() ?? 0 }
+            let wrapped = t.columns.indices.filter { longest[$0] > widths[$0] }
+            if !wrapped.isEmpty {
+                let share = (perPage - widths.reduce(0, +)) / wrapped.count
+                for c in wrapped { widths[c] = min(longest[c], widths[c] + share) }
             }
         }
         for (c, w) in widths.enumerated() { worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), Double(w), nil) }
-        // Wrapped text (a report printed portrait) needs its rows tall enough for its lines: no
-        // spreadsheet sizes them on opening a file that did not.
-        if printTitle != nil {
+        // Wrapped text needs its rows tall enough for its lines: no spreadsheet sizes them on
+        // opening a file that did not.
+        if !sheet.keyHeadings {
             for (r, row) in body.enumerated() {
+                guard let row else { continue }
                 var lines = 1
                 for (c, cell) in row.enumerated() where c < widths.count {
                     if case .text(let s) = cell { lines = max(lines, (min(s.count, maxCellCharacters) + widths[c] - 3) / max(1, widths[c] - 2)) }
@@ -299,28 +340,23 @@ public enum XLSXFile {
                 if lines > 1 { worksheet_set_row(ws, lxw_row_t(r + first), 15 * Double(min(lines, 20)), nil) }
             }
         }
-        // Printed: A4, one page wide, the headings on every page; landscape unless the report
-        // asks for portrait with its title on every page.
-        if let printTitle {
-            worksheet_set_portrait(ws)
-            // `&` starts a header code: a title's own ampersands are doubled (and the header is
-            // kept within Excel's 255 characters).
-            let title = String(printTitle.replacingAll("&", with: "&&").prefix(200))
-            _ = worksheet_set_header(ws, "&L" + title + "&RPage &P of &N")
-        } else {
-            worksheet_set_landscape(ws)
-        }
+        // Printed on A4 with the report's title and the page number on every page. Portrait A4
+        // holds about 130 characters of columns at a readable size, landscape about 185: a wider
+        // sheet prints across more pages rather than in smaller type.
+        if portrait { worksheet_set_portrait(ws) } else { worksheet_set_landscape(ws) }
+        // `&` starts a header code: a title's own ampersands are doubled (and the header is kept
+        // within Excel's 255 characters).
+        let title = String((printTitle ?? sheet.name).replacingAll("&", with: "&&").prefix(200))
+        _ = worksheet_set_header(ws, "&L" + title + "&RPage &P of &N")
         worksheet_set_paper(ws, 9)
-        // Portrait A4 holds about 130 characters of columns at a readable size: a wider sheet prints
-        // across more pages rather than in smaller type.
-        worksheet_fit_to_pages(ws, printTitle == nil ? 1 : UInt16(max(1, (widths.reduce(0, +) + 129) / 130)), 0)
+        worksheet_fit_to_pages(ws, UInt16(max(1, (widths.reduce(0, +) + perPage - 1) / perPage)), 0)
         guard headings else { return }
         worksheet_repeat_rows(ws, 0, 0)
         if sheet.repeatedColumns > 0 { worksheet_repeat_columns(ws, 0, lxw_col_t(sheet.repeatedColumns - 1)) }
         worksheet_freeze_panes(ws, 1, 0)
-        if !t.columns.isEmpty { worksheet_autofilter(ws, 0, 0, lxw_row_t(max(t.rows.count, 1)), lxw_col_t(t.columns.count - 1)) }
+        if !t.columns.isEmpty { worksheet_autofilter(ws, 0, 0, lxw_row_t(max(data.count, 1)), lxw_col_t(t.columns.count - 1)) }
         for (key, values) in sheet.lists.sorted(by: { $0.key < $1.key }) {
-            guard let c = t.columns.firstIndex(where: { $0.key == key }), !t.rows.isEmpty else { continue }
+            guard let c = t.columns.firstIndex(where: { $0.key == key }), !data.isEmpty else { continue }
             var strings = values.map { strdup($0) }
             strings.append(nil)
             defer { strings.forEach { free($0) } }
@@ -331,7 +367,7 @@ public enum XLSXFile {
                 v.ignore_blank = UInt8(LXW_VALIDATION_ON.rawValue)
                 v.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
                 v.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
-                _ = worksheet_data_validation_range(ws, 1, lxw_col_t(c), lxw_row_t(t.rows.count), lxw_col_t(c), &v)
+                _ = worksheet_data_validation_range(ws, 1, lxw_col_t(c), lxw_row_t(data.count), lxw_col_t(c), &v)
             }
         }
         if sheet.hidden {

@@ -60,6 +60,19 @@ extension Ledger {
     /// The entries after `id`, in order: what one write posted.
     public func entries(after id: Int64) throws -> [JournalEntry] { try journal(where: "WHERE e.id > ?", [id]) }
 
+    /// Every account the ledger has opened, in the order it opened them: what an exported journal
+    /// declares before its first transaction, so a strict reader knows each account it meets.
+    public func forEachAccount(_ body: (AccountKey) throws -> Void) throws {
+        try db.forEach("SELECT kind, year, proposal, cost_centre FROM accounts ORDER BY id") { row in
+            guard let kind = AccountKind(rawValue: row.text(0)) else {
+                throw LedgerError.integrity("an account has an unknown kind \"\(row.text(0))\"")
+            }
+            try body(
+                AccountKey(
+                    kind: kind, year: FinancialYear(startYear: Int(row.int(1))), proposal: row.optionalID(2), costCentre: row.optionalID(3)))
+        }
+    }
+
     /// Visits every entry with its postings in id order, without holding them all in memory.
     public func forEachEntry(_ body: (JournalEntry) throws -> Void) throws {
         try forEachEntry(where: "", [], body)

@@ -570,10 +570,11 @@ func hledgerBalances(_ ledger: Ledger, in dir: TempDir) throws -> (ours: [String
     var journal = ""
     try Export.hledger(ledger) { journal += $0 }
     try Data(journal.utf8).write(to: URL(fileURLWithPath: dir.path("books.journal")))
-    // hledger's own checks of the journal (balanced transactions, parseable amounts, ordered dates are not required).
+    // hledger's own strict checks of the journal: balanced transactions, parseable amounts, and every
+    // account and commodity declared before use (ordered dates are not required).
     let check = Process()
     check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    check.arguments = ["hledger", "-f", dir.path("books.journal"), "check"]
+    check.arguments = ["hledger", "-f", dir.path("books.journal"), "check", "--strict"]
     let checkErr = Pipe()
     check.standardError = checkErr
     try check.run()

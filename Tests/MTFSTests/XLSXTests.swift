@@ -315,9 +315,10 @@ struct WorkbookExportTests {
         #expect(try cli.run(["summary", "--format", "xlsx", "--out", "summary.xlsx"]).status == 0)
         let summary = try csvRecords(try #require(try libreOfficeCSV(cli.dir.path("summary.xlsx"), in: cli.dir.url.path)["Summary"]))
         let summaryCSV = try csvRecords(try cli.run(["summary", "--format", "csv"]).out)
-        // The workbook is by year, each year's total after its directorates; the CSV by directorate, without totals.
+        // The workbook is by year, the years' totals below the table after a blank row; the CSV by
+        // directorate, without totals.
         func byKey(_ rows: [[String]]) -> [[String]] {
-            [rows[0]] + rows.dropFirst().filter { $0[0] != "Total" }.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+            [rows[0]] + rows.dropFirst().filter { $0[0] != "Total" && $0.contains { !$0.isEmpty } }.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
         }
         same(byKey(summary).map { Array($0.dropLast(3)) }, byKey(summaryCSV).map { Array($0.dropLast(3)) }, "summary")
         #expect(summary.filter { $0[0] == "Total" }.count == 3)
@@ -328,11 +329,38 @@ struct WorkbookExportTests {
         // The same lines and figures (the workbook says whose in words; the CSV yes/no).
         let delivered = try #require(csv[0].firstIndex(of: "Delivered")), target = try #require(csv[0].firstIndex(of: "Target 2023/24"))
         let wDelivered = try #require(sheet[0].firstIndex(of: "Delivered")), wTarget = try #require(sheet[0].firstIndex(of: "Target 2023/24"))
-        #expect(sheet.count == csv.count + 1)  // and a totals row
+        #expect(sheet.count > csv.count && sheet.last?.first == "Yours" && sheet.last?[1] == "Total")  // and a totals row below
         for (w, c) in zip(sheet.dropFirst(), csv.dropFirst()) {
             #expect(money(w[wDelivered]) == money(c[delivered]) && money(w[wTarget]) == money(c[target]))
         }
         #expect(helen["About"]?.contains("chain head") == true && helen["Trend"] != nil)
+    }
+
+    @Test(
+        "pandas sums every workbook's table to the CSV of the same report: no total inside a table, every figure a number",
+        .enabled(if: pythonHas("pandas") || ProcessInfo.processInfo.environment["CI"] != nil))
+    func pandasSumsTables() throws {
+        let cli = CLI()
+        #expect(try cli.run(["demo", "--pack", samplePack, "--ledger", cli.ledger, "--out", cli.dir.path("reports")]).status == 0)
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scripts/sum_workbook.py").path
+        // Each report with a workbook and a CSV: its command, and the workbook's table sheet.
+        let reports: [([String], String)] = [
+            (["balance"], "Balance"), (["balance", "--by", "directorate"], "Balance"), (["summary"], "Summary"),
+            (["summary", "--by", "portfolio"], "Summary"), (["reconcile"], "Findings"), (["journal"], "Journal"),
+            (["proposal", "list"], "Proposals"), (["org", "show"], "Operating model"),
+        ]
+        for (i, (command, sheet)) in reports.enumerated() {
+            let xlsx = cli.dir.path("r\(i).xlsx"), csv = cli.dir.path("r\(i).csv")
+            #expect(try cli.run(command + ["--format", "xlsx", "--out", xlsx]).status == 0, "\(command)")
+            #expect(try cli.run(command + ["--format", "csv", "--out", csv]).status == 0, "\(command)")
+            let names = try runTool(["python3", "-c", "import openpyxl,sys; print(openpyxl.load_workbook(sys.argv[1]).sheetnames[0])", xlsx], in: cli.dir.url.path)
+            #expect(names.trimmingSpaces() == sheet, "\(command)")
+            _ = try runTool(["python3", script, xlsx, sheet, csv], in: cli.dir.url.path)
+        }
+        // A statement's workbook against its CSV.
+        #expect(try cli.run(["statements", "--period", "2023-10", "--format", "xlsx", "--format", "csv", "--out", "st"]).status == 0)
+        _ = try runTool(["python3", script, cli.dir.path("st/Helen-Brandt.xlsx"), "Statement", cli.dir.path("st/Helen-Brandt.csv")], in: cli.dir.url.path)
     }
 
     @Test("CSV files carry a byte order mark for Excel unless --no-bom; standard output never does")
