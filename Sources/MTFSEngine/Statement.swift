@@ -588,6 +588,12 @@ public enum SignOffs {
                 )
             }
             let statement = try builder.statement(for: holder)
+            // Signing the same figures twice records nothing new: a second click, a form sent
+            // again, a script run twice. Figures that changed since the last sign-off may be signed.
+            if let earlier = try ledger.signOff(holder: holder, for: period), earlier.figures == statement.figures.text {
+                throw LedgerError.conflict(
+                    "\(holder)'s statement for \(period) is already signed with these figures (by \(earlier.signer) on \(earlier.signedAt.prefix(10))); nothing was recorded")
+            }
             if let shown, SHA256.hex(statement.figures.text) != shown {
                 throw LedgerError.conflict(
                     "The figures changed after the page was shown (a return or entry was recorded meanwhile); nothing was signed. Open the statement again, check it and sign.")

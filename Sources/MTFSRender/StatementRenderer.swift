@@ -109,7 +109,9 @@ public enum StatementRenderer {
     /// The sign-off status (SPEC §3.3): signed, changed since signed and by how much, or not signed.
     static func signOffText(_ s: HolderStatement) -> String {
         func signed(_ o: SignOff) -> String {
-            "signed by \(o.signer) on \(o.signedAt.prefix(10))" + (o.head.map { " at ledger head \($0.short)" } ?? "")
+            // The head the signed figures were made from: the sign-off is recorded after it, so
+            // the page's own head is later; say so rather than show two heads unexplained.
+            "signed by \(o.signer) on \(o.signedAt.prefix(10))" + (o.head.map { ", as the figures stood at ledger head \($0.short) (the sign-off is recorded after it)" } ?? "")
                 + (o.comment.isEmpty ? "." : ": \(o.comment)")
         }
         switch s.signature {
@@ -247,7 +249,11 @@ public enum HTMLPage {
     /// `calm`: a column whose negative amounts are red only in the given rows (a statement's variance:
     /// red only when behind beyond tolerance, not for a few pounds of rounding against the profile).
     /// `exact`: money to the penny (a preview of what will be posted), not to the pound.
-    public static func table(_ t: Table, ragColumn: String? = nil, calm: (column: String, alarmed: Set<Int>)? = nil, exact: Bool = false) -> String {
+    /// `link`: an address for a row's cell in a column (a holder's name to their statement), or nil.
+    public static func table(
+        _ t: Table, ragColumn: String? = nil, calm: (column: String, alarmed: Set<Int>)? = nil, exact: Bool = false,
+        link: ((_ row: Int, _ column: String) -> String?)? = nil
+    ) -> String {
         let ragIndex = ragColumn.flatMap { key in t.columns.firstIndex { $0.key == key } }
         let calmIndex = calm.flatMap { c in t.columns.firstIndex { $0.key == c.column } }
         var row = -1
@@ -265,6 +271,9 @@ public enum HTMLPage {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
                 text = "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(String(s.dropFirst(2))))\">\(letter)</span>"
                 cls += " ragcell"
+            }
+            if row >= 0, t.columns.indices.contains(i), let href = link?(row, t.columns[i].key) {
+                text = "<a href=\"\(Escape.html(href))\">\(text)</a>"
             }
             return "<td class=\"\(cls)\">\(text)</td>"
         }

@@ -326,9 +326,11 @@ public struct HTMLWriter: ReportWriter {
         guard !portfolio else { return body }
         body +=
             "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s)))
-        body +=
-            "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p><p>I confirm these figures and the actions above.</p>"
-        body += "<div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
+        // On paper, a box to sign by hand; in the portal, where it is signed on the page, only what
+        // the sign-off stands at (the page offers the form while there is something to sign).
+        body += "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p>"
+        if inPortal { return body + "</section>" }
+        body += "<p>I confirm these figures and the actions above.</p><div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
         return body
     }
 

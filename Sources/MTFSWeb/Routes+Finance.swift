@@ -26,26 +26,21 @@ extension Portal {
         for s in statements {
             // What the holder reports: their proposals with something to report this year (as the form).
             let owned = s.owned.filter(\.hasSomethingToReport)
-            let returned = owned.filter { $0.returned == p }.count
-            // A return is due by the 10th of the month after.
-            let next = p.number == 12 ? Period(year: FinancialYear(startYear: p.year.startYear + 1), number: 1) : Period(year: p.year, number: p.number + 1)
-            let late = options.today() > CivilDate(year: next.calendarMonth.year, month: next.calendarMonth.month, day: 10)!
-            let state =
-                owned.isEmpty ? "nothing to report" : returned == owned.count ? "submitted"
-                : returned == 0 ? (late ? "missing (late)" : "missing") : "partly submitted (\(returned) of \(owned.count))"
+            let state = ReturnsDue.state(lines: owned.map(\.returned), period: p, today: options.today())
             let signed = HolderStatementSummary.signOff(s)
-            counts[state.hasPrefix("partly") ? "partly submitted" : state, default: 0] += 1
+            counts[state.group, default: 0] += 1
             t.rows.append([
-                .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state), .text(signed), .money(s.totals.delivered),
+                .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed), .money(s.totals.delivered),
                 .money(s.totals.variance),
             ])
         }
-        let links = statements.map { s in
-            "<li><a href=\"/statement?period=\(p.monthText)&amp;holder=\(Pages.queryValue(s.holder))\">\(Escape.html(s.holder))</a></li>"
-        }.joined()
         let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(user.scope.coverage)) · "
             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \(Escape.html($0.key))" }.joined(separator: " · ") + "</p></header>"
-            + Pages.periodForm(action: "/board", period: p) + "<div class=\"scroll\">" + HTMLPage.table(t) + "</div><h2>Statements</h2><ul>\(links)</ul>"
+            + Pages.periodForm(action: "/board", period: p) + "<div class=\"scroll\">"
+            // Each holder's name opens their statement for the month.
+            + HTMLPage.table(t) { row, column in
+                column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
+            } + "</div>"
         return frame("Returns board — \(p)", user, context, body)
     }
 

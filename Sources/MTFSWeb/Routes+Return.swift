@@ -20,7 +20,8 @@ extension Portal {
 
     func returnPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
-        let p = try await period(Portal.query(request)["period"])
+        let asked = Portal.query(request)["period"].flatMap { $0.isEmpty ? nil : $0 }
+        let p = try await asked == nil ? monthDue(holder: holder, user: user) : period(asked)
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let values = lines.map { l in
             [
@@ -31,6 +32,14 @@ extension Portal {
             ]
         }
         return frame("Return — \(p)", user, context, Pages.periodForm(action: "/return", period: p) + returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
+    }
+
+    /// The month "My return" opens on: the one after the holder last returned (``ReturnsDue``).
+    func monthDue(holder: String, user: PortalUser) async throws -> Period {
+        let latest = try await period(nil)
+        let (window, latestData) = try await service.reading { (try $0.window(), try $0.latestDataPeriod()) }
+        let lastReturned = try await returnLines(holder: holder, period: latest, user: user).compactMap(\.returned).max()
+        return ReturnsDue.nextMonth(lastReturned: lastReturned, latestData: latestData, today: options.today(), window: window) ?? latest
     }
 
     func returnForm(lines: [HolderStatement.Line], values: [[String: String]], errors: [String: String], period p: Period, context: PortalContext)
@@ -140,6 +149,18 @@ extension Portal {
         let action = context.form["action"] ?? "preview"
         if rows.isEmpty { throw HTTPFailure(.unprocessableContent, "The form has no lines to post; open My return again.") }
         if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
+        let reductions = Portal.reductions(rows, lines: lines, values: values, period: p)
+        if action == "post", !reductions.isEmpty, context.form["confirm_reductions"] != "1" {
+            // Delivered to date is the year's running total: a figure below it takes delivery
+            // away, which is what typing this month's amount in its place would do. Not posted
+            // until the holder says they mean it (the preview asks).
+            var errors: [String: String] = [:]
+            for r in reductions {
+                errors["\(r.index).delivered_to_date"] =
+                    "\(r.typed.forReading) is less than the \(r.stood.forReading) already delivered to date for \(r.row.year): delivered to date is the year's running total, not this month's amount; type the running total, or preview and confirm the reduction"
+            }
+            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
+        }
         if action == "post" {
             let summary: LoadSummary
             do { summary = try await postReturn(parsed, by: who, user: user) } catch let e as InputError {
@@ -154,15 +175,67 @@ extension Portal {
         do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
             return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
         }
-        var body = "<h1>Preview of your return for \(Escape.html(p.description))</h1><p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
+        let h = Escape.html
+        var body = "<h1>Preview of your return for \(h(p.description))</h1><p class=\"headline\">\(h(Portal.describe(preview.summary)))</p>"
+        if !reductions.isEmpty {
+            body += "<div class=\"notice\" role=\"alert\"><p>Delivered to date is the year's running total. "
+                + (reductions.count == 1 ? "This line takes" : "These lines take") + " delivery away:</p><ul>"
+                + reductions.map { r in
+                    "<li>\(h(r.row.ref.rawValue)) \(h(r.row.year.description)): from \(h(r.stood.forReading)) to \(h(r.typed.forReading)), a reduction of \(h((r.stood - r.typed).forReading))</li>"
+                }.joined()
+                + "</ul><p>If you typed this month's amount, change it to the running total.</p></div>"
+        }
+        body += Portal.linesPreview(rows, lines: lines, period: p)
         body += Portal.entriesToPost(preview.entries)
         body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
         for (i, v) in values.enumerated() {
             body += Pages.hidden("ref_\(i)", v["ref"] ?? "")
             for key in Portal.returnFields { body += Pages.hidden("\(key)_\(i)", v[key] ?? "") }
         }
+        if !reductions.isEmpty {
+            body += "<p class=\"confirm\"><input type=\"checkbox\" id=\"confirm_reductions\" name=\"confirm_reductions\" value=\"1\"> "
+                + "<label for=\"confirm_reductions\">I mean to reduce delivered to date as shown</label></p>"
+        }
         body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <button class=\"quiet\" type=\"submit\" name=\"action\" value=\"edit\">Change it</button></p></form>"
         return frame("Preview — \(p)", user, context, body)
+    }
+
+    /// A line whose delivered to date is typed below what stands for its year.
+    struct Reduction {
+        var index: Int
+        var row: ParsedReturn.Row
+        var stood: Pence
+        var typed: Pence
+    }
+
+    /// The form's lines that would take delivery away (typed below the running total that stands).
+    static func reductions(_ rows: [ParsedReturn.Row], lines: [HolderStatement.Line], values: [[String: String]], period p: Period) -> [Reduction] {
+        rows.compactMap { row in
+            guard let typed = row.deliveredToDate, row.year == p.year, let line = lines.first(where: { $0.ref == row.ref }), !line.neverReported,
+                typed < line.delivered
+            else { return nil }
+            let index = values.firstIndex { $0["ref"] == row.ref.rawValue && ($0["year"] ?? "") == row.year.description } ?? 0
+            return Reduction(index: index, row: row, stood: line.delivered, typed: typed)
+        }
+    }
+
+    /// Every line of a previewed return: what stands and what the return says, so the holder checks
+    /// the forecasts, ratings and comments as well as the money.
+    static func linesPreview(_ rows: [ParsedReturn.Row], lines: [HolderStatement.Line], period p: Period) -> String {
+        var t = Table(columns: [
+            .init("ref", "Ref"), .init("year", "Year"), .init("stood", "Delivered to date now"), .init("delivered", "Delivered to date returned"),
+            .init("forecast", "Forecast"), .init("rag", "RAG"), .init("comment", "Comment"), .init("impact", "Service impact"),
+        ])
+        for row in rows {
+            let line = row.year == p.year ? lines.first { $0.ref == row.ref } : nil
+            let forecast: Table.Cell = row.forecast.map { .money($0) } ?? (row.status.map { .text("from status: green \($0.green.forReading), amber \($0.amber.forReading), red \($0.red.forReading)") } ?? .text("not given"))
+            t.rows.append([
+                .text(row.ref.rawValue), .text(row.year.description), line.map { .money($0.delivered) } ?? .empty,
+                row.deliveredToDate.map { .money($0) } ?? .text("not reported"), forecast,
+                .text(row.rag.map { "\($0.rawValue) \($0.name)" } ?? "—"), .text(row.comment), .text(row.impact?.text ?? ""),
+            ])
+        }
+        return "<h2>Your lines</h2><div class=\"scroll\">" + HTMLPage.table(t, ragColumn: "rag", exact: true) + "</div>"
     }
 
     /// A rule of the ledger that refused a line of the form (more delivered than planned…), beside its field.

@@ -25,8 +25,13 @@ extension Portal {
             "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
         }.joined(separator: " · ") + "</p>"
         let latest = try await service.reading { try $0.latestDataPeriod() }
-        if user.scope.may(.signOff) && !s.outsideWindow, let latest, p <= latest {
-            body += "<section class=\"signoff\"><h2>Sign off these figures</h2><form method=\"post\" action=\"/sign-off\">"
+        // Offered until these figures are signed; again only when they change after a sign-off.
+        let alreadySigned: Bool
+        if case .signed = s.signature { alreadySigned = true } else { alreadySigned = false }
+        if user.scope.may(.signOff) && !s.outsideWindow && !alreadySigned, let latest, p <= latest {
+            let heading: String
+            if case .changed = s.signature { heading = "Sign off the changed figures" } else { heading = "Sign off these figures" }
+            body += "<section class=\"signoff\"><h2>\(heading)</h2><form method=\"post\" action=\"/sign-off\">"
                 + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("figures", SHA256.hex(s.figures.text))
                 + "<label for=\"comment\">Comment (optional)</label><textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>"
                 + "<p><button type=\"submit\">I confirm these figures</button></p></form></section>"

@@ -64,7 +64,8 @@ struct FormatOption: ParsableArguments {
     func emit(json: () throws -> String, table: (_ pinned: Bool) throws -> Table, sheet: String, pinned: Bool = false) throws {
         guard let f = try parsed() else {
             let out = try file.required(for: "xlsx")
-            return try Files.write(try XLSXFile.bytes(XLSXReports.table(try table(pinned), sheet: sheet, keyHeadings: pinned)), to: out)
+            try Files.write(try XLSXFile.bytes(XLSXReports.table(try table(pinned), sheet: sheet, keyHeadings: pinned)), to: out)
+            return OutputFile.said(out)
         }
         let text = f == .json ? try json() : try table(pinned && f == .csv).render(f)
         try file.emit(text, csv: f == .csv)
@@ -109,13 +110,18 @@ struct OutputFile: ParsableArguments {
     func emit(_ text: String, csv: Bool) throws {
         guard let out else { return Terminal.write(text) }
         try Files.write((csv ? DocumentFormat.csv : .text).text(text, bom: bomOption.bom), to: out)
+        OutputFile.said(out)
     }
+
+    /// Every command that writes a file says so, in one line, as `template` and `statements` do.
+    static func said(_ path: String) { Terminal.write("Wrote \(path).\n") }
 
     /// A document in `f`: a file with --out (a workbook needs it), else standard output.
     func emit(_ f: DocumentFormat, text: () throws -> String, file: (_ bom: Bool) throws -> Data) throws {
         if f.isWorkbook { _ = try required(for: f.rawValue) }
         guard let out else { return Terminal.write(try text()) }
         try Files.write(try file(bomOption.bom), to: out)
+        OutputFile.said(out)
     }
 }
 

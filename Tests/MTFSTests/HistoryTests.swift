@@ -451,7 +451,7 @@ struct HistoryTests {
         #expect(signed.status == 0, "\(signed.err)")
         let login = Clock.loginName
         let statement = try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-10"]).out
-        #expect(statement.contains("This statement was signed by \(login) for Someone Else on 2023-11-20 at ledger head"), "\(statement)")
+        #expect(statement.contains("This statement was signed by \(login) for Someone Else on 2023-11-20, as the figures stood at ledger head"), "\(statement)")
         // A later backdated delivery on one of her proposals changes the signed figures.
         #expect(try cli.run(["deliver", "PEO-09", "10,000", "--period", "2023-10", "--reason", "late evidence"]).status == 0)
         let changed = try cli.run(["statement", "--holder", "Helen Brandt", "--period", "2023-10"]).out

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+@testable import MTFSDomain
+@testable import MTFSEngine
+@testable import MTFSRender
+@testable import MTFSStore
+@testable import MTFSWeb
+
+/// The month's work in the portal as a holder and finance do it (issue #30, "The month's work").
+@Suite("The month's work", .serialized)
+struct MonthsWorkTests {
+    /// The fields a page's form would send as it stands: inputs with their values, textareas with
+    /// their text, selects with their selected option (HTML entities decoded).
+    static func formFields(_ html: String) -> [(String, String)] {
+        func unescape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        func attribute(_ name: String, in tag: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"") else { return nil }
+            return unescape(String(tag[r.upperBound...].prefix { $0 != "\"" }))
+        }
+        var fields: [(String, String)] = []
+        let form = html.components(separatedBy: "<form method=\"post\" action=\"/return\">").dropFirst().first?.components(separatedBy: "</form>").first ?? ""
+        var rest = Substring(form)
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[open...]
+            let tag = String(rest.prefix { $0 != ">" })
+            if tag.hasPrefix("<input"), let name = attribute("name", in: tag) {
+                fields.append((name, attribute("value", in: tag) ?? ""))
+            } else if tag.hasPrefix("<textarea"), let name = attribute("name", in: tag) {
+                let text = rest.dropFirst(tag.count + 1).prefix { $0 != "<" }
+                fields.append((name, unescape(String(text))))
+            } else if tag.hasPrefix("<select"), let name = attribute("name", in: tag) {
+                let body = rest.components(separatedBy: "</select>").first ?? ""
+                let selected = body.components(separatedBy: "<option").first { $0.contains(" selected") }
+                fields.append((name, selected.flatMap { attribute("value", in: " " + $0) } ?? ""))
+            }
+            rest = rest.dropFirst()
+        }
+        return fields
+    }
+
+    @Test("My return opens on the month after the last one returned; the untouched form's preview says every line is unchanged and shows forecasts, RAG and comments")
+    func returnOpensOnTheMonthDue() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        let last = try f.service.read { ledger in
+            try ledger.returnLines(refs: try ledger.proposals().filter { $0.owner == "Helen Brandt" }.map(\.ref)).map(\.period).max()
+        }
+        let due = try #require(last).next
+        let page = try await f.request("GET", "/return", cookie: helen.cookie)
+        #expect(page.status == 200 && page.body.contains("Your return for \(due.description)"), "\(page.body.prefix(3000))")
+        // The month already returned is still there when asked for.
+        let done = try await f.request("GET", "/return?period=\(try #require(last).monthText)", cookie: helen.cookie)
+        #expect(done.body.contains("Your return for \(try #require(last).description)"))
+        // Sent back untouched: nothing will be posted, every line is unchanged, and the preview
+        // shows what each line says, not only the entries.
+        var form = MonthsWorkTests.formFields(page.body)
+        let rows = Int(form.first { $0.0 == "rows" }?.1 ?? "") ?? 0
+        #expect(rows >= 3)
+        form.append(("action", "preview"))
+        let preview = try await f.request("POST", "/return", cookie: helen.cookie, form: form)
+        #expect(preview.status == 200)
+        #expect(preview.body.contains("\(rows) lines returned unchanged") || preview.body.contains("Nothing changes"), "\(preview.body)")
+        #expect(!preview.body.contains("0 lines returned unchanged"))
+        for heading in ["Forecast", "RAG", "Comment"] { #expect(preview.body.contains("<th class=\"\">\(heading)</th>") || preview.body.contains(">\(heading)</th>"), "\(heading)") }
+        #expect(preview.body.contains("On track"))
+    }
+
+    @Test("a month's amount typed where the year's running total stood is called out in the preview and not posted without a yes")
+    func monthTypedForTheYear() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        let page = try await f.request("GET", "/return", cookie: helen.cookie)
+        var form = MonthsWorkTests.formFields(page.body)
+        // The first line with something delivered: its running total replaced by a tenth of it.
+        let i = try #require(
+            (0..<20).first { i in (Double(form.first { $0.0 == "delivered_to_date_\(i)" }?.1 ?? "") ?? 0) > 1_000 })
+        let ref = form.first { $0.0 == "ref_\(i)" }!.1
+        let stood = try Pence(parsing: form.first { $0.0 == "delivered_to_date_\(i)" }!.1)
+        let typed = Pence(stood.rawValue / 10)
+        form = form.map { $0.0 == "delivered_to_date_\(i)" ? ($0.0, typed.plain) : $0 }
+        let before = try f.journalCount()
+        let preview = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("action", "preview")])
+        #expect(preview.status == 200)
+        #expect(preview.body.contains("role=\"alert\"") && preview.body.contains(ref) && preview.body.contains("running total"), "\(preview.body)")
+        #expect(preview.body.contains("name=\"confirm_reductions\""))
+        // Posted without saying yes: refused beside the field, nothing written.
+        let refused = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("action", "post")])
+        #expect(refused.status == 422 && refused.body.contains("delivered_to_date_\(i)_error") && refused.body.contains("running total"), "\(refused.body)")
+        #expect(try f.journalCount() == before)
+        // With a yes, the reduction is posted.
+        let posted = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("confirm_reductions", "1"), ("action", "post")])
+        #expect(posted.status == 200 && posted.body.contains("Return posted"), "\(posted.body)")
+        #expect(try f.journalCount() == before + 1)
+    }
+
+    @Test("signed: the statement no longer offers to sign, and signing the same figures again records nothing (page, API and command line)")
+    func signedOnce() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        let page = try await f.request("GET", "/statement?period=2023-10", cookie: helen.cookie)
+        #expect(page.body.contains("I confirm these figures"))
+        let figures = try #require(MonthsWorkTests.formFields(page.body.replacingOccurrences(of: "action=\"/sign-off\"", with: "action=\"/return\"")).first { $0.0 == "figures" }?.1)
+        let signed = try await f.request(
+            "POST", "/sign-off", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("figures", figures), ("comment", "")])
+        #expect(signed.status == 303)
+        let after = try await f.request("GET", "/statement?period=2023-10&signed=1", cookie: helen.cookie)
+        #expect(after.body.contains("Signed.") && !after.body.contains("I confirm these figures"), "\(after.body)")
+        // The same form sent again: refused, one sign-off recorded.
+        let again = try await f.request(
+            "POST", "/sign-off", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("figures", figures), ("comment", "")])
+        #expect(again.status == 409 && again.body.contains("already signed"), "\(again.status) \(again.body)")
+        let token = Credentials.randomSecret(prefix: "mtfs_")
+        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        let api = try await f.request(
+            "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"\"}", headers: ["Authorization": "Bearer \(token)"])
+        #expect(api.status == 409 && api.body.contains("\"errors\""), "\(api.body)")
+        #expect(try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)).filter { $0.holder == "Helen Brandt" }.count } == 1)
+        // The command line likewise.
+        let cli = CLI()
+        let ledger = f.dir.path("portal.sqlite")
+        let r = try cli.run(["sign-off", "--holder", "Helen Brandt", "--period", "2023-10", "--ledger", ledger])
+        #expect(r.status != 0 && r.err.contains("already signed"), "\(r.err)")
+    }
+
+    @Test("the returns board: each holder's name opens their statement")
+    func boardLinks() async throws {
+        let f = try await PortalFixture()
+        let fbp = try await f.signIn("fbp.people")
+        let board = try await f.request("GET", "/board?period=2023-10", cookie: fbp.cookie)
+        #expect(board.status == 200)
+        #expect(board.body.contains("<a href=\"/statement?period=2023-10&amp;holder=Helen%20Brandt\">Helen Brandt</a>"), "\(board.body)")
+    }
+
+    @Test("when a return is due: by the due day of the month after; the rule the board and My return share")
+    func returnsDueRule() {
+        let oct = Period(year: fy(2023), number: 7)
+        #expect(ReturnsDue.dueDate(for: oct) == CivilDate(year: 2023, month: 11, day: 10))
+        #expect(ReturnsDue.dueDate(for: oct, dueDay: 31) == CivilDate(year: 2023, month: 11, day: 30))
+        #expect(ReturnsDue.dueDate(for: Period(year: fy(2023), number: 12)) == CivilDate(year: 2024, month: 4, day: 10))
+        let day = { (d: Int) in CivilDate(year: 2023, month: 11, day: d)! }
+        #expect(ReturnsDue.state(lines: [], period: oct, today: day(20)) == .nothingToReport)
+        #expect(ReturnsDue.state(lines: [oct, oct], period: oct, today: day(20)) == .submitted)
+        #expect(ReturnsDue.state(lines: [oct, oct.previous], period: oct, today: day(20)) == .partly(returned: 1, of: 2))
+        #expect(ReturnsDue.state(lines: [nil, oct.previous], period: oct, today: day(10)) == .missing(late: false))
+        #expect(ReturnsDue.state(lines: [nil, oct.previous], period: oct, today: day(11)) == .missing(late: true))
+        let window = YearRange(first: fy(2023), last: fy(2025))
+        #expect(ReturnsDue.nextMonth(lastReturned: oct, latestData: oct, today: day(20), window: window) == oct.next)
+        // Not beyond the month running, nor past the MTFS years; never returned: the latest data.
+        #expect(ReturnsDue.nextMonth(lastReturned: oct.next, latestData: oct, today: day(20), window: window) == oct.next)
+        let last = Period(year: fy(2025), number: 12)
+        #expect(ReturnsDue.nextMonth(lastReturned: last, latestData: last, today: CivilDate(year: 2027, month: 1, day: 1)!, window: window) == last)
+        #expect(ReturnsDue.nextMonth(lastReturned: nil, latestData: oct, today: day(20), window: window) == oct)
+    }
+}
