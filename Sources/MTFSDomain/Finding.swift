@@ -40,6 +40,30 @@ public enum FindingCode: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The finding in plain words, for the people who act on it (a budget holder, a councillor),
+    /// with the code beside it for finance: "Behind its profile (SL01)".
+    public var plainName: String {
+        switch self {
+        case .DC01: "Savings on a cost centre add up to more than its budget"
+        case .DC02: "Two owners claim the same cost centre"
+        case .DC03: "A cost centre claimed on both sides of a restructure"
+        case .DC04: "Two proposals look like the same saving"
+        case .DC05: "A replacement saving overlaps the one it replaces"
+        case .SL01: "Behind its profile"
+        case .SL02: "Forecast below target"
+        case .SL03: "Slipped more than once"
+        case .SL04: "Nothing delivered since its cost centre moved"
+        case .AC01: "Owner no longer holds its cost centres"
+        case .DQ01: "Missing from the latest return"
+        case .DQ02: "RAG rating does not match the forecast"
+        case .DQ03: "Amber or red with no mitigation"
+        case .DQ04: "Money by status does not add up to the target"
+        case .DQ05: "No forecast given"
+        case .SI01: "A service impact nobody foresaw"
+        case .SI02: "High risk, and no word on impacts"
+        }
+    }
+
     /// What the code means, for the README and `reconcile --help`.
     public var meaning: String {
         switch self {

@@ -34,7 +34,7 @@ public enum PackFormat {
     public static let returnColumns = returnPinned + statusColumns + impactReturnColumns
     public static let returnRequired = ["ref", "year", "delivered_to_date"]
     /// The columns a return template adds for the reader (SPEC §9), read past without a warning.
-    public static let templateColumns = ["title", "target"]
+    public static let templateColumns = ["title", "target", "owner"]
     /// A return template's columns in order (SPEC §9).
     public static let templateLayout = ["ref", "year", "title", "target", "delivered_to_date", "forecast", "rag", "comment", "impact", "impact_foreseen"]
     /// The layout of a template for money by status (`mtfs template --by-status`): green, amber

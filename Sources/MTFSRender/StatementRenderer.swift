@@ -178,20 +178,22 @@ public enum StatementRenderer {
                 ? "" : " · latest returns: " + s.latestReturns.map { "\($0.directorate) \($0.period)" }.joined(separator: ", "))
     }
 
-    static func headline(_ s: HolderStatement) -> String {
+    /// The statement in one sentence. `money`: how an amount is written — to the penny as the
+    /// text and Markdown tables are, or to the pound on a page, as its tables are.
+    static func headline(_ s: HolderStatement, money: (Pence) -> String = { $0.description }) -> String {
         let t = s.totals
-        let behind = t.variance.isNegative ? "\(t.variance.magnitude) behind profile" : "\(t.variance) ahead of profile"
+        let behind = t.variance.isNegative ? "\(money(t.variance.magnitude)) behind profile" : "\(money(t.variance)) ahead of profile"
         let unforecast = s.owned.filter(\.noForecast).count
         let unreported = s.owned.filter(\.notReported).map(\.ref.rawValue)
         let over = s.owned.compactMap(\.overDelivered).reduce(Pence.zero, +)
         let who = s.portfolio != nil ? "The portfolio has" : "You own"
-        return "\(who) \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(t.currentTarget) to deliver in \(s.period.year)"
+        return "\(who) \(s.owned.count) proposal\(s.owned.count == 1 ? "" : "s") with \(money(t.currentTarget)) to deliver in \(s.period.year)"
             + (t.funds.count > 1 ? " (all funds: \(t.funds.joined(separator: " + ")))" : "")
-            + (t.fallsOut.isZero ? "" : ", and \(t.fallsOut) of savings falling out (a pressure)") + ": "
-            + "\(t.delivered) delivered by \(s.period), \(behind)"
-            + (unreported.isEmpty ? "" : " (\(unreported.joined(separator: ", ")) not reported)") + "; forecast \(t.forecast)"
-            + (unforecast == 0 ? "" : " (\(unforecast) proposal\(unforecast == 1 ? " has" : "s have") no forecast: \(t.noForecast) of target)")
-            + (over.isZero ? "" : "; over-delivered by \(over)") + "."
+            + (t.fallsOut.isZero ? "" : ", and \(money(t.fallsOut)) of savings falling out (a pressure)") + ": "
+            + "\(money(t.delivered)) delivered by \(s.period), \(behind)"
+            + (unreported.isEmpty ? "" : " (\(unreported.joined(separator: ", ")) not reported)") + "; forecast \(money(t.forecast))"
+            + (unforecast == 0 ? "" : " (\(unforecast) proposal\(unforecast == 1 ? " has" : "s have") no forecast: \(money(t.noForecast)) of target)")
+            + (over.isZero ? "" : "; over-delivered by \(money(over))") + "."
     }
 
 }
@@ -214,16 +216,26 @@ public enum HTMLPage {
         tr.total td { font-weight: 700; border-top: 2px solid #1d2430; }
         td.neg { color: #b00020; } td.ragcell { white-space: nowrap; } td { overflow-wrap: anywhere; } td.num, td.ref { overflow-wrap: normal; white-space: nowrap; }
         .rag { display: inline-block; min-width: 18px; padding: 1px 6px; border-radius: 9px; font-weight: 700; color: #fff; text-align: center; }
-        .rag-B { background: #1f5fbf; } .rag-G { background: #2e7d32; } .rag-A { background: #c77700; } .rag-R { background: #c62828; }
+        .rag-B { background: #1f5fbf; } .rag-G { background: #2e7d32; } .rag-A { background: #a85d00; } .rag-R { background: #c62828; }
         ul.findings { padding-left: 18px; } ul.findings li { margin-bottom: 6px; }
         .sev { text-transform: uppercase; font-size: 11px; padding: 0 4px; border-radius: 3px; background: #eee; }
-        .sev-critical .sev { background: #c62828; color: #fff; } .sev-high .sev { background: #ef6c00; color: #fff; }
-        .sev-medium .sev { background: #f9a825; } .amt { font-variant-numeric: tabular-nums; color: #5b6575; }
+        .sev-critical .sev { background: #c62828; color: #fff; } .sev-high .sev { background: #b34700; color: #fff; }
+        .sev-medium .sev { background: #f9a825; } .code { color: #5b6575; font-size: 11px; } .amt { font-variant-numeric: tabular-nums; color: #5b6575; }
         .money { font-variant-numeric: tabular-nums; white-space: nowrap; } .ref, .cc { font-weight: 600; white-space: nowrap; }
         .signoff { margin-top: 24px; border: 1px solid #c9d2dc; padding: 8px 14px; page-break-inside: avoid; }
         .sig { display: flex; gap: 48px; margin: 28px 0 8px; } .sig span { border-top: 1px solid #1d2430; padding-top: 2px; min-width: 220px; }
         svg text { font: 11px system-ui, Arial, sans-serif; fill: #1d2430; }
         .legend span { display: inline-block; margin-right: 14px; } .legend i { display: inline-block; width: 12px; height: 10px; margin-right: 4px; vertical-align: middle; }
+        svg.chart-narrow { display: none; }
+        @media screen and (max-width: 640px) {
+          table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+          table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }
+          table.cards { font-size: 13px; } table.cards tr { border: 1px solid #c9d2dc; border-radius: 6px; margin: 0 0 10px; padding: 4px 10px; }
+          table.cards td, .wide table.cards td { display: flex; justify-content: space-between; gap: 12px; border: 0; padding: 3px 0; text-align: right; white-space: normal; overflow-wrap: anywhere; }
+          table.cards td::before { content: attr(data-label); flex: 0 0 45%; font-weight: 600; color: #5b6575; text-align: left; }
+          table.cards td:empty { display: none; } table.cards tr.total { border: 2px solid #1d2430; } table.cards tr.total td { border: 0; }
+          .wide, .scroll { overflow-x: visible; } svg { max-width: 100%; height: auto; }
+          svg.chart-wide { display: none; } svg.chart-narrow { display: block; } }
         @media print { body { margin: 0; max-width: none; padding: 0; font-size: 10px; } table { font-size: 8px; } th, td { padding: 2px; }
           h1 { font-size: 16px; } h2 { font-size: 12px; margin: 8px 0 3px; } .who { font-size: 14px; } .headline, .notice { font-size: 10px; padding: 4px 8px; }
           svg { max-height: 170px; } h2 { page-break-after: avoid; } tr { page-break-inside: avoid; } ul.findings li { margin-bottom: 2px; }
@@ -234,7 +246,7 @@ public enum HTMLPage {
     public static func findings(_ findings: [Finding]) -> String {
         "<ul class=\"findings\">"
             + findings.map {
-                "<li class=\"sev-\($0.severity.rawValue)\"><b>\($0.code.rawValue) \(Escape.html($0.code.name))</b> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(Escape.html($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
+                "<li class=\"sev-\($0.severity.rawValue)\"><b>\(Escape.html($0.code.plainName))</b> <span class=\"code\">\($0.code.rawValue)</span> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(Escape.html($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
             }.joined() + "</ul>"
     }
 
@@ -242,7 +254,7 @@ public enum HTMLPage {
     /// `extraCSS`: a report's own rules after the common ones (constants, never user input).
     public static func page(title: String, body: String, extraCSS: String = "") -> String {
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>\(Escape.html(title))</title><style>\(css)\(extraCSS)</style></head><body>\(body)</body></html>\n"
+            + "<title>\(Escape.html(title))</title><style>\(css)\(extraCSS)</style></head><body><main>\(body)</main></body></html>\n"
     }
 
     /// A table; money right-aligned, negative amounts in red, RAG as a coloured badge with its letter.
@@ -264,7 +276,8 @@ public enum HTMLPage {
             default: numeric = false
             }
             var cls = numeric ? "num" : (t.columns.indices.contains(i) && t.columns[i].key == "ref" ? "ref" : "")
-            if case .money(let p) = c, p.isNegative, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
+            let neutral = t.columns.indices.contains(i) && t.columns[i].neutralSign
+            if case .money(let p) = c, p.isNegative, !neutral, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             // Figures to the pound on a page (the CSV, JSON and workbook keep the pence).
             var text = Escape.html((exact ? nil : c.money?.forReading) ?? Table.human(c))
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
@@ -275,7 +288,9 @@ public enum HTMLPage {
             if row >= 0, t.columns.indices.contains(i), let href = link?(row, t.columns[i].key) {
                 text = "<a href=\"\(Escape.html(href))\">\(text)</a>"
             }
-            return "<td class=\"\(cls)\">\(text)</td>"
+            // The column's heading beside each value when a phone shows the row as a card.
+            let label = t.columns.indices.contains(i) ? " data-label=\"\(Escape.html(t.columns[i].heading))\"" : ""
+            return "<td class=\"\(cls)\"\(label)>\(text)</td>"
         }
         let numericColumns = t.columns.indices.map { i in
             t.rows.contains { row in
@@ -287,7 +302,7 @@ public enum HTMLPage {
             }
         }
         var out =
-            "<table><thead><tr>"
+            "<table class=\"cards\"><thead><tr>"
             + t.columns.enumerated().map {
                 "<th class=\"\(numericColumns[$0.offset] ? "num" : "")\">\(Escape.html($0.element.heading))</th>"
             }.joined() + "</tr></thead><tbody>"
@@ -304,37 +319,74 @@ public enum HTMLPage {
     }
 
     /// Horizontal bars per item: target (grey), delivered (blue), forecast (outline), with the RAG letter.
+    /// Drawn twice: wide, with the name beside each bar, and narrow for a phone, the name above it,
+    /// so its text is read at its own size on either (one drawing scaled to a phone's width shrank
+    /// its labels to about 4 px). CSS shows one.
     public static func chart(bars: [(label: String, target: Pence, delivered: Pence, forecast: Pence, rag: RAG?)], title: String) -> String
     {
         guard !bars.isEmpty else { return "" }
         let maxValue = max(1, bars.map { max($0.target.rawValue, $0.delivered.rawValue, $0.forecast.rawValue) }.max() ?? 1)
-        let labelWidth = 150
-        let barWidth = 640
-        let rowHeight = 26
-        let top = 8
-        let height = top + bars.count * rowHeight + 8
-        func x(_ p: Pence) -> Int { Int(Double(max(0, p.rawValue)) / Double(maxValue) * Double(barWidth)) }
+        let h = Escape.html
         var svg =
-            "<figure><figcaption><b>\(Escape.html(title))</b> <span class=\"legend\"><span><i style=\"background:#c9d2dc\"></i>target</span>"
+            "<figure><figcaption><b>\(h(title))</b> <span class=\"legend\"><span><i style=\"background:#c9d2dc\"></i>target</span>"
         svg +=
-            "<span><i style=\"background:#1f4e79\"></i>delivered</span><span><i style=\"border:2px solid #c77700;height:6px\"></i>forecast</span></span></figcaption>"
-        svg +=
-            "<svg role=\"img\" aria-label=\"\(Escape.html(title))\" style=\"width:100%;max-width:\(labelWidth + barWidth + 170)px;height:auto\" viewBox=\"0 0 \(labelWidth + barWidth + 170) \(height)\">"
-        for (i, b) in bars.enumerated() {
-            let y = top + i * rowHeight
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Escape.html(String(b.label.prefix(22))))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(x(b.target))\" height=\"16\" fill=\"#c9d2dc\"/>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 7)\" width=\"\(x(b.delivered))\" height=\"8\" fill=\"#1f4e79\"/>"
-            svg +=
-                "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(x(b.forecast))\" height=\"18\" fill=\"none\" stroke=\"#c77700\" stroke-width=\"2\"/>"
-            let ragText = b.rag.map { " \($0.rawValue)" } ?? ""
-            let colour =
-                b.rag.map { ["B": "#1f5fbf", "G": "#2e7d32", "A": "#c77700", "R": "#c62828"][$0.rawValue] ?? "#1d2430" } ?? "#1d2430"
-            svg +=
-                "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(Escape.html(b.delivered.forReading)) of \(Escape.html(b.target.forReading))</text>"
-            svg += "<text x=\"\(labelWidth + barWidth + 150)\" y=\"\(y + 15)\" fill=\"\(colour)\" font-weight=\"700\">\(ragText)</text>"
+            "<span><i style=\"background:#1f4e79\"></i>delivered</span><span><i style=\"border:2px solid #a85d00;height:6px\"></i>forecast</span></span></figcaption>"
+        func drawing(narrow: Bool) -> String {
+            let labelWidth = narrow ? 0 : 150, barWidth = narrow ? 250 : 640, rowHeight = narrow ? 44 : 26, top = 8
+            let width = labelWidth + barWidth + (narrow ? 110 : 170)
+            let height = top + bars.count * rowHeight + 8
+            func x(_ p: Pence) -> Int { Int(Double(max(0, p.rawValue)) / Double(maxValue) * Double(barWidth)) }
+            var out =
+                "<svg class=\"chart-\(narrow ? "narrow" : "wide")\" role=\"img\" aria-label=\"\(h(title))\" style=\"width:100%;max-width:\(width)px;height:auto\" viewBox=\"0 0 \(width) \(height)\">"
+            for (i, b) in bars.enumerated() {
+                // Narrow: the name on a line of its own, the bar under it.
+                let y = top + i * rowHeight + (narrow ? 18 : 0)
+                let label = h(String(b.label.prefix(narrow ? 40 : 22)))
+                out += narrow ? "<text x=\"0\" y=\"\(y - 4)\">\(label)</text>" : "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(label)</text>"
+                out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(x(b.target))\" height=\"16\" fill=\"#c9d2dc\"/>"
+                out += "<rect x=\"\(labelWidth)\" y=\"\(y + 7)\" width=\"\(x(b.delivered))\" height=\"8\" fill=\"#1f4e79\"/>"
+                out += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(x(b.forecast))\" height=\"18\" fill=\"none\" stroke=\"#a85d00\" stroke-width=\"2\"/>"
+                let ragText = b.rag.map { " \($0.rawValue)" } ?? ""
+                // Text colours dark enough to read on white (WCAG AA): the amber is darker than a badge's.
+                let colour = b.rag.map { ["B": "#1f5fbf", "G": "#2e7d32", "A": "#a85d00", "R": "#c62828"][$0.rawValue] ?? "#1d2430" } ?? "#1d2430"
+                let figures = narrow ? h(b.delivered.forReading) : "\(h(b.delivered.forReading)) of \(h(b.target.forReading))"
+                out += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(figures)</text>"
+                out += "<text x=\"\(labelWidth + barWidth + (narrow ? 92 : 150))\" y=\"\(y + 15)\" fill=\"\(colour)\" font-weight=\"700\">\(ragText)</text>"
+            }
+            return out + "</svg>"
         }
-        return svg + "</svg></figure>"
+        return svg + drawing(narrow: false) + drawing(narrow: true) + "</figure>"
+    }
+
+    /// Delivered to date against the profile, month by month, as a line chart: the profile dashed,
+    /// delivered solid, each month's delivered marked (red when behind). The table beside it has
+    /// the figures; the chart's label says where the latest month stands.
+    public static func trendChart(points: [(month: Int, delivered: Pence, profiled: Pence, behind: Bool)], title: String) -> String {
+        guard let last = points.last else { return "" }
+        let h = Escape.html
+        let top1 = max(1, points.map { max($0.delivered.rawValue, $0.profiled.rawValue) }.max() ?? 1)
+        let summary = "\(title): delivered \(last.delivered.forReading) against a profile of \(last.profiled.forReading) at month \(last.month)"
+        // Drawn at a phone's width and at a page's, each shown at its own size (as `chart`).
+        func drawing(narrow: Bool) -> String {
+            let width = narrow ? 360 : 560, height = narrow ? 190 : 220, left = 80, right = 12, top = 12, bottom = 28
+            func x(_ month: Int) -> Int { left + (month - 1) * (width - left - right) / 11 }
+            func y(_ p: Pence) -> Int { top + Int(Double(top1 - max(0, p.rawValue)) / Double(top1) * Double(height - top - bottom)) }
+            var out = "<svg class=\"chart-\(narrow ? "narrow" : "wide")\" role=\"img\" aria-label=\"\(h(summary))\" style=\"width:100%;max-width:\(width)px;height:auto\" viewBox=\"0 0 \(width) \(height)\">"
+            out += "<line x1=\"\(left)\" y1=\"\(y(.zero))\" x2=\"\(width - right)\" y2=\"\(y(.zero))\" stroke=\"#5b6575\"/>"
+            out += "<line x1=\"\(left)\" y1=\"\(y(Pence(top1)))\" x2=\"\(width - right)\" y2=\"\(y(Pence(top1)))\" stroke=\"#dde3ea\"/>"
+            out += "<text x=\"\(left - 6)\" y=\"\(y(.zero) + 4)\" text-anchor=\"end\">£0</text>"
+            out += "<text x=\"\(left - 6)\" y=\"\(y(Pence(top1)) + 4)\" text-anchor=\"end\">\(h(Pence(top1).forReading))</text>"
+            for m in [1, 4, 7, 10, 12] { out += "<text x=\"\(x(m))\" y=\"\(height - 8)\" text-anchor=\"middle\">P\(m)</text>" }
+            let profile = points.map { "\(x($0.month)),\(y($0.profiled))" }.joined(separator: " ")
+            let delivered = points.map { "\(x($0.month)),\(y($0.delivered))" }.joined(separator: " ")
+            out += "<polyline points=\"\(profile)\" fill=\"none\" stroke=\"#5b6575\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>"
+            out += "<polyline points=\"\(delivered)\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2.5\"/>"
+            for p in points { out += "<circle cx=\"\(x(p.month))\" cy=\"\(y(p.delivered))\" r=\"3.5\" fill=\"\(p.behind ? "#c62828" : "#1f4e79")\"/>" }
+            return out + "</svg>"
+        }
+        return "<figure>" + drawing(narrow: false) + drawing(narrow: true)
+            + "<figcaption class=\"legend\"><span><i style=\"background:#1f4e79\"></i>delivered to date</span>"
+            + "<span><i style=\"border-top:2px dashed #5b6575;height:0\"></i>profile</span><span><i style=\"background:#c62828;border-radius:6px\"></i>behind profile</span></figcaption></figure>"
     }
 }
 
@@ -349,7 +401,7 @@ public enum StatementIndexRenderer {
             "<header><h1>Savings statements</h1><p class=\"meta\">\(h(index.period.description)) · \(index.entries.count) budget holders · "
             + "\(signed) signed, \(changed) changed since signed, \(index.entries.count - signed - changed) not signed · ledger head \(h(index.head.short))</p></header>"
         body +=
-            "<table><thead><tr><th>Budget holder</th><th>Directorate</th><th class=\"num\">Proposals</th><th class=\"num\">Current target</th>"
+            "<table class=\"cards\"><thead><tr><th>Budget holder</th><th>Directorate</th><th class=\"num\">Proposals</th><th class=\"num\">Current target</th>"
             + "<th class=\"num\">Delivered</th><th class=\"num\">Variance to profile</th><th>RAG</th><th class=\"num\">Findings</th><th>Sign-off</th><th>Files</th></tr></thead><tbody>"
         for e in index.entries {
             let base = e.file
@@ -358,11 +410,11 @@ public enum StatementIndexRenderer {
             let rag = [("B", "Blue", e.blue), ("G", "Green", e.green), ("A", "Amber", e.amber), ("R", "Red", e.red)].filter { $0.2 > 0 }
                 .map { "<span class=\"rag rag-\($0.0)\" title=\"\($0.1)\">\($0.0)</span> \($0.2)" }.joined(separator: " ")
                 + (e.unrated > 0 ? " \(e.unrated) unrated" : "")
-            body += "<tr><td>\(h(e.holder))</td><td>\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\">\(e.proposals)</td>"
-            body += "<td class=\"num\">\(h(e.currentTarget.forReading))</td><td class=\"num\">\(h(e.delivered.forReading))</td>"
+            body += "<tr><td data-label=\"Budget holder\">\(h(e.holder))</td><td data-label=\"Directorate\">\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\" data-label=\"Proposals\">\(e.proposals)</td>"
+            body += "<td class=\"num\" data-label=\"Current target\">\(h(e.currentTarget.forReading))</td><td class=\"num\" data-label=\"Delivered\">\(h(e.delivered.forReading))</td>"
             let awaiting = e.awaitingReturns.isEmpty ? "" : "<br><span class=\"amt\">no \(h(index.period.description)) return yet</span>"
-            body += "<td class=\"num\(e.behind ? " neg" : "")\">\(h(e.variance.forReading))\(awaiting)</td><td class=\"ragcell\">\(rag)</td>"
-            body += "<td class=\"num\">\(e.findings)</td><td>\(h(e.signOffStatus))</td><td>\(links)</td></tr>"
+            body += "<td class=\"num\(e.behind ? " neg" : "")\" data-label=\"Variance to profile\">\(h(e.variance.forReading))\(awaiting)</td><td class=\"ragcell\" data-label=\"RAG\">\(rag)</td>"
+            body += "<td class=\"num\" data-label=\"Findings\">\(e.findings)</td><td data-label=\"Sign-off\">\(h(e.signOffStatus))</td><td data-label=\"Files\">\(links)</td></tr>"
         }
         if index.entries.isEmpty { body += "<tr><td colspan=\"10\">No budget holders.</td></tr>" }
         body += "</tbody></table>"

@@ -14,7 +14,7 @@ public enum SummaryRenderer {
             columns: (byFund ? [.init("fund", "Fund")] : []) + [
                 .init("directorate", s.grouping.heading), .init("year", "Year"), .init("original_target", "Original target"),
                 .init("current_target", "Current target"), .init("delivered", "Delivered"), .init("forecast", "Forecast"),
-                .init("no_forecast", "No forecast"), .init("slipped", "Slipped (net)"), .init("unachievable", "Unachievable"),
+                .init("no_forecast", "No forecast"), .init("slipped", "Slipped (net)", neutralSign: true), .init("unachievable", "Unachievable"),
                 .init("falls_out", "Falls out (pressure)"), .init("delivery_rate", "Delivered % of current"),
                 .init("delivery_rate_original", "Delivered % of original"), .init("weighted_forecast", "Confidence-weighted"),
             ])

@@ -8,10 +8,14 @@ public struct Table: Sendable {
         public var heading: String
         /// The widest the column may be in text output; longer cells end in "…".
         public var maxTextWidth: Int?
-        public init(_ key: String, _ heading: String? = nil, maxTextWidth: Int? = nil) {
+        /// A negative amount here is a direction, not a shortfall (a net slip out of a year): a
+        /// page shows it in the text colour, not red.
+        public var neutralSign = false
+        public init(_ key: String, _ heading: String? = nil, maxTextWidth: Int? = nil, neutralSign: Bool = false) {
             self.key = key
             self.heading = heading ?? key
             self.maxTextWidth = maxTextWidth
+            self.neutralSign = neutralSign
         }
     }
 

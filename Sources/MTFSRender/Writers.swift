@@ -115,7 +115,7 @@ public struct TextWriter: ReportWriter {
         out +=
             s.findings.isEmpty
             ? "(none)\n\n"
-            : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount): \(Escape.terminal($0.message))" }
+            : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.plainName) (\($0.code.rawValue)) \($0.amount): \(Escape.terminal($0.message))" }
                 .joined(separator: "\n") + "\n" + (s.moreFindingsText.map { "  \(Escape.terminal($0))\n" } ?? "") + "\n"
         out += "Ledger entries in \(s.period)\n" + StatementRenderer.entriesTable(s).renderText() + "\n"
         out +=
@@ -189,7 +189,7 @@ public struct MarkdownWriter: ReportWriter {
         out +=
             s.findings.isEmpty
             ? "None.\n\n"
-            : s.findings.map { "- **\($0.code.rawValue) \($0.severity.rawValue)** \($0.amount): \(Escape.markdown($0.message))" }.joined(
+            : s.findings.map { "- **\($0.code.plainName)** (\($0.code.rawValue), \($0.severity.rawValue)) \($0.amount): \(Escape.markdown($0.message))" }.joined(
                 separator: "\n") + "\n" + (s.moreFindingsText.map { "\n" + Escape.markdown($0) + "\n" } ?? "") + "\n"
         out += "## Ledger entries in \(s.period)\n\n" + StatementRenderer.entriesTable(s).renderMarkdown() + "\n"
         out += "## Sign-off\n\n\(Escape.markdown(StatementRenderer.signOffText(s)))\n\nSigned: ______________________ Date: ____________\n"
@@ -290,7 +290,7 @@ public struct HTMLWriter: ReportWriter {
         body +=
             "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(StatementRenderer.headText(s)))</p></header>"
         if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(h(notice))</p>" }
-        body += "<p class=\"headline\">\(h(StatementRenderer.headline(s)))</p>"
+        body += "<p class=\"headline\">\(h(StatementRenderer.headline(s, money: \.forReading)))</p>"
         body += HTMLPage.chart(
             bars: s.owned.map { ($0.ref.rawValue, $0.currentTarget, $0.delivered, $0.forecast ?? $0.delivered, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")

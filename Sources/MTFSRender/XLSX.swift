@@ -119,11 +119,16 @@ public enum XLSXReports {
     /// the chain head it was made from. `years` gives each line's year (a line is one proposal-year).
     /// `byStatus`: the year's money by status (green, amber, red) is typed beside delivered, and
     /// the forecast and RAG are left for the import to work out from it (SPEC §5 v3).
+    /// `withOwner`: an `owner` column after the title, for a template that covers several holders
+    /// (a directorate's); it is read past on import, as the title and target are.
     public static func template(
-        lines: [(HolderStatement.Line, FinancialYear)], period: Period, holder: String, head: ChainHead, byStatus: Bool = false
+        lines: [(HolderStatement.Line, FinancialYear)], period: Period, holder: String, head: ChainHead, byStatus: Bool = false,
+        withOwner: Bool = false
     ) -> WorkbookDocument {
-        let t = Table(
-            columns: (byStatus ? PackFormat.statusTemplateLayout : PackFormat.templateLayout).map { Table.Column($0) },
+        var layout = byStatus ? PackFormat.statusTemplateLayout : PackFormat.templateLayout
+        if withOwner { layout.insert("owner", at: layout.firstIndex(of: "title")! + 1) }
+        var t = Table(
+            columns: layout.map { Table.Column($0) },
             rows: lines.map { line, year in
                 let forecast: [Table.Cell] = [line.forecast.map(Table.Cell.money) ?? .empty, line.rag.map { .text($0.name) } ?? .empty]
                 let status: [Table.Cell] = [line.status?.green, line.status?.amber, line.status?.red].map { $0.map(Table.Cell.money) ?? .empty }
@@ -134,6 +139,9 @@ public enum XLSXReports {
                 ]
                     + (byStatus ? status + [.empty, .empty] : forecast) + [.text(line.comment), .empty, .empty]
             })
+        if withOwner {
+            for (i, (line, _)) in lines.enumerated() { t.rows[i].insert(.text(line.owner), at: 3) }
+        }
         var sheet = WorkbookDocument.Sheet(name: "Return", table: t, keyHeadings: true)
         // A service impact seen this month, and whether it was foreseen (SPEC §5 v3): blank each month.
         sheet.inputColumns = Set(

@@ -10,7 +10,8 @@ import MTFSStore
 enum Pages {
     static let css = """
         nav.portal { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; border-bottom: 1px solid #c9d2dc; padding: 6px 0 8px; margin-bottom: 10px; }
-        nav.portal a { color: #1f4e79; font-weight: 600; text-decoration: none; } nav.portal .me { margin-left: auto; color: #5b6575; }
+        nav.portal a { color: #1f4e79; font-weight: 600; text-decoration: none; display: inline-block; min-height: 24px; line-height: 24px; padding: 2px 0; }
+        td a { display: inline-block; min-height: 24px; line-height: 24px; } nav.portal .me { margin-left: auto; color: #5b6575; }
         nav.portal form { display: inline; } button, .button { font: inherit; padding: 6px 14px; border: 1px solid #1f4e79; background: #1f4e79; color: #fff; border-radius: 4px; cursor: pointer; }
         button.quiet { background: #fff; color: #1f4e79; } label { display: block; font-weight: 600; margin: 8px 0 2px; }
         input, select, textarea { font: inherit; padding: 5px; border: 1px solid #9aa6b2; border-radius: 3px; max-width: 100%; box-sizing: border-box; }
@@ -18,12 +19,12 @@ enum Pages {
         .error { color: #b00020; font-weight: 600; display: block; } .field-error input, .field-error select { border-color: #b00020; }
         .ok { background: #e8f5e9; border-left: 4px solid #2e7d32; padding: 8px 12px; }
         .scroll { overflow-x: auto; } form.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
-        form.filters label { margin: 0; } .return-row { border-bottom: 1px solid #dde3ea; padding: 8px 0; }
-        .return-row .inputs { display: flex; flex-wrap: wrap; gap: 8px 16px; } .return-row h3 { margin: 0 0 4px; }
+        form.filters label { margin: 0; } fieldset.codes { flex: 1 1 100%; border: 1px solid #c9d2dc; display: grid; grid-template-columns: repeat(auto-fill, minmax(17em, 1fr)); gap: 0 12px; }
+        label.tick { font-weight: 400; display: flex; align-items: center; gap: 6px; min-height: 24px; } label.tick input { width: 18px; height: 18px; } .return-row { border-bottom: 1px solid #dde3ea; padding: 8px 0; }
+        .return-row .inputs { display: flex; flex-wrap: wrap; gap: 8px 16px; } .return-row h2 { margin: 0 0 4px; font-size: 14px; }
         @media screen { .signoff .sig { display: none; } }
         @media print { nav.portal, form.filters, .noprint { display: none; } }
         @media (max-width: 640px) { body { padding: 0 8px; } .return-row .inputs { display: block; }
-          table { display: block; overflow-x: auto; font-size: 11px; } td { overflow-wrap: normal; } td:nth-child(2) { min-width: 11em; }
           svg { max-width: 100%; height: auto; } .sig { flex-wrap: wrap; gap: 12px; } .sig span { min-width: 0; flex: 1 1 40%; } }
         """
 
@@ -37,7 +38,7 @@ enum Pages {
                 + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(Escape.html(csrf ?? ""))\"><button class=\"quiet\" type=\"submit\">Sign out</button></form></nav>"
         }
         return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>\(Escape.html(title)) — mtfs</title><style>\(HTMLPage.css)\n\(css)\(extraCSS)</style></head><body>\(nav)\(body)</body></html>\n"
+            + "<title>\(Escape.html(title)) — mtfs</title><style>\(HTMLPage.css)\n\(css)\(extraCSS)</style></head><body>\(nav)<main>\(body)</main></body></html>\n"
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -88,6 +89,12 @@ enum Pages {
         r.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         r.headers[.cacheControl] = "no-store"
         return r
+    }
+
+    /// A table wider than the screen in a region that scrolls sideways: focusable, so the keyboard
+    /// scrolls it too, and named for screen readers. (On a phone its rows are cards, and nothing scrolls.)
+    static func scrolling(_ label: String, _ html: String) -> String {
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Escape.html(label))\">\(html)</div>"
     }
 
     /// A value inside a link's query string in a page: percent-encoded, then escaped for HTML.

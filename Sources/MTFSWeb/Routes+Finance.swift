@@ -36,11 +36,13 @@ extension Portal {
         }
         let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(user.scope.coverage)) · "
             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \(Escape.html($0.key))" }.joined(separator: " · ") + "</p></header>"
-            + Pages.periodForm(action: "/board", period: p) + "<div class=\"scroll\">"
+            + Pages.periodForm(action: "/board", period: p)
             // Each holder's name opens their statement for the month.
-            + HTMLPage.table(t) { row, column in
-                column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
-            } + "</div>"
+            + Pages.scrolling(
+                "Returns board",
+                HTMLPage.table(t) { row, column in
+                    column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
+                })
         return frame("Returns board — \(p)", user, context, body)
     }
 

@@ -81,12 +81,21 @@ extension Portal {
         let q = Portal.query(request)
         let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
         let sev = ["", "low", "medium", "high", "critical"].map { "<option value=\"\($0)\"\(q["severity"] == $0 ? " selected" : "")>\($0.isEmpty ? "any" : $0)</option>" }.joined()
+        // Kinds of finding as tick boxes in plain words (a multiple select needs Ctrl-click and cut
+        // names short), and the directorate chosen from those the user sees, not typed.
+        let chosen = Set(Form.all("code", in: request.uri.query ?? ""))
         let codes = FindingCode.allCases.map { c in
-            "<option value=\"\(c.rawValue)\"\(Form.all("code", in: request.uri.query ?? "").contains(c.rawValue) ? " selected" : "")>\(c.rawValue) \(Escape.html(c.name))</option>"
+            "<label class=\"tick\"><input type=\"checkbox\" name=\"code\" value=\"\(c.rawValue)\"\(chosen.contains(c.rawValue) ? " checked" : "")> \(Escape.html(c.plainName)) <span class=\"code\">\(c.rawValue)</span></label>"
+        }.joined()
+        let input = try await reconciled.current(service: service, today: options.today()).input
+        let directorates = user.scope.seesEverything ? input.directorates.sorted() : Set(input.proposals.filter(user.scope.sees).map(\.directorate)).sorted()
+        let asked = q["directorate"] ?? ""
+        let options = ([""] + directorates).map { d in
+            "<option value=\"\(Escape.html(d))\"\(Names.match(asked, in: [d]) != nil || (d.isEmpty && asked.isEmpty) ? " selected" : "")>\(d.isEmpty ? "any" : Escape.html(d))</option>"
         }.joined()
         let form = "<form class=\"filters\" method=\"get\" action=\"/findings\"><div><label for=\"severity\">At least</label><select id=\"severity\" name=\"severity\">\(sev)</select></div>"
-            + "<div><label for=\"code\">Codes</label><select id=\"code\" name=\"code\" multiple size=\"4\">\(codes)</select></div>"
-            + "<div><label for=\"directorate\">Directorate</label><input id=\"directorate\" name=\"directorate\" value=\"\(Escape.html(q["directorate"] ?? ""))\" size=\"12\"></div>"
+            + "<div><label for=\"directorate\">Directorate</label><select id=\"directorate\" name=\"directorate\">\(options)</select></div>"
+            + "<fieldset class=\"codes\"><legend>Kinds of finding (none ticked: every kind)</legend>\(codes)</fieldset>"
             + "<div><button type=\"submit\">Filter</button></div></form>"
         let query = Escape.html(request.uri.query ?? "")
         let body = "<header><h1>Findings</h1><p class=\"meta\">As at the end of \(Escape.html(r.asOf.description)) · ledger head \(Escape.html(r.head.short)) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
@@ -170,12 +179,16 @@ extension Portal {
             // A month after the directorate's latest return is not slippage: its return is still to come.
             let last = name == "All directorates" ? returned.values.min() : returned[name]
             let awaiting = { (period: Period) in last.map { period > $0 } ?? false }
-            t.columns.append(.init("note", ""))
+            t.columns.append(.init("note", "Note"))
             t.rows = points.map {
                 [.text($0.period.description), .money($0.delivered), .money($0.profiled), .money($0.variance), .text(awaiting($0.period) ? "no return yet" : "")]
             }
             let behind = Set(points.indices.filter { points[$0].behind && !awaiting(points[$0].period) })
-            body += "<h2>\(Escape.html(name))</h2><div class=\"scroll\">" + HTMLPage.table(t, calm: ("variance", behind)) + "</div>"
+            let chart = HTMLPage.trendChart(
+                points: points.enumerated().map { i, point in
+                    (point.period.number, point.delivered, point.profiled, behind.contains(i))
+                }, title: name)
+            body += "<h2>\(Escape.html(name))</h2>" + chart + Pages.scrolling(name, HTMLPage.table(t, calm: ("variance", behind)))
         }
         return frame("Trend", user, context, body)
     }

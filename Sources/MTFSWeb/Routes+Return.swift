@@ -48,7 +48,16 @@ extension Portal {
         let h = Escape.html
         var body = "<header><h1>Your return for \(h(p.description))</h1><p class=\"meta\">Delivered to date is cumulative for \(h(p.year.description)). "
             + "Preview shows exactly what will be posted; nothing is recorded until you post it.</p></header>"
-        if !errors.isEmpty { body += "<p class=\"notice\" role=\"alert\">\(errors.count) field\(errors.count == 1 ? " needs" : "s need") correcting; nothing was posted.</p>" }
+        if !errors.isEmpty {
+            // The summary takes the focus (no script needed) and links to each field it names.
+            let items = errors.sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map { key, message -> String in
+                let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+                let i = Int(parts.first ?? "") ?? 0
+                let ref = lines.indices.contains(i) ? lines[i].ref.rawValue + ": " : ""
+                return "<li><a href=\"#\(h(parts.last ?? ""))_\(i)\">\(h(ref + message))</a></li>"
+            }
+            body += "<div class=\"notice\" role=\"alert\" id=\"error-summary\" tabindex=\"-1\" autofocus><p>\(errors.count) field\(errors.count == 1 ? " needs" : "s need") correcting; nothing was posted.</p><ul>\(items.joined())</ul></div>"
+        }
         if lines.isEmpty { return body + "<p>You own no proposal this month, so there is nothing to return.</p>" }
         body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText)
             + Pages.hidden("rows", String(lines.count))
@@ -56,14 +65,17 @@ extension Portal {
             let v = values.indices.contains(i) ? values[i] : [:]
             func field(_ key: String, _ label: String, _ input: String) -> String {
                 let e = errors["\(i).\(key)"]
-                return "<div class=\"\(e == nil ? "" : "field-error")\"><label for=\"\(key)_\(i)\">\(h(label))</label>\(input)"
+                // A refused field says so to assistive technology, and points at its message.
+                let marked = e == nil ? input : input.replacingOccurrences(
+                    of: " id=\"\(key)_\(i)\"", with: " id=\"\(key)_\(i)\" aria-invalid=\"true\" aria-describedby=\"\(key)_\(i)_error\"")
+                return "<div class=\"\(e == nil ? "" : "field-error")\"><label for=\"\(key)_\(i)\">\(h(label))</label>\(marked)"
                     + (e.map { "<span class=\"error\" id=\"\(key)_\(i)_error\">\(h($0))</span>" } ?? "") + "</div>"
             }
             let rag = v["rag"] ?? ""
             let options = ["", "Blue", "Green", "Amber", "Red"].map { o in
                 "<option value=\"\(o)\"\((RAG(optional: rag)?.name ?? rag) == o ? " selected" : "")>\(o.isEmpty ? "—" : o)</option>"
             }.joined()
-            body += "<div class=\"return-row\"><h3>\(h(l.ref.rawValue)) — \(h(l.title))</h3><p class=\"meta\">Target \(h(l.currentTarget.forReading)) · recorded to date \(h(l.delivered.forReading))</p>"
+            body += "<div class=\"return-row\"><h2>\(h(l.ref.rawValue)) — \(h(l.title))</h2><p class=\"meta\">Target \(h(l.currentTarget.forReading)) · recorded to date \(h(l.delivered.forReading))</p>"
                 + Pages.hidden("ref_\(i)", l.ref.rawValue) + Pages.hidden("year_\(i)", v["year"] ?? p.year.description) + "<div class=\"inputs\">"
                 + field("delivered_to_date", "Delivered to date (£)", "<input class=\"money\" id=\"delivered_to_date_\(i)\" name=\"delivered_to_date_\(i)\" inputmode=\"decimal\" value=\"\(h(v["delivered_to_date"] ?? ""))\">")
                 + field("forecast", "Forecast for the year (£)", "<input class=\"money\" id=\"forecast_\(i)\" name=\"forecast_\(i)\" inputmode=\"decimal\" value=\"\(h(v["forecast"] ?? ""))\">")
@@ -235,7 +247,7 @@ extension Portal {
                 .text(row.rag.map { "\($0.rawValue) \($0.name)" } ?? "—"), .text(row.comment), .text(row.impact?.text ?? ""),
             ])
         }
-        return "<h2>Your lines</h2><div class=\"scroll\">" + HTMLPage.table(t, ragColumn: "rag", exact: true) + "</div>"
+        return "<h2>Your lines</h2>" + Pages.scrolling("Your lines", HTMLPage.table(t, ragColumn: "rag", exact: true))
     }
 
     /// A rule of the ledger that refused a line of the form (more delivered than planned…), beside its field.
@@ -262,9 +274,10 @@ extension Portal {
     static func entriesToPost(_ entries: [JournalEntry]) -> String {
         entries.isEmpty
             ? "<p>No ledger entry will be posted.</p>"
-            : "<h2>Entries that will be posted</h2><div class=\"scroll\">"
-                + HTMLPage.table(JournalTable.table(entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true)
-                + "</div>"
+            : "<h2>Entries that will be posted</h2>"
+                + Pages.scrolling(
+                    "Entries that will be posted",
+                    HTMLPage.table(JournalTable.table(entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true))
     }
 
     /// An error's sentence.
@@ -304,6 +317,6 @@ extension Portal {
         s.rows = signOffs.reversed().map { [.text($0.period.description), .text($0.signedBy), .text($0.signedAt), .text($0.comment)] }
         return frame(
             "History", user, context,
-            "<h1>Your returns and sign-offs</h1><h2>Sign-offs</h2><div class=\"scroll\">\(HTMLPage.table(s))</div><h2>Return lines</h2><div class=\"scroll\">\(HTMLPage.table(t))</div>")
+            "<h1>Your returns and sign-offs</h1><h2>Sign-offs</h2>" + Pages.scrolling("Sign-offs", HTMLPage.table(s)) + "<h2>Return lines</h2>" + Pages.scrolling("Return lines", HTMLPage.table(t)))
     }
 }

@@ -13,8 +13,20 @@ struct BrowserTests {
     @Test("a budget holder's month and a CFO's findings, in headless Chromium through WebDriver", .enabled(if: haveBrowser))
     func holderAndCFO() throws {
         let cli = CLI()
+        let (server, address) = try BrowserTests.serveDemo(cli)
+        defer {
+            server.interrupt()
+            server.waitUntilExit()
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/e2e.py").path
+        let output = try runTool(["python3", script, address, cli.dir.path("screenshots")], in: cli.dir.url.path)
+        #expect(output.contains("browser tests passed"), "\(output)")
+    }
+
+    /// The demo ledger served by the real server, as a person starts it, on a free port: the
+    /// process (stop it with `interrupt()`) and the address it serves.
+    static func serveDemo(_ cli: CLI) throws -> (Process, String) {
         #expect(try cli.run(["demo", "--pack", samplePack, "--ledger", cli.ledger, "--out", cli.dir.path("reports")]).status == 0)
-        // The real server, as a person starts it, on a free port.
         let server = Process()
         server.executableURL = CLI.executable
         server.arguments = ["serve", "--ledger", cli.ledger, "--port", "0"]
@@ -23,10 +35,6 @@ struct BrowserTests {
         server.standardOutput = out
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer {
-            server.interrupt()
-            server.waitUntilExit()
-        }
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = out.fileHandleForReading.availableData
@@ -34,10 +42,46 @@ struct BrowserTests {
             line.append(chunk)
         }
         let text = String(decoding: line, as: UTF8.self)
-        let address = try #require(text.split(separator: " ").first { $0.hasPrefix("http://") }.map(String.init), "the server said: \(text)")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/e2e.py").path
-        let output = try runTool(["python3", script, address, cli.dir.path("screenshots")], in: cli.dir.url.path)
-        #expect(output.contains("browser tests passed"), "\(output)")
+        guard let address = text.split(separator: " ").first(where: { $0.hasPrefix("http://") }).map(String.init) else {
+            server.interrupt()
+            server.waitUntilExit()
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the server said: \(text)"])
+        }
+        return (server, address)
+    }
+
+    /// axe-core's script: `MTFS_AXE_JS`, else the copy in PyPI's axe-playwright-python wheel
+    /// (axe-core 4.12.1, MPL-2.0), fetched once with pip into the user's cache. Nil when neither
+    /// can be had (CI insists: `.ci/run` fetches it).
+    static func axeScript() -> String? {
+        if let given = ProcessInfo.processInfo.environment["MTFS_AXE_JS"], FileManager.default.fileExists(atPath: given) { return given }
+        let cache = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/mtfs-axe").path
+        let script = cache + "/axe_playwright_python/axe.min.js"
+        if FileManager.default.fileExists(atPath: script) { return script }
+        let fetch = """
+            import glob, subprocess, sys, zipfile
+            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "axe-playwright-python==0.1.8", "-d", sys.argv[1]], check=True)
+            zipfile.ZipFile(glob.glob(sys.argv[1] + "/axe_playwright_python-*.whl")[0]).extract("axe_playwright_python/axe.min.js", sys.argv[1])
+            """
+        _ = try? runTool(["python3", "-c", fetch, cache], in: NSTemporaryDirectory())
+        return FileManager.default.fileExists(atPath: script) ? script : nil
+    }
+
+    @Test(
+        "every page for each role, at 1280 and 390 px: no axe-core WCAG 2.2 A or AA violation, nothing past a phone's screen edge",
+        .enabled(if: haveBrowser))
+    func accessibility() throws {
+        let axe = BrowserTests.axeScript()
+        if axe == nil && ProcessInfo.processInfo.environment["CI"] == nil { return }
+        let cli = CLI()
+        let (server, address) = try BrowserTests.serveDemo(cli)
+        defer {
+            server.interrupt()
+            server.waitUntilExit()
+        }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/axe_pages.py").path
+        let output = try runTool(["python3", script, address, try #require(axe, "axe-core could not be fetched"), cli.dir.path("screens")], in: cli.dir.url.path)
+        #expect(output.contains("accessibility checks passed"), "\(output)")
     }
 
     @Test("mtfs serve stops cleanly on Ctrl-C and refuses to serve demo users beyond localhost")

@@ -160,3 +160,26 @@ struct MonthsWorkTests {
         #expect(ReturnsDue.nextMonth(lastReturned: nil, latestData: oct, today: day(20), window: window) == oct)
     }
 }
+
+@Suite("The month's work on the command line")
+struct MonthsWorkCLITests {
+    @Test("a directorate's template says whose each line is, and goes back in untouched changing nothing; --out commands say what they wrote")
+    func directorateTemplate() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", samplePack])
+        let r = try cli.run(["template", "--period", "2023-11", "--directorate", "people", "--out", "people.xlsx"])
+        #expect(r.status == 0 && r.out.hasPrefix("Wrote"), "\(r.err)")
+        var reader = try WorkbookReader(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("people.xlsx")))), file: "people.xlsx")
+        let sheet = try reader.sheet(named: "Return")
+        let header = try #require(sheet?.rows.first).cells.sorted { $0.key < $1.key }.map { WorkbookSheet.text($0.value) }
+        #expect(header.prefix(4) == ["ref", "year", "title", "owner"], "\(header)")
+        let owners = Set((sheet?.rows.dropFirst() ?? []).compactMap { $0.cells[3].map(WorkbookSheet.text) })
+        #expect(owners.contains("Helen Brandt") && owners.count > 1, "\(owners)")
+        let back = try cli.run(["import-return", "people.xlsx"])
+        #expect(back.status == 0 && back.out.contains("0 deliveries and 0 reductions posted") && back.out.contains("lines returned unchanged"), "\(back.out) \(back.err)")
+        for command in [["balance", "--format", "csv", "--out", "b.csv"], ["summary", "--format", "xlsx", "--out", "s.xlsx"], ["journal", "--format", "json", "--out", "j.json"]] {
+            let w = try cli.run(command)
+            #expect(w.status == 0 && w.out == "Wrote \(command.last!).\n", "\(command): \(w.out)")
+        }
+    }
+}

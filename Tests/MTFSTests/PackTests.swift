@@ -110,9 +110,9 @@ struct CSVTests {
 
     @Test("a return as Excel saves it: Windows-1252, semicolons, headings in words, its own columns, empty rows")
     func asExcelSavesIt() throws {
-        // "Ref;Year;Delivered to date;Forecast;RAG;Comment;Owner" in Windows-1252, £ as 0xA3, an extra column,
+        // "Ref;Year;Delivered to date;Forecast;RAG;Comment;Manager" in Windows-1252, £ as 0xA3, an extra column,
         // a trailing row of empty cells.
-        var bytes = Array("Ref;Year;Delivered to date;Forecast;RAG;Comment;Owner\r\nP-1;2023/24;".utf8)
+        var bytes = Array("Ref;Year;Delivered to date;Forecast;RAG;Comment;Manager\r\nP-1;2023/24;".utf8)
         bytes += [0xA3] + Array("45,000;".utf8) + [0xA3] + Array("100,000;G;Caf".utf8) + [0xE9]
         bytes += Array(" contract;Ann Lee\r\n;;;;;;\r\n".utf8)
         let dir = TempDir()
@@ -122,13 +122,13 @@ struct CSVTests {
         #expect(ret.rows.count == 1 && ret.rows[0].deliveredToDate == pounds(45_000) && ret.rows[0].forecast == pounds(100_000))
         #expect(ret.rows[0].comment == "Café contract" && ret.rows[0].rag == .green)
         #expect(ret.warnings.count == 2 && ret.warnings.contains { $0.contains("read as Windows-1252") })
-        #expect(ret.warnings.contains { $0.contains("ignored the column \"Owner\"") })
+        #expect(ret.warnings.contains { $0.contains("ignored the column \"Manager\"") })
         // In a pack, the return's warnings are the pack's (load prints them).
         var pack = FixturePack()
-        pack.files["returns/2023-09.csv"] = "Ref;Year;Delivered to date;Owner\r\nP-1;2023/24;45000;Ann Lee\r\n"
+        pack.files["returns/2023-09.csv"] = "Ref;Year;Delivered to date;Manager\r\nP-1;2023/24;45000;Ann Lee\r\n"
         try pack.write(to: dir.path("pack"))
         let parsedPack = try ParsedPack.read(directory: dir.path("pack"))
-        #expect(parsedPack.warnings.count == 1 && parsedPack.warnings[0].contains("ignored the column \"Owner\""))
+        #expect(parsedPack.warnings.count == 1 && parsedPack.warnings[0].contains("ignored the column \"Manager\""))
         // A near miss of a pinned column is still an error, with a suggestion.
         try Data("ref,year,delivered_to_dat\r\nP-1,2023/24,1\r\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect {

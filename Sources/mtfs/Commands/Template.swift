@@ -66,7 +66,7 @@ struct TemplateCommand: ParsableCommand {
                 }
                 let refs = Set(builder.input.proposals.filter { $0.directorate == match }.map(\.ref))
                 let all = try builder.holders.flatMap { try lines($0) }.filter { refs.contains($0.0.ref) }.sorted { $0.0.ref < $1.0.ref }
-                return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head, byStatus: byStatus))]
+                return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head, byStatus: byStatus, withOwner: true))]
             }
             var used: Set<String> = []
             return try builder.holders.compactMap { name in
