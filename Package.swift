@@ -71,7 +71,7 @@ let package = Package(
                 "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb", "mtfs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Golden", "Fixtures"]  // read by path from the tests, not bundled
+            exclude: ["Golden", "Fixtures", "Browser"]  // read by path from the tests, not bundled
         ),
     ]
 )

@@ -10,12 +10,29 @@ import MTFSStore
 /// cookie with its CSRF token), JSON and CSV, 401/403/422 as pinned.
 extension Portal {
     func addAPI(to router: RouteTable) {
-        router.get("/api/v1/openapi.json") { _, _ in Pages.json(try router.openAPI(Portal.openAPIHeader)) }
+        router.get("/api/v1/openapi.json") { _, _ in
+            // The ledger's own names, as it stands now, for the description's enums.
+            let names = try await self.service.reading { ledger -> [String: [String]] in
+                let proposals = try ledger.proposals()
+                let latest = try ledger.latestDataPeriod()
+                let holders = try latest.map { try StatementBuilder(ledger: ledger, period: $0, settings: try ledger.reconcileSettings()).holders } ?? []
+                return [
+                    "directorates": Set(proposals.map(\.directorate)).sorted(), "refs": proposals.map(\.ref.rawValue).sorted(),
+                    "holders": holders.sorted(), "years": (try ledger.window()?.years ?? []).map(\.description),
+                    "codes": FindingCode.allCases.flatMap { [$0.rawValue, $0.name] },
+                ]
+            }
+            return Pages.json(try router.openAPI(Portal.openAPIHeader, names: names))
+        }
         router.get("/api/v1/positions", describedAs: #"""
             {
             "summary": "The pinned balance rows (one per proposal and year) in the caller's scope",
-            "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
-            "responses": {"200": {"description": "rows; money as integer pence under <column>_pence"}, "401": {"description": "no or bad token"}}}
+            "parameters": [{"name": "format", "in": "query", "required": false, "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}}],
+            "responses": {
+            "200": {"description": "the rows; money as integer pence under <column>_pence (JSON) or pounds (CSV)", "content": {
+              "application/json": {"schema": {"$ref": "#/components/schemas/Positions"}},
+              "text/csv": {"schema": {"type": "string", "description": "directorate,ref,year,original_target,current_target,delivered,slipped_in,slipped_out,unachievable,remaining; UTF-8 with a byte order mark"}}}},
+            "422": {"description": "a format other than json or csv"}}}
             """#) { request, context in
             let user = try self.requireUser(context)
             let today = self.options.today()
@@ -29,8 +46,10 @@ extension Portal {
             let format = Portal.query(request)["format"] ?? "json"
             guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
             if format == "csv" {
+                // With the byte order mark, as every CSV the portal gives: Excel then reads £ right.
                 return Response(
-                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: table.renderCSV())))
+                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: DocumentFormat.csv.text(table.renderCSV(), bom: true))))
             }
             return Pages.json(table.renderJSON())
         }
@@ -38,34 +57,49 @@ extension Portal {
             {
             "summary": "The reconciliation's findings in the caller's scope, filtered",
             "parameters": [
-            {"name": "severity", "in": "query", "schema": {"type": "string"}},
-            {"name": "code", "in": "query", "schema": {"type": "string"}},
-            {"name": "directorate", "in": "query", "schema": {"type": "string"}},
-            {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "csv"]}}],
-            "responses": {"200": {"description": "the findings"}, "401": {"description": "no or bad token"}, "422": {"description": "a bad filter"}}}
+            {"name": "severity", "in": "query", "required": false, "description": "only findings at least this serious", "schema": {"type": "string", "enum": ["low", "medium", "high", "critical"]}},
+            {"name": "code", "in": "query", "required": false, "style": "form", "explode": true, "description": "only these kinds (a code or its name; repeat for several)", "schema": {"type": "array", "items": {"type": "string", "x-mtfs-enum": "codes"}}},
+            {"name": "directorate", "in": "query", "required": false, "schema": {"type": "string", "x-mtfs-enum": "directorates"}},
+            {"name": "format", "in": "query", "required": false, "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}}],
+            "responses": {
+            "200": {"description": "the findings, most money at risk first", "content": {
+              "application/json": {"schema": {"$ref": "#/components/schemas/Findings"}},
+              "text/csv": {"schema": {"type": "string", "description": "code,severity,refs,cost_centre,year,amount,message; UTF-8 with a byte order mark"}}}},
+            "422": {"description": "a filter or format the API does not know"}}}
             """#) { request, context in
             let user = try self.requireUser(context)
             let format = Portal.query(request)["format"] ?? "json"
             guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
-            let r = try await self.findings(Portal.query(request), codes: Form.all("code", in: request.uri.query ?? ""), user)
+            // A filter given empty is a mistake in a script (the description has no empty value), not "any".
+            let q = Portal.query(request)
+            for key in ["severity", "directorate", "code"] where q[key] != nil && Form.all(key, in: request.uri.query ?? "").contains("") {
+                throw HTTPFailure(.unprocessableContent, "\(key): expected a value, found an empty one")
+            }
+            let r = try await self.findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
             if format == "csv" {
+                // With the byte order mark, as every CSV the portal gives: Excel then reads £ right.
                 return Response(
                     status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: try CSVWriter().reconciliation(r))))
+                    body: .init(byteBuffer: ByteBuffer(bytes: DocumentFormat.csv.text(CSVWriter().reconciliation(r), bom: true))))
             }
             return Pages.json(try JSONOutput.encode(r))
         }
         router.get("/api/v1/statements/:period", describedAs: #"""
             {
-            "summary": "A holder's statement as JSON",
+            "summary": "A budget holder's statement for a month",
             "parameters": [
-            {"name": "period", "in": "path", "required": true, "schema": {"type": "string", "example": "2023-12"}},
-            {"name": "holder", "in": "query", "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "the statement"}, "401": {"description": "no or bad token"}, "403": {"description": "not the caller's to see"}, "404": {"description": "no such statement"}, "422": {"description": "a bad period"}}}
+            {"name": "period", "in": "path", "required": true, "schema": {"$ref": "#/components/schemas/Period"}},
+            {"name": "holder", "in": "query", "required": true, "description": "the budget holder (a holder may name only themself)", "schema": {"type": "string", "x-mtfs-enum": "holders"}}],
+            "responses": {
+            "200": {"description": "the statement; money as integer pence under <name>_pence", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Statement"}}}},
+            "403": {"description": "not the caller's to see"},
+            "404": {"description": "no budget holder of that name"},
+            "422": {"description": "a period that is not a month, or no holder named"}}}
             """#) { request, context in
             let user = try self.requireUser(context)
             let p = try await self.period(context.parameters.get("period").map { $0.removingPercentEncoding ?? $0 })
-            guard let name = try self.holder(Portal.query(request), user) else {
+            // The holder is named, even by a holder asking for their own (as the description says).
+            guard Portal.query(request)["holder"].map({ !$0.isEmpty }) == true, let name = try self.holder(Portal.query(request), user) else {
                 throw HTTPFailure(.unprocessableContent, "holder: give ?holder=NAME, the budget holder whose statement you want")
             }
             return Pages.json(try JSONOutput.encode(try await self.statement(holder: name, period: p, for: user)))
@@ -74,16 +108,20 @@ extension Portal {
             {
             "summary": "Post a monthly return (the same rules as import-return); nothing is written unless every line is good",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period", "lines"], "properties": {
-            "period": {"type": "string", "example": "2023-12"},
-            "lines": {"type": "array", "items": {"type": "object", "properties": {
-            "ref": {"type": "string"}, "year": {"type": "string"}, "delivered_to_date": {"type": "number"},
-            "forecast": {"type": "number"}, "rag": {"type": "string"}, "comment": {"type": "string"},
-            "green": {"type": "number", "minimum": 0, "description": "money on track (SPEC §5 v3); with green, amber and red the forecast and RAG follow"},
-            "amber": {"type": "number", "minimum": 0, "description": "money at risk"},
-            "red": {"type": "number", "minimum": 0, "description": "money that will not be delivered"},
-            "impact": {"type": "string", "description": "a service impact seen this month (SPEC §5 v3)"},
-            "impact_foreseen": {"type": "boolean", "description": "whether the risk assessment foresaw it; false when left out beside an impact"}}}}}}}}},
-            "responses": {"200": {"description": "what was posted"}, "401": {"description": "no or bad token"}, "403": {"description": "a line outside the caller's scope"}, "422": {"description": "one message per bad line", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Errors"}}}}}}
+            "period": {"$ref": "#/components/schemas/Period"},
+            "lines": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["ref", "year"], "properties": {
+            "ref": {"type": "string", "x-mtfs-enum": "refs"}, "year": {"type": "string", "x-mtfs-enum": "years"},
+            "delivered_to_date": {"$ref": "#/components/schemas/Money"}, "forecast": {"$ref": "#/components/schemas/Money"},
+            "rag": {"type": "string", "nullable": true, "enum": ["B", "G", "A", "R", "Blue", "Green", "Amber", "Red", "blue", "green", "amber", "red", null]},
+            "comment": {"type": "string", "nullable": true, "maxLength": 32767},
+            "green": {"$ref": "#/components/schemas/Money"}, "amber": {"$ref": "#/components/schemas/Money"}, "red": {"$ref": "#/components/schemas/Money"},
+            "impact": {"type": "string", "nullable": true, "maxLength": 2000, "description": "a service impact seen this month (SPEC §5 v3)"},
+            "impact_foreseen": {"nullable": true, "description": "whether the risk assessment foresaw it; false when left out beside an impact", "oneOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no"]}]}}}}}}}}},
+            "responses": {
+            "200": {"description": "what was posted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReturnPosted"}}}},
+            "403": {"description": "a line outside the caller's scope, or a caller who does not post returns"},
+            "415": {"description": "a body that is not application/json"},
+            "422": {"description": "one message per bad line: a figure that is not money, or one the ledger's rules refuse (as import-return: more delivered than planned, a comment that is not plain text…)"}}}
             """#) { request, context in
             let user = try self.requireUser(context)
             // Who may post at all is asked first: the CFO learns nothing from the lines' checks.
@@ -96,6 +134,7 @@ extension Portal {
             }
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
+            guard !posted.lines.isEmpty else { throw HTTPFailure(.unprocessableContent, "lines: expected at least one line") }
             var rows: [ParsedReturn.Row] = []
             var places: [Int] = []
             var problems: [String] = []
@@ -137,10 +176,16 @@ extension Portal {
         }
         router.post("/api/v1/sign-offs", describedAs: #"""
             {
-            "summary": "Sign the caller's own statement for a period",
+            "summary": "Sign the caller's own statement for a month, as it stands now",
             "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period"], "properties": {
-            "period": {"type": "string"}, "comment": {"type": "string"}}}}}},
-            "responses": {"201": {"description": "signed"}, "401": {"description": "no or bad token"}, "403": {"description": "not a budget holder"}, "422": {"description": "a bad period or nothing to sign"}}}
+            "period": {"$ref": "#/components/schemas/Period"}, "comment": {"type": "string", "nullable": true, "maxLength": 2000},
+            "holder": {"type": "string", "nullable": true, "description": "if given, the caller's own name"}}}}}},
+            "responses": {
+            "201": {"description": "signed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signed"}}}},
+            "403": {"description": "not a budget holder, or another holder named"},
+            "409": {"description": "these figures are already signed"},
+            "415": {"description": "a body that is not application/json"},
+            "422": {"description": "a period that is not a month, one with nothing recorded yet or outside the MTFS years, or a comment that is not plain text"}}}
             """#) { request, context in
             let user = try self.requireUser(context)
             guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.signOff)) }
@@ -244,11 +289,31 @@ extension Portal {
     static let openAPIHeader = #"""
         {
           "openapi": "3.0.3",
-          "info": {"title": "mtfs savings ledger", "version": "1"},
+          "info": {"title": "mtfs savings ledger", "version": "1", "description": "Every enum of the ledger's own names (directorates, holders, refs, years) lists this ledger's, as it stands when the description is asked for."},
           "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "schemas": {
-              "Errors": {"type": "object", "properties": {"errors": {"type": "array", "items": {"type": "string"}}}}
+              "Errors": {"type": "object", "required": ["errors"], "properties": {"errors": {"type": "array", "minItems": 1, "items": {"type": "string"}}}},
+              "Period": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$", "example": "2023-12", "description": "a calendar month, YYYY-MM"},
+              "Money": {"nullable": true, "description": "pounds, as a number or as a spreadsheet shows it (£1,250.00); null or left out: not reported", "oneOf": [{"type": "number"}, {"type": "string"}]},
+              "Positions": {"type": "object", "required": ["rows"], "properties": {"title": {"type": "string"}, "rows": {"type": "array", "items": {"type": "object",
+                "required": ["directorate", "ref", "year", "original_target_pence", "current_target_pence", "delivered_pence", "slipped_in_pence", "slipped_out_pence", "unachievable_pence", "remaining_pence"],
+                "properties": {"directorate": {"type": "string"}, "ref": {"type": "string"}, "year": {"type": "string"}, "original_target_pence": {"type": "integer"}, "current_target_pence": {"type": "integer"},
+                "delivered_pence": {"type": "integer"}, "slipped_in_pence": {"type": "integer"}, "slipped_out_pence": {"type": "integer"}, "unachievable_pence": {"type": "integer"}, "remaining_pence": {"type": "integer"}}}}}},
+              "Finding": {"type": "object", "required": ["code", "name", "severity", "refs", "amount_pence", "message"], "properties": {
+                "code": {"type": "string", "x-mtfs-enum": "codes"}, "name": {"type": "string"}, "severity": {"type": "string", "enum": ["low", "medium", "high", "critical"]},
+                "refs": {"type": "array", "items": {"type": "string"}}, "cost_centre": {"type": "string", "nullable": true}, "year": {"type": "string", "nullable": true},
+                "amount_pence": {"type": "integer"}, "message": {"type": "string"}, "parts": {"type": "array", "items": {"type": "object"}}}},
+              "Findings": {"type": "object", "required": ["as_of", "head", "findings"], "properties": {"as_of": {"type": "string"}, "head": {"type": "string"},
+                "filter": {"type": "object", "nullable": true}, "latest_returns": {"type": "object", "additionalProperties": {"type": "string"}},
+                "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}},
+              "Statement": {"type": "object", "required": ["holder", "period", "as_at", "head", "owned", "others", "totals", "findings", "signature"], "properties": {
+                "holder": {"type": "string"}, "period": {"type": "string"}, "as_at": {"type": "string"}, "head": {"type": "string"}, "year": {"type": "string"},
+                "directorates": {"type": "array", "items": {"type": "string"}}, "owned": {"type": "array", "items": {"type": "object"}}, "others": {"type": "array", "items": {"type": "object"}},
+                "totals": {"type": "object"}, "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}, "signature": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}}},
+              "ReturnPosted": {"type": "object", "required": ["period", "deliveries", "reductions", "delivered_change_pence", "forecasts", "unchanged"], "properties": {
+                "period": {"type": "string"}, "deliveries": {"type": "integer"}, "reductions": {"type": "integer"}, "delivered_change_pence": {"type": "integer"}, "forecasts": {"type": "integer"}, "unchanged": {"type": "integer"}}},
+              "Signed": {"type": "object", "required": ["signed", "holder", "period"], "properties": {"signed": {"type": "boolean"}, "holder": {"type": "string"}, "period": {"type": "string"}}}
             }
           },
           "security": [{"bearer": []}],

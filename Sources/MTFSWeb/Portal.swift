@@ -87,6 +87,8 @@ public struct PortalOptions: Sendable {
     public var throttleWindow: Int64 = 15 * 60
     /// How long a slowed try waits.
     public var slowDelay: Duration = .milliseconds(750)
+    /// What the server itself logs (errors; a test that stops servers by cancelling them raises it).
+    public var logLevel: Logger.Level = .error
     /// The clock, in seconds since 1970 (tests move it).
     public var now: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
     /// Today's date, for reports that need it (`MTFS_NOW` fixes it from the command line).
@@ -128,7 +130,7 @@ public final class Portal: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
                 started("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
-            }, logger: { var l = Logger(label: "mtfs"); l.logLevel = .error; return l }())
+            }, logger: { var l = Logger(label: "mtfs"); l.logLevel = options.logLevel; return l }())
         try await app.runService()
     }
 
@@ -297,15 +299,18 @@ final class RouteTable: @unchecked Sendable {
     /// The OpenAPI description: `header` (its info, security and schemas) with a path for every
     /// described route, `:name` written `{name}`. Every operation declares 401 (no or bad token),
     /// and every refusal it declares (4xx) has the one error body, `{"errors": [...]}` (SPEC §10 v3).
-    func openAPI(_ header: String) throws -> String {
-        guard var document = try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any] else {
+    /// The description: the header, and a path for every described route. A schema marked
+    /// `"x-mtfs-enum": "directorates"` lists `names["directorates"]` as its enum (the ledger's own
+    /// names, so a request that names something the ledger does not know is outside the description).
+    func openAPI(_ header: String, names: [String: [String]] = [:]) throws -> String {
+        guard var document = try RouteTable.naming(JSONSerialization.jsonObject(with: Data(header.utf8)), names) as? [String: Any] else {
             throw HTTPFailure(.internalServerError, "the API description's header is not a JSON object")
         }
         let errors: [String: Any] = ["application/json": ["schema": ["$ref": "#/components/schemas/Errors"]]]
         var paths: [String: [String: Any]] = [:]
         for route in routes {
             guard let text = route.operation,
-                var operation = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                var operation = try RouteTable.naming(JSONSerialization.jsonObject(with: Data(text.utf8)), names) as? [String: Any]
             else { continue }
             var responses = operation["responses"] as? [String: Any] ?? [:]
             responses["401"] = responses["401"] ?? ["description": "no or bad token"]
@@ -321,6 +326,17 @@ final class RouteTable: @unchecked Sendable {
         document["paths"] = paths
         let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `value` with every `"x-mtfs-enum": KEY` schema given `names[KEY]` as its enum.
+    static func naming(_ value: Any, _ names: [String: [String]]) -> Any {
+        if var object = value as? [String: Any] {
+            for (key, inner) in object { object[key] = naming(inner, names) }
+            if let key = object.removeValue(forKey: "x-mtfs-enum") as? String { object["enum"] = names[key] ?? [] }
+            return object
+        }
+        if let array = value as? [Any] { return array.map { naming($0, names) } }
+        return value
     }
 
     /// The methods `path` is answered to (`:name` segments match any one segment), or nil.
@@ -419,6 +435,12 @@ struct Gate: RouterMiddleware {
                     let limit = path == "/login" ? Gate.signInLimit : (Gate.uploads.contains(path) ? context.maxUploadSize : Gate.formLimit)
                     let body = try await request.collectBody(upTo: limit)
                     let type = request.headers[.contentType]
+                    // The API reads JSON and nothing else (a form or text/plain body is not guessed at).
+                    if path.hasPrefix("/api/"), routes.methods(for: path)?.contains(request.method.rawValue) == true,
+                        type?.lowercased().hasPrefix("application/json") != true
+                    {
+                        throw HTTPFailure(.unsupportedMediaType, "send the body as application/json")
+                    }
                     if type?.lowercased().hasPrefix("application/json") != true {
                         guard let form = await Gate.parse(Array(buffer: body), contentType: type) else {
                             throw HTTPFailure(.badRequest, "the form could not be read")
