@@ -95,7 +95,7 @@ public enum StatementRenderer {
     static func entriesTable(_ s: HolderStatement) -> Table {
         var t = Table(columns: [
             .init("entry", "Entry"), .init("effective", "Date"), .init("kind", "Kind"), .init("ref", "Ref"),
-            .init("year", "Year"), .init("amount", "Amount"), .init("by", "By"), .init("reason", "Reason", maxTextWidth: 60),
+            .init("year", "Year"), .init("amount", "Amount"), .init("by", "By"), .init("reason", "Reason", maxTextWidth: 50),
         ])
         for e in s.entries {
             t.rows.append([
@@ -232,6 +232,7 @@ public enum HTMLPage {
           table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: auto; }
           table.cards { font-size: 13px; } table.cards tr { border: 1px solid #c9d2dc; border-radius: 6px; margin: 0 0 10px; padding: 4px 10px; }
           table.cards td, .wide table.cards td { display: flex; justify-content: space-between; gap: 12px; border: 0; padding: 3px 0; text-align: right; white-space: normal; overflow-wrap: anywhere; }
+          table.cards td.ref, table.cards td.cc, table.cards td.num { overflow-wrap: normal; }
           table.cards td::before { content: attr(data-label); flex: 0 0 45%; font-weight: 600; color: #5b6575; text-align: left; }
           table.cards td:empty { display: none; } table.cards tr.total { border: 2px solid #1d2430; } table.cards tr.total td { border: 0; }
           .wide, .scroll { overflow-x: visible; } svg { max-width: 100%; height: auto; }
@@ -275,7 +276,9 @@ public enum HTMLPage {
             case .money, .integer, .percent: numeric = true
             default: numeric = false
             }
-            var cls = numeric ? "num" : (t.columns.indices.contains(i) && t.columns[i].key == "ref" ? "ref" : "")
+            // A ref or a cost-centre code is one token: never broken across lines, on a phone's card either.
+            let key = t.columns.indices.contains(i) ? t.columns[i].key : ""
+            var cls = numeric ? "num" : key == "ref" ? "ref" : ["cost_centre", "code", "cost_centres"].contains(key) ? "cc" : ""
             let neutral = t.columns.indices.contains(i) && t.columns[i].neutralSign
             if case .money(let p) = c, p.isNegative, !neutral, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             // Figures to the pound on a page (the CSV, JSON and workbook keep the pence).

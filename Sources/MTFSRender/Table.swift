@@ -116,6 +116,21 @@ extension Table {
         return out
     }
 
+    /// The table without the columns `keys` names.
+    public func dropping(_ keys: Set<String>) -> Table {
+        keeping { !keys.contains($0) }
+    }
+
+    /// The table with only the columns whose keys `include` accepts, in their order.
+    public func keeping(_ include: (String) -> Bool) -> Table {
+        let keep = columns.indices.filter { include(columns[$0].key) }
+        var t = self
+        t.columns = keep.map { columns[$0] }
+        t.rows = rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }
+        t.totals = totals.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }
+        return t
+    }
+
     /// The rows that are data, not subtotals.
     var dataRows: [[Cell]] { subtotals.isEmpty ? rows : rows.enumerated().filter { !subtotals.contains($0.offset) }.map(\.element) }
 

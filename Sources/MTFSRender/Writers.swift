@@ -97,29 +97,63 @@ public struct TextWriter: ReportWriter {
     public var colour = false
     public init(colour: Bool = false) { self.colour = colour }
 
+    /// The proposals' table cut for a terminal (``statement(_:)``).
+    enum TextStatement {
+        static let laterKeys: Set<String> = ["original_target", "movement"]
+        static func isLater(_ key: String) -> Bool { laterKeys.contains(key) || key.hasPrefix("target_") }
+
+        /// This year's figures, the name cut to 26 characters.
+        static func thisYear(_ t: Table) -> Table {
+            var cut = t.keeping { !isLater($0) }
+            if let i = cut.columns.firstIndex(where: { $0.key == "title" }) { cut.columns[i].maxTextWidth = 26 }
+            return cut
+        }
+
+        /// The ref, then the month's movement, the original target and the later years.
+        static func laterYears(_ t: Table) -> Table { t.keeping { $0 == "ref" || isLater($0) } }
+    }
+
     public func statement(_ s: HolderStatement) -> String {
         var out = "Savings statement for \(Escape.terminal(s.holder)) — \(s.period) (as at \(s.asAt))\n"
         out += "Directorate\(s.directorates.count == 1 ? "" : "s"): \(Escape.terminal(s.directorates.joined(separator: ", ")))\n"
         out += StatementRenderer.headText(s) + "\n\n"
-        if let notice = StatementRenderer.notice(s) { out += "NOTE: " + Escape.terminal(notice) + "\n\n" }
-        out += Escape.terminal(StatementRenderer.headline(s)) + "\n\n"
+        if let notice = StatementRenderer.notice(s) { out += FindingsReport.wrap("NOTE: " + Escape.terminal(notice), indent: 0, width: 110) + "\n\n" }
+        // Within about 120 columns: sentences wrapped, and the proposals in two tables (this year's
+        // figures; then the month's movement, the original target and later years) rather than
+        // one 230 columns wide.
+        out += FindingsReport.wrap(Escape.terminal(StatementRenderer.headline(s)), indent: 0, width: 110) + "\n\n"
         out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
-        out += "Proposals you own\n" + StatementRenderer.linesTable(s, s.owned, totals: true, owner: false).renderText()
-        out += StatementRenderer.comments(s.owned, period: s.period).map { "  \(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))\n" }.joined() + "\n"
+        out += "Proposals you own\n" + TextStatement.thisYear(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)).renderText()
+        out += StatementRenderer.comments(s.owned, period: s.period).map {
+            FindingsReport.wrap("\(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))", indent: 2, width: 110) + "\n"
+        }.joined() + "\n"
+        out += "Movement this month, original target and later years\n"
+            + TextStatement.laterYears(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)).renderText() + "\n"
         if let trend = StatementRenderer.trendTable(s) { out += "Your proposals month by month\n" + trend.renderText() + "\n" }
         if let impacts = StatementRenderer.impactsTable(s) { out += "Service impacts\n" + impacts.renderText() + "\n" }
         if !s.others.isEmpty {
-            out += "Proposals owned by others that cut your cost centres\n" + StatementRenderer.linesTable(s, s.others, totals: false).renderText() + "\n"
+            out += "Proposals owned by others that cut your cost centres\n"
+                + TextStatement.thisYear(StatementRenderer.linesTable(s, s.others, totals: false)).dropping(["owner"]).renderText()
+            // Whose each is, and its share, beneath (an owner column would not fit a terminal).
+            out += s.others.map { l in
+                FindingsReport.wrap(
+                    "\(Escape.terminal(l.ref.rawValue)) is \(Escape.terminal(l.owner))'s"
+                        + (l.wholeTarget.map { ": \(l.currentTarget) of its \($0) falls on your cost centres" } ?? ""), indent: 2, width: 110) + "\n"
+            }.joined() + "\n"
         }
         out += "Reconciliation findings\n"
         out +=
             s.findings.isEmpty
             ? "(none)\n\n"
-            : s.findings.map { "  \($0.severity.rawValue.uppercased()) \($0.code.plainName) (\($0.code.rawValue)) \($0.amount): \(Escape.terminal($0.message))" }
-                .joined(separator: "\n") + "\n" + (s.moreFindingsText.map { "  \(Escape.terminal($0))\n" } ?? "") + "\n"
+            : s.findings.map {
+                "  \($0.severity.rawValue.uppercased()) \($0.code.plainName) (\($0.code.rawValue)) \($0.amount)\n"
+                    + FindingsReport.wrap(Escape.terminal($0.message), indent: 4, width: 110)
+            }
+            .joined(separator: "\n") + "\n" + (s.moreFindingsText.map { FindingsReport.wrap(Escape.terminal($0), indent: 2, width: 110) + "\n" } ?? "") + "\n"
         out += "Ledger entries in \(s.period)\n" + StatementRenderer.entriesTable(s).renderText() + "\n"
         out +=
-            "Sign-off\n  \(Escape.terminal(StatementRenderer.signOffText(s)))\n  I confirm these figures and the actions above.\n  Signed: ______________________  Date: ____________\n"
+            "Sign-off\n" + FindingsReport.wrap(Escape.terminal(StatementRenderer.signOffText(s)), indent: 2, width: 110)
+            + "\n  I confirm these figures and the actions above.\n  Signed: ______________________  Date: ____________\n"
         return out
     }
 
@@ -303,11 +337,6 @@ public struct HTMLWriter: ReportWriter {
             body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
                 + comments.map { "<li><b>\(h($0.ref))</b>: \(h($0.comment))</li>" }.joined() + "</ul>"
         }
-        if let trend = StatementRenderer.trendTable(s) {
-            // Red only where the month's shortfall is beyond tolerance, as on the proposals' lines.
-            let alarmed = Set(s.trend.indices.filter { s.trend[$0].behind })
-            body += "<h3>\(portfolio ? "The portfolio" : "Your proposals") month by month</h3>" + HTMLPage.table(trend, calm: ("variance", alarmed))
-        }
         if !s.others.isEmpty {
             body +=
                 "<h2>Proposals owned by others that cut your cost centres</h2>"
@@ -316,22 +345,30 @@ public struct HTMLWriter: ReportWriter {
                     calm: ("variance", StatementRenderer.behindRows(s.others)))
         }
         if let impacts = StatementRenderer.impactsTable(s) { body += "<h2>Service impacts</h2>" + HTMLPage.table(impacts) }
-        if !portfolio { body += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s)) }
         body += "<h2>Reconciliation findings</h2>"
         body +=
             s.findings.isEmpty
             ? "<p>None.</p>"
             : HTMLPage.findings(s.findings) + (s.moreFindingsText(inPortal: inPortal).map { "<p class=\"meta\">\(Escape.html($0))</p>" } ?? "")
-        // A portfolio's statement is read, not signed, and lists no ledger entry (SPEC §7 v3).
-        guard !portfolio else { return body }
-        body +=
+        // The detail behind the figures: month by month, the cost centres, the month's entries.
+        var detail = ""
+        if let trend = StatementRenderer.trendTable(s) {
+            // Red only where the month's shortfall is beyond tolerance, as on the proposals' lines.
+            let alarmed = Set(s.trend.indices.filter { s.trend[$0].behind })
+            detail += "<h2>\(portfolio ? "The portfolio" : "Your proposals") month by month</h2>" + HTMLPage.table(trend, calm: ("variance", alarmed))
+        }
+        // A portfolio's statement is read, not signed, and lists no cost centre or ledger entry (SPEC §7 v3).
+        guard !portfolio else { return body + detail }
+        detail += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s))
+        detail +=
             "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s)))
-        // On paper, a box to sign by hand; in the portal, where it is signed on the page, only what
-        // the sign-off stands at (the page offers the form while there is something to sign).
-        body += "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p>"
-        if inPortal { return body + "</section>" }
-        body += "<p>I confirm these figures and the actions above.</p><div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
-        return body
+        // In the portal the sign-off's state comes last, where the page offers the form while there
+        // is something to sign. On paper the box to sign by hand follows the figures and findings
+        // it signs, before the detail, so a printed statement never leaves it alone on a later page.
+        let signOff = "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p>"
+        if inPortal { return body + detail + signOff + "</section>" }
+        return body + signOff + "<p>I confirm these figures and the actions above.</p><div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
+            + "<div class=\"detail\">" + detail + "</div>"
     }
 
     public func summary(_ s: Summary) -> String { HTMLPage.page(title: SummaryRenderer.title(s), body: summaryBody(s)) }

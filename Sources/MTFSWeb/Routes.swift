@@ -156,17 +156,6 @@ enum HolderStatementSummary {
     }
 }
 
-extension Table {
-    /// The table without the named columns.
-    func dropping(_ keys: Set<String>) -> Table {
-        let keep = columns.indices.filter { !keys.contains(columns[$0].key) }
-        var t = self
-        t.columns = keep.map { columns[$0] }
-        t.rows = rows.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }
-        t.totals = totals.map { row in keep.map { $0 < row.count ? row[$0] : .empty } }
-        return t
-    }
-}
 
 extension RAG {
     init?(optional text: String) { try? self.init(parsing: text) }

@@ -183,3 +183,23 @@ struct MonthsWorkCLITests {
         }
     }
 }
+
+@Suite("The statement at a terminal")
+struct TerminalStatementTests {
+    @Test("every demo holder's statement fits a 120-column terminal (it was 232 wide)")
+    func fitsATerminal() throws {
+        let cli = CLI()
+        #expect(try cli.run(["demo", "--pack", samplePack, "--ledger", cli.ledger, "--out", cli.dir.path("reports")]).status == 0)
+        let holders = try cli.run(["statements", "--period", "2023-10", "--format", "json", "--out", "st"]).status
+        #expect(holders == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: cli.dir.path("st")).filter { $0.hasSuffix(".json") && $0 != "index.json" }
+        #expect(names.count > 10)
+        for file in names {
+            let holder = try #require(
+                (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cli.dir.path("st/" + file)))) as? [String: Any])?["holder"] as? String)
+            let text = try cli.run(["statement", "--holder", holder, "--period", "2023-10"]).out
+            let widest = text.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(widest <= 120, "\(holder): \(widest) columns")
+        }
+    }
+}

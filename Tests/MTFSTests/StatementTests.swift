@@ -129,7 +129,8 @@ struct StatementTests {
         #expect(peo09.delivered + peo09.delivered == (try september.statement(for: "Helen Brandt").owned.first { $0.ref == "PEO-09" }?.delivered ?? .zero))
         #expect(sanjay.awaitingReturns.isEmpty && !sanjay.outsideWindow)
         let text = try StatementRenderer.render(sanjay, as: .text)
-        #expect(text.contains("Helen Brandt (not yours; share of £150,000.00)") && !text.contains("NOTE:"))
+        #expect(text.contains("PEO-09 is Helen Brandt's: £75,000.00 of its £150,000.00 falls on your cost centres") && !text.contains("NOTE:"))
+        #expect(try StatementRenderer.render(sanjay, as: .markdown).contains("Helen Brandt (not yours; share of £150,000.00)"))
         #expect(text.contains("  RES-04: On track"))
         // October: Resources has not returned yet; 2030: outside the MTFS.
         let october = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
