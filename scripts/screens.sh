@@ -19,3 +19,7 @@ if [ ! -f "$axe" ]; then
 fi
 rm -rf docs/screens && mkdir -p docs/screens
 python3 Tests/MTFSTests/Browser/axe_pages.py "$address" "$axe" docs/screens
+# Smaller files for the repository, where ImageMagick is installed (the pictures stay legible).
+if command -v convert >/dev/null && convert -version 2>/dev/null | grep -q ImageMagick; then
+    for f in docs/screens/*.png; do convert "$f" -strip -colors 96 "PNG8:$f"; done
+fi
