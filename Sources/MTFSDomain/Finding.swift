@@ -162,8 +162,8 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .behindProfilePercent: "SL01: flag delivery this far below profile (default 10%)"
         case .behindProfileMinimum: "SL01: and at least this amount below (default £10,000)"
         case .ragForecastPercent: "DQ02: Blue or Green needs a forecast of at least this share of target (default 95%)"
-        case .similarityPercent: "DC04: titles at least this alike are compared (default 50%)"
-        case .crossSimilarityPercent: "DC04 across directorates: same category and years, titles at least this alike (default 75%)"
+        case .similarityPercent: "DC04: titles at least this alike are compared (default 80%)"
+        case .crossSimilarityPercent: "DC04 across directorates: same category and years, titles at least this alike (default 90%)"
         case .confidenceBluePercent: "summary: weight of a Blue forecast (default 100%)"
         case .confidenceGreenPercent: "summary: weight of a Green forecast (default 100%)"
         case .confidenceAmberPercent: "summary: weight of an Amber forecast (default 50%); a year with no forecast counts only what it delivered"
@@ -180,10 +180,10 @@ public struct ReconcileSettings: Hashable, Sendable {
     public var behindProfileMinimum = Pence.pounds(10_000)
     /// DQ02: Blue or Green needs a forecast of at least this share of target. Default 95%.
     public var ragForecastBasisPoints = 9_500
-    /// DC04: how alike two titles must be (shared words over all words, in basis points). Default 50%.
+    /// DC04: how alike two titles must be (shared words over all words, in basis points). Default 80%.
     public var similarityBasisPoints = 8_000
     /// DC04 across the programme (same category and target years, no service or cost centre in
-    /// common): titles at least this alike. Default 75%, stricter than within a service.
+    /// common): titles at least this alike. Default 90%, stricter than within a service.
     public var crossSimilarityBasisPoints = 9_000
     /// The summary's confidence in a forecast by RAG (basis points): Blue and Green 100%, Amber 50%, Red 0%.
     public var confidenceBasisPoints: [RAG: Int] = [.blue: 10_000, .green: 10_000, .amber: 5_000, .red: 0]

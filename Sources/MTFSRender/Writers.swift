@@ -124,8 +124,13 @@ public struct TextWriter: ReportWriter {
         out += FindingsReport.wrap(Escape.terminal(StatementRenderer.headline(s)), indent: 0, width: 110) + "\n\n"
         out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
         out += "Proposals you own\n" + TextStatement.thisYear(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)).renderText()
-        out += StatementRenderer.comments(s.owned, period: s.period).map {
-            FindingsReport.wrap("\(Escape.terminal($0.ref)): \(Escape.terminal($0.comment))", indent: 2, width: 110) + "\n"
+        // Each proposal's name in full (the table cuts it to fit) with its latest comment.
+        out += s.owned.map { l in
+            var line = "\(l.ref) " + (l.notes.isEmpty ? l.title : "\(l.title) (\(l.notes.joined(separator: "; ")))")
+            if !l.comment.trimmingSpaces().isEmpty {
+                line += (l.returned.map { $0 < s.period ? " (comment of \($0))" : "" } ?? "") + ": " + l.comment
+            }
+            return FindingsReport.wrap(Escape.terminal(line), indent: 2, width: 110) + "\n"
         }.joined() + "\n"
         out += "Movement this month, original target and later years\n"
             + TextStatement.laterYears(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)).renderText() + "\n"
@@ -165,7 +170,8 @@ public struct TextWriter: ReportWriter {
             + (SummaryRenderer.impactsTable(s).map { "\nService impacts reported (unforeseen first)\n" + $0.renderText() } ?? "")
             + "\nTop findings (\(s.findingCount) in all; `\(list)` lists them)\n"
             + s.topFindings.map {
-                "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount.formatted()): \(Escape.terminal($0.message))"
+                "  \($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.amount.formatted())\n"
+                    + FindingsReport.wrap(Escape.terminal($0.message), indent: 4, width: 110)
             }.joined(separator: "\n") + "\n"
     }
 
@@ -243,6 +249,7 @@ public struct MarkdownWriter: ReportWriter {
     public func reconciliation(_ r: ReconciliationReport) -> String {
         var out = "# Reconciliation as at the end of \(r.asOf)\n\nLedger head \(r.head.short) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
             + (r.filter.map { " · only \(Escape.markdown($0.description))" } ?? "") + "\n\n"
+        if r.findings.isEmpty { return out + "No findings.\n" }
         out += r.findings.map {
             "- **\($0.severity.rawValue.uppercased()) \($0.code.rawValue) \($0.code.name)** \($0.amount) · \($0.year?.description ?? "") · "
                 + "\(Escape.markdown($0.refs.joined(separator: ", ")))\($0.costCentre.map { " [\(Escape.markdown($0.rawValue))]" } ?? ""): \(Escape.markdown($0.message))"

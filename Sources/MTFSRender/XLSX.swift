@@ -360,7 +360,26 @@ public enum XLSXFile {
         worksheet_fit_to_pages(ws, UInt16(max(1, (widths.reduce(0, +) + perPage - 1) / perPage)), 0)
         guard headings else { return }
         worksheet_repeat_rows(ws, 0, 0)
-        if sheet.repeatedColumns > 0 { worksheet_repeat_columns(ws, 0, lxw_col_t(sheet.repeatedColumns - 1)) }
+        // A sheet printed across pages repeats the columns that say whose each row is: those the
+        // report names, else its leading text columns (a directorate and year; an entry's number),
+        // at most a third of a page.
+        let pagesWide = (widths.reduce(0, +) + perPage - 1) / perPage
+        var repeated = sheet.repeatedColumns
+        if repeated == 0 && pagesWide > 1 {
+            var width = 0
+            for (c, column) in t.columns.enumerated() {
+                let identifying = data.contains { row in
+                    guard c < row.count else { return false }
+                    if case .integer = row[c] { return true }
+                    return row[c].isText
+                }
+                guard identifying, width + widths[c] <= perPage / 3, c < 3 else { break }
+                width += widths[c]
+                repeated = c + 1
+                if column.key == "year" || column.key == "entry" || column.key == "id" { break }
+            }
+        }
+        if repeated > 0 { worksheet_repeat_columns(ws, 0, lxw_col_t(repeated - 1)) }
         worksheet_freeze_panes(ws, 1, 0)
         if !t.columns.isEmpty { worksheet_autofilter(ws, 0, 0, lxw_row_t(max(data.count, 1)), lxw_col_t(t.columns.count - 1)) }
         for (key, values) in sheet.lists.sorted(by: { $0.key < $1.key }) {

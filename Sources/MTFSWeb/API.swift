@@ -10,17 +10,25 @@ import MTFSStore
 /// cookie with its CSRF token), JSON and CSV, 401/403/422 as pinned.
 extension Portal {
     func addAPI(to router: RouteTable) {
-        router.get("/api/v1/openapi.json") { _, _ in
-            // The ledger's own names, as it stands now, for the description's enums.
-            let names = try await self.service.reading { ledger -> [String: [String]] in
-                let proposals = try ledger.proposals()
-                let latest = try ledger.latestDataPeriod()
-                let holders = try latest.map { try StatementBuilder(ledger: ledger, period: $0, settings: try ledger.reconcileSettings()).holders } ?? []
-                return [
-                    "directorates": Set(proposals.map(\.directorate)).sorted(), "refs": proposals.map(\.ref.rawValue).sorted(),
-                    "holders": holders.sorted(), "years": (try ledger.window()?.years ?? []).map(\.description),
-                    "codes": FindingCode.allCases.flatMap { [$0.rawValue, $0.name] },
-                ]
+        router.get("/api/v1/openapi.json") { _, context in
+            // Signed in, like every other route: the enums name the ledger's people and savings.
+            let user = try self.requireUser(context)
+            // The names the caller may use, as the ledger stands: the proposals, holders and
+            // directorates in their scope (the month's statements come from the shared cache).
+            let (window, latest) = try await self.service.reading { (try $0.window(), try $0.latestDataPeriod()) }
+            var names: [String: [String]] = [
+                "years": (window?.years ?? []).map(\.description), "codes": FindingCode.allCases.flatMap { [$0.rawValue, $0.name] },
+                "refs": [], "holders": [], "directorates": [],
+            ]
+            if let latest {
+                let builder = try await self.snapshots(latest, user)
+                let mine = builder.input.proposals.filter(user.scope.sees)
+                names["refs"] = mine.map(\.ref.rawValue).sorted()
+                names["directorates"] = user.scope.seesEverything ? builder.input.directorates.sorted() : Set(mine.map(\.directorate)).sorted()
+                names["holders"] = try builder.holders.filter { holder in
+                    let s = try builder.statement(for: holder)
+                    return user.scope.seesStatement(of: holder, directorates: s.directorates)
+                }.sorted()
             }
             return Pages.json(try router.openAPI(Portal.openAPIHeader, names: names))
         }
@@ -135,6 +143,7 @@ extension Portal {
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
             guard !posted.lines.isEmpty else { throw HTTPFailure(.unprocessableContent, "lines: expected at least one line") }
+            try self.requireMonthBegun(p)
             var rows: [ParsedReturn.Row] = []
             var places: [Int] = []
             var problems: [String] = []

@@ -16,8 +16,12 @@ public struct Form: Sendable {
 
     /// What one form may hold: a return workbook or CSV is far inside these.
     public enum Limits {
-        /// Parts of a multipart body, and fields of a URL-encoded one.
+        /// Parts of a multipart body (an upload: a file and a few fields).
         public static let parts = 200
+        /// Fields of a URL-encoded body or query. A return form has eleven fields a line, and a
+        /// holder may own hundreds of lines (a limit of 200 cut an 18-line form short, silently);
+        /// the body's own size cap (1 MiB for a form) bounds the work either way.
+        public static let fields = 20_000
         /// Header lines in one part, and the bytes of one header line.
         public static let headersPerPart = 16
         public static let headerBytes = 4096
@@ -30,7 +34,7 @@ public struct Form: Sendable {
     /// `a=1&b=two+words&c=%C2%A3` as fields (the last of a repeated name wins).
     public static func urlEncoded(_ text: String) -> [String: String] {
         var out: [String: String] = [:]
-        for pair in text.split(separator: "&", maxSplits: Limits.parts, omittingEmptySubsequences: true).prefix(Limits.parts) {
+        for pair in text.split(separator: "&", maxSplits: Limits.fields, omittingEmptySubsequences: true).prefix(Limits.fields) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = parts.first else { continue }
             out[decode(name)] = parts.count > 1 ? decode(parts[1]) : ""
@@ -40,7 +44,7 @@ public struct Form: Sendable {
 
     /// Every value of a repeated query name (`code=DC04&code=DC05`).
     public static func all(_ name: String, in text: String) -> [String] {
-        text.split(separator: "&").prefix(Limits.parts).compactMap { pair in
+        text.split(separator: "&").prefix(Limits.fields).compactMap { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let first = parts.first, parts.count > 1, decode(first) == name else { return nil }
             return decode(parts[1])

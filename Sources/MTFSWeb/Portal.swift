@@ -436,9 +436,8 @@ struct Gate: RouterMiddleware {
                     let body = try await request.collectBody(upTo: limit)
                     let type = request.headers[.contentType]
                     // The API reads JSON and nothing else (a form or text/plain body is not guessed at).
-                    if path.hasPrefix("/api/"), routes.methods(for: path)?.contains(request.method.rawValue) == true,
-                        type?.lowercased().hasPrefix("application/json") != true
-                    {
+                    let mediaType = type?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                    if path.hasPrefix("/api/"), routes.methods(for: path)?.contains(request.method.rawValue) == true, mediaType != "application/json" {
                         throw HTTPFailure(.unsupportedMediaType, "send the body as application/json")
                     }
                     if type?.lowercased().hasPrefix("application/json") != true {

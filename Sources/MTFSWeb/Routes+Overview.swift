@@ -97,7 +97,11 @@ extension Portal {
             + "<div><label for=\"directorate\">Directorate</label><select id=\"directorate\" name=\"directorate\">\(options)</select></div>"
             + "<fieldset class=\"codes\"><legend>Kinds of finding (none ticked: every kind)</legend>\(codes)</fieldset>"
             + "<div><button type=\"submit\">Filter</button></div></form>"
-        let query = Escape.html(request.uri.query ?? "")
+        // The downloads carry the filter as read, not the page's whole query (whose other values
+        // would override the links' own report and format).
+        let kept = (["severity", "directorate"].compactMap { key in q[key].flatMap { $0.isEmpty ? nil : "\(key)=\(Pages.queryValue($0))" } }
+            + Form.all("code", in: request.uri.query ?? "").filter { !$0.isEmpty }.map { "code=\(Pages.queryValue($0))" })
+        let query = kept.joined(separator: "&amp;")
         let body = "<header><h1>Findings</h1><p class=\"meta\">As at the end of \(Escape.html(r.asOf.description)) · ledger head \(Escape.html(r.head.short)) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
             + (r.filter.map { " · only \(Escape.html($0.description))" } ?? "") + "</p></header>" + form
             + (r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings))

@@ -83,7 +83,7 @@ extension Portal {
                 + "</div>"
                 // Money by status (SPEC §5 v3), for councils that report it: open when it is in use.
                 + "<details\(["green", "amber", "red"].contains { !(v[$0] ?? "").isEmpty || errors["\(i).\($0)"] != nil } ? " open" : "")><summary>Money by status (optional: then leave forecast and RAG blank)</summary><div class=\"inputs\">"
-                + ["green": "On track, green (£)", "amber": "At risk, amber (£)", "red": "Will not be delivered, red (£)"].sorted { $0.key > $1.key }.map { key, label in
+                + [("green", "On track, green (£)"), ("amber", "At risk, amber (£)"), ("red", "Will not be delivered, red (£)")].map { key, label in
                     field(key, label, "<input class=\"money\" id=\"\(key)_\(i)\" name=\"\(key)_\(i)\" inputmode=\"decimal\" value=\"\(h(v[key] ?? ""))\">")
                 }.joined() + "</div></details>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(h(v["comment"] ?? ""))</textarea>")
                 // A service impact seen this month (SPEC §5 v3), and whether the risk assessment foresaw it.
@@ -114,6 +114,7 @@ extension Portal {
     func returnPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
         let p = try await period(context.form["period"])
+        try requireMonthBegun(p)
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let owned = Set(lines.map(\.ref))
         let n = max(0, min(Int(context.form["rows"] ?? "") ?? 0, 10_000))
@@ -161,7 +162,14 @@ extension Portal {
         let action = context.form["action"] ?? "preview"
         if rows.isEmpty { throw HTTPFailure(.unprocessableContent, "The form has no lines to post; open My return again.") }
         if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
-        let reductions = Portal.reductions(rows, lines: lines, values: values, period: p)
+        // What the return would post, worked out by the import itself and rolled back: its
+        // reductions of delivered to date, whatever year each line is for, are what the holder
+        // must confirm.
+        let preview: (summary: LoadSummary, entries: [JournalEntry])
+        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
+            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
+        }
+        let reductions = Portal.reductions(preview.entries, rows: rows, values: values)
         if action == "post", !reductions.isEmpty, context.form["confirm_reductions"] != "1" {
             // Delivered to date is the year's running total: a figure below it takes delivery
             // away, which is what typing this month's amount in its place would do. Not posted
@@ -169,7 +177,7 @@ extension Portal {
             var errors: [String: String] = [:]
             for r in reductions {
                 errors["\(r.index).delivered_to_date"] =
-                    "\(r.typed.forReading) is less than the \(r.stood.forReading) already delivered to date for \(r.row.year): delivered to date is the year's running total, not this month's amount; type the running total, or preview and confirm the reduction"
+                    "\(r.typed.map { "\($0.forReading) would take \(r.amount.forReading) away from" } ?? "this takes \(r.amount.forReading) away from") what is already delivered to date for \(r.year): delivered to date is the year's running total, not this month's amount; type the running total, or preview and confirm the reduction"
             }
             return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
         }
@@ -183,17 +191,13 @@ extension Portal {
                 "<h1>Return posted for \(Escape.html(p.description))</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
             )
         }
-        let preview: (summary: LoadSummary, entries: [JournalEntry])
-        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
-            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
-        }
         let h = Escape.html
         var body = "<h1>Preview of your return for \(h(p.description))</h1><p class=\"headline\">\(h(Portal.describe(preview.summary)))</p>"
         if !reductions.isEmpty {
             body += "<div class=\"notice\" role=\"alert\"><p>Delivered to date is the year's running total. "
                 + (reductions.count == 1 ? "This line takes" : "These lines take") + " delivery away:</p><ul>"
                 + reductions.map { r in
-                    "<li>\(h(r.row.ref.rawValue)) \(h(r.row.year.description)): from \(h(r.stood.forReading)) to \(h(r.typed.forReading)), a reduction of \(h((r.stood - r.typed).forReading))</li>"
+                    "<li>\(h(r.ref.rawValue)) \(h(r.year.description)): " + (r.typed.map { "to \(h($0.forReading)), " } ?? "") + "a reduction of \(h(r.amount.forReading))</li>"
                 }.joined()
                 + "</ul><p>If you typed this month's amount, change it to the running total.</p></div>"
         }
@@ -212,22 +216,25 @@ extension Portal {
         return frame("Preview — \(p)", user, context, body)
     }
 
-    /// A line whose delivered to date is typed below what stands for its year.
+    /// A reduction of delivered to date that a return would post, and the form's line it comes from.
     struct Reduction {
         var index: Int
-        var row: ParsedReturn.Row
-        var stood: Pence
-        var typed: Pence
+        var ref: ProposalRef
+        var year: FinancialYear
+        var amount: Pence
+        var typed: Pence?
     }
 
-    /// The form's lines that would take delivery away (typed below the running total that stands).
-    static func reductions(_ rows: [ParsedReturn.Row], lines: [HolderStatement.Line], values: [[String: String]], period p: Period) -> [Reduction] {
-        rows.compactMap { row in
-            guard let typed = row.deliveredToDate, row.year == p.year, let line = lines.first(where: { $0.ref == row.ref }), !line.neverReported,
-                typed < line.delivered
-            else { return nil }
-            let index = values.firstIndex { $0["ref"] == row.ref.rawValue && ($0["year"] ?? "") == row.year.description } ?? 0
-            return Reduction(index: index, row: row, stood: line.delivered, typed: typed)
+    /// The reductions among the entries a preview would post, each with the form's line for its
+    /// proposal and year (refs and years compared as the ledger reads them: `peo-06`, `2023-24`).
+    static func reductions(_ entries: [JournalEntry], rows: [ParsedReturn.Row], values: [[String: String]]) -> [Reduction] {
+        entries.filter { $0.kind == .reduce }.map { e in
+            let same = { (ref: String, year: String) in
+                Proposal.canonical(ref) == Proposal.canonical(e.proposal.rawValue) && (try? FinancialYear(parsing: year)) == e.year
+            }
+            let index = values.firstIndex { same($0["ref"] ?? "", $0["year"] ?? "") } ?? 0
+            let typed = rows.first { same($0.ref.rawValue, $0.year.description) }?.deliveredToDate
+            return Reduction(index: index, ref: e.proposal, year: e.year, amount: e.amount, typed: typed)
         }
     }
 
@@ -258,8 +265,20 @@ extension Portal {
         return ["\(i).\(field)": e.message]
     }
 
+    /// A return reports a month that has begun: one for a later month (a year typed wrong) would
+    /// move every page's "latest month" ahead, in a ledger that never forgets. Form, upload and API.
+    func requireMonthBegun(_ p: Period) throws {
+        let today = options.today()
+        guard p.firstDay <= today else {
+            throw HTTPFailure(
+                .unprocessableContent,
+                "period: a return reports a month that has begun; \(p) begins on \(p.firstDay.longText) (today is \(today.longText)); nothing was posted")
+        }
+    }
+
     /// Posts a return under the user's login; their next pages include it.
     func postReturn(_ parsed: ParsedReturn, by who: Provenance, user: PortalUser) async throws -> LoadSummary {
+        try requireMonthBegun(parsed.period)
         let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
         try await wrote(user)
         return summary
@@ -267,7 +286,8 @@ extension Portal {
 
     /// What posting a return would do, nothing posted (the form's and the upload's preview).
     func previewReturn(_ parsed: ParsedReturn, by who: Provenance) async throws -> (summary: LoadSummary, entries: [JournalEntry]) {
-        try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
+        try requireMonthBegun(parsed.period)
+        return try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
     }
 
     /// The entries a preview will post, to the penny.

@@ -273,7 +273,7 @@ struct MonitoringTests {
         let finance = ["Communities", "Place", "Resources", "Housing"].map {
             PortalUser(login: "fbp.\($0.lowercased())", name: "Finance (\($0))", role: .finance, directorate: $0)
         }
-        let f = try await PortalFixture(pack: base, users: finance)
+        let f = try await PortalFixture(pack: base, users: finance, today: CivilDate(year: 2025, month: 12, day: 1)!)
         let proposals = Dictionary(uniqueKeysWithValues: try f.service.read { try $0.proposals() }.map { ($0.ref, $0.directorate) })
         for user in finance {
             let token = Credentials.randomSecret(prefix: "mtfs_")
@@ -321,7 +321,7 @@ struct MonitoringTests {
     @Test("the portal's return form: money by status under its own heading, a not-reported line left blank, the forecast and RAG worked out")
     func portalFormByStatus() async throws {
         let maria = PortalUser(login: "maria", name: "Maria Lopez", role: .holder, holder: "Maria Lopez")
-        let f = try await PortalFixture(pack: MonitoringTests.district, users: [maria])
+        let f = try await PortalFixture(pack: MonitoringTests.district, users: [maria], today: CivilDate(year: 2025, month: 12, day: 1)!)
         let (cookie, csrf) = try await f.signIn("maria")
         let page = try await f.request("GET", "/return?period=2024-10", cookie: cookie)
         #expect(page.status == 200 && page.body.contains("Money by status") && page.body.contains("name=\"green_0\""))
@@ -352,7 +352,7 @@ struct MonitoringTests {
     @Test("a holder's untouched template uploaded in the portal changes no position and no finding outside it, and says its lines were unchanged")
     func untouchedTemplateInThePortal() async throws {
         let finance = PortalUser(login: "fbp.place", name: "Finance (Place)", role: .finance, directorate: "Place")
-        let f = try await PortalFixture(pack: MonitoringTests.district, users: [finance])
+        let f = try await PortalFixture(pack: MonitoringTests.district, users: [finance], today: CivilDate(year: 2025, month: 12, day: 1)!)
         let cli = CLI()
         let ledger = f.dir.path("portal.sqlite")
         try cli.expectOK(["template", "--period", "2024-10", "--holder", "Maria Lopez", "--by-status", "--ledger", ledger, "--out", "maria.xlsx"])

@@ -203,3 +203,40 @@ struct TerminalStatementTests {
         }
     }
 }
+
+@Suite("What the month's work review found", .serialized)
+struct MonthsWorkReviewTests {
+    @Test("a holder with 26 lines previews and posts through the form (fields past 200 were dropped); a later month cannot be returned; a prior year's reduction needs the yes too")
+    func longFormsAndLaterMonths() async throws {
+        let f = try await PortalFixture()
+        let helen = try await f.signIn("helen")
+        let page = try await f.request("GET", "/return", cookie: helen.cookie)
+        var form = MonthsWorkTests.formFields(page.body)
+        let rows = Int(form.first { $0.0 == "rows" }?.1 ?? "") ?? 0
+        // The same lines three times over, as a long form: each copy after the first is a
+        // duplicate, refused beside its field, which is only possible if every field arrived.
+        for copy in 1...3 {
+            for (name, value) in form where name.hasSuffix("_0") || name.contains("_") && Int(name.split(separator: "_").last ?? "") != nil {
+                let parts = name.split(separator: "_")
+                guard let i = Int(parts.last ?? "") else { continue }
+                form.append((parts.dropLast().joined(separator: "_") + "_\(i + rows * copy)", value))
+            }
+        }
+        form = form.map { $0.0 == "rows" ? ("rows", String(rows * 4)) : $0 }
+        #expect(form.count > 200)
+        let long = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("action", "preview")])
+        #expect(long.status == 422 && long.body.contains("is in this form twice") && long.body.contains("delivered_to_date_\(rows * 4 - 1)_error"), "\(long.status)")
+        // A month that has not begun (the fixture's today is 20 November 2023): refused, nothing written.
+        let before = try f.journalCount()
+        let later = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [("csrf", helen.csrf), ("period", "2026-03"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2025/26"), ("delivered_to_date_0", "1"), ("action", "post")])
+        #expect(later.status == 422 && later.body.contains("a month that has begun"), "\(later.status) \(later.body)")
+        // A reduction on an earlier year's line, with the year typed another way: still asks.
+        let prior = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [("csrf", helen.csrf), ("period", "2023-11"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2023-24"), ("delivered_to_date_0", "50000"), ("action", "post")])
+        #expect(prior.status == 422 && prior.body.contains("delivered_to_date_0_error") && prior.body.contains("running total"), "\(prior.status) \(prior.body)")
+        #expect(try f.journalCount() == before)
+    }
+}

@@ -55,7 +55,7 @@ final class PortalFixture: @unchecked Sendable {
 
     init(
         pack: String = samplePack, users: [PortalUser] = PortalFixture.boroughUsers, trustedHeader: String? = nil, secureCookies: Bool = false,
-        clientAddressHeader: String? = nil
+        clientAddressHeader: String? = nil, today: CivilDate = CivilDate(year: 2023, month: 11, day: 20)!
     ) async throws {
         let path = dir.path("portal.sqlite")
         let ledger = try Ledger(path: path, create: true)
@@ -68,7 +68,7 @@ final class PortalFixture: @unchecked Sendable {
         var options = PortalOptions()
         let clock = self.clock
         options.now = { clock.now }
-        options.today = { CivilDate(year: 2023, month: 11, day: 20)! }
+        options.today = { today }
         options.slowDelay = .milliseconds(5)
         // The fixture stops its server by cancelling it, which Hummingbird logs as an error.
         options.logLevel = .critical
@@ -429,8 +429,10 @@ struct PortalSecurityTests {
         let entry = try #require(try f.service.read { try $0.journal().last })
         #expect(entry.actor == "fbp.people" && entry.source.contains("the API"))
 
+        // The description is for callers who are signed in (its enums name the ledger's people and savings).
+        #expect(try await f.request("GET", "/api/v1/openapi.json").status == 401)
         // Every documented path and method answers one of its documented statuses, signed in or not.
-        let doc = try #require(try JSONSerialization.jsonObject(with: try await f.request("GET", "/api/v1/openapi.json").data) as? [String: Any])
+        let doc = try #require(try JSONSerialization.jsonObject(with: try await f.request("GET", "/api/v1/openapi.json", headers: auth).data) as? [String: Any])
         let paths = try #require(doc["paths"] as? [String: [String: Any]])
         #expect(Set(paths.keys) == ["/api/v1/positions", "/api/v1/findings", "/api/v1/statements/{period}", "/api/v1/returns", "/api/v1/sign-offs"])
         for (path, methods) in paths {

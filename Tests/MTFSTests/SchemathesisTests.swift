@@ -50,7 +50,7 @@ struct SchemathesisTests {
         let token = Credentials.randomSecret(prefix: "mtfs_")
         try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let before = try f.journalCount()
-        for type in ["text/plain", "application/x-www-form-urlencoded"] {
+        for type in ["text/plain", "application/x-www-form-urlencoded", "application/jsonx", "application/json-patch+json"] {
             let r = try await f.request(
                 "POST", "/api/v1/returns", headers: ["Authorization": "Bearer \(token)", "Content-Type": type])
             #expect(r.status == 415 && r.body.contains("\"errors\""), "\(type): \(r.status) \(r.body)")

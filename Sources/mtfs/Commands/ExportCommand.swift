@@ -79,6 +79,7 @@ enum Output {
         var buffer = Data()
         try body { buffer.append(contentsOf: $0.utf8) }
         try Files.write(buffer, to: path)
+        OutputFile.said(path)
     }
 }
 

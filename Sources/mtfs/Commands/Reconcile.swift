@@ -46,7 +46,7 @@ struct Reconcile: ParsableCommand {
     var behindMinimum: String?
     @Option(name: .customLong("rag-forecast-percent"), help: ArgumentHelp("DQ02 threshold (default 95%).", valueName: "percent"))
     var ragPercent: String?
-    @Option(name: .customLong("similarity-percent"), help: ArgumentHelp("DC04 threshold (default 50%).", valueName: "percent"))
+    @Option(name: .customLong("similarity-percent"), help: ArgumentHelp("DC04 threshold (default 80%).", valueName: "percent"))
     var similarity: String?
 
     func run() throws {

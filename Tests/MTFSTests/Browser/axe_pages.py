@@ -15,9 +15,7 @@ import os
 import re
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from chromium import browser
 from selenium.webdriver.common.by import By
 
 BASE, AXE, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -78,16 +76,6 @@ return bad.slice(0, 5);
 """
 
 
-def browser(width):
-    o = Options()
-    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},1000"]:
-        o.add_argument(a)
-    if os.path.exists("/usr/bin/chromium"):
-        o.binary_location = "/usr/bin/chromium"
-    service = Service("/usr/bin/chromedriver") if os.path.exists("/usr/bin/chromedriver") else Service()
-    return webdriver.Chrome(options=o, service=service)
-
-
 def sign_in(d, login):
     d.get(BASE + "/login")
     d.find_element(By.NAME, "login").send_keys(login)
@@ -122,7 +110,7 @@ def main():
     pages = 0
     for width in (1280, 390):
         for role, (login, visits) in ROLES.items():
-            d = browser(width)
+            d = browser(width, 1000)
             d.set_script_timeout(60)
             try:
                 sign_in(d, login)
