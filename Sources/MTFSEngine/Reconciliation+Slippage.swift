@@ -72,8 +72,10 @@ extension Reconciliation {
             let severity: Severity = gap.rawValue * 4 >= t.rawValue ? .high : .medium
             return Finding(
                 code: .SL02, severity: severity, refs: [f.proposal], year: f.year, amount: gap,
+                // The month the forecast was last returned (a return saying it again confirms it), not
+                // the month it was first given: "Amber, 2023/24 P1" read as seven months stale.
                 message: "\(describe(proposal: f.proposal)) forecasts \(f.forecast) for \(f.year) against a target of \(t) "
-                    + "(\(f.rag.name), \(f.period)): a shortfall of \(gap).")
+                    + "(\(f.rag.name), returned \(max(f.period, input.returnedAt[ProposalYear(f.proposal, f.year)] ?? f.period))): a shortfall of \(gap).")
         }
     }
 
