@@ -240,3 +240,15 @@ struct MonthsWorkReviewTests {
         #expect(try f.journalCount() == before)
     }
 }
+
+@Suite("Money that is a direction, not a shortfall")
+struct NeutralSignTests {
+    @Test("a net slip out of a year is shown in the text colour on a page, a shortfall in red")
+    func netSlipsAreNotRed() {
+        var t = Table(columns: [.init("slipped", "Slipped (net)", neutralSign: true), .init("variance", "Variance")])
+        t.rows = [[.money(Pence(-100_000_00)), .money(Pence(-5_000_00))]]
+        let html = HTMLPage.table(t)
+        #expect(html.contains("<td class=\"num\" data-label=\"Slipped (net)\">-£100,000</td>"), "\(html)")
+        #expect(html.contains("<td class=\"num neg\" data-label=\"Variance\">-£5,000</td>"), "\(html)")
+    }
+}
