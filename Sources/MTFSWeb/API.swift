@@ -73,9 +73,12 @@ extension Portal {
             "200": {"description": "the findings, most money at risk first", "content": {
               "application/json": {"schema": {"$ref": "#/components/schemas/Findings"}},
               "text/csv": {"schema": {"type": "string", "description": "code,severity,refs,cost_centre,year,amount,message; UTF-8 with a byte order mark"}}}},
+            "403": {"description": "a budget holder (their findings are on their statement)"},
             "422": {"description": "a filter or format the API does not know"}}}
             """#) { request, context in
             let user = try self.requireUser(context)
+            // The same policy as the findings page: a holder's findings are on their statement.
+            try user.scope.require(.findings)
             let format = Portal.query(request)["format"] ?? "json"
             guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
             // A filter given empty is a mistake in a script (the description has no empty value), not "any".

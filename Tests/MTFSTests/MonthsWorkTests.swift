@@ -252,3 +252,19 @@ struct NeutralSignTests {
         #expect(html.contains("<td class=\"num neg\" data-label=\"Variance\">-£5,000</td>"), "\(html)")
     }
 }
+
+@Suite("One scope policy for pages and the API")
+struct FindingsScopeTests {
+    @Test("a holder's findings are on their statement: the findings page and the findings API both refuse a holder (403), and both answer finance")
+    func holderFindings() async throws {
+        let f = try await PortalFixture()
+        let token = Credentials.randomSecret(prefix: "mtfs_")
+        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        let helen = try await f.signIn("helen")
+        #expect(try await f.request("GET", "/findings", cookie: helen.cookie).status == 403)
+        let api = try await f.request("GET", "/api/v1/findings", headers: ["Authorization": "Bearer \(token)"])
+        #expect(api.status == 403 && api.body.contains("\"errors\""), "\(api.status) \(api.body)")
+        let fbp = try await f.signIn("fbp.people")
+        #expect(try await f.request("GET", "/api/v1/findings", cookie: fbp.cookie).status == 200)
+    }
+}
