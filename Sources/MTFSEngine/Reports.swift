@@ -213,6 +213,9 @@ public struct ProposalDetail: Sendable {
     public var centres: [Centre]
     public var positions: [(year: FinancialYear, position: Position)]
     public var forecasts: [ForecastRecord]
+    /// The latest month each year was returned in: a return that says the forecast again
+    /// confirms it without recording it anew.
+    public var returnedAt: [FinancialYear: Period] = [:]
     public var entries: [JournalEntry]
 
     public static func build(_ ledger: Ledger, ref: ProposalRef, today: CivilDate) throws -> ProposalDetail {
@@ -220,12 +223,15 @@ public struct ProposalDetail: Sendable {
             let p = try ledger.requireProposal(ref)
             let model = try ledger.operatingModel()
             let byYear = try ledger.positionLines().byProposalYear()[ref] ?? [:]
-            return ProposalDetail(
+            let returned = try ledger.latestReturnPeriods(asOf: nil).filter { $0.key.ref == p.ref }
+            var detail = ProposalDetail(
                 proposal: p,
                 centres: p.costCentres.map { Centre(share: $0, holder: model.assignment(of: $0.costCentre, on: today)) },
                 positions: byYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 forecasts: try ledger.latestForecasts(ref: ref),
                 entries: try ledger.journal(JournalFilter(proposal: ref)))
+            detail.returnedAt = Dictionary(returned.map { ($0.key.year, $0.value) }, uniquingKeysWith: max)
+            return detail
         }
     }
 }

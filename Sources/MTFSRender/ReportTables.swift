@@ -145,12 +145,13 @@ public enum ProposalTables {
             var t = Table(
                 title: "Latest forecasts",
                 columns: [
-                    .init("year", "Year"), .init("period", "As at"), .init("forecast", "Forecast"),
+                    .init("year", "Year"), .init("period", "Given in"), .init("returned", "Last returned"), .init("forecast", "Forecast"),
                     .init("rag", "RAG"), .init("comment", "Comment"), .init("by", "By"),
                 ])
             for f in d.forecasts {
                 t.rows.append([
-                    .text(f.year.description), .text(f.period.description), .money(f.forecast), .text(f.rag.name),
+                    .text(f.year.description), .text(f.period.description),
+                    .text(max(f.period, d.returnedAt[f.year] ?? f.period).description), .money(f.forecast), .text(f.rag.name),
                     .text(f.comment), .text(f.actor),
                 ])
             }

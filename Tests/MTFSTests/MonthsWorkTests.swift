@@ -268,3 +268,16 @@ struct FindingsScopeTests {
         #expect(try await f.request("GET", "/api/v1/findings", cookie: fbp.cookie).status == 200)
     }
 }
+
+@Suite("A forecast said again")
+struct ForecastConfirmedTests {
+    @Test("proposal show and SL02 say the month a forecast was last returned, beside the month it was given")
+    func lastReturned() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", samplePack])
+        let show = try cli.run(["proposal", "show", "PEO-06"]).out
+        #expect(show.contains("Last returned") && show.contains("2023/24  2023/24 P1  2023/24 P7"), "\(show)")
+        let sl02 = try cli.run(["reconcile", "--code", "SL02", "--format", "csv"]).out
+        #expect(sl02.contains("(Amber, returned 2023/24 P7)"), "\(sl02)")
+    }
+}
