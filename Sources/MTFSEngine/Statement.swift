@@ -400,6 +400,16 @@ public struct StatementBuilder: Sendable {
             owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }.sorted { $0.ref < $1.ref }, portfolio: nil)
     }
 
+    /// The directorates a holder's statement covers: those of the cost centres they hold at the
+    /// month's end and of the proposals they own (what scope is judged by, without building it).
+    public func directorates(of holder: String) -> [String] {
+        directorates(held: centresByHolder[holder] ?? [], owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] })
+    }
+
+    private func directorates(held: [CostCentreCode], owned: [Proposal]) -> [String] {
+        Set(held.map { input.model.assignment(of: $0, on: input.asOf.lastDay)?.directorate ?? "" }).union(owned.map(\.directorate)).sorted()
+    }
+
     /// The Cabinet portfolios the proposals name.
     public var portfolios: [String] { Array(Set(input.proposals.compactMap(\.portfolio))).sorted() }
 
@@ -491,7 +501,7 @@ public struct StatementBuilder: Sendable {
                 code: code, name: input.names[code] ?? "", service: a?.service ?? "", directorate: a?.directorate ?? "",
                 baseline: input.baselines[code]?[year], since: input.model.heldSince(code, on: period.lastDay) ?? a?.effective ?? period.lastDay)
         }
-        let directorates = Set(centres.map(\.directorate)).union(owned.map(\.directorate)).sorted()
+        let directorates = self.directorates(held: held, owned: owned)
         var statement = HolderStatement(
             holder: holder, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
             yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count, behindIf: settings),

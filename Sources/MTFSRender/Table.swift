@@ -134,8 +134,11 @@ extension Table {
     /// The rows that are data, not subtotals.
     var dataRows: [[Cell]] { subtotals.isEmpty ? rows : rows.enumerated().filter { !subtotals.contains($0.offset) }.map(\.element) }
 
+    /// The subtotal rows, in order.
+    var subtotalRows: [[Cell]] { subtotals.sorted().compactMap { rows.indices.contains($0) ? rows[$0] : nil } }
+
     /// The subtotal rows then the totals row: what a data format keeps apart from the data.
-    var totalRows: [[Cell]] { subtotals.sorted().compactMap { rows.indices.contains($0) ? rows[$0] : nil } + (totals.map { [$0] } ?? []) }
+    var totalRows: [[Cell]] { subtotalRows + (totals.map { [$0] } ?? []) }
 
     /// RFC 4180 CSV with a header of column keys; money as pounds with two decimals, no symbol.
     /// Data rows only: no subtotal or total row, which a reader summing a column would count twice.
@@ -177,7 +180,7 @@ extension Table {
         }
         let data = dataRows
         var parts = ["  \"rows\": [" + (data.isEmpty ? "]" : "\n" + data.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]")]
-        let sub = subtotals.sorted().compactMap { rows.indices.contains($0) ? rows[$0] : nil }
+        let sub = subtotalRows
         if !sub.isEmpty { parts.append("  \"subtotals\": [\n" + sub.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]") }
         if let totals { parts.append("  \"totals\": " + object(totals)) }
         if let title { parts.insert("  \"title\": " + Escape.json(title), at: 0) }

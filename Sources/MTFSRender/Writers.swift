@@ -123,7 +123,8 @@ public struct TextWriter: ReportWriter {
         // one 230 columns wide.
         out += FindingsReport.wrap(Escape.terminal(StatementRenderer.headline(s)), indent: 0, width: 110) + "\n\n"
         out += "Cost centres you hold\n" + StatementRenderer.centresTable(s).renderText() + "\n"
-        out += "Proposals you own\n" + TextStatement.thisYear(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)).renderText()
+        let owned = StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)
+        out += "Proposals you own\n" + TextStatement.thisYear(owned).renderText()
         // Each proposal's name in full (the table cuts it to fit) with its latest comment.
         out += s.owned.map { l in
             var line = "\(l.ref) " + (l.notes.isEmpty ? l.title : "\(l.title) (\(l.notes.joined(separator: "; ")))")
@@ -133,7 +134,7 @@ public struct TextWriter: ReportWriter {
             return FindingsReport.wrap(Escape.terminal(line), indent: 2, width: 110) + "\n"
         }.joined() + "\n"
         out += "Movement this month, original target and later years\n"
-            + TextStatement.laterYears(StatementRenderer.linesTable(s, s.owned, totals: true, owner: false)).renderText() + "\n"
+            + TextStatement.laterYears(owned).renderText() + "\n"
         if let trend = StatementRenderer.trendTable(s) { out += "Your proposals month by month\n" + trend.renderText() + "\n" }
         if let impacts = StatementRenderer.impactsTable(s) { out += "Service impacts\n" + impacts.renderText() + "\n" }
         if !s.others.isEmpty {

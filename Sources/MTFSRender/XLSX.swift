@@ -357,13 +357,13 @@ public enum XLSXFile {
         let title = String((printTitle ?? sheet.name).replacingAll("&", with: "&&").prefix(200))
         _ = worksheet_set_header(ws, "&L" + title + "&RPage &P of &N")
         worksheet_set_paper(ws, 9)
-        worksheet_fit_to_pages(ws, UInt16(max(1, (widths.reduce(0, +) + perPage - 1) / perPage)), 0)
+        let pagesWide = max(1, (widths.reduce(0, +) + perPage - 1) / perPage)
+        worksheet_fit_to_pages(ws, UInt16(pagesWide), 0)
         guard headings else { return }
         worksheet_repeat_rows(ws, 0, 0)
         // A sheet printed across pages repeats the columns that say whose each row is: those the
         // report names, else its leading text columns (a directorate and year; an entry's number),
         // at most a third of a page.
-        let pagesWide = (widths.reduce(0, +) + perPage - 1) / perPage
         var repeated = sheet.repeatedColumns
         if repeated == 0 && pagesWide > 1 {
             var width = 0

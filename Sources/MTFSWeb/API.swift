@@ -22,13 +22,9 @@ extension Portal {
             ]
             if let latest {
                 let builder = try await self.snapshots(latest, user)
-                let mine = builder.input.proposals.filter(user.scope.sees)
-                names["refs"] = mine.map(\.ref.rawValue).sorted()
-                names["directorates"] = user.scope.seesEverything ? builder.input.directorates.sorted() : Set(mine.map(\.directorate)).sorted()
-                names["holders"] = try builder.holders.filter { holder in
-                    let s = try builder.statement(for: holder)
-                    return user.scope.seesStatement(of: holder, directorates: s.directorates)
-                }.sorted()
+                names["refs"] = builder.input.proposals.filter(user.scope.sees).map(\.ref.rawValue).sorted()
+                names["directorates"] = Portal.directorates(builder.input, seenBy: user)
+                names["holders"] = builder.holders.filter { user.scope.seesStatement(of: $0, directorates: builder.directorates(of: $0)) }
             }
             return Pages.json(try router.openAPI(Portal.openAPIHeader, names: names))
         }
@@ -54,10 +50,7 @@ extension Portal {
             let format = Portal.query(request)["format"] ?? "json"
             guard format == "json" || format == "csv" else { throw HTTPFailure(.unprocessableContent, "format: expected json or csv, found \"\(format)\"") }
             if format == "csv" {
-                // With the byte order mark, as every CSV the portal gives: Excel then reads £ right.
-                return Response(
-                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: DocumentFormat.csv.text(table.renderCSV(), bom: true))))
+                return Pages.csv(table.renderCSV())
             }
             return Pages.json(table.renderJSON())
         }
@@ -88,10 +81,7 @@ extension Portal {
             }
             let r = try await self.findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
             if format == "csv" {
-                // With the byte order mark, as every CSV the portal gives: Excel then reads £ right.
-                return Response(
-                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: DocumentFormat.csv.text(CSVWriter().reconciliation(r), bom: true))))
+                return Pages.csv(CSVWriter().reconciliation(r))
             }
             return Pages.json(try JSONOutput.encode(r))
         }
@@ -110,7 +100,8 @@ extension Portal {
             let user = try self.requireUser(context)
             let p = try await self.period(context.parameters.get("period").map { $0.removingPercentEncoding ?? $0 })
             // The holder is named, even by a holder asking for their own (as the description says).
-            guard Portal.query(request)["holder"].map({ !$0.isEmpty }) == true, let name = try self.holder(Portal.query(request), user) else {
+            let q = Portal.query(request)
+            guard q["holder"].map({ !$0.isEmpty }) == true, let name = try self.holder(q, user) else {
                 throw HTTPFailure(.unprocessableContent, "holder: give ?holder=NAME, the budget holder whose statement you want")
             }
             return Pages.json(try JSONOutput.encode(try await self.statement(holder: name, period: p, for: user)))
@@ -146,7 +137,6 @@ extension Portal {
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
             guard !posted.lines.isEmpty else { throw HTTPFailure(.unprocessableContent, "lines: expected at least one line") }
-            try self.requireMonthBegun(p)
             var rows: [ParsedReturn.Row] = []
             var places: [Int] = []
             var problems: [String] = []

@@ -54,6 +54,13 @@ enum Pages {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// A CSV reply, with the byte order mark every CSV the portal gives has: Excel then reads £ right.
+    static func csv(_ text: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: DocumentFormat.csv.text(text, bom: true))))
+    }
+
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }

@@ -79,19 +79,20 @@ extension Portal {
 
     func findingsPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let q = Portal.query(request)
-        let r = try await findings(q, codes: Form.all("code", in: request.uri.query ?? ""), user)
+        let asked = Form.all("code", in: request.uri.query ?? "")
+        let r = try await findings(q, codes: asked, user)
         let sev = ["", "low", "medium", "high", "critical"].map { "<option value=\"\($0)\"\(q["severity"] == $0 ? " selected" : "")>\($0.isEmpty ? "any" : $0)</option>" }.joined()
         // Kinds of finding as tick boxes in plain words (a multiple select needs Ctrl-click and cut
         // names short), and the directorate chosen from those the user sees, not typed.
-        let chosen = Set(Form.all("code", in: request.uri.query ?? ""))
+        let chosen = Set(asked)
         let codes = FindingCode.allCases.map { c in
             "<label class=\"tick\"><input type=\"checkbox\" name=\"code\" value=\"\(c.rawValue)\"\(chosen.contains(c.rawValue) ? " checked" : "")> \(Escape.html(c.plainName)) <span class=\"code\">\(c.rawValue)</span></label>"
         }.joined()
         let input = try await reconciled.current(service: service, today: options.today()).input
-        let directorates = user.scope.seesEverything ? input.directorates.sorted() : Set(input.proposals.filter(user.scope.sees).map(\.directorate)).sorted()
-        let asked = q["directorate"] ?? ""
+        let directorates = Portal.directorates(input, seenBy: user)
+        let directorate = q["directorate"] ?? ""
         let options = ([""] + directorates).map { d in
-            "<option value=\"\(Escape.html(d))\"\(Names.match(asked, in: [d]) != nil || (d.isEmpty && asked.isEmpty) ? " selected" : "")>\(d.isEmpty ? "any" : Escape.html(d))</option>"
+            "<option value=\"\(Escape.html(d))\"\(Names.match(directorate, in: [d]) != nil || (d.isEmpty && directorate.isEmpty) ? " selected" : "")>\(d.isEmpty ? "any" : Escape.html(d))</option>"
         }.joined()
         let form = "<form class=\"filters\" method=\"get\" action=\"/findings\"><div><label for=\"severity\">At least</label><select id=\"severity\" name=\"severity\">\(sev)</select></div>"
             + "<div><label for=\"directorate\">Directorate</label><select id=\"directorate\" name=\"directorate\">\(options)</select></div>"
@@ -100,7 +101,7 @@ extension Portal {
         // The downloads carry the filter as read, not the page's whole query (whose other values
         // would override the links' own report and format).
         let kept = (["severity", "directorate"].compactMap { key in q[key].flatMap { $0.isEmpty ? nil : "\(key)=\(Pages.queryValue($0))" } }
-            + Form.all("code", in: request.uri.query ?? "").filter { !$0.isEmpty }.map { "code=\(Pages.queryValue($0))" })
+            + asked.filter { !$0.isEmpty }.map { "code=\(Pages.queryValue($0))" })
         let query = kept.joined(separator: "&amp;")
         let body = "<header><h1>Findings</h1><p class=\"meta\">As at the end of \(Escape.html(r.asOf.description)) · ledger head \(Escape.html(r.head.short)) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
             + (r.filter.map { " · only \(Escape.html($0.description))" } ?? "") + "</p></header>" + form

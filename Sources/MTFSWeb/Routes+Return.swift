@@ -37,9 +37,9 @@ extension Portal {
     /// The month "My return" opens on: the one after the holder last returned (``ReturnsDue``).
     func monthDue(holder: String, user: PortalUser) async throws -> Period {
         let latest = try await period(nil)
-        let (window, latestData) = try await service.reading { (try $0.window(), try $0.latestDataPeriod()) }
+        let window = try await service.reading { try $0.window() }
         let lastReturned = try await returnLines(holder: holder, period: latest, user: user).compactMap(\.returned).max()
-        return ReturnsDue.nextMonth(lastReturned: lastReturned, latestData: latestData, today: options.today(), window: window) ?? latest
+        return ReturnsDue.nextMonth(lastReturned: lastReturned, latestData: latest, today: options.today(), window: window) ?? latest
     }
 
     func returnForm(lines: [HolderStatement.Line], values: [[String: String]], errors: [String: String], period p: Period, context: PortalContext)

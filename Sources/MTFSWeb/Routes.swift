@@ -103,6 +103,12 @@ extension Portal {
         return latest
     }
 
+    /// The ledger's directorates a user's views cover, sorted: every one, or those of the proposals
+    /// in their scope (a filter's choices, the API description's enum).
+    static func directorates(_ input: ReconciliationInput, seenBy user: PortalUser) -> [String] {
+        user.scope.seesEverything ? input.directorates.sorted() : Set(input.proposals.filter(user.scope.sees).map(\.directorate)).sorted()
+    }
+
     /// The month's statements, shared between requests (``SnapshotCache``).
     func snapshots(_ period: Period, _ user: PortalUser) async throws -> StatementBuilder {
         try await cache.builder(period: period, login: user.login, service: service, now: options.now())
