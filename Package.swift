@@ -22,6 +22,9 @@ let package = Package(
         // ours. Its dependencies (swift-nio, swift-collections) are already built for Hummingbird: the
         // package itself adds about 15 s to a clean debug build on 2 cores.
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        // The reminders' daily job runs beside the portal as a Service (SPEC §11); already built for
+        // Hummingbird, so no build cost.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // Tests only; no dependencies of its own, ~5 s debug. Property tests of the ledger invariants.
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
@@ -44,16 +47,22 @@ let package = Package(
         .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Passwords hashed with Argon2id (SPEC §10): libargon2 from Debian; no build cost.
         .systemLibrary(name: "CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        // Mail to the council's relay (SPEC §11): libcurl's SMTP from Debian (libcurl4-openssl-dev);
+        // no build cost.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "MTFSDomain", dependencies: ["CCrypto"]),
         .target(name: "MTFSStore", dependencies: ["CSQLite", "MTFSDomain"]),
         .target(name: "MTFSEngine", dependencies: ["MTFSDomain", "MTFSStore", "CZlib"]),
         .target(name: "MTFSRender", dependencies: ["MTFSDomain", "MTFSEngine", "CXLSXWriter"]),
+        // Reminders by email: who is due one, the messages, the relay, the record of each try.
+        .target(name: "MTFSMail", dependencies: ["MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "CCurl"]),
         // The portal: users, sessions and pages over the ledger service; the only module with a server.
         .target(
             name: "MTFSWeb",
             dependencies: [
                 "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "CArgon2",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -61,14 +70,15 @@ let package = Package(
         .executableTarget(
             name: "mtfs",
             dependencies: [
-                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb",
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb", "MTFSMail",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "MTFSTests",
             dependencies: [
-                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb", "mtfs",
+                "MTFSDomain", "MTFSStore", "MTFSEngine", "MTFSRender", "MTFSWeb", "MTFSMail", "mtfs",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Golden", "Fixtures", "Browser"]  // read by path from the tests, not bundled

@@ -62,6 +62,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `29 September 2023`: the date as a report for people writes it.
     public var longText: String { "\(day) \(CivilDate.monthNames[month - 1]) \(year)" }
 
+    /// The day `days` later (or earlier, when negative).
+    public func adding(days: Int) -> CivilDate {
+        var (y, m, d) = (year, month, day + days)
+        while d > CivilDate.daysIn(month: m, year: y) {
+            d -= CivilDate.daysIn(month: m, year: y)
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        while d < 1 {
+            (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+            d += CivilDate.daysIn(month: m, year: y)
+        }
+        return CivilDate(year: y, month: m, day: d) ?? self
+    }
+
     /// `2023-10-01`.
     public var description: String {
         String(year) + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)

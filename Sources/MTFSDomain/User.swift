@@ -17,10 +17,12 @@ public struct PortalUser: Hashable, Sendable {
     public var directorate: String?
     /// For a `member`: the Cabinet portfolio whose savings are theirs to read.
     public var portfolio: String?
+    /// Where reminders go (SPEC §11); shown only to the user and administrators.
+    public var email: String?
     public var disabled = false
 
     public init(
-        login: String, name: String, role: Role, holder: String? = nil, directorate: String? = nil, portfolio: String? = nil, disabled: Bool = false
+        login: String, name: String, role: Role, holder: String? = nil, directorate: String? = nil, portfolio: String? = nil, email: String? = nil, disabled: Bool = false
     ) {
         self.login = login
         self.name = name
@@ -28,6 +30,7 @@ public struct PortalUser: Hashable, Sendable {
         self.holder = holder
         self.directorate = directorate
         self.portfolio = portfolio
+        self.email = email
         self.disabled = disabled
     }
 
@@ -55,6 +58,7 @@ public struct PortalUser: Hashable, Sendable {
         if role == .member && (portfolio ?? "").trimmingSpaces().isEmpty {
             throw DomainError.invalid("a member needs --portfolio NAME: the Cabinet portfolio whose savings are theirs to read")
         }
+        if let email { _ = try EmailAddress.check(email) }
         if role != .member && portfolio != nil {
             throw DomainError.invalid("--portfolio is for a member (--role member); a \(role.rawValue) is not scoped to a portfolio")
         }

@@ -623,6 +623,20 @@ struct Row {
     /// Whether the column is NULL.
     public func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
+    /// The position of the column called `name` in the statement's result (its `AS` name, else the
+    /// column's own), so a row can be read by name rather than by counting `SELECT`'s columns.
+    /// A name the query does not have is a programming error, caught by the first test to run it.
+    public func column(_ name: String) -> Int32 {
+        for i in 0..<sqlite3_column_count(handle) where sqlite3_column_name(handle, i).map({ String(cString: $0) }) == name { return i }
+        preconditionFailure("the query has no column \(name)")
+    }
+    /// A text column by name ("" when NULL).
+    public func text(_ name: String) -> String { text(column(name)) }
+    /// A text column by name, nil when NULL.
+    public func optionalText(_ name: String) -> String? { optionalText(column(name)) }
+    /// An integer column by name (0 when NULL).
+    public func int(_ name: String) -> Int64 { int(column(name)) }
+
     /// A column's storage class (https://www.sqlite.org/datatype3.html): read it before the value,
     /// since reading an integer as text converts it.
     public enum StorageClass { case null, integer, real, text, blob }

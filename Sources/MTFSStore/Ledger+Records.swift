@@ -19,6 +19,7 @@ public enum FactTable: String, CaseIterable, Sendable {
     case tokens
     case authEvents = "auth_events"
     case impacts
+    case reminders
 
     /// The tables schema 5 chained (the rest came later, with their own migrations).
     static let schema5: [FactTable] = [
@@ -46,7 +47,7 @@ public enum FactTable: String, CaseIterable, Sendable {
         case .returnLines: ["delivered_blank", "green", "amber", "red", "impact", "impact_foreseen"]
         case .forecasts: ["green", "amber", "red"]
         case .proposals: ["fund", "portfolio", "portfolio_holder", "risk", "priority"]
-        case .userChanges: ["portfolio"]
+        case .userChanges: ["portfolio", "email"]
         default: []
         }
     }

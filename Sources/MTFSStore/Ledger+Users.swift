@@ -29,14 +29,14 @@ public struct AuthEvent: Sendable, Hashable {
 /// a role, a holder binding, a password or a disabling is never edited in place. Sessions are not
 /// chained, but one counts only when the chained sign-in that began it is there.
 extension Ledger {
-    private static let userColumns = "login, name, role, holder, directorate, disabled, portfolio"
+    private static let userColumns = "login, name, role, holder, directorate, disabled, portfolio, email"
 
     /// A role this build does not know is read as a disabled member of no portfolio: it grants nothing.
     private static func user(from row: Row) -> PortalUser {
         let role = PortalUser.Role(rawValue: row.text(2))
         return PortalUser(
             login: row.text(0), name: row.text(1), role: role ?? .member, holder: row.optionalText(3),
-            directorate: row.optionalText(4), portfolio: row.optionalText(6), disabled: role == nil || row.int(5) != 0)
+            directorate: row.optionalText(4), portfolio: row.optionalText(6), email: row.optionalText(7), disabled: role == nil || row.int(5) != 0)
     }
 
     /// A time in seconds since 1970 as the chain's other facts write it (ISO 8601, UTC).
@@ -52,10 +52,10 @@ extension Ledger {
     ) throws {
         try db.run(
             """
-            INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of, portfolio)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of, portfolio, email)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, Int64(user.disabled ? 1 : 0), change,
-            recordedAt, actor, onBehalfOf, user.portfolio)
+            recordedAt, actor, onBehalfOf, user.portfolio, user.email)
         try chain(.userChanges, db.lastInsertRowID)
     }
 
@@ -114,6 +114,16 @@ extension Ledger {
         }
     }
 
+    /// Sets (or, with nil, removes) a user's email address, where their reminders go (SPEC §11).
+    public func setEmail(_ login: String, _ email: String?, by actor: String, onBehalfOf: String? = nil, at time: Int64) throws {
+        try transaction {
+            guard var u = try user(login), let hash = try passwordHash(login: login) else { throw LedgerError.notFound("there is no user \(login)") }
+            u.email = email
+            do throws(DomainError) { try u.validate() } catch { throw LedgerError.refused(error.explanation) }
+            try recordUser(u, passwordHash: hash, change: email == nil ? "email removed" : "email set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
+        }
+    }
+
     /// Records an API token by its hash.
     public func addToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64, recordedAt: String) throws {
         try transaction {
@@ -131,7 +141,7 @@ extension Ledger {
     public func user(tokenHash: String) throws -> PortalUser? {
         try db.first(
             """
-            SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled, u.portfolio FROM tokens t JOIN users u ON u.login = t.login
+            SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled, u.portfolio, u.email FROM tokens t JOIN users u ON u.login = t.login
             WHERE t.token_hash = ? AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'tokens' AND r.key1 = t.id AND r.key2 = '')
             """,
             tokenHash, map: Ledger.user(from:))

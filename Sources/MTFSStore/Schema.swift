@@ -2,7 +2,7 @@
 /// (https://www.sqlite.org/pragma.html#pragma_user_version). Never edit a step that has shipped:
 /// add the next one.
 enum Schema {
-    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9, migration10, migration11]
+    static let migrations: [String] = [migration1, migration2, migration3, migration4, migration5, migration6, migration7, migration8, migration9, migration10, migration11, migration12]
 
     /// Version 1: the operating model, proposals, the double-entry ledger, forecasts.
     ///
@@ -593,5 +593,42 @@ enum Schema {
             SELECT login, name, role, holder, directorate, password_hash, disabled, portfolio FROM user_changes c
             WHERE id = (SELECT max(u.id) FROM user_changes u WHERE u.login = c.login
                         AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'user_changes' AND r.key1 = u.id AND r.key2 = ''));
+        """
+
+    /// Version 12: reminders by email (SPEC §11). A user gains an email address (a later column of
+    /// their history, hashed only when set, so every older record stands), and every reminder tried
+    /// is a chained, append-only row: who, what, for which period, when, and what the relay said. A
+    /// reminder is sent once: a second `sent` row for the same kind, subject and recipient is refused
+    /// by the database as by the rule.
+    static let migration12 = """
+        ALTER TABLE user_changes ADD COLUMN email TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254);
+        DROP VIEW users;
+        CREATE VIEW users AS
+            SELECT login, name, role, holder, directorate, password_hash, disabled, portfolio, email FROM user_changes c
+            WHERE id = (SELECT max(u.id) FROM user_changes u WHERE u.login = c.login
+                        AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'user_changes' AND r.key1 = u.id AND r.key2 = ''));
+        CREATE TABLE reminders (
+            id           INTEGER PRIMARY KEY,
+            kind         TEXT NOT NULL CHECK (kind IN ('return', 'sign-off', 'digest')),
+            subject_key  TEXT NOT NULL,
+            holder       TEXT,
+            period       INTEGER NOT NULL,
+            login        TEXT NOT NULL,
+            address      TEXT NOT NULL,
+            outcome      TEXT NOT NULL CHECK (outcome IN ('sent', 'failed')),
+            relay        TEXT NOT NULL,
+            title        TEXT NOT NULL,
+            detail       TEXT NOT NULL,
+            recorded_at  TEXT NOT NULL,
+            actor        TEXT NOT NULL,
+            source       TEXT NOT NULL,
+            on_behalf_of TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX reminders_sent_once ON reminders(kind, subject_key, login) WHERE outcome = 'sent';
+        CREATE INDEX reminders_by_period ON reminders(period, kind);
+        CREATE TRIGGER reminders_no_update BEFORE UPDATE ON reminders
+            BEGIN SELECT RAISE(ABORT, 'reminders are a history: record another'); END;
+        CREATE TRIGGER reminders_no_delete BEFORE DELETE ON reminders
+            BEGIN SELECT RAISE(ABORT, 'reminders are a history: record another'); END;
         """
 }

@@ -12,7 +12,8 @@ struct MTFS: ParsableCommand {
 
             Exit codes: 0 success; 1 usage error; 2 bad input (nothing written), or output that could not be written; \
             3 --fail-on threshold met; \
-            4 integrity failure (verify); 5 the ledger file could not be read or written (busy, disk full).
+            4 integrity failure (verify); 5 the ledger file could not be read or written (busy, disk full); \
+            6 remind: a reminder could not be sent (it is recorded, and tried again on the next run).
             """,
         version: "0.1.0",
         subcommands: [
@@ -20,7 +21,7 @@ struct MTFS: ParsableCommand {
             Slip.self,
             Unachievable.self, Reverse.self, Journal.self, Balance.self, Verify.self, Reconcile.self, StatementCommand.self,
             StatementsCommand.self, TemplateCommand.self, SignOffCommand.self, SummaryCommand.self, ReportCommand.self, Settings.self, ExportCommand.self,
-            Generate.self, Demo.self, Upgrade.self, Serve.self, UserCommand.self, TokenCommand.self,
+            Generate.self, Demo.self, Upgrade.self, Serve.self, UserCommand.self, TokenCommand.self, Remind.self,
         ]
     )
 }

@@ -7,12 +7,14 @@ import MTFSStore
 /// `mtfs settings`: tolerances stored with the ledger.
 struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show or change the reconciliation tolerances stored with the ledger.",
+        abstract: "Show or change the reconciliation tolerances and the reminders' settings stored with the ledger.",
         discussion: """
             Keys:
             \(SettingKey.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n"))
+            \(ReminderSettings.Key.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n"))
 
             Examples: mtfs settings      mtfs settings behind-profile-percent 15%      mtfs settings behind-profile-minimum 25,000
+                      mtfs settings reminders-from savings@council.gov.uk      mtfs settings returns-due-day 12
             """)
 
     @OptionGroup var options: LedgerOptions
@@ -22,17 +24,30 @@ struct Settings: ParsableCommand {
     func run() throws {
         let ledger = key == nil ? try options.openForReading() : try options.open()
         if let key {
-            let setting = try SettingKey(parsing: key)
             guard let value else { throw Failure.usage("give the new value for \(key)") }
-            var check = ReconcileSettings()
-            try check.set(setting, value)
-            try ledger.setSetting(setting.rawValue, check.value(setting), by: try options.provenance())
+            if let reminder = ReminderSettings.Key(parsing: key) {
+                var check = ReminderSettings()
+                do throws(DomainError) { try check.set(reminder, value) } catch { throw Failure.badInput(error.explanation) }
+                try ledger.setSetting(reminder.rawValue, check.value(reminder), by: try options.provenance())
+            } else {
+                let setting: SettingKey
+                do throws(DomainError) { setting = try SettingKey(parsing: key) } catch {
+                    throw Failure.badInput(error.explanation + ", " + ReminderSettings.Key.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                var check = ReconcileSettings()
+                try check.set(setting, value)
+                try ledger.setSetting(setting.rawValue, check.value(setting), by: try options.provenance())
+            }
         }
         let current = try ledger.reconcileSettings()
         let stored = try ledger.settings()
         var table = Table(columns: [.init("key", "Setting"), .init("value", "Value"), .init("from", "From"), .init("meaning", "Meaning")])
         for k in SettingKey.allCases {
             table.rows.append([.text(k.rawValue), .text(current.value(k)), .text(stored[k.rawValue] == nil ? "default" : "ledger"), .text(k.meaning)])
+        }
+        let reminders = try ledger.reminderSettings()
+        for k in ReminderSettings.Key.allCases {
+            table.rows.append([.text(k.rawValue), .text(reminders.value(k)), .text(stored[k.rawValue] == nil ? "default" : "ledger"), .text(k.meaning)])
         }
         Terminal.write(table.renderText())
     }

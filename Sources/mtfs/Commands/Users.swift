@@ -11,7 +11,7 @@ extension PortalUser.Role: ExpressibleByArgument {}
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Add, list and disable the people who sign in to the portal.",
-        subcommands: [UserAdd.self, UserList.self, UserPassword.self, UserDisable.self])
+        subcommands: [UserAdd.self, UserList.self, UserPassword.self, UserEmail.self, UserDisable.self])
 }
 
 struct UserAdd: ParsableCommand {
@@ -23,7 +23,7 @@ struct UserAdd: ParsableCommand {
             directorate's returns and statements; --directorate), cfo (everything, read), admin (everything), member (a \
             councillor: their Cabinet portfolio's members' report, statement and findings, read only; --portfolio).
 
-            Example: printf '%s' "$PASSWORD" | mtfs user add helen --name "Helen Brandt" --role holder --holder "Helen Brandt" --password-stdin
+            Example: printf '%s' "$PASSWORD" | mtfs user add helen --name "Helen Brandt" --role holder --holder "Helen Brandt" --email helen.brandt@council.gov.uk --password-stdin
                      printf '%s' "$PASSWORD" | mtfs user add cllr.fielding --name "Cllr Maya Fielding" --role member --portfolio "Children's Services" --password-stdin
             """)
     @OptionGroup var options: LedgerOptions
@@ -33,6 +33,7 @@ struct UserAdd: ParsableCommand {
     @Option(help: "For a holder: the budget holder whose statements are theirs.") var holder: String?
     @Option(help: "For finance: their directorate.") var directorate: String?
     @Option(help: "For a member: the Cabinet portfolio whose savings they read.") var portfolio: String?
+    @Option(help: "Where their reminders go (mtfs remind); shown only to them and administrators.") var email: String?
     @Flag(name: .customLong("password-stdin"), help: "Read the password from standard input (required; never from the command line).")
     var passwordStdin = false
 
@@ -42,6 +43,9 @@ struct UserAdd: ParsableCommand {
         if directorate != nil && role != .finance { throw Failure.usage("--directorate is for a finance user; a \(role.rawValue) has none") }
         if portfolio != nil && role != .member { throw Failure.usage("--portfolio is for a member; a \(role.rawValue) has none") }
         var user = PortalUser(login: login.lowercased(), name: name, role: role, holder: holder, directorate: directorate, portfolio: portfolio)
+        if let email {
+            do throws(DomainError) { user.email = try EmailAddress.check(email) } catch { throw Failure.badInput("--email: \(error.explanation)") }
+        }
         do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
         let ledger = try options.open()
         // The names must be the ledger's own: a typo would give a portal of empty pages.
@@ -113,13 +117,33 @@ struct UserList: ParsableCommand {
         let users = try options.openForReading().users()
         var t = Table(columns: [
             .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("holder", "Holder"), .init("directorate", "Directorate"),
-            .init("portfolio", "Portfolio"), .init("status", "Status"),
+            .init("portfolio", "Portfolio"), .init("email", "Email"), .init("status", "Status"),
         ])
         t.rows = users.map { u in
             [.text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder ?? ""), .text(u.directorate ?? ""), .text(u.portfolio ?? ""),
-                .text(u.disabled ? "disabled" : "active")]
+                .text(u.email ?? ""), .text(u.disabled ? "disabled" : "active")]
         }
         try format.emit(json: { t.renderJSON() }, table: { _ in t }, sheet: "Users")
+    }
+}
+
+struct UserEmail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "email", abstract: "Set the address a user's reminders go to (mtfs remind); --remove takes it away.",
+        discussion: "Example: mtfs user email helen helen.brandt@council.gov.uk")
+    @OptionGroup var options: LedgerOptions
+    @Argument(help: "The login.") var login: String
+    @Argument(help: "The email address.") var address: String?
+    @Flag(help: "Remove the address: no reminder is sent to them.") var remove = false
+
+    func run() throws {
+        if remove == (address != nil) { throw Failure.usage("give the email address, or --remove (not both)") }
+        var checked: String?
+        if let address {
+            do throws(DomainError) { checked = try EmailAddress.check(address) } catch { throw Failure.badInput(error.explanation) }
+        }
+        try options.open().setEmail(login, checked, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds)
+        Terminal.write(checked.map { "\(login)'s reminders go to \($0)." } ?? "Removed \(login)'s email address; they are sent no reminders.")
     }
 }
 

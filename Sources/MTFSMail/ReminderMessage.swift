@@ -1,0 +1,71 @@
+import MTFSDomain
+import MTFSEngine
+import MTFSRender
+
+/// The words of a reminder (SPEC §11): short plain text with an HTML alternative, saying the period,
+/// the figures that matter, one link into the portal and who to ask. Every value from the ledger
+/// is escaped in the HTML; the text part is plain.
+public enum ReminderMessage {
+    /// The subject, text and HTML of `due`, linking into the portal at `baseURL`.
+    public static func compose(_ due: ReminderPlan.Due, baseURL: String) -> (subject: String, text: String, html: String) {
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        let month = "\(due.period.monthName) (\(due.period))"
+        var paragraphs: [String] = []
+        let subject: String
+        let link: String
+        let linkText: String
+        switch due.kind {
+        case .returnDue:
+            subject = "Your savings return for \(due.period.monthName) is overdue"
+            link = "\(base)/return?period=\(due.period.monthText)"
+            linkText = "Open your return for \(due.period.monthName)"
+            paragraphs.append(
+                "Your return for \(month) was due by \(due.dueDate.longText)"
+                    + (due.returned == 0
+                        ? " and has not been received."
+                        : ": \(due.returned) of your \(due.lines) lines are in; \(due.lines - due.returned) still to return."))
+            paragraphs.append(
+                "Your savings this year (\(due.directorates.joined(separator: ", "))): target \(due.target), delivered \(due.delivered) as last returned, "
+                    + (due.variance.isNegative ? "\(due.variance.magnitude) behind profile." : "on profile or ahead."))
+        case .signOff:
+            subject = "Please sign your savings statement for \(due.period.monthName)"
+            link = "\(base)/statement?period=\(due.period.monthText)"
+            linkText = "Open your statement for \(due.period.monthName)"
+            paragraphs.append("Your return for \(month) is in, but its statement is not signed. Please check the figures and sign it.")
+            paragraphs.append(
+                "The statement shows target \(due.target), delivered \(due.delivered), "
+                    + (due.variance.isNegative ? "\(due.variance.magnitude) behind profile." : "on profile or ahead."))
+        case .digest:
+            let total = due.findings.reduce(Pence.zero) { $0 + $1.amount }
+            subject = "\(due.findings.count) new savings finding\(due.findings.count == 1 ? "" : "s") to review"
+            link = "\(base)/findings"
+            linkText = "Open the findings"
+            paragraphs.append(
+                "Since the last digest, \(due.findings.count) finding\(due.findings.count == 1 ? "" : "s") at or above the set severity "
+                    + "\(due.findings.count == 1 ? "has" : "have") appeared in the books as at \(due.period), \(total) at stake:")
+        }
+        let findingLines = due.findings.prefix(20).map { f in
+            "\(f.severity.rawValue.uppercased()) \(f.code.rawValue) \(f.code.plainName): \(f.amount). \(f.message)"
+        }
+        let more = due.findings.count > 20 ? "…and \(due.findings.count - 20) more on the findings page." : nil
+        let contact: String = {
+            let named = due.contacts.map { c in c.email.map { "\(c.name) (\($0))" } ?? c.name }
+            if named.isEmpty { return "If anything here is wrong, reply to your finance business partner." }
+            return "Questions: " + named.joined(separator: ", ") + "."
+        }()
+        var text = "Dear \(due.recipient.name),\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+        if !findingLines.isEmpty { text += "\n" + findingLines.map { "- " + $0 }.joined(separator: "\n") + "\n" + (more.map { $0 + "\n" } ?? "") }
+        text += "\n\(linkText): \(link)\n\n\(contact)\n\nThis reminder is sent once" + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).\n"
+
+        var html = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;font-size:16px;color:#0b0c0c\">"
+        html += "<p>Dear \(Escape.html(due.recipient.name)),</p>"
+        html += paragraphs.map { "<p>\(Escape.html($0))</p>" }.joined()
+        if !findingLines.isEmpty {
+            html += "<ul>" + findingLines.map { "<li>\(Escape.html($0))</li>" }.joined() + "</ul>" + (more.map { "<p>\(Escape.html($0))</p>" } ?? "")
+        }
+        html += "<p><a href=\"\(Escape.html(link))\">\(Escape.html(linkText))</a></p>"
+        html += "<p>\(Escape.html(contact))</p><p style=\"color:#505a5f;font-size:14px\">This reminder is sent once"
+            + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).</p></body></html>"
+        return (subject, text, html)
+    }
+}
