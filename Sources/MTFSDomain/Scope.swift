@@ -16,6 +16,8 @@ public struct Scope: Sendable {
         /// The CFO's views of the whole programme (the summary, the trend, positions for all).
         case summary, trend
         case findings, members, downloads
+        /// The people who sign in, and where their reminders go: administrators only.
+        case users
     }
 
     /// Whether the user may reach `area` at all (what they then see is limited by ``sees(_:)``).
@@ -35,6 +37,8 @@ public struct Scope: Sendable {
         case (.findings, _), (.members, _): true
         case (.downloads, .member): true
         case (.downloads, _): seesEverything
+        case (.users, .admin): true
+        case (.users, _): false
         }
     }
 
@@ -52,6 +56,7 @@ public struct Scope: Sendable {
         case .summary, .trend, .downloads: "This page is for the CFO."
         case .findings: "Your findings are on your statement."
         case .members: "The members' report is for councillors, finance and the CFO; your statement is yours."
+        case .users: "Managing users is for administrators."
         }
     }
 
@@ -115,7 +120,7 @@ public struct Scope: Sendable {
         case .admin:
             [
                 ("/summary", "Summary"), ("/findings", "Findings"), ("/trend", "Trend"), ("/board", "Returns board and statements"),
-                ("/members", "Members' report"), ("/upload", "Upload a return"), ("/downloads", "Downloads"),
+                ("/members", "Members' report"), ("/upload", "Upload a return"), ("/downloads", "Downloads"), ("/users", "Users"),
             ]
         }
     }

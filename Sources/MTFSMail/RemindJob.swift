@@ -46,21 +46,37 @@ public struct RemindJob: Sendable {
         public var sent: Int { outcomes.filter { $0.answer?.accepted == true }.count }
     }
 
-    public enum Refusal: Error, Sendable {
+    public enum Refusal: KindedError, Sendable {
         /// Another run holds the reminders of this ledger.
         case busy(String)
         /// The settings do not allow a send (no sender address).
         case notSetUp(String)
+
+        public var kind: ErrorKind {
+            switch self {
+            case .busy: .unusable
+            case .notSetUp: .refused
+            }
+        }
+
+        public var explanation: String {
+            switch self {
+            case .busy(let m), .notSetUp(let m): m
+            }
+        }
     }
 
     /// Runs the reminders due on `asOf`: a dry run (no sender) sends and records nothing.
-    /// `now` stamps the messages and the records.
-    public func run(ledger: Ledger, asOf: CivilDate, now: Int64, recordedAt: String) throws -> Report {
+    /// `now` stamps the messages and the records. The plan is read in one snapshot and each try is
+    /// recorded in its own short write, so the portal's writers never wait on the relay.
+    public func run(service: LedgerService, asOf: CivilDate, now: Int64, recordedAt: String) throws -> Report {
         // One run at a time per ledger, so a reminder cannot be sent twice by two runs at once.
         let lock = try RunLock(path: ledgerPath + ".remind-lock")
         defer { lock.release() }
-        let settings = try ledger.reminderSettings()
-        let plan = try ReminderPlan.make(ledger: ledger, asOf: asOf, settings: settings, reconcile: try ledger.reconcileSettings())
+        let (settings, plan) = try service.read { ledger in
+            let settings = try ledger.reminderSettings()
+            return (settings, try ReminderPlan.make(ledger: ledger, asOf: asOf, settings: settings, reconcile: try ledger.reconcileSettings()))
+        }
         var report = Report(plan: plan, from: settings.from)
         if sender != nil && settings.from == nil && !plan.due.isEmpty {
             throw Refusal.notSetUp("no sender address is set: mtfs settings reminders-from ADDRESS (the address the council's relay sends as)")
@@ -76,12 +92,12 @@ public struct RemindJob: Sendable {
                 from: .init(name: "Savings ledger", address: from), to: .init(name: due.recipient.name, address: address), subject: words.subject,
                 text: words.text, html: words.html, date: now, id: "\(now).\(i).\(SHA256.hex(bytes: Array((due.subjectKey + due.recipient.login).utf8)).prefix(12))")
             let answer = sender.send(from: from, to: [address], message: message.bytes)
-            try ledger.recordReminder(
-                ReminderRecord(
+            let record = ReminderRecord(
                     kind: due.kind, subjectKey: due.subjectKey, holder: due.holder, period: due.period, login: due.recipient.login, address: address,
                     sent: answer.accepted, relay: answer.text, title: words.subject,
-                    detail: due.kind == .digest ? due.findings.map(ReminderPlan.findingKey).joined(separator: "\n") : ""),
-                by: Provenance(actor: actor, recordedAt: recordedAt, source: source))
+                    detail: due.kind == .digest ? due.findings.map(ReminderPlan.findingKey).joined(separator: "\n") : "")
+            let who = Provenance(actor: actor, recordedAt: recordedAt, source: source)
+            try service.write { try $0.recordReminder(record, by: who) }
             report.outcomes.append(Outcome(due: due, subject: words.subject, text: words.text, answer: answer))
         }
         return report

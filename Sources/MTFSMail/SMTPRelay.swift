@@ -83,7 +83,14 @@ public struct SMTPRelay: Sendable {
         let why = String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines)
         let detail = why.isEmpty ? String(cString: curl_easy_strerror(code)) : why
         // The relay's own words when it refused; else what libcurl saw (a dropped connection, a timeout).
-        let text = reply >= 400 && !last.isEmpty ? "\(last) (\(detail))" : detail
+        let text: String
+        if let refusal = state.refusal {
+            text = "\(refusal) (\(detail))"
+        } else if code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING || code == CURLE_SEND_ERROR {
+            text = "the connection was dropped before the relay accepted the message (\(detail))"
+        } else {
+            text = detail
+        }
         return Answer(accepted: false, text: String(text.prefix(300)))
     }
 }
@@ -107,6 +114,8 @@ private final class TransferState {
     let message: [UInt8]
     var sent = 0
     var lastReply = ""
+    /// The first reply that refused something (4xx or 5xx): what the relay said no to.
+    var refusal: String?
 
     init(message: [UInt8]) { self.message = message }
 }
@@ -131,5 +140,6 @@ private func keepReplies(_ curl: UnsafeMutableRawPointer?, _ type: curl_infotype
     let line = String(decoding: UnsafeRawBufferPointer(start: text, count: size), as: UTF8.self)
     // Multi-line replies ("250-…") end with "250 …": keep each, the final line stands.
     state.lastReply = line.filter { !$0.isNewline && ($0.asciiValue.map { $0 >= 32 } ?? true) }
+    if state.refusal == nil, let first = state.lastReply.first, first == "4" || first == "5" { state.refusal = state.lastReply }
     return 0
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 import Logging
 import MTFSDomain
 import MTFSEngine
@@ -124,13 +125,15 @@ public final class Portal: Sendable {
     }
 
     /// Runs the server until SIGINT or SIGTERM; `started` is told the address once it listens.
-    public func run(host: String, port: Int, started: @escaping @Sendable (String) -> Void) async throws {
-        let app = Application(
+    /// `services` run beside the server (the daily reminders) and stop with it.
+    public func run(host: String, port: Int, services: [any Service] = [], started: @escaping @Sendable (String) -> Void) async throws {
+        var app = Application(
             responder: HeadAsGet(inner: router().buildResponder()), configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
                 started("http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
             }, logger: { var l = Logger(label: "mtfs"); l.logLevel = options.logLevel; return l }())
+        app.addServices(services)
         try await app.runService()
     }
 

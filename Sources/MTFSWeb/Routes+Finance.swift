@@ -18,19 +18,23 @@ extension Portal {
         let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
             user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
+        let (dueDay, reminders) = try await service.reading { ledger in
+            (try ledger.reminderSettings().dueDay, try ledger.reminders().filter { $0.period == p && $0.holder != nil })
+        }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
-            .init("delivered", "Delivered"), .init("variance", "Variance to profile"),
+            .init("reminded", "Reminders"), .init("delivered", "Delivered"), .init("variance", "Variance to profile"),
         ])
         var counts: [String: Int] = [:]
         for s in statements {
             // What the holder reports: their proposals with something to report this year (as the form).
             let owned = s.owned.filter(\.hasSomethingToReport)
-            let state = ReturnsDue.state(lines: owned.map(\.returned), period: p, today: options.today())
+            let state = ReturnsDue.state(lines: owned.map(\.returned), period: p, today: options.today(), dueDay: dueDay)
             let signed = HolderStatementSummary.signOff(s)
             counts[state.group, default: 0] += 1
             t.rows.append([
-                .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed), .money(s.totals.delivered),
+                .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed),
+                .text(Portal.remindersText(reminders.filter { $0.holder == s.holder })), .money(s.totals.delivered),
                 .money(s.totals.variance),
             ])
         }
@@ -44,6 +48,19 @@ extension Portal {
                     column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
                 })
         return frame("Returns board — \(p)", user, context, body)
+    }
+
+    /// A holder's reminders for the month on the board: the latest try of each kind, a failure
+    /// with the relay's answer (it is tried again on the next run).
+    static func remindersText(_ records: [ReminderRecord]) -> String {
+        var latest: [ReminderKind: ReminderRecord] = [:]
+        for r in records where latest[r.kind].map({ !$0.sent || r.sent }) ?? true { latest[r.kind] = r }
+        let parts = ReminderKind.allCases.compactMap { kind -> String? in
+            guard let r = latest[kind] else { return nil }
+            let day = String(r.recordedAt.prefix(10))
+            return r.sent ? "\(kind.text) sent \(day)" : "\(kind.text) FAILED \(day) (\(r.relay.prefix(80))); tried again on the next run"
+        }
+        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
     }
 
     func uploadPage(_ user: PortalUser, _ context: PortalContext, error: String?) throws -> Response {

@@ -65,6 +65,8 @@ extension Portal {
         router.get("/members") { request, context in try await self.page(context, .members) { user in try await self.membersPage(request, user, context) } }
         router.get("/downloads") { _, context in try await self.page(context, .downloads) { user in try self.downloadsPage(user, context) } }
         router.get("/download") { request, context in try await self.page(context) { user in try await self.download(request, user, context) } }
+        router.get("/users") { request, context in try await self.page(context, .users) { user in try await self.usersPage(request, user, context, error: nil) } }
+        router.post("/users/email") { request, context in try await self.page(context, .users) { user in try await self.userEmailPost(request, user, context) } }
     }
 
     /// A page for a signed-in user whose scope reaches `area` (declared once, in the route table);

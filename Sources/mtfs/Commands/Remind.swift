@@ -44,17 +44,12 @@ struct Remind: ParsableCommand {
             guard let smtp else { throw Failure.usage("give --smtp smtp://HOST:PORT (the council's relay), or --dry-run to see what would be sent") }
             relay = try RemindOptions.relay(smtp, insecure: smtpInsecure)
         }
-        let ledger = dryRun ? try options.openForReading() : try options.open()
-        let job = RemindJob(ledgerPath: options.path, baseURL: base, sender: relay, actor: Clock.loginName, source: try options.provenance().source)
-        let report: RemindJob.Report
-        do {
-            report = try job.run(ledger: ledger, asOf: asOf ?? Clock.today, now: Clock.seconds, recordedAt: Clock.recordedAt)
-        } catch let refusal as RemindJob.Refusal {
-            switch refusal {
-            case .busy(let m): throw Failure(message: m, code: 5)
-            case .notSetUp(let m): throw Failure.badInput(m)
-            }
+        guard FileManager.default.fileExists(atPath: options.path) else {
+            throw Failure.badInput("there is no ledger at \(options.path); build one first (swift run mtfs demo) or give --ledger")
         }
+        let service = try LedgerService(path: options.path, readers: 1)
+        let job = RemindJob(ledgerPath: options.path, baseURL: base, sender: relay, actor: Clock.loginName, source: try options.provenance().source)
+        let report = try job.run(service: service, asOf: asOf ?? Clock.today, now: Clock.seconds, recordedAt: Clock.recordedAt)
         Terminal.write(RemindOptions.describe(report, dryRun: dryRun))
         if report.failed > 0 { throw Failure(message: "\(report.failed) reminder\(report.failed == 1 ? "" : "s") could not be sent; each is recorded and will be tried again on the next run", code: 6) }
     }

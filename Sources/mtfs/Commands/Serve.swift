@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MTFSDomain
+import MTFSMail
+import ServiceLifecycle
 import MTFSStore
 import MTFSWeb
 
@@ -33,6 +35,14 @@ struct Serve: ParsableCommand {
         name: .customLong("allowed-host"),
         help: ArgumentHelp("A host name people reach the portal by, through a proxy (repeatable; localhost always is).", valueName: "NAME"))
     var allowedHost: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "Send the day's reminders through this relay (smtp://HOST:PORT, STARTTLS required), at mtfs settings reminders-time each day.", valueName: "url"))
+    var smtp: String?
+    @Flag(name: .customLong("smtp-insecure"), help: "With --smtp: send without TLS when the relay offers none (a relay on this machine).")
+    var smtpInsecure = false
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The portal's address as people reach it, for the link in each reminder (default: where it listens).", valueName: "url"))
+    var baseURL: String?
 
     func run() throws {
         let path = options.path
@@ -46,6 +56,9 @@ struct Serve: ParsableCommand {
         if let clientAddressHeader, clientAddressHeader.isEmpty || !clientAddressHeader.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
             throw Failure.usage("expected --client-address-header to be a header name such as X-Forwarded-For")
         }
+        let relay = try smtp.map { try RemindOptions.relay($0, insecure: smtpInsecure) }
+        if smtp == nil && smtpInsecure { throw Failure.usage("--smtp-insecure goes with --smtp") }
+        let base = try RemindOptions.checkBaseURL(baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
         let service = try LedgerService(path: path, readers: 4)
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         if !loopback {
@@ -66,11 +79,14 @@ struct Serve: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         let failure = Box()
         let host = self.host, port = self.port
+        let reminders = relay.map { ReminderService(service: service, job: RemindJob(ledgerPath: path, baseURL: base, sender: $0, actor: Clock.loginName, source: "mtfs serve: the daily reminders")) }
+        let timeText = try service.read { try $0.reminderSettings() }.value(.time)
         Task {
             do {
-                try await portal.run(host: host, port: port) { address in
+                try await portal.run(host: host, port: port, services: reminders.map { [$0] } ?? []) { address in
                     Terminal.write(
-                        "Serving \(path) at \(address) (\(users) user\(users == 1 ? "" : "s"); `mtfs user add` adds people). Ctrl-C stops it.")
+                        "Serving \(path) at \(address) (\(users) user\(users == 1 ? "" : "s"); `mtfs user add` adds people). Ctrl-C stops it."
+                            + (reminders == nil ? "" : "\nReminders are sent each day at \(timeText) (mtfs settings reminders-time)."))
                 }
             } catch { failure.error = error }
             done.signal()
@@ -84,6 +100,46 @@ struct Serve: ParsableCommand {
     }
 
     final class Box: @unchecked Sendable { var error: Error? }
+}
+
+/// The reminders' daily job inside `mtfs serve` (SPEC §11): beside the server, never in a request.
+/// Twice a minute it looks at the clock; once a day, at `reminders-time` (Europe/London) or at
+/// start-up when that time has passed, it runs ``RemindJob`` on a thread of its own. Reminders
+/// are recorded as sent, so a restart the same day sends nothing twice; one that failed is tried
+/// again the next day (or at the next start).
+struct ReminderService: Service {
+    let service: LedgerService
+    let job: RemindJob
+
+    func run() async throws {
+        var lastRun: CivilDate?
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            let today = Clock.today
+            let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Clock.now)
+            let minutes = (c.hour ?? 0) * 60 + (c.minute ?? 0)
+            if lastRun != today, let settings = try? service.read({ try $0.reminderSettings() }), minutes >= settings.time {
+                lastRun = today
+                let line = await runOnce(today)
+                Terminal.write(line)
+            }
+            do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(30)) } } catch { return }
+        }
+    }
+
+    /// One day's run, off the server's threads; a line for the server's log.
+    private func runOnce(_ today: CivilDate) async -> String {
+        let job = self.job, service = self.service
+        return await withCheckedContinuation { (done: CheckedContinuation<String, Never>) in
+            Thread.detachNewThread {
+                do {
+                    let r = try job.run(service: service, asOf: today, now: Clock.seconds, recordedAt: Clock.recordedAt)
+                    done.resume(returning: "Reminders for \(today): sent \(r.sent), failed \(r.failed)" + (r.failed > 0 ? " (each is tried again tomorrow; the returns board shows them)." : "."))
+                } catch {
+                    done.resume(returning: "Reminders for \(today) were not sent: \(Failure.describe(error).message)")
+                }
+            }
+        }
+    }
 }
 
 /// The demo's users: one per role, with a published password, for localhost only.

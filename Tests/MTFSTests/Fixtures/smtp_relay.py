@@ -9,6 +9,7 @@ middle of DATA, before the relay answers. Runs until killed.
 """
 import asyncio
 import json
+import signal
 import socket
 import ssl
 import sys
@@ -18,6 +19,8 @@ from aiosmtpd.smtp import SMTP
 
 
 def main():
+    # A test runner's child may start with signals blocked: let SIGTERM and SIGINT end it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     args = sys.argv[1:]
     port_file, mailbox = args[0], args[1]
     refuse, drop, tls = set(), set(), None

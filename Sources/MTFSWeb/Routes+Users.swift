@@ -1,0 +1,70 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MTFSDomain
+import MTFSRender
+import MTFSStore
+
+/// Administrators: the people who sign in, and where their reminders go (SPEC §11). Email
+/// addresses are on this page only: no holder sees another's.
+extension Portal {
+    func usersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext, error: (login: String, message: String)?) async throws -> Response {
+        let (users, reminders) = try await service.reading { ledger in (try ledger.users(), try ledger.reminders()) }
+        let saved = Portal.query(request)["saved"]
+        var body = "<header><h1>Users</h1><p class=\"meta\">\(users.count) user\(users.count == 1 ? "" : "s"). "
+            + "Reminders go to the address set here; a user with none is not reminded.</p></header>"
+        if let saved, users.contains(where: { $0.login == saved }) {
+            body += "<p class=\"notice\" role=\"status\">Saved the email address of \(Escape.html(saved)).</p>"
+        }
+        if let error {
+            body += "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>There is a problem</h2><p><a href=\"#email-\(Escape.html(error.login))\">"
+                + "\(Escape.html(error.login)): \(Escape.html(error.message))</a></p></div>"
+        }
+        var t = Table(columns: [
+            .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("scope", "Holder, directorate or portfolio"), .init("status", "Status"),
+            .init("last", "Last reminder"),
+        ])
+        for u in users {
+            let last = reminders.last { $0.login == u.login }
+            t.rows.append([
+                .text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder ?? u.directorate ?? u.portfolio ?? "everything"),
+                .text(u.disabled ? "disabled" : "active"),
+                .text(last.map { "\($0.kind.text) \($0.sent ? "sent" : "FAILED") \($0.recordedAt.prefix(10))" } ?? "none"),
+            ])
+        }
+        body += Pages.scrolling("Users", HTMLPage.table(t))
+        body += "<h2>Email addresses</h2>"
+        for u in users where !u.disabled {
+            let id = "email-\(u.login)"
+            let invalid = error?.login == u.login
+            body += "<form method=\"post\" action=\"/users/email\" class=\"inline\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("login", u.login)
+                + "<label for=\"\(Escape.html(id))\">\(Escape.html(u.name)) (\(Escape.html(u.login)))</label>"
+                + "<input id=\"\(Escape.html(id))\" name=\"email\" type=\"email\" autocomplete=\"off\" size=\"40\" value=\"\(Escape.html(u.email ?? ""))\""
+                + (invalid ? " aria-invalid=\"true\"" : "") + ">"
+                + " <button type=\"submit\">Save</button></form>"
+        }
+        return frame("Users", user, context, body, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// Sets (or, when blank, removes) a user's email address.
+    func userEmailPost(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
+        let login = context.form["login"] ?? ""
+        let text = (context.form["email"] ?? "").trimmingSpaces()
+        let address: String?
+        if text.isEmpty {
+            address = nil
+        } else {
+            do throws(DomainError) { address = try EmailAddress.check(text) } catch {
+                return try await usersPage(request, user, context, error: (login, "email: " + error.explanation))
+            }
+        }
+        let now = options.now()
+        do {
+            try await service.writing { ledger in try ledger.setEmail(login, address, by: user.login, at: now) }
+        } catch let e as KindedError where e.kind == .notFound {
+            throw HTTPFailure(.notFound, e.explanation)
+        }
+        try await wrote(user)
+        return Pages.redirect("/users?saved=\(Pages.queryValue(login))")
+    }
+}
