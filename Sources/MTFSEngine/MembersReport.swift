@@ -250,10 +250,8 @@ public struct MembersReport: Sendable {
             for group in sameFinding.values {
                 let ordered = group.sorted(by: Finding.precedes)
                 guard var c = concern(ordered[0]) else { continue }
-                let others = Set(ordered.dropFirst().compactMap(\.year)).subtracting(ordered[0].year.map { [$0] } ?? []).sorted()
-                if !others.isEmpty {
-                    c.sentence += " The same in " + Reconciliation.list(others) + "."
-                }
+                let rest = ordered.dropFirst().filter { $0.year != nil && $0.year != ordered[0].year }.sorted { $0.year! < $1.year! }
+                if !rest.isEmpty { c.sentence += Summary.otherYears(ordered[0], Array(rest)).text }
                 concerns.append(c)
             }
             // Slips agreed out of the year (one sentence a saving, however many decisions), and money

@@ -76,6 +76,20 @@ public struct Summary: Sendable {
     /// portfolio holder.
     public var impacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []
 
+    /// The rest of a finding repeated in other years, for the line that stands for them all: "The
+    /// same in 2024/25." when each year's amount is the line's, else each year's amount and the
+    /// total, so a CFO never multiplies one year's amount by the years.
+    static func otherYears(_ first: Finding, _ rest: [Finding]) -> FindingMessage {
+        var tail: FindingMessage = rest.allSatisfy({ $0.amount == first.amount }) ? " The same in " : " Also in "
+        let differ = !rest.allSatisfy { $0.amount == first.amount }
+        for (i, f) in rest.enumerated() {
+            tail = tail + (i == 0 ? "" : i == rest.count - 1 ? " and " : ", ") + "\(f.year!)"
+            if differ { tail = tail + " (\(f.amount))" }
+        }
+        let total = rest.reduce(first.amount) { $0 + $1.amount }
+        return tail + (differ ? "; \(total) across the \(rest.count + 1) years." : ".")
+    }
+
     /// The funds the programme's proposals are in (one, the General Fund, for most councils).
     public var funds: [String] { Array(Set(rows.map(\.fund))).sorted { Summary.order($0) < Summary.order($1) } }
 
@@ -179,13 +193,9 @@ public struct Summary: Sendable {
         }
         let top = groups.prefix(5).map { group -> Finding in
             var first = group[0]
-            let others = Set(group.dropFirst().compactMap(\.year)).subtracting(first.year.map { [$0] } ?? []).sorted()
-            guard !others.isEmpty else { return first }
-            var tail: FindingMessage = " The same in "
-            for (i, y) in others.enumerated() {
-                tail = tail + (i == 0 ? "" : i == others.count - 1 ? " and " : ", ") + "\(y)"
-            }
-            first.sentence = first.sentence + tail + "."
+            let rest = group.dropFirst().filter { $0.year != nil && $0.year != first.year }.sorted { $0.year! < $1.year! }
+            guard !rest.isEmpty else { return first }
+            first.sentence = first.sentence + Summary.otherYears(first, rest)
             return first
         }
         var summaryImpacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []

@@ -162,8 +162,9 @@ public enum TitleWords {
     /// the eight-letter prefix: `photocopier` meets `photocopying` there, and `retender` keeps its `-er`.)
     static let endings: [(String, String)] = [
         ("isations", "is"), ("isation", "is"), ("ations", "at"), ("ation", "at"), ("itions", ""),
-        ("ition", ""), ("ments", ""), ("ment", ""), ("nesses", ""), ("ness", ""), ("sures", "s"), ("sure", "s"), ("ings", ""),
-        ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ly", ""), ("es", ""), ("s", ""),
+        ("ition", ""), ("ssions", "ssion"), ("ssion", "ssion"), ("tions", "t"), ("tion", "t"), ("sions", "s"), ("sion", "s"),
+        ("ments", ""), ("ment", ""), ("nesses", ""), ("ness", ""), ("sures", "s"), ("sure", "s"), ("ings", ""),
+        ("ing", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ly", ""), ("als", ""), ("al", ""), ("es", ""), ("s", ""),
     ]
 
     /// The stem of a lower-case word: American -ize as British -ise, one ending off (keeping at
@@ -179,11 +180,41 @@ public enum TitleWords {
         for (ending, replacement) in endings where s.hasSuffix(ending) && s.count - ending.count >= 3 {
             // "ss" is not a plural (process, address).
             if ending == "s" && s.hasSuffix("ss") { continue }
-            s = s.dropLast(ending.count) + replacement
-            if ["ing", "ings", "ed"].contains(ending), let last = s.last, s.dropLast().last == last, "bdgmnprt".contains(last) { s = s.dropLast() }
+            // -al and -ion make nouns of verbs (renewal, disposal; collection, expansion) only on a
+            // stem of four letters or more: total, union and region keep theirs.
+            if ["al", "als", "tion", "tions", "sion", "sions"].contains(ending) && s.count - ending.count < 4 { continue }
+            var rest = s.dropLast(ending.count) + replacement
+            if ending == "ing" || ending == "ings" {
+                // -ing is the verb's own form only where taking it off leaves the verb: a stem of five
+                // letters or more (cleaning, charging), a doubled short one (capping), or a short one
+                // that dropped a silent e (leasing, pricing, moving: the e comes back). Else the -ing
+                // word is a noun of its own: parking is not park, planning not plan, funding not fund.
+                var base = rest
+                let doubled = base.count >= 2 && base.last == base.dropLast().last && "bdgmnprt".contains(base.last!)
+                if doubled { base = base.dropLast() }
+                let vowels = "aeiouy"
+                let silentE = !doubled && (3...4).contains(base.count) && !vowels.contains(base.last!) && vowels.contains(base.dropLast().last!)
+                if base.count >= 5 || (doubled && base.count <= 3) {
+                    rest = base
+                } else if silentE {
+                    rest = base + "e"
+                } else {
+                    // A plural -ings still loses its s (meetings, meeting).
+                    if ending == "ings" { s = s.dropLast() }
+                    break
+                }
+            } else if ending == "ed", let last = rest.last, rest.dropLast().last == last, "bdgmnprt".contains(last) {
+                rest = rest.dropLast()
+            }
+            // The -sion of a verb in -nd or -rt (expansion, extension, conversion) meets the verb.
+            if ending == "sion" || ending == "sions", rest.count >= 6 {
+                if rest.hasSuffix("ns") { rest = rest.dropLast() + "d" } else if rest.hasSuffix("rs") { rest = rest.dropLast() + "t" }
+            }
+            s = rest
             break
         }
-        if s.count > 3 && s.hasSuffix("e") { s = s.dropLast() }
+        // A final e off (lease, leas) where four letters stay: care is not car.
+        if s.count > 4 && s.hasSuffix("e") { s = s.dropLast() }
         return String(s.prefix(8))
     }
 }

@@ -18,7 +18,7 @@ struct ScopeTests {
         .holder: [.statement, .ownReturn, .history, .signOff, .postReturn],
         .finance: [.statement, .board, .upload, .postReturn, .findings, .members],
         .cfo: [.statement, .board, .summary, .trend, .findings, .members, .downloads],
-        .admin: [.statement, .board, .upload, .postReturn, .summary, .trend, .findings, .members, .downloads],
+        .admin: [.statement, .board, .upload, .postReturn, .summary, .trend, .findings, .members, .downloads, .users],
         .member: [.statement, .findings, .members, .downloads],
     ]
 

