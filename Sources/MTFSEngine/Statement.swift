@@ -134,10 +134,22 @@ public struct HolderStatement: Sendable {
     /// "…and 12 more: `mtfs reconcile --directorate People` lists them all.", or nil; in the portal,
     /// its Findings page instead of the command.
     public func moreFindingsText(inPortal: Bool = false) -> String? {
-        guard moreFindings > 0 else { return nil }
-        let more = "…and \(moreFindings) more finding\(moreFindings == 1 ? "" : "s") on these proposals and cost centres: "
-        if inPortal { return more + "the Findings page lists them all." }
-        return more + "`mtfs reconcile --as-of \(period.monthText)\(directorates.count == 1 ? " --directorate \"\(directorates[0])\"" : "")` lists them all (in the portal, Findings)."
+        guard let lead = moreFindingsLead else { return nil }
+        if inPortal { return lead + "the Findings page lists them all." }
+        return lead + "`\(moreFindingsCommand)` lists them all (in the portal, Findings)."
+    }
+
+    /// "…and 12 more findings on these proposals and cost centres: ", or nil.
+    public var moreFindingsLead: String? {
+        moreFindings > 0 ? "…and \(moreFindings) more finding\(moreFindings == 1 ? "" : "s") on these proposals and cost centres: " : nil
+    }
+
+    /// The command that lists every finding of this statement, and only those.
+    public var moreFindingsCommand: String {
+        let quoted = "\"" + holder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return portfolio == nil
+            ? "mtfs reconcile --as-of \(period.monthText) --holder \(quoted)"
+            : "mtfs reconcile --as-of \(period.monthText)"
     }
 
     /// The same, for the command line and files.
@@ -400,6 +412,31 @@ public struct StatementBuilder: Sendable {
             owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }.sorted { $0.ref < $1.ref }, portfolio: nil)
     }
 
+    /// Every finding a holder's statement names (it shows the ten most serious), most serious first:
+    /// what `mtfs reconcile --holder` lists.
+    public func findings(onStatementOf holder: String) -> [Finding] {
+        onStatement(held: centresByHolder[holder] ?? [], owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }).findings
+    }
+
+    /// Others' proposals cutting the cost centres held, and every finding on the proposals and cost
+    /// centres of a statement, most serious first.
+    private func onStatement(held: [CostCentreCode], owned: [Proposal]) -> (others: [Proposal], findings: [Finding]) {
+        let ownedRefs = Set(owned.map(\.ref))
+        var others: [Proposal] = []
+        var seen: Set<ProposalRef> = []
+        for c in held {
+            for p in (cutting[c] ?? []).map({ input.proposals[Int($0)] }) where !ownedRefs.contains(p.ref) && seen.insert(p.ref).inserted {
+                others.append(p)
+            }
+        }
+        others.sort { $0.ref < $1.ref }
+        let refs = ownedRefs.union(others.map(\.ref))
+        let mine = Set(refs.flatMap { findingsByRef[$0] ?? [] } + held.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
+            findings[$0]
+        }.sorted(by: Finding.mostSeriousFirst)
+        return (others, mine)
+    }
+
     /// The directorates a holder's statement covers: those of the cost centres they hold at the
     /// month's end and of the proposals they own (what scope is judged by, without building it).
     public func directorates(of holder: String) -> [String] {
@@ -427,14 +464,7 @@ public struct StatementBuilder: Sendable {
         let ahead = input.window.years.filter { $0 > year }
         let heldSet = Set(held)
         let ownedRefs = Set(owned.map(\.ref))
-        var others: [Proposal] = []
-        var seen: Set<ProposalRef> = []
-        for c in held {
-            for p in (cutting[c] ?? []).map({ input.proposals[Int($0)] }) where !ownedRefs.contains(p.ref) && seen.insert(p.ref).inserted {
-                others.append(p)
-            }
-        }
-        others.sort { $0.ref < $1.ref }
+        let (others, mine) = onStatement(held: held, owned: owned)
 
         func line(_ p: Proposal, owned: Bool) -> HolderStatement.Line {
             let key = ReconciliationInput.key(p.ref, year)
@@ -492,9 +522,6 @@ public struct StatementBuilder: Sendable {
         let ownedLines = owned.map { judged(line($0, owned: true), $0) }
         let otherLines = others.map { judged(share($0), $0) }
         let refs = ownedRefs.union(others.map(\.ref))
-        let mine = Set(refs.flatMap { findingsByRef[$0] ?? [] } + heldSet.flatMap { findingsByCentre[$0] ?? [] }).sorted().map {
-            findings[$0]
-        }.sorted(by: Finding.mostSeriousFirst)
         let centres = held.map { code -> HolderStatement.Centre in
             let a = input.model.assignment(of: code, on: period.lastDay)
             return HolderStatement.Centre(

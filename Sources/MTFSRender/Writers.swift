@@ -357,7 +357,11 @@ public struct HTMLWriter: ReportWriter {
         body +=
             s.findings.isEmpty
             ? "<p>None.</p>"
-            : HTMLPage.findings(s.findings) + (s.moreFindingsText(inPortal: inPortal).map { "<p class=\"meta\">\(Escape.html($0))</p>" } ?? "")
+            : HTMLPage.findings(s.findings) + (s.moreFindingsLead.map { lead in
+                "<p class=\"meta\">\(Escape.html(lead))"
+                    + (inPortal ? "the Findings page lists them all." : "<code>\(Escape.html(s.moreFindingsCommand))</code> lists them all (in the portal, Findings).")
+                    + "</p>"
+            } ?? "")
         // The detail behind the figures: month by month, the cost centres, the month's entries.
         var detail = ""
         if let trend = StatementRenderer.trendTable(s) {

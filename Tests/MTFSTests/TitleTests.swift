@@ -5,6 +5,7 @@ import Testing
 @testable import MTFSDomain
 @testable import MTFSEngine
 @testable import MTFSStore
+import MTFSRender
 
 /// DC04 judges titles as a person does (SPEC §6 v3): the pair suite of `Fixtures/title-pairs.csv`.
 @Suite("Title similarity (DC04 v3)")
@@ -96,6 +97,28 @@ struct TitleTests {
         let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2023-11-20"))
         return Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings().filter { $0.code == .DC04 }
             .map { "\($0.refs.joined(separator: ";")) \($0.year?.description ?? "") \($0.amount)" }.sorted()
+    }
+
+    @Test("a statement lists at most ten findings, most serious first, then how many more and the command that lists exactly them")
+    func statementCap() throws {
+        let dir = TempDir()
+        _ = try writeGeneratedPack(dir.path("g"), proposals: 2_000, costCentres: 400, periods: 2, seed: 7)
+        let ledger = try Ledger(path: dir.path("g.sqlite"), create: true)
+        _ = try loadPack(dir.path("g"), into: ledger)
+        let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2023-11-20"))
+        let findings = Reconciliation(input: input, settings: ReconcileSettings()).findings()
+        let builder = try StatementBuilder(ledger: ledger, input: input, findings: findings)
+        let busiest = try #require(builder.holders.max { builder.findings(onStatementOf: $0).count < builder.findings(onStatementOf: $1).count })
+        let all = builder.findings(onStatementOf: busiest)
+        #expect(all.count > HolderStatement.shownFindings, "the generated programme gives someone more than ten findings")
+        let s = try builder.statement(for: busiest)
+        #expect(s.findings == Array(all.prefix(10)))
+        #expect(zip(s.findings, s.findings.dropFirst()).allSatisfy { !Finding.mostSeriousFirst($1, $0) })
+        #expect(s.moreFindings == all.count - 10)
+        #expect(s.moreFindingsCommand == "mtfs reconcile --as-of \(input.asOf.monthText) --holder \"\(busiest)\"")
+        let html = try HTMLWriter().statement(s)
+        #expect(html.contains("<code>mtfs reconcile --as-of"), "the command as code in HTML, not backticks")
+        #expect(!html.contains("`mtfs reconcile"))
     }
 
     @Test("a programme whose titles follow a template yields no DC04; the generator's planted near-duplicates are found")

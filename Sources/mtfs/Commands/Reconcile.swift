@@ -36,6 +36,8 @@ struct Reconcile: ParsableCommand {
             "Only findings about this directorate's proposals, or a cost centre it holds at the as-of date (repeatable).",
             valueName: "directorate"))
     var directorate: [String] = []
+    @Option(help: ArgumentHelp("Only the findings on this budget holder's statement (their proposals, and the cost centres they hold at the as-of date).", valueName: "name"))
+    var holder: String?
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
@@ -79,7 +81,16 @@ struct Reconcile: ParsableCommand {
             directorates.insert(match)
         }
         let filter = FindingFilter(severity: severity, codes: codes, directorates: directorates)
-        let findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: year), input)
+        var findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: year), input)
+        if let holder {
+            let builder = try StatementBuilder(ledger: ledger, input: input, findings: findings, settings: settings)
+            guard builder.holders.contains(holder) else {
+                let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.prefix(5)
+                throw Failure.badInput("--holder: no budget holder is called \"\(holder)\" at the end of \(input.asOf)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+            }
+            let mine = Set(builder.findings(onStatementOf: holder))
+            findings = findings.filter(mine.contains)
+        }
         var report = ReconciliationReport(input, findings: findings)
         report.filter = filter.isEmpty ? nil : filter
         let writer: any ReportWriter = f == .text && document.file.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
