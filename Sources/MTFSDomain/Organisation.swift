@@ -92,4 +92,37 @@ public struct OperatingModel: Sendable {
 
     /// The cost centres known.
     public var costCentres: [CostCentreCode] { history.keys.sorted() }
+
+    /// The directorates renamed by `date` (SPEC §5 v3), old name → new name and when: on one day,
+    /// every cost centre of the old directorate moved to the new one, which held none before, and
+    /// the old one held none after. (A directorate split, merged into one that already existed, or
+    /// left with a cost centre is a restructure, not a rename.)
+    public func renames(through date: CivilDate) -> [String: (to: String, on: CivilDate)] {
+        var candidates: Set<[String]> = []
+        for list in history.values where list.count > 1 {
+            for i in 1..<list.count where list[i].effective <= date && list[i].directorate != list[i - 1].directorate {
+                candidates.insert([list[i - 1].directorate, list[i].directorate, list[i].effective.description])
+            }
+        }
+        var out: [String: (to: String, on: CivilDate)] = [:]
+        for c in candidates {
+            guard let day = try? CivilDate(parsing: c[2]) else { continue }
+            let before = snapshot(on: day.adding(days: -1)), after = snapshot(on: day)
+            let oldCentres = Set(before.filter { $0.directorate == c[0] }.map(\.costCentre))
+            let movedToNew = Set(after.filter { $0.directorate == c[1] && $0.effective == day }.map(\.costCentre))
+            guard !oldCentres.isEmpty, oldCentres == movedToNew, !before.contains(where: { $0.directorate == c[1] }),
+                !after.contains(where: { $0.directorate == c[0] })
+            else { continue }
+            out[c[0]] = (c[1], day)
+        }
+        return out
+    }
+
+    /// The name a directorate is known by on `date`, through the renames made by then.
+    public static func currentName(_ name: String, renames: [String: (to: String, on: CivilDate)]) -> String {
+        var current = name
+        var seen: Set<String> = [name]
+        while let next = renames[current]?.to, seen.insert(next).inserted { current = next }
+        return current
+    }
 }

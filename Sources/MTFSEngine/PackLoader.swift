@@ -340,7 +340,11 @@ public struct PackLoader {
             }
             if let forecast, let rag {
                 let previous = standing[key]
-                if previous?.forecast != forecast || previous?.rag != rag || previous?.comment != row.comment || previous?.status != row.status {
+                // A line without money by status that gives the standing forecast and RAG confirms it:
+                // the status split it was worked out from stands (a plain template, returned untouched,
+                // after a return by status posts nothing).
+                let restated = previous.map { $0.forecast == forecast && $0.rag == rag && $0.comment == row.comment } ?? false
+                if !restated || (row.status != nil && previous?.status != row.status) {
                     try at(row.at, column: row.status == nil ? "forecast" : "green") {
                         try ledger.recordForecast(
                             ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,

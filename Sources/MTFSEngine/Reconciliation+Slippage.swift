@@ -99,7 +99,11 @@ extension Reconciliation {
         var out: [Finding] = []
         let year = input.asOf.year
         for p in input.proposals {
-            let moved = p.costCentres.compactMap { share in moves(of: share.costCentre).last.map { (share.costCentre, $0.after) } }
+            // A move that kept the holder and the service (a directorate renamed) handed nothing over.
+            let moved = p.costCentres.compactMap { share in
+                moves(of: share.costCentre).last { $0.before.budgetHolder != $0.after.budgetHolder || $0.before.service != $0.after.service }
+                    .map { (share.costCentre, $0.after) }
+            }
             guard let latest = moved.max(by: { $0.1.effective < $1.1.effective }) else { continue }
             let remaining = pos(p.ref, year).remaining
             guard remaining > .zero else { continue }

@@ -76,11 +76,28 @@ public struct ReconciliationInput: Sendable {
         }
         var forecasts: [ProposalYear: ForecastRecord] = [:]
         try ledger.latestForecasts(asOf: period, provenance: false) { forecasts[key($0.proposal, $0.year)] = $0 }
-        let proposals = try ledger.proposals()
+        let recorded = try ledger.proposals()
         let model = try ledger.operatingModel()
-        let byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(proposals.map(\.directorate)))
+        var byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(recorded.map(\.directorate)))
         let returnedAt = try ledger.latestReturnPeriods(asOf: period)
-        let judged = try ledger.judgedPeriods(asOf: period, proposals: proposals, returnedAt: returnedAt)
+        let judged = try ledger.judgedPeriods(asOf: period, proposals: recorded, returnedAt: returnedAt)
+        // A directorate renamed by the period's end (SPEC §5 v3): its proposals are reported under the
+        // new name, and the returns made under the old name are the new one's.
+        let renames = model.renames(through: period.lastDay)
+        var proposals = recorded
+        if !renames.isEmpty {
+            for i in proposals.indices { proposals[i].directorate = OperatingModel.currentName(proposals[i].directorate, renames: renames) }
+            var merged: [String: (period: Period, reported: Set<ProposalYear>)] = [:]
+            for (name, r) in byDirectorate {
+                let now = OperatingModel.currentName(name, renames: renames)
+                if let m = merged[now] {
+                    merged[now] = m.period == r.period ? (m.period, m.reported.union(r.reported)) : (m.period > r.period ? m : r)
+                } else {
+                    merged[now] = r
+                }
+            }
+            byDirectorate = merged
+        }
         var lastReturns: [ProposalYear: Period] = [:]
         // Only the (few) proposals missing from the return they are judged at need their last one.
         for p in proposals {

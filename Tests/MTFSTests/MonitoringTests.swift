@@ -526,4 +526,66 @@ struct MonitoringTests {
             #expect(try inOrder.verify().passed && anyOrder.verify().passed)
         }
     }
+
+    @Test("a plain template, returned untouched after a return by status, posts nothing: the status split stands (found by a reviewer)")
+    func plainTemplateAfterStatus() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", MonitoringTests.district])
+        let summary = try cli.run(["summary", "--format", "csv"]).out
+        let positions = try cli.run(["balance", "--format", "csv"]).out
+        let findings = try cli.run(["reconcile", "--format", "csv"]).out
+        try cli.expectOK(["template", "--period", "2024-10", "--holder", "Maria Lopez", "--out", "plain.xlsx"])
+        let imported = try cli.run(["import-return", "plain.xlsx"])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.contains("0 forecasts recorded") || !imported.out.contains("forecast"), "\(imported.out)")
+        #expect(try cli.run(["summary", "--format", "csv"]).out == summary)
+        #expect(try cli.run(["balance", "--format", "csv"]).out == positions)
+        // The split stands: its check (DQ04) is as it was. (Behind-profile amounts move: the line now
+        // counts as returned for the month, and is judged at it.)
+        let dq04 = { (text: String) in text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("DQ04") }.map { $0.split(separator: ",").prefix(6) } }
+        #expect(dq04(try cli.run(["reconcile", "--format", "csv"]).out) == dq04(findings))
+        #expect(imported.out.contains("2 lines returned unchanged"), "\(imported.out)")
+    }
+
+    @Test("a directorate renamed on 1 April: its returns under the old name count for the new, statements and the summary say the new name, and the rename is no restructure (no SL04)")
+    func renamedDirectorate() throws {
+        let cli = CLI()
+        try cli.expectOK(["init", "--years", "2023/24..2024/25"])
+        try cli.expectOK([
+            "org", "add-cost-centre", "CHF-EH-1", "--name", "Early help hubs", "--service", "Early Help", "--directorate", "Children and Families",
+            "--holder", "Kwame Asante", "--baseline", "2023/24=3,000,000", "--baseline", "2024/25=3,000,000",
+        ])
+        try cli.expectOK([
+            "org", "add-cost-centre", "HSG-1", "--name", "Homelessness", "--service", "Housing Options", "--directorate", "Housing", "--holder", "Jo Marsh",
+        ])
+        try cli.expectOK([
+            "proposal", "add", "CHF-2", "--title", "Early help hub consolidation", "--directorate", "Children and Families", "--owner", "Kwame Asante",
+            "--cost-centre", "CHF-EH-1=100%", "--target", "2023/24=100,000", "--target", "2024/25=150,000",
+        ])
+        try cli.expectOK([
+            "restructure", "CHF-EH-1", "--effective", "2024-04-01", "--service", "Early Help", "--directorate", "Children, Education and Families",
+            "--holder", "Kwame Asante", "--reason", "Directorate renamed",
+        ])
+        try "ref,year,delivered_to_date,forecast,rag,comment\nCHF-2,2024/25,\"20,000\",\"150,000\",Green,on track\n".write(
+            toFile: cli.dir.path("2024-05.csv"), atomically: true, encoding: .utf8)
+        try cli.expectOK(["import-return", "2024-05.csv", "--period", "2024-05"])
+        let statement = try cli.run(["statement", "--holder", "Kwame Asante", "--period", "2024-05"]).out
+        #expect(statement.contains("Directorate: Children, Education and Families\n"), "\(statement.prefix(300))")
+        #expect(!statement.contains("has not returned"), "\(statement.prefix(600))")
+        #expect(statement.contains("latest returns: Children, Education and Families 2024/25 P2"))
+        #expect(!(try cli.run(["reconcile", "--as-of", "2024-05", "--format", "csv"]).out.contains("SL04")))
+        let summary = try cli.run(["summary", "--year", "2024/25", "--format", "csv"]).out
+        #expect(summary.contains("Children, Education and Families") && !summary.contains("Children and Families,"), "\(summary)")
+        // Before the rename, the old name stands.
+        let earlier = try cli.run(["statement", "--holder", "Kwame Asante", "--period", "2024-03"]).out
+        #expect(earlier.contains("Directorate: Children and Families\n"))
+        // A restructure that moves a cost centre to another holder is still one: SL04 when nothing is delivered since.
+        try cli.expectOK(["restructure", "HSG-1", "--effective", "2024-04-01", "--service", "Housing Options", "--directorate", "Housing", "--holder", "Ann Lee", "--reason", "New head of service"])
+        try cli.expectOK([
+            "proposal", "add", "HSG-3", "--title", "Temporary accommodation procurement", "--directorate", "Housing", "--owner", "Jo Marsh",
+            "--cost-centre", "HSG-1=100%", "--target", "2024/25=80,000",
+        ])
+        #expect(try cli.run(["reconcile", "--as-of", "2024-05", "--format", "csv"]).out.contains("SL04,high,HSG-3"))
+    }
+
 }
