@@ -219,8 +219,10 @@ public struct PackLoader {
         }
 
         // The impacts identified when each saving was risk-assessed.
-        for (impact, at) in pack.impacts {
-            guard try ledger.proposal(impact.ref) != nil else { throw InputError(at.withColumn("ref"), "unknown proposal ref \(impact.ref)") }
+        for (given, at) in pack.impacts {
+            guard let ref = try ledger.ref(matching: given.ref) else { throw InputError(at.withColumn("ref"), "unknown proposal ref \(given.ref)") }
+            var impact = given
+            impact.ref = ref
             try self.at(at, column: "impact") { try ledger.addImpact(impact, by: who(at)) }
             summary.impacts += 1
         }
@@ -245,8 +247,9 @@ public struct PackLoader {
             case .restructure(let r):
                 try applyRestructure(r)
                 summary.restructures += 1
-            case .adjustment(let a):
-                guard try ledger.proposal(a.ref) != nil else { throw InputError(a.at.withColumn("ref"), "unknown proposal ref \(a.ref)") }
+            case .adjustment(var a):
+                guard let ref = try ledger.ref(matching: a.ref) else { throw InputError(a.at.withColumn("ref"), "unknown proposal ref \(a.ref)") }
+                a.ref = ref
                 try at(a.at, column: "year") { try ledger.checkInWindow(a.movement.year) }
                 if let to = a.movement.toYear { try at(a.at, column: "to_year") { try ledger.checkInWindow(to) } }
                 try at(a.at, column: "amount") {

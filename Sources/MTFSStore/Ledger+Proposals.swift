@@ -102,6 +102,10 @@ extension Ledger {
             "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
     }
 
+    /// The ref as the ledger spells it when `ref` names one allowing for case and spacing, else `ref`
+    /// itself (whose use is then refused as unknown, naming it as typed).
+    public func resolve(_ ref: ProposalRef) throws -> ProposalRef { try self.ref(matching: ref) ?? ref }
+
     /// The proposal, or a refusal naming the unknown ref.
     public func requireProposal(_ ref: ProposalRef) throws -> Proposal {
         guard let p = try proposal(ref) else { throw LedgerError.notFound("unknown proposal ref \(ref)") }

@@ -113,11 +113,30 @@ struct MonitoringTests {
             toFile: pack + "/returns/2023-06.csv", atomically: true, encoding: .utf8)
         let load = try cli.run(["load", pack])
         #expect(load.status == 0, "\(load.err)")
+        // Adjustments and impacts name it as councils type it too.
+        let typed = cli.dir.path("typed")
+        try FileManager.default.copyItem(atPath: pack, toPath: typed)
+        try "date,ref,action,year,amount,to_year,reason\n2023-07-14,PLACE13,slip,2023/24,\"10,000\",2024/25,Delayed\n".write(
+            toFile: typed + "/adjustments.csv", atomically: true, encoding: .utf8)
+        try "ref,kind,impact,mitigation\nplace 13,service,Fewer free parking hours,Season tickets\n".write(toFile: typed + "/impacts.csv", atomically: true, encoding: .utf8)
+        let typedLoad = try cli.run(["load", typed, "--ledger", cli.dir.path("typed.sqlite")])
+        #expect(typedLoad.status == 0, "\(typedLoad.err)")
+        #expect(try cli.run(["balance", "--format", "csv", "--ledger", cli.dir.path("typed.sqlite")]).out.contains("Place,Place 13,2023/24,120000.00,110000.00,30000.00"))
         let balance = try cli.run(["balance", "--format", "csv"]).out
         #expect(balance.contains("Place,Place 13,2023/24,120000.00,120000.00,30000.00"), "\(balance)")
         try "ref,year,delivered_to_date\nPlace 13,2023/24,\"45,000\"\n".write(toFile: cli.dir.path("2023-07.csv"), atomically: true, encoding: .utf8)
         #expect(try cli.run(["import-return", cli.dir.path("2023-07.csv")]).status == 0)
         #expect(try cli.run(["deliver", "Place 13", "1,000", "--period", "2023-08"]).status == 0)
+        // Every command that takes a ref reads it as a return does, whatever its case and spacing.
+        for args in [
+            ["deliver", "place13", "1,000", "--period", "2023-08"], ["forecast", "PLACE 13", "120,000", "--rag", "G", "--period", "2023-08"],
+            ["slip", "place 13", "1,000", "--from", "2023/24", "--to", "2024/25", "--period", "2023-08", "--reason", "Fees start later"], ["proposal", "show", "place13"],
+            ["journal", "--proposal", "place 13"],
+        ] {
+            let r = try cli.run(args)
+            #expect(r.status == 0, "mtfs \(args.joined(separator: " ")): \(r.err)")
+        }
+        #expect(try cli.run(["proposal", "show", "place13"]).out.contains("Place 13"))
         // The same ref again, in another case or spacing: refused at the command line and in a pack.
         let again = try cli.run([
             "proposal", "add", "PLACE13", "--title", "Parks fees again", "--directorate", "Place", "--owner", "Ann Lee", "--cost-centre", "PL-1",

@@ -27,6 +27,8 @@ struct Deliver: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
+        // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
+        let ref = try ledger.resolve(self.ref)
         var money = amount
         var reducing = reduce
         if money.isNegative {

@@ -23,6 +23,8 @@ struct Forecast: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
+        // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
+        let ref = try ledger.resolve(self.ref)
         let p = period ?? Clock.today.period
         let fy = year ?? p.year
         try ledger.recordForecast(

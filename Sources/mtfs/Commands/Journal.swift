@@ -21,6 +21,7 @@ struct Journal: ParsableCommand {
 
     func run() throws {
         let ledger = try options.openForReading()
+        let proposal = try self.proposal.map { try ledger.resolve($0) }
         let filter = JournalFilter(
             proposal: proposal, directorate: directorate, period: period,
             kind: kind, year: year,

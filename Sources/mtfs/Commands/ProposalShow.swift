@@ -15,6 +15,7 @@ struct ProposalShow: ParsableCommand {
     @Argument(help: "The proposal's ref.") var ref: ProposalRef
 
     func run() throws {
-        Terminal.write(ProposalTables.text(try ProposalDetail.build(try options.openForReading(), ref: ref, today: Clock.today)))
+        let ledger = try options.openForReading()
+        Terminal.write(ProposalTables.text(try ProposalDetail.build(ledger, ref: try ledger.resolve(ref), today: Clock.today)))
     }
 }

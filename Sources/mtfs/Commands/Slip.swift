@@ -19,6 +19,8 @@ struct Slip: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
+        // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
+        let ref = try ledger.resolve(self.ref)
         let a = from
         let b = to
         let id = try ledger.record(

@@ -23,6 +23,8 @@ struct Unachievable: ParsableCommand {
 
     func run() throws {
         let ledger = try options.open()
+        // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
+        let ref = try ledger.resolve(self.ref)
         let id = try ledger.record(
             .unachievable(year: year, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
             reason: reason, by: try options.provenance())
