@@ -17,6 +17,12 @@ public struct JournalEntry: Hashable, Sendable {
 
     /// The amount moved: the sum of the entry's positive legs.
     public var amount: Pence { content.postings.filter { !$0.amount.isNegative }.reduce(.zero) { $0 + $1.amount } }
+    /// The amount as the journal shows it: an approval of savings falling out (a negative target,
+    /// SPEC §5 v3) is negative — a pressure, not a saving; every other entry is its amount.
+    public var shownAmount: Pence {
+        guard content.kind == .approve else { return amount }
+        return content.postings.filter { $0.account.kind == .planned }.reduce(.zero) { $0 + $1.amount }
+    }
     /// The period of the effective date.
     public var period: Period { content.effective.period }
 

@@ -57,9 +57,11 @@ public struct HolderStatement: Sendable {
             return out
         }
 
-        /// Whether the holder has anything to report on it this year (a target or a delivery): a
-        /// return template's row, the return form's, and what the returns board counts.
-        public var hasSomethingToReport: Bool { !(currentTarget.isZero && delivered.isZero) }
+        /// Whether the holder has anything to report on it this year (a saving to deliver, or a
+        /// delivery): a return template's row, the return form's, and what the returns board and the
+        /// reminders count. A year where an earlier saving only falls out (a negative target, a
+        /// pressure) has nothing to deliver and is not asked for.
+        public var hasSomethingToReport: Bool { currentTarget > .zero || !delivered.isZero }
     }
 
     /// The totals of a set of lines.

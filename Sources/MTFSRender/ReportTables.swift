@@ -84,7 +84,7 @@ public enum JournalTable {
             t.rows.append([
                 .integer(e.id), .date(e.effective), .text(e.period.description), .text(e.kind.rawValue),
                 .text(e.proposal.rawValue), .text(e.year.description), e.toYear.map { .text($0.description) } ?? .empty,
-                .money(e.amount), e.reverses.map { .integer($0) } ?? .empty, .text(e.actor),
+                .money(e.shownAmount), e.reverses.map { .integer($0) } ?? .empty, .text(e.actor),
                 .text(e.onBehalfOf ?? ""), .text(e.recordedAt),
                 .text(e.reason), .text(e.source),
             ])

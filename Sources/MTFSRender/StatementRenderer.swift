@@ -100,7 +100,7 @@ public enum StatementRenderer {
         for e in s.entries {
             t.rows.append([
                 .integer(e.id), .date(e.effective), .text(e.kind.rawValue), .text(e.proposal.rawValue), .text(e.year.description),
-                .money(e.amount), .text(e.actor), .text(e.reason),
+                .money(e.shownAmount), .text(e.actor), .text(e.reason),
             ])
         }
         return t

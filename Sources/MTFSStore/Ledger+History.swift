@@ -124,6 +124,7 @@ extension Ledger {
             if period.lastDay < year.firstDay {
                 throw LedgerError.refused("a return for \(period) cannot report delivery in \(year), which starts later")
             }
+            if !change.isNegative { try checkSomethingToDeliver(ref, year) }
             let reason = reason(delivered)
             let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
             // Nothing on the proposal dated after the period: as at its end is as now (cached in a write).

@@ -38,6 +38,7 @@ extension Ledger {
             }
         default: break
         }
+        if case .deliver(let year, _) = movement { try checkSomethingToDeliver(proposal.ref, year) }
         // A saving falling out (a negative target) may not take more out than is in place: the
         // proposal's running total of targets, year by year, never goes below zero (SPEC §5 v3).
         if case .approve(let year, let amount) = movement, amount.isNegative {
@@ -68,6 +69,17 @@ extension Ledger {
             try checkHistory(proposal: proposal.ref, years: [movement.year] + (movement.toYear.map { [$0] } ?? []), from: effective.period)
         }
         return id
+    }
+
+    /// Nothing is delivered in a year where the saving only falls out (a negative target: a
+    /// pressure, SPEC §5 v3); over-delivering a saving's own target is accepted. Every way of
+    /// delivering (a movement, a return's delivered to date) asks this.
+    func checkSomethingToDeliver(_ ref: ProposalRef, _ year: FinancialYear) throws {
+        let target = try balance(of: ref, .planned, year) + balance(of: ref, .delivered, year)
+        if target.isNegative {
+            throw LedgerError.refused(
+                "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is delivered in it; give the delivery in the year the saving is made")
+        }
     }
 
     /// Only the accounts a movement draws on: planned (delivered for a reduction) in its year, on

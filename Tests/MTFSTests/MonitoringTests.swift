@@ -607,4 +607,25 @@ struct MonitoringTests {
         #expect(try cli.run(["reconcile", "--as-of", "2024-05", "--format", "csv"]).out.contains("SL04,high,HSG-3"))
     }
 
+
+    @Test("a year where a saving only falls out (a pressure) is not asked for in a template, and a delivery in it is refused naming the cell (found by a reviewer)")
+    func fallsOutIsNotDelivered() throws {
+        let cli = CLI()
+        try cli.expectOK(["load", MonitoringTests.district])
+        // RES 1 is a one-off of 2024/25: in 2025/26 it falls out.
+        try cli.expectOK(["template", "--period", "2025-05", "--holder", "Owen Price", "--out", "owen.xlsx"])
+        var reader = try WorkbookReader(bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: cli.dir.path("owen.xlsx")))), file: "owen.xlsx")
+        let sheet = try #require(try reader.sheet(named: "Return"))
+        let refs = sheet.rows.dropFirst().compactMap { $0.cells[0].map(WorkbookSheet.text) }
+        #expect(refs.contains("RES 2") && !refs.contains("RES 1"), "\(refs)")
+        try "ref,year,delivered_to_date,forecast,rag,comment\nRES 1,2025/26,\"10,000\",0,Green,\n".write(
+            toFile: cli.dir.path("2025-05.csv"), atomically: true, encoding: .utf8)
+        let positions = try cli.run(["balance", "--format", "csv"]).out
+        let r = try cli.run(["import-return", "2025-05.csv", "--period", "2025-05"])
+        #expect(r.status == 2)
+        #expect(r.err.contains("line 2") && r.err.contains("delivered_to_date") && r.err.contains("falls out"), "\(r.err)")
+        #expect(try cli.run(["balance", "--format", "csv"]).out == positions)
+        #expect(try cli.run(["journal", "--proposal", "RES 1", "--format", "csv"]).out.contains(",approve,RES 1,2025/26,,-150000.00,"))
+    }
+
 }
