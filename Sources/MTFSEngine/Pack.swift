@@ -587,9 +587,8 @@ extension ParsedReturn {
         let red = try money("red", "money that will not be delivered (red)")
         // Money by status: a part left blank beside another given is none; the forecast and RAG follow from it.
         let status = green == nil && amber == nil && red == nil ? nil : StatusMoney(green: green ?? .zero, amber: amber ?? .zero, red: red ?? .zero)
-        if status == nil, (forecast == nil) != (rag == nil) {
-            throw InputError(r.at(forecast == nil ? "forecast" : "rag"), "give both a forecast and a RAG rating, or neither")
-        }
+        // A forecast without a RAG, or a RAG without a forecast, keeps the other as it stands (a blank
+        // cell is not reported); the import refuses it where nothing stands.
         var impact: ObservedImpact?
         let foreseen = r["impact_foreseen"]
         if !r["impact"].isEmpty {

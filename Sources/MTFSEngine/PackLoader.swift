@@ -11,6 +11,9 @@ public struct LoadSummary: Sendable, Equatable {
     /// The savings approved (positive targets), and what falls out of later years (negative ones).
     public var approvedTotal = Pence.zero
     public var fallsOutTotal = Pence.zero
+    /// The savings approved in each fund but the General Fund (funds are never added together
+    /// without saying so, SPEC §5 v3).
+    public var approvedByFund: [String: Pence] = [:]
     public var restructures = 0
     public var adjustments = 0
     public var impacts = 0
@@ -81,6 +84,8 @@ public struct PackLoader {
         do { return try body() } catch {
             let sentence: String
             switch error {
+            // The file itself (unusable, busy, its head log) is no fault of the cell: said as it is.
+            case let e as LedgerError where e.kind == .unusable || e.kind == .integrity: throw e
             case let e as LedgerError: sentence = e.explanation
             case let e as DomainError: sentence = e.explanation
             default: throw error
@@ -205,6 +210,7 @@ public struct PackLoader {
                     }
                     summary.approvals += 1
                     if amount.isNegative { summary.fallsOutTotal += amount.magnitude } else { summary.approvedTotal += amount }
+                    if !amount.isNegative, row.proposal.fund != Proposal.generalFund { summary.approvedByFund[row.proposal.fund, default: .zero] += amount }
                 }
                 known.insert(row.proposal.ref)
                 summary.proposals += 1
@@ -338,6 +344,16 @@ public struct PackLoader {
                 delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
             }
             var forecast = row.forecast, rag = row.rag
+            if row.status == nil, (forecast == nil) != (rag == nil) {
+                // One of the two given: the other is the one that stands (a RAG re-rates the forecast).
+                guard let now = standing[key] else {
+                    throw InputError(
+                        row.at.withColumn(forecast == nil ? "forecast" : "rag"),
+                        "no forecast stands for \(row.ref) \(row.year) yet, so give both a forecast and a RAG rating (or neither)")
+                }
+                forecast = forecast ?? now.forecast
+                rag = rag ?? now.rag
+            }
             if let status = row.status {
                 (forecast, rag) = try statusForecast(row, status, delivered: delivered, period: ret.period)
             }

@@ -34,7 +34,11 @@ struct Load: ParsableCommand {
         }
         var text = "Loaded \(pack) into \(options.path): \(summary.costCentres) cost centres, \(summary.baselines) baselines, "
         text += "\(summary.proposals) proposals with \(summary.approvedTotal) of savings"
-        text += summary.fallsOutTotal.isZero ? ", " : " (\(summary.fallsOutTotal) of it falls out in later years), "
+        // Said, never silently added: how much of it is in each fund but the General Fund.
+        var notes = summary.approvedByFund.sorted { $0.key < $1.key }.map { "\($0.value) of it in the \($0.key)" }
+        if !notes.isEmpty { notes[notes.count - 1] += ", the rest in the General Fund" }
+        if !summary.fallsOutTotal.isZero { notes.append("\(summary.fallsOutTotal) of it falls out in later years") }
+        text += notes.isEmpty ? ", " : " (\(notes.joined(separator: "; "))), "
         text += "\(summary.restructures) restructures, "
         text +=
             "\(summary.adjustments) adjustments, \(summary.returnFiles) returns (\(summary.deliveries + summary.reductions) delivery entries, "

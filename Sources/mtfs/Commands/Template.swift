@@ -55,7 +55,13 @@ struct TemplateCommand: ParsableCommand {
                             + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }
                 let owned = try lines(holder)
-                if owned.isEmpty { throw Failure.badInput("--holder: \(holder) owns no proposal at the end of \(period), so has no return to make") }
+                if owned.isEmpty {
+                    let any = !(try builder.statement(for: holder).owned.isEmpty)
+                    throw Failure.badInput(
+                        any
+                            ? "--holder: \(holder)'s proposals have no saving to deliver in \(period.year) (no target, nothing delivered, or only savings falling out), so there is no return to make for \(period)"
+                            : "--holder: \(holder) owns no proposal at the end of \(period), so has no return to make")
+                }
                 return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head, byStatus: byStatus))]
             }
             if let directorate {
