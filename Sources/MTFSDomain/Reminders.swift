@@ -31,10 +31,10 @@ public struct ReminderSettings: Hashable, Sendable {
 
         public var meaning: String {
             switch self {
-            case .dueDay: "returns: a month's return is due by this day of the next month (default 10)"
-            case .signOffDays: "sign-off reminder: sent this many days after the due day to a holder who returned but has not signed (default 5)"
+            case .dueDay: "returns: a month's return is due by this day of the next month; reminders go the day after (default 10)"
+            case .signOffDays: "sign-off reminder: sent to a holder who returned but has not signed once this many days after the due day have passed (default 5: on the 16th)"
             case .digestSeverity: "findings digest: the CFO is told of new findings at or above this severity (default high)"
-            case .time: "mtfs serve sends the day's reminders at this time, HH:MM on the server's clock (default 07:00)"
+            case .time: "mtfs serve sends the day's reminders at this time, HH:MM UK time (Europe/London; default 07:00)"
             case .from: "reminders are sent from this address (required before any is sent)"
             case .returns: "return reminders on or off (default on)"
             case .signOffs: "sign-off reminders on or off (default on)"

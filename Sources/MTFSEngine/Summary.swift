@@ -76,6 +76,28 @@ public struct Summary: Sendable {
     /// portfolio holder.
     public var impacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []
 
+    /// Findings most serious first, one line for a code on the same proposals and cost centre in
+    /// several years, naming the years (SPEC §7 v3): the most serious (then largest) of them stands
+    /// for the rest. The summary's top findings and the CFO's digest.
+    public static func oneLineEach(_ findings: [Finding]) -> [Finding] {
+        var groups: [[Finding]] = []
+        var place: [String: Int] = [:]
+        for f in findings.sorted(by: Finding.mostSeriousFirst) {
+            let key = "\(f.code.rawValue)|\(f.refs.joined(separator: ";"))|\(f.costCentre?.rawValue ?? "")"
+            if let i = place[key] { groups[i].append(f) } else {
+                place[key] = groups.count
+                groups.append([f])
+            }
+        }
+        return groups.map { group -> Finding in
+            var first = group[0]
+            let rest = group.dropFirst().filter { $0.year != nil && $0.year != first.year }.sorted { $0.year! < $1.year! }
+            guard !rest.isEmpty else { return first }
+            first.sentence = first.sentence + Summary.otherYears(first, rest)
+            return first
+        }
+    }
+
     /// The rest of a finding repeated in other years, for the line that stands for them all: "The
     /// same in 2024/25." when each year's amount is the line's, else each year's amount and the
     /// total, so a CFO never multiplies one year's amount by the years.
@@ -179,25 +201,7 @@ public struct Summary: Sendable {
         var totals: [String: Row] = [:]
         for r in sorted { totals["\(r.fund)|\(r.year.startYear)", default: Row(directorate: "Total", year: r.year, fund: r.fund)].add(r) }
         let relevant = findings.filter { year == nil || $0.year == year }
-        let mostSerious = relevant.sorted(by: Finding.mostSeriousFirst)
-        // One line for a code on the same proposals and cost centre in several years, naming the
-        // years (SPEC §7 v3): the most serious (then largest) of them stands for the rest.
-        var groups: [[Finding]] = []
-        var place: [String: Int] = [:]
-        for f in mostSerious {
-            let key = "\(f.code.rawValue)|\(f.refs.joined(separator: ";"))|\(f.costCentre?.rawValue ?? "")"
-            if let i = place[key] { groups[i].append(f) } else {
-                place[key] = groups.count
-                groups.append([f])
-            }
-        }
-        let top = groups.prefix(5).map { group -> Finding in
-            var first = group[0]
-            let rest = group.dropFirst().filter { $0.year != nil && $0.year != first.year }.sorted { $0.year! < $1.year! }
-            guard !rest.isEmpty else { return first }
-            first.sentence = first.sentence + Summary.otherYears(first, rest)
-            return first
-        }
+        let top = Array(Summary.oneLineEach(relevant).prefix(5))
         var summaryImpacts: [(report: ImpactReport, unforeseen: Bool, proposal: Proposal)] = []
         for r in input.impactReports where year == nil || r.year == year {
             guard let p = proposals[r.ref] else { continue }

@@ -111,9 +111,16 @@ final class RunLock {
     init(path: String) throws {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw RemindJob.Refusal.busy("\(path) could not be opened to lock the reminders; check the folder is writable") }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw RemindJob.Refusal.busy("another mtfs remind is sending this ledger's reminders; run again when it has finished")
+        // Another run sending this ledger's reminders: wait for it (up to five minutes), then
+        // plan afresh, so what it sent is not sent again.
+        var waited = 0
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard waited < 3_000 else {
+                close(fd)
+                throw RemindJob.Refusal.busy("another mtfs remind has been sending this ledger's reminders for five minutes; run again when it has finished")
+            }
+            usleep(100_000)
+            waited += 1
         }
     }
 

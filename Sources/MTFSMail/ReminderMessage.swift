@@ -36,26 +36,31 @@ public enum ReminderMessage {
                 "The statement shows target \(due.target), delivered \(due.delivered), "
                     + (due.variance.isNegative ? "\(due.variance.magnitude) behind profile." : "on profile or ahead."))
         case .digest:
-            let total = due.findings.reduce(Pence.zero) { $0 + $1.amount }
             subject = "\(due.findings.count) new savings finding\(due.findings.count == 1 ? "" : "s") to review"
             link = "\(base)/findings"
             linkText = "Open the findings"
             paragraphs.append(
                 "Since the last digest, \(due.findings.count) finding\(due.findings.count == 1 ? "" : "s") at or above the set severity "
-                    + "\(due.findings.count == 1 ? "has" : "have") appeared in the books as at \(due.period), \(total) at stake:")
+                    + "\(due.findings.count == 1 ? "has" : "have") appeared in the books (the latest returns up to \(due.dueDate.longText)):")
         }
-        let findingLines = due.findings.prefix(20).map { f in
+        // A finding repeated across years is one line, naming the other years (as the summary does).
+        let findingLines = Summary.oneLineEach(due.findings).prefix(20).map { f in
             "\(f.severity.rawValue.uppercased()) \(f.code.rawValue) \(f.code.plainName): \(f.amount). \(f.message)"
         }
-        let more = due.findings.count > 20 ? "…and \(due.findings.count - 20) more on the findings page." : nil
-        let contact: String = {
+        let lines = Summary.oneLineEach(due.findings).count
+        let more = lines > 20 ? "…and \(lines - 20) more on the findings page." : nil
+        let contact: String? = {
             let named = due.contacts.map { c in c.email.map { "\(c.name) (\($0))" } ?? c.name }
-            if named.isEmpty { return "If anything here is wrong, reply to your finance business partner." }
+            if due.kind == .digest {
+                // Each directorate's finance business partner answers for its findings.
+                return named.isEmpty ? nil : "Finance business partners for these directorates: " + named.joined(separator: ", ") + "."
+            }
+            if named.isEmpty { return "If anything here is wrong, contact your finance business partner." }
             return "Questions: " + named.joined(separator: ", ") + "."
         }()
         var text = "Dear \(due.recipient.name),\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
         if !findingLines.isEmpty { text += "\n" + findingLines.map { "- " + $0 }.joined(separator: "\n") + "\n" + (more.map { $0 + "\n" } ?? "") }
-        text += "\n\(linkText): \(link)\n\n\(contact)\n\nThis reminder is sent once" + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).\n"
+        text += "\n\(linkText): \(link)\n\n" + (contact.map { $0 + "\n\n" } ?? "") + "This reminder is sent once" + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).\n"
 
         var html = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;font-size:16px;color:#0b0c0c\">"
         html += "<p>Dear \(Escape.html(due.recipient.name)),</p>"
@@ -64,7 +69,7 @@ public enum ReminderMessage {
             html += "<ul>" + findingLines.map { "<li>\(Escape.html($0))</li>" }.joined() + "</ul>" + (more.map { "<p>\(Escape.html($0))</p>" } ?? "")
         }
         html += "<p><a href=\"\(Escape.html(link))\">\(Escape.html(linkText))</a></p>"
-        html += "<p>\(Escape.html(contact))</p><p style=\"color:#505a5f;font-size:14px\">This reminder is sent once"
+        html += (contact.map { "<p>\(Escape.html($0))</p>" } ?? "") + "<p style=\"color:#505a5f;font-size:14px\">This reminder is sent once"
             + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).</p></body></html>"
         return (subject, text, html)
     }

@@ -26,6 +26,8 @@ public struct PortalContext: RequestContext {
     public var form = Form()
     /// Whether the request came to the API (401 and JSON rather than a redirect and a page).
     public var api = false
+    /// The page a GET asked for (path and query), where sign-in returns to.
+    public var target = "/"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -364,6 +366,7 @@ struct Gate: RouterMiddleware {
         var context = context
         var request = request
         context.api = request.uri.path.hasPrefix("/api/")
+        if request.method == .get || request.method == .head { context.target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") }
         // Behind the council's reverse proxy every request comes from the proxy's address: the
         // client's is the last one the proxy added to the header named by --client-address-header,
         // believed only from a loopback peer (the proxy on the same machine).

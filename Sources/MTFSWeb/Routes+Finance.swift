@@ -18,8 +18,8 @@ extension Portal {
         let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
             user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
-        let (dueDay, reminders) = try await service.reading { ledger in
-            (try ledger.reminderSettings().dueDay, try ledger.reminders().filter { $0.period == p && $0.holder != nil })
+        let (dueDay, reminders, users) = try await service.reading { ledger in
+            (try ledger.reminderSettings().dueDay, try ledger.reminders().filter { $0.period == p && $0.holder != nil }, try ledger.users())
         }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
@@ -34,7 +34,8 @@ extension Portal {
             counts[state.group, default: 0] += 1
             t.rows.append([
                 .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed),
-                .text(Portal.remindersText(reminders.filter { $0.holder == s.holder })), .money(s.totals.delivered),
+                .text(Portal.remindersText(reminders.filter { $0.holder == s.holder }, accounts: users.filter { $0.role == .holder && $0.holder == s.holder && !$0.disabled })),
+                .money(s.totals.delivered),
                 .money(s.totals.variance),
             ])
         }
@@ -52,7 +53,7 @@ extension Portal {
 
     /// A holder's reminders for the month on the board: the latest try of each kind, a failure
     /// with the relay's answer (it is tried again on the next run).
-    static func remindersText(_ records: [ReminderRecord]) -> String {
+    static func remindersText(_ records: [ReminderRecord], accounts: [PortalUser]) -> String {
         var latest: [ReminderKind: ReminderRecord] = [:]
         for r in records where latest[r.kind].map({ !$0.sent || r.sent }) ?? true { latest[r.kind] = r }
         let parts = ReminderKind.allCases.compactMap { kind -> String? in
@@ -60,7 +61,11 @@ extension Portal {
             let day = String(r.recordedAt.prefix(10))
             return r.sent ? "\(kind.text) sent \(day)" : "\(kind.text) FAILED \(day) (\(r.relay.prefix(80))); tried again on the next run"
         }
-        return parts.isEmpty ? "none" : parts.joined(separator: "; ")
+        if !parts.isEmpty { return parts.joined(separator: "; ") }
+        // Say who can never be reminded, so "none" means only that none was due.
+        if accounts.isEmpty { return "none (cannot be reminded: no portal account)" }
+        if !accounts.contains(where: { $0.email != nil }) { return "none (cannot be reminded: no email address)" }
+        return "none"
     }
 
     func uploadPage(_ user: PortalUser, _ context: PortalContext, error: String?) throws -> Response {

@@ -20,21 +20,26 @@ extension Portal {
             guard let user = context.user else { return Pages.redirect("/login") }
             return Pages.redirect(user.scope.home)
         }
-        router.get("/login") { _, context in
-            if context.user != nil { return Pages.redirect("/") }
-            return Pages.html(Pages.layout(title: "Sign in", user: nil, csrf: nil, body: Portal.loginForm(error: nil)))
+        router.get("/login") { request, context in
+            let next = Portal.safeNext(Portal.query(request)["next"])
+            if context.user != nil { return Pages.redirect(next ?? "/") }
+            return Pages.html(Pages.layout(title: "Sign in", user: nil, csrf: nil, body: Portal.loginForm(error: nil, next: next)))
         }
         router.post("/login") { _, context in
             let login = (context.form["login"] ?? "").trimmingCharacters(in: .whitespaces)
             do {
                 let secret = try await self.signIn(
                     login: login, password: context.form["password"] ?? "", address: context.address, previous: context.session)
-                var r = Pages.redirect("/")
+                // Back to the page that asked for a sign-in (a reminder's link), never off this site.
+                var r = Pages.redirect(Portal.safeNext(context.form["next"]) ?? "/")
                 r.headers[.setCookie] = self.sessionCookie(secret)
                 return r
             } catch let f as HTTPFailure {
                 return Pages.html(
-                    Pages.layout(title: "Sign in", user: nil, csrf: nil, body: Portal.loginForm(error: f.message, login: String(login.prefix(64)))), status: f.status)
+                    Pages.layout(
+                        title: "Sign in", user: nil, csrf: nil,
+                        body: Portal.loginForm(error: f.message, login: String(login.prefix(64)), next: Portal.safeNext(context.form["next"]))),
+                    status: f.status)
             }
         }
         router.post("/logout") { _, context in
@@ -72,7 +77,9 @@ extension Portal {
     /// A page for a signed-in user whose scope reaches `area` (declared once, in the route table);
     /// without a user, the browser goes to the sign-in form; out of scope, 403.
     func page(_ context: PortalContext, _ area: Scope.Area? = nil, _ body: (PortalUser) async throws -> Response) async throws -> Response {
-        guard let user = context.user else { return Pages.redirect("/login") }
+        guard let user = context.user else {
+            return Pages.redirect("/login" + (Portal.safeNext(context.target).map { "?next=" + Pages.queryValue($0) } ?? ""))
+        }
         if let area { try user.scope.require(area) }
         return try await body(user)
     }
@@ -83,10 +90,20 @@ extension Portal {
         Pages.html(Pages.layout(title: title, user: user, csrf: csrf(context), body: body, extraCSS: extraCSS), status: status)
     }
 
-    static func loginForm(error: String?, login: String = "") -> String {
+    /// A page of this site to return to after sign-in: a path of its own (`/return?period=2023-10`),
+    /// never another site's (`//evil.example`, `/\\evil`, a scheme), at most 1,000 characters; nil otherwise.
+    static func safeNext(_ text: String?) -> String? {
+        guard let t = text, t.hasPrefix("/"), t != "/", !t.hasPrefix("//"), !t.hasPrefix("/\\"), t.count <= 1_000,
+            !t.hasPrefix("/login"), !t.hasPrefix("/logout"),
+            t.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 32 && $0.value < 127 && $0 != "\\" })
+        else { return nil }
+        return t
+    }
+
+    static func loginForm(error: String?, login: String = "", next: String? = nil) -> String {
         "<header><h1>Savings ledger</h1><p class=\"meta\">Sign in to see your figures, make your return and sign off.</p></header>"
             + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
-            + "<form method=\"post\" action=\"/login\"><label for=\"login\">Login</label><input id=\"login\" name=\"login\" autocomplete=\"username\" value=\"\(Escape.html(login))\" required>"
+            + "<form method=\"post\" action=\"/login\">" + (next.map { Pages.hidden("next", $0) } ?? "") + "<label for=\"login\">Login</label><input id=\"login\" name=\"login\" autocomplete=\"username\" value=\"\(Escape.html(login))\" required>"
             + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
             + "<p><button type=\"submit\">Sign in</button></p></form>"
     }

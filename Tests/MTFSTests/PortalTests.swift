@@ -147,8 +147,20 @@ struct PortalSecurityTests {
     func sessions() async throws {
         let f = try await PortalFixture()
         #expect(try await f.request("GET", "/statement").status == 303)
-        #expect(try await f.request("GET", "/statement").header("Location") == "/login")
+        #expect(try await f.request("GET", "/statement").header("Location") == "/login?next=%2Fstatement")
         #expect(try await f.request("GET", "/api/v1/positions").status == 401)
+        // A reminder's link survives sign-in: back to the page asked for, and only to a page of this site.
+        let asked = try await f.request("GET", "/return?period=2023-10")
+        #expect(asked.header("Location") == "/login?next=%2Freturn%3Fperiod%3D2023%2D10")
+        let form = try await f.request("GET", "/login?next=%2Freturn%3Fperiod%3D2023-10")
+        #expect(form.body.contains("<input type=\"hidden\" name=\"next\" value=\"/return?period=2023-10\">"))
+        let back = try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password), ("next", "/return?period=2023-10")])
+        #expect(back.header("Location") == "/return?period=2023-10")
+        for hostile in ["//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:alert(1)", "/\u{0}x", "/login", "/ok\r\nSet-Cookie: a=b", "evil"] {
+            let r = try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password), ("next", hostile)])
+            #expect(r.header("Location") == "/", "next=\(hostile) went to \(r.header("Location") ?? "nowhere")")
+            #expect(!(try await f.request("GET", "/login?next=" + (hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")).body.contains("name=\"next\"")))
+        }
         let first = try await f.signIn("helen")
         let second = try await f.signIn("helen")
         #expect(first.cookie != second.cookie)
@@ -414,7 +426,7 @@ struct PortalSecurityTests {
             json: """
                 {"period": "2023-11", "lines": [
                   {"ref": "PEO-06", "year": "2023/24", "delivered_to_date": "lots"},
-                  {"ref": "PEO-07", "year": "2023/24", "delivered_to_date": 210000, "forecast": 350000},
+                  {"ref": "PEO-07", "year": "2023/24", "delivered_to_date": 210000, "forecast": 350000, "rag": "Purple"},
                   {"ref": "PEO-09", "year": "2023/24", "delivered_to_date": 95000, "forecast": 150000, "rag": "G"}]}
                 """, headers: auth)
         #expect(bad.status == 422)

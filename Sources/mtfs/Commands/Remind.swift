@@ -93,7 +93,7 @@ enum RemindOptions {
             var t = Table(columns: [.init("kind", "Reminder"), .init("to", "To"), .init("about", "About"), .init("month", "Month"), .init("outcome", "Outcome")])
             t.rows = report.outcomes.map { o in
                 [
-                    .text(o.due.kind.text), .text(o.due.recipient.login), .text(o.due.holder ?? "\(o.due.findings.count) findings"), .text(o.due.period.description),
+                    .text(o.due.kind.text), .text(o.due.recipient.login), .text(o.due.holder ?? "\(o.due.findings.count) finding\(o.due.findings.count == 1 ? "" : "s")"), .text(o.due.period.description),
                     .text(o.answer.map { $0.accepted ? "sent" : "FAILED: \($0.text)" } ?? "not sent"),
                 ]
             }
@@ -105,7 +105,7 @@ enum RemindOptions {
         for u in p.unreachable {
             let why: String
             switch u.why {
-            case .noAccount: why = "no portal account is bound to them: mtfs user add … --role holder --holder NAME --email ADDRESS"
+            case .noAccount: why = "no enabled portal account is bound to them: mtfs user add … --role holder --holder NAME --email ADDRESS"
             case .noEmail: why = "their account has no email address: mtfs user email LOGIN ADDRESS"
             }
             let key = "\(u.kind.text)s for \(u.period) (\(why))"

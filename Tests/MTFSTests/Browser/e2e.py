@@ -99,7 +99,7 @@ try:
     d.find_element(By.CSS_SELECTOR, "form[action='/logout'] button").click()
     check(at(d, "/login"), "she signs out")
     d.get(BASE + "/statement")
-    check(at(d, "/login"), "after signing out the statement needs a sign-in again")
+    check(at(d, "/login?next=%2Fstatement"), "after signing out the statement needs a sign-in again, which returns to it")
 finally:
     d.quit()
 
