@@ -29,6 +29,8 @@ public struct ReminderPlan: Sendable {
         /// The holder's lines to report for the month, and how many are returned.
         public var lines = 0
         public var returned = 0
+        /// The lines still to return: ref and title.
+        public var missing: [String] = []
         /// The holder's own proposals this year: target now, delivered as last returned, and the
         /// variance to profile.
         public var target = Pence.zero
@@ -116,6 +118,7 @@ public struct ReminderPlan: Sendable {
                     var d = Due(kind: kind, subjectKey: key, holder: s.holder, period: period, recipient: u, dueDate: ReturnsDue.dueDate(for: period, dueDay: settings.dueDay))
                     d.lines = lines.count
                     d.returned = lines.filter { $0.returned == period }.count
+                    d.missing = lines.filter { $0.returned != period }.map { "\($0.ref) \($0.title)" }
                     d.target = s.owned.reduce(.zero) { $0 + max(.zero, $1.currentTarget) }
                     d.delivered = s.owned.reduce(.zero) { $0 + $1.delivered }
                     d.variance = s.totals.variance

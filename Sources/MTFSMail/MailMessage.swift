@@ -58,18 +58,21 @@ public struct MailMessage: Sendable, Hashable {
         return Array(lines.joined(separator: "\r\n").utf8)
     }
 
-    /// `Name <address>`, the name as an encoded word (a name is never parsed as addresses).
+    /// `Name <address>`. A name with any character that means something in an address
+    /// (`()<>[]:;@\,."`) is an encoded word, so it is never read as an address or a group.
     static func header(_ m: Mailbox) -> String {
-        m.name.isEmpty ? "<\(m.address)>" : "\(encodedWord(m.name)) <\(m.address)>"
+        guard !m.name.isEmpty else { return "<\(m.address)>" }
+        let special = m.name.contains { "()<>[]:;@\\,.\"".contains($0) }
+        return "\(encodedWord(m.name, always: special)) <\(m.address)>"
     }
 
     /// Text for a header: as it is when it is plain printable ASCII, else RFC 2047 base64 words of
     /// whole characters. Control characters (a line break would start a header) become spaces.
-    static func encodedWord(_ text: String) -> String {
+    static func encodedWord(_ text: String, always: Bool = false) -> String {
         let clean = String(text.map { $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) ? " " : $0 })
         let plain = clean.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 32 } && !clean.contains("=?") && !clean.contains("\"")
             && !clean.contains("<") && !clean.contains(",") && !clean.contains(";") && clean.count <= 70
-        if plain { return clean }
+        if plain && !always { return clean }
         // Words of at most 45 bytes of text (60 base64 characters), split between characters.
         var words: [String] = []
         var chunk: [UInt8] = []

@@ -20,6 +20,8 @@ public struct RemindJob: Sendable {
     /// Who is running it, recorded with each reminder.
     public var actor: String
     public var source: String
+    /// How long to wait for another run holding this ledger's reminders (seconds).
+    public var lockWait: Double = 300
 
     public init(ledgerPath: String, baseURL: String, sender: (any MailSender)?, actor: String, source: String) {
         self.ledgerPath = ledgerPath
@@ -70,8 +72,14 @@ public struct RemindJob: Sendable {
     /// `now` stamps the messages and the records. The plan is read in one snapshot and each try is
     /// recorded in its own short write, so the portal's writers never wait on the relay.
     public func run(service: LedgerService, asOf: CivilDate, now: Int64, recordedAt: String) throws -> Report {
-        // One run at a time per ledger, so a reminder cannot be sent twice by two runs at once.
-        let lock = try RunLock(path: ledgerPath + ".remind-lock")
+        // One run at a time per ledger file (however it is reached: a link or another path to it
+        // is the same file), so a reminder cannot be sent twice by two runs at once.
+        let real = ledgerPath.withCString { p -> String in
+            guard let r = realpath(p, nil) else { return ledgerPath }
+            defer { free(r) }
+            return String(cString: r)
+        }
+        let lock = try RunLock(path: real + ".remind-lock", wait: lockWait)
         defer { lock.release() }
         let (settings, plan) = try service.read { ledger in
             let settings = try ledger.reminderSettings()
@@ -82,22 +90,56 @@ public struct RemindJob: Sendable {
             throw Refusal.notSetUp("no sender address is set: mtfs settings reminders-from ADDRESS (the address the council's relay sends as)")
         }
         let from = settings.from ?? "reminders-from@not-set.invalid"
+        let who = Provenance(actor: actor, recordedAt: recordedAt, source: source)
+        var unanswered = 0
         for (i, due) in plan.due.enumerated() {
             let words = ReminderMessage.compose(due, baseURL: baseURL)
-            guard let sender, let address = due.recipient.email else {
+            guard let sender else {
                 report.outcomes.append(Outcome(due: due, subject: words.subject, text: words.text, answer: nil))
                 continue
             }
-            let message = MailMessage(
-                from: .init(name: "Savings ledger", address: from), to: .init(name: due.recipient.name, address: address), subject: words.subject,
-                text: words.text, html: words.html, date: now, id: "\(now).\(i).\(SHA256.hex(bytes: Array((due.subjectKey + due.recipient.login).utf8)).prefix(12))")
-            let answer = sender.send(from: from, to: [address], message: message.bytes)
+            // As the ledger stands now, not as planned: an address changed or an account disabled
+            // meanwhile is honoured, and anything recorded as sent (even outside the chain, which
+            // verify reports) is never sent again.
+            let (current, already) = try service.read { ledger in
+                (try ledger.user(due.recipient.login), try ledger.reminderEverSent(kind: due.kind, subjectKey: due.subjectKey, login: due.recipient.login))
+            }
+            guard let recipient = current, !recipient.disabled, let address = recipient.email, !already else { continue }
+            let answer: SMTPRelay.Answer
+            if unanswered >= 3 {
+                // A relay that has not answered three times running is not tried again in this run.
+                answer = SMTPRelay.Answer(accepted: false, text: "not tried: the relay did not answer the last three messages")
+            } else {
+                let message = MailMessage(
+                    from: .init(name: "Savings ledger", address: from), to: .init(name: recipient.name, address: address), subject: words.subject,
+                    text: words.text, html: words.html, date: now,
+                    id: "\(now).\(i).\(SHA256.hex(bytes: Array((due.subjectKey + due.recipient.login).utf8)).prefix(12))")
+                answer = sender.send(from: from, to: [address], message: message.bytes)
+                unanswered = answer.unanswered ? unanswered + 1 : 0
+            }
             let record = ReminderRecord(
-                    kind: due.kind, subjectKey: due.subjectKey, holder: due.holder, period: due.period, login: due.recipient.login, address: address,
-                    sent: answer.accepted, relay: answer.text, title: words.subject,
-                    detail: due.kind == .digest ? due.findings.map(ReminderPlan.findingKey).joined(separator: "\n") : "")
-            let who = Provenance(actor: actor, recordedAt: recordedAt, source: source)
-            try service.write { try $0.recordReminder(record, by: who) }
+                kind: due.kind, subjectKey: due.subjectKey, holder: due.holder, period: due.period, login: due.recipient.login, address: address,
+                sent: answer.accepted, relay: answer.text, title: words.subject,
+                detail: due.kind == .digest ? due.findings.map(ReminderPlan.findingKey).joined(separator: "\n") : "")
+            // A message the relay took must be recorded, or the next run sends it again: the write
+            // is tried again while the ledger is busy, and a failure says so plainly.
+            var attempt = 0
+            while true {
+                do {
+                    try service.write { try $0.recordReminder(record, by: who) }
+                    break
+                } catch let e as KindedError where e.kind == .unusable && attempt < 3 {
+                    attempt += 1
+                    usleep(2_000_000)
+                    _ = e
+                } catch {
+                    if answer.accepted {
+                        throw Refusal.busy(
+                            "the \(due.kind.text) to \(due.recipient.login) for \(due.period) was sent, but it could not be recorded (\((error as? KindedError)?.explanation ?? "\(error)")); the next run may send it again")
+                    }
+                    throw error
+                }
+            }
             report.outcomes.append(Outcome(due: due, subject: words.subject, text: words.text, answer: answer))
         }
         return report
@@ -108,16 +150,16 @@ public struct RemindJob: Sendable {
 final class RunLock {
     private let fd: Int32
 
-    init(path: String) throws {
+    init(path: String, wait: Double) throws {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw RemindJob.Refusal.busy("\(path) could not be opened to lock the reminders; check the folder is writable") }
         // Another run sending this ledger's reminders: wait for it (up to five minutes), then
         // plan afresh, so what it sent is not sent again.
         var waited = 0
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard waited < 3_000 else {
+            guard Double(waited) * 0.1 < wait else {
                 close(fd)
-                throw RemindJob.Refusal.busy("another mtfs remind has been sending this ledger's reminders for five minutes; run again when it has finished")
+                throw RemindJob.Refusal.busy("another mtfs remind has been sending this ledger's reminders for \(Int(wait)) seconds; run again when it has finished")
             }
             usleep(100_000)
             waited += 1

@@ -23,7 +23,8 @@ public enum ReminderMessage {
                 "Your return for \(month) was due by \(due.dueDate.longText)"
                     + (due.returned == 0
                         ? " and has not been received."
-                        : ": \(due.returned) of your \(due.lines) lines are in; \(due.lines - due.returned) still to return."))
+                        : ": \(due.returned) of your \(due.lines) lines are in; still to return: \(due.missing.prefix(10).joined(separator: "; "))"
+                            + (due.missing.count > 10 ? " and \(due.missing.count - 10) more." : ".")))
             paragraphs.append(
                 "Your savings this year (\(due.directorates.joined(separator: ", "))): target \(due.target), delivered \(due.delivered) as last returned, "
                     + (due.variance.isNegative ? "\(due.variance.magnitude) behind profile." : "on profile or ahead."))

@@ -23,14 +23,21 @@ public struct SMTPRelay: Sendable {
 
     /// Reads `--smtp`: an smtp:// or smtps:// URL with a host (and a port, else 25 or 465), nothing more.
     public static func parse(_ text: String) -> Result<String, MailError> {
-        guard let c = URLComponents(string: text), let scheme = c.scheme?.lowercased(), scheme == "smtp" || scheme == "smtps",
-            let host = c.host, !host.isEmpty, c.user == nil, c.password == nil, c.query == nil, c.fragment == nil,
+        // The URL is never repeated back: a login typed into it would be shown again. A host is
+        // letters, digits, dots and hyphens, or an IPv6 address in brackets: nothing percent-encoded,
+        // no `@` or `:` that could carry a login past the check.
+        let refusal = MailError.setUp(
+            "--smtp: expected the relay as smtp://HOST:PORT (or smtps://HOST:PORT), with no login, path or query in it (the login comes from MTFS_SMTP_USER and MTFS_SMTP_PASSWORD)")
+        guard !text.contains("%"), !text.contains("@"), let c = URLComponents(string: text), let scheme = c.scheme?.lowercased(),
+            scheme == "smtp" || scheme == "smtps", let raw = c.host, c.user == nil, c.password == nil, c.query == nil, c.fragment == nil,
             c.path.isEmpty || c.path == "/"
-        else {
-            return .failure(.setUp("--smtp: expected the relay as smtp://HOST:PORT (or smtps://HOST:PORT), with no login in it (the login comes from MTFS_SMTP_USER and MTFS_SMTP_PASSWORD), found \"\(text)\""))
-        }
+        else { return .failure(refusal) }
+        let v6 = raw.hasPrefix("[") || raw.contains(":")
+        let host = raw.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let allowed = v6 ? Set("0123456789abcdefABCDEF:.") : Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+        guard !host.isEmpty, host.count <= 253, host.allSatisfy(allowed.contains) else { return .failure(refusal) }
         if let port = c.port, !(1...65535).contains(port) { return .failure(.setUp("--smtp: expected a port 1 to 65535, found \(port)")) }
-        return .success("\(scheme)://\(host.contains(":") ? "[\(host)]" : host):\(c.port ?? (scheme == "smtps" ? 465 : 25))")
+        return .success("\(scheme)://\(v6 ? "[\(host)]" : host):\(c.port ?? (scheme == "smtps" ? 465 : 25))")
     }
 
     /// What the relay said.
@@ -38,6 +45,14 @@ public struct SMTPRelay: Sendable {
         public var accepted: Bool
         /// The relay's last reply ("250 2.0.0 Ok: queued as …"), or what went wrong on the way.
         public var text: String
+        /// The relay could not be reached or did not answer in time (not a refusal of its own).
+        public var unanswered = false
+
+        public init(accepted: Bool, text: String, unanswered: Bool = false) {
+            self.accepted = accepted
+            self.text = text
+            self.unanswered = unanswered
+        }
     }
 
     /// Sends one message (its bytes, RFC 5322 with CRLF line ends) from `from` to `to`.
@@ -91,7 +106,8 @@ public struct SMTPRelay: Sendable {
         } else {
             text = detail
         }
-        return Answer(accepted: false, text: String(text.prefix(300)))
+        let unanswered = state.refusal == nil && [CURLE_COULDNT_CONNECT, CURLE_OPERATION_TIMEDOUT, CURLE_COULDNT_RESOLVE_HOST].contains(code)
+        return Answer(accepted: false, text: String(text.prefix(300)), unanswered: unanswered)
     }
 }
 

@@ -57,6 +57,12 @@ extension Ledger {
         }
     }
 
+    /// Whether any row says this reminder was sent, in the chain or not (a row beside the chain is
+    /// tampering, which verify reports; the reminder is still never sent again).
+    public func reminderEverSent(kind: ReminderKind, subjectKey: String, login: String) throws -> Bool {
+        try db.scalar("SELECT count(*) FROM reminders WHERE kind = ? AND subject_key = ? AND login = ? AND outcome = 'sent'", kind.rawValue, subjectKey, login) > 0
+    }
+
     /// Every reminder tried, oldest first (only rows in the record chain count).
     public func reminders() throws -> [ReminderRecord] {
         try db.query(

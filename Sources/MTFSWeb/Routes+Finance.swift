@@ -59,7 +59,9 @@ extension Portal {
         let parts = ReminderKind.allCases.compactMap { kind -> String? in
             guard let r = latest[kind] else { return nil }
             let day = String(r.recordedAt.prefix(10))
-            return r.sent ? "\(kind.text) sent \(day)" : "\(kind.text) FAILED \(day) (\(r.relay.prefix(80))); tried again on the next run"
+            // The relay's words without any address in them (a holder's address is not finance's to see).
+            let said = r.relay.split(separator: " ").map { $0.contains("@") ? "<address>" : String($0) }.joined(separator: " ")
+            return r.sent ? "\(kind.text) sent \(day)" : "\(kind.text) FAILED \(day) (\(said.prefix(80))); tried again on the next run"
         }
         if !parts.isEmpty { return parts.joined(separator: "; ") }
         // Say who can never be reminded, so "none" means only that none was due.

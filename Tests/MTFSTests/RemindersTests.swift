@@ -119,7 +119,7 @@ struct RemindersTests {
         #expect(first.out.contains("Mei Lin"), "the run says who could not be reminded")
         // The figures that matter, the link and who to ask.
         let helen = try #require(mail.first { $0.subject.contains("overdue") })
-        #expect(helen.text.contains("Your return for October 2023 (2023/24 P7) was due by 10 November 2023: 5 of your 6 lines are in; 1 still to return."))
+        #expect(helen.text.contains("Your return for October 2023 (2023/24 P7) was due by 10 November 2023: 5 of your 6 lines are in; still to return: PEO-14 Mental health placements: step-down pathway."), "\(helen.text)")
         #expect(helen.text.contains("target £1,900,000.00, delivered £1,015,700.00 as last returned"))
         #expect(helen.text.contains("https://savings.council.gov.uk/return?period=2023-10"))
         #expect(helen.text.contains("Questions: Priya Shah (priya.shah@council.gov.uk)."))
@@ -210,6 +210,8 @@ struct RemindersTests {
             (["settings", "digest-severity", "urgent"], 2, "severity"),
             (["settings", "return-reminders", "maybe"], 2, "on or off"),
             (["remind", "--smtp", "http://relay:25"], 1, "smtp://HOST:PORT"),
+            (["remind", "--smtp", "smtp://council-user%253AS3cretPW%40127.0.0.1:25", "--smtp-insecure"], 1, "no login"),
+            (["remind", "--smtp", "smtp://user:S3cretPW@relay:25"], 1, "no login"),
             (["remind", "--smtp", "smtp://relay:99999"], 1, "port"),
             (["remind", "--dry-run", "--base-url", "javascript:alert(1)"], 1, "--base-url"),
             (["remind"], 1, "--smtp"),
@@ -218,6 +220,7 @@ struct RemindersTests {
             #expect(r.status == status, "mtfs \(args.joined(separator: " ")): \(r.err)")
             #expect(r.err.contains(words), "mtfs \(args.joined(separator: " ")): \(r.err)")
             #expect(r.err.split(separator: "\n").count == 1, "one sentence: \(r.err)")
+            #expect(!r.err.contains("S3cretPW"), "a login typed into the URL is never repeated back")
         }
         #expect(try Ledger(path: c.ledger, readOnly: true).head() == head)
         // Unset sender: nothing is sent.
@@ -242,7 +245,7 @@ struct RemindersTests {
         func serve() throws -> (Process, Pipe) {
             let p = Process()
             p.executableURL = CLI.executable
-            p.arguments = ["serve", "--ledger", c.ledger, "--port", "0", "--smtp", relay.url, "--smtp-insecure"]
+            p.arguments = ["serve", "--ledger", c.ledger, "--port", "0", "--smtp", relay.url, "--smtp-insecure", "--base-url", "https://savings.council.gov.uk"]
             var env = ProcessInfo.processInfo.environment
             env["MTFS_NOW"] = "2023-11-14T07:00:00Z"
             p.environment = env
@@ -268,6 +271,37 @@ struct RemindersTests {
         #expect(relay.received().count == 4)
     }
 
+    @Test("one run at a time per ledger file, whatever path reaches it; a reminder recorded as sent outside the chain is still never sent again (found by a reviewer)")
+    func onceWhateverThePath() throws {
+        let c = try RemindersTests.borough()
+        let relay = try TestRelay()
+        let link = c.dir.path("link.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: c.ledger)
+        try FileManager.default.createSymbolicLink(atPath: link + ".heads", withDestinationPath: c.ledger + ".heads")
+        // Another run holds the real file's lock: a run through the link waits, then gives up.
+        let fd = open(c.ledger + ".remind-lock", O_RDWR | O_CREAT, 0o600)
+        #expect(flock(fd, LOCK_EX) == 0)
+        var job = RemindJob(
+            ledgerPath: link, baseURL: "https://savings.council.gov.uk", sender: SMTPRelay(url: relay.url, insecure: true), actor: "t", source: "test")
+        job.lockWait = 0.3
+        let service = try LedgerService(path: link, readers: 1)
+        #expect(throws: RemindJob.Refusal.self) {
+            _ = try job.run(service: service, asOf: date("2023-11-14"), now: 0, recordedAt: "2023-11-14T07:00:00Z")
+        }
+        flock(fd, LOCK_UN)
+        close(fd)
+        #expect(relay.received().isEmpty)
+        // A 'sent' row put beside the chain (tampering, which verify reports) still stops a second send.
+        let ledger = try Ledger(path: c.ledger)
+        try ledger.db.run(
+            "INSERT INTO reminders(kind, subject_key, holder, period, login, address, outcome, relay, title, detail, recorded_at, actor, source) VALUES ('return', ?, 'Helen Brandt', 202307, 'helen', 'x', 'sent', '250', 't', '', '', 't', 't')",
+            ReminderPlan.subjectKey(.returnDue, holder: "Helen Brandt", period: Period(year: fy(2023), number: 7)))
+        let r = try c.run(["remind", "--smtp", relay.url, "--smtp-insecure", "--as-of", "2023-11-14"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(!relay.received().contains { $0.subject.contains("overdue") })
+        #expect(try c.run(["verify"]).status == 4)
+    }
+
     @Test("a message's headers cannot be added to by a name or a title; bodies are base64 UTF-8")
     func messageHeaders() {
         let m = MailMessage(
@@ -276,6 +310,13 @@ struct RemindersTests {
         let raw = String(decoding: m.bytes, as: UTF8.self)
         #expect(!raw.contains("\r\nBcc:"))
         #expect(raw.contains("Subject: =?UTF-8?B?"))
+        // A name that looks like an address or a group is an encoded word, never read as an address.
+        let odd = String(decoding: MailMessage(
+            from: .init(name: "Savings ledger", address: "s@council.gov.uk"), to: .init(name: "attacker@evil.com (Helen): x", address: "h@council.gov.uk"),
+            subject: "s", text: "t", html: "h", date: 0, id: "2").bytes, as: UTF8.self)
+        #expect(odd.contains("To: =?UTF-8?B?") && !odd.contains("attacker@evil.com"))
+        #expect(SMTPRelay.parse("smtp://[::1]:2525") == .success("smtp://[::1]:2525"))
+        #expect(SMTPRelay.parse("smtp://relay.council.gov.uk") == .success("smtp://relay.council.gov.uk:25"))
         #expect(TestRelay.part(raw, "text/plain") == "£1,000")
         #expect(throws: DomainError.self) { _ = try EmailAddress.check("a@b.c>\r\nRCPT TO:<x@y.z") }
         #expect(throws: DomainError.self) { _ = try EmailAddress.check("\"quoted\"@council.gov.uk") }

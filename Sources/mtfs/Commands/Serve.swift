@@ -41,7 +41,7 @@ struct Serve: ParsableCommand {
     var smtp: String?
     @Flag(name: .customLong("smtp-insecure"), help: "With --smtp: send without TLS when the relay offers none (a relay on this machine).")
     var smtpInsecure = false
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("The portal's address as people reach it, for the link in each reminder (default: where it listens).", valueName: "url"))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("With --smtp (required then): the portal's address as people reach it, for the link in each reminder.", valueName: "url"))
     var baseURL: String?
 
     func run() throws {
@@ -58,7 +58,10 @@ struct Serve: ParsableCommand {
         }
         let relay = try smtp.map { try RemindOptions.relay($0, insecure: smtpInsecure) }
         if smtp == nil && smtpInsecure { throw Failure.usage("--smtp-insecure goes with --smtp") }
-        let base = try RemindOptions.checkBaseURL(baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+        if smtp != nil && baseURL == nil {
+            throw Failure.usage("give --base-url with --smtp: the portal's address as people reach it, for the link in each reminder (such as https://savings.council.gov.uk)")
+        }
+        let base = try RemindOptions.checkBaseURL(baseURL ?? "http://127.0.0.1")
         let service = try LedgerService(path: path, readers: 4)
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         if !loopback {
