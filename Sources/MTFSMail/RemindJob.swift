@@ -128,14 +128,14 @@ public struct RemindJob: Sendable {
                 do {
                     try service.write { try $0.recordReminder(record, by: who) }
                     break
-                } catch let e as KindedError where e.kind == .unusable && attempt < 3 {
+                } catch let e as DatabaseError where e.isBusy && attempt < 3 {
+                    // Busy (another writer held the ledger past the busy timeout): wait and write again.
                     attempt += 1
                     usleep(2_000_000)
-                    _ = e
                 } catch {
                     if answer.accepted {
                         throw Refusal.busy(
-                            "the \(due.kind.text) to \(due.recipient.login) for \(due.period) was sent, but it could not be recorded (\((error as? KindedError)?.explanation ?? "\(error)")); the next run may send it again")
+                            "the \(due.kind.text) to \(due.recipient.login) for \(due.period) was sent, but it could not be recorded (\((error as? KindedError)?.explanation ?? (error as? DatabaseError)?.errorDescription ?? "the ledger refused the write")); the next run may send it again")
                     }
                     throw error
                 }
