@@ -243,11 +243,15 @@ public enum DomainError: KindedError, Equatable, Sendable {
     public var kind: ErrorKind { .badInput }
 
     case invalid(String)
+    /// A named field is wrong (`holder`, `email`): each face words the field its own way (the
+    /// command line as `--holder`, a page beside its field).
+    case field(String, String)
 
     /// The sentence.
     public var explanation: String {
         switch self {
         case .invalid(let s): s
+        case .field(let f, let s): "\(f): \(s)"
         }
     }
 }

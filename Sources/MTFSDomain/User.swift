@@ -39,28 +39,31 @@ public struct PortalUser: Hashable, Sendable {
     public var seesAll: Bool { role == .cfo || role == .admin }
 
     /// Checks a new user's fields: a login of letters, digits, `.`, `_`, `-` (up to 64), a name,
-    /// a holder for a budget holder and a directorate for finance.
+    /// a holder for a budget holder, a directorate for finance, a portfolio for a member (only),
+    /// and any email address. Each refusal names its field, not a command-line flag.
     public func validate() throws(DomainError) {
         let allowed = login.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._-".unicodeScalars.contains($0) }
         guard !login.isEmpty, login.count <= 64, allowed else {
-            throw DomainError.invalid("expected a login of letters, digits, '.', '_' or '-' (up to 64), found \"\(login)\"")
+            throw DomainError.field("login", "expected letters, digits, '.', '_' or '-' (up to 64), found \"\(login)\"")
         }
-        guard !name.trimmingSpaces().isEmpty, !name.containsControlCharacters() else { throw DomainError.invalid("--name needs the person's name") }
+        guard !name.trimmingSpaces().isEmpty, !name.containsControlCharacters() else { throw DomainError.field("name", "needs the person's name") }
         if role == .holder && (holder ?? "").trimmingSpaces().isEmpty {
-            throw DomainError.invalid("a holder needs --holder NAME: the budget holder whose statements are theirs")
+            throw DomainError.field("holder", "a budget holder's account needs the holder whose statements are theirs")
         }
         if role == .finance && (directorate ?? "").trimmingSpaces().isEmpty {
-            throw DomainError.invalid("a finance user needs --directorate NAME: the directorate whose returns are theirs")
+            throw DomainError.field("directorate", "a finance account needs the directorate whose returns are theirs")
         }
         if let portfolio, portfolio.count > 200 || portfolio.containsControlCharacters() {
-            throw DomainError.invalid("--portfolio: expected a portfolio's name of up to 200 characters")
+            throw DomainError.field("portfolio", "expected a portfolio's name of up to 200 characters")
         }
         if role == .member && (portfolio ?? "").trimmingSpaces().isEmpty {
-            throw DomainError.invalid("a member needs --portfolio NAME: the Cabinet portfolio whose savings are theirs to read")
+            throw DomainError.field("portfolio", "a member's account needs the Cabinet portfolio whose savings are theirs to read")
         }
-        if let email { _ = try EmailAddress.check(email) }
+        if let email {
+            do { _ = try EmailAddress.check(email) } catch { throw DomainError.field("email", error.explanation) }
+        }
         if role != .member && portfolio != nil {
-            throw DomainError.invalid("--portfolio is for a member (--role member); a \(role.rawValue) is not scoped to a portfolio")
+            throw DomainError.field("portfolio", "only a member (a councillor) is scoped to a portfolio; a \(role.rawValue) is not")
         }
     }
 }

@@ -202,7 +202,7 @@ extension Ledger {
         let window = try requireWindow()
         guard window.contains(effective.period.year) else {
             throw LedgerError.refused(
-                "an entry cannot be dated \(effective) (\(effective.period.year)), outside the ledger's MTFS years \(window); give --period or --date inside them"
+                "an entry cannot be dated \(effective) (\(effective.period.year)), outside the ledger's MTFS years \(window); date it inside them"
             )
         }
         // One posting per account: merge legs that meet on the same account and drop what nets to zero.

@@ -64,7 +64,7 @@ public final class Ledger {
     /// with ``LedgerError/unusable(_:)`` and left exactly as it was. WAL, foreign keys and a busy
     /// timeout are set on every connection (https://www.sqlite.org/wal.html).
     public init(path: String, create: Bool = false, readOnly: Bool = false, pageCacheMiB: Int = 64) throws {
-        if path.isEmpty { throw LedgerError.refused("the ledger path is empty; give --ledger PATH") }
+        if path.isEmpty { throw LedgerError.refused("the ledger path is empty; name the ledger file") }
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw LedgerError.unusable("\(path) is a folder, not a ledger file") }
@@ -515,7 +515,7 @@ extension Ledger {
         }
         defer { removeTemporary() }
         if FileManager.default.fileExists(atPath: path) {
-            throw LedgerError.unusable("\(path) already exists; choose another --ledger, or load into it as an existing ledger")
+            throw LedgerError.unusable("\(path) already exists; choose another file, or load into it as an existing ledger")
         }
         var head = ChainHead.empty
         func fill() throws -> T {

@@ -183,6 +183,15 @@ enum Clock {
     }
 }
 
+extension DomainError {
+    /// The sentence as the command line says it: a field as its option (`--holder: …`), the login
+    /// as the argument it is.
+    var commandLine: String {
+        guard case .field(let field, let problem) = self else { return explanation }
+        return field == "login" ? "the login: \(problem)" : "--\(field): \(problem)"
+    }
+}
+
 /// An error for the user, with the exit code it leaves with.
 struct Failure: Error {
     var message: String

@@ -302,6 +302,31 @@ struct RemindersTests {
         #expect(try c.run(["verify"]).status == 4)
     }
 
+    @Test("a user's problems name the field, never a command-line flag; the command line words them as its options")
+    func userFieldErrors() throws {
+        let cases: [(PortalUser, String)] = [
+            (PortalUser(login: "a b", name: "X", role: .cfo), "login"), (PortalUser(login: "x", name: " ", role: .cfo), "name"),
+            (PortalUser(login: "x", name: "X", role: .holder), "holder"), (PortalUser(login: "x", name: "X", role: .finance), "directorate"),
+            (PortalUser(login: "x", name: "X", role: .member), "portfolio"), (PortalUser(login: "x", name: "X", role: .cfo, portfolio: "P"), "portfolio"),
+            (PortalUser(login: "x", name: "X", role: .cfo, email: "x@y"), "email"),
+        ]
+        for (user, field) in cases {
+            do {
+                try user.validate()
+                Issue.record("\(user.login) \(field) passed")
+            } catch {
+                guard case .field(let f, let problem) = error else { Issue.record("\(error)"); continue }
+                #expect(f == field && !problem.contains("--"), "\(field): \(problem)")
+            }
+        }
+        let c = try RemindersTests.borough()
+        let input = Pipe()
+        input.fileHandleForWriting.write(Data("a-long-enough-password".utf8))
+        try input.fileHandleForWriting.close()
+        let r = try c.run(["user", "add", "x", "--name", "X", "--role", "cfo", "--email", "not-an-address", "--password-stdin"], standardInput: input.fileHandleForReading)
+        #expect(r.status == 2 && r.err.contains("--email"), "\(r.err)")
+    }
+
     @Test("a message's headers cannot be added to by a name or a title; bodies are base64 UTF-8")
     func messageHeaders() {
         let m = MailMessage(

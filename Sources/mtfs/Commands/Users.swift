@@ -46,7 +46,7 @@ struct UserAdd: ParsableCommand {
         if let email {
             do throws(DomainError) { user.email = try EmailAddress.check(email) } catch { throw Failure.badInput("--email: \(error.explanation)") }
         }
-        do { try user.validate() } catch { throw Failure.badInput(error.explanation) }
+        do { try user.validate() } catch { throw Failure.badInput(error.commandLine) }
         let ledger = try options.open()
         // The names must be the ledger's own: a typo would give a portal of empty pages.
         let proposals = try ledger.proposals()
