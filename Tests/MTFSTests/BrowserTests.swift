@@ -25,8 +25,9 @@ struct BrowserTests {
 
     /// The demo ledger served by the real server, as a person starts it, on a free port: the
     /// process (stop it with `interrupt()`) and the address it serves.
-    static func serveDemo(_ cli: CLI) throws -> (Process, String) {
+    static func serveDemo(_ cli: CLI, beforeServing: (CLI) throws -> Void = { _ in }) throws -> (Process, String) {
         #expect(try cli.run(["demo", "--pack", samplePack, "--ledger", cli.ledger, "--out", cli.dir.path("reports")]).status == 0)
+        try beforeServing(cli)
         let server = Process()
         server.executableURL = CLI.executable
         server.arguments = ["serve", "--ledger", cli.ledger, "--port", "0"]
@@ -74,7 +75,16 @@ struct BrowserTests {
         let axe = BrowserTests.axeScript()
         if axe == nil && ProcessInfo.processInfo.environment["CI"] == nil { return }
         let cli = CLI()
-        let (server, address) = try BrowserTests.serveDemo(cli)
+        // An administrator too, for the Users page (the demo has none: an admin writes).
+        let (server, address) = try BrowserTests.serveDemo(cli) { cli in
+            let input = Pipe()
+            input.fileHandleForWriting.write(Data("demo-password".utf8))
+            try input.fileHandleForWriting.close()
+            let r = try cli.run(
+                ["user", "add", "admin.demo", "--name", "Ada Admin", "--role", "admin", "--email", "ada@council.gov.uk", "--password-stdin", "--ledger", cli.ledger],
+                standardInput: input.fileHandleForReading)
+            #expect(r.status == 0, "\(r.err)")
+        }
         defer {
             server.interrupt()
             server.waitUntilExit()

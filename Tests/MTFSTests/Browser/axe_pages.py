@@ -29,6 +29,7 @@ ROLES = {
     "finance": ("finance.people", ["/board", "/statement?period=2023-10&holder=Helen%20Brandt", "/upload", "/findings", "/members"]),
     "cfo": ("cfo", ["/summary", "/findings", "/trend", "/board", "/members", "/downloads"]),
     "member": ("cllr.osei", ["/members", "/statement", "/findings", "/downloads"]),
+    "admin": ("admin.demo", ["/users", "/board"]),
 }
 
 OVERFLOW = """
@@ -124,6 +125,8 @@ def main():
                     d.save_screenshot(os.path.join(SHOTS, f"{role}-{name}-{width}.png"))
                     d.set_window_size(width, 1000)
                     problems = []
+                    if "/login" in d.current_url:
+                        problems.append(f"{login} is not signed in: the page went to {d.current_url}")
                     for rule, impact, help_text, nodes in axe(d):
                         problems.append(f"axe {rule} ({impact}): {help_text}; " + " | ".join(nodes))
                     for badge in d.execute_script(BADGES):
