@@ -1,0 +1,51 @@
+import MTFSDomain
+import MTFSStore
+
+/// Signing a statement: the holder's statement is built, and its figures and the chain head
+/// recorded with the sign-off, in one transaction, so what is recorded is what was shown.
+public enum SignOffs {
+    /// Signs `holder`'s statement for `period`. Refuses a holder with no statement that period,
+    /// a period outside the MTFS years, a period after the latest data in the ledger, a comment that
+    /// is not plain text, and — given `shown`, the hash of the figures the signer saw — figures that
+    /// have changed since (a return recorded meanwhile). Every way to sign (the command line, the
+    /// portal's page, the API) comes here: the rules are these and nowhere else.
+    @discardableResult
+    public static func sign(
+        ledger: Ledger, holder: String, period: Period, comment: String, shown: String? = nil, by who: Provenance
+    ) throws -> SignOff {
+        try ledger.transaction {
+            guard !holder.trimmingSpaces().isEmpty else { throw LedgerError.refused("the budget holder's name is empty") }
+            if let problem = PlainText.problem(comment, limit: PlainText.noteLimit) { throw LedgerError.refused("the comment \(problem)") }
+            let window = try ledger.requireWindow()
+            guard window.contains(period.year) else {
+                throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window); there is no statement to sign")
+            }
+            guard let latest = try ledger.latestDataPeriod(), period <= latest else {
+                throw LedgerError.refused(
+                    "nothing has been recorded for \(period) yet (the latest data is for \(try ledger.latestDataPeriod().map(\.description) ?? "no period")); a statement can be signed once its month has figures"
+                )
+            }
+            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+            guard builder.holders.contains(holder) else {
+                throw LedgerError.refused(
+                    "\(holder) holds no cost centre and owns no proposal at the end of \(period), so has no statement to sign; check the name against the statements for \(period)"
+                )
+            }
+            let statement = try builder.statement(for: holder)
+            // Signing the same figures twice records nothing new: a second click, a form sent
+            // again, a script run twice. Figures that changed since the last sign-off may be signed.
+            if let earlier = try ledger.signOff(holder: holder, for: period), earlier.figures == statement.figures.text {
+                throw LedgerError.conflict(
+                    "\(holder)'s statement for \(period) is already signed with these figures (by \(earlier.signer) on \(earlier.signedAt.prefix(10))); nothing was recorded")
+            }
+            if let shown, SHA256.hex(statement.figures.text) != shown {
+                throw LedgerError.conflict(
+                    "The figures changed after the page was shown (a return or entry was recorded meanwhile); nothing was signed. Open the statement again, check it and sign.")
+            }
+            try ledger.signOff(
+                holder: holder, period: period, comment: comment, figures: statement.figures.text, head: builder.head, by: who)
+            return try ledger.signOff(holder: holder, for: period) ?? SignOff(
+                holder: holder, period: period, signedBy: who.actor, signedAt: who.recordedAt, comment: comment)
+        }
+    }
+}
