@@ -98,27 +98,27 @@ public struct OperatingModel: Sendable {
     /// the old one held none after. (A directorate split, merged into one that already existed, or
     /// left with a cost centre is a restructure, not a rename.)
     public func renames(through date: CivilDate) -> [String: (to: String, on: CivilDate)] {
-        var candidates: Set<[String]> = []
+        struct Move: Hashable { var from: String, to: String, on: CivilDate }
+        var moves: Set<Move> = []
         for list in history.values where list.count > 1 {
             for i in 1..<list.count where list[i].effective <= date && list[i].directorate != list[i - 1].directorate {
-                candidates.insert([list[i - 1].directorate, list[i].directorate, list[i].effective.description])
+                moves.insert(Move(from: list[i - 1].directorate, to: list[i].directorate, on: list[i].effective))
             }
         }
         var out: [String: (to: String, on: CivilDate)] = [:]
-        for c in candidates {
-            guard let day = try? CivilDate(parsing: c[2]) else { continue }
-            let before = snapshot(on: day.adding(days: -1)), after = snapshot(on: day)
-            let oldCentres = Set(before.filter { $0.directorate == c[0] }.map(\.costCentre))
-            let movedToNew = Set(after.filter { $0.directorate == c[1] && $0.effective == day }.map(\.costCentre))
-            guard !oldCentres.isEmpty, oldCentres == movedToNew, !before.contains(where: { $0.directorate == c[1] }),
-                !after.contains(where: { $0.directorate == c[0] })
+        for m in moves {
+            let before = snapshot(on: m.on.adding(days: -1)), after = snapshot(on: m.on)
+            let oldCentres = Set(before.filter { $0.directorate == m.from }.map(\.costCentre))
+            let movedToNew = Set(after.filter { $0.directorate == m.to && $0.effective == m.on }.map(\.costCentre))
+            guard !oldCentres.isEmpty, oldCentres == movedToNew, !before.contains(where: { $0.directorate == m.to }),
+                !after.contains(where: { $0.directorate == m.from })
             else { continue }
-            out[c[0]] = (c[1], day)
+            out[m.from] = (m.to, m.on)
         }
         return out
     }
 
-    /// The name a directorate is known by on `date`, through the renames made by then.
+    /// The name a directorate is known by after `renames` (those made by a date: ``renames(through:)``).
     public static func currentName(_ name: String, renames: [String: (to: String, on: CivilDate)]) -> String {
         var current = name
         var seen: Set<String> = [name]

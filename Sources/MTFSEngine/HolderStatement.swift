@@ -204,6 +204,15 @@ public struct HolderStatement: Sendable {
         case changed(SignOff, [StatementFigures.Change])
     }
 
+    /// The holder's own lines with something to report this month: a return template's rows, the
+    /// return form's, and what the returns board and the reminders count.
+    public var linesToReport: [Line] { owned.filter(\.hasSomethingToReport) }
+
+    /// Where the holder's return for this statement's month stands on `today`.
+    public func returnState(today: CivilDate, dueDay: Int = ReturnsDue.standardDueDay) -> ReturnsDue.State {
+        ReturnsDue.state(lines: linesToReport.map(\.returned), period: period, today: today, dueDay: dueDay)
+    }
+
     /// The figures a sign-off binds: every line's target, delivered and forecast.
     public var figures: StatementFigures { StatementFigures(owned + others) }
 }

@@ -80,6 +80,13 @@ public struct PackLoader {
 
     /// Runs a ledger operation for a row, so any refusal names the row and column.
     @discardableResult
+    /// A ref as the ledger spells it (a file may write `place 13` for `Place 13`), or the file's
+    /// line refused naming its ref column.
+    func ref(_ given: ProposalRef, at location: SourceLocation) throws -> ProposalRef {
+        guard let ref = try ledger.ref(matching: given) else { throw InputError(location.withColumn("ref"), "unknown proposal ref \(given)") }
+        return ref
+    }
+
     func at<T>(_ location: SourceLocation, column: String? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch {
             let sentence: String
@@ -226,9 +233,8 @@ public struct PackLoader {
 
         // The impacts identified when each saving was risk-assessed.
         for (given, at) in pack.impacts {
-            guard let ref = try ledger.ref(matching: given.ref) else { throw InputError(at.withColumn("ref"), "unknown proposal ref \(given.ref)") }
             var impact = given
-            impact.ref = ref
+            impact.ref = try ref(given.ref, at: at)
             try self.at(at, column: "impact") { try ledger.addImpact(impact, by: who(at)) }
             summary.impacts += 1
         }
@@ -254,8 +260,7 @@ public struct PackLoader {
                 try applyRestructure(r)
                 summary.restructures += 1
             case .adjustment(var a):
-                guard let ref = try ledger.ref(matching: a.ref) else { throw InputError(a.at.withColumn("ref"), "unknown proposal ref \(a.ref)") }
-                a.ref = ref
+                a.ref = try ref(a.ref, at: a.at)
                 try at(a.at, column: "year") { try ledger.checkInWindow(a.movement.year) }
                 if let to = a.movement.toYear { try at(a.at, column: "to_year") { try ledger.checkInWindow(to) } }
                 try at(a.at, column: "amount") {
@@ -297,12 +302,8 @@ public struct PackLoader {
         var standing: [ProposalYear: ForecastRecord] = [:]
         try ledger.latestForecasts(asOf: ret.period, provenance: false) { standing[ProposalYear($0.proposal, $0.year)] = $0 }
         for (i, given) in rows.enumerated() {
-            // A ref as the ledger spells it: a return may write `place 13` for `Place 13`.
-            guard let ref = try ledger.ref(matching: given.ref) else {
-                throw InputError(given.at.withColumn("ref"), "unknown proposal ref \(given.ref)")
-            }
             var row = given
-            row.ref = ref
+            row.ref = try ref(given.ref, at: given.at)
             try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
             // A template's cell left as it was, where the ledger has moved on since the template was
             // made: importing it would set a later figure back, so it is refused, naming the cell.

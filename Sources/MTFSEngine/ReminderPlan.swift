@@ -93,13 +93,15 @@ public struct ReminderPlan: Sendable {
             let history = try ledger.reminders()
             let window = try ledger.requireWindow()
             var plan = ReminderPlan(asOf: asOf)
-            let sent = Set(history.filter(\.sent).map { "\($0.kind.rawValue)#\($0.subjectKey)#\($0.login)" })
-            let failed = Set(history.filter { !$0.sent }.map { "\($0.kind.rawValue)#\($0.subjectKey)#\($0.login)" })
+            // A try is the same reminder when its kind, subject and recipient are.
+            func tried(_ kind: ReminderKind, _ subject: String, _ login: String) -> String { "\(kind.rawValue)#\(subject)#\(login)" }
+            let sent = Set(history.filter(\.sent).map { tried($0.kind, $0.subjectKey, $0.login) })
+            let failed = Set(history.filter { !$0.sent }.map { tried($0.kind, $0.subjectKey, $0.login) })
             let cfos = users.filter { $0.role == .cfo }
 
-            func contacts(_ directorates: [String]) -> [PortalUser] {
-                let finance = users.filter { u in u.role == .finance && u.directorate.map { d in directorates.contains(d) } == true }
-                return finance.isEmpty ? cfos : finance
+            /// The finance business partners of any of the directorates.
+            func partners(_ directorates: [String]) -> [PortalUser] {
+                users.filter { u in u.role == .finance && u.directorate.map { d in directorates.contains(d) } == true }
             }
 
             /// Adds the holder's reminder to each of their accounts with an address, or says why it cannot go.
@@ -113,7 +115,7 @@ public struct ReminderPlan: Sendable {
                 for u in accounts {
                     guard u.email != nil else { continue }
                     reached = true
-                    let k = "\(kind.rawValue)#\(key)#\(u.login)"
+                    let k = tried(kind, key, u.login)
                     guard !sent.contains(k) else { continue }
                     var d = Due(kind: kind, subjectKey: key, holder: s.holder, period: period, recipient: u, dueDate: ReturnsDue.dueDate(for: period, dueDay: settings.dueDay))
                     d.lines = lines.count
@@ -123,7 +125,8 @@ public struct ReminderPlan: Sendable {
                     d.delivered = s.owned.reduce(.zero) { $0 + $1.delivered }
                     d.variance = s.totals.variance
                     d.directorates = s.directorates
-                    d.contacts = contacts(s.directorates)
+                    let finance = partners(s.directorates)
+                    d.contacts = finance.isEmpty ? cfos : finance
                     d.retry = failed.contains(k)
                     plan.due.append(d)
                 }
@@ -148,10 +151,9 @@ public struct ReminderPlan: Sendable {
                 let builder = builders[m]!
                 for holder in builder.holders {
                     let s = try builder.statement(for: holder)
-                    // What the holder reports: their proposals with something to report (as the form and the board).
-                    let lines = s.owned.filter(\.hasSomethingToReport)
-                    let state = ReturnsDue.state(lines: lines.map(\.returned), period: m, today: asOf, dueDay: settings.dueDay)
-                    switch (kind, state) {
+                    // What the holder reports, as the form and the board count it.
+                    let lines = s.linesToReport
+                    switch (kind, s.returnState(today: asOf, dueDay: settings.dueDay)) {
                     case (.returnDue, .missing), (.returnDue, .partly):
                         // A holder who has signed the month's statement has answered for it.
                         if case .notSigned = s.signature { remind(.returnDue, s, period: m, lines: lines) }
@@ -167,7 +169,7 @@ public struct ReminderPlan: Sendable {
                 let input = try ReconciliationInput.load(ledger, asOf: min(asOf.period, window.last.period(12)), today: asOf)
                 let serious = Reconciliation(input: input, settings: reconcile).findings()
                     .filter { $0.severity >= settings.digestSeverity }
-                    .sorted { ($0.severity, $0.amount) > ($1.severity, $1.amount) }
+                    .sorted(by: Finding.mostSeriousFirst)
                 for u in cfos {
                     guard u.email != nil else {
                         if !serious.isEmpty { plan.unreachable.append(Unreachable(kind: .digest, holder: u.name, period: input.asOf, why: .noEmail(logins: [u.login]))) }
@@ -181,8 +183,8 @@ public struct ReminderPlan: Sendable {
                     var d = Due(kind: .digest, subjectKey: key, holder: nil, period: input.asOf, recipient: u, dueDate: asOf)
                     d.findings = new
                     d.directorates = Array(Set(new.flatMap { f in f.refs.compactMap { r in input.proposals.first { $0.ref == r }?.directorate } })).sorted()
-                    d.contacts = users.filter { f in f.role == .finance && f.directorate.map { d.directorates.contains($0) } == true }
-                    d.retry = failed.contains("digest#\(key)#\(u.login)")
+                    d.contacts = partners(d.directorates)
+                    d.retry = failed.contains(tried(.digest, key, u.login))
                     plan.due.append(d)
                 }
             }

@@ -3,27 +3,21 @@ import MTFSDomain
 import MTFSEngine
 import MTFSStore
 
-/// What sends a message: the council's relay, or (in a dry run) nothing at all.
-public protocol MailSender: Sendable {
-    func send(from: String, to: [String], message: [UInt8]) -> SMTPRelay.Answer
-}
-
-extension SMTPRelay: MailSender {}
-
 /// The reminders' use case (SPEC §11): work out who is due a reminder, send each message through
 /// the relay, and record every try in the record chain. The command line's `mtfs remind` and the
 /// daily job inside `mtfs serve` both run this, and nothing else sends mail.
 public struct RemindJob: Sendable {
     public var ledgerPath: String
     public var baseURL: String
-    public var sender: (any MailSender)?
+    /// The council's relay; nil in a dry run, which sends and records nothing.
+    public var sender: SMTPRelay?
     /// Who is running it, recorded with each reminder.
     public var actor: String
     public var source: String
     /// How long to wait for another run holding this ledger's reminders (seconds).
     public var lockWait: Double = 300
 
-    public init(ledgerPath: String, baseURL: String, sender: (any MailSender)?, actor: String, source: String) {
+    public init(ledgerPath: String, baseURL: String, sender: SMTPRelay?, actor: String, source: String) {
         self.ledgerPath = ledgerPath
         self.baseURL = baseURL
         self.sender = sender

@@ -42,10 +42,8 @@ extension Ledger {
     /// and recipient is a conflict: the database refuses it as the rule does.
     public func recordReminder(_ r: ReminderRecord, by who: Provenance) throws {
         try transaction {
-            if r.sent {
-                let already = try db.scalar(
-                    "SELECT count(*) FROM reminders WHERE kind = ? AND subject_key = ? AND login = ? AND outcome = 'sent'", r.kind.rawValue, r.subjectKey, r.login)
-                if already > 0 { throw LedgerError.conflict("the \(r.kind.text) \(r.subjectKey) was already sent to \(r.login)") }
+            if r.sent, try reminderEverSent(kind: r.kind, subjectKey: r.subjectKey, login: r.login) {
+                throw LedgerError.conflict("the \(r.kind.text) \(r.subjectKey) was already sent to \(r.login)")
             }
             try db.run(
                 """
@@ -63,13 +61,15 @@ extension Ledger {
         try db.scalar("SELECT count(*) FROM reminders WHERE kind = ? AND subject_key = ? AND login = ? AND outcome = 'sent'", kind.rawValue, subjectKey, login) > 0
     }
 
-    /// Every reminder tried, oldest first (only rows in the record chain count).
-    public func reminders() throws -> [ReminderRecord] {
+    /// Every reminder tried, oldest first, or only those about `period` (only rows in the record
+    /// chain count).
+    public func reminders(about period: Period? = nil) throws -> [ReminderRecord] {
         try db.query(
             """
             SELECT kind, subject_key, holder, period, login, address, outcome, relay, title, detail, recorded_at FROM reminders m
-            WHERE EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'reminders' AND r.key1 = m.id AND r.key2 = '') ORDER BY id
-            """
+            WHERE (?1 IS NULL OR period = ?1)
+              AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'reminders' AND r.key1 = m.id AND r.key2 = '') ORDER BY id
+            """, period.map { Int64($0.code) }
         ) { row in
             ReminderRecord(
                 kind: ReminderKind(rawValue: row.text("kind")) ?? .digest, subjectKey: row.text("subject_key"), holder: row.optionalText("holder"),

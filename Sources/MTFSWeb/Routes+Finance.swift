@@ -19,7 +19,7 @@ extension Portal {
             user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
         let (dueDay, reminders, users) = try await service.reading { ledger in
-            (try ledger.reminderSettings().dueDay, try ledger.reminders().filter { $0.period == p && $0.holder != nil }, try ledger.users())
+            (try ledger.reminderSettings().dueDay, try ledger.reminders(about: p).filter { $0.holder != nil }, try ledger.users())
         }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
@@ -27,9 +27,7 @@ extension Portal {
         ])
         var counts: [String: Int] = [:]
         for s in statements {
-            // What the holder reports: their proposals with something to report this year (as the form).
-            let owned = s.owned.filter(\.hasSomethingToReport)
-            let state = ReturnsDue.state(lines: owned.map(\.returned), period: p, today: options.today(), dueDay: dueDay)
+            let state = s.returnState(today: options.today(), dueDay: dueDay)
             let signed = HolderStatementSummary.signOff(s)
             counts[state.group, default: 0] += 1
             t.rows.append([

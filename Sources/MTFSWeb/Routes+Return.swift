@@ -15,7 +15,7 @@ extension Portal {
     /// The lines a holder reports for a period: their own proposals, this year.
     func returnLines(holder: String, period p: Period, user: PortalUser) async throws -> [HolderStatement.Line] {
         // As a template: a proposal with nothing to report this year (no target, nothing delivered) has no row.
-        try await statement(holder: holder, period: p, for: user).owned.filter(\.hasSomethingToReport)
+        try await statement(holder: holder, period: p, for: user).linesToReport
     }
 
     func returnPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {

@@ -108,7 +108,7 @@ struct TitleTests {
         #expect(zip(s.findings, s.findings.dropFirst()).allSatisfy { !Finding.mostSeriousFirst($1, $0) })
         #expect(s.moreFindings == all.count - 10)
         #expect(s.moreFindingsCommand == "mtfs reconcile --as-of \(input.asOf.monthText) --holder \"\(busiest)\"")
-        let html = try HTMLWriter().statement(s)
+        let html = HTMLWriter().statement(s)
         #expect(html.contains("<code>mtfs reconcile --as-of"), "the command as code in HTML, not backticks")
         #expect(!html.contains("`mtfs reconcile"))
     }

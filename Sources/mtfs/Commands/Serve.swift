@@ -83,7 +83,7 @@ struct Serve: ParsableCommand {
         let failure = Box()
         let host = self.host, port = self.port
         let reminders = relay.map { ReminderService(service: service, job: RemindJob(ledgerPath: path, baseURL: base, sender: $0, actor: Clock.loginName, source: "mtfs serve: the daily reminders")) }
-        let timeText = try service.read { try $0.reminderSettings() }.value(.time)
+        let timeText = reminders == nil ? "" : try service.read { try $0.reminderSettings() }.value(.time)
         Task {
             do {
                 try await portal.run(host: host, port: port, services: reminders.map { [$0] } ?? []) { address in

@@ -45,7 +45,7 @@ struct TemplateCommand: ParsableCommand {
             let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
             // A proposal with nothing to report this year (no target, nothing delivered) has no row.
             func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
-                try builder.statement(for: name).owned.filter(\.hasSomethingToReport).map { ($0, period.year) }
+                try builder.statement(for: name).linesToReport.map { ($0, period.year) }
             }
             if let holder {
                 guard builder.holders.contains(holder) else {
@@ -54,11 +54,11 @@ struct TemplateCommand: ParsableCommand {
                         "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
                             + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }
-                let owned = try lines(holder)
+                let statement = try builder.statement(for: holder)
+                let owned = statement.linesToReport.map { ($0, period.year) }
                 if owned.isEmpty {
-                    let any = !(try builder.statement(for: holder).owned.isEmpty)
                     throw Failure.badInput(
-                        any
+                        !statement.owned.isEmpty
                             ? "--holder: \(holder)'s proposals have no saving to deliver in \(period.year) (no target, nothing delivered, or only savings falling out), so there is no return to make for \(period)"
                             : "--holder: \(holder) owns no proposal at the end of \(period), so has no return to make")
                 }
