@@ -264,14 +264,6 @@ extension Ledger {
         return (returned, reported)
     }
 
-    /// Refuses a return or forecast for a period outside the MTFS years.
-    public func checkPeriodInWindow(_ period: Period) throws {
-        let window = try requireWindow()
-        guard window.contains(period.year) else {
-            throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window)")
-        }
-    }
-
     /// Every return line on `refs`, newest month first: a budget holder's history.
     public func returnLines(refs: [ProposalRef]) throws -> [ReturnLineRecord] {
         guard !refs.isEmpty else { return [] }

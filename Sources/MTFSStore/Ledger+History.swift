@@ -104,32 +104,22 @@ extension Ledger {
         return Period(code: Int(code))
     }
 
-    /// Sets a proposal-year's delivered to date as at the end of `period` to what a return for that
-    /// period says, and nothing after it: the change is posted at the period's end and, when a
-    /// later period has its own return, undone at that period's end, so every later return's
-    /// figure stands (a prior-period correction). The split over cost centres follows what each
-    /// held as at `period`, and the undoing mirrors it exactly. `reason` is given the figure that
-    /// stood. Returns the change posted (zero, with nothing written, when the figure already stood).
+    /// Posts a change to a proposal-year's delivered to date as at the end of `period`, and nothing
+    /// after it: the change is posted at the period's end and, when a later period has its own
+    /// return, undone at that period's end, so every later return's figure stands (a prior-period
+    /// correction). The split over cost centres follows what each held as at `period`, and the
+    /// undoing mirrors it exactly. The rules a return keeps are the use case's
+    /// (`BookWrites.setDelivered`); the store guards only that no account is left wrong.
     @discardableResult
-    public func setDelivered(
-        ref: ProposalRef, year: FinancialYear, to target: Pence, asAt period: Period, reason: (_ was: Pence) -> String, by who: Provenance
-    ) throws -> Pence {
+    public func postDelivered(ref: ProposalRef, year: FinancialYear, change: Pence, asAt period: Period, reason: String, by who: Provenance) throws
+        -> Pence
+    {
         try transaction {
             let proposal = try requireProposal(ref)
-            try checkInWindow(year)
-            let delivered = try balance(of: ref, .delivered, year, asAt: period)
-            let change = target - delivered
-            if change.isZero { return .zero }
-            guard !target.isNegative else { throw LedgerError.refused("delivered to date cannot be negative, found \(target)") }
-            if period.lastDay < year.firstDay {
-                throw LedgerError.refused("a return for \(period) cannot report delivery in \(year), which starts later")
-            }
-            if !change.isNegative { try checkSomethingToDeliver(ref, year) }
-            let reason = reason(delivered)
             let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
             // Nothing on the proposal dated after the period: as at its end is as now (cached in a write).
             let backdated = try isBackdated(ref, period)
-            let drawn = Ledger.drawnAccounts(movement, on: proposal)
+            let drawn = movement.drawnAccounts(on: proposal)
             let asAt = try backdated ? balances(drawn, asAt: period) : balances(drawn)
             let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { asAt[$0] ?? .zero }
             _ = try append(

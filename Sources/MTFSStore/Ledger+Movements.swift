@@ -4,133 +4,41 @@ import MTFSDomain
 
 /// Movements of a saving between its accounts (SPEC §3): delivery, slips, write-offs, reversals.
 extension Ledger {
-    // MARK: - Movements
+    // MARK: - Appending entries (BookWrites)
 
-    /// Records a movement on a proposal as one balanced, hash-chained entry; returns its id.
-    @discardableResult
-    public func record(_ movement: Movement, on ref: ProposalRef, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+    /// Appends one entry the application layer decided on (``NewEntry``) and returns its id. The
+    /// store's own guards: the entry balances and is dated inside the window (``append(kind:…)``),
+    /// and an entry dated before later ones on the proposal leaves none of its years wrong as at any
+    /// period since (``checkHistory(proposal:years:from:)``, what `verify` proves).
+    public func append(_ entry: NewEntry, by who: Provenance) throws -> Int64 {
         try transaction {
-            let proposal = try requireProposal(ref)
-            return try record(movement, on: proposal, effective: effective, reason: reason, by: who)
+            let backdated = try isBackdated(entry.proposal, entry.effective.period)
+            let id = try append(
+                kind: entry.kind, proposal: entry.proposal, year: entry.year, toYear: entry.toYear, effective: entry.effective, reason: entry.reason,
+                reverses: entry.reverses, postings: entry.postings, by: who)
+            if backdated { try checkHistory(proposal: entry.proposal, years: entry.years, from: entry.effective.period) }
+            return id
         }
     }
 
-    func record(_ movement: Movement, on proposal: Proposal, effective: CivilDate, reason: String, by who: Provenance) throws
-        -> Int64
-    {
-        try checkInWindow(movement.year)
-        if let to = movement.toYear { try checkInWindow(to) }
-        switch movement {
-        case .deliver(let year, _), .reduce(let year, _):
-            if effective < year.firstDay {
-                throw LedgerError.refused("a delivery for \(year) cannot be dated \(effective), before the year starts")
-            }
-        default: break
-        }
-        // A year's target is never taken past what the ledger accepts as one amount, so no single
-        // movement of it (a return's delivered-to-date change included) can be larger.
-        switch movement {
-        case .approve(let year, let amount), .slip(_, let year, let amount):
-            let target = try balance(of: proposal.ref, .planned, year) + balance(of: proposal.ref, .delivered, year)
-            if target.rawValue > Pence.limit.rawValue - amount.rawValue {
-                throw LedgerError.refused(
-                    "this would take \(proposal.ref)'s target for \(year) to \(Pence(target.rawValue + amount.rawValue)), more than the \(Pence.limit) a year's target can be")
-            }
-        default: break
-        }
-        if case .deliver(let year, _) = movement { try checkSomethingToDeliver(proposal.ref, year) }
-        // A saving falling out (a negative target) may not take more out than is in place: the
-        // proposal's running total of targets, year by year, never goes below zero (SPEC §5 v3).
-        if case .approve(let year, let amount) = movement, amount.isNegative {
-            var held: [Int: Int64] = [:]
-            try db.forEach(
-                """
-                SELECT a.year, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id
-                WHERE a.proposal = ? AND a.kind <> 'requirement' GROUP BY a.year
-                """, parameters: [proposal.ref]
-            ) { held[Int($0.int(0))] = $0.int(1) }
-            held[year.startYear, default: 0] += amount.rawValue
-            var running: Int64 = 0
-            for (start, target) in held.sorted(by: { $0.key < $1.key }) {
-                running += target
-                if running < 0 && start >= year.startYear {
-                    throw LedgerError.refused(
-                        "\(proposal.ref)'s saving in place by \(FinancialYear(startYear: start)) would be \(Pence(running)): a saving cannot fall out by more than was made before it")
-                }
-            }
-        }
-        let current = try balances(Ledger.drawnAccounts(movement, on: proposal))
-        let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
-        let backdated = try isBackdated(proposal.ref, effective.period)
-        let id = try append(
-            kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear,
-            effective: effective, reason: reason, reverses: nil, postings: postings, by: who)
-        if backdated {
-            try checkHistory(proposal: proposal.ref, years: [movement.year] + (movement.toYear.map { [$0] } ?? []), from: effective.period)
-        }
-        return id
+    /// The entry that reversed entry `id`, or nil.
+    public func reversal(of id: Int64) throws -> Int64? {
+        try db.first("SELECT id FROM entries WHERE reverses = ?", id, map: { $0.int(0) })
     }
 
-    /// Nothing is delivered in a year where the saving only falls out (a negative target: a
-    /// pressure, SPEC §5 v3); over-delivering a saving's own target is accepted. Every way of
-    /// delivering (a movement, a return's delivered to date) asks this.
-    func checkSomethingToDeliver(_ ref: ProposalRef, _ year: FinancialYear) throws {
-        let target = try balance(of: ref, .planned, year) + balance(of: ref, .delivered, year)
-        if target.isNegative {
-            throw LedgerError.refused(
-                "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is delivered in it; give the delivery in the year the saving is made")
+    /// A proposal's balances now by year and state (requirement accounts are not a proposal's).
+    public func yearBalances(of ref: ProposalRef) throws -> [FinancialYear: [AccountKind: Pence]] {
+        var out: [FinancialYear: [AccountKind: Pence]] = [:]
+        try db.forEach(
+            """
+            SELECT a.year, a.kind, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id
+            WHERE a.proposal = ? AND a.kind <> 'requirement' GROUP BY a.year, a.kind
+            """, parameters: [ref]
+        ) { row in
+            guard let kind = AccountKind(rawValue: row.text(1)) else { return }
+            out[FinancialYear(startYear: Int(row.int(0))), default: [:]][kind] = Pence(row.int(2))
         }
-    }
-
-    /// Only the accounts a movement draws on: planned (delivered for a reduction) in its year, on
-    /// each of the proposal's cost centres; none for an approval.
-    static func drawnAccounts(_ movement: Movement, on proposal: Proposal) -> [AccountKey] {
-        let source: AccountKind? =
-            switch movement {
-            case .approve: nil
-            case .reduce: .delivered
-            default: .planned
-            }
-        return source.map { kind in proposal.costCentres.map { AccountKey.proposal(proposal.ref, kind, movement.year, $0.costCentre) } } ?? []
-    }
-
-    /// Records the mirror of an earlier entry; returns the new entry's id.
-    @discardableResult
-    public func reverse(entry id: Int64, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
-        try transaction {
-            guard let original = try entry(id) else { throw LedgerError.notFound("there is no entry \(id) in the ledger") }
-            if original.kind == .reverse {
-                throw LedgerError.refused(
-                    "entry \(id) is itself a reversal (of entry \(original.reverses ?? 0)); record the movement again instead")
-            }
-            if let by = try db.first("SELECT id FROM entries WHERE reverses = ?", id, map: { $0.int(0) }) {
-                throw LedgerError.conflict("entry \(id) was already reversed by entry \(by)")
-            }
-            if effective < original.effective {
-                throw LedgerError.refused(
-                    "a reversal of entry \(id) cannot be dated \(effective), before the entry itself (\(original.effective))")
-            }
-            let current = try balances(original.postings.map(\.account))
-            let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
-            let backdated = try isBackdated(original.proposal, effective.period)
-            let reversal = try append(
-                kind: .reverse, proposal: original.proposal, year: original.year, toYear: nil,
-                effective: effective, reason: reason, reverses: id, postings: mirror, by: who)
-            if backdated {
-                try checkHistory(
-                    proposal: original.proposal, years: Array(Set(original.postings.map(\.account.year))).sorted(), from: effective.period)
-            }
-            // A reversal gives a year back what the entry took (a write-off, a slip out): like an
-            // approval or a slip, it may not take the year's target past what one amount can be.
-            for year in Set(original.postings.compactMap { $0.account.proposal == nil ? nil : $0.account.year }) {
-                let target = try balance(of: original.proposal, .planned, year) + balance(of: original.proposal, .delivered, year)
-                if target > Pence.limit {
-                    throw LedgerError.refused(
-                        "reversing entry \(id) would take \(original.proposal)'s target for \(year) to \(target), more than the \(Pence.limit) a year's target can be")
-                }
-            }
-            return reversal
-        }
+        return out
     }
 
     /// The balance of one account (zero when it has never been posted to).
@@ -199,7 +107,7 @@ extension Ledger {
     ) throws -> Int64 {
         // Every entry is dated inside the MTFS years, whatever the command (a date defaulting to
         // today can fall after them).
-        let window = try requireWindow()
+        let window = try YearRange.required(window())
         guard window.contains(effective.period.year) else {
             throw LedgerError.refused(
                 "an entry cannot be dated \(effective) (\(effective.period.year)), outside the ledger's MTFS years \(window); date it inside them"

@@ -6,12 +6,11 @@ import MTFSDomain
 extension Ledger {
     // MARK: - Proposals
 
-    /// Adds a proposal and approves its target for each year (one approval entry per year).
+    /// Adds a proposal, with no targets yet (each is an approval the use case appends after it:
+    /// `BookWrites.addProposal`), and returns it as stored: its portfolio, holder and priority
+    /// trimmed, its fund and portfolio spelled as the ledger first spelled them.
     @discardableResult
-    public func addProposal(
-        _ proposal: Proposal, targets: [FinancialYear: Pence], effective: CivilDate,
-        reason: String, by who: Provenance
-    ) throws -> [Int64] {
+    public func insert(_ proposal: Proposal, by who: Provenance) throws -> Proposal {
         try transaction {
             try proposal.validate()
             if try self.proposal(proposal.ref) != nil {
@@ -57,8 +56,6 @@ extension Ledger {
             if let replaced = proposal.replaces, try self.proposal(replaced) == nil {
                 throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
             }
-            if let start = proposal.deliveryStart { try checkInWindow(start.year) }
-            for year in targets.keys { try checkInWindow(year) }
             try db.run(
                 """
                 INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,
@@ -78,11 +75,7 @@ extension Ledger {
                     proposal.ref, position, share.costCentre, share.basisPoints)
                 try chain(.proposalCostCentres, proposal.ref, position)
             }
-            var ids: [Int64] = []
-            for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
-                ids.append(try record(.approve(year: year, amount: amount), on: proposal, effective: effective, reason: reason, by: who))
-            }
-            return ids
+            return proposal
         }
     }
 
@@ -100,16 +93,6 @@ extension Ledger {
         if try proposal(ref) != nil { return ref }
         return try db.first(
             "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
-    }
-
-    /// The ref as the ledger spells it when `ref` names one allowing for case and spacing, else `ref`
-    /// itself (whose use is then refused as unknown, naming it as typed).
-    public func resolve(_ ref: ProposalRef) throws -> ProposalRef { try self.ref(matching: ref) ?? ref }
-
-    /// The proposal, or a refusal naming the unknown ref.
-    public func requireProposal(_ ref: ProposalRef) throws -> Proposal {
-        guard let p = try proposal(ref) else { throw LedgerError.notFound("unknown proposal ref \(ref)") }
-        return p
     }
 
     /// Every proposal, by ref.

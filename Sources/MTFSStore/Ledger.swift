@@ -300,22 +300,6 @@ public final class Ledger {
         }
     }
 
-    /// The window, or a refusal telling the user how to set one.
-    public func requireWindow() throws -> YearRange {
-        guard let w = try window() else {
-            throw LedgerError.refused("the ledger has no MTFS years yet; run `mtfs init --years 2023/24..2025/26` first")
-        }
-        return w
-    }
-
-    /// Refuses a year outside the window.
-    public func checkInWindow(_ year: FinancialYear) throws {
-        let w = try requireWindow()
-        guard w.contains(year) else {
-            throw LedgerError.refused("\(year) is outside the ledger's MTFS years \(w)")
-        }
-    }
-
     // MARK: - The operating model
 
     /// Adds a cost centre with where it sits from `assignment.effective`, and its baselines.
@@ -563,3 +547,6 @@ private func removeAbandoned(prefix: String, in folder: String) {
         if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
     }
 }
+
+/// The SQLite ledger is the store the application layer's use cases run over.
+extension Ledger: BookWrites {}

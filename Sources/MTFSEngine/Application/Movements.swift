@@ -1,0 +1,110 @@
+import MTFSDomain
+
+/// Recording a movement of a saving (SPEC §3): an approval, a delivery or its reduction, a slip, a
+/// write-off, a reversal, and a return's delivered to date. These are the use cases, and each owns
+/// every rule it keeps. They run over any store's ``BookWrites`` (the SQLite ledger today): they read
+/// what a rule needs, refuse or plan the postings, and append. The command line, the portal and a
+/// pack's load all come here. None of them posts to the store directly.
+extension BookWrites {
+    /// Records a movement on a proposal as one balanced, hash-chained entry; returns its id.
+    @discardableResult
+    public func record(_ movement: Movement, on ref: ProposalRef, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+        try transaction {
+            let proposal = try requireProposal(ref)
+            try MovementRules.check(movement, on: proposal, effective: effective, in: self)
+            let current = try balances(movement.drawnAccounts(on: proposal))
+            let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
+            return try append(
+                NewEntry(
+                    kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear, effective: effective, reason: reason,
+                    postings: postings), by: who)
+        }
+    }
+
+    /// Records the mirror of an earlier entry; returns the new entry's id.
+    @discardableResult
+    public func reverse(entry id: Int64, effective: CivilDate, reason: String, by who: Provenance) throws -> Int64 {
+        try transaction {
+            guard let original = try entry(id) else { throw LedgerError.notFound("there is no entry \(id) in the ledger") }
+            if original.kind == .reverse {
+                throw LedgerError.refused("entry \(id) is itself a reversal (of entry \(original.reverses ?? 0)); record the movement again instead")
+            }
+            if let by = try reversal(of: id) { throw LedgerError.conflict("entry \(id) was already reversed by entry \(by)") }
+            if effective < original.effective {
+                throw LedgerError.refused("a reversal of entry \(id) cannot be dated \(effective), before the entry itself (\(original.effective))")
+            }
+            let current = try balances(original.postings.map(\.account))
+            let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
+            // A reversal gives a year back what the entry took (a write-off, a slip out): like an
+            // approval or a slip, it may not take the year's target past what one amount can be.
+            var given: [FinancialYear: Pence] = [:]
+            for leg in mirror where leg.account.proposal != nil && (leg.account.kind == .planned || leg.account.kind == .delivered) {
+                given[leg.account.year, default: .zero] += leg.amount
+            }
+            for (year, amount) in given.sorted(by: { $0.key < $1.key }) {
+                let target = try target(of: original.proposal, year) + amount
+                if target > Pence.limit {
+                    throw LedgerError.refused(
+                        "reversing entry \(id) would take \(original.proposal)'s target for \(year) to \(target), more than the \(Pence.limit) a year's target can be")
+                }
+            }
+            return try append(
+                NewEntry(
+                    kind: .reverse, proposal: original.proposal, year: original.year, effective: effective, reason: reason, reverses: id,
+                    postings: mirror), by: who)
+        }
+    }
+}
+
+/// The rules a movement keeps before it is posted (SPEC §3 and §5 v3), each asked in one place.
+enum MovementRules {
+    static func check(_ movement: Movement, on proposal: Proposal, effective: CivilDate, in books: some BookReads) throws {
+        try books.checkInWindow(movement.year)
+        if let to = movement.toYear { try books.checkInWindow(to) }
+        switch movement {
+        case .deliver(let year, _), .reduce(let year, _):
+            if effective < year.firstDay { throw LedgerError.refused("a delivery for \(year) cannot be dated \(effective), before the year starts") }
+        default: break
+        }
+        // A year's target is never taken past what the ledger accepts as one amount, so no single
+        // movement of it (a return's delivered-to-date change included) can be larger.
+        switch movement {
+        case .approve(let year, let amount), .slip(_, let year, let amount):
+            let target = try books.target(of: proposal.ref, year)
+            if target.rawValue > Pence.limit.rawValue - amount.rawValue {
+                throw LedgerError.refused(
+                    "this would take \(proposal.ref)'s target for \(year) to \(Pence(target.rawValue + amount.rawValue)), more than the \(Pence.limit) a year's target can be")
+            }
+        default: break
+        }
+        if case .deliver(let year, _) = movement { try somethingToDeliver(proposal.ref, year, target: books.target(of: proposal.ref, year)) }
+        if case .approve(let year, let amount) = movement, amount.isNegative {
+            try fallingOut(proposal.ref, try books.approved(of: proposal.ref), adding: amount, in: year)
+        }
+    }
+
+    /// Nothing is delivered in a year where the saving only falls out (a negative target: a
+    /// pressure, SPEC §5 v3); over-delivering a saving's own target is accepted. Every way of
+    /// delivering (a movement, a return's delivered to date) asks this.
+    static func somethingToDeliver(_ ref: ProposalRef, _ year: FinancialYear, target: Pence) throws {
+        if target.isNegative {
+            throw LedgerError.refused(
+                "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is delivered in it; give the delivery in the year the saving is made")
+        }
+    }
+
+    /// A saving falling out (a negative target) may not take more out than is in place: the
+    /// proposal's running total of targets, year by year, never goes below zero (SPEC §5 v3).
+    static func fallingOut(_ ref: ProposalRef, _ approved: [FinancialYear: Pence], adding amount: Pence, in year: FinancialYear) throws {
+        var held = approved
+        held[year, default: .zero] += amount
+        var running = Pence.zero
+        for (start, target) in held.sorted(by: { $0.key < $1.key }) {
+            running += target
+            if running.isNegative && start >= year {
+                throw LedgerError.refused(
+                    "\(ref)'s saving in place by \(start) would be \(running): a saving cannot fall out by more than was made before it")
+            }
+        }
+    }
+}

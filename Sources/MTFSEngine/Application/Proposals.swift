@@ -1,0 +1,44 @@
+import MTFSDomain
+
+/// Adding a proposal with its approved targets, and a return's delivered to date: use cases over
+/// any store's ``BookWrites``, owning the rules of the books they keep (SPEC §3, §5 v3).
+extension BookWrites {
+    /// Adds a proposal and approves its target for each year (one approval entry per year, each
+    /// kept to the rules of ``record(_:on:effective:reason:by:)``); returns the approvals' ids.
+    @discardableResult
+    public func addProposal(_ proposal: Proposal, targets: [FinancialYear: Pence], effective: CivilDate, reason: String, by who: Provenance) throws
+        -> [Int64]
+    {
+        try transaction {
+            let stored = try insert(proposal, by: who)
+            if let start = stored.deliveryStart { try checkInWindow(start.year) }
+            for year in targets.keys { try checkInWindow(year) }
+            var ids: [Int64] = []
+            for (year, amount) in targets.sorted(by: { $0.key < $1.key }) where !amount.isZero {
+                ids.append(try record(.approve(year: year, amount: amount), on: stored.ref, effective: effective, reason: reason, by: who))
+            }
+            return ids
+        }
+    }
+
+    /// Sets a proposal-year's delivered to date as at the end of `period` to what a return for that
+    /// period says, and nothing after it (a prior-period correction when a later return stands).
+    /// `reason` is given the figure that stood. Returns the change posted (zero, with nothing
+    /// written, when the figure already stood).
+    @discardableResult
+    public func setDelivered(
+        ref: ProposalRef, year: FinancialYear, to target: Pence, asAt period: Period, reason: (_ was: Pence) -> String, by who: Provenance
+    ) throws -> Pence {
+        try transaction {
+            _ = try requireProposal(ref)
+            try checkInWindow(year)
+            let delivered = try balance(of: ref, .delivered, year, asAt: period)
+            let change = target - delivered
+            if change.isZero { return .zero }
+            guard !target.isNegative else { throw LedgerError.refused("delivered to date cannot be negative, found \(target)") }
+            if period.lastDay < year.firstDay { throw LedgerError.refused("a return for \(period) cannot report delivery in \(year), which starts later") }
+            if !change.isNegative { try MovementRules.somethingToDeliver(ref, year, target: self.target(of: ref, year)) }
+            return try postDelivered(ref: ref, year: year, change: change, asAt: period, reason: reason(delivered), by: who)
+        }
+    }
+}
