@@ -38,7 +38,39 @@ bad-period|statement --holder "Helen Brandt" --period 2023-13
 bad-holder|statement --holder "Nobody" --period 2023-10
 bad-members|report members --period 2031-01 --out x.html
 bad-since|report members --period 2023-10 --since 2023-10 --out x.html
-bad-portfolio|report members --period 2023-10 --portfolio Nope --out x.html'
+bad-portfolio|report members --period 2023-10 --portfolio Nope --out x.html
+w-deliver|deliver PEO-07 25,000 --period 2023-11 --reason "Two placements stepped down"
+w-deliver-case|deliver peo-07 "(5,000)" --period 2023-11 --reason "Step-down reversed"
+w-deliver-early|deliver PEO-07 1,000 --year 2024/25 --date 2023-11-01 --reason early
+w-deliver-unknown|deliver NOPE-1 1,000 --period 2023-11 --reason x
+w-deliver-outside|deliver PEO-07 1,000 --year 2031/32 --period 2023-11 --reason x
+w-reduce-toomuch|deliver PEO-07 999,999,999 --reduce --period 2023-11 --reason x
+w-slip|slip PLA-03 50,000 --from 2023/24 --to 2024/25 --period 2023-11 --reason "Contract start delayed"
+w-slip-back|slip PLA-03 50,000 --from 2024/25 --to 2023/24 --period 2023-11 --reason back
+w-slip-huge|slip PLA-03 999,999,999 --from 2023/24 --to 2024/25 --period 2023-11 --reason x
+w-unachievable|unachievable PEO-11 10,000 --year 2023/24 --period 2023-11 --reason "Consultation outcome"
+w-journal-tail|journal --proposal PEO-07 --format csv
+w-reverse|reverse 314 --period 2023-11 --reason "Keyed wrongly"
+w-reverse-again|reverse 314 --period 2023-11 --reason again
+w-reverse-none|reverse 99999 --period 2023-11 --reason none
+w-forecast|forecast PEO-07 300,000 --rag amber --period 2023-11 --comment "Slower step-downs"
+w-forecast-neg|forecast PEO-07 "(1)" --rag amber --period 2023-11
+w-proposal|proposal add NEW-01 --title "Shared fleet maintenance" --directorate Place --owner "Fatima Rahman" --cost-centre PLA-HWY-0901 --target 2024/25=40,000 --target 2025/26=-10,000
+w-proposal-fallout|proposal add NEW-02 --title "Fall-out first" --directorate Place --owner "Fatima Rahman" --cost-centre PLA-HWY-0901 --target 2024/25=-10,000
+w-proposal-outside|proposal add NEW-03 --title "Out of window" --directorate Place --owner "Fatima Rahman" --cost-centre PLA-HWY-0901 --target 2030/31=10,000
+w-proposal-dup|proposal add new-01 --title "Again" --directorate Place --owner "Fatima Rahman" --cost-centre PLA-HWY-0901 --target 2024/25=1
+w-deliver-fallout|deliver NEW-01 100 --year 2025/26 --period 2025-06 --reason x
+w-import|import-return '"$pack"'/returns/2023-10.csv
+w-signoff|sign-off --holder "Helen Brandt" --period 2023-10 --comment "Agreed"
+w-signoff-again|sign-off --holder "Helen Brandt" --period 2023-10
+w-settings|settings returns-due-day 12
+w-settings-bad|settings returns-due-day 40
+w-user|user list
+w-user-bad|user email helen "a b@example.org"
+w-restructure|restructure PLA-HWY-0902 --effective 2023-12-01 --holder "Leo Marsh" --reason "Team merged"
+w-restructure-early|restructure PLA-HWY-0902 --effective 1999-12-01 --holder "Leo Marsh" --reason early
+w-verify|verify
+w-balance|balance --format csv'
 
 pages='/ /statement /statement?period=2023-10&holder=Helen%20Brandt /statement?period=2023-10&holder=Sanjay%20Patel /return /history /board /upload /summary /findings /trend /members /downloads /api/v1/positions /api/v1/findings /api/v1/statements/2023-10?holder=Helen%20Brandt'
 
@@ -52,7 +84,7 @@ run() {
     "$bin" demo --pack "$pack" --ledger ./l.sqlite --out reports >demo.out 2>&1
     echo "exit $?" >>demo.out
     while IFS='|' read -r name args; do
-        eval "\"$bin\" $args --ledger ./l.sqlite" >"$name.out" 2>"$name.err"
+        eval "\"$bin\" $args --ledger ./l.sqlite" >"$name.out" 2>"$name.err" </dev/null
         echo "exit $?" >>"$name.out"
     done <<<"$commands"
     "$bin" serve --ledger ./l.sqlite --port "$port" >/dev/null 2>&1 &

@@ -17,8 +17,8 @@ import MTFSDomain
 public final class LedgerService: Sendable {
     /// The ledger file.
     public let path: String
-    /// The read-write connection, used under `writeLock`.
-    private let writer: Lent
+    /// The read-write connection, used under `writeLock` (none when opened for reading only).
+    private let writer: Lent?
     private let writeLock = NSLock()
     private let pool: Pool
 
@@ -30,9 +30,22 @@ public final class LedgerService: Sendable {
         pool = Pool(path: path, size: max(1, readers))
     }
 
+    /// Opens the ledger at `path` to read only, one read at a time (a command's report): nothing in
+    /// the file is changed, and a file that is not an mtfs ledger is refused. `pageCacheMiB`: the
+    /// connection's page cache (a single read needs less than a server's readers).
+    public init(reading path: String, pageCacheMiB: Int = Ledger.oneReadPageCacheMiB) throws {
+        self.path = path
+        writer = nil
+        pool = Pool(path: path, size: 1, pageCacheMiB: pageCacheMiB)
+    }
+
+    /// Makes a new ledger at `path` and runs `body` on it before it is put in place whole: a
+    /// command that fails leaves no ledger behind (``Ledger/creatingNew(at:_:)``).
+    public static func creating<T>(at path: String, _ body: (Ledger) throws -> T) throws -> T { try Ledger.creatingNew(at: path, body) }
+
     /// Runs `body` in one read transaction on a pooled read-only connection: every query in it sees
     /// the same snapshot, and writes committed meanwhile are not seen half-way.
-    public func read<T: Sendable>(_ body: (Ledger) throws -> T) throws -> T {
+    public func read<T>(_ body: (Ledger) throws -> T) throws -> T {
         let connection = try pool.take()
         defer { pool.give(connection) }
         return try connection.ledger.read { try body(connection.ledger) }
@@ -41,7 +54,8 @@ public final class LedgerService: Sendable {
     /// Runs `body` with the read-write connection, one caller at a time. Every write the ledger
     /// offers is atomic on its own (an import of a return is one bulk transaction); to make several
     /// land together, `body` wraps them in ``Ledger/transaction(_:)``.
-    public func write<T: Sendable>(_ body: (Ledger) throws -> T) throws -> T {
+    public func write<T>(_ body: (Ledger) throws -> T) throws -> T {
+        guard let writer else { throw LedgerError.unusable("\(path) was opened for reading only; nothing was written") }
         writeLock.lock()
         defer { writeLock.unlock() }
         return try body(writer.ledger)
@@ -75,12 +89,14 @@ public final class LedgerService: Sendable {
     /// Read-only connections, opened when first needed, at most `size` in use at once.
     final class Pool: @unchecked Sendable {
         private let path: String
+        private let pageCacheMiB: Int?
         private let slots: DispatchSemaphore
         private let lock = NSLock()
         private var idle: [Lent] = []
 
-        init(path: String, size: Int) {
+        init(path: String, size: Int, pageCacheMiB: Int? = nil) {
             self.path = path
+            self.pageCacheMiB = pageCacheMiB
             slots = DispatchSemaphore(value: size)
         }
 
@@ -91,7 +107,7 @@ public final class LedgerService: Sendable {
             lock.unlock()
             if let reused { return reused }
             do {
-                return Lent(try Ledger(path: path, readOnly: true))
+                return Lent(try pageCacheMiB.map { try Ledger(path: path, readOnly: true, pageCacheMiB: $0) } ?? Ledger(path: path, readOnly: true))
             } catch {
                 slots.signal()
                 throw error

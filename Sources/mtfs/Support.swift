@@ -27,12 +27,13 @@ struct LedgerOptions: ParsableArguments {
         return chosen
     }
 
-    /// Opens the existing ledger to record something.
-    func open() throws -> Ledger { try Ledger(path: path) }
+    /// Runs `body` with the existing ledger open to record something, through the ledger service:
+    /// the one way in, for the command line as for the portal.
+    func writing<T>(_ body: (Ledger) throws -> T) throws -> T { try LedgerService(path: path, readers: 1).write(body) }
 
-    /// Opens the existing ledger to read it: nothing in the file is changed, and a file that is
-    /// not an mtfs ledger is refused (exit 5).
-    func openForReading() throws -> Ledger { try Ledger(path: path, readOnly: true, pageCacheMiB: Ledger.oneReadPageCacheMiB) }
+    /// Runs `body` on the existing ledger read in one snapshot, through the ledger service: nothing
+    /// in the file is changed, and a file that is not an mtfs ledger is refused (exit 5).
+    func reading<T>(_ body: (Ledger) throws -> T) throws -> T { try LedgerService(reading: path).read(body) }
 
     /// The `--as` name, checked (nil without `--as`).
     func onBehalfOf() throws -> String? {
@@ -405,11 +406,11 @@ enum Files {
 }
 
 /// Opening a ledger for a command that may create it: a new ledger is made in a temporary file and
-/// put in place whole (``Ledger/creatingNew(at:_:)``); an existing one is written in one transaction.
+/// put in place whole (``LedgerService/creating(at:_:)``); an existing one is written through the service.
 enum LedgerFile {
     static func withLedger<T>(path: String, create: Bool, _ body: (Ledger) throws -> T) throws -> T {
-        if create && !FileManager.default.fileExists(atPath: path) { return try Ledger.creatingNew(at: path, body) }
-        return try body(try Ledger(path: path))
+        if create && !FileManager.default.fileExists(atPath: path) { return try LedgerService.creating(at: path, body) }
+        return try LedgerService(path: path, readers: 1).write(body)
     }
 }
 /// Progress on a terminal (standard error), only for long operations and never when piped.

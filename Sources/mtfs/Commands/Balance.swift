@@ -28,9 +28,10 @@ struct Balance: ParsableCommand {
     var asOf: Period?
 
     func run() throws {
-        let ledger = try options.openForReading()
-        if let year { try ledger.checkInWindow(year) }
-        let report = try BalanceReport.build(ledger, by: by, asOf: asOf, year: year, today: Clock.today)
-        try format.emit(json: { try JSONOutput.encode(report) }, table: { BalanceTable.table(report, pinned: $0) }, sheet: "Balance", pinned: true)
+        try options.reading { ledger in
+            if let year { try ledger.checkInWindow(year) }
+            let report = try BalanceReport.build(ledger, by: by, asOf: asOf, year: year, today: Clock.today)
+            try format.emit(json: { try JSONOutput.encode(report) }, table: { BalanceTable.table(report, pinned: $0) }, sheet: "Balance", pinned: true)
+        }
     }
 }

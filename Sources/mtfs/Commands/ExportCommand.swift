@@ -28,9 +28,10 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var bomOption: BOMOption
 
     func run() throws {
-        let ledger = try options.openForReading()
-        // One read snapshot: the export is the books at one head, whatever is written meanwhile.
-        try ledger.read { try export(ledger) }
+        try options.reading { ledger in
+            // One read snapshot: the export is the books at one head, whatever is written meanwhile.
+            try ledger.read { try export(ledger) }
+        }
     }
 
     private func export(_ ledger: Ledger) throws {

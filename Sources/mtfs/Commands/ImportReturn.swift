@@ -27,18 +27,19 @@ struct ImportReturn: ParsableCommand {
     func run() throws {
         let parsed = try ParsedReturn.read(path: file, period: period)
         for warning in parsed.warnings { Terminal.warning(warning) }
-        let ledger = try options.open()
-        let who = try options.provenance()
-        let summary = try PackLoader(ledger: ledger, by: who).importReturn(parsed)
-        if !summary.changedAnything {
-            Terminal.write("Nothing changed: every row of \(file) matches what the ledger already holds for \(parsed.period).")
-            return
+        try options.writing { ledger in
+            let who = try options.provenance()
+            let summary = try PackLoader(ledger: ledger, by: who).importReturn(parsed)
+            if !summary.changedAnything {
+                Terminal.write("Nothing changed: every row of \(file) matches what the ledger already holds for \(parsed.period).")
+                return
+            }
+            Terminal.write(
+                "Imported \(file) for \(parsed.period): \(plural(summary.deliveries, "delivery", "deliveries")) and \(plural(summary.reductions, "reduction")) posted "
+                    + "(\(summary.deliveredText)), \(plural(summary.forecasts, "forecast")) recorded, "
+                    + (summary.impactsReported == 0 ? "" : "\(plural(summary.impactsReported, "service impact")) reported, ")
+                    + "\(plural(summary.unchangedRows, "line")) returned unchanged.")
         }
-        Terminal.write(
-            "Imported \(file) for \(parsed.period): \(plural(summary.deliveries, "delivery", "deliveries")) and \(plural(summary.reductions, "reduction")) posted "
-                + "(\(summary.deliveredText)), \(plural(summary.forecasts, "forecast")) recorded, "
-                + (summary.impactsReported == 0 ? "" : "\(plural(summary.impactsReported, "service impact")) reported, ")
-                + "\(plural(summary.unchangedRows, "line")) returned unchanged.")
     }
 }
 

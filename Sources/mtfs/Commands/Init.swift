@@ -24,14 +24,15 @@ struct Init: ParsableCommand {
         do { range = try YearRange(parsing: years) } catch { throw Failure.badInput("--years: \(error.explanation)") }
         let path = options.path
         if FileManager.default.fileExists(atPath: path) {
-            let existing = try Ledger(path: path)
-            if let window = try existing.window() {
-                throw Failure.badInput("\(path) is already a ledger for \(window); choose another --ledger")
+            try options.writing { existing in
+                if let window = try existing.window() {
+                    throw Failure.badInput("\(path) is already a ledger for \(window); choose another --ledger")
+                }
+                try existing.setWindow(range, by: try options.provenance())
             }
-            try existing.setWindow(range, by: try options.provenance())
         } else {
             let who = try options.provenance()
-            try Ledger.creatingNew(at: path) { try $0.setWindow(range, by: who) }
+            try LedgerService.creating(at: path) { try $0.setWindow(range, by: who) }
         }
         Terminal.write("Created ledger \(path) for the MTFS years \(range).")
     }

@@ -20,14 +20,15 @@ struct Journal: ParsableCommand {
     var asOf: Period?
 
     func run() throws {
-        let ledger = try options.openForReading()
-        let proposal = try self.proposal.map { try ledger.resolve($0) }
-        let filter = JournalFilter(
-            proposal: proposal, directorate: directorate, period: period,
-            kind: kind, year: year,
-            asOf: asOf)
-        if let proposal { _ = try ledger.requireProposal(proposal) }
-        let entries = try ledger.journal(filter)
-        try format.emit(json: { try JSONOutput.encode(entries) }, table: { _ in JournalTable.table(entries, title: "Journal") }, sheet: "Journal")
+        try options.reading { ledger in
+            let proposal = try self.proposal.map { try ledger.resolve($0) }
+            let filter = JournalFilter(
+                proposal: proposal, directorate: directorate, period: period,
+                kind: kind, year: year,
+                asOf: asOf)
+            if let proposal { _ = try ledger.requireProposal(proposal) }
+            let entries = try ledger.journal(filter)
+            try format.emit(json: { try JSONOutput.encode(entries) }, table: { _ in JournalTable.table(entries, title: "Journal") }, sheet: "Journal")
+        }
     }
 }

@@ -17,7 +17,7 @@ struct OrgShow: ParsableCommand {
 
     func run() throws {
         let date = asOf ?? Clock.today
-        let report = try OperatingModelReport.build(try options.openForReading(), on: date)
+        let report = try options.reading { try OperatingModelReport.build($0, on: date) }
         try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in OperatingModelTable.table(report) }, sheet: "Operating model")
     }
 }

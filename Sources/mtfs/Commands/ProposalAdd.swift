@@ -49,26 +49,27 @@ struct ProposalAdd: ParsableCommand {
     @Option(help: ArgumentHelp("The Corporate Plan priority it serves.", valueName: "text")) var priority: String?
 
     func run() throws {
-        let ledger = try options.open()
-        let shares = try CostCentreShare.parse(
-            costCentres.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty })
-        let targets = try YearAmount.byYear(target, option: "--target")
-        var proposal = Proposal(
-            ref: ref, title: title, directorate: directorate, owner: owner, category: category,
-            recurrence: recurrence, costCentres: shares,
-            deliveryStart: deliveryStart,
-            replaces: replaces)
-        proposal.portfolio = portfolio
-        proposal.portfolioHolder = portfolioHolder
-        proposal.risk = risk
-        proposal.priority = priority
-        let firstYear = targets.keys.min()
-        let effective = date ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
-        let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
-        let total = targets.values.reduce(Pence.zero, +)
-        Terminal.write(
-            "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s)"
-                + (ids.isEmpty ? " (no approval entries: every target is £0.00)." : " (entries \(ids.map(String.init).joined(separator: ", "))).")
-        )
+        try options.writing { ledger in
+            let shares = try CostCentreShare.parse(
+                costCentres.flatMap { $0.split(separator: ";").map { String($0).trimmingSpaces() } }.filter { !$0.isEmpty })
+            let targets = try YearAmount.byYear(target, option: "--target")
+            var proposal = Proposal(
+                ref: ref, title: title, directorate: directorate, owner: owner, category: category,
+                recurrence: recurrence, costCentres: shares,
+                deliveryStart: deliveryStart,
+                replaces: replaces)
+            proposal.portfolio = portfolio
+            proposal.portfolioHolder = portfolioHolder
+            proposal.risk = risk
+            proposal.priority = priority
+            let firstYear = targets.keys.min()
+            let effective = date ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
+            let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
+            let total = targets.values.reduce(Pence.zero, +)
+            Terminal.write(
+                "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s)"
+                    + (ids.isEmpty ? " (no approval entries: every target is £0.00)." : " (entries \(ids.map(String.init).joined(separator: ", "))).")
+            )
+        }
     }
 }

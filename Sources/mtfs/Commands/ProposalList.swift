@@ -16,7 +16,7 @@ struct ProposalList: ParsableCommand {
     @Option(help: "Only this owner's proposals.") var owner: String?
 
     func run() throws {
-        let report = try ProposalListReport.build(try options.openForReading(), directorate: directorate, owner: owner)
+        let report = try options.reading { try ProposalListReport.build($0, directorate: directorate, owner: owner) }
         try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in ProposalTables.list(report) }, sheet: "Proposals")
     }
 }

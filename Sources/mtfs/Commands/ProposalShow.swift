@@ -15,7 +15,8 @@ struct ProposalShow: ParsableCommand {
     @Argument(help: "The proposal's ref.") var ref: ProposalRef
 
     func run() throws {
-        let ledger = try options.openForReading()
-        Terminal.write(ProposalTables.text(try ProposalDetail.build(ledger, ref: try ledger.resolve(ref), today: Clock.today)))
+        try options.reading { ledger in
+            Terminal.write(ProposalTables.text(try ProposalDetail.build(ledger, ref: try ledger.resolve(ref), today: Clock.today)))
+        }
     }
 }

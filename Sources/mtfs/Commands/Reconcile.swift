@@ -53,50 +53,51 @@ struct Reconcile: ParsableCommand {
 
     func run() throws {
         let f = try document.chosen()
-        let ledger = try options.openForReading()
-        var settings = try ledger.reconcileSettings()
-        for (key, value) in [
-            (SettingKey.behindProfilePercent, behindPercent), (.behindProfileMinimum, behindMinimum),
-            (.ragForecastPercent, ragPercent), (.similarityPercent, similarity),
-        ] {
-            if let value { try settings.set(key, value) }
-        }
-        if let year { try ledger.checkInWindow(year) }
-        if let asOf {
-            do { try ledger.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
-        }
-        let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
-        var codes: Set<FindingCode> = []
-        for text in code.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
-            do { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
-        }
-        // Directorates as the ledger spells them, matched whatever the case.
-        let known = input.directorates
-        var directorates: Set<String> = []
-        for name in directorate {
-            guard let match = Names.match(name, in: known) else {
-                throw Failure.badInput(
-                    "--directorate: there is no directorate \"\(name)\"; the ledger's directorates are \(known.sorted().joined(separator: ", "))")
+        try options.reading { ledger in
+            var settings = try ledger.reconcileSettings()
+            for (key, value) in [
+                (SettingKey.behindProfilePercent, behindPercent), (.behindProfileMinimum, behindMinimum),
+                (.ragForecastPercent, ragPercent), (.similarityPercent, similarity),
+            ] {
+                if let value { try settings.set(key, value) }
             }
-            directorates.insert(match)
-        }
-        let filter = FindingFilter(severity: severity, codes: codes, directorates: directorates)
-        var findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: year), input)
-        if let holder {
-            let builder = try StatementBuilder(ledger: ledger, input: input, findings: findings, settings: settings)
-            guard builder.holders.contains(holder) else {
-                let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.prefix(5)
-                throw Failure.badInput("--holder: no budget holder is called \"\(holder)\" at the end of \(input.asOf)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+            if let year { try ledger.checkInWindow(year) }
+            if let asOf {
+                do { try ledger.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
             }
-            let mine = Set(builder.findings(onStatementOf: holder))
-            findings = findings.filter(mine.contains)
-        }
-        var report = ReconciliationReport(input, findings: findings)
-        report.filter = filter.isEmpty ? nil : filter
-        let writer: any ReportWriter = f == .text && document.file.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
-        try document.file.emit(f, text: { try writer.reconciliation(report) }, file: { try f.file(reconciliation: report, bom: $0) })
-        if let failOn, findings.contains(where: { $0.severity >= failOn }) {
-            throw ExitCode(3)
+            let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
+            var codes: Set<FindingCode> = []
+            for text in code.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }) {
+                do throws(DomainError) { codes.insert(try FindingCode(parsing: text)) } catch { throw Failure.badInput("--code: \(error.explanation)") }
+            }
+            // Directorates as the ledger spells them, matched whatever the case.
+            let known = input.directorates
+            var directorates: Set<String> = []
+            for name in directorate {
+                guard let match = Names.match(name, in: known) else {
+                    throw Failure.badInput(
+                        "--directorate: there is no directorate \"\(name)\"; the ledger's directorates are \(known.sorted().joined(separator: ", "))")
+                }
+                directorates.insert(match)
+            }
+            let filter = FindingFilter(severity: severity, codes: codes, directorates: directorates)
+            var findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: year), input)
+            if let holder {
+                let builder = try StatementBuilder(ledger: ledger, input: input, findings: findings, settings: settings)
+                guard builder.holders.contains(holder) else {
+                    let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.prefix(5)
+                    throw Failure.badInput("--holder: no budget holder is called \"\(holder)\" at the end of \(input.asOf)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+                }
+                let mine = Set(builder.findings(onStatementOf: holder))
+                findings = findings.filter(mine.contains)
+            }
+            var report = ReconciliationReport(input, findings: findings)
+            report.filter = filter.isEmpty ? nil : filter
+            let writer: any ReportWriter = f == .text && document.file.out == nil ? TextWriter(colour: Terminal.colour(for: 1)) : f.writer
+            try document.file.emit(f, text: { try writer.reconciliation(report) }, file: { try f.file(reconciliation: report, bom: $0) })
+            if let failOn, findings.contains(where: { $0.severity >= failOn }) {
+                throw ExitCode(3)
+            }
         }
     }
 }

@@ -48,32 +48,33 @@ struct MembersReportCommand: ParsableCommand {
 
     func run() throws {
         if let since, since >= period { throw Failure.badInput("--since \(since) must be before --period \(period): it is the period of the last report") }
-        let ledger = try options.openForReading()
-        do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
-        // The last report may be of the year before the MTFS's first (its March), no earlier.
-        if let since, since.year.startYear < (try ledger.requireWindow()).first.startYear - 1 {
-            throw Failure.badInput("--since \(since.monthText) is before the ledger's MTFS years \(try ledger.requireWindow()); give the month of the last report")
-        }
-        let report = try ledger.read {
-            let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
-            let findings = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
-            var include: (Proposal) -> Bool = { _ in true }
-            var scope: String?
-            if let portfolio {
-                let known = Set(input.proposals.compactMap(\.portfolio))
-                guard let name = Names.match(portfolio, in: known) else {
-                    throw Failure.badInput(
-                        "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
-                            + (known.isEmpty ? "no proposal has a portfolio (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
-                }
-                include = { $0.portfolio == name }
-                scope = name
+        try options.reading { ledger in
+            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+            // The last report may be of the year before the MTFS's first (its March), no earlier.
+            if let since, since.year.startYear < (try ledger.requireWindow()).first.startYear - 1 {
+                throw Failure.badInput("--since \(since.monthText) is before the ledger's MTFS years \(try ledger.requireWindow()); give the month of the last report")
             }
-            return MembersReport.build(
-                input: input, findings: findings, since: since, withComments: withComments, include: include, scope: scope)
+            let report = try ledger.read {
+                let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
+                let findings = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
+                var include: (Proposal) -> Bool = { _ in true }
+                var scope: String?
+                if let portfolio {
+                    let known = Set(input.proposals.compactMap(\.portfolio))
+                    guard let name = Names.match(portfolio, in: known) else {
+                        throw Failure.badInput(
+                            "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
+                                + (known.isEmpty ? "no proposal has a portfolio (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
+                    }
+                    include = { $0.portfolio == name }
+                    scope = name
+                }
+                return MembersReport.build(
+                    input: input, findings: findings, since: since, withComments: withComments, include: include, scope: scope)
+            }
+            try Files.write(Data(try MembersRenderer.file(report, as: format.document)), to: out)
+            Terminal.write(
+                "Wrote \(out): the members' report for \(MembersRenderer.asAt(report)), \(report.portfolios.count) portfolio\(report.portfolios.count == 1 ? "" : "s").")
         }
-        try Files.write(Data(try MembersRenderer.file(report, as: format.document)), to: out)
-        Terminal.write(
-            "Wrote \(out): the members' report for \(MembersRenderer.asAt(report)), \(report.portfolios.count) portfolio\(report.portfolios.count == 1 ? "" : "s").")
     }
 }

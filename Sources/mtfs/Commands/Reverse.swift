@@ -15,10 +15,11 @@ struct Reverse: ParsableCommand {
     @Option(help: "Why.") var reason: String
 
     func run() throws {
-        let ledger = try options.open()
-        let id = try ledger.reverse(
-            entry: entry, effective: try Parse.effective(date: date, period: period), reason: reason,
-            by: try options.provenance())
-        Terminal.write("Entry \(id): reversed entry \(entry).")
+        try options.writing { ledger in
+            let id = try ledger.reverse(
+                entry: entry, effective: try Parse.effective(date: date, period: period), reason: reason,
+                by: try options.provenance())
+            Terminal.write("Entry \(id): reversed entry \(entry).")
+        }
     }
 }

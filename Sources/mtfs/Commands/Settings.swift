@@ -22,7 +22,11 @@ struct Settings: ParsableCommand {
     @Argument(help: "Its new value.") var value: String?
 
     func run() throws {
-        let ledger = key == nil ? try options.openForReading() : try options.open()
+        // Changing a setting records it; showing them only reads.
+        if key == nil { try options.reading(show) } else { try options.writing(show) }
+    }
+
+    private func show(_ ledger: Ledger) throws {
         if let key {
             guard let value else { throw Failure.usage("give the new value for \(key)") }
             if let reminder = ReminderSettings.Key(parsing: key) {

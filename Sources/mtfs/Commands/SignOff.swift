@@ -20,10 +20,11 @@ struct SignOffCommand: ParsableCommand {
     @Option(help: "A note with the signature.") var comment: String = ""
 
     func run() throws {
-        let ledger = try options.open()
-        let who = try options.provenance()
-        let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, by: who)
-        Terminal.write(
-            "Recorded \(signed.signer)'s sign-off of \(holder)'s statement for \(period), over the figures at ledger head \(signed.head?.short ?? "?").")
+        try options.writing { ledger in
+            let who = try options.provenance()
+            let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, by: who)
+            Terminal.write(
+                "Recorded \(signed.signer)'s sign-off of \(holder)'s statement for \(period), over the figures at ledger head \(signed.head?.short ?? "?").")
+        }
     }
 }

@@ -18,14 +18,15 @@ struct Slip: ParsableCommand {
     @Option(help: "Why it slipped.") var reason: String
 
     func run() throws {
-        let ledger = try options.open()
-        // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
-        let ref = try ledger.resolve(self.ref)
-        let a = from
-        let b = to
-        let id = try ledger.record(
-            .slip(from: a, to: b, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
-            reason: reason, by: try options.provenance())
-        Terminal.write("Entry \(id): slipped \(amount) of \(ref) from \(a) to \(b).")
+        try options.writing { ledger in
+            // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
+            let ref = try ledger.resolve(self.ref)
+            let a = from
+            let b = to
+            let id = try ledger.record(
+                .slip(from: a, to: b, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
+                reason: reason, by: try options.provenance())
+            Terminal.write("Entry \(id): slipped \(amount) of \(ref) from \(a) to \(b).")
+        }
     }
 }

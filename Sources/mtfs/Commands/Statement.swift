@@ -26,18 +26,19 @@ struct StatementCommand: ParsableCommand {
 
     func run() throws {
         let f = try document.chosen()
-        let ledger = try options.openForReading()
-        // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
-        let statement = try ledger.read {
-            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
-            guard builder.holders.contains(holder) else {
-                let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
-                throw Failure.badInput(
-                    "\(holder) holds no cost centre and owns no proposal at the end of \(period)"
-                        + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        try options.reading { ledger in
+            // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
+            let statement = try ledger.read {
+                let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+                guard builder.holders.contains(holder) else {
+                    let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                    throw Failure.badInput(
+                        "\(holder) holds no cost centre and owns no proposal at the end of \(period)"
+                            + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+                }
+                return try builder.statement(for: holder)
             }
-            return try builder.statement(for: holder)
+            try document.file.emit(f, text: { try StatementRenderer.render(statement, as: f) }, file: { try f.file(statement: statement, bom: $0) })
         }
-        try document.file.emit(f, text: { try StatementRenderer.render(statement, as: f) }, file: { try f.file(statement: statement, bom: $0) })
     }
 }

@@ -26,10 +26,11 @@ struct StatementsCommand: ParsableCommand {
 
     func run() throws {
         let formats = format.isEmpty ? [.html] : format.map(\.format)
-        let ledger = try options.openForReading()
-        let folder = out ?? "Reports/\(period.year.description.replacingOccurrences(of: "/", with: "-"))/P\(period.number)"
-        let written = try StatementFiles.write(ledger: ledger, period: period, formats: formats, folder: folder, bom: bomOption.bom)
-        Terminal.write("Wrote \(written.count) statements for \(period) to \(folder)/ (index: \(folder)/index.html).")
+        try options.reading { ledger in
+            let folder = out ?? "Reports/\(period.year.description.replacingOccurrences(of: "/", with: "-"))/P\(period.number)"
+            let written = try StatementFiles.write(ledger: ledger, period: period, formats: formats, folder: folder, bom: bomOption.bom)
+            Terminal.write("Wrote \(written.count) statements for \(period) to \(folder)/ (index: \(folder)/index.html).")
+        }
     }
 }
 /// Writing every holder's statement, shared by `statements` and `demo`.

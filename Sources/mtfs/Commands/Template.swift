@@ -38,60 +38,61 @@ struct TemplateCommand: ParsableCommand {
         guard [holder != nil, directorate != nil, all].filter({ $0 }).count == 1 else {
             throw Failure.usage("give exactly one of --holder NAME, --directorate NAME or --all")
         }
-        let ledger = try options.openForReading()
-        do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
-        // One read snapshot: every workbook is made from the same head.
-        let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
-            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
-            // A proposal with nothing to report this year (no target, nothing delivered) has no row.
-            func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
-                try builder.statement(for: name).linesToReport.map { ($0, period.year) }
-            }
-            if let holder {
-                guard builder.holders.contains(holder) else {
-                    let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
-                    throw Failure.badInput(
-                        "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
-                            + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        try options.reading { ledger in
+            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+            // One read snapshot: every workbook is made from the same head.
+            let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
+                let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+                // A proposal with nothing to report this year (no target, nothing delivered) has no row.
+                func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
+                    try builder.statement(for: name).linesToReport.map { ($0, period.year) }
                 }
-                let statement = try builder.statement(for: holder)
-                let owned = statement.linesToReport.map { ($0, period.year) }
-                if owned.isEmpty {
-                    throw Failure.badInput(
-                        !statement.owned.isEmpty
-                            ? "--holder: \(holder)'s proposals have no saving to deliver in \(period.year) (no target, nothing delivered, or only savings falling out), so there is no return to make for \(period)"
-                            : "--holder: \(holder) owns no proposal at the end of \(period), so has no return to make")
+                if let holder {
+                    guard builder.holders.contains(holder) else {
+                        let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                        throw Failure.badInput(
+                            "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
+                                + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+                    }
+                    let statement = try builder.statement(for: holder)
+                    let owned = statement.linesToReport.map { ($0, period.year) }
+                    if owned.isEmpty {
+                        throw Failure.badInput(
+                            !statement.owned.isEmpty
+                                ? "--holder: \(holder)'s proposals have no saving to deliver in \(period.year) (no target, nothing delivered, or only savings falling out), so there is no return to make for \(period)"
+                                : "--holder: \(holder) owns no proposal at the end of \(period), so has no return to make")
+                    }
+                    return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head, byStatus: byStatus))]
                 }
-                return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head, byStatus: byStatus))]
-            }
-            if let directorate {
-                let known = Set(builder.input.proposals.map(\.directorate))
-                guard let match = Names.match(directorate, in: known) else {
-                    throw Failure.badInput(
-                        "--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+                if let directorate {
+                    let known = Set(builder.input.proposals.map(\.directorate))
+                    guard let match = Names.match(directorate, in: known) else {
+                        throw Failure.badInput(
+                            "--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+                    }
+                    let refs = Set(builder.input.proposals.filter { $0.directorate == match }.map(\.ref))
+                    let all = try builder.holders.flatMap { try lines($0) }.filter { refs.contains($0.0.ref) }.sorted { $0.0.ref < $1.0.ref }
+                    return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head, byStatus: byStatus, withOwner: true))]
                 }
-                let refs = Set(builder.input.proposals.filter { $0.directorate == match }.map(\.ref))
-                let all = try builder.holders.flatMap { try lines($0) }.filter { refs.contains($0.0.ref) }.sorted { $0.0.ref < $1.0.ref }
-                return [(out, XLSXReports.template(lines: all, period: period, holder: "Directorate: \(match)", head: builder.head, byStatus: byStatus, withOwner: true))]
+                var used: Set<String> = []
+                return try builder.holders.compactMap { name in
+                    let owned = try lines(name)
+                    if owned.isEmpty { return nil }
+                    var base = Escape.fileName(name)
+                    while used.contains(base.lowercased()) { base += "-2" }
+                    used.insert(base.lowercased())
+                    return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name, head: builder.head, byStatus: byStatus))
+                }
             }
-            var used: Set<String> = []
-            return try builder.holders.compactMap { name in
-                let owned = try lines(name)
-                if owned.isEmpty { return nil }
-                var base = Escape.fileName(name)
-                while used.contains(base.lowercased()) { base += "-2" }
-                used.insert(base.lowercased())
-                return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name, head: builder.head, byStatus: byStatus))
-            }
+            if all { try Files.makeFolder(out) }
+            // Every path checked before any is written: one refused leaves nothing half done.
+            for w in workbooks { try Files.checkWritable(w.file) }
+            let files = try workbooks.map { ($0.file, try XLSXFile.bytes($0.document)) }
+            for (path, data) in files { try Files.write(data, to: path) }
+            Terminal.write(
+                all
+                    ? "Wrote \(workbooks.count) return templates for \(period) to \(out)/."
+                    : "Wrote the return template for \(period) to \(out) (\(plural(workbooks[0].document.sheets[0].table.rows.count, "proposal"))).")
         }
-        if all { try Files.makeFolder(out) }
-        // Every path checked before any is written: one refused leaves nothing half done.
-        for w in workbooks { try Files.checkWritable(w.file) }
-        let files = try workbooks.map { ($0.file, try XLSXFile.bytes($0.document)) }
-        for (path, data) in files { try Files.write(data, to: path) }
-        Terminal.write(
-            all
-                ? "Wrote \(workbooks.count) return templates for \(period) to \(out)/."
-                : "Wrote the return template for \(period) to \(out) (\(plural(workbooks[0].document.sheets[0].table.rows.count, "proposal"))).")
     }
 }

@@ -22,12 +22,13 @@ struct Unachievable: ParsableCommand {
     @Option(help: "Why it cannot be delivered.") var reason: String
 
     func run() throws {
-        let ledger = try options.open()
-        // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
-        let ref = try ledger.resolve(self.ref)
-        let id = try ledger.record(
-            .unachievable(year: year, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
-            reason: reason, by: try options.provenance())
-        Terminal.write("Entry \(id): wrote off \(amount) of \(ref) in \(year) as unachievable.")
+        try options.writing { ledger in
+            // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
+            let ref = try ledger.resolve(self.ref)
+            let id = try ledger.record(
+                .unachievable(year: year, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
+                reason: reason, by: try options.provenance())
+            Terminal.write("Entry \(id): wrote off \(amount) of \(ref) in \(year) as unachievable.")
+        }
     }
 }

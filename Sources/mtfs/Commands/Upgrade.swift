@@ -17,7 +17,8 @@ struct Upgrade: ParsableCommand {
     @OptionGroup var options: LedgerOptions
 
     func run() throws {
-        let ledger = try options.open()
-        Terminal.write("\(options.path) is at schema \(Ledger.schemaVersion); ledger head \(try ledger.head()).")
+        try options.writing { ledger in
+            Terminal.write("\(options.path) is at schema \(Ledger.schemaVersion); ledger head \(try ledger.head()).")
+        }
     }
 }

@@ -47,38 +47,39 @@ struct UserAdd: ParsableCommand {
             do throws(DomainError) { user.email = try EmailAddress.check(email) } catch { throw Failure.badInput("--email: \(error.explanation)") }
         }
         do { try user.validate() } catch { throw Failure.badInput(error.commandLine) }
-        let ledger = try options.open()
-        // The names must be the ledger's own: a typo would give a portal of empty pages.
-        let proposals = try ledger.proposals()
-        let model = try ledger.operatingModel()
-        let assignments = model.history.values.flatMap { $0 }
-        if let holder {
-            let known = Set(proposals.map(\.owner)).union(assignments.map(\.budgetHolder))
-            guard known.contains(holder) else {
-                let near = known.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.sorted().prefix(5)
-                throw Failure.badInput(
-                    "--holder: no budget holder or proposal owner is called \"\(holder)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        try options.writing { ledger in
+            // The names must be the ledger's own: a typo would give a portal of empty pages.
+            let proposals = try ledger.proposals()
+            let model = try ledger.operatingModel()
+            let assignments = model.history.values.flatMap { $0 }
+            if let holder {
+                let known = Set(proposals.map(\.owner)).union(assignments.map(\.budgetHolder))
+                guard known.contains(holder) else {
+                    let near = known.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.sorted().prefix(5)
+                    throw Failure.badInput(
+                        "--holder: no budget holder or proposal owner is called \"\(holder)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+                }
             }
-        }
-        if let directorate {
-            let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
-            guard let name = Names.match(directorate, in: known) else {
-                throw Failure.badInput("--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+            if let directorate {
+                let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
+                guard let name = Names.match(directorate, in: known) else {
+                    throw Failure.badInput("--directorate: there is no directorate \"\(directorate)\"; the ledger's are \(known.sorted().joined(separator: ", "))")
+                }
+                user.directorate = name
             }
-            user.directorate = name
-        }
-        if let portfolio {
-            let known = Set(proposals.compactMap(\.portfolio))
-            guard let name = Names.match(portfolio, in: known) else {
-                throw Failure.badInput(
-                    "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
-                        + (known.isEmpty ? "no proposal has a portfolio yet (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
+            if let portfolio {
+                let known = Set(proposals.compactMap(\.portfolio))
+                guard let name = Names.match(portfolio, in: known) else {
+                    throw Failure.badInput(
+                        "--portfolio: no proposal is in the portfolio \"\(portfolio)\"; "
+                            + (known.isEmpty ? "no proposal has a portfolio yet (proposals.csv's portfolio column)" : "the portfolios are \(known.sorted().joined(separator: ", "))"))
+                }
+                user.portfolio = name
             }
-            user.portfolio = name
+            let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
+            try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
+            Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + (user.portfolio.map { ", the \($0) portfolio" } ?? "") + ").")
         }
-        let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
-        try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
-        Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + (user.portfolio.map { ", the \($0) portfolio" } ?? "") + ").")
     }
 }
 
@@ -91,8 +92,8 @@ struct UserPassword: ParsableCommand {
 
     func run() throws {
         let password = try readPassword(passwordStdin)
-        try options.open().setPassword(
-            login, passwordHash: try Credentials.hashPassword(password), by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds)
+        let hash = try Credentials.hashPassword(password)
+        try options.writing { try $0.setPassword(login, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
         Terminal.write("Set a new password for \(login); their sessions have ended.")
     }
 }
@@ -114,7 +115,7 @@ struct UserList: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        let users = try options.openForReading().users()
+        let users = try options.reading { try $0.users() }
         var t = Table(columns: [
             .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("holder", "Holder"), .init("directorate", "Directorate"),
             .init("portfolio", "Portfolio"), .init("email", "Email"), .init("status", "Status"),
@@ -142,7 +143,7 @@ struct UserEmail: ParsableCommand {
         if let address {
             do throws(DomainError) { checked = try EmailAddress.check(address) } catch { throw Failure.badInput(error.explanation) }
         }
-        try options.open().setEmail(login, checked, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds)
+        try options.writing { try $0.setEmail(login, checked, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
         Terminal.write(checked.map { "\(login)'s reminders go to \($0)." } ?? "Removed \(login)'s email address; they are sent no reminders.")
     }
 }
@@ -153,7 +154,7 @@ struct UserDisable: ParsableCommand {
     @Argument(help: "The login.") var login: String
 
     func run() throws {
-        try options.open().disableUser(login, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds)
+        try options.writing { try $0.disableUser(login, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
         Terminal.write("Disabled \(login): their sessions are ended and their API tokens no longer work.")
     }
 }
@@ -171,9 +172,11 @@ struct TokenCreate: ParsableCommand {
 
     func run() throws {
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try options.open().addToken(
-            login: login, tokenHash: Credentials.digest(token), by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds,
-            recordedAt: Clock.recordedAt)
+        try options.writing {
+            try $0.addToken(
+                login: login, tokenHash: Credentials.digest(token), by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds,
+                recordedAt: Clock.recordedAt)
+        }
         Terminal.write(token)
     }
 }

@@ -53,38 +53,39 @@ struct Verify: ParsableCommand {
     var startHeadLog = false
 
     func run() throws {
-        let ledger = try options.openForReading()
-        let report = try ledger.verify(thorough: thorough, anchors: anchors, headLog: !noHeadLog)
-        var out = ""
-        for check in report.checks {
-            out += (check.passed ? Terminal.paint("ok  ", "32") : Terminal.paint("FAIL", "31;1")) + "  " + check.name + "\n"
-            for problem in check.problems { out += "        " + problem + "\n" }
-        }
-        out += "\(report.entries) entries and \(report.head.count) records checked in \(options.path).\n"
-        out += "Head: \(report.head)\n"
-        if !report.headLogChecked {
-            out += "The head log beside the ledger was not checked (--no-head-log): only the chain, the signed heads and any --anchor were.\n"
-        } else if let logged = report.headLog {
-            out += "\(logged) lines logged beside the ledger (\(HeadLog.path(for: options.path))) were checked against it.\n"
-        }
-        if startHeadLog {
-            guard noHeadLog else { throw Failure.usage("--start-head-log goes with --no-head-log: it starts a log for a ledger that has none") }
-            let log = HeadLog.path(for: options.path)
-            if FileManager.default.fileExists(atPath: log) {
-                throw Failure.badInput("\(log) already exists; a head log is started only where there is none (move the old one aside to keep it as evidence)")
+        try options.reading { ledger in
+            let report = try ledger.verify(thorough: thorough, anchors: anchors, headLog: !noHeadLog)
+            var out = ""
+            for check in report.checks {
+                out += (check.passed ? Terminal.paint("ok  ", "32") : Terminal.paint("FAIL", "31;1")) + "  " + check.name + "\n"
+                for problem in check.problems { out += "        " + problem + "\n" }
             }
-            if report.passed {
-                try HeadLog.start(report.head, at: log)
-                out += "Started a new head log at \(log) with head \(report.head); keep this head with your anchors.\n"
+            out += "\(report.entries) entries and \(report.head.count) records checked in \(options.path).\n"
+            out += "Head: \(report.head)\n"
+            if !report.headLogChecked {
+                out += "The head log beside the ledger was not checked (--no-head-log): only the chain, the signed heads and any --anchor were.\n"
+            } else if let logged = report.headLog {
+                out += "\(logged) lines logged beside the ledger (\(HeadLog.path(for: options.path))) were checked against it.\n"
             }
-        }
-        Terminal.write(out)
-        if !report.passed {
-            var first: [String] = []
-            if let r = report.firstBadRecord { first.append("the first bad record is \(r)") }
-            if let e = report.firstBadEntry { first.append("the first bad entry is \(e)") }
-            if first.isEmpty, let problem = report.checks.first(where: { !$0.passed })?.problems.first { first.append(problem) }
-            throw LedgerError.integrity("the ledger failed verification" + (first.isEmpty ? "" : "; " + first.joined(separator: ", ")))
+            if startHeadLog {
+                guard noHeadLog else { throw Failure.usage("--start-head-log goes with --no-head-log: it starts a log for a ledger that has none") }
+                let log = HeadLog.path(for: options.path)
+                if FileManager.default.fileExists(atPath: log) {
+                    throw Failure.badInput("\(log) already exists; a head log is started only where there is none (move the old one aside to keep it as evidence)")
+                }
+                if report.passed {
+                    try HeadLog.start(report.head, at: log)
+                    out += "Started a new head log at \(log) with head \(report.head); keep this head with your anchors.\n"
+                }
+            }
+            Terminal.write(out)
+            if !report.passed {
+                var first: [String] = []
+                if let r = report.firstBadRecord { first.append("the first bad record is \(r)") }
+                if let e = report.firstBadEntry { first.append("the first bad entry is \(e)") }
+                if first.isEmpty, let problem = report.checks.first(where: { !$0.passed })?.problems.first { first.append(problem) }
+                throw LedgerError.integrity("the ledger failed verification" + (first.isEmpty ? "" : "; " + first.joined(separator: ", ")))
+            }
         }
     }
 }
