@@ -28,6 +28,8 @@ public protocol BookReads {
     func entry(_ id: Int64) throws -> JournalEntry?
     /// The entry that reversed entry `id`, or nil.
     func reversal(of id: Int64) throws -> Int64?
+    /// Where a cost centre has sat, from when it was set up (empty for an unknown one).
+    func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel
 }
 
 /// A store inside a write: it reads as ``BookReads`` and appends.
@@ -45,6 +47,33 @@ public protocol BookWrites: BookReads {
     /// change is posted at the period's end and undone at the next return's period end (a
     /// prior-period correction). Returns the change posted.
     func postDelivered(ref: ProposalRef, year: FinancialYear, change: Pence, asAt period: Period, reason: String, by who: Provenance) throws -> Pence
+    /// Appends a forecast for a proposal-year as at a period.
+    func insertForecast(
+        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney?, by who: Provenance
+    ) throws
+    /// Appends where a cost centre sits from a date (refusing an unknown cost centre, or a second
+    /// change on one day).
+    func insert(_ assignment: Assignment, by who: Provenance) throws
+    /// Appends a cost centre, where it sits from its first assignment, and its baselines (refusing a
+    /// code already taken).
+    func insert(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence], by who: Provenance) throws
+    /// Records the window's first and last years.
+    func recordWindow(_ range: YearRange, by who: Provenance) throws
+}
+
+/// What the application layer asks of a store about the people who sign in (SPEC §10): each change
+/// appended to the user's chained history and the sign-in log. The rules (a user's fields, who may
+/// have a token) are the use cases' (`MTFSEngine/Application/People.swift`).
+public protocol PeopleWrites {
+    func transaction<T>(_ body: () throws -> T) throws -> T
+    /// The user `login` as they stand, or nil.
+    func user(_ login: String) throws -> PortalUser?
+    /// Appends a new user (refusing a login already taken, whatever its case).
+    func insertUser(_ user: PortalUser, passwordHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws
+    /// Appends a user's new email address, or its removal.
+    func recordEmail(_ login: String, _ email: String?, by actor: String, onBehalfOf: String?, at time: Int64) throws
+    /// Appends an API token, by its hash.
+    func insertToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws
 }
 
 /// An entry the application layer has decided on, before the store numbers and chains it.

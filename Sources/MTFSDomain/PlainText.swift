@@ -17,3 +17,23 @@ public enum PlainText {
         return nil
     }
 }
+
+extension PlainText {
+    /// A return's comment or a mitigation: plain text, up to a spreadsheet cell.
+    public static func checkComment(_ text: String) throws(LedgerError) {
+        if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the comment \(problem)") }
+    }
+
+    /// A name (a title, an owner, a directorate): not empty, no control characters (other than
+    /// tab), and no character that shows the text in another order than it is (in a published
+    /// report too).
+    public static func checkName(_ text: String, what: String) throws(LedgerError) {
+        if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
+        if text.containsControlCharacters() {
+            throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
+        }
+        if text.containsDirectionOverrides {
+            throw LedgerError.refused("the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
+        }
+    }
+}

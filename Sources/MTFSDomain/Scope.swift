@@ -127,6 +127,19 @@ public struct Scope: Sendable {
 
     /// What the user's views cover, in words ("People", "every directorate").
     public var coverage: String { directorate ?? "every directorate" }
+
+    // MARK: - Who answers for what (reminders, the returns board)
+
+    /// A budget holder's own account: their return and sign-off reminders go to it.
+    public func isAccount(of holder: String) -> Bool { user.role == .holder && user.holder == holder }
+
+    /// A finance business partner of any of `directorates`: named in their holders' reminders.
+    public func partners(any directorates: [String]) -> Bool {
+        user.role == .finance && user.directorate.map { directorates.contains($0) } == true
+    }
+
+    /// The CFO: told of the findings in the digest, and named where a directorate has no partner.
+    public var isCFO: Bool { user.role == .cfo }
 }
 
 extension PortalUser {

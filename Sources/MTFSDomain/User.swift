@@ -34,10 +34,6 @@ public struct PortalUser: Hashable, Sendable {
         self.disabled = disabled
     }
 
-
-    /// Sees everything (the CFO and administrators).
-    public var seesAll: Bool { role == .cfo || role == .admin }
-
     /// Checks a new user's fields: a login of letters, digits, `.`, `_`, `-` (up to 64), a name,
     /// a holder for a budget holder, a directorate for finance, a portfolio for a member (only),
     /// and any email address. Each refusal names its field, not a command-line flag.

@@ -97,17 +97,17 @@ public struct ReminderPlan: Sendable {
             func tried(_ kind: ReminderKind, _ subject: String, _ login: String) -> String { "\(kind.rawValue)#\(subject)#\(login)" }
             let sent = Set(history.filter(\.sent).map { tried($0.kind, $0.subjectKey, $0.login) })
             let failed = Set(history.filter { !$0.sent }.map { tried($0.kind, $0.subjectKey, $0.login) })
-            let cfos = users.filter { $0.role == .cfo }
+            let cfos = users.filter(\.scope.isCFO)
 
             /// The finance business partners of any of the directorates.
             func partners(_ directorates: [String]) -> [PortalUser] {
-                users.filter { u in u.role == .finance && u.directorate.map { d in directorates.contains(d) } == true }
+                users.filter { $0.scope.partners(any: directorates) }
             }
 
             /// Adds the holder's reminder to each of their accounts with an address, or says why it cannot go.
             func remind(_ kind: ReminderKind, _ s: HolderStatement, period: Period, lines: [HolderStatement.Line]) {
                 let key = subjectKey(kind, holder: s.holder, period: period)
-                let accounts = users.filter { $0.role == .holder && $0.holder == s.holder }
+                let accounts = users.filter { $0.scope.isAccount(of: s.holder) }
                 if accounts.isEmpty {
                     plan.unreachable.append(Unreachable(kind: kind, holder: s.holder, period: period, why: .noAccount))
                 }

@@ -61,7 +61,7 @@ extension Ledger {
             }
         }
         try checkPeriodInWindow(period)
-        try Ledger.checkComment(comment)
+        try PlainText.checkComment(comment)
         // A proposal added in this write has only the lines recorded in it: none for a later period.
         let key = ProposalYear(ref, year)
         let none = db.inTransaction && newProposals.contains(ref) && newReturnPeriods[key, default: 0] < period.code
@@ -332,8 +332,8 @@ extension Ledger {
     public func addImpact(_ impact: IdentifiedImpact, by who: Provenance) throws {
         try transaction {
             _ = try requireProposal(impact.ref)
-            try Ledger.checkText(impact.impact, what: "impact")
-            try Ledger.checkComment(impact.mitigation)
+            try PlainText.checkName(impact.impact, what: "impact")
+            try PlainText.checkComment(impact.mitigation)
             try db.run(
                 "INSERT INTO impacts(proposal, kind, impact, mitigation, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 impact.ref, impact.kind.rawValue, impact.impact, impact.mitigation, who.recordedAt, who.actor, who.source, who.onBehalfOf)

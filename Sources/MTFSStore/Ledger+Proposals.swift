@@ -21,16 +21,6 @@ extension Ledger {
             {
                 throw LedgerError.conflict("proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
             }
-            try Ledger.checkText(proposal.title, what: "title")
-            try Ledger.checkText(proposal.owner, what: "owner")
-            try Ledger.checkText(proposal.directorate, what: "directorate")
-            try Ledger.checkText(proposal.fund, what: "fund")
-            for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
-                if let text {
-                    try Ledger.checkText(text, what: what)
-                    if text.count > 200 { throw LedgerError.refused("the \(what) is longer than 200 characters") }
-                }
-            }
             var proposal = proposal
             proposal.portfolio = proposal.portfolio?.trimmingSpaces()
             proposal.portfolioHolder = proposal.portfolioHolder?.trimmingSpaces()
@@ -53,9 +43,6 @@ extension Ledger {
                 proposal.fund = proposal.fund.trimmingSpaces()
             }
             for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
-            if let replaced = proposal.replaces, try self.proposal(replaced) == nil {
-                throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
-            }
             try db.run(
                 """
                 INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,

@@ -7,7 +7,7 @@ extension Ledger {
         holder: String, period: Period, comment: String, figures: String, head: ChainHead, by who: Provenance
     ) throws {
         try transaction {
-            try Ledger.checkText(holder, what: "budget holder")
+            try PlainText.checkName(holder, what: "budget holder")
             try db.run(
                 """
                 INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source, on_behalf_of, head, figures, figures_hash)

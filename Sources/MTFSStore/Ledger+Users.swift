@@ -59,11 +59,9 @@ extension Ledger {
         try chain(.userChanges, db.lastInsertRowID)
     }
 
-    /// Adds a user; a login already taken is a conflict. Recorded in the sign-in log.
-    public func addUser(
-        _ user: PortalUser, passwordHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64, recordedAt: String
-    ) throws {
-        do { try user.validate() } catch { throw LedgerError.refused(error.explanation) }
+    /// Adds a user (checked by the use case, `PeopleWrites.addUser`); a login already taken is a
+    /// conflict. Recorded in the sign-in log.
+    public func insertUser(_ user: PortalUser, passwordHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws {
         try transaction {
             let taken = try db.scalar("SELECT count(*) FROM user_changes WHERE lower(login) = lower(?)", user.login)
             if taken > 0 { throw LedgerError.conflict("there is already a user \(user.login) (logins are the same whatever their case)") }
@@ -114,21 +112,19 @@ extension Ledger {
         }
     }
 
-    /// Sets (or, with nil, removes) a user's email address, where their reminders go (SPEC §11).
-    public func setEmail(_ login: String, _ email: String?, by actor: String, onBehalfOf: String? = nil, at time: Int64) throws {
+    /// Records a user's email address (or, with nil, its removal), checked by the use case
+    /// (`PeopleWrites.setEmail`).
+    public func recordEmail(_ login: String, _ email: String?, by actor: String, onBehalfOf: String?, at time: Int64) throws {
         try transaction {
             guard var u = try user(login), let hash = try passwordHash(login: login) else { throw LedgerError.notFound("there is no user \(login)") }
             u.email = email
-            do throws(DomainError) { try u.validate() } catch { throw LedgerError.refused(error.explanation) }
             try recordUser(u, passwordHash: hash, change: email == nil ? "email removed" : "email set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
         }
     }
 
-    /// Records an API token by its hash.
-    public func addToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64, recordedAt: String) throws {
+    /// Records an API token by its hash (the use case, `PeopleWrites.addToken`, decides who may have one).
+    public func insertToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws {
         try transaction {
-            guard let u = try user(login) else { throw LedgerError.notFound("there is no user \(login)") }
-            guard !u.disabled else { throw LedgerError.refused("\(login) is disabled; a disabled user gets no token") }
             try db.run(
                 "INSERT INTO tokens(login, token_hash, created_at, actor, on_behalf_of) VALUES (?, ?, ?, ?, ?)", login, tokenHash, recordedAt, actor,
                 onBehalfOf)

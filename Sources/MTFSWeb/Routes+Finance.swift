@@ -32,7 +32,7 @@ extension Portal {
             counts[state.group, default: 0] += 1
             t.rows.append([
                 .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed),
-                .text(Portal.remindersText(reminders.filter { $0.holder == s.holder }, accounts: users.filter { $0.role == .holder && $0.holder == s.holder && !$0.disabled })),
+                .text(Portal.remindersText(reminders.filter { $0.holder == s.holder }, accounts: users.filter { $0.scope.isAccount(of: s.holder) && !$0.disabled })),
                 .money(s.totals.delivered),
                 .money(s.totals.variance),
             ])

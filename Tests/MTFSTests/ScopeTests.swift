@@ -34,6 +34,16 @@ struct ScopeTests {
         #expect(scope.readsOnly == (role == .member))
     }
 
+    @Test("who answers for what: only a holder's own account is theirs, only finance of a directorate partners it, only the CFO is the CFO", arguments: PortalUser.Role.allCases)
+    func answers(role: PortalUser.Role) throws {
+        let scope = try #require(ScopeTests.users[role]).scope
+        #expect(scope.isAccount(of: "Ann") == (role == .holder))
+        #expect(!scope.isAccount(of: "Bo"))
+        #expect(scope.partners(any: ["Place", "People"]) == (role == .finance))
+        #expect(!scope.partners(any: ["Place"]))
+        #expect(scope.isCFO == (role == .cfo))
+    }
+
     @Test("whose proposals each role sees and writes to; a holder's statement only for its holder, finance's directorate or the CFO")
     func proposals() {
         var theirs = Proposal(ref: "P-1", title: "T", directorate: "People", owner: "Ann", costCentres: [])

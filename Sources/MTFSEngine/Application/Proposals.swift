@@ -10,7 +10,18 @@ extension BookWrites {
         -> [Int64]
     {
         try transaction {
+            for (text, what) in [(proposal.title, "title"), (proposal.owner, "owner"), (proposal.directorate, "directorate"), (proposal.fund, "fund")] {
+                try PlainText.checkName(text, what: what)
+            }
+            for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
+                guard let text else { continue }
+                try PlainText.checkName(text, what: what)
+                if text.count > 200 { throw LedgerError.refused("the \(what) is longer than 200 characters") }
+            }
             let stored = try insert(proposal, by: who)
+            if let replaced = stored.replaces, try self.proposal(replaced) == nil {
+                throw LedgerError.refused("proposal \(stored.ref) replaces \(replaced), which is not in the ledger")
+            }
             if let start = stored.deliveryStart { try checkInWindow(start.year) }
             for year in targets.keys { try checkInWindow(year) }
             var ids: [Int64] = []

@@ -85,7 +85,7 @@ struct Demo: ParsableCommand {
             text += " (mtfs reconcile --ledger \(ledger))\n\n"
             text += "Reports written:\n" + written.map { "  " + $0 }.joined(separator: "\n")
             text += "\n\nThe portal: mtfs serve --ledger \(ledger), then open http://127.0.0.1:8080 and sign in as "
-                + DemoUsers.users.map { "\($0.login) (\($0.name)\($0.role == .member ? ", a councillor" : ""))" }.joined(separator: ", ")
+                + DemoUsers.users.map { "\($0.login) (\($0.name)\($0.scope.readsOnly ? ", a councillor" : ""))" }.joined(separator: ", ")
                 + ", each with the password \(DemoUsers.password) (demo users: the portal serves them on localhost only)."
             Terminal.write(text)
         }

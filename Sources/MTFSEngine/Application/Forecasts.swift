@@ -1,0 +1,39 @@
+import MTFSDomain
+
+/// A forecast and a restructure: use cases over any store's ``BookWrites``, owning their rules.
+extension BookWrites {
+    /// Records the forecast for the year, the RAG and the comment as at a period.
+    public func recordForecast(
+        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney? = nil,
+        by who: Provenance
+    ) throws {
+        try transaction {
+            _ = try requireProposal(ref)
+            try checkInWindow(year)
+            try checkPeriodInWindow(period)
+            guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
+            try PlainText.checkComment(comment)
+            try insertForecast(ref: ref, year: year, period: period, forecast: forecast, rag: rag, comment: comment, status: status, by: who)
+        }
+    }
+
+    /// Moves a cost centre to a new service, directorate and holder from a date: a change, dated
+    /// after the cost centre was set up.
+    public func restructure(_ assignment: Assignment, by who: Provenance) throws {
+        try transaction {
+            let model = try operatingModel(of: assignment.costCentre)
+            if let current = model.assignment(of: assignment.costCentre, on: assignment.effective),
+                current.service == assignment.service, current.directorate == assignment.directorate,
+                current.budgetHolder == assignment.budgetHolder, current.model == assignment.model
+            {
+                throw LedgerError.refused(
+                    "cost centre \(assignment.costCentre) is already in \(current.service), \(current.directorate), held by \(current.budgetHolder), on \(assignment.effective)"
+                )
+            }
+            if let first = model.original(of: assignment.costCentre), assignment.effective <= first.effective {
+                throw LedgerError.refused("a restructure of \(assignment.costCentre) must be dated after the cost centre was set up")
+            }
+            try insert(assignment, by: who)
+        }
+    }
+}

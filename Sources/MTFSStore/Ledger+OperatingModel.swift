@@ -1,0 +1,142 @@
+import CSQLite
+import Foundation
+import MTFSDomain
+
+/// Cost centres and where they sit over time (SPEC §6), their baselines, and forecasts.
+extension Ledger {
+    // MARK: - The operating model
+
+    /// Adds a cost centre with where it sits from `assignment.effective`, and its baselines (the
+    /// rules its code keeps are the use case's: `BookWrites.addCostCentre`); a code already taken
+    /// is a conflict.
+    public func insert(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence], by who: Provenance) throws {
+        try transaction {
+            guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", costCentre.code, map: { _ in true }) == nil else {
+                throw LedgerError.conflict("cost centre \(costCentre.code) already exists")
+            }
+            try db.run(
+                "INSERT INTO cost_centres(code, name, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)",
+                costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source, who.onBehalfOf)
+            try chain(.costCentres, costCentre.code)
+            try insertAssignment(assignment, by: who)
+            for (year, amount) in baselines.sorted(by: { $0.key < $1.key }) {
+                try addBaseline(costCentre: costCentre.code, year: year, netBudget: amount, by: who)
+            }
+        }
+    }
+
+    /// Records a cost centre's net budget for a year.
+    public func addBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
+        // The row and its record land together (and its head is logged) even when called alone.
+        if !db.inTransaction { return try transaction { try addBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who) } }
+        try checkInWindow(year)
+        try requireCostCentre(costCentre)
+        if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil
+        {
+            throw LedgerError.conflict("cost centre \(costCentre) already has a baseline for \(year)")
+        }
+        try db.run(
+            "INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source, who.onBehalfOf)
+        try chain(.baselines, costCentre, year.startYear)
+    }
+
+    /// Appends where a cost centre sits from a date (a restructure; the rules it keeps are the use
+    /// case's: `BookWrites.restructure`).
+    public func insert(_ assignment: Assignment, by who: Provenance) throws {
+        try transaction {
+            try requireCostCentre(assignment.costCentre)
+            try insertAssignment(assignment, by: who)
+        }
+    }
+
+    private func insertAssignment(_ a: Assignment, by who: Provenance) throws {
+        for (text, what) in [(a.service, "service"), (a.directorate, "directorate"), (a.budgetHolder, "budget holder")] {
+            try PlainText.checkName(text, what: what)
+        }
+        if try db.first(
+            "SELECT 1 FROM assignments WHERE cost_centre = ? AND effective = ?", a.costCentre, a.effective.description, map: { _ in true })
+            != nil
+        {
+            throw LedgerError.conflict("cost centre \(a.costCentre) already has a change effective on \(a.effective)")
+        }
+        try db.run(
+            """
+            INSERT INTO assignments(cost_centre, effective, service, directorate, budget_holder, model, reason, recorded_at, actor, source, on_behalf_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
+            who.recordedAt, who.actor, who.source, who.onBehalfOf)
+        try chain(.assignments, db.lastInsertRowID)
+    }
+
+    /// Refuses an unknown cost centre.
+    public func requireCostCentre(_ code: CostCentreCode) throws {
+        guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", code, map: { _ in true }) != nil else {
+            throw LedgerError.notFound("unknown cost centre \(code)")
+        }
+    }
+
+    /// Every cost centre.
+    public func costCentres() throws -> [CostCentre] {
+        try db.query("SELECT code, name FROM cost_centres ORDER BY code") { CostCentre(code: $0.id(0), name: $0.text(1)) }
+    }
+
+    /// The whole operating model history.
+    public func operatingModel() throws -> OperatingModel { try operatingModel(where: "", []) }
+
+    /// One cost centre's history (what a restructure checks, without reading every cost centre's).
+    public func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel {
+        try operatingModel(where: "WHERE cost_centre = ?", [costCentre])
+    }
+
+    private func operatingModel(where clause: String, _ parameters: [SQLBindable]) throws -> OperatingModel {
+        let rows = try db.query(
+            "SELECT cost_centre, effective, service, directorate, budget_holder, model, reason FROM assignments \(clause) ORDER BY id",
+            parameters: parameters
+        ) { row in
+            Assignment(
+                costCentre: row.id(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
+                directorate: row.text(3), budgetHolder: row.text(4), model: ServiceModel(rawValue: row.text(5)) ?? .devolved,
+                reason: row.text(6))
+        }
+        return OperatingModel(rows)
+    }
+
+    /// Net budgets by cost centre and year.
+    public func baselines() throws -> [CostCentreCode: [FinancialYear: Pence]] {
+        var out: [CostCentreCode: [FinancialYear: Pence]] = [:]
+        try db.forEach("SELECT cost_centre, year, net_budget FROM baselines") { row in
+            out[row.id(0), default: [:]][FinancialYear(startYear: Int(row.int(1)))] = Pence(row.int(2))
+        }
+        return out
+    }
+
+    // MARK: - Forecasts
+
+    /// Appends a forecast for the year, the RAG and the comment as at a period (the rules it keeps
+    /// are the use case's: `BookWrites.recordForecast`).
+    public func insertForecast(
+        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney?, by who: Provenance
+    ) throws {
+        try transaction {
+            let values: [SQLValue] = [
+                ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(forecast.rawValue), .text(rag.rawValue),
+                .text(comment), .text(who.recordedAt), .text(who.actor), .text(who.source), who.onBehalfOf.sqlValue,
+            ] + Ledger.statusValues(status)
+            let id = try insertReturningID("forecasts", Ledger.insertForecast, values)
+            try chain(.forecasts, id, columns: [.integer(id)] + values)
+        }
+    }
+
+    /// The green, amber and red columns of a row: money by status, or three NULLs.
+    static func statusValues(_ status: StatusMoney?) -> [SQLValue] {
+        guard let status else { return [.null, .null, .null] }
+        return [.integer(status.green.rawValue), .integer(status.amber.rawValue), .integer(status.red.rawValue)]
+    }
+
+    /// Money by status from three columns starting at `i` (nil when the row has none).
+    static func status(_ row: Row, from i: Int32) -> StatusMoney? {
+        guard let g = row.optionalInt(i), let a = row.optionalInt(i + 1), let r = row.optionalInt(i + 2) else { return nil }
+        return StatusMoney(green: Pence(g), amber: Pence(a), red: Pence(r))
+    }
+}
