@@ -87,6 +87,8 @@ run() {
         eval "\"$bin\" $args --ledger ./l.sqlite" >"$name.out" 2>"$name.err" </dev/null
         echo "exit $?" >>"$name.out"
     done <<<"$commands"
+    # An administrator, for the Users page.
+    echo "admin-password-1234" | "$bin" user add admin --name "Ada Admin" --role admin --email ada@example.org --password-stdin --ledger ./l.sqlite >admin.out 2>&1
     "$bin" serve --ledger ./l.sqlite --port "$port" >/dev/null 2>&1 &
     local server=$!
     sleep 2
@@ -97,6 +99,20 @@ run() {
             curl -s -b "$login.jar" -o "$file" -w '\nstatus %{http_code}\n' "http://127.0.0.1:$port$page" >>"$file.status"
         done
     done
+    curl -s -c admin.jar -o /dev/null -d "login=admin&password=admin-password-1234" "http://127.0.0.1:$port/login"
+    for page in /users "/users?saved=helen" /upload /summary?year=2024/25 "/findings?severity=high&code=DC04&code=SL01&directorate=People" /members?portfolio=Children%27s%20Services; do
+        file="page-admin$(echo "$page" | tr '/?&=%' '_____').html"
+        curl -s -b admin.jar -o "$file" -w '\nstatus %{http_code}\n' "http://127.0.0.1:$port$page" >>"$file.status"
+    done
+    # Forms: a bad address on the Users page, a return with a refused field, a return's preview, a
+    # sign-in refused (each page's CSRF token read from the page before).
+    csrf=$(grep -o 'name="csrf" value="[^"]*"' page-admin_users.html | head -1 | sed 's/.*value="//; s/"$//')
+    curl -s -b admin.jar -o post-users-bad.html -w '\nstatus %{http_code}\n' --data-urlencode "csrf=$csrf" -d "login=helen" --data-urlencode "email=<b>x@y" "http://127.0.0.1:$port/users/email" >>post-users-bad.html.status
+    csrf=$(grep -o 'name="csrf" value="[^"]*"' page-helen_return.html | head -1 | sed 's/.*value="//; s/"$//')
+    form="csrf=$csrf&period=2023-11&rows=1&ref_0=PEO-07&year_0=2023/24&forecast_0=&rag_0=&comment_0=%3Cscript%3E&green_0=&amber_0=&red_0=&impact_0=&impact_foreseen_0="
+    curl -s -b helen.jar -o post-return-bad.html -w '\nstatus %{http_code}\n' -d "$form&delivered_to_date_0=lots&action=preview" "http://127.0.0.1:$port/return" >>post-return-bad.html.status
+    curl -s -b helen.jar -o post-return-preview.html -w '\nstatus %{http_code}\n' -d "$form&delivered_to_date_0=1&action=preview" "http://127.0.0.1:$port/return" >>post-return-preview.html.status
+    curl -s -o post-login-bad.html -w '\nstatus %{http_code}\n' -d "login=%3Cb%3Ehelen&password=wrong" "http://127.0.0.1:$port/login" >>post-login-bad.html.status
     kill "$server"
     wait "$server" 2>/dev/null
     rm -f ./*.jar l.sqlite* x.html

@@ -63,15 +63,16 @@ public enum ReminderMessage {
         if !findingLines.isEmpty { text += "\n" + findingLines.map { "- " + $0 }.joined(separator: "\n") + "\n" + (more.map { $0 + "\n" } ?? "") }
         text += "\n\(linkText): \(link)\n\n" + (contact.map { $0 + "\n\n" } ?? "") + "This reminder is sent once" + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).\n"
 
-        var html = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;font-size:16px;color:#0b0c0c\">"
-        html += "<p>Dear \(Escape.html(due.recipient.name)),</p>"
-        html += paragraphs.map { "<p>\(Escape.html($0))</p>" }.joined()
+        var html: HTML = "<!doctype html><html lang=\"en-GB\"><body style=\"font-family:Arial,sans-serif;font-size:16px;color:#0b0c0c\">"
+        html += "<p>Dear \(due.recipient.name),</p>"
+        html += paragraphs.map { p -> HTML in "<p>\(p)</p>" }.joined()
         if !findingLines.isEmpty {
-            html += "<ul>" + findingLines.map { "<li>\(Escape.html($0))</li>" }.joined() + "</ul>" + (more.map { "<p>\(Escape.html($0))</p>" } ?? "")
+            html += "<ul>\(findingLines.map { f -> HTML in "<li>\(f)</li>" }.joined())</ul>"
+            if let more { html += "<p>\(more)</p>" }
         }
-        html += "<p><a href=\"\(Escape.html(link))\">\(Escape.html(linkText))</a></p>"
-        html += (contact.map { "<p>\(Escape.html($0))</p>" } ?? "") + "<p style=\"color:#505a5f;font-size:14px\">This reminder is sent once"
-            + (due.kind == .digest ? " for these findings" : " for this month") + " by the council's savings ledger (mtfs).</p></body></html>"
-        return (subject, text, html)
+        html += "<p><a href=\"\(link)\">\(linkText)</a></p>"
+        if let contact { html += "<p>\(contact)</p>" }
+        html += "<p style=\"color:#505a5f;font-size:14px\">This reminder is sent once\(due.kind == .digest ? " for these findings" : " for this month") by the council's savings ledger (mtfs).</p></body></html>"
+        return (subject, text, html.text)
     }
 }

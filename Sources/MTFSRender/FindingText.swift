@@ -3,17 +3,17 @@ import MTFSDomain
 /// A finding's sentence on a web page: each part escaped, amounts set in tabular figures and never
 /// broken across lines, proposal refs and cost centre codes marked so a page can style or link them.
 public enum FindingHTML {
-    public static func sentence(_ m: FindingMessage) -> String {
-        m.parts.map { part in
+    public static func sentence(_ m: FindingMessage) -> HTML {
+        m.parts.map { part -> HTML in
             switch part {
-            case .text(let s): Escape.html(s)
-            case .amount(let p): "<span class=\"money\">\(Escape.html(p.description))</span>"
-            case .year, .period, .date: "<span class=\"when\">\(Escape.html(part.text))</span>"
+            case .text(let s): "\(s)"
+            case .amount(let p): "<span class=\"money\">\(p.description)</span>"
+            case .year, .period, .date: "<span class=\"when\">\(part.text)</span>"
             case .proposal(let ref, let title, let owner):
-                "<span class=\"ref\">\(Escape.html(ref.rawValue))</span>" + (title.map { " “\(Escape.html($0))”" } ?? "")
-                    + (owner.map { " (\(Escape.html($0)))" } ?? "")
+                "<span class=\"ref\">\(ref.rawValue)</span>" + (title.map { " “\($0)”" } ?? .empty)
+                    + (owner.map { " (\($0))" } ?? .empty)
             case .costCentre(let code, let name):
-                "<span class=\"cc\">\(Escape.html(code.rawValue))</span>" + (name.map { " (\(Escape.html($0)))" } ?? "")
+                "<span class=\"cc\">\(code.rawValue)</span>" + (name.map { " (\($0))" } ?? .empty)
             }
         }.joined()
     }

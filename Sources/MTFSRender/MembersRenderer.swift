@@ -188,53 +188,57 @@ public enum MembersRenderer {
         """
 
     public static func html(_ r: MembersReport) -> String {
-        HTMLPage.page(title: title(r) + " — " + asAt(r), body: htmlBody(r), extraCSS: css)
+        HTMLPage.page(title: title(r) + " — " + asAt(r), body: htmlBody(r), extraCSS: css).text
     }
 
     /// The page body (for a page of its own or the portal's frame).
-    public static func htmlBody(_ r: MembersReport) -> String {
-        let h = Escape.html
-        var body = "<div class=\"members\"><header><h1>\(h(title(r)))</h1><p class=\"meta\">\(h(asAt(r))) · ledger head \(h(r.head.short))"
-        if let line = returnsLine(r) { body += " · " + h(line) }
+    public static func htmlBody(_ r: MembersReport) -> HTML {
+        var body: HTML = "<div class=\"members\"><header><h1>\(title(r))</h1><p class=\"meta\">\(asAt(r)) · ledger head \(r.head.short)"
+        if let line = returnsLine(r) { body += " · \(line)" }
         body += "</p></header>"
         // One portfolio's report: its own headline below says it all.
-        if r.portfolios.count != 1 { body += "<p class=\"headline\">\(h(headline(r.totals, r)))</p>" }
-        body += "<ul class=\"plain\">" + glance(r).map { "<li>\(h($0))</li>" }.joined() + "</ul>"
+        if r.portfolios.count != 1 { body += "<p class=\"headline\">\(headline(r.totals, r))</p>" }
+        body += "<ul class=\"plain\">\(glance(r).map { g -> HTML in "<li>\(g)</li>" }.joined())</ul>"
         if r.portfolios.count > 1 {
-            body += "<h2>By portfolio</h2>" + HTMLPage.table(portfolioTable(r))
+            body += "<h2>By portfolio</h2>\(HTMLPage.table(portfolioTable(r)))"
         }
-        body += "<p class=\"meta\">\(h(legend(r)))</p>"
+        body += "<p class=\"meta\">\(legend(r))</p>"
         if r.portfolios.isEmpty { body += "<p>No savings proposals in this report.</p>" }
         for p in r.portfolios {
             // Printed, each portfolio starts a page after the programme's; one portfolio alone needs none.
-            body += "<section class=\"portfolio\(r.portfolios.count > 1 ? " paged" : "")\"><h2 class=\"portfolio\">\(h(p.name))</h2>"
-            body += "<p class=\"holder\">Portfolio holder: \(h(p.holder ?? "not named"))</p><p class=\"meta\">\(h(asAt(r)))</p>"
-            body += "<p class=\"headline\">\(h(headline(p.totals, r)))</p>"
+            body += "<section class=\"portfolio\(r.portfolios.count > 1 ? " paged" : "")\"><h2 class=\"portfolio\">\(p.name)</h2>"
+            body += "<p class=\"holder\">Portfolio holder: \(p.holder ?? "not named")</p><p class=\"meta\">\(asAt(r))</p>"
+            body += "<p class=\"headline\">\(headline(p.totals, r))</p>"
             for g in p.groups {
                 // On a narrow screen the table scrolls in its own labelled region, not the page.
-                body += "<h3>\(h(groupHeading(g)))</h3><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(p.name)): \(h(g.directorate))\">"
-                    + HTMLPage.table(groupTable(g, r)) + "</div>"
+                body += "<h3>\(groupHeading(g))</h3><div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(p.name): \(g.directorate)\">"
+                body += "\(HTMLPage.table(groupTable(g, r)))</div>"
                 let comments = g.lines.compactMap { l in l.comment.map { (l.proposal.ref, $0) } }
                 if !comments.isEmpty {
                     body += "<p class=\"meta\">Comments from the latest returns:</p><ul class=\"plain\">"
-                        + comments.map { "<li><b>\(h($0.0.rawValue))</b>: \(h($0.1))</li>" }.joined() + "</ul>"
+                        + comments.map { c -> HTML in "<li><b>\(c.0.rawValue)</b>: \(c.1)</li>" }.joined() + "</ul>"
                 }
             }
-            if p.groups.isEmpty { body += "<p>No savings target for \(h(r.year.description)).</p>" }
-            body += "<h3>\(h(impactsHeading(r)))</h3>"
-            body +=
-                p.impacts.isEmpty && p.silentOnImpacts.isEmpty
-                ? "<p>None reported.</p>"
-                : "<ul class=\"plain\">" + p.impacts.map { i in
+            if p.groups.isEmpty { body += "<p>No savings target for \(r.year.description).</p>" }
+            body += "<h3>\(impactsHeading(r))</h3>"
+            if p.impacts.isEmpty && p.silentOnImpacts.isEmpty {
+                body += "<p>None reported.</p>"
+            } else {
+                let reported = p.impacts.map { i -> HTML in
                     let s = impactSentence(i)
-                    return "<li><span class=\"label\(i.unforeseen ? " label-no" : "")\">\(h(s.label))</span> · \(h(s.text))</li>"
-                }.joined() + p.silentOnImpacts.map { "<li><span class=\"label\">Not reported on</span> · \(h(silentSentence($0)))</li>" }.joined() + "</ul>"
+                    return "<li><span class=\"label\(i.unforeseen ? " label-no" : "")\">\(s.label)</span> · \(s.text)</li>"
+                }
+                let silent = p.silentOnImpacts.map { x -> HTML in "<li><span class=\"label\">Not reported on</span> · \(silentSentence(x))</li>" }
+                body += "<ul class=\"plain\">\(reported.joined())\(silent.joined())</ul>"
+            }
             body += "<h3>Slippage and double counts</h3>"
-            body +=
-                p.concerns.isEmpty
-                ? "<p>None.</p>"
-                : "<ul class=\"plain\">" + p.concerns.prefix(shownConcerns).map { "<li>\(h($0.sentence))</li>" }.joined()
-                    + (more(p).map { "<li>\(h($0))</li>" } ?? "") + "</ul>"
+            if p.concerns.isEmpty {
+                body += "<p>None.</p>"
+            } else {
+                let shown = p.concerns.prefix(shownConcerns).map { c -> HTML in "<li>\(c.sentence)</li>" }
+                let rest: HTML = more(p).map { "<li>\($0)</li>" } ?? .empty
+                body += "<ul class=\"plain\">\(shown.joined())\(rest)</ul>"
+            }
             body += "</section>"
         }
         return body + "</div>"

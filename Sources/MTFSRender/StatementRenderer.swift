@@ -244,18 +244,20 @@ public enum HTMLPage {
         """
 
     /// Findings as a list: code and name, severity, amount, and the sentence with its parts marked.
-    public static func findings(_ findings: [Finding]) -> String {
+    public static func findings(_ findings: [Finding]) -> HTML {
         "<ul class=\"findings\">"
-            + findings.map {
-                "<li class=\"sev-\($0.severity.rawValue)\"><b>\(Escape.html($0.code.plainName))</b> <span class=\"code\">\($0.code.rawValue)</span> <span class=\"sev\">\($0.severity.rawValue)</span> <span class=\"amt\">\(Escape.html($0.amount.formatted()))</span><br>\(FindingHTML.sentence($0.sentence))</li>"
+            + findings.map { f -> HTML in
+                "<li class=\"sev-\(f.severity.rawValue)\"><b>\(f.code.plainName)</b> <span class=\"code\">\(f.code.rawValue)</span> <span class=\"sev\">\(f.severity.rawValue)</span> <span class=\"amt\">\(f.amount.formatted())</span><br>\(FindingHTML.sentence(f.sentence))</li>"
             }.joined() + "</ul>"
     }
 
     /// A whole page.
     /// `extraCSS`: a report's own rules after the common ones (constants, never user input).
-    public static func page(title: String, body: String, extraCSS: String = "") -> String {
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>\(Escape.html(title))</title><style>\(css)\(extraCSS)</style></head><body><main>\(body)</main></body></html>\n"
+    public static func page(title: String, body: HTML, extraCSS: String = "") -> HTML {
+        // The style sheets are constants of ours, never input.
+        let style = HTML(rendered: css + extraCSS)
+        return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>\(title)</title><style>\(style)</style></head><body><main>\(body)</main></body></html>\n"
     }
 
     /// A table; money right-aligned, negative amounts in red, RAG as a coloured badge with its letter.
@@ -266,11 +268,11 @@ public enum HTMLPage {
     public static func table(
         _ t: Table, ragColumn: String? = nil, calm: (column: String, alarmed: Set<Int>)? = nil, exact: Bool = false,
         link: ((_ row: Int, _ column: String) -> String?)? = nil
-    ) -> String {
+    ) -> HTML {
         let ragIndex = ragColumn.flatMap { key in t.columns.firstIndex { $0.key == key } }
         let calmIndex = calm.flatMap { c in t.columns.firstIndex { $0.key == c.column } }
         var row = -1
-        func cell(_ c: Table.Cell, _ i: Int, header: Bool = false) -> String {
+        func cell(_ c: Table.Cell, _ i: Int, header: Bool = false) -> HTML {
             let numeric: Bool
             switch c {
             case .money, .integer, .percent: numeric = true
@@ -282,17 +284,17 @@ public enum HTMLPage {
             let neutral = t.columns.indices.contains(i) && t.columns[i].neutralSign
             if case .money(let p) = c, p.isNegative, !neutral, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             // Figures to the pound on a page (the CSV, JSON and workbook keep the pence).
-            var text = Escape.html((exact ? nil : c.money?.forReading) ?? Table.human(c))
+            var text: HTML = "\((exact ? nil : c.money?.forReading) ?? Table.human(c))"
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
-                text = "<span class=\"rag rag-\(letter)\" title=\"\(Escape.html(String(s.dropFirst(2))))\">\(letter)</span>"
+                text = "<span class=\"rag rag-\(letter)\" title=\"\(String(s.dropFirst(2)))\">\(letter)</span>"
                 cls += " ragcell"
             }
             if row >= 0, t.columns.indices.contains(i), let href = link?(row, t.columns[i].key) {
-                text = "<a href=\"\(Escape.html(href))\">\(text)</a>"
+                text = "<a href=\"\(href)\">\(text)</a>"
             }
             // The column's heading beside each value when a phone shows the row as a card.
-            let label = t.columns.indices.contains(i) ? " data-label=\"\(Escape.html(t.columns[i].heading))\"" : ""
+            let label: HTML = t.columns.indices.contains(i) ? " data-label=\"\(t.columns[i].heading)\"" : .empty
             return "<td class=\"\(cls)\"\(label)>\(text)</td>"
         }
         let numericColumns = t.columns.indices.map { i in
@@ -304,14 +306,14 @@ public enum HTMLPage {
                 }
             }
         }
-        var out =
-            "<table class=\"cards\"><thead><tr>"
-            + t.columns.enumerated().map {
-                "<th class=\"\(numericColumns[$0.offset] ? "num" : "")\">\(Escape.html($0.element.heading))</th>"
-            }.joined() + "</tr></thead><tbody>"
+        let headings = t.columns.enumerated().map { c -> HTML in
+            "<th class=\"\(numericColumns[c.offset] ? "num" : "")\">\(c.element.heading)</th>"
+        }
+        var out: HTML = "<table class=\"cards\"><thead><tr>\(headings.joined())</tr></thead><tbody>"
         for (i, cells) in t.rows.enumerated() {
             row = i
-            out += (t.subtotals.contains(i) ? "<tr class=\"total\">" : "<tr>") + cells.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
+            let open: HTML = t.subtotals.contains(i) ? "<tr class=\"total\">" : "<tr>"
+            out += open + cells.enumerated().map { cell($0.element, $0.offset) }.joined() + "</tr>"
         }
         row = -1
         if let totals = t.totals {
@@ -325,26 +327,25 @@ public enum HTMLPage {
     /// Drawn twice: wide, with the name beside each bar, and narrow for a phone, the name above it,
     /// so its text is read at its own size on either (one drawing scaled to a phone's width shrank
     /// its labels to about 4 px). CSS shows one.
-    public static func chart(bars: [(label: String, target: Pence, delivered: Pence, forecast: Pence, rag: RAG?)], title: String) -> String
+    public static func chart(bars: [(label: String, target: Pence, delivered: Pence, forecast: Pence, rag: RAG?)], title: String) -> HTML
     {
-        guard !bars.isEmpty else { return "" }
+        guard !bars.isEmpty else { return .empty }
         let maxValue = max(1, bars.map { max($0.target.rawValue, $0.delivered.rawValue, $0.forecast.rawValue) }.max() ?? 1)
-        let h = Escape.html
-        var svg =
-            "<figure><figcaption><b>\(h(title))</b> <span class=\"legend\"><span><i style=\"background:#c9d2dc\"></i>target</span>"
+        var svg: HTML =
+            "<figure><figcaption><b>\(title)</b> <span class=\"legend\"><span><i style=\"background:#c9d2dc\"></i>target</span>"
         svg +=
             "<span><i style=\"background:#1f4e79\"></i>delivered</span><span><i style=\"border:2px solid #a85d00;height:6px\"></i>forecast</span></span></figcaption>"
-        func drawing(narrow: Bool) -> String {
+        func drawing(narrow: Bool) -> HTML {
             let labelWidth = narrow ? 0 : 150, barWidth = narrow ? 250 : 640, rowHeight = narrow ? 44 : 26, top = 8
             let width = labelWidth + barWidth + (narrow ? 110 : 170)
             let height = top + bars.count * rowHeight + 8
             func x(_ p: Pence) -> Int { Int(Double(max(0, p.rawValue)) / Double(maxValue) * Double(barWidth)) }
-            var out =
-                "<svg class=\"chart-\(narrow ? "narrow" : "wide")\" role=\"img\" aria-label=\"\(h(title))\" style=\"width:100%;max-width:\(width)px;height:auto\" viewBox=\"0 0 \(width) \(height)\">"
+            var out: HTML =
+                "<svg class=\"chart-\(narrow ? "narrow" : "wide")\" role=\"img\" aria-label=\"\(title)\" style=\"width:100%;max-width:\(width)px;height:auto\" viewBox=\"0 0 \(width) \(height)\">"
             for (i, b) in bars.enumerated() {
                 // Narrow: the name on a line of its own, the bar under it.
                 let y = top + i * rowHeight + (narrow ? 18 : 0)
-                let label = h(String(b.label.prefix(narrow ? 40 : 22)))
+                let label = String(b.label.prefix(narrow ? 40 : 22))
                 out += narrow ? "<text x=\"0\" y=\"\(y - 4)\">\(label)</text>" : "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(label)</text>"
                 out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(x(b.target))\" height=\"16\" fill=\"#c9d2dc\"/>"
                 out += "<rect x=\"\(labelWidth)\" y=\"\(y + 7)\" width=\"\(x(b.delivered))\" height=\"8\" fill=\"#1f4e79\"/>"
@@ -352,7 +353,7 @@ public enum HTMLPage {
                 let ragText = b.rag.map { " \($0.rawValue)" } ?? ""
                 // Text colours dark enough to read on white (WCAG AA): the amber is darker than a badge's.
                 let colour = b.rag.map { ["B": "#1f5fbf", "G": "#2e7d32", "A": "#a85d00", "R": "#c62828"][$0.rawValue] ?? "#1d2430" } ?? "#1d2430"
-                let figures = narrow ? h(b.delivered.forReading) : "\(h(b.delivered.forReading)) of \(h(b.target.forReading))"
+                let figures = narrow ? b.delivered.forReading : "\(b.delivered.forReading) of \(b.target.forReading)"
                 out += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 15)\">\(figures)</text>"
                 out += "<text x=\"\(labelWidth + barWidth + (narrow ? 92 : 150))\" y=\"\(y + 15)\" fill=\"\(colour)\" font-weight=\"700\">\(ragText)</text>"
             }
@@ -364,21 +365,20 @@ public enum HTMLPage {
     /// Delivered to date against the profile, month by month, as a line chart: the profile dashed,
     /// delivered solid, each month's delivered marked (red when behind). The table beside it has
     /// the figures; the chart's label says where the latest month stands.
-    public static func trendChart(points: [(month: Int, delivered: Pence, profiled: Pence, behind: Bool)], title: String) -> String {
-        guard let last = points.last else { return "" }
-        let h = Escape.html
+    public static func trendChart(points: [(month: Int, delivered: Pence, profiled: Pence, behind: Bool)], title: String) -> HTML {
+        guard let last = points.last else { return .empty }
         let top1 = max(1, points.map { max($0.delivered.rawValue, $0.profiled.rawValue) }.max() ?? 1)
         let summary = "\(title): delivered \(last.delivered.forReading) against a profile of \(last.profiled.forReading) at month \(last.month)"
         // Drawn at a phone's width and at a page's, each shown at its own size (as `chart`).
-        func drawing(narrow: Bool) -> String {
+        func drawing(narrow: Bool) -> HTML {
             let width = narrow ? 360 : 560, height = narrow ? 190 : 220, left = 80, right = 12, top = 12, bottom = 28
             func x(_ month: Int) -> Int { left + (month - 1) * (width - left - right) / 11 }
             func y(_ p: Pence) -> Int { top + Int(Double(top1 - max(0, p.rawValue)) / Double(top1) * Double(height - top - bottom)) }
-            var out = "<svg class=\"chart-\(narrow ? "narrow" : "wide")\" role=\"img\" aria-label=\"\(h(summary))\" style=\"width:100%;max-width:\(width)px;height:auto\" viewBox=\"0 0 \(width) \(height)\">"
+            var out: HTML = "<svg class=\"chart-\(narrow ? "narrow" : "wide")\" role=\"img\" aria-label=\"\(summary)\" style=\"width:100%;max-width:\(width)px;height:auto\" viewBox=\"0 0 \(width) \(height)\">"
             out += "<line x1=\"\(left)\" y1=\"\(y(.zero))\" x2=\"\(width - right)\" y2=\"\(y(.zero))\" stroke=\"#5b6575\"/>"
             out += "<line x1=\"\(left)\" y1=\"\(y(Pence(top1)))\" x2=\"\(width - right)\" y2=\"\(y(Pence(top1)))\" stroke=\"#dde3ea\"/>"
             out += "<text x=\"\(left - 6)\" y=\"\(y(.zero) + 4)\" text-anchor=\"end\">£0</text>"
-            out += "<text x=\"\(left - 6)\" y=\"\(y(Pence(top1)) + 4)\" text-anchor=\"end\">\(h(Pence(top1).forReading))</text>"
+            out += "<text x=\"\(left - 6)\" y=\"\(y(Pence(top1)) + 4)\" text-anchor=\"end\">\(Pence(top1).forReading)</text>"
             for m in [1, 4, 7, 10, 12] { out += "<text x=\"\(x(m))\" y=\"\(height - 8)\" text-anchor=\"middle\">P\(m)</text>" }
             let profile = points.map { "\(x($0.month)),\(y($0.profiled))" }.joined(separator: " ")
             let delivered = points.map { "\(x($0.month)),\(y($0.delivered))" }.joined(separator: " ")
@@ -387,9 +387,9 @@ public enum HTMLPage {
             for p in points { out += "<circle cx=\"\(x(p.month))\" cy=\"\(y(p.delivered))\" r=\"3.5\" fill=\"\(p.behind ? "#c62828" : "#1f4e79")\"/>" }
             return out + "</svg>"
         }
-        return "<figure>" + drawing(narrow: false) + drawing(narrow: true)
-            + "<figcaption class=\"legend\"><span><i style=\"background:#1f4e79\"></i>delivered to date</span>"
+        let legend: HTML = "<figcaption class=\"legend\"><span><i style=\"background:#1f4e79\"></i>delivered to date</span>"
             + "<span><i style=\"border-top:2px dashed #5b6575;height:0\"></i>profile</span><span><i style=\"background:#c62828;border-radius:6px\"></i>behind profile</span></figcaption></figure>"
+        return "<figure>" + drawing(narrow: false) + drawing(narrow: true) + legend
     }
 }
 
@@ -397,30 +397,29 @@ public enum HTMLPage {
 public enum StatementIndexRenderer {
     /// `formats`: the formats each holder's statement was written in.
     public static func html(_ index: StatementIndex, formats: [DocumentFormat]) -> String {
-        let h = Escape.html
         let signed = index.entries.filter { $0.signOffStatus == "signed" }.count
         let changed = index.entries.filter { $0.signOffStatus == "changed since signed" }.count
-        var body =
-            "<header><h1>Savings statements</h1><p class=\"meta\">\(h(index.period.description)) · \(index.entries.count) budget holders · "
-            + "\(signed) signed, \(changed) changed since signed, \(index.entries.count - signed - changed) not signed · ledger head \(h(index.head.short))</p></header>"
+        var body: HTML =
+            "<header><h1>Savings statements</h1><p class=\"meta\">\(index.period.description) · \(index.entries.count) budget holders · "
+            + "\(signed) signed, \(changed) changed since signed, \(index.entries.count - signed - changed) not signed · ledger head \(index.head.short)</p></header>"
         body +=
             "<table class=\"cards\"><thead><tr><th>Budget holder</th><th>Directorate</th><th class=\"num\">Proposals</th><th class=\"num\">Current target</th>"
             + "<th class=\"num\">Delivered</th><th class=\"num\">Variance to profile</th><th>RAG</th><th class=\"num\">Findings</th><th>Sign-off</th><th>Files</th></tr></thead><tbody>"
         for e in index.entries {
             let base = e.file
-            let links = formats.map { "<a href=\"\(h(base)).\($0.fileExtension)\">\($0.rawValue)</a>" }.joined(separator: " · ")
+            let links = formats.map { f -> HTML in "<a href=\"\(base).\(f.fileExtension)\">\(f.rawValue)</a>" }.joined(separator: " · ")
             // The letter beside the count, not colour alone: readable in print and without colour.
             let rag = [("B", "Blue", e.blue), ("G", "Green", e.green), ("A", "Amber", e.amber), ("R", "Red", e.red)].filter { $0.2 > 0 }
-                .map { "<span class=\"rag rag-\($0.0)\" title=\"\($0.1)\">\($0.0)</span> \($0.2)" }.joined(separator: " ")
-                + (e.unrated > 0 ? " \(e.unrated) unrated" : "")
-            body += "<tr><td data-label=\"Budget holder\">\(h(e.holder))</td><td data-label=\"Directorate\">\(h(e.directorates.joined(separator: ", ")))</td><td class=\"num\" data-label=\"Proposals\">\(e.proposals)</td>"
-            body += "<td class=\"num\" data-label=\"Current target\">\(h(e.currentTarget.forReading))</td><td class=\"num\" data-label=\"Delivered\">\(h(e.delivered.forReading))</td>"
-            let awaiting = e.awaitingReturns.isEmpty ? "" : "<br><span class=\"amt\">no \(h(index.period.description)) return yet</span>"
-            body += "<td class=\"num\(e.behind ? " neg" : "")\" data-label=\"Variance to profile\">\(h(e.variance.forReading))\(awaiting)</td><td class=\"ragcell\" data-label=\"RAG\">\(rag)</td>"
-            body += "<td class=\"num\" data-label=\"Findings\">\(e.findings)</td><td data-label=\"Sign-off\">\(h(e.signOffStatus))</td><td data-label=\"Files\">\(links)</td></tr>"
+                .map { r -> HTML in "<span class=\"rag rag-\(r.0)\" title=\"\(r.1)\">\(r.0)</span> \(r.2)" }.joined(separator: " ")
+                + (e.unrated > 0 ? "\(" \(e.unrated) unrated")" : .empty)
+            body += "<tr><td data-label=\"Budget holder\">\(e.holder)</td><td data-label=\"Directorate\">\(e.directorates.joined(separator: ", "))</td><td class=\"num\" data-label=\"Proposals\">\(e.proposals)</td>"
+            body += "<td class=\"num\" data-label=\"Current target\">\(e.currentTarget.forReading)</td><td class=\"num\" data-label=\"Delivered\">\(e.delivered.forReading)</td>"
+            let awaiting: HTML = e.awaitingReturns.isEmpty ? .empty : "<br><span class=\"amt\">no \(index.period.description) return yet</span>"
+            body += "<td class=\"num\(e.behind ? " neg" : "")\" data-label=\"Variance to profile\">\(e.variance.forReading)\(awaiting)</td><td class=\"ragcell\" data-label=\"RAG\">\(rag)</td>"
+            body += "<td class=\"num\" data-label=\"Findings\">\(e.findings)</td><td data-label=\"Sign-off\">\(e.signOffStatus)</td><td data-label=\"Files\">\(links)</td></tr>"
         }
         if index.entries.isEmpty { body += "<tr><td colspan=\"10\">No budget holders.</td></tr>" }
         body += "</tbody></table>"
-        return HTMLPage.page(title: "Savings statements \(index.period)", body: body)
+        return HTMLPage.page(title: "Savings statements \(index.period)", body: body).text
     }
 }

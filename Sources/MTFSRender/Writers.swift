@@ -320,30 +320,30 @@ public struct HTMLWriter: ReportWriter {
     public init() {}
 
     public func statement(_ s: HolderStatement) -> String {
-        HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: statementBody(s))
+        HTMLPage.page(title: "Savings statement — \(s.holder) — \(s.period)", body: statementBody(s)).text
     }
 
     /// The statement's page body, for a page of its own or a frame such as the portal's.
     /// `inPortal`: the page is the portal's, whose readers have its pages rather than the command line.
-    public func statementBody(_ s: HolderStatement, inPortal: Bool = false) -> String {
-        let h = Escape.html
+    public func statementBody(_ s: HolderStatement, inPortal: Bool = false) -> HTML {
         let portfolio = s.portfolio != nil
-        var body = "<header><h1>\(portfolio ? "Portfolio statement" : "Savings statement")</h1><p class=\"who\">\(h(s.holder))</p>"
+        var body: HTML = "<header><h1>\(portfolio ? "Portfolio statement" : "Savings statement")</h1><p class=\"who\">\(s.holder)</p>"
         body +=
-            "<p class=\"meta\">\(h(s.period.description)) · as at \(s.asAt) · \(h(s.directorates.joined(separator: ", "))) · \(h(StatementRenderer.headText(s)))</p></header>"
-        if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(h(notice))</p>" }
-        body += "<p class=\"headline\">\(h(StatementRenderer.headline(s, money: \.forReading)))</p>"
+            "<p class=\"meta\">\(s.period.description) · as at \(s.asAt) · \(s.directorates.joined(separator: ", ")) · \(StatementRenderer.headText(s))</p></header>"
+        if let notice = StatementRenderer.notice(s) { body += "<p class=\"notice\"><b>Note:</b> \(notice)</p>" }
+        body += "<p class=\"headline\">\(StatementRenderer.headline(s, money: \.forReading))</p>"
         body += HTMLPage.chart(
             bars: s.owned.map { ($0.ref.rawValue, $0.currentTarget, $0.delivered, $0.forecast ?? $0.delivered, $0.rag) },
             title: "Target, delivered and forecast for \(s.period.year)")
-        body += "<h2>\(portfolio ? "Savings in this portfolio" : "Proposals you own")</h2>" + HTMLPage.table(
+        body += "<h2>\(portfolio ? "Savings in this portfolio" : "Proposals you own")</h2>"
+        body += HTMLPage.table(
                 StatementRenderer.linesTable(s, s.owned, totals: true, owner: false, original: false), ragColumn: "rag",
                 calm: ("variance", StatementRenderer.behindRows(s.owned, total: s.totals.behind)))
         // A portfolio's statement is a councillor's: comments are written for finance, and stay there.
         let comments = portfolio ? [] : StatementRenderer.comments(s.owned, period: s.period)
         if !comments.isEmpty {
             body += "<h3>Comments from the latest return</h3><ul class=\"comments\">"
-                + comments.map { "<li><b>\(h($0.ref))</b>: \(h($0.comment))</li>" }.joined() + "</ul>"
+                + comments.map { c -> HTML in "<li><b>\(c.ref)</b>: \(c.comment)</li>" }.joined() + "</ul>"
         }
         if !s.others.isEmpty {
             body +=
@@ -352,41 +352,42 @@ public struct HTMLWriter: ReportWriter {
                     StatementRenderer.linesTable(s, s.others, totals: false, original: false), ragColumn: "rag",
                     calm: ("variance", StatementRenderer.behindRows(s.others)))
         }
-        if let impacts = StatementRenderer.impactsTable(s) { body += "<h2>Service impacts</h2>" + HTMLPage.table(impacts) }
+        if let impacts = StatementRenderer.impactsTable(s) { body += "<h2>Service impacts</h2>\(HTMLPage.table(impacts))" }
         body += "<h2>Reconciliation findings</h2>"
-        body +=
-            s.findings.isEmpty
-            ? "<p>None.</p>"
-            : HTMLPage.findings(s.findings) + (s.moreFindingsLead.map { lead in
-                "<p class=\"meta\">\(Escape.html(lead))"
-                    + (inPortal ? "the Findings page lists them all." : "<code>\(Escape.html(s.moreFindingsCommand))</code> lists them all (in the portal, Findings).")
-                    + "</p>"
-            } ?? "")
+        if s.findings.isEmpty {
+            body += "<p>None.</p>"
+        } else {
+            body += HTMLPage.findings(s.findings)
+            if let lead = s.moreFindingsLead {
+                let rest: HTML = inPortal ? "the Findings page lists them all." : "<code>\(s.moreFindingsCommand)</code> lists them all (in the portal, Findings)."
+                body += "<p class=\"meta\">\(lead)\(rest)</p>"
+            }
+        }
         // The detail behind the figures: month by month, the cost centres, the month's entries.
-        var detail = ""
+        var detail = HTML.empty
         if let trend = StatementRenderer.trendTable(s) {
             // Red only where the month's shortfall is beyond tolerance, as on the proposals' lines.
             let alarmed = Set(s.trend.indices.filter { s.trend[$0].behind })
-            detail += "<h2>\(portfolio ? "The portfolio" : "Your proposals") month by month</h2>" + HTMLPage.table(trend, calm: ("variance", alarmed))
+            detail += "<h2>\(portfolio ? "The portfolio" : "Your proposals") month by month</h2>\(HTMLPage.table(trend, calm: ("variance", alarmed)))"
         }
         // A portfolio's statement is read, not signed, and lists no cost centre or ledger entry (SPEC §7 v3).
         guard !portfolio else { return body + detail }
-        detail += "<h2>Cost centres you hold</h2>" + HTMLPage.table(StatementRenderer.centresTable(s))
-        detail +=
-            "<h2>Ledger entries in \(h(s.period.description))</h2>" + (s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s)))
+        detail += "<h2>Cost centres you hold</h2>\(HTMLPage.table(StatementRenderer.centresTable(s)))"
+        let entries: HTML = s.entries.isEmpty ? "<p>None.</p>" : HTMLPage.table(StatementRenderer.entriesTable(s))
+        detail += "<h2>Ledger entries in \(s.period.description)</h2>\(entries)"
         // In the portal the sign-off's state comes last, where the page offers the form while there
         // is something to sign. On paper the box to sign by hand follows the figures and findings
         // it signs, before the detail, so a printed statement never leaves it alone on a later page.
-        let signOff = "<section class=\"signoff\"><h2>Sign-off</h2><p>\(h(StatementRenderer.signOffText(s)))</p>"
+        let signOff: HTML = "<section class=\"signoff\"><h2>Sign-off</h2><p>\(StatementRenderer.signOffText(s))</p>"
         if inPortal { return body + detail + signOff + "</section>" }
-        return body + signOff + "<p>I confirm these figures and the actions above.</p><div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
-            + "<div class=\"detail\">" + detail + "</div>"
+        let signature: HTML = "<p>I confirm these figures and the actions above.</p><div class=\"sig\"><span>Signed</span><span>Date</span></div></section>"
+        return body + signOff + signature + "<div class=\"detail\">\(detail)</div>"
     }
 
-    public func summary(_ s: Summary) -> String { HTMLPage.page(title: SummaryRenderer.title(s), body: summaryBody(s)) }
+    public func summary(_ s: Summary) -> String { HTMLPage.page(title: SummaryRenderer.title(s), body: summaryBody(s)).text }
 
     /// The summary's page body.
-    public func summaryBody(_ s: Summary) -> String {
+    public func summaryBody(_ s: Summary) -> HTML {
         let t = SummaryRenderer.table(s)
         // The chart is the year of the summary's period: one year's delivery against that year's target.
         let year = s.totals.contains { $0.year == s.asOf.year } ? s.asOf.year : (s.totals.first?.year ?? s.asOf.year)
@@ -395,24 +396,24 @@ public struct HTMLWriter: ReportWriter {
         let bars = s.byDirectorate(in: year).map {
             (byFund && $0.fund != Proposal.generalFund ? "\($0.directorate) (\($0.fund))" : $0.directorate, $0.currentTarget, $0.delivered, $0.forecast, RAG?.none)
         }
-        var body = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(Escape.html(SummaryRenderer.title(s)))"
-            + (SummaryRenderer.returnsLine(s).map { " · \(Escape.html($0))" } ?? "") + "</p></header>"
+        let returns = SummaryRenderer.returnsLine(s).map { " · \($0)" } ?? ""
+        var body: HTML = "<header><h1>MTFS savings summary</h1><p class=\"meta\">\(SummaryRenderer.title(s))\(returns)</p></header>"
         body += HTMLPage.chart(bars: bars, title: "Current target, delivered and forecast by directorate, \(year)")
         // Many money columns: the table keeps its words on one line and scrolls sideways in its own box.
-        body += "<h2>By \(s.grouping == .directorate ? "directorate" : s.grouping.rawValue) and year</h2><div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Summary table\">" + HTMLPage.table(t) + "</div>"
-        if let impacts = SummaryRenderer.impactsTable(s) { body += "<h2>Service impacts reported (unforeseen first)</h2>" + HTMLPage.table(impacts) }
-        body +=
-            "<h2>Top findings (\(s.findingCount) in all)</h2>" + HTMLPage.findings(s.topFindings)
+        body += "<h2>By \(s.grouping == .directorate ? "directorate" : s.grouping.rawValue) and year</h2><div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"Summary table\">\(HTMLPage.table(t))</div>"
+        if let impacts = SummaryRenderer.impactsTable(s) { body += "<h2>Service impacts reported (unforeseen first)</h2>\(HTMLPage.table(impacts))" }
+        body += "<h2>Top findings (\(s.findingCount) in all)</h2>\(HTMLPage.findings(s.topFindings))"
         return body
     }
 
     public func reconciliation(_ r: ReconciliationReport) -> String {
         let title = "Reconciliation as at the end of \(r.asOf)"
-        var body = "<header><h1>Reconciliation</h1><p class=\"meta\">\(Escape.html(title)) · ledger head \(Escape.html(r.head.short)) · "
-        body += "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")" + (r.filter.map { " · only \(Escape.html($0.description))" } ?? "") + "</p></header>"
+        let only = r.filter.map { " · only \($0.description)" } ?? ""
+        var body: HTML = "<header><h1>Reconciliation</h1><p class=\"meta\">\(title) · ledger head \(r.head.short) · "
+        body += "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")\(only)</p></header>"
         body += r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings)
-        return HTMLPage.page(title: title, body: body)
+        return HTMLPage.page(title: title, body: body).text
     }
 
-    public func table(_ t: Table) -> String { HTMLPage.page(title: t.title ?? "mtfs", body: HTMLPage.table(t)) }
+    public func table(_ t: Table) -> String { HTMLPage.page(title: t.title ?? "mtfs", body: HTMLPage.table(t)).text }
 }

@@ -6,7 +6,7 @@ import MTFSEngine
 import MTFSRender
 import MTFSStore
 
-/// Responses and the page frame. Every value a person typed reaches a page through `Escape.html`.
+/// Responses and the page frame. Pages are ``HTML``: every value interpolated into one is escaped unless it is markup itself.
 enum Pages {
     static let css = """
         nav.portal { display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: center; border-bottom: 1px solid #c9d2dc; padding: 6px 0 8px; margin-bottom: 10px; }
@@ -29,20 +29,22 @@ enum Pages {
         """
 
     /// A whole page inside the portal's frame: the navigation for the user's role and sign-out.
-    static func layout(title: String, user: PortalUser?, csrf: String?, body: String, extraCSS: String = "") -> String {
-        var nav = ""
+    static func layout(title: String, user: PortalUser?, csrf: String?, body: HTML, extraCSS: String = "") -> HTML {
+        var nav = HTML.empty
         if let user {
             let links = user.scope.menu
-            nav = "<nav class=\"portal\">" + links.map { "<a href=\"\($0.0)\">\(Escape.html($0.1))</a>" }.joined()
-                + "<span class=\"me\">\(Escape.html(user.name)) (\(user.role.rawValue))</span>"
-                + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(Escape.html(csrf ?? ""))\"><button class=\"quiet\" type=\"submit\">Sign out</button></form></nav>"
+            nav = "<nav class=\"portal\">" + links.map { "<a href=\"\($0.0)\">\($0.1)</a>" as HTML }.joined()
+                + "<span class=\"me\">\(user.name) (\(user.role.rawValue))</span>"
+                + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf ?? "")\"><button class=\"quiet\" type=\"submit\">Sign out</button></form></nav>"
         }
+        // The style sheets are constants of ours, never input.
+        let style = HTML(rendered: HTMLPage.css + "\n" + css + extraCSS)
         return "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>\(Escape.html(title)) — mtfs</title><style>\(HTMLPage.css)\n\(css)\(extraCSS)</style></head><body>\(nav)<main>\(body)</main></body></html>\n"
+            + "<title>\(title) — mtfs</title><style>\(style)</style></head><body>\(nav)<main>\(body)</main></body></html>\n"
     }
 
-    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
+    static func html(_ page: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page.text)))
     }
 
     /// A reply's JSON from its own type (``JSONOutput``: keys sorted, `<`, `>` and `&` made inert).
@@ -100,20 +102,23 @@ enum Pages {
 
     /// A table wider than the screen in a region that scrolls sideways: focusable, so the keyboard
     /// scrolls it too, and named for screen readers. (On a phone its rows are cards, and nothing scrolls.)
-    static func scrolling(_ label: String, _ html: String) -> String {
-        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(Escape.html(label))\">\(html)</div>"
+    static func scrolling(_ label: String, _ html: HTML) -> HTML {
+        "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(label)\">\(html)</div>"
     }
 
-    /// A value inside a link's query string in a page: percent-encoded, then escaped for HTML.
-    static func queryValue(_ value: String) -> String { Escape.html(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+    /// A value inside a link's query string: percent-encoded (letters and digits only are left as
+    /// they are, so it is inert in a page and in a header alike).
+    static func queryValue(_ value: String) -> String { value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
 
-    static func hidden(_ name: String, _ value: String) -> String {
-        "<input type=\"hidden\" name=\"\(Escape.html(name))\" value=\"\(Escape.html(value))\">"
+    static func hidden(_ name: String, _ value: String) -> HTML {
+        "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
     }
 
     /// A period picker that keeps the page's other parameters.
-    static func periodForm(action: String, period: Period, extra: [(String, String)] = []) -> String {
+    static func periodForm(action: String, period: Period, extra: [(String, String)] = []) -> HTML {
         "<form class=\"filters\" method=\"get\" action=\"\(action)\"><div><label for=\"period\">Month</label><input id=\"period\" name=\"period\" value=\"\(period.monthText)\" size=\"8\"></div>"
             + extra.map { hidden($0.0, $0.1) }.joined() + "<div><button type=\"submit\">Show</button></div></form>"
     }
+
+
 }

@@ -286,7 +286,7 @@ extension Portal {
         if f.needsSignIn && context.user == nil {
             return Pages.redirect("/login")
         }
-        return Pages.html(Pages.layout(title: "Not done", user: context.user, csrf: csrf(context), body: "<h1>\(f.status.code) \(Escape.html(f.status.reasonPhrase))</h1><p class=\"notice\">\(Escape.html(f.message))</p><p><a href=\"/\">Back to the start</a></p>"), status: f.status)
+        return Pages.html(Pages.layout(title: "Not done", user: context.user, csrf: csrf(context), body: "<h1>\(f.status.code) \(f.status.reasonPhrase)</h1><p class=\"notice\">\(f.message)</p><p><a href=\"/\">Back to the start</a></p>"), status: f.status)
     }
 
     func csrf(_ context: PortalContext) -> String? { context.session.map(Credentials.csrfToken(session:)) }

@@ -37,15 +37,15 @@ extension Portal {
                 .money(s.totals.variance),
             ])
         }
-        let body = "<header><h1>Returns board — \(Escape.html(p.description))</h1><p class=\"meta\">\(Escape.html(user.scope.coverage)) · "
-            + counts.sorted { $0.key < $1.key }.map { "\($0.value) \(Escape.html($0.key))" }.joined(separator: " · ") + "</p></header>"
-            + Pages.periodForm(action: "/board", period: p)
-            // Each holder's name opens their statement for the month.
-            + Pages.scrolling(
-                "Returns board",
-                HTMLPage.table(t) { row, column in
-                    column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
-                })
+        let tally = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: " · ")
+        var body: HTML = "<header><h1>Returns board — \(p.description)</h1><p class=\"meta\">\(user.scope.coverage) · \(tally)</p></header>"
+        body += Pages.periodForm(action: "/board", period: p)
+        // Each holder's name opens their statement for the month.
+        body += Pages.scrolling(
+            "Returns board",
+            HTMLPage.table(t) { row, column in
+                column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
+            })
         return frame("Returns board — \(p)", user, context, body)
     }
 
@@ -70,12 +70,12 @@ extension Portal {
 
     func uploadPage(_ user: PortalUser, _ context: PortalContext, error: String?) throws -> Response {
         try user.scope.require(.upload)
-        let body = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
-            + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
-            + "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">" + Pages.hidden("csrf", csrf(context) ?? "")
-            + "<label for=\"file\">Return file</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx\" required>"
-            + "<label for=\"period\">Month (if the file does not say)</label><input id=\"period\" name=\"period\" placeholder=\"2023-11\" size=\"8\">"
-            + "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
+        var body: HTML = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
+        if let error { body += "<p class=\"notice\" role=\"alert\">\(error)</p>" }
+        body += "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">\(Pages.hidden("csrf", csrf(context) ?? ""))"
+        body += "<label for=\"file\">Return file</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx\" required>"
+        body += "<label for=\"period\">Month (if the file does not say)</label><input id=\"period\" name=\"period\" placeholder=\"2023-11\" size=\"8\">"
+        body += "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
         return frame("Upload a return", user, context, body, status: error == nil ? .ok : .unprocessableContent)
     }
 
@@ -127,20 +127,20 @@ extension Portal {
             let summary = try await postReturn(parsed, by: who, user: user)
             return frame(
                 "Return posted", user, context,
-                "<h1>Posted \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1><p class=\"ok\" role=\"status\">\(Escape.html(Portal.describe(summary)))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
+                "<h1>Posted \(parsed.file) for \(parsed.period.description)</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
             )
         }
         let preview: (summary: LoadSummary, entries: [JournalEntry])
         do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
             return try uploadPage(user, context, error: e.description)
         }
-        var body = "<h1>Preview of \(Escape.html(parsed.file)) for \(Escape.html(parsed.period.description))</h1>"
-            + parsed.warnings.map { "<p class=\"notice\">\(Escape.html($0))</p>" }.joined()
-            + "<p class=\"headline\">\(Escape.html(Portal.describe(preview.summary)))</p>"
+        var body: HTML = "<h1>Preview of \(parsed.file) for \(parsed.period.description)</h1>"
+        for warning in parsed.warnings { body += "<p class=\"notice\">\(warning)</p>" }
+        body += "<p class=\"headline\">\(Portal.describe(preview.summary))</p>"
         body += Portal.entriesToPost(preview.entries)
-        body += "<form method=\"post\" action=\"/upload\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("name", name)
-            + Pages.hidden("period", parsed.period.monthText) + Pages.hidden("data", Data(bytes).base64EncodedString())
-            + "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <a href=\"/upload\">Cancel</a></p></form>"
+        body += "<form method=\"post\" action=\"/upload\">\(Pages.hidden("csrf", csrf(context) ?? ""))\(Pages.hidden("name", name))"
+        body += "\(Pages.hidden("period", parsed.period.monthText))\(Pages.hidden("data", Data(bytes).base64EncodedString()))"
+        body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <a href=\"/upload\">Cancel</a></p></form>"
         return frame("Preview upload", user, context, body)
     }
 }

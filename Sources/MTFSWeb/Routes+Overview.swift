@@ -16,12 +16,15 @@ extension Portal {
     func summaryPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let q = Portal.query(request)
         let s = try await summary(q)
-        let form = "<form class=\"filters\" method=\"get\" action=\"/summary\"><div><label for=\"year\">Year</label><input id=\"year\" name=\"year\" value=\"\(Escape.html(q["year"] ?? ""))\" size=\"8\" placeholder=\"all\"></div>"
-            + "<div><label for=\"structure\">Restate under the structure of</label><input id=\"structure\" name=\"structure\" value=\"\(Escape.html(q["structure"] ?? ""))\" size=\"11\" placeholder=\"YYYY-MM-DD\"></div><div><button type=\"submit\">Show</button></div></form>"
-        let downloads = "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html].map {
-            "<a href=\"/download?report=summary&amp;format=\($0.rawValue)&amp;year=\(Escape.html(q["year"] ?? ""))&amp;structure=\(Escape.html(q["structure"] ?? ""))\">\($0.rawValue)</a>"
-        }.joined(separator: " · ") + "</p>"
-        return frame("Summary", user, context, form + HTMLWriter().summaryBody(s) + downloads)
+        let year = q["year"] ?? "", structure = q["structure"] ?? ""
+        var form: HTML = "<form class=\"filters\" method=\"get\" action=\"/summary\"><div><label for=\"year\">Year</label><input id=\"year\" name=\"year\" value=\"\(year)\" size=\"8\" placeholder=\"all\"></div>"
+        form += "<div><label for=\"structure\">Restate under the structure of</label><input id=\"structure\" name=\"structure\" value=\"\(structure)\" size=\"11\" placeholder=\"YYYY-MM-DD\"></div><div><button type=\"submit\">Show</button></div></form>"
+        let links = [DocumentFormat.xlsx, .csv, .json, .html].map { f -> HTML in
+            "<a href=\"/download?report=summary&amp;format=\(f.rawValue)&amp;year=\(year)&amp;structure=\(structure)\">\(f.rawValue)</a>"
+        }
+        let downloads: HTML = "<p>Download: \(links.joined(separator: " · "))</p>"
+        let summary = HTMLWriter().summaryBody(s)
+        return frame("Summary", user, context, form + summary + downloads)
     }
 
     func summary(_ q: [String: String]) async throws -> Summary {
@@ -81,32 +84,39 @@ extension Portal {
         let q = Portal.query(request)
         let asked = Form.all("code", in: request.uri.query ?? "")
         let r = try await findings(q, codes: asked, user)
-        let sev = ["", "low", "medium", "high", "critical"].map { "<option value=\"\($0)\"\(q["severity"] == $0 ? " selected" : "")>\($0.isEmpty ? "any" : $0)</option>" }.joined()
+        let sev = ["", "low", "medium", "high", "critical"].map { v -> HTML in
+            "<option value=\"\(v)\"\(q["severity"] == v ? " selected" : "")>\(v.isEmpty ? "any" : v)</option>"
+        }.joined()
         // Kinds of finding as tick boxes in plain words (a multiple select needs Ctrl-click and cut
         // names short), and the directorate chosen from those the user sees, not typed.
         let chosen = Set(asked)
-        let codes = FindingCode.allCases.map { c in
-            "<label class=\"tick\"><input type=\"checkbox\" name=\"code\" value=\"\(c.rawValue)\"\(chosen.contains(c.rawValue) ? " checked" : "")> \(Escape.html(c.plainName)) <span class=\"code\">\(c.rawValue)</span></label>"
+        let codes = FindingCode.allCases.map { c -> HTML in
+            "<label class=\"tick\"><input type=\"checkbox\" name=\"code\" value=\"\(c.rawValue)\"\(chosen.contains(c.rawValue) ? " checked" : "")> \(c.plainName) <span class=\"code\">\(c.rawValue)</span></label>"
         }.joined()
         let input = try await reconciled.current(service: service, today: options.today()).input
         let directorates = Portal.directorates(input, seenBy: user)
         let directorate = q["directorate"] ?? ""
-        let options = ([""] + directorates).map { d in
-            "<option value=\"\(Escape.html(d))\"\(Names.match(directorate, in: [d]) != nil || (d.isEmpty && directorate.isEmpty) ? " selected" : "")>\(d.isEmpty ? "any" : Escape.html(d))</option>"
+        let options = ([""] + directorates).map { d -> HTML in
+            "<option value=\"\(d)\"\(Names.match(directorate, in: [d]) != nil || (d.isEmpty && directorate.isEmpty) ? " selected" : "")>\(d.isEmpty ? "any" : d)</option>"
         }.joined()
-        let form = "<form class=\"filters\" method=\"get\" action=\"/findings\"><div><label for=\"severity\">At least</label><select id=\"severity\" name=\"severity\">\(sev)</select></div>"
-            + "<div><label for=\"directorate\">Directorate</label><select id=\"directorate\" name=\"directorate\">\(options)</select></div>"
-            + "<fieldset class=\"codes\"><legend>Kinds of finding (none ticked: every kind)</legend>\(codes)</fieldset>"
-            + "<div><button type=\"submit\">Filter</button></div></form>"
+        var form: HTML = "<form class=\"filters\" method=\"get\" action=\"/findings\"><div><label for=\"severity\">At least</label><select id=\"severity\" name=\"severity\">\(sev)</select></div>"
+        form += "<div><label for=\"directorate\">Directorate</label><select id=\"directorate\" name=\"directorate\">\(options)</select></div>"
+        form += "<fieldset class=\"codes\"><legend>Kinds of finding (none ticked: every kind)</legend>\(codes)</fieldset>"
+        form += "<div><button type=\"submit\">Filter</button></div></form>"
         // The downloads carry the filter as read, not the page's whole query (whose other values
         // would override the links' own report and format).
         let kept = (["severity", "directorate"].compactMap { key in q[key].flatMap { $0.isEmpty ? nil : "\(key)=\(Pages.queryValue($0))" } }
             + asked.filter { !$0.isEmpty }.map { "code=\(Pages.queryValue($0))" })
-        let query = kept.joined(separator: "&amp;")
-        let body = "<header><h1>Findings</h1><p class=\"meta\">As at the end of \(Escape.html(r.asOf.description)) · ledger head \(Escape.html(r.head.short)) · \(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
-            + (r.filter.map { " · only \(Escape.html($0.description))" } ?? "") + "</p></header>" + form
-            + (r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings))
-            + "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html].map { "<a href=\"/download?report=findings&amp;format=\($0.rawValue)&amp;\(query)\">\($0.rawValue)</a>" }.joined(separator: " · ") + "</p>"
+        let query = kept.map { "\($0)" as HTML }.joined(separator: "&amp;")
+        let count = "\(r.findings.count) finding\(r.findings.count == 1 ? "" : "s")"
+        let only = r.filter.map { " · only \($0.description)" } ?? ""
+        var body: HTML = "<header><h1>Findings</h1><p class=\"meta\">As at the end of \(r.asOf.description) · ledger head \(r.head.short) · \(count)\(only)</p></header>"
+        body += form
+        body += r.findings.isEmpty ? "<p>No findings.</p>" : HTMLPage.findings(r.findings)
+        let links = [DocumentFormat.xlsx, .csv, .json, .html].map { f -> HTML in
+            "<a href=\"/download?report=findings&amp;format=\(f.rawValue)&amp;\(query)\">\(f.rawValue)</a>"
+        }
+        body += "<p>Download: \(links.joined(separator: " · "))</p>"
         return frame("Findings", user, context, body)
     }
 
@@ -146,17 +156,18 @@ extension Portal {
         var body = Pages.periodForm(action: "/members", period: r.period)
         if user.scope.seesEverything {
             // The CFO may print one portfolio's pages for its holder.
-            body += "<p class=\"noprint\">One portfolio: " + (["<a href=\"/members?period=\(r.period.monthText)\">all</a>"] + names.map {
-                "<a href=\"/members?period=\(r.period.monthText)&amp;portfolio=\(Pages.queryValue($0))\">\(Escape.html($0))</a>"
-            }).joined(separator: " · ") + "</p>"
+            let links = ["<a href=\"/members?period=\(r.period.monthText)\">all</a>" as HTML] + names.map { name -> HTML in
+                "<a href=\"/members?period=\(r.period.monthText)&amp;portfolio=\(Pages.queryValue(name))\">\(name)</a>"
+            }
+            body += "<p class=\"noprint\">One portfolio: \(links.joined(separator: " · "))</p>"
         }
         body += MembersRenderer.htmlBody(r)
-        let portfolioQuery = user.scope.seesEverything ? (q["portfolio"].flatMap { $0.isEmpty ? nil : $0 }.map {
-            "&amp;portfolio=" + Pages.queryValue($0)
-        } ?? "") : ""
-        body += "<p class=\"noprint\">Download: " + MembersRenderer.formats.map {
-            "<a href=\"/download?report=members&amp;period=\(r.period.monthText)\(portfolioQuery)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
-        }.joined(separator: " · ") + "</p>"
+        let portfolio = user.scope.seesEverything ? q["portfolio"].flatMap { $0.isEmpty ? nil : $0 } : nil
+        let portfolioQuery: HTML = portfolio.map { "&amp;portfolio=\(Pages.queryValue($0))" } ?? .empty
+        let links = MembersRenderer.formats.map { f -> HTML in
+            "<a href=\"/download?report=members&amp;period=\(r.period.monthText)\(portfolioQuery)&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
+        }
+        body += "<p class=\"noprint\">Download: \(links.joined(separator: " · "))</p>"
         return frame("Members' report — \(r.period)", user, context, body, extraCSS: MembersRenderer.css)
     }
 
@@ -177,8 +188,8 @@ extension Portal {
         let byDirectorate = Dictionary(grouping: builder.input.proposals, by: \.directorate)
         let trends = byDirectorate.keys.sorted().map { ($0, builder.trend(of: byDirectorate[$0]!)) }
             + [("All directorates", builder.trend(of: builder.input.proposals))]
-        var body = "<header><h1>Delivered against profile, month by month — \(Escape.html(p.year.description))</h1><p class=\"meta\">Delivered to date (cumulative) against the straight-line profile of today's targets, by directorate.</p></header>"
-            + Pages.periodForm(action: "/trend", period: p)
+        var body: HTML = "<header><h1>Delivered against profile, month by month — \(p.year.description)</h1><p class=\"meta\">Delivered to date (cumulative) against the straight-line profile of today's targets, by directorate.</p></header>"
+        body += Pages.periodForm(action: "/trend", period: p)
         for (name, points) in trends {
             var t = Table(columns: [.init("month", "Month"), .init("delivered", "Delivered to date"), .init("profile", "Profile"), .init("variance", "Variance")])
             // A month after the directorate's latest return is not slippage: its return is still to come.
@@ -193,26 +204,28 @@ extension Portal {
                 points: points.enumerated().map { i, point in
                     (point.period.number, point.delivered, point.profiled, behind.contains(i))
                 }, title: name)
-            body += "<h2>\(Escape.html(name))</h2>" + chart + Pages.scrolling(name, HTMLPage.table(t, calm: ("variance", behind)))
+            body += "<h2>\(name)</h2>\(chart)\(Pages.scrolling(name, HTMLPage.table(t, calm: ("variance", behind))))"
         }
         return frame("Trend", user, context, body)
     }
 
     func downloadsPage(_ user: PortalUser, _ context: PortalContext) throws -> Response {
         if let portfolio = user.scope.portfolio {
-            let links = MembersRenderer.formats.map { "<a href=\"/download?report=members&amp;format=\($0.rawValue)\">\($0.rawValue)</a>" }
+            let links = MembersRenderer.formats.map { f -> HTML in "<a href=\"/download?report=members&amp;format=\(f.rawValue)\">\(f.rawValue)</a>" }
             return frame(
                 "Downloads", user, context,
-                "<h1>Downloads</h1><ul><li>The members' report for \(Escape.html(portfolio)) (the latest month): \(links.joined(separator: " · "))</li></ul>")
+                "<h1>Downloads</h1><ul><li>The members' report for \(portfolio) (the latest month): \(links.joined(separator: " · "))</li></ul>")
         }
         let formats: [DocumentFormat] = [.xlsx, .csv, .json, .html, .markdown]
-        var body = "<h1>Downloads</h1><ul>"
+        var body: HTML = "<h1>Downloads</h1><ul>"
         for (report, label) in [("summary", "The summary by directorate and year"), ("findings", "Every finding"), ("balance", "Positions (the pinned balance)")] {
-            body += "<li>\(Escape.html(label)): " + formats.filter { report != "balance" || $0 != .html }.map {
-                "<a href=\"/download?report=\(report)&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
-            }.joined(separator: " · ") + "</li>"
+            let links = formats.filter { report != "balance" || $0 != .html }.map { f -> HTML in
+                "<a href=\"/download?report=\(report)&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
+            }
+            body += "<li>\(label): \(links.joined(separator: " · "))</li>"
         }
-        return frame("Downloads", user, context, body + "</ul><p>Statements: open one from the returns board and download it there.</p>")
+        body += "</ul><p>Statements: open one from the returns board and download it there.</p>"
+        return frame("Downloads", user, context, body)
     }
 
     func download(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {

@@ -43,18 +43,17 @@ extension Portal {
     }
 
     func returnForm(lines: [HolderStatement.Line], values: [[String: String]], errors: [String: String], period p: Period, context: PortalContext)
-        -> String
+        -> HTML
     {
-        let h = Escape.html
-        var body = "<header><h1>Your return for \(h(p.description))</h1><p class=\"meta\">Delivered to date is cumulative for \(h(p.year.description)). "
+        var body: HTML = "<header><h1>Your return for \(p.description)</h1><p class=\"meta\">Delivered to date is cumulative for \(p.year.description). "
             + "Preview shows exactly what will be posted; nothing is recorded until you post it.</p></header>"
         if !errors.isEmpty {
             // The summary takes the focus (no script needed) and links to each field it names.
-            let items = errors.sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map { key, message -> String in
+            let items = errors.sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map { key, message -> HTML in
                 let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
                 let i = Int(parts.first ?? "") ?? 0
                 let ref = lines.indices.contains(i) ? lines[i].ref.rawValue + ": " : ""
-                return "<li><a href=\"#\(h(parts.last ?? ""))_\(i)\">\(h(ref + message))</a></li>"
+                return "<li><a href=\"#\(parts.last ?? "")_\(i)\">\(ref + message)</a></li>"
             }
             body += "<div class=\"notice\" role=\"alert\" id=\"error-summary\" tabindex=\"-1\" autofocus><p>\(errors.count) field\(errors.count == 1 ? " needs" : "s need") correcting; nothing was posted.</p><ul>\(items.joined())</ul></div>"
         }
@@ -63,33 +62,33 @@ extension Portal {
             + Pages.hidden("rows", String(lines.count))
         for (i, l) in lines.enumerated() {
             let v = values.indices.contains(i) ? values[i] : [:]
-            func field(_ key: String, _ label: String, _ input: String) -> String {
+            func field(_ key: String, _ label: String, _ input: HTML) -> HTML {
                 let e = errors["\(i).\(key)"]
                 // A refused field says so to assistive technology, and points at its message.
-                let marked = e == nil ? input : input.replacingOccurrences(
-                    of: " id=\"\(key)_\(i)\"", with: " id=\"\(key)_\(i)\" aria-invalid=\"true\" aria-describedby=\"\(key)_\(i)_error\"")
-                return "<div class=\"\(e == nil ? "" : "field-error")\"><label for=\"\(key)_\(i)\">\(h(label))</label>\(marked)"
-                    + (e.map { "<span class=\"error\" id=\"\(key)_\(i)_error\">\(h($0))</span>" } ?? "") + "</div>"
+                let marked = e == nil ? input : HTML(rendered: input.text.replacingOccurrences(
+                    of: " id=\"\(key)_\(i)\"", with: " id=\"\(key)_\(i)\" aria-invalid=\"true\" aria-describedby=\"\(key)_\(i)_error\""))
+                return "<div class=\"\(e == nil ? "" : "field-error")\"><label for=\"\(key)_\(i)\">\(label)</label>\(marked)"
+                    + (e.map { "<span class=\"error\" id=\"\(key)_\(i)_error\">\($0)</span>" } ?? .empty) + "</div>"
             }
             let rag = v["rag"] ?? ""
-            let options = ["", "Blue", "Green", "Amber", "Red"].map { o in
+            let options = ["", "Blue", "Green", "Amber", "Red"].map { o -> HTML in
                 "<option value=\"\(o)\"\((RAG(optional: rag)?.name ?? rag) == o ? " selected" : "")>\(o.isEmpty ? "—" : o)</option>"
             }.joined()
-            body += "<div class=\"return-row\"><h2>\(h(l.ref.rawValue)) — \(h(l.title))</h2><p class=\"meta\">Target \(h(l.currentTarget.forReading)) · recorded to date \(h(l.delivered.forReading))</p>"
+            body += "<div class=\"return-row\"><h2>\(l.ref.rawValue) — \(l.title)</h2><p class=\"meta\">Target \(l.currentTarget.forReading) · recorded to date \(l.delivered.forReading)</p>"
                 + Pages.hidden("ref_\(i)", l.ref.rawValue) + Pages.hidden("year_\(i)", v["year"] ?? p.year.description) + "<div class=\"inputs\">"
-                + field("delivered_to_date", "Delivered to date (£)", "<input class=\"money\" id=\"delivered_to_date_\(i)\" name=\"delivered_to_date_\(i)\" inputmode=\"decimal\" value=\"\(h(v["delivered_to_date"] ?? ""))\">")
-                + field("forecast", "Forecast for the year (£)", "<input class=\"money\" id=\"forecast_\(i)\" name=\"forecast_\(i)\" inputmode=\"decimal\" value=\"\(h(v["forecast"] ?? ""))\">")
+                + field("delivered_to_date", "Delivered to date (£)", "<input class=\"money\" id=\"delivered_to_date_\(i)\" name=\"delivered_to_date_\(i)\" inputmode=\"decimal\" value=\"\(v["delivered_to_date"] ?? "")\">")
+                + field("forecast", "Forecast for the year (£)", "<input class=\"money\" id=\"forecast_\(i)\" name=\"forecast_\(i)\" inputmode=\"decimal\" value=\"\(v["forecast"] ?? "")\">")
                 + field("rag", "RAG", "<select id=\"rag_\(i)\" name=\"rag_\(i)\">\(options)</select>")
                 + "</div>"
                 // Money by status (SPEC §5 v3), for councils that report it: open when it is in use.
                 + "<details\(["green", "amber", "red"].contains { !(v[$0] ?? "").isEmpty || errors["\(i).\($0)"] != nil } ? " open" : "")><summary>Money by status (optional: then leave forecast and RAG blank)</summary><div class=\"inputs\">"
-                + [("green", "On track, green (£)"), ("amber", "At risk, amber (£)"), ("red", "Will not be delivered, red (£)")].map { key, label in
-                    field(key, label, "<input class=\"money\" id=\"\(key)_\(i)\" name=\"\(key)_\(i)\" inputmode=\"decimal\" value=\"\(h(v[key] ?? ""))\">")
-                }.joined() + "</div></details>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(h(v["comment"] ?? ""))</textarea>")
+                + [("green", "On track, green (£)"), ("amber", "At risk, amber (£)"), ("red", "Will not be delivered, red (£)")].map { key, label -> HTML in
+                    field(key, label, "<input class=\"money\" id=\"\(key)_\(i)\" name=\"\(key)_\(i)\" inputmode=\"decimal\" value=\"\(v[key] ?? "")\">")
+                }.joined() + "</div></details>" + field("comment", "Comment (your mitigation)", "<textarea id=\"comment_\(i)\" name=\"comment_\(i)\" maxlength=\"2000\">\(v["comment"] ?? "")</textarea>")
                 // A service impact seen this month (SPEC §5 v3), and whether the risk assessment foresaw it.
-                + field("impact", "Service impact seen this month (if any)", "<textarea id=\"impact_\(i)\" name=\"impact_\(i)\" maxlength=\"2000\">\(h(v["impact"] ?? ""))</textarea>")
+                + field("impact", "Service impact seen this month (if any)", "<textarea id=\"impact_\(i)\" name=\"impact_\(i)\" maxlength=\"2000\">\(v["impact"] ?? "")</textarea>")
                 + field("impact_foreseen", "Was it foreseen when the saving was risk-assessed?", "<select id=\"impact_foreseen_\(i)\" name=\"impact_foreseen_\(i)\">"
-                    + [("", "—"), ("yes", "Yes"), ("no", "No")].map { key, label in
+                    + [("", "—"), ("yes", "Yes"), ("no", "No")].map { key, label -> HTML in
                         "<option value=\"\(key)\"\((v["impact_foreseen"] ?? "") == key ? " selected" : "")>\(label)</option>"
                     }.joined() + "</select>")
                 + "</div>"
@@ -188,16 +187,15 @@ extension Portal {
             }
             return frame(
                 "Return posted", user, context,
-                "<h1>Return posted for \(Escape.html(p.description))</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
+                "<h1>Return posted for \(p.description)</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
             )
         }
-        let h = Escape.html
-        var body = "<h1>Preview of your return for \(h(p.description))</h1><p class=\"headline\">\(h(Portal.describe(preview.summary)))</p>"
+        var body: HTML = "<h1>Preview of your return for \(p.description)</h1><p class=\"headline\">\(Portal.describe(preview.summary))</p>"
         if !reductions.isEmpty {
             body += "<div class=\"notice\" role=\"alert\"><p>Delivered to date is the year's running total. "
                 + (reductions.count == 1 ? "This line takes" : "These lines take") + " delivery away:</p><ul>"
-                + reductions.map { r in
-                    "<li>\(h(r.ref.rawValue)) \(h(r.year.description)): " + (r.typed.map { "to \(h($0.forReading)), " } ?? "") + "a reduction of \(h(r.amount.forReading))</li>"
+                + reductions.map { r -> HTML in
+                    "<li>\(r.ref.rawValue) \(r.year.description): " + (r.typed.map { "to \($0.forReading), " } ?? .empty) + "a reduction of \(r.amount.forReading)</li>"
                 }.joined()
                 + "</ul><p>If you typed this month's amount, change it to the running total.</p></div>"
         }
@@ -240,7 +238,7 @@ extension Portal {
 
     /// Every line of a previewed return: what stands and what the return says, so the holder checks
     /// the forecasts, ratings and comments as well as the money.
-    static func linesPreview(_ rows: [ParsedReturn.Row], lines: [HolderStatement.Line], period p: Period) -> String {
+    static func linesPreview(_ rows: [ParsedReturn.Row], lines: [HolderStatement.Line], period p: Period) -> HTML {
         var t = Table(columns: [
             .init("ref", "Ref"), .init("year", "Year"), .init("stood", "Delivered to date now"), .init("delivered", "Delivered to date returned"),
             .init("forecast", "Forecast"), .init("rag", "RAG"), .init("comment", "Comment"), .init("impact", "Service impact"),
@@ -291,7 +289,7 @@ extension Portal {
     }
 
     /// The entries a preview will post, to the penny.
-    static func entriesToPost(_ entries: [JournalEntry]) -> String {
+    static func entriesToPost(_ entries: [JournalEntry]) -> HTML {
         entries.isEmpty
             ? "<p>No ledger entry will be posted.</p>"
             : "<h2>Entries that will be posted</h2>"

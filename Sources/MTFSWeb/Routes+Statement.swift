@@ -21,9 +21,10 @@ extension Portal {
         var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name)])
         if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
         body += HTMLWriter().statementBody(s, inPortal: true)
-        body += "<p>Download: " + [DocumentFormat.xlsx, .csv, .json, .html, .markdown].map {
-            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name))&amp;format=\($0.rawValue)\">\($0.rawValue)</a>"
-        }.joined(separator: " · ") + "</p>"
+        let links = [DocumentFormat.xlsx, .csv, .json, .html, .markdown].map { f -> HTML in
+            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name))&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
+        }
+        body += "<p>Download: \(links.joined(separator: " · "))</p>"
         let latest = try await service.reading { try $0.latestDataPeriod() }
         // Offered until these figures are signed; again only when they change after a sign-off.
         let alreadySigned: Bool
@@ -32,9 +33,9 @@ extension Portal {
             let heading: String
             if case .changed = s.signature { heading = "Sign off the changed figures" } else { heading = "Sign off these figures" }
             body += "<section class=\"signoff\"><h2>\(heading)</h2><form method=\"post\" action=\"/sign-off\">"
-                + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("figures", SHA256.hex(s.figures.text))
-                + "<label for=\"comment\">Comment (optional)</label><textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>"
-                + "<p><button type=\"submit\">I confirm these figures</button></p></form></section>"
+            body += "\(Pages.hidden("csrf", csrf(context) ?? ""))\(Pages.hidden("period", p.monthText))\(Pages.hidden("figures", SHA256.hex(s.figures.text)))"
+            body += "<label for=\"comment\">Comment (optional)</label><textarea id=\"comment\" name=\"comment\" maxlength=\"2000\"></textarea>"
+            body += "<p><button type=\"submit\">I confirm these figures</button></p></form></section>"
         }
         return frame("Statement — \(s.holder) — \(p)", user, context, body)
     }

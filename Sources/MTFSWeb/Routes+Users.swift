@@ -11,14 +11,12 @@ extension Portal {
     func usersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext, error: (login: String, message: String)?) async throws -> Response {
         let (users, reminders) = try await service.reading { ledger in (try ledger.users(), try ledger.reminders()) }
         let saved = Portal.query(request)["saved"]
-        var body = "<header><h1>Users</h1><p class=\"meta\">\(users.count) user\(users.count == 1 ? "" : "s"). "
-            + "Reminders go to the address set here; a user with none is not reminded.</p></header>"
+        var body: HTML = "<header><h1>Users</h1><p class=\"meta\">\(users.count) user\(users.count == 1 ? "" : "s"). Reminders go to the address set here; a user with none is not reminded.</p></header>"
         if let saved, users.contains(where: { $0.login == saved }) {
-            body += "<p class=\"notice\" role=\"status\">Saved the email address of \(Escape.html(saved)).</p>"
+            body += "<p class=\"notice\" role=\"status\">Saved the email address of \(saved).</p>"
         }
         if let error {
-            body += "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>There is a problem</h2><p><a href=\"#email-\(Escape.html(error.login))\">"
-                + "\(Escape.html(error.login)): \(Escape.html(error.message))</a></p></div>"
+            body += "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus><h2>There is a problem</h2><p><a href=\"#email-\(error.login)\">\(error.login): \(error.message)</a></p></div>"
         }
         var t = Table(columns: [
             .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("scope", "Holder, directorate or portfolio"), .init("status", "Status"),
@@ -36,12 +34,10 @@ extension Portal {
         body += "<h2>Email addresses</h2>"
         for u in users where !u.disabled {
             let id = "email-\(u.login)"
-            let invalid = error?.login == u.login
-            body += "<form method=\"post\" action=\"/users/email\" class=\"inline\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("login", u.login)
-                + "<label for=\"\(Escape.html(id))\">\(Escape.html(u.name)) (\(Escape.html(u.login)))</label>"
-                + "<input id=\"\(Escape.html(id))\" name=\"email\" type=\"email\" autocomplete=\"off\" size=\"40\" value=\"\(Escape.html(u.email ?? ""))\""
-                + (invalid ? " aria-invalid=\"true\"" : "") + ">"
-                + " <button type=\"submit\">Save</button></form>"
+            let invalid: HTML = error?.login == u.login ? " aria-invalid=\"true\"" : ""
+            body += "<form method=\"post\" action=\"/users/email\" class=\"inline\">\(Pages.hidden("csrf", csrf(context) ?? ""))\(Pages.hidden("login", u.login))"
+            body += "<label for=\"\(id)\">\(u.name) (\(u.login))</label>"
+            body += "<input id=\"\(id)\" name=\"email\" type=\"email\" autocomplete=\"off\" size=\"40\" value=\"\(u.email ?? "")\"\(invalid)> <button type=\"submit\">Save</button></form>"
         }
         return frame("Users", user, context, body, status: error == nil ? .ok : .unprocessableContent)
     }

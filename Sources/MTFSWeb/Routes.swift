@@ -85,7 +85,7 @@ extension Portal {
     }
 
     func frame(
-        _ title: String, _ user: PortalUser, _ context: PortalContext, _ body: String, status: HTTPResponse.Status = .ok, extraCSS: String = ""
+        _ title: String, _ user: PortalUser, _ context: PortalContext, _ body: HTML, status: HTTPResponse.Status = .ok, extraCSS: String = ""
     ) -> Response {
         Pages.html(Pages.layout(title: title, user: user, csrf: csrf(context), body: body, extraCSS: extraCSS), status: status)
     }
@@ -100,10 +100,10 @@ extension Portal {
         return t
     }
 
-    static func loginForm(error: String?, login: String = "", next: String? = nil) -> String {
+    static func loginForm(error: String?, login: String = "", next: String? = nil) -> HTML {
         "<header><h1>Savings ledger</h1><p class=\"meta\">Sign in to see your figures, make your return and sign off.</p></header>"
-            + (error.map { "<p class=\"notice\" role=\"alert\">\(Escape.html($0))</p>" } ?? "")
-            + "<form method=\"post\" action=\"/login\">" + (next.map { Pages.hidden("next", $0) } ?? "") + "<label for=\"login\">Login</label><input id=\"login\" name=\"login\" autocomplete=\"username\" value=\"\(Escape.html(login))\" required>"
+            + (error.map { "<p class=\"notice\" role=\"alert\">\($0)</p>" } ?? .empty)
+            + "<form method=\"post\" action=\"/login\">" + (next.map { Pages.hidden("next", $0) } ?? .empty) + "<label for=\"login\">Login</label><input id=\"login\" name=\"login\" autocomplete=\"username\" value=\"\(login)\" required>"
             + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
             + "<p><button type=\"submit\">Sign in</button></p></form>"
     }

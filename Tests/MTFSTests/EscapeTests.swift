@@ -27,6 +27,23 @@ struct EscapeTests {
         #expect(Escape.html("a\u{202E}txt.exe") == "a\u{FFFD}txt.exe")
     }
 
+    @Test("HTML is escaped by default: text interpolated into markup is escaped, markup is not, numbers and periods are text")
+    func htmlByDefault() {
+        let typed = "<script>alert('x')</script> & \"q\""
+        let cell: HTML = "<td title=\"\(typed)\">\(typed)</td>"
+        #expect(cell.text == "<td title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>")
+        // Markup inside markup is kept as it is, once: never escaped twice.
+        let row: HTML = "<tr>\(cell)\(cell)</tr>"
+        #expect(row.text == "<tr>" + cell.text + cell.text + "</tr>")
+        #expect(!row.text.contains("&amp;lt;"))
+        // A value of any other type is its text, escaped.
+        let name = Substring("a<b")
+        let mixed: HTML = "\(42) \(name) \(Pence(-1_250_00))"
+        #expect(mixed.text == "42 a&lt;b -£1,250.00")
+        #expect(["<a>" as HTML, "\("<b>")"].joined(separator: " · ").text == "<a> · &lt;b&gt;")
+        #expect((HTML.empty + "x").text == "x")
+    }
+
     @Test("Markdown escapes inline markup, strike-through included, and direction overrides")
     func markdownStrikeAndBidi() {
         #expect(Escape.markdown("~~struck~~ *b* | c") == "\\~\\~struck\\~\\~ \\*b\\* \\| c")

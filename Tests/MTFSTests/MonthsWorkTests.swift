@@ -247,7 +247,7 @@ struct NeutralSignTests {
     func netSlipsAreNotRed() {
         var t = Table(columns: [.init("slipped", "Slipped (net)", neutralSign: true), .init("variance", "Variance")])
         t.rows = [[.money(Pence(-100_000_00)), .money(Pence(-5_000_00))]]
-        let html = HTMLPage.table(t)
+        let html = HTMLPage.table(t).text
         #expect(html.contains("<td class=\"num\" data-label=\"Slipped (net)\">-£100,000</td>"), "\(html)")
         #expect(html.contains("<td class=\"num neg\" data-label=\"Variance\">-£5,000</td>"), "\(html)")
     }

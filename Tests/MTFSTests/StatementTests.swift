@@ -282,7 +282,7 @@ struct FindingMessageTests {
         #expect(m.text == "P-<1> “Fees & <charges>” (O'Neil) forecasts £1,250.00 for 2023/24 on 2023-10-31: 3 times")
         #expect(m.parts.count == 8)
         #expect(m.parts.contains(.amount(pounds(1_250))) && m.parts.contains(.year(fy(2023))) && m.parts.last == .text(": 3 times"))
-        let html = FindingHTML.sentence(m)
+        let html = FindingHTML.sentence(m).text
         #expect(!html.contains("<1>") && !html.contains("<charges>") && html.contains("<span class=\"ref\">P-&lt;1&gt;</span>"))
         #expect(html.contains("<span class=\"money\">£1,250.00</span>") && html.contains("Fees &amp; &lt;charges&gt;"))
         #expect(FindingMessage.list(["a", "b", "c"]).text == "a, b and c" && FindingMessage.list(["a"]).text == "a")
