@@ -26,18 +26,24 @@ extension Portal {
                 names["directorates"] = Portal.directorates(builder.input, seenBy: user)
                 names["holders"] = builder.holders.filter { user.scope.seesStatement(of: $0, directorates: builder.directorates(of: $0)) }
             }
-            return Pages.json(try router.openAPI(Portal.openAPIHeader, names: names))
+            return Pages.json(try router.openAPI(Portal.openAPIDocument(names), names: names))
         }
-        router.get("/api/v1/positions", describedAs: #"""
-            {
-            "summary": "The pinned balance rows (one per proposal and year) in the caller's scope",
-            "parameters": [{"name": "format", "in": "query", "required": false, "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}}],
-            "responses": {
-            "200": {"description": "the rows; money as integer pence under <column>_pence (JSON) or pounds (CSV)", "content": {
-              "application/json": {"schema": {"$ref": "#/components/schemas/Positions"}},
-              "text/csv": {"schema": {"type": "string", "description": "directorate,ref,year,original_target,current_target,delivered,slipped_in,slipped_out,unachievable,remaining; UTF-8 with a byte order mark"}}}},
-            "422": {"description": "a format other than json or csv"}}}
-            """#) { request, context in
+        router.get("/api/v1/positions", describedAs: { _ in
+            OpenAPI.Operation(
+                "The pinned balance rows (one per proposal and year) in the caller's scope",
+                parameters: [Portal.formatParameter],
+                responses: [
+                    "200": OpenAPI.Response(
+                        description: "the rows; money as integer pence under <column>_pence (JSON) or pounds (CSV)",
+                        content: [
+                            "application/json": OpenAPI.MediaType(schema: .ref("Positions")),
+                            "text/csv": OpenAPI.MediaType(
+                                schema: .string(
+                                    "directorate,ref,year,original_target,current_target,delivered,slipped_in,slipped_out,unachievable,remaining; UTF-8 with a byte order mark")),
+                        ]),
+                    "422": .plain("a format other than json or csv"),
+                ])
+        }) { request, context in
             let user = try self.requireUser(context)
             let today = self.options.today()
             var report = try await self.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
@@ -54,21 +60,26 @@ extension Portal {
             }
             return Pages.json(table.renderJSON())
         }
-        router.get("/api/v1/findings", describedAs: #"""
-            {
-            "summary": "The reconciliation's findings in the caller's scope, filtered",
-            "parameters": [
-            {"name": "severity", "in": "query", "required": false, "description": "only findings at least this serious", "schema": {"type": "string", "enum": ["low", "medium", "high", "critical"]}},
-            {"name": "code", "in": "query", "required": false, "style": "form", "explode": true, "description": "only these kinds (a code or its name; repeat for several)", "schema": {"type": "array", "items": {"type": "string", "x-mtfs-enum": "codes"}}},
-            {"name": "directorate", "in": "query", "required": false, "schema": {"type": "string", "x-mtfs-enum": "directorates"}},
-            {"name": "format", "in": "query", "required": false, "schema": {"type": "string", "enum": ["json", "csv"], "default": "json"}}],
-            "responses": {
-            "200": {"description": "the findings, most money at risk first", "content": {
-              "application/json": {"schema": {"$ref": "#/components/schemas/Findings"}},
-              "text/csv": {"schema": {"type": "string", "description": "code,severity,refs,cost_centre,year,amount,message; UTF-8 with a byte order mark"}}}},
-            "403": {"description": "a budget holder (their findings are on their statement)"},
-            "422": {"description": "a filter or format the API does not know"}}}
-            """#) { request, context in
+        router.get("/api/v1/findings", describedAs: { names in
+            OpenAPI.Operation(
+                "The reconciliation's findings in the caller's scope, filtered",
+                parameters: [
+                    .query("severity", "only findings at least this serious", .string(allowed: ["low", "medium", "high", "critical"])),
+                    .query("code", "only these kinds (a code or its name; repeat for several)", repeated: true, .array(.named("codes", in: names))),
+                    .query("directorate", .named("directorates", in: names)),
+                    Portal.formatParameter,
+                ],
+                responses: [
+                    "200": OpenAPI.Response(
+                        description: "the findings, most money at risk first",
+                        content: [
+                            "application/json": OpenAPI.MediaType(schema: .ref("Findings")),
+                            "text/csv": OpenAPI.MediaType(schema: .string("code,severity,refs,cost_centre,year,amount,message; UTF-8 with a byte order mark")),
+                        ]),
+                    "403": .plain("a budget holder (their findings are on their statement)"),
+                    "422": .plain("a filter or format the API does not know"),
+                ])
+        }) { request, context in
             let user = try self.requireUser(context)
             // The same policy as the findings page: a holder's findings are on their statement.
             try user.scope.require(.findings)
@@ -85,18 +96,20 @@ extension Portal {
             }
             return Pages.json(try JSONOutput.encode(r))
         }
-        router.get("/api/v1/statements/:period", describedAs: #"""
-            {
-            "summary": "A budget holder's statement for a month",
-            "parameters": [
-            {"name": "period", "in": "path", "required": true, "schema": {"$ref": "#/components/schemas/Period"}},
-            {"name": "holder", "in": "query", "required": true, "description": "the budget holder (a holder may name only themself)", "schema": {"type": "string", "x-mtfs-enum": "holders"}}],
-            "responses": {
-            "200": {"description": "the statement; money as integer pence under <name>_pence", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Statement"}}}},
-            "403": {"description": "not the caller's to see"},
-            "404": {"description": "no budget holder of that name"},
-            "422": {"description": "a period that is not a month, or no holder named"}}}
-            """#) { request, context in
+        router.get("/api/v1/statements/:period", describedAs: { names in
+            OpenAPI.Operation(
+                "A budget holder's statement for a month",
+                parameters: [
+                    .path("period", .ref("Period")),
+                    .query("holder", required: true, "the budget holder (a holder may name only themself)", .named("holders", in: names)),
+                ],
+                responses: [
+                    "200": .json("the statement; money as integer pence under <name>_pence", .ref("Statement")),
+                    "403": .plain("not the caller's to see"),
+                    "404": .plain("no budget holder of that name"),
+                    "422": .plain("a period that is not a month, or no holder named"),
+                ])
+        }) { request, context in
             let user = try self.requireUser(context)
             let p = try await self.period(context.parameters.get("period").map { $0.removingPercentEncoding ?? $0 })
             // The holder is named, even by a holder asking for their own (as the description says).
@@ -106,25 +119,33 @@ extension Portal {
             }
             return Pages.json(try JSONOutput.encode(try await self.statement(holder: name, period: p, for: user)))
         }
-        router.post("/api/v1/returns", describedAs: #"""
-            {
-            "summary": "Post a monthly return (the same rules as import-return); nothing is written unless every line is good",
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period", "lines"], "properties": {
-            "period": {"$ref": "#/components/schemas/Period"},
-            "lines": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["ref", "year"], "properties": {
-            "ref": {"type": "string", "x-mtfs-enum": "refs"}, "year": {"type": "string", "x-mtfs-enum": "years"},
-            "delivered_to_date": {"$ref": "#/components/schemas/Money"}, "forecast": {"$ref": "#/components/schemas/Money"},
-            "rag": {"type": "string", "nullable": true, "enum": ["B", "G", "A", "R", "Blue", "Green", "Amber", "Red", "blue", "green", "amber", "red", null]},
-            "comment": {"type": "string", "nullable": true, "maxLength": 32767},
-            "green": {"$ref": "#/components/schemas/Money"}, "amber": {"$ref": "#/components/schemas/Money"}, "red": {"$ref": "#/components/schemas/Money"},
-            "impact": {"type": "string", "nullable": true, "maxLength": 2000, "description": "a service impact seen this month (SPEC §5 v3)"},
-            "impact_foreseen": {"nullable": true, "description": "whether the risk assessment foresaw it; false when left out beside an impact", "oneOf": [{"type": "boolean"}, {"type": "string", "enum": ["yes", "no"]}]}}}}}}}}},
-            "responses": {
-            "200": {"description": "what was posted", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ReturnPosted"}}}},
-            "403": {"description": "a line outside the caller's scope, or a caller who does not post returns"},
-            "415": {"description": "a body that is not application/json"},
-            "422": {"description": "one message per bad line: a figure that is not money, or one the ledger's rules refuse (as import-return: more delivered than planned, a comment that is not plain text…)"}}}
-            """#) { request, context in
+        router.post("/api/v1/returns", describedAs: { names in
+            let rag: [OpenAPI.Scalar] = ["B", "G", "A", "R", "Blue", "Green", "Amber", "Red", "blue", "green", "amber", "red", .null]
+            let line = OpenAPI.Schema.object(
+                required: ["ref", "year"],
+                [
+                    "ref": .named("refs", in: names), "year": .named("years", in: names),
+                    "delivered_to_date": .ref("Money"), "forecast": .ref("Money"),
+                    "rag": .string(allowed: rag, nullable: true),
+                    "comment": .string(nullable: true, maxLength: 32767),
+                    "green": .ref("Money"), "amber": .ref("Money"), "red": .ref("Money"),
+                    "impact": .string("a service impact seen this month (SPEC §5 v3)", nullable: true, maxLength: 2000),
+                    "impact_foreseen": OpenAPI.Schema(
+                        description: "whether the risk assessment foresaw it; false when left out beside an impact", nullable: true,
+                        oneOf: [.boolean, .string(allowed: ["yes", "no"])]),
+                ])
+            return OpenAPI.Operation(
+                "Post a monthly return (the same rules as import-return); nothing is written unless every line is good",
+                body: .object(required: ["period", "lines"], ["period": .ref("Period"), "lines": .array(line, minItems: 1)]),
+                responses: [
+                    "200": .json("what was posted", .ref("ReturnPosted")),
+                    "403": .plain("a line outside the caller's scope, or a caller who does not post returns"),
+                    "415": .plain("a body that is not application/json"),
+                    "422": .plain(
+                        "one message per bad line: a figure that is not money, or one the ledger's rules refuse (as import-return: more delivered than planned, a comment that is not plain text…)"
+                    ),
+                ])
+        }) { request, context in
             let user = try self.requireUser(context)
             // Who may post at all is asked first: the CFO learns nothing from the lines' checks.
             try user.scope.require(.postReturn)
@@ -176,19 +197,23 @@ extension Portal {
                     period: p.monthText, deliveries: summary.deliveries, reductions: summary.reductions,
                     delivered_change_pence: summary.deliveredChange.rawValue, forecasts: summary.forecasts, unchanged: summary.unchangedRows))
         }
-        router.post("/api/v1/sign-offs", describedAs: #"""
-            {
-            "summary": "Sign the caller's own statement for a month, as it stands now",
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["period"], "properties": {
-            "period": {"$ref": "#/components/schemas/Period"}, "comment": {"type": "string", "nullable": true, "maxLength": 2000},
-            "holder": {"type": "string", "nullable": true, "description": "if given, the caller's own name"}}}}}},
-            "responses": {
-            "201": {"description": "signed", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Signed"}}}},
-            "403": {"description": "not a budget holder, or another holder named"},
-            "409": {"description": "these figures are already signed"},
-            "415": {"description": "a body that is not application/json"},
-            "422": {"description": "a period that is not a month, one with nothing recorded yet or outside the MTFS years, or a comment that is not plain text"}}}
-            """#) { request, context in
+        router.post("/api/v1/sign-offs", describedAs: { _ in
+            OpenAPI.Operation(
+                "Sign the caller's own statement for a month, as it stands now",
+                body: .object(
+                    required: ["period"],
+                    [
+                        "period": .ref("Period"), "comment": .string(nullable: true, maxLength: 2000),
+                        "holder": .string("if given, the caller's own name", nullable: true),
+                    ]),
+                responses: [
+                    "201": .json("signed", .ref("Signed")),
+                    "403": .plain("not a budget holder, or another holder named"),
+                    "409": .plain("these figures are already signed"),
+                    "415": .plain("a body that is not application/json"),
+                    "422": .plain("a period that is not a month, one with nothing recorded yet or outside the MTFS years, or a comment that is not plain text"),
+                ])
+        }) { request, context in
             let user = try self.requireUser(context)
             guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.signOff)) }
             var request = request
@@ -286,42 +311,62 @@ extension Portal {
         var holder: String?
     }
 
-    /// The API description, checked in a test against what the server answers.
-    /// The description's fixed part; its paths come from the route table (``RouteTable/openAPI(_:)``).
-    static let openAPIHeader = #"""
-        {
-          "openapi": "3.0.3",
-          "info": {"title": "mtfs savings ledger", "version": "1", "description": "Every enum of the ledger's own names (directorates, holders, refs, years) lists this ledger's, as it stands when the description is asked for."},
-          "components": {
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-              "Errors": {"type": "object", "required": ["errors"], "properties": {"errors": {"type": "array", "minItems": 1, "items": {"type": "string"}}}},
-              "Period": {"type": "string", "pattern": "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$", "example": "2023-12", "description": "a calendar month, YYYY-MM"},
-              "Money": {"nullable": true, "description": "pounds, as a number or as a spreadsheet shows it (£1,250.00); null or left out: not reported", "oneOf": [{"type": "number"}, {"type": "string"}]},
-              "Positions": {"type": "object", "required": ["rows"], "properties": {"title": {"type": "string"}, "rows": {"type": "array", "items": {"type": "object",
-                "required": ["directorate", "ref", "year", "original_target_pence", "current_target_pence", "delivered_pence", "slipped_in_pence", "slipped_out_pence", "unachievable_pence", "remaining_pence"],
-                "properties": {"directorate": {"type": "string"}, "ref": {"type": "string"}, "year": {"type": "string"}, "original_target_pence": {"type": "integer"}, "current_target_pence": {"type": "integer"},
-                "delivered_pence": {"type": "integer"}, "slipped_in_pence": {"type": "integer"}, "slipped_out_pence": {"type": "integer"}, "unachievable_pence": {"type": "integer"}, "remaining_pence": {"type": "integer"}}}}}},
-              "Finding": {"type": "object", "required": ["code", "name", "severity", "refs", "amount_pence", "message"], "properties": {
-                "code": {"type": "string", "x-mtfs-enum": "codes"}, "name": {"type": "string"}, "severity": {"type": "string", "enum": ["low", "medium", "high", "critical"]},
-                "refs": {"type": "array", "items": {"type": "string"}}, "cost_centre": {"type": "string", "nullable": true}, "year": {"type": "string", "nullable": true},
-                "amount_pence": {"type": "integer"}, "message": {"type": "string"}, "parts": {"type": "array", "items": {"type": "object"}}}},
-              "Findings": {"type": "object", "required": ["as_of", "head", "findings"], "properties": {"as_of": {"type": "string"}, "head": {"type": "string"},
-                "filter": {"type": "object", "nullable": true}, "latest_returns": {"type": "object", "additionalProperties": {"type": "string"}},
-                "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}},
-              "Statement": {"type": "object", "required": ["holder", "period", "as_at", "head", "owned", "others", "totals", "findings", "signature"], "properties": {
-                "holder": {"type": "string"}, "period": {"type": "string"}, "as_at": {"type": "string"}, "head": {"type": "string"}, "year": {"type": "string"},
-                "directorates": {"type": "array", "items": {"type": "string"}}, "owned": {"type": "array", "items": {"type": "object"}}, "others": {"type": "array", "items": {"type": "object"}},
-                "totals": {"type": "object"}, "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}, "signature": {"type": "object", "required": ["status"], "properties": {"status": {"type": "string"}}}}},
-              "ReturnPosted": {"type": "object", "required": ["period", "deliveries", "reductions", "delivered_change_pence", "forecasts", "unchanged"], "properties": {
-                "period": {"type": "string"}, "deliveries": {"type": "integer"}, "reductions": {"type": "integer"}, "delivered_change_pence": {"type": "integer"}, "forecasts": {"type": "integer"}, "unchanged": {"type": "integer"}}},
-              "Signed": {"type": "object", "required": ["signed", "holder", "period"], "properties": {"signed": {"type": "boolean"}, "holder": {"type": "string"}, "period": {"type": "string"}}}
-            }
-          },
-          "security": [{"bearer": []}],
-          "paths": {}
-        }
-        """#
+    /// `?format=json|csv`, which the tabular routes take.
+    static let formatParameter = OpenAPI.Parameter.query("format", OpenAPI.Schema(type: "string", allowed: ["json", "csv"], defaultValue: "json"))
+
+    /// The description's fixed part (its info, security and schemas); its paths come from the route
+    /// table (``RouteTable/openAPI(_:names:)``). Checked against what the server answers (Schemathesis).
+    static func openAPIDocument(_ names: OpenAPI.Names) -> OpenAPI.Document {
+        typealias S = OpenAPI.Schema
+        let pence = ["original_target_pence", "current_target_pence", "delivered_pence", "slipped_in_pence", "slipped_out_pence", "unachievable_pence", "remaining_pence"]
+        let position = S.object(
+            required: ["directorate", "ref", "year"] + pence,
+            ["directorate": .string(), "ref": .string(), "year": .string()].merging(pence.map { ($0, S.integer) }) { a, _ in a })
+        let finding = S.object(
+            required: ["code", "name", "severity", "refs", "amount_pence", "message"],
+            [
+                "code": .named("codes", in: names), "name": .string(), "severity": .string(allowed: ["low", "medium", "high", "critical"]),
+                "refs": .array(.string()), "cost_centre": S.string().orNull, "year": S.string().orNull,
+                "amount_pence": .integer, "message": .string(), "parts": .array(.anyObject),
+            ])
+        let findings = S.object(
+            required: ["as_of", "head", "findings"],
+            [
+                "as_of": .string(), "head": .string(), "filter": S.anyObject.orNull, "latest_returns": .map(.string()),
+                "findings": .array(.ref("Finding")),
+            ])
+        let statement = S.object(
+            required: ["holder", "period", "as_at", "head", "owned", "others", "totals", "findings", "signature"],
+            [
+                "holder": .string(), "period": .string(), "as_at": .string(), "head": .string(), "year": .string(),
+                "directorates": .array(.string()), "owned": .array(.anyObject), "others": .array(.anyObject),
+                "totals": .anyObject, "findings": .array(.ref("Finding")), "signature": .object(required: ["status"], ["status": .string()]),
+            ])
+        let posted = ["period": S.string()].merging(["deliveries", "reductions", "delivered_change_pence", "forecasts", "unchanged"].map { ($0, S.integer) }) { a, _ in a }
+        return OpenAPI.Document(
+            info: OpenAPI.Info(
+                title: "mtfs savings ledger", version: "1",
+                description:
+                    "Every enum of the ledger's own names (directorates, holders, refs, years) lists this ledger's, as it stands when the description is asked for."),
+            components: OpenAPI.Components(
+                securitySchemes: ["bearer": OpenAPI.SecurityScheme(type: "http", scheme: "bearer")],
+                schemas: [
+                    "Errors": .object(required: ["errors"], ["errors": .array(.string(), minItems: 1)]),
+                    "Period": S(
+                        type: "string", pattern: "^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])$", example: "2023-12", description: "a calendar month, YYYY-MM"),
+                    "Money": S(
+                        description: "pounds, as a number or as a spreadsheet shows it (£1,250.00); null or left out: not reported", nullable: true,
+                        oneOf: [.number, .string()]),
+                    "Positions": .object(required: ["rows"], ["title": .string(), "rows": .array(position)]),
+                    "Finding": finding,
+                    "Findings": findings,
+                    "Statement": statement,
+                    "ReturnPosted": .object(required: ["period", "deliveries", "reductions", "delivered_change_pence", "forecasts", "unchanged"], posted),
+                    "Signed": .object(required: ["signed", "holder", "period"], ["signed": .boolean, "holder": .string(), "period": .string()]),
+                ]),
+            security: [["bearer": []]],
+            paths: [:])
+    }
 }
 
 extension Portal.FormCells {

@@ -279,7 +279,8 @@ extension Portal {
     /// sign-in sends the browser to it.
     func failure(_ f: HTTPFailure, context: PortalContext) -> Response {
         if context.api {
-            var r = (try? Pages.json(Portal.APIErrors([f.message]), status: f.status)) ?? Pages.json("{\"errors\": []}", status: f.status)
+            // Encoding a list of sentences does not fail; if it ever did, the status still says what happened.
+            var r = (try? Pages.json(Portal.APIErrors([f.message]), status: f.status)) ?? Response(status: f.status)
             if f.status == .unauthorized { r.headers[.wwwAuthenticate] = "Bearer" }
             return r
         }
