@@ -72,7 +72,7 @@ w-restructure-early|restructure PLA-HWY-0902 --effective 1999-12-01 --holder "Le
 w-verify|verify
 w-balance|balance --format csv'
 
-pages='/ /statement /statement?period=2023-10&holder=Helen%20Brandt /statement?period=2023-10&holder=Sanjay%20Patel /return /history /board /upload /summary /findings /trend /members /downloads /api/v1/positions /api/v1/findings /api/v1/statements/2023-10?holder=Helen%20Brandt'
+pages='/ /api/v1/openapi.json /statement /statement?period=2023-10&holder=Helen%20Brandt /statement?period=2023-10&holder=Sanjay%20Patel /return /history /board /upload /summary /findings /trend /members /downloads /api/v1/positions /api/v1/findings /api/v1/statements/2023-10?holder=Helen%20Brandt'
 
 normalise() {
     sed -E -e 's/[0-9]+:[0-9a-f]{16,64}/HEAD/g' -e 's/(name="csrf" value=")[^"]*/\1CSRF/g' -e 's/mtfs_session=[^;"]*/mtfs_session=COOKIE/g' "$@"
@@ -127,5 +127,16 @@ if diff -r "$out/old" "$out/new" >"$out/diff.txt"; then
     echo "no output differs ($out)"
 else
     echo "outputs differ: $out/diff.txt ($(grep -c '^diff -r' "$out/diff.txt") files)"
+    # A reply that is the same JSON value laid out differently is said apart from one that is not.
+    grep '^diff -r' "$out/diff.txt" | awk '{print $3, $4}' | python3 -c '
+import json, sys
+for line in sys.stdin:
+    a, b = line.split()
+    try:
+        same = json.load(open(a)) == json.load(open(b))
+    except Exception:
+        same = None
+    print(("  same JSON value, laid out differently: " if same else "  differs: ") + b)
+'
     exit 1
 fi

@@ -20,8 +20,11 @@ public enum PlainText {
 
 extension PlainText {
     /// A return's comment or a mitigation: plain text, up to a spreadsheet cell.
-    public static func checkComment(_ text: String) throws(LedgerError) {
-        if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the comment \(problem)") }
+    public static func checkComment(_ text: String) throws(LedgerError) { try checkNote(text, what: "comment") }
+
+    /// A note people type (a comment, an entry's reason): plain text, up to a spreadsheet cell.
+    public static func checkNote(_ text: String, what: String) throws(LedgerError) {
+        if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the \(what) \(problem)") }
     }
 
     /// A name (a title, an owner, a directorate): not empty, no control characters (other than

@@ -54,29 +54,6 @@ public enum Escape {
         return out
     }
 
-    /// A JSON string literal (RFC 8259), quotes included.
-    public static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"  // safe to embed in an HTML <script> block
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
     /// Text for a terminal: control characters (which could move the cursor or recolour the screen)
     /// shown as visible escapes, line breaks as spaces.
     public static func terminal(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import MTFSDomain
 
 /// A report as plain data: named columns and rows of typed cells. Each renderer only formats it.
@@ -161,30 +162,13 @@ extension Table {
         return out
     }
 
-    /// A JSON array of objects keyed by column key; money as integer pence under `<key>_pence`.
+    /// The table as JSON, from its Codable form (``TableJSON``): `rows` (and `subtotals`, `totals`,
+    /// `title` when it has them), each row an object keyed by column key; money as integer pence
+    /// under `<key>_pence`.
     public func renderJSON() -> String {
-        func object(_ row: [Cell]) -> String {
-            var fields: [String] = []
-            for (i, cell) in row.enumerated() where i < columns.count {
-                let key = columns[i].key
-                switch cell {
-                case .text(let s): fields.append("\(Escape.json(key)): \(Escape.json(s))")
-                case .money(let p): fields.append("\(Escape.json(key + "_pence")): \(p.rawValue)")
-                case .integer(let n): fields.append("\(Escape.json(key)): \(n)")
-                case .percent(let d): fields.append("\(Escape.json(key)): \(d.map { Table.fixed($0, places: 4) } ?? "null")")
-                case .date(let d): fields.append("\(Escape.json(key)): \(Escape.json(d.description))")
-                case .empty: fields.append("\(Escape.json(key)): null")
-                }
-            }
-            return "{" + fields.joined(separator: ", ") + "}"
-        }
-        let data = dataRows
-        var parts = ["  \"rows\": [" + (data.isEmpty ? "]" : "\n" + data.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]")]
-        let sub = subtotalRows
-        if !sub.isEmpty { parts.append("  \"subtotals\": [\n" + sub.map { "    " + object($0) }.joined(separator: ",\n") + "\n  ]") }
-        if let totals { parts.append("  \"totals\": " + object(totals)) }
-        if let title { parts.insert("  \"title\": " + Escape.json(title), at: 0) }
-        return "{\n" + parts.joined(separator: ",\n") + "\n}\n"
+        // A table's cells are text, whole numbers and decimals written to four places: nothing
+        // JSONEncoder refuses, so the fallback is never taken.
+        (try? JSONOutput.encode(TableJSON(self))) ?? "{}\n"
     }
 
     /// A GitHub-flavoured Markdown table.
@@ -225,5 +209,51 @@ extension Table {
         var f = String(fraction)
         f = String(repeating: "0", count: max(0, places - f.count)) + f
         return (negative && magnitude != 0 ? "-" : "") + String(whole) + (places > 0 ? "." + f : "")
+    }
+}
+
+/// A table's JSON form: what ``Table/renderJSON()`` encodes.
+struct TableJSON: Encodable {
+    let table: Table
+
+    init(_ table: Table) { self.table = table }
+
+    struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    /// One row: each cell under its column's key.
+    struct Row: Encodable {
+        let columns: [Table.Column]
+        let cells: [Table.Cell]
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            for (i, cell) in cells.enumerated() where i < columns.count {
+                let key = columns[i].key
+                switch cell {
+                case .text(let s): try c.encode(s, forKey: Key(stringValue: key))
+                case .money(let p): try c.encode(p.rawValue, forKey: Key(stringValue: key + "_pence"))
+                case .integer(let n): try c.encode(n, forKey: Key(stringValue: key))
+                case .percent(let d):
+                    // To four places, as every other format writes it.
+                    try c.encode(d.flatMap { Decimal(string: Table.fixed($0, places: 4)) }, forKey: Key(stringValue: key))
+                case .date(let d): try c.encode(d.description, forKey: Key(stringValue: key))
+                case .empty: try c.encodeNil(forKey: Key(stringValue: key))
+                }
+            }
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        if let title = table.title { try c.encode(title, forKey: Key(stringValue: "title")) }
+        try c.encode(table.dataRows.map { Row(columns: table.columns, cells: $0) }, forKey: Key(stringValue: "rows"))
+        let subtotals = table.subtotalRows
+        if !subtotals.isEmpty { try c.encode(subtotals.map { Row(columns: table.columns, cells: $0) }, forKey: Key(stringValue: "subtotals")) }
+        if let totals = table.totals { try c.encode(Row(columns: table.columns, cells: totals), forKey: Key(stringValue: "totals")) }
     }
 }

@@ -64,7 +64,7 @@ public final class Ledger {
     /// with ``LedgerError/unusable(_:)`` and left exactly as it was. WAL, foreign keys and a busy
     /// timeout are set on every connection (https://www.sqlite.org/wal.html).
     public init(path: String, create: Bool = false, readOnly: Bool = false, pageCacheMiB: Int = 64) throws {
-        if path.isEmpty { throw LedgerError.refused("the ledger path is empty; name the ledger file") }
+        if path.isEmpty { throw LedgerError.refused(Ledger.emptyPath) }
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw LedgerError.unusable("\(path) is a folder, not a ledger file") }
@@ -294,12 +294,16 @@ public final class Ledger {
 }
 
 extension Ledger {
+    /// The refusal of an empty path, opening a ledger or making one.
+    static let emptyPath = "the ledger path is empty; name the ledger file"
+
     /// Makes a new ledger at `path` whole or not at all: `body` fills a ledger in a temporary file
     /// beside it, which is checkpointed, closed and then linked into place only if nothing has
     /// appeared at `path` meanwhile (`link(2)` never replaces a file). A failure, a kill or a second
     /// command creating the same ledger at the same moment never leaves a half-made ledger, and
     /// never removes a file this call did not make.
     public static func creatingNew<T>(at path: String, _ body: (Ledger) throws -> T) throws -> T {
+        if path.isEmpty { throw LedgerError.refused(Ledger.emptyPath) }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         do {

@@ -21,6 +21,8 @@ struct LedgerOptions: ParsableArguments {
 
     /// The ledger's path as SPEC §4 resolves it.
     var path: String {
+        // An empty --ledger names no file (the store refuses an empty path), never the hidden Ledgers/.sqlite.
+        if let ledger, ledger.trimmingSpaces().isEmpty { return "" }
         let chosen = ledger ?? ProcessInfo.processInfo.environment["MTFS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
         guard let chosen else { return "Ledgers/mtfs.sqlite" }
         if !chosen.contains("/") && !chosen.hasSuffix(".sqlite") { return "Ledgers/\(chosen).sqlite" }

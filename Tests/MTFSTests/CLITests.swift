@@ -76,6 +76,22 @@ struct CLI {
 
 @Suite("mtfs end to end", .serialized)
 struct CLITests {
+    @Test("a proposal replaced is named as the ledger spells it, whatever the case typed; an unknown one is refused, naming it")
+    func replacesResolved() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK([
+            "proposal", "add", "PEO-12", "--title", "Step-down fostering", "--directorate", "People", "--owner", "Sam Okafor",
+            "--cost-centre", "PEO-CSC-0413", "--target", "2024/25=10,000", "--replaces", "peo-07",
+        ])
+        #expect(try cli.run(["proposal", "show", "PEO-12"]).out.contains("PEO-07"))
+        let unknown = try cli.run([
+            "proposal", "add", "PEO-13", "--title", "x", "--directorate", "People", "--owner", "Sam Okafor", "--cost-centre", "PEO-CSC-0413",
+            "--replaces", "peo-99",
+        ])
+        #expect(unknown.status == 2 && unknown.err.contains("replaces peo-99, which is not in the ledger"), "\(unknown.err)")
+    }
+
     @Test("the walk-through: deliver, slip, write off, reverse; balance, journal and verify agree")
     func walkThrough() throws {
         let cli = CLI()
@@ -161,6 +177,17 @@ struct CLITests {
                 ["proposal", "add", "PEO-07", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412"],
                 2, "already exists"
             ),
+            // The proposal replaced must be in the ledger (refused by the rule, not by the database).
+            (
+                ["proposal", "add", "PEO-90", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",
+                 "--replaces", "NOPE-1"], 2, "replaces NOPE-1, which is not in the ledger"
+            ),
+            // An entry's reason is plain text, as a comment is.
+            (["deliver", "PEO-07", "10", "--period", "2023-10", "--reason", "bad\u{1B}[31mred"], 2, "the reason contains control characters"),
+            (["reverse", "1", "--period", "2023-10", "--reason", "x\u{7}"], 2, "the reason contains control characters"),
+            // An empty --ledger names no file (never the hidden Ledgers/.sqlite).
+            (["balance", "--ledger", ""], 2, "the ledger path is empty"),
+            (["init", "--years", "2023/24..2025/26", "--ledger", " "], 2, "the ledger path is empty"),
             (
                 [
                     "proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre",

@@ -298,15 +298,15 @@ struct MonitoringTests {
             let token = Credentials.randomSecret(prefix: "mtfs_")
             try f.service.write { try $0.addToken(login: user.login, tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
             let lines = parsed.rows.filter { proposals[$0.ref] == user.directorate }.map { r in
-                var fields = ["\"ref\": \(Escape.json(r.ref.rawValue))", "\"year\": \"\(r.year)\"", "\"comment\": \(Escape.json(r.comment))"]
+                var fields: [String: Any] = ["ref": r.ref.rawValue, "year": r.year.description, "comment": r.comment]
                 for (key, value) in [("delivered_to_date", r.deliveredToDate), ("green", r.status?.green), ("amber", r.status?.amber), ("red", r.status?.red)] {
-                    if let value { fields.append("\"\(key)\": \(value.plain)") }
+                    if let value { fields[key] = NSDecimalNumber(string: value.plain) }
                 }
-                return "{" + fields.joined(separator: ", ") + "}"
+                return fields
             }
+            let body = try JSONSerialization.data(withJSONObject: ["period": "2024-09", "lines": lines] as [String: Any])
             let r = try await f.request(
-                "POST", "/api/v1/returns", json: "{\"period\": \"2024-09\", \"lines\": [\(lines.joined(separator: ", "))]}",
-                headers: ["Authorization": "Bearer \(token)"])
+                "POST", "/api/v1/returns", json: String(decoding: body, as: UTF8.self), headers: ["Authorization": "Bearer \(token)"])
             #expect(r.status == 200, "\(r.body)")
         }
         let api = f.dir.path("portal.sqlite")

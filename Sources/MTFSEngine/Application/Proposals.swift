@@ -18,10 +18,16 @@ extension BookWrites {
                 try PlainText.checkName(text, what: what)
                 if text.count > 200 { throw LedgerError.refused("the \(what) is longer than 200 characters") }
             }
-            let stored = try insert(proposal, by: who)
-            if let replaced = stored.replaces, try self.proposal(replaced) == nil {
-                throw LedgerError.refused("proposal \(stored.ref) replaces \(replaced), which is not in the ledger")
+            // The proposal it replaces, as the ledger spells it (`peo-05` names PEO-05, SPEC §5 v3).
+            var proposal = proposal
+            if let replaced = proposal.replaces {
+                guard let known = try ref(matching: replaced) else {
+                    throw LedgerError.refused("proposal \(proposal.ref) replaces \(replaced), which is not in the ledger")
+                }
+                proposal.replaces = known
             }
+            try PlainText.checkNote(reason, what: "reason")
+            let stored = try insert(proposal, by: who)
             if let start = stored.deliveryStart { try checkInWindow(start.year) }
             for year in targets.keys { try checkInWindow(year) }
             var ids: [Int64] = []
