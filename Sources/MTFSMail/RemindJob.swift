@@ -73,8 +73,9 @@ public struct RemindJob: Sendable {
             defer { free(r) }
             return String(cString: r)
         }
-        let lock = try RunLock(path: real + ".remind-lock", wait: lockWait)
-        defer { lock.release() }
+        // A dry run sends and records nothing, so it takes no turn (and writes no lock file).
+        let lock = sender == nil ? nil : try RunLock(path: real + ".remind-lock", wait: lockWait)
+        defer { lock?.release() }
         let (settings, plan) = try service.read { ledger in
             let settings = try ledger.reminderSettings()
             return (settings, try ReminderPlan.make(ledger: ledger, asOf: asOf, settings: settings, reconcile: try ledger.reconcileSettings()))

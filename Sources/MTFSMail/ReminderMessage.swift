@@ -73,6 +73,6 @@ public enum ReminderMessage {
         html += "<p><a href=\"\(link)\">\(linkText)</a></p>"
         if let contact { html += "<p>\(contact)</p>" }
         html += "<p style=\"color:#505a5f;font-size:14px\">This reminder is sent once\(due.kind == .digest ? " for these findings" : " for this month") by the council's savings ledger (mtfs).</p></body></html>"
-        return (subject, text, html.text)
+        return (Escape.plainText(subject), Escape.plainText(text), html.text)
     }
 }

@@ -54,6 +54,24 @@ public enum Escape {
         return out
     }
 
+    /// Plain text for a reader other than a terminal (an email's text part): line breaks and tabs
+    /// kept, every other control character and each character that reverses the direction of text
+    /// shown as � (as ``html(_:)`` shows them), so typed text cannot drive the reader's display.
+    public static func plainText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" {
+                out.unicodeScalars.append(scalar)
+            } else if scalar.properties.generalCategory == .control || scalar.reordersText {
+                out += "\u{FFFD}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// Text for a terminal: control characters (which could move the cursor or recolour the screen)
     /// shown as visible escapes, line breaks as spaces.
     public static func terminal(_ text: String) -> String {

@@ -38,7 +38,10 @@ extension Ledger {
     /// `anchors`: heads kept outside the file (a printed statement, a committee report); the ledger
     /// must still begin with exactly those records.
     public func verify(thorough: Bool = false, anchors: [ChainHead] = [], headLog useHeadLog: Bool = true) throws -> VerifyReport {
-        try db.read {
+        // How much of the head log was written before this snapshot began: a line after those may
+        // be the head of a write another process committed since, which this snapshot cannot see.
+        let settled = useHeadLog ? (HeadLog.read(headLog)?.last?.number ?? 0) : 0
+        return try db.read {
             var report = VerifyReport()
             if thorough {
                 report.checks.append(VerifyReport.Check(name: "SQLite integrity check", problems: try sqliteIntegrity()))
@@ -46,7 +49,7 @@ extension Ledger {
             let schema = try schemaProblems()
             report.checks.append(VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: schema))
             do {
-                try verifyContents(&report, anchors: anchors, useHeadLog: useHeadLog)
+                try verifyContents(&report, anchors: anchors, useHeadLog: useHeadLog, settled: settled)
             } catch let error as DatabaseError where !schema.isEmpty {
                 // A dropped or altered table, index or trigger can stop SQLite reading what the other
                 // checks need: the file has already failed, and that is the answer (exit 4), not an
@@ -61,7 +64,7 @@ extension Ledger {
     }
 
     /// Every check after the schema's, into `report`.
-    private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool) throws {
+    private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool, settled: Int) throws {
         let signed = try signedHeads()
         let logged = useHeadLog ? HeadLog.read(headLog) : nil
         let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
@@ -97,7 +100,7 @@ extension Ledger {
             report.checks.append(
                 VerifyReport.Check(
                     name: "the head log beside the ledger: its heads are in the chain, and it logged the current head",
-                    problems: headLogProblems(logged, records)))
+                    problems: headLogProblems(logged, records, settled: settled)))
         }
         if !anchors.isEmpty {
             report.checks.append(
@@ -145,7 +148,10 @@ extension Ledger {
     /// current head that mtfs never logged (records appended outside mtfs, however well hashed); or
     /// no log at all for a ledger with records (mtfs logs every write, so it was deleted, or the
     /// file was copied without it: `--no-head-log` for a copy moved on purpose).
-    func headLogProblems(_ logged: [HeadLog.Line]?, _ records: RecordCheck) -> [String] {
+    /// `settled`: the lines the log held before the snapshot `records` was read from began. A head
+    /// beyond the snapshot on a later line is a write committed since (the log is read again inside
+    /// the snapshot, to see the current head logged), not history cut short.
+    func headLogProblems(_ logged: [HeadLog.Line]?, _ records: RecordCheck, settled: Int = .max) -> [String] {
         let path = headLog ?? HeadLog.path(for: db.path)
         guard let logged else {
             if records.head.count == 0 { return [] }
@@ -160,6 +166,7 @@ extension Ledger {
                 continue
             }
             if line.pending { continue }  // its write may have been rolled back
+            if line.number > settled && head.count > records.head.count { continue }  // committed after this snapshot began
             if let p = Ledger.anchorProblem(head, records, what: "the head logged on line \(line.number) of \(path)") { problems.append(p) }
         }
         guard records.head.count > 0 else { return problems }

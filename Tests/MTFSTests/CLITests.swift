@@ -76,6 +76,38 @@ struct CLI {
 
 @Suite("mtfs end to end", .serialized)
 struct CLITests {
+    @Test("a saving cannot fall out by more than was made, whichever way target moves: an approval, a slip or a reversal (found by a reviewer)")
+    func fallOutKept() throws {
+        let cli = CLI()
+        try cli.setUp()
+        // A one-off: £100,000 made in 2023/24 that falls out in 2024/25.
+        try cli.expectOK([
+            "proposal", "add", "FO-1", "--title", "One-off", "--directorate", "People", "--owner", "Sam Okafor", "--cost-centre", "PEO-CSC-0413",
+            "--target", "2023/24=100,000", "--target", "2024/25=(100,000)",
+        ])
+        let entries = try #require(
+            try JSONSerialization.jsonObject(with: Data(try cli.run(["journal", "--proposal", "FO-1", "--format", "json"]).out.utf8)) as? [[String: Any]])
+        let made = try #require(entries.first { ($0["year"] as? String) == "2023/24" }?["entry"] as? Int)
+        let fallsOut = try #require(entries.first { ($0["year"] as? String) == "2024/25" }?["entry"] as? Int)
+        let before = try cli.run(["journal", "--format", "csv"]).out
+        for arguments in [
+            ["slip", "FO-1", "100,000", "--from", "2023/24", "--to", "2025/26", "--period", "2023-10", "--reason", "x"],
+            ["reverse", String(made), "--period", "2023-10", "--reason", "x"],
+            [
+                "proposal", "add", "FO-2", "--title", "Falls out first", "--directorate", "People", "--owner", "Sam Okafor", "--cost-centre",
+                "PEO-CSC-0413", "--target", "2024/25=(1)",
+            ],
+        ] {
+            let r = try cli.run(arguments)
+            #expect(r.status == 2 && r.err.contains("a saving cannot fall out by more than was made before it"), "\(arguments): \(r.err)")
+        }
+        #expect(try cli.run(["journal", "--format", "csv"]).out == before)
+        // Slipping part of it, or reversing the fall-out itself, leaves enough in place.
+        try cli.expectOK(["slip", "FO-1", "100,000", "--from", "2023/24", "--to", "2024/25", "--period", "2023-10", "--reason", "Later"])
+        try cli.expectOK(["reverse", String(fallsOut), "--period", "2023-10", "--reason", "Not a one-off after all"])
+        #expect(try cli.run(["verify"]).status == 0)
+    }
+
     @Test("a proposal replaced is named as the ledger spells it, whatever the case typed; an unknown one is refused, naming it")
     func replacesResolved() throws {
         let cli = CLI()
@@ -185,6 +217,16 @@ struct CLITests {
             // An entry's reason is plain text, as a comment is.
             (["deliver", "PEO-07", "10", "--period", "2023-10", "--reason", "bad\u{1B}[31mred"], 2, "the reason contains control characters"),
             (["reverse", "1", "--period", "2023-10", "--reason", "x\u{7}"], 2, "the reason contains control characters"),
+            // Names and reasons that reach terminals, CSV and email are plain text (found by a reviewer).
+            (
+                ["org", "add-cost-centre", "PEO-CSC-0999", "--name", "Evil\u{1B}]0;owned\u{7}", "--service", "s", "--directorate", "People",
+                 "--holder", "h"], 2, "the cost centre name"
+            ),
+            (
+                ["restructure", "PEO-CSC-0412", "--effective", "2023-12-01", "--holder", "Someone Else", "--reason", "r\u{1B}[2J"], 2,
+                "the reason contains control characters"
+            ),
+            (["balance", "--ledger", "/dev/null"], 5, "is not a regular file"),
             // An empty --ledger names no file (never the hidden Ledgers/.sqlite).
             (["balance", "--ledger", ""], 2, "the ledger path is empty"),
             (["init", "--years", "2023/24..2025/26", "--ledger", " "], 2, "the ledger path is empty"),

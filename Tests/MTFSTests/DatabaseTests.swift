@@ -1,9 +1,28 @@
 import Foundation
+import MTFSDomain
 @testable import MTFSStore
 import Testing
 
 @Suite("The SQLite wrapper")
 struct DatabaseTests {
+    @Test("verify's head log: a head beyond the snapshot logged after it began is a later write, one logged before is history cut short (found by a reviewer)")
+    func headLogWrittenSince() throws {
+        let dir = TempDir()
+        let ledger = try Ledger(path: dir.path("l.sqlite"), create: true)
+        var records = Ledger.RecordCheck()
+        records.head = ChainHead(count: 5, hash: String(repeating: "a", count: 64))
+        records.hashes[5] = String(repeating: "a", count: 64)
+        let logged = [
+            HeadLog.Line(number: 1, head: ChainHead(count: 5, hash: String(repeating: "a", count: 16)), pending: false),
+            HeadLog.Line(number: 2, head: ChainHead(count: 6, hash: String(repeating: "b", count: 16)), pending: false),
+        ]
+        // Line 2 was written after the snapshot began (another process's write, committed since).
+        #expect(ledger.headLogProblems(logged, records, settled: 1).isEmpty)
+        // Logged before the snapshot began, record 6 should be in it: the history was cut short.
+        let cut = ledger.headLogProblems(logged, records, settled: 2)
+        #expect(cut.count == 1 && cut[0].contains("cut short"), "\(cut)")
+    }
+
     @Test("binds and reads back every type")
     func bindsEveryType() throws {
         let dir = TempDir()

@@ -183,6 +183,14 @@ struct RemindersTests {
         #expect(dry.out.contains("To: Helen Brandt <helen.brandt@council.gov.uk>"))
         #expect(dry.out.contains("Dry run: 4 messages would be sent; nothing was sent or recorded."))
         #expect(try Ledger(path: c.ledger, readOnly: true).head() == head)
+        // A dry run only reads: it writes no lock file, and an old ledger is refused, not upgraded (found by a reviewer).
+        #expect(!FileManager.default.fileExists(atPath: c.ledger + ".remind-lock"))
+        let old = c.dir.path("old.sqlite")
+        try makeSchema4Ledger(at: old)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: old))
+        let refused = try c.run(["remind", "--dry-run", "--as-of", "2023-11-14", "--ledger", old])
+        #expect(refused.status != 0 && refused.err.contains("mtfs upgrade"), "\(refused.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: old)) == bytes)
 
         let r = try c.run(["remind", "--smtp", relay.url, "--as-of", "2023-11-14"])
         #expect(r.status == 6)
@@ -309,6 +317,7 @@ struct RemindersTests {
             (PortalUser(login: "x", name: "X", role: .holder), "holder"), (PortalUser(login: "x", name: "X", role: .finance), "directorate"),
             (PortalUser(login: "x", name: "X", role: .member), "portfolio"), (PortalUser(login: "x", name: "X", role: .cfo, portfolio: "P"), "portfolio"),
             (PortalUser(login: "x", name: "X", role: .cfo, email: "x@y"), "email"),
+            (PortalUser(login: "x", name: "Eve\u{202E}nimda", role: .cfo), "name"),
         ]
         for (user, field) in cases {
             do {

@@ -33,6 +33,7 @@ extension BookWrites {
             if let first = model.original(of: assignment.costCentre), assignment.effective <= first.effective {
                 throw LedgerError.refused("a restructure of \(assignment.costCentre) must be dated after the cost centre was set up")
             }
+            try PlainText.checkNote(assignment.reason, what: "reason")
             try insert(assignment, by: who)
         }
     }

@@ -15,6 +15,7 @@ extension BookWrites {
             try PlainText.checkNote(reason, what: "reason")
             let current = try balances(movement.drawnAccounts(on: proposal))
             let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
+            try MovementRules.checkMoved(movement, on: proposal, in: self)
             return try append(
                 NewEntry(
                     kind: movement.kind, proposal: proposal.ref, year: movement.year, toYear: movement.toYear, effective: effective, reason: reason,
@@ -42,6 +43,12 @@ extension BookWrites {
             var given: [FinancialYear: Pence] = [:]
             for leg in mirror where leg.account.proposal != nil && (leg.account.kind == .planned || leg.account.kind == .delivered) {
                 given[leg.account.year, default: .zero] += leg.amount
+            }
+            // Nor may it leave a later year with less of the saving in place than falls out of it.
+            var moved: [FinancialYear: Pence] = [:]
+            for leg in mirror where leg.account.proposal != nil { moved[leg.account.year, default: .zero] += leg.amount }
+            if moved.values.contains(where: \.isNegative) {
+                try MovementRules.keepsSavingInPlace(original.proposal, try approved(of: original.proposal), change: moved)
             }
             for (year, amount) in given.sorted(by: { $0.key < $1.key }) {
                 let target = try target(of: original.proposal, year) + amount
@@ -80,8 +87,18 @@ enum MovementRules {
         default: break
         }
         if case .deliver(let year, _) = movement { try somethingToDeliver(proposal.ref, year, target: books.target(of: proposal.ref, year)) }
-        if case .approve(let year, let amount) = movement, amount.isNegative {
-            try fallingOut(proposal.ref, try books.approved(of: proposal.ref), adding: amount, in: year)
+    }
+
+    /// Target moved between years (a saving falling out, a slip) may not leave a later year with
+    /// less in place than was made before it. Asked once the movement is otherwise good (a slip of
+    /// more than is planned is refused as that).
+    static func checkMoved(_ movement: Movement, on proposal: Proposal, in books: some BookReads) throws {
+        switch movement {
+        case .approve(let year, let amount) where amount.isNegative:
+            try keepsSavingInPlace(proposal.ref, try books.approved(of: proposal.ref), change: [year: amount])
+        case .slip(let from, let to, let amount):
+            try keepsSavingInPlace(proposal.ref, try books.approved(of: proposal.ref), change: [from: .zero - amount, to: amount])
+        default: break
         }
     }
 
@@ -96,16 +113,19 @@ enum MovementRules {
     }
 
     /// A saving falling out (a negative target) may not take more out than is in place: the
-    /// proposal's running total of targets, year by year, never goes below zero (SPEC §5 v3).
-    static func fallingOut(_ ref: ProposalRef, _ approved: [FinancialYear: Pence], adding amount: Pence, in year: FinancialYear) throws {
-        var held = approved
-        held[year, default: .zero] += amount
-        var running = Pence.zero
-        for (start, target) in held.sorted(by: { $0.key < $1.key }) {
-            running += target
-            if running.isNegative && start >= year {
-                throw LedgerError.refused(
-                    "\(ref)'s saving in place by \(start) would be \(running): a saving cannot fall out by more than was made before it")
+    /// proposal's running total of what was approved for each year and not slipped out (planned,
+    /// delivered and written off), year by year, never goes below zero where `change` takes it lower
+    /// (SPEC §5 v3). Every movement that moves target between years asks it: an approval of a
+    /// saving falling out, a slip, a reversal.
+    static func keepsSavingInPlace(_ ref: ProposalRef, _ approved: [FinancialYear: Pence], change: [FinancialYear: Pence]) throws {
+        var after = approved
+        for (year, amount) in change { after[year, default: .zero] += amount }
+        var before = Pence.zero, running = Pence.zero
+        for year in Set(approved.keys).union(after.keys).sorted() {
+            before += approved[year] ?? .zero
+            running += after[year] ?? .zero
+            if running.isNegative && running < before {
+                throw LedgerError.refused("\(ref)'s saving in place by \(year) would be \(running): a saving cannot fall out by more than was made before it")
             }
         }
     }

@@ -47,7 +47,8 @@ struct Remind: ParsableCommand {
         guard FileManager.default.fileExists(atPath: options.path) else {
             throw Failure.badInput("there is no ledger at \(options.path); build one first (swift run mtfs demo) or give --ledger")
         }
-        let service = try LedgerService(path: options.path, readers: 1)
+        // A dry run only reads: the ledger is not changed, nor brought up to date.
+        let service = dryRun ? try LedgerService(reading: options.path) : try LedgerService(path: options.path, readers: 1)
         let job = RemindJob(ledgerPath: options.path, baseURL: base, sender: relay, actor: Clock.loginName, source: try options.provenance().source)
         let report = try job.run(service: service, asOf: asOf ?? Clock.today, now: Clock.seconds, recordedAt: Clock.recordedAt)
         Terminal.write(RemindOptions.describe(report, dryRun: dryRun))
@@ -85,8 +86,10 @@ enum RemindOptions {
         if report.outcomes.isEmpty { out += "Nothing is due: no one is sent anything.\n" }
         if dryRun {
             for o in report.outcomes {
+                // What people typed (names, comments, findings' titles) reaches the terminal inert.
+                let text = o.text.split(separator: "\n", omittingEmptySubsequences: false).map { Escape.terminal(String($0)) }.joined(separator: "\n")
                 out += "\n--- \(o.due.kind.text)\(o.due.retry ? " (a retry)" : "") ---\nFrom: \(report.from ?? "(set with mtfs settings reminders-from ADDRESS)")\n"
-                out += "To: \(o.due.recipient.name) <\(o.due.recipient.email ?? "")>\nSubject: \(o.subject)\n\n\(o.text)"
+                out += "To: \(Escape.terminal(o.due.recipient.name)) <\(o.due.recipient.email ?? "")>\nSubject: \(Escape.terminal(o.subject))\n\n\(text)"
             }
             if !report.outcomes.isEmpty { out += "\nDry run: \(report.outcomes.count) message\(report.outcomes.count == 1 ? "" : "s") would be sent; nothing was sent or recorded.\n" }
         } else if !report.outcomes.isEmpty {
