@@ -22,6 +22,15 @@ extension PlainText {
     /// A return's comment or a mitigation: plain text, up to a spreadsheet cell.
     public static func checkComment(_ text: String) throws(LedgerError) { try checkNote(text, what: "comment") }
 
+    /// An entry's reason (why it was slipped, written off, reversed …), shown in every journal: plain
+    /// text, and never a character that shows it in another order than it is.
+    public static func checkReason(_ text: String) throws(LedgerError) {
+        try checkNote(text, what: "reason")
+        if text.containsDirectionOverrides {
+            throw LedgerError.refused("the reason contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
+        }
+    }
+
     /// A note people type (a comment, an entry's reason): plain text, up to a spreadsheet cell.
     public static func checkNote(_ text: String, what: String) throws(LedgerError) {
         if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the \(what) \(problem)") }

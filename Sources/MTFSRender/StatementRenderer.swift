@@ -284,7 +284,7 @@ public enum HTMLPage {
             let neutral = t.columns.indices.contains(i) && t.columns[i].neutralSign
             if case .money(let p) = c, p.isNegative, !neutral, i != calmIndex || calm?.alarmed.contains(row) == true { cls += " neg" }
             // Figures to the pound on a page (the CSV, JSON and workbook keep the pence).
-            var text: HTML = "\((exact ? nil : c.money?.forReading) ?? Table.human(c))"
+            var text: HTML = "\((exact ? nil : c.money?.forReading) ?? Table.shown(c))"
             if i == ragIndex, case .text(let s) = c, let letter = s.first, "BGAR".contains(letter) {
                 // The letter in its colour; the name as the badge's title (a page must fit A4 portrait).
                 text = "<span class=\"rag rag-\(letter)\" title=\"\(String(s.dropFirst(2)))\">\(letter)</span>"

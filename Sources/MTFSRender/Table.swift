@@ -186,8 +186,15 @@ extension Table {
 
     /// A cell as a person reads it.
     public static func human(_ cell: Cell) -> String {
+        if case .text(let s) = cell { return Escape.terminal(s) }
+        return shown(cell)
+    }
+
+    /// A cell as a person reads it, its text as typed: for a writer that escapes for its own format
+    /// (a page escapes for HTML, and would otherwise show a terminal's escapes as text).
+    public static func shown(_ cell: Cell) -> String {
         switch cell {
-        case .text(let s): Escape.terminal(s)
+        case .text(let s): s
         case .money(let p): p.formatted()
         case .integer(let n): String(n)
         case .percent(let d): d.map { fixed($0 * 100, places: 1) + "%" } ?? "–"

@@ -31,7 +31,8 @@ public enum HeadLog {
     /// lines from concurrent writers whole.
     static func append(_ head: ChainHead, to path: String?, pending: Bool = false) {
         guard let path, head.count > 0 else { return }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        // Never waits: a pipe put where the log belongs is not written to (verify then says so).
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }
         let stamp = ISO8601DateFormatter().string(from: Date())
@@ -42,6 +43,8 @@ public enum HeadLog {
     /// The heads in the last 64 KiB of the log (a write's starting head is always among the newest);
     /// nil when there is no log.
     static func recentHeads(_ path: String) -> [ChainHead]? {
+        // Only a regular file is a log: a pipe in its place would be waited on for ever.
+        guard isRegularFile(path) else { return nil }
         guard let handle = FileHandle(forReadingAtPath: path) else { return FileManager.default.fileExists(atPath: path) ? [] : nil }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
@@ -62,8 +65,15 @@ public enum HeadLog {
     }
 
     /// The lines logged for a ledger; nil when there is no log.
+    /// Whether `path` is a regular file (through any link).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     static func read(_ path: String?) -> [Line]? {
-        guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
+        // Only a regular file is a log: a pipe put in its place would be waited on for ever.
+        guard let path, isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
         return parse(String(decoding: data, as: UTF8.self))
     }
 

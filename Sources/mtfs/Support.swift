@@ -23,7 +23,7 @@ struct LedgerOptions: ParsableArguments {
     var path: String {
         // An empty --ledger names no file (the store refuses an empty path), never the hidden Ledgers/.sqlite.
         if let ledger, ledger.trimmingSpaces().isEmpty { return "" }
-        let chosen = ledger ?? ProcessInfo.processInfo.environment["MTFS_LEDGER"].flatMap { $0.isEmpty ? nil : $0 }
+        let chosen = ledger ?? ProcessInfo.processInfo.environment["MTFS_LEDGER"].flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 }
         guard let chosen else { return "Ledgers/mtfs.sqlite" }
         if !chosen.contains("/") && !chosen.hasSuffix(".sqlite") { return "Ledgers/\(chosen).sqlite" }
         return chosen
@@ -40,6 +40,10 @@ struct LedgerOptions: ParsableArguments {
     /// The `--as` name, checked (nil without `--as`).
     func onBehalfOf() throws -> String? {
         if let actor, actor.trimmingSpaces().isEmpty { throw Failure.badInput("--as needs a name") }
+        // Recorded beside every fact and shown in every journal: a name, never a terminal's controls.
+        if let actor, actor.containsControlCharacters() || actor.containsDirectionOverrides {
+            throw Failure.badInput("--as: expected a person's name, without control characters or characters that reverse the direction of text")
+        }
         return actor
     }
 

@@ -101,11 +101,25 @@ struct CLITests {
             let r = try cli.run(arguments)
             #expect(r.status == 2 && r.err.contains("a saving cannot fall out by more than was made before it"), "\(arguments): \(r.err)")
         }
+        // Nothing is forecast in the year it falls out, as nothing is delivered in it.
+        let forecast = try cli.run(["forecast", "FO-1", "10", "--rag", "Green", "--year", "2024/25", "--period", "2023-10"])
+        #expect(forecast.status == 2 && forecast.err.contains("so nothing is forecast in it"), "\(forecast.err)")
         #expect(try cli.run(["journal", "--format", "csv"]).out == before)
         // Slipping part of it, or reversing the fall-out itself, leaves enough in place.
         try cli.expectOK(["slip", "FO-1", "100,000", "--from", "2023/24", "--to", "2024/25", "--period", "2023-10", "--reason", "Later"])
         try cli.expectOK(["reverse", String(fallsOut), "--period", "2023-10", "--reason", "Not a one-off after all"])
         #expect(try cli.run(["verify"]).status == 0)
+    }
+
+    @Test("a pipe where the head log belongs is never waited on: a write is refused as for a missing log, and verify says so (found by a reviewer)")
+    func headLogPipe() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try FileManager.default.removeItem(atPath: cli.ledger + ".heads")
+        #expect(mkfifo(cli.ledger + ".heads", 0o600) == 0)
+        let write = try cli.run(["deliver", "PEO-07", "10", "--period", "2023-10", "--reason", "x"])
+        #expect(write.status == 4 && write.err.contains("head log"), "\(write.err)")
+        #expect(try cli.run(["verify"]).status == 4)
     }
 
     @Test("a proposal replaced is named as the ledger spells it, whatever the case typed; an unknown one is refused, naming it")
@@ -217,6 +231,8 @@ struct CLITests {
             // An entry's reason is plain text, as a comment is.
             (["deliver", "PEO-07", "10", "--period", "2023-10", "--reason", "bad\u{1B}[31mred"], 2, "the reason contains control characters"),
             (["reverse", "1", "--period", "2023-10", "--reason", "x\u{7}"], 2, "the reason contains control characters"),
+            (["deliver", "PEO-07", "10", "--period", "2023-10", "--reason", "R\u{202E}txt"], 2, "reverses the direction of text"),
+            (["deliver", "PEO-07", "10", "--period", "2023-10", "--as", "Bob\u{1B}[31m"], 2, "--as: expected a person's name"),
             // Names and reasons that reach terminals, CSV and email are plain text (found by a reviewer).
             (
                 ["org", "add-cost-centre", "PEO-CSC-0999", "--name", "Evil\u{1B}]0;owned\u{7}", "--service", "s", "--directorate", "People",
@@ -227,6 +243,10 @@ struct CLITests {
                 "the reason contains control characters"
             ),
             (["balance", "--ledger", "/dev/null"], 5, "is not a regular file"),
+            (
+                ["restructure", "PEO-CSC-0412", "--effective", "2026-04-01", "--holder", "Someone Else", "--reason", "Later"], 2,
+                "after the ledger's MTFS years"
+            ),
             // An empty --ledger names no file (never the hidden Ledgers/.sqlite).
             (["balance", "--ledger", ""], 2, "the ledger path is empty"),
             (["init", "--years", "2023/24..2025/26", "--ledger", " "], 2, "the ledger path is empty"),

@@ -42,6 +42,11 @@ struct EscapeTests {
         #expect(mixed.text == "42 a&lt;b -£1,250.00")
         #expect(["<a>" as HTML, "\("<b>")"].joined(separator: " · ").text == "<a> · &lt;b&gt;")
         #expect((HTML.empty + "x").text == "x")
+        // A page's table escapes its cells once, for HTML: never a terminal's escapes shown as text (found by a reviewer).
+        var t = Table(columns: [.init("comment", "Comment")])
+        t.rows = [[.text("a\u{202E}b <i>")]]
+        let page = HTMLPage.table(t).text
+        #expect(page.contains(">a\u{FFFD}b &lt;i&gt;</td>") && !page.contains("\\u{202e}"), "\(page)")
     }
 
     @Test("Markdown escapes inline markup, strike-through included, and direction overrides")

@@ -12,6 +12,12 @@ extension BookWrites {
             try checkInWindow(year)
             try checkPeriodInWindow(period)
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
+            // As nothing is delivered in a year where the saving only falls out, nothing is forecast in it.
+            let target = try self.target(of: ref, year)
+            if target.isNegative {
+                throw LedgerError.refused(
+                    "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is forecast in it; give the forecast for the year the saving is made")
+            }
             try PlainText.checkComment(comment)
             try insertForecast(ref: ref, year: year, period: period, forecast: forecast, rag: rag, comment: comment, status: status, by: who)
         }
@@ -30,10 +36,14 @@ extension BookWrites {
                     "cost centre \(assignment.costCentre) is already in \(current.service), \(current.directorate), held by \(current.budgetHolder), on \(assignment.effective)"
                 )
             }
+            // Earlier structures may be recorded (the operating model's history); a later one is outside what the ledger covers.
+            if let window = try window(), assignment.effective.period.year > window.last {
+                throw LedgerError.refused("a restructure cannot be dated \(assignment.effective), after the ledger's MTFS years \(window)")
+            }
             if let first = model.original(of: assignment.costCentre), assignment.effective <= first.effective {
                 throw LedgerError.refused("a restructure of \(assignment.costCentre) must be dated after the cost centre was set up")
             }
-            try PlainText.checkNote(assignment.reason, what: "reason")
+            try PlainText.checkReason(assignment.reason)
             try insert(assignment, by: who)
         }
     }

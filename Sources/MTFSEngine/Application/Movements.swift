@@ -12,7 +12,7 @@ extension BookWrites {
         try transaction {
             let proposal = try requireProposal(ref)
             try MovementRules.check(movement, on: proposal, effective: effective, in: self)
-            try PlainText.checkNote(reason, what: "reason")
+            try PlainText.checkReason(reason)
             let current = try balances(movement.drawnAccounts(on: proposal))
             let postings = try PostingPlanner.postings(for: movement, proposal: proposal) { current[$0] ?? .zero }
             try MovementRules.checkMoved(movement, on: proposal, in: self)
@@ -35,7 +35,7 @@ extension BookWrites {
             if effective < original.effective {
                 throw LedgerError.refused("a reversal of entry \(id) cannot be dated \(effective), before the entry itself (\(original.effective))")
             }
-            try PlainText.checkNote(reason, what: "reason")
+            try PlainText.checkReason(reason)
             let current = try balances(original.postings.map(\.account))
             let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
             // A reversal gives a year back what the entry took (a write-off, a slip out): like an

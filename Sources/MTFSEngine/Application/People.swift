@@ -54,7 +54,7 @@ extension BookWrites {
             try PlainText.checkName(costCentre.code.rawValue, what: "cost centre code")
             // A name may be left blank (packs often have none), but is never more than plain text.
             if !costCentre.name.trimmingSpaces().isEmpty { try PlainText.checkName(costCentre.name, what: "cost centre name") }
-            try PlainText.checkNote(assignment.reason, what: "reason")
+            try PlainText.checkReason(assignment.reason)
             if costCentre.code.rawValue.contains(where: { $0 == ";" || $0 == "=" }) {
                 throw LedgerError.refused("the cost centre code \"\(costCentre.code)\" contains ';' or '=', which separate a proposal's cost centres and shares")
             }

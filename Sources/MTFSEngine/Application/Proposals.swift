@@ -26,7 +26,7 @@ extension BookWrites {
                 }
                 proposal.replaces = known
             }
-            try PlainText.checkNote(reason, what: "reason")
+            try PlainText.checkReason(reason)
             let stored = try insert(proposal, by: who)
             if let start = stored.deliveryStart { try checkInWindow(start.year) }
             for year in targets.keys { try checkInWindow(year) }

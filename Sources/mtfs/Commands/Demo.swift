@@ -68,7 +68,7 @@ struct Demo: ParsableCommand {
                 builder: StatementBuilder(ledger: book, input: input, findings: findings, settings: settings), formats: [.html, .text, .csv],
                 folder: out + "/statements")
             written.append("\(out)/statements/ (\(statements.count) budget holders' statements for \(input.asOf); index.html)")
-            try Output.write(to: out + "/books.journal") { sink in try Export.hledger(book) { try sink($0) } }
+            try Output.write(to: out + "/books.journal", said: false) { sink in try Export.hledger(book) { try sink($0) } }
             written.append(out + "/books.journal")
 
             var text =

@@ -72,7 +72,9 @@ struct ExportCommand: ParsableCommand {
 
 /// Writes streamed text to a file (atomically replaced) or standard output.
 enum Output {
-    static func write(to path: String?, _ body: ((String) throws -> Void) throws -> Void) throws {
+    /// `said`: whether a file written says so in a line of its own (a command that lists the files
+    /// it wrote, as `demo` does, says it once, in its list).
+    static func write(to path: String?, said: Bool = true, _ body: ((String) throws -> Void) throws -> Void) throws {
         guard let path else {
             try body { StandardOutput.write($0) }
             return
@@ -80,7 +82,7 @@ enum Output {
         var buffer = Data()
         try body { buffer.append(contentsOf: $0.utf8) }
         try Files.write(buffer, to: path)
-        OutputFile.said(path)
+        if said { OutputFile.said(path) }
     }
 }
 
