@@ -24,6 +24,8 @@ public enum HeadLog {
         public var head: ChainHead?
         /// Logged before its write committed: the write may have been rolled back.
         public var pending: Bool
+        /// How many bytes of the log end with this line (its newline included).
+        public var end: Int
     }
 
     /// Appends a head. Best effort: a ledger can be written where its log cannot (`verify` then
@@ -51,7 +53,7 @@ public enum HeadLog {
         let start = size > 65_536 ? size - 65_536 : 0
         try? handle.seek(toOffset: start)
         let data = (try? handle.readToEnd()) ?? Data()
-        var lines = parse(String(decoding: data, as: UTF8.self))
+        var lines = parse(data)
         if start > 0, !lines.isEmpty { lines.removeFirst() }  // cut part-way through
         return lines.compactMap(\.head)
     }
@@ -64,25 +66,44 @@ public enum HeadLog {
         append(head, to: path)
     }
 
-    /// The lines logged for a ledger; nil when there is no log.
-    /// Whether `path` is a regular file (through any link).
+    /// Whether `path` is a regular file (through any link): only such a file is a ledger or a log,
+    /// since a pipe or a device put in its place would be waited on for ever.
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    static func read(_ path: String?) -> [Line]? {
-        // Only a regular file is a log: a pipe put in its place would be waited on for ever.
-        guard let path, isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
-        return parse(String(decoding: data, as: UTF8.self))
+    /// How many bytes the log holds now (0 when there is none): where a reader that begins later
+    /// can tell the lines written before from those written since (``Line/end``).
+    static func size(_ path: String?) -> Int {
+        var info = stat()
+        guard let path, stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
     }
 
-    /// The log's lines (`N:HEX recorded-at [pending]`), numbered from 1.
-    private static func parse(_ text: String) -> [Line] {
-        text.split(separator: "\n").enumerated().map { i, text in
-            let words = text.split(separator: " ")
-            return Line(
-                number: i + 1, head: try? ChainHead(parsing: String(words.first ?? "")), pending: words.count >= 3 && words[2] == "pending")
+    /// The lines logged for a ledger; nil when there is no log.
+    static func read(_ path: String?) -> [Line]? {
+        guard let path, isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
+        return parse(data)
+    }
+
+    /// The log's lines (`N:HEX recorded-at [pending]`), numbered from 1 (empty lines are not lines),
+    /// each with the byte offset where it ends, read from the bytes as they are.
+    private static func parse(_ data: Data) -> [Line] {
+        var lines: [Line] = []
+        var start = data.startIndex
+        while start < data.endIndex {
+            let newline = data[start...].firstIndex(of: UInt8(ascii: "\n"))
+            let stop = newline ?? data.endIndex
+            if stop > start {
+                let words = String(decoding: data[start..<stop], as: UTF8.self).split(separator: " ")
+                lines.append(
+                    Line(
+                        number: lines.count + 1, head: try? ChainHead(parsing: String(words.first ?? "")),
+                        pending: words.count >= 3 && words[2] == "pending", end: (newline.map { $0 + 1 } ?? stop) - data.startIndex))
+            }
+            start = newline.map { $0 + 1 } ?? data.endIndex
         }
+        return lines
     }
 }

@@ -38,9 +38,9 @@ extension Ledger {
     /// `anchors`: heads kept outside the file (a printed statement, a committee report); the ledger
     /// must still begin with exactly those records.
     public func verify(thorough: Bool = false, anchors: [ChainHead] = [], headLog useHeadLog: Bool = true) throws -> VerifyReport {
-        // How much of the head log was written before this snapshot began: a line after those may
-        // be the head of a write another process committed since, which this snapshot cannot see.
-        let settled = useHeadLog ? (HeadLog.read(headLog)?.last?.number ?? 0) : 0
+        // How much of the head log was written before this snapshot began: a line after that may be
+        // the head of a write another process committed since, which this snapshot cannot see.
+        let settledBytes = useHeadLog ? HeadLog.size(headLog) : 0
         return try db.read {
             var report = VerifyReport()
             if thorough {
@@ -49,7 +49,7 @@ extension Ledger {
             let schema = try schemaProblems()
             report.checks.append(VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: schema))
             do {
-                try verifyContents(&report, anchors: anchors, useHeadLog: useHeadLog, settled: settled)
+                try verifyContents(&report, anchors: anchors, useHeadLog: useHeadLog, settledBytes: settledBytes)
             } catch let error as DatabaseError where !schema.isEmpty {
                 // A dropped or altered table, index or trigger can stop SQLite reading what the other
                 // checks need: the file has already failed, and that is the answer (exit 4), not an
@@ -64,9 +64,10 @@ extension Ledger {
     }
 
     /// Every check after the schema's, into `report`.
-    private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool, settled: Int) throws {
+    private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool, settledBytes: Int) throws {
         let signed = try signedHeads()
         let logged = useHeadLog ? HeadLog.read(headLog) : nil
+        let settled = logged?.last { $0.end <= settledBytes }?.number ?? 0
         let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
         // The record chain is checked on a second connection while this one makes the pass over
         // the entries: the two halves of the work on the two cores. Its result is used only if it

@@ -68,10 +68,8 @@ public final class Ledger {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw LedgerError.unusable("\(path) is a folder, not a ledger file") }
-        // A pipe or a device would be waited on for ever, not read: only a regular file (through
-        // any link) is opened.
-        var info = stat()
-        if exists && stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+        // A pipe or a device would be waited on for ever, not read.
+        if exists && !HeadLog.isRegularFile(path) {
             throw LedgerError.unusable("\(path) is not a regular file, so it cannot be a ledger")
         }
         if !exists && !create {

@@ -13,14 +13,21 @@ struct DatabaseTests {
         records.head = ChainHead(count: 5, hash: String(repeating: "a", count: 64))
         records.hashes[5] = String(repeating: "a", count: 64)
         let logged = [
-            HeadLog.Line(number: 1, head: ChainHead(count: 5, hash: String(repeating: "a", count: 16)), pending: false),
-            HeadLog.Line(number: 2, head: ChainHead(count: 6, hash: String(repeating: "b", count: 16)), pending: false),
+            HeadLog.Line(number: 1, head: ChainHead(count: 5, hash: String(repeating: "a", count: 16)), pending: false, end: 40),
+            HeadLog.Line(number: 2, head: ChainHead(count: 6, hash: String(repeating: "b", count: 16)), pending: false, end: 80),
         ]
         // Line 2 was written after the snapshot began (another process's write, committed since).
         #expect(ledger.headLogProblems(logged, records, settled: 1).isEmpty)
         // Logged before the snapshot began, record 6 should be in it: the history was cut short.
         let cut = ledger.headLogProblems(logged, records, settled: 2)
         #expect(cut.count == 1 && cut[0].contains("cut short"), "\(cut)")
+        // Which lines were settled is told by the log's size when the snapshot began: each line knows
+        // where it ends, counted in the file's bytes (a line still being written is not settled).
+        let log = dir.path("l.heads")
+        try Data("5:\(String(repeating: "a", count: 16)) t\n\n6:\(String(repeating: "b", count: 16)) t pending\n7:é".utf8).write(to: URL(fileURLWithPath: log))
+        let lines = try #require(HeadLog.read(log))
+        #expect(lines.map(\.number) == [1, 2, 3] && lines.map(\.end) == [21, 51, 55])
+        #expect(lines[1].pending && lines[2].head == nil && HeadLog.size(log) == 55)
     }
 
     @Test("binds and reads back every type")

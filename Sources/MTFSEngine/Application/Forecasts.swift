@@ -13,11 +13,7 @@ extension BookWrites {
             try checkPeriodInWindow(period)
             guard !forecast.isNegative else { throw LedgerError.refused("a forecast cannot be negative, found \(forecast)") }
             // As nothing is delivered in a year where the saving only falls out, nothing is forecast in it.
-            let target = try self.target(of: ref, year)
-            if target.isNegative {
-                throw LedgerError.refused(
-                    "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is forecast in it; give the forecast for the year the saving is made")
-            }
+            try MovementRules.somethingToDeliver(ref, year, target: self.target(of: ref, year), done: "forecast", what: "forecast")
             try PlainText.checkComment(comment)
             try insertForecast(ref: ref, year: year, period: period, forecast: forecast, rag: rag, comment: comment, status: status, by: who)
         }

@@ -38,24 +38,21 @@ extension BookWrites {
             try PlainText.checkReason(reason)
             let current = try balances(original.postings.map(\.account))
             let mirror = try PostingPlanner.reversal(of: original.postings, entry: id) { current[$0] ?? .zero }
-            // A reversal gives a year back what the entry took (a write-off, a slip out): like an
-            // approval or a slip, it may not take the year's target past what one amount can be.
-            var given: [FinancialYear: Pence] = [:]
-            for leg in mirror where leg.account.proposal != nil && (leg.account.kind == .planned || leg.account.kind == .delivered) {
-                given[leg.account.year, default: .zero] += leg.amount
+            // What the mirror gives each year: to its target (planned and delivered), and to what
+            // was approved and not slipped out (written off too).
+            var given: [FinancialYear: Pence] = [:], moved: [FinancialYear: Pence] = [:]
+            for leg in mirror where leg.account.proposal != nil {
+                moved[leg.account.year, default: .zero] += leg.amount
+                if leg.account.kind == .planned || leg.account.kind == .delivered { given[leg.account.year, default: .zero] += leg.amount }
             }
-            // Nor may it leave a later year with less of the saving in place than falls out of it.
-            var moved: [FinancialYear: Pence] = [:]
-            for leg in mirror where leg.account.proposal != nil { moved[leg.account.year, default: .zero] += leg.amount }
+            // It may not leave a later year with less of the saving in place than falls out of it.
             if moved.values.contains(where: \.isNegative) {
                 try MovementRules.keepsSavingInPlace(original.proposal, try approved(of: original.proposal), change: moved)
             }
+            // A reversal gives a year back what the entry took (a write-off, a slip out): like an
+            // approval or a slip, it may not take the year's target past what one amount can be.
             for (year, amount) in given.sorted(by: { $0.key < $1.key }) {
-                let target = try target(of: original.proposal, year) + amount
-                if target > Pence.limit {
-                    throw LedgerError.refused(
-                        "reversing entry \(id) would take \(original.proposal)'s target for \(year) to \(target), more than the \(Pence.limit) a year's target can be")
-                }
+                try MovementRules.withinLimit(original.proposal, year, target: try target(of: original.proposal, year), adding: amount, by: "reversing entry \(id)")
             }
             return try append(
                 NewEntry(
@@ -79,14 +76,19 @@ enum MovementRules {
         // movement of it (a return's delivered-to-date change included) can be larger.
         switch movement {
         case .approve(let year, let amount), .slip(_, let year, let amount):
-            let target = try books.target(of: proposal.ref, year)
-            if target.rawValue > Pence.limit.rawValue - amount.rawValue {
-                throw LedgerError.refused(
-                    "this would take \(proposal.ref)'s target for \(year) to \(Pence(target.rawValue + amount.rawValue)), more than the \(Pence.limit) a year's target can be")
-            }
+            try withinLimit(proposal.ref, year, target: try books.target(of: proposal.ref, year), adding: amount, by: "this")
         default: break
         }
         if case .deliver(let year, _) = movement { try somethingToDeliver(proposal.ref, year, target: books.target(of: proposal.ref, year)) }
+    }
+
+    /// A year's target is never taken past what the ledger accepts as one amount. `by`: what would
+    /// take it there, as the refusal says it ("this", "reversing entry 12").
+    static func withinLimit(_ ref: ProposalRef, _ year: FinancialYear, target: Pence, adding amount: Pence, by what: String) throws {
+        if target.rawValue > Pence.limit.rawValue - amount.rawValue {
+            throw LedgerError.refused(
+                "\(what) would take \(ref)'s target for \(year) to \(Pence(target.rawValue + amount.rawValue)), more than the \(Pence.limit) a year's target can be")
+        }
     }
 
     /// Target moved between years (a saving falling out, a slip) may not leave a later year with
@@ -102,13 +104,16 @@ enum MovementRules {
         }
     }
 
-    /// Nothing is delivered in a year where the saving only falls out (a negative target: a
-    /// pressure, SPEC §5 v3); over-delivering a saving's own target is accepted. Every way of
-    /// delivering (a movement, a return's delivered to date) asks this.
-    static func somethingToDeliver(_ ref: ProposalRef, _ year: FinancialYear, target: Pence) throws {
+    /// Nothing is delivered, or forecast, in a year where the saving only falls out (a negative
+    /// target: a pressure, SPEC §5 v3); over-delivering a saving's own target is accepted. Every way
+    /// of delivering (a movement, a return's delivered to date) and of forecasting asks this.
+    /// `done` and `what`: the refusal's words ("delivered", "delivery"; "forecast", "forecast").
+    static func somethingToDeliver(_ ref: ProposalRef, _ year: FinancialYear, target: Pence, done: String = "delivered", what: String = "delivery")
+        throws
+    {
         if target.isNegative {
             throw LedgerError.refused(
-                "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is delivered in it; give the delivery in the year the saving is made")
+                "\(year) is when \(ref)'s earlier saving falls out (a pressure of \(target.magnitude)), so nothing is \(done) in it; give the \(what) in the year the saving is made")
         }
     }
 
