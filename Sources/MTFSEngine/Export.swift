@@ -14,9 +14,9 @@ public enum Export {
     /// left out with its reversal. A ledger loaded from a pack exports to a pack that reloads into an
     /// identical journal.
     public static func pack(_ ledger: Ledger) throws -> [String: String] {
-        let window = try ledger.requireWindow()
-        let model = try ledger.operatingModel()
-        let names = Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) })
+        let window = try ledger.books.requireWindow()
+        let model = try ledger.organisation.operatingModel()
+        let names = Dictionary(uniqueKeysWithValues: try ledger.organisation.costCentres().map { ($0.code, $0.name) })
         var files: [String: String] = [:]
 
         var org = [PackFormat.organisationColumns]
@@ -32,14 +32,14 @@ public enum Export {
         files[PackFormat.restructures] = csv(restructures)
 
         var baselines = [PackFormat.baselineColumns]
-        for (code, years) in try ledger.baselines().sorted(by: { $0.key < $1.key }) {
+        for (code, years) in try ledger.organisation.baselines().sorted(by: { $0.key < $1.key }) {
             for (year, amount) in years.sorted(by: { $0.key < $1.key }) { baselines.append([code.rawValue, year.description, amount.plain]) }
         }
         files[PackFormat.baselines] = csv(baselines)
 
-        let positions = try ledger.positionLines().byProposalYear()
+        let positions = try ledger.positions.positionLines().byProposalYear()
         var proposals = [PackFormat.proposalColumns + window.years.map(\.description)]
-        for p in try ledger.proposals() {
+        for p in try ledger.books.proposals() {
             proposals.append(
                 [
                     p.ref.rawValue, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
@@ -56,7 +56,7 @@ public enum Export {
         }
         files[PackFormat.proposals] = csv(proposals)
 
-        let entries = try ledger.journal()
+        let entries = try ledger.journal.journal()
         let reversed = Set(entries.compactMap(\.reverses))
         let kinds = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.kind) })
         var adjustments = [PackFormat.adjustmentColumns]
@@ -81,7 +81,7 @@ public enum Export {
         files[PackFormat.adjustments] = csv(adjustments)
 
         // The impacts identified when each saving was risk-assessed.
-        let identified = try ledger.identifiedImpacts()
+        let identified = try ledger.returns.identifiedImpacts()
         if !identified.isEmpty {
             files[PackFormat.impacts] = csv(
                 [PackFormat.impactColumns]
@@ -89,19 +89,19 @@ public enum Export {
         }
         // Service impacts reported, by month.
         var impacts: [Period: [ProposalYear: ObservedImpact]] = [:]
-        for r in try ledger.impactReports(asOf: nil) { impacts[r.period, default: [:]][ProposalYear(r.ref, r.year)] = r.impact }
+        for r in try ledger.returns.impactReports(asOf: nil) { impacts[r.period, default: [:]][ProposalYear(r.ref, r.year)] = r.impact }
 
         // Returns: every period with a delivery movement, a forecast or a service impact.
         var forecasts: [Period: [ProposalYear: ForecastRecord]] = [:]
-        for p in try ledger.forecastPeriods() { forecasts[p] = [:] }
+        for p in try ledger.returns.forecastPeriods() { forecasts[p] = [:] }
         for period in forecasts.keys {
-            for f in try ledger.latestForecasts(asOf: period) where f.period == period {
+            for f in try ledger.returns.latestForecasts(asOf: period) where f.period == period {
                 forecasts[period]?[ProposalYear(f.proposal, f.year)] = f
             }
         }
         for period in Set(deliveryPeriods.keys).union(forecasts.keys).union(impacts.keys).sorted() {
             var delivered: [ProposalYear: Pence] = [:]
-            for line in try ledger.positionLines(asOf: period) {
+            for line in try ledger.positions.positionLines(asOf: period) {
                 delivered[ProposalYear(line.proposal, line.year), default: .zero] += line.position.delivered
             }
             let keys = (deliveryPeriods[period] ?? []).union(forecasts[period]?.keys ?? [ProposalYear: ForecastRecord]().keys)
@@ -164,7 +164,7 @@ public enum Export {
 
     /// Streams the whole ledger as an hledger journal: one transaction per entry, amounts in GBP.
     public static func hledger(_ ledger: Ledger, write: (String) throws -> Void) throws {
-        let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+        let directorates = Dictionary(uniqueKeysWithValues: try ledger.books.proposals().map { ($0.ref, $0.directorate) })
         try write(
             "; mtfs ledger export: one transaction per ledger entry, amounts in GBP.\n; Check with: hledger -f FILE bal   or   ledger -f FILE bal\n\n"
         )
@@ -172,12 +172,12 @@ public enum Export {
         // Every account declared before it is used: `hledger check --strict` refuses an undeclared one.
         var declared = Set<String>()
         var declarations = ""
-        try ledger.forEachAccount { key in
+        try ledger.journal.forEachAccount { key in
             let account = hledgerAccount(key, directorate: directorates[key.proposal ?? ""] ?? "unknown")
             if declared.insert(account).inserted { declarations += "account \(account)\n" }
         }
         try write(declarations + "\n")
-        try ledger.forEachEntry { e in
+        try ledger.journal.forEachEntry { e in
             var text = "\(e.effective) * (\(e.id)) \(e.kind.rawValue) \(oneLine(e.proposal.rawValue)) \(e.year)"
             if let to = e.toYear { text += " to \(to)" }
             if let r = e.reverses { text += " reversing \(r)" }

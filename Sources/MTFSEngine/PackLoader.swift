@@ -83,7 +83,7 @@ public struct PackLoader {
     /// A ref as the ledger spells it (a file may write `place 13` for `Place 13`), or the file's
     /// line refused naming its ref column.
     func ref(_ given: ProposalRef, at location: SourceLocation) throws -> ProposalRef {
-        guard let ref = try ledger.ref(matching: given) else { throw InputError(location.withColumn("ref"), "unknown proposal ref \(given)") }
+        guard let ref = try ledger.books.ref(matching: given) else { throw InputError(location.withColumn("ref"), "unknown proposal ref \(given)") }
         return ref
     }
 
@@ -127,13 +127,13 @@ public struct PackLoader {
             let summary: LoadSummary
             let entries: [JournalEntry]
         }
-        let tip = try ledger.lastEntryID()
+        let tip = try ledger.journal.lastEntryID()
         do {
             _ = try ledger.bulk {
                 var summary = LoadSummary()
                 try apply(ret, into: &summary)
                 summary.returnFiles = 1
-                throw RolledBack(summary: summary, entries: try ledger.entries(after: tip))
+                throw RolledBack(summary: summary, entries: try ledger.journal.entries(after: tip))
             }
         } catch let done as RolledBack {
             return (done.summary, done.entries)
@@ -143,7 +143,7 @@ public struct PackLoader {
 
     private func apply(_ pack: inout ParsedPack) throws -> LoadSummary {
         var summary = LoadSummary()
-        let existing = try ledger.window()
+        let existing = try ledger.books.window()
         if let years = pack.years {
             if let existing, years.first != existing.first {
                 throw InputError(
@@ -152,18 +152,18 @@ public struct PackLoader {
                 )
             }
             // Same first year; the window only ever grows at the end.
-            try ledger.setWindow(
+            try ledger.books.setWindow(
                 YearRange(first: years.first, last: max(existing?.last ?? years.last, years.last)),
                 by: who(SourceLocation(file: pack.name + "/proposals.csv", line: 1)))
         } else if existing == nil {
             throw InputError(file: pack.name, "the ledger has no MTFS years and the pack has no proposals.csv to take them from")
         }
-        let window = try ledger.requireWindow()
+        let window = try ledger.books.requireWindow()
         let start = window.first.firstDay
 
         for (i, row) in pack.organisation.enumerated() {
             try at(row.at, column: "cost_centre") {
-                try ledger.addCostCentre(
+                try ledger.books.addCostCentre(
                     row.costCentre,
                     assignment: Assignment(
                         costCentre: row.costCentre.code, effective: start, service: row.service,
@@ -175,9 +175,9 @@ public struct PackLoader {
         }
         pack.organisation = []
         for row in pack.baselines {
-            try at(row.at, column: "cost_centre") { try ledger.requireCostCentre(row.costCentre) }
+            try at(row.at, column: "cost_centre") { try ledger.organisation.requireCostCentre(row.costCentre) }
             try at(row.at, column: "year") {
-                try ledger.addBaseline(costCentre: row.costCentre, year: row.year, netBudget: row.amount, by: who(row.at))
+                try ledger.organisation.addBaseline(costCentre: row.costCentre, year: row.year, netBudget: row.amount, by: who(row.at))
             }
             summary.baselines += 1
         }
@@ -188,7 +188,7 @@ public struct PackLoader {
         var pending = pack.proposals.sorted { $0.proposal.ref < $1.proposal.ref }
         let proposalCount = pack.proposals.count
         pack.proposals = []
-        var known = Set(try ledger.proposals().map(\.ref))
+        var known = Set(try ledger.books.proposals().map(\.ref))
         let inPack = Set(pending.map(\.proposal.ref))
         var done = 0
         while !pending.isEmpty {
@@ -199,7 +199,7 @@ public struct PackLoader {
                     continue
                 }
                 for share in row.proposal.costCentres {
-                    try at(row.at, column: "cost_centres") { try ledger.requireCostCentre(share.costCentre) }
+                    try at(row.at, column: "cost_centres") { try ledger.organisation.requireCostCentre(share.costCentre) }
                 }
                 if let replaced = row.proposal.replaces, !known.contains(replaced) {
                     throw InputError(
@@ -207,11 +207,11 @@ public struct PackLoader {
                         "proposal \(row.proposal.ref) replaces \(replaced), which is neither in the pack nor in the ledger")
                 }
                 _ = try at(row.at, column: "ref") {
-                    try ledger.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
+                    try ledger.books.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
                 }
                 for (year, amount) in row.targets.sorted(by: { $0.key < $1.key }) {
                     try at(row.at, column: row.yearColumns[year]) {
-                        try ledger.record(
+                        try ledger.books.record(
                             .approve(year: year, amount: amount), on: row.proposal.ref, effective: start, reason: "MTFS approval",
                             by: who(row.at))
                     }
@@ -235,7 +235,7 @@ public struct PackLoader {
         for (given, at) in pack.impacts {
             var impact = given
             impact.ref = try ref(given.ref, at: at)
-            try self.at(at, column: "impact") { try ledger.addImpact(impact, by: who(at)) }
+            try self.at(at, column: "impact") { try ledger.returns.addImpact(impact, by: who(at)) }
             summary.impacts += 1
         }
         pack.impacts = []
@@ -261,10 +261,10 @@ public struct PackLoader {
                 summary.restructures += 1
             case .adjustment(var a):
                 a.ref = try ref(a.ref, at: a.at)
-                try at(a.at, column: "year") { try ledger.checkInWindow(a.movement.year) }
-                if let to = a.movement.toYear { try at(a.at, column: "to_year") { try ledger.checkInWindow(to) } }
+                try at(a.at, column: "year") { try ledger.books.checkInWindow(a.movement.year) }
+                if let to = a.movement.toYear { try at(a.at, column: "to_year") { try ledger.books.checkInWindow(to) } }
                 try at(a.at, column: "amount") {
-                    try ledger.record(a.movement, on: a.ref, effective: a.date, reason: a.reason, by: who(a.at))
+                    try ledger.books.record(a.movement, on: a.ref, effective: a.date, reason: a.reason, by: who(a.at))
                 }
                 summary.adjustments += 1
             case .ret:
@@ -277,7 +277,7 @@ public struct PackLoader {
     }
 
     private func applyRestructure(_ r: ParsedPack.RestructureRow) throws {
-        let model = try ledger.operatingModel(of: r.costCentre)
+        let model = try ledger.organisation.operatingModel(of: r.costCentre)
         guard let current = model.assignment(of: r.costCentre, on: r.effective) else {
             if model.original(of: r.costCentre) == nil {
                 throw InputError(r.at.withColumn("cost_centre"), "unknown cost centre \(r.costCentre)")
@@ -288,11 +288,11 @@ public struct PackLoader {
             costCentre: r.costCentre, effective: r.effective, service: r.service ?? current.service,
             directorate: r.directorate ?? current.directorate, budgetHolder: r.holder ?? current.budgetHolder,
             model: r.model ?? current.model, reason: r.reason)
-        try at(r.at, column: "effective") { try ledger.restructure(next, by: who(r.at)) }
+        try at(r.at, column: "effective") { try ledger.books.restructure(next, by: who(r.at)) }
     }
 
     private func apply(_ ret: ParsedReturn, into summary: inout LoadSummary) throws {
-        do { try ledger.checkPeriodInWindow(ret.period) } catch let e as LedgerError { throw InputError(file: ret.file, e.explanation) }
+        do { try ledger.books.checkPeriodInWindow(ret.period) } catch let e as LedgerError { throw InputError(file: ret.file, e.explanation) }
         // Rows in ref and year order, so the same return always writes the same journal.
         let rows = ret.rows.sorted { ($0.ref, $0.year) < ($1.ref, $1.year) }
         // What the ledger already holds as at the period, from this month or an earlier one: a line
@@ -300,16 +300,16 @@ public struct PackLoader {
         // forecast is recorded again, so an untouched template posts nothing. (One from this month
         // itself is also what a template's untouched forecast cell is checked against.)
         var standing: [ProposalYear: ForecastRecord] = [:]
-        try ledger.latestForecasts(asOf: ret.period, provenance: false) { standing[ProposalYear($0.proposal, $0.year)] = $0 }
+        try ledger.returns.latestForecasts(asOf: ret.period, provenance: false) { standing[ProposalYear($0.proposal, $0.year)] = $0 }
         for (i, given) in rows.enumerated() {
             var row = given
             row.ref = try ref(given.ref, at: given.at)
-            try at(row.at, column: "year") { try ledger.checkInWindow(row.year) }
+            try at(row.at, column: "year") { try ledger.books.checkInWindow(row.year) }
             // A template's cell left as it was, where the ledger has moved on since the template was
             // made: importing it would set a later figure back, so it is refused, naming the cell.
             let key = ProposalYear(row.ref, row.year)
             if let original = ret.originals[key] {
-                let delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
+                let delivered = try ledger.books.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
                 if row.deliveredToDate == original.delivered && delivered != original.delivered {
                     throw InputError(
                         row.at.withColumn("delivered_to_date"),
@@ -329,7 +329,7 @@ public struct PackLoader {
             let delivered: Pence
             if let typed = row.deliveredToDate {
                 let change = try at(row.at, column: "delivered_to_date") {
-                    try ledger.setDelivered(
+                    try ledger.books.setDelivered(
                         ref: row.ref, year: row.year, to: typed, asAt: ret.period,
                         reason: { "monthly return \(ret.period): delivered to date \(typed) (was \($0))" }, by: by)
                 }
@@ -338,11 +338,11 @@ public struct PackLoader {
                     summary.deliveredChange += change
                     changed = true
                     // Undone where a later month's return stands: a prior-period correction.
-                    if try ledger.nextReturn(ref: row.ref, year: row.year, after: ret.period) != nil { summary.priorPeriodCorrections += 1 }
+                    if try ledger.books.nextReturn(ref: row.ref, year: row.year, after: ret.period) != nil { summary.priorPeriodCorrections += 1 }
                 }
                 delivered = typed
             } else {
-                delivered = try ledger.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
+                delivered = try ledger.books.balance(of: row.ref, .delivered, row.year, asAt: ret.period)
             }
             var forecast = row.forecast, rag = row.rag
             if row.status == nil, (forecast == nil) != (rag == nil) {
@@ -366,7 +366,7 @@ public struct PackLoader {
                 let restated = previous.map { $0.forecast == forecast && $0.rag == rag && $0.comment == row.comment } ?? false
                 if !restated || (row.status != nil && previous?.status != row.status) {
                     try at(row.at, column: row.status == nil ? "forecast" : "green") {
-                        try ledger.recordForecast(
+                        try ledger.books.recordForecast(
                             ref: row.ref, year: row.year, period: ret.period, forecast: forecast, rag: rag,
                             comment: row.comment, status: row.status, by: by)
                     }
@@ -374,7 +374,7 @@ public struct PackLoader {
                     changed = true
                 }
             }
-            if try ledger.recordReturnLine(
+            if try ledger.returns.recordReturnLine(
                 ref: row.ref, year: row.year, period: ret.period, deliveredToDate: delivered, deliveredBlank: row.deliveredToDate == nil,
                 forecast: row.forecast, rag: row.rag, status: row.status, comment: row.comment, impact: row.impact, by: by)
             {
@@ -403,7 +403,7 @@ extension PackLoader {
                 "the forecast \(typed) differs from delivered \(delivered) + green \(status.green) + amber \(status.amber) = \(implied); leave the forecast blank or make them agree")
         }
         let target =
-            try ledger.balance(of: row.ref, .planned, row.year, asAt: period) + ledger.balance(of: row.ref, .delivered, row.year, asAt: period)
+            try ledger.books.balance(of: row.ref, .planned, row.year, asAt: period) + ledger.books.balance(of: row.ref, .delivered, row.year, asAt: period)
         let derived = status.rag(delivered: delivered, target: target)
         if let typed = row.rag, typed != derived {
             throw InputError(

@@ -68,19 +68,19 @@ public struct ReconciliationInput: Sendable {
     }
 
     private static func loadSnapshot(_ ledger: Ledger, asOf: Period?, today: CivilDate) throws -> ReconciliationInput {
-        let window = try ledger.requireWindow()
-        var period = try asOf ?? ledger.latestActivityPeriod() ?? today.period
+        let window = try ledger.books.requireWindow()
+        var period = try asOf ?? ledger.positions.latestActivityPeriod() ?? today.period
         if asOf == nil {
             if period < window.first.period(1) { period = window.first.period(1) }
             if period > window.last.period(12) { period = window.last.period(12) }
         }
         var forecasts: [ProposalYear: ForecastRecord] = [:]
-        try ledger.latestForecasts(asOf: period, provenance: false) { forecasts[key($0.proposal, $0.year)] = $0 }
-        let recorded = try ledger.proposals()
-        let model = try ledger.operatingModel()
-        var byDirectorate = try ledger.latestReturnsByDirectorate(asOf: period, directorates: Set(recorded.map(\.directorate)))
-        let returnedAt = try ledger.latestReturnPeriods(asOf: period)
-        let judged = try ledger.judgedPeriods(asOf: period, proposals: recorded, returnedAt: returnedAt)
+        try ledger.returns.latestForecasts(asOf: period, provenance: false) { forecasts[key($0.proposal, $0.year)] = $0 }
+        let recorded = try ledger.books.proposals()
+        let model = try ledger.organisation.operatingModel()
+        var byDirectorate = try ledger.returns.latestReturnsByDirectorate(asOf: period, directorates: Set(recorded.map(\.directorate)))
+        let returnedAt = try ledger.returns.latestReturnPeriods(asOf: period)
+        let judged = try ledger.returns.judgedPeriods(asOf: period, proposals: recorded, returnedAt: returnedAt)
         // A directorate renamed by the period's end (SPEC §5 v3): its proposals are reported under the
         // new name, and the returns made under the old name are the new one's.
         let renames = model.renames(through: period.lastDay)
@@ -102,26 +102,26 @@ public struct ReconciliationInput: Sendable {
         // Only the (few) proposals missing from the return they are judged at need their last one.
         for p in proposals {
             guard let own = judged.judgedAt[p.ref], judged.reported[own.period]?.contains(key(p.ref, own.period.year)) == false else { continue }
-            if let last = try ledger.lastReturn(ref: p.ref, year: own.period.year, before: own.period) {
+            if let last = try ledger.returns.lastReturn(ref: p.ref, year: own.period.year, before: own.period) {
                 lastReturns[key(p.ref, own.period.year)] = last
             }
         }
         var input = ReconciliationInput(
             window: window, asOf: period, proposals: proposals, model: model,
-            names: Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.baselines(),
-            lines: try ledger.positionLines(asOf: period), forecasts: forecasts, lastReturns: lastReturns,
-            slips: try ledger.slips(asOf: period),
-            latestDelivery: try ledger.latestDeliveries(asOf: period, of: proposalsOnMovedCostCentres(proposals, model, by: period.lastDay))
+            names: Dictionary(uniqueKeysWithValues: try ledger.organisation.costCentres().map { ($0.code, $0.name) }), baselines: try ledger.organisation.baselines(),
+            lines: try ledger.positions.positionLines(asOf: period), forecasts: forecasts, lastReturns: lastReturns,
+            slips: try ledger.positions.slips(asOf: period),
+            latestDelivery: try ledger.positions.latestDeliveries(asOf: period, of: proposalsOnMovedCostCentres(proposals, model, by: period.lastDay))
         )
         input.head = try ledger.head()
         input.directorateReturns = byDirectorate
         input.judgedAt = judged.judgedAt
         input.reportedIn = judged.reported
         input.returnedAt = returnedAt
-        (input.returnedYears, input.reportedDelivery) = try ledger.returnedDelivery(asOf: period)
-        input.identifiedImpacts = try ledger.identifiedImpacts()
-        input.impactReports = try ledger.impactReports(asOf: period)
-        input.recentImpactNotes = try ledger.recentImpactNotes(refs: proposals.filter { $0.risk == .high }.map(\.ref), asOf: period, count: 3)
+        (input.returnedYears, input.reportedDelivery) = try ledger.returns.returnedDelivery(asOf: period)
+        input.identifiedImpacts = try ledger.returns.identifiedImpacts()
+        input.impactReports = try ledger.returns.impactReports(asOf: period)
+        input.recentImpactNotes = try ledger.returns.recentImpactNotes(refs: proposals.filter { $0.risk == .high }.map(\.ref), asOf: period, count: 3)
         return input
     }
 

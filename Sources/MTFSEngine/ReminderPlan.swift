@@ -89,9 +89,9 @@ public struct ReminderPlan: Sendable {
         ledger: Ledger, asOf: CivilDate, settings: ReminderSettings, reconcile: ReconcileSettings = ReconcileSettings()
     ) throws -> ReminderPlan {
         try ledger.read {
-            let users = try ledger.users().filter { !$0.disabled }
-            let history = try ledger.reminders()
-            let window = try ledger.requireWindow()
+            let users = try ledger.people.users().filter { !$0.disabled }
+            let history = try ledger.reminders.reminders()
+            let window = try ledger.books.requireWindow()
             var plan = ReminderPlan(asOf: asOf)
             // A try is the same reminder when its kind, subject and recipient are.
             func tried(_ kind: ReminderKind, _ subject: String, _ login: String) -> String { "\(kind.rawValue)#\(subject)#\(login)" }

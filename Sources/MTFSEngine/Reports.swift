@@ -46,11 +46,11 @@ public struct BalanceReport: Sendable, Hashable, Encodable {
         _ ledger: Ledger, by dimension: Dimension, asOf period: Period?, year onlyYear: FinancialYear?, today: CivilDate
     ) throws -> BalanceReport {
         try ledger.read {
-            let lines = try ledger.positionLines(asOf: period).filter { onlyYear == nil || $0.year == onlyYear }
-            let proposals = try ledger.proposals()
+            let lines = try ledger.positions.positionLines(asOf: period).filter { onlyYear == nil || $0.year == onlyYear }
+            let proposals = try ledger.books.proposals()
             let directorates = Dictionary(uniqueKeysWithValues: proposals.map { ($0.ref, $0.directorate) })
             let funds = Dictionary(uniqueKeysWithValues: proposals.map { ($0.ref, $0.fund) })
-            let model = dimension == .service ? try ledger.operatingModel() : OperatingModel()
+            let model = dimension == .service ? try ledger.organisation.operatingModel() : OperatingModel()
             let date = period?.lastDay ?? today
             var groups: [Row: Position] = [:]
             groups.reserveCapacity(lines.count)
@@ -166,11 +166,11 @@ public struct ProposalListReport: Sendable, Encodable {
 
     public static func build(_ ledger: Ledger, directorate: String?, owner: String?) throws -> ProposalListReport {
         try ledger.read {
-            let years = Array(try ledger.requireWindow().years)
-            let positions = try ledger.positionLines().byProposalYear()
+            let years = Array(try ledger.books.requireWindow().years)
+            let positions = try ledger.positions.positionLines().byProposalYear()
             var rows: [Row] = []
             var totals = Array(repeating: Pence.zero, count: years.count)
-            for p in try ledger.proposals() {
+            for p in try ledger.books.proposals() {
                 if let directorate, p.directorate != directorate { continue }
                 if let owner, p.owner != owner { continue }
                 let targets = years.map { positions[p.ref]?[$0]?.currentTarget ?? .zero }
@@ -220,16 +220,16 @@ public struct ProposalDetail: Sendable {
 
     public static func build(_ ledger: Ledger, ref: ProposalRef, today: CivilDate) throws -> ProposalDetail {
         try ledger.read {
-            let p = try ledger.requireProposal(ref)
-            let model = try ledger.operatingModel()
-            let byYear = try ledger.positionLines().byProposalYear()[ref] ?? [:]
-            let returned = try ledger.latestReturnPeriods(asOf: nil).filter { $0.key.ref == p.ref }
+            let p = try ledger.books.requireProposal(ref)
+            let model = try ledger.organisation.operatingModel()
+            let byYear = try ledger.positions.positionLines().byProposalYear()[ref] ?? [:]
+            let returned = try ledger.returns.latestReturnPeriods(asOf: nil).filter { $0.key.ref == p.ref }
             var detail = ProposalDetail(
                 proposal: p,
                 centres: p.costCentres.map { Centre(share: $0, holder: model.assignment(of: $0.costCentre, on: today)) },
                 positions: byYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
-                forecasts: try ledger.latestForecasts(ref: ref),
-                entries: try ledger.journal(JournalFilter(proposal: ref)))
+                forecasts: try ledger.returns.latestForecasts(ref: ref),
+                entries: try ledger.journal.journal(JournalFilter(proposal: ref)))
             detail.returnedAt = Dictionary(returned.map { ($0.key.year, $0.value) }, uniquingKeysWith: max)
             return detail
         }
@@ -250,12 +250,12 @@ public struct OperatingModelReport: Sendable, Encodable {
 
     public static func build(_ ledger: Ledger, on date: CivilDate) throws -> OperatingModelReport {
         try ledger.read {
-            let names = Dictionary(uniqueKeysWithValues: try ledger.costCentres().map { ($0.code, $0.name) })
-            let baselines = try ledger.baselines()
+            let names = Dictionary(uniqueKeysWithValues: try ledger.organisation.costCentres().map { ($0.code, $0.name) })
+            let baselines = try ledger.organisation.baselines()
             let year = date.financialYear
             return OperatingModelReport(
                 date: date, year: year,
-                rows: try ledger.operatingModel().snapshot(on: date).map {
+                rows: try ledger.organisation.operatingModel().snapshot(on: date).map {
                     Row(assignment: $0, name: names[$0.costCentre] ?? "", baseline: baselines[$0.costCentre]?[year])
                 })
         }

@@ -16,16 +16,16 @@ public enum SignOffs {
         try ledger.transaction {
             guard !holder.trimmingSpaces().isEmpty else { throw LedgerError.refused("the budget holder's name is empty") }
             if let problem = PlainText.problem(comment, limit: PlainText.noteLimit) { throw LedgerError.refused("the comment \(problem)") }
-            let window = try ledger.requireWindow()
+            let window = try ledger.books.requireWindow()
             guard window.contains(period.year) else {
                 throw LedgerError.refused("\(period) is outside the ledger's MTFS years \(window); there is no statement to sign")
             }
-            guard let latest = try ledger.latestDataPeriod(), period <= latest else {
+            guard let latest = try ledger.signOffs.latestDataPeriod(), period <= latest else {
                 throw LedgerError.refused(
-                    "nothing has been recorded for \(period) yet (the latest data is for \(try ledger.latestDataPeriod().map(\.description) ?? "no period")); a statement can be signed once its month has figures"
+                    "nothing has been recorded for \(period) yet (the latest data is for \(try ledger.signOffs.latestDataPeriod().map(\.description) ?? "no period")); a statement can be signed once its month has figures"
                 )
             }
-            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+            let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
             guard builder.holders.contains(holder) else {
                 throw LedgerError.refused(
                     "\(holder) holds no cost centre and owns no proposal at the end of \(period), so has no statement to sign; check the name against the statements for \(period)"
@@ -34,7 +34,7 @@ public enum SignOffs {
             let statement = try builder.statement(for: holder)
             // Signing the same figures twice records nothing new: a second click, a form sent
             // again, a script run twice. Figures that changed since the last sign-off may be signed.
-            if let earlier = try ledger.signOff(holder: holder, for: period), earlier.figures == statement.figures.text {
+            if let earlier = try ledger.signOffs.signOff(holder: holder, for: period), earlier.figures == statement.figures.text {
                 throw LedgerError.conflict(
                     "\(holder)'s statement for \(period) is already signed with these figures (by \(earlier.signer) on \(earlier.signedAt.prefix(10))); nothing was recorded")
             }
@@ -42,9 +42,9 @@ public enum SignOffs {
                 throw LedgerError.conflict(
                     "The figures changed after the page was shown (a return or entry was recorded meanwhile); nothing was signed. Open the statement again, check it and sign.")
             }
-            try ledger.signOff(
+            try ledger.signOffs.signOff(
                 holder: holder, period: period, comment: comment, figures: statement.figures.text, head: builder.head, by: who)
-            return try ledger.signOff(holder: holder, for: period) ?? SignOff(
+            return try ledger.signOffs.signOff(holder: holder, for: period) ?? SignOff(
                 holder: holder, period: period, signedBy: who.actor, signedAt: who.recordedAt, comment: comment)
         }
     }

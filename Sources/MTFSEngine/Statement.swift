@@ -61,7 +61,7 @@ public struct StatementBuilder: Sendable {
         lineIndex = LineIndex(lines)
         var previousDelivered = [Pence](repeating: .zero, count: lines.count)
         var previousElsewhere: [ProposalYear: Pence] = [:]
-        for line in try ledger.positionLines(asOf: period.previous) where !line.position.delivered.isZero {
+        for line in try ledger.positions.positionLines(asOf: period.previous) where !line.position.delivered.isZero {
             let key = ReconciliationInput.key(line.proposal, line.year)
             if let i = lineIndex.lines(key).first(where: { lines[Int($0)].costCentre == line.costCentre }) {
                 previousDelivered[Int(i)] += line.position.delivered
@@ -71,9 +71,9 @@ public struct StatementBuilder: Sendable {
         }
         self.previousDelivered = previousDelivered
         self.previousElsewhere = previousElsewhere
-        deliveredByMonth = input.window.contains(period.year) ? try ledger.deliveredByMonth(in: period.year) : [:]
+        deliveredByMonth = input.window.contains(period.year) ? try ledger.positions.deliveredByMonth(in: period.year) : [:]
         var entriesByRef: [ProposalRef: [JournalEntry]] = [:]
-        try ledger.forEachEntry(JournalFilter(period: period)) { entriesByRef[$0.proposal, default: []].append($0) }
+        try ledger.journal.forEachEntry(JournalFilter(period: period)) { entriesByRef[$0.proposal, default: []].append($0) }
         self.entriesByRef = entriesByRef
         var centresByHolder: [String: [CostCentreCode]] = [:]
         var directoratesThen: Set<String> = []
@@ -102,7 +102,7 @@ public struct StatementBuilder: Sendable {
         // Every sign-off up to the period, read once (in period then id order, so the last seen wins).
         var before: [String: SignOff] = [:]
         var now: [String: SignOff] = [:]
-        for signed in try ledger.signOffs(upTo: period) {
+        for signed in try ledger.signOffs.signOffs(upTo: period) {
             if signed.period == period { now[signed.holder] = signed } else { before[signed.holder] = signed }
         }
         signedBefore = before

@@ -12,8 +12,8 @@ import MTFSDomain
 struct RecordChecker {
     let db: Database
 
-    func check(wanted: Set<Int64>) throws -> Ledger.RecordCheck {
-        var check = Ledger.RecordCheck()
+    func check(wanted: Set<Int64>) throws -> RecordChain.RecordCheck {
+        var check = RecordChain.RecordCheck()
         let hasher = RecordHasher()
         var unchained: [(FactTable, Int64)] = []
         let tables = FactTable.allCases
@@ -107,7 +107,7 @@ struct RecordChecker {
             guard found else {
                 buffer.removeSubrange(mark...)
                 check.note(
-                    seq, "record \(seq): its row of \(table.rawValue) (\(Ledger.describeKey(row.value(2), row.value(3)))) has been deleted")
+                    seq, "record \(seq): its row of \(table.rawValue) (\(RecordChain.describeKey(row.value(2), row.value(3)))) has been deleted")
                 return
             }
             matched[index] += 1
@@ -141,13 +141,13 @@ struct RecordChecker {
                     SELECT 1 FROM records r WHERE r.tbl = ? AND r.key1 = t.\(first) AND r.key2 = \(second.map { "t.\($0)" } ?? "''"))
                 LIMIT 20
                 """, parameters: [table.rawValue]
-            ) { Ledger.describeKey($0.value(0), $0.value(1)) }
+            ) { RecordChain.describeKey($0.value(0), $0.value(1)) }
             for key in missing { check.note(nil, "row \(key) of \(table.rawValue) is not in the record chain: it was written outside mtfs") }
         }
         // Each altered record named with its row (only as many as are reported).
         for seq in hasher.finish() where check.problems.count < 20 {
             let row = try db.first("SELECT tbl, key1, key2 FROM records WHERE seq = ?", seq) {
-                "its row of \($0.text(0)) (\(Ledger.describeKey($0.value(1), $0.value(2))))"
+                "its row of \($0.text(0)) (\(RecordChain.describeKey($0.value(1), $0.value(2))))"
             }
             check.note(seq, "record \(seq) has been altered: \(row ?? "its row") no longer matches its hash")
         }

@@ -15,7 +15,7 @@ extension Portal {
             let user = try self.requireUser(context)
             // The names the caller may use, as the ledger stands: the proposals, holders and
             // directorates in their scope (the month's statements come from the shared cache).
-            let (window, latest) = try await self.service.reading { (try $0.window(), try $0.latestDataPeriod()) }
+            let (window, latest) = try await self.service.reading { (try $0.books.window(), try $0.signOffs.latestDataPeriod()) }
             var names: [String: [String]] = [
                 "years": (window?.years ?? []).map(\.description), "codes": FindingCode.allCases.flatMap { [$0.rawValue, $0.name] },
                 "refs": [], "holders": [], "directorates": [],
@@ -48,7 +48,7 @@ extension Portal {
             let today = self.options.today()
             var report = try await self.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
             if !user.scope.seesEverything {
-                let proposals = try await self.service.reading { try $0.proposals() }
+                let proposals = try await self.service.reading { try $0.books.proposals() }
                 let mine = Set(proposals.filter(user.scope.sees).map(\.ref))
                 report.rows = report.rows.filter { $0.ref.map(mine.contains) ?? false }
             }
@@ -175,7 +175,7 @@ extension Portal {
             // The ledger's own checks that need no posting, for every line: unknown refs, years outside the MTFS.
             // Refs as the ledger spells them (`place 13` names `Place 13`), so scope is checked on the real ref.
             let known = try await self.service.reading { ledger -> ([String: ProposalRef], YearRange?) in
-                (Dictionary(try ledger.proposals().map { (Proposal.canonical($0.ref.rawValue), $0.ref) }, uniquingKeysWith: { a, _ in a }), try? ledger.requireWindow())
+                (Dictionary(try ledger.books.proposals().map { (Proposal.canonical($0.ref.rawValue), $0.ref) }, uniquingKeysWith: { a, _ in a }), try? ledger.books.requireWindow())
             }
             for k in rows.indices { if let ref = known.0[Proposal.canonical(rows[k].ref.rawValue)] { rows[k].ref = ref } }
             for (row, i) in zip(rows, places) {

@@ -42,7 +42,7 @@ struct Gate: RouterMiddleware {
             if let auth = request.headers[.authorization] {
                 guard auth.lowercased().hasPrefix("bearer ") else { throw HTTPFailure(.unauthorized, "expected Authorization: Bearer TOKEN") }
                 let hash = Credentials.digest(String(auth.dropFirst(7)).trimmingCharacters(in: .whitespaces))
-                guard let u = try await portal.service.reading({ try $0.user(tokenHash: hash) }), !u.disabled else {
+                guard let u = try await portal.service.reading({ try $0.people.user(tokenHash: hash) }), !u.disabled else {
                     throw HTTPFailure(.unauthorized, "the token is not valid (or its user is disabled)")
                 }
                 context.user = u
@@ -51,7 +51,7 @@ struct Gate: RouterMiddleware {
                 // session is stored: the CSRF token comes from a secret derived for this login from
                 // one the portal drew at start, so a forged cross-site form still cannot act for them.
                 // The sign-in log has one line per login and address an hour, not one per request.
-                guard let u = try await portal.service.reading({ try $0.user(login) }), !u.disabled else {
+                guard let u = try await portal.service.reading({ try $0.people.user(login) }), !u.disabled else {
                     throw HTTPFailure(.forbidden, "the sign-on proxy named a login that is not an active user of this ledger")
                 }
                 context.user = u
@@ -61,7 +61,7 @@ struct Gate: RouterMiddleware {
                     let now = portal.options.now()
                     let address = context.address
                     try await portal.service.writing { ledger in
-                        try ledger.recordAuthEvent("login", login: u.login, address: address, at: now, actor: u.login, detail: "trusted header")
+                        try ledger.people.recordAuthEvent("login", login: u.login, address: address, at: now, actor: u.login, detail: "trusted header")
                     }
                 }
             } else if let secret = cookie(request), let u = try await portal.user(session: secret) {

@@ -167,16 +167,16 @@ public final class Portal: Sendable {
     func signIn(login rawLogin: String, password: String, address: String, previous: String?) async throws -> String {
         // Only what could be a login is looked up or logged: a 7 MB "login" is not.
         let login = rawLogin.count <= 64 ? rawLogin.lowercased() : String(rawLogin.prefix(64)).lowercased()
-        let known = try await service.reading { try $0.user(login) != nil }
+        let known = try await service.reading { try $0.people.user(login) != nil }
         // The log names a login that exists; anything else (perhaps a password typed in the wrong box)
         // is logged, and counted, only by a hash.
         let logged = known ? login : "(unknown login " + String(Credentials.digest("mtfs-login\u{1F}" + login).prefix(16)) + ")"
         let since = options.now() - options.throttleWindow
-        let before = try await service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
+        let before = try await service.reading { try $0.people.failedSignIns(login: logged, address: address, since: since) }
         if max(before.login, before.address) >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
         return try await signInGate.run {
             let now = self.options.now()
-            let failures = try await self.service.reading { try $0.failedSignIns(login: logged, address: address, since: since) }
+            let failures = try await self.service.reading { try $0.people.failedSignIns(login: logged, address: address, since: since) }
             // Refused: an address with too many failures, or a locked login tried from an address that has failed at it.
             let refused =
                 failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && failures.both >= Portal.typosAllowed)
@@ -186,7 +186,7 @@ public final class Portal: Sendable {
                 let key = failures.address >= self.options.refuseAfter ? "address|\(address)" : "login|\(logged)|\(address)"
                 if await self.throttleLog.due(key, now: now) {
                     try? await self.service.writing {
-                        try $0.recordAuthEvent(
+                        try $0.people.recordAuthEvent(
                             "login throttled", login: logged, address: address, at: now, actor: logged,
                             detail: "\(max(failures.login, failures.address)) failures")
                     }
@@ -194,7 +194,7 @@ public final class Portal: Sendable {
                 throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")
             }
             let stored = try await self.service.reading { ledger -> (PortalUser, String)? in
-                guard let u = try ledger.user(login), let hash = try ledger.passwordHash(login: login) else { return nil }
+                guard let u = try ledger.people.user(login), let hash = try ledger.people.passwordHash(login: login) else { return nil }
                 return (u, hash)
             }
             // An unknown login costs the same as a wrong password, so logins cannot be told apart by time.
@@ -208,15 +208,15 @@ public final class Portal: Sendable {
             guard ok else {
                 let why = stored == nil ? "unknown login" : (stored!.0.disabled ? "disabled" : "wrong password")
                 try await self.service.writing {
-                    try $0.recordAuthEvent("login failed", login: logged, address: address, at: now, actor: logged, detail: why)
+                    try $0.people.recordAuthEvent("login failed", login: logged, address: address, at: now, actor: logged, detail: why)
                 }
                 throw HTTPFailure(.unauthorized, "The login or password is not right.")
             }
             let secret = Credentials.randomSecret(prefix: "s_")
             try await self.service.writing { ledger in
                 try ledger.transaction {
-                    if let previous { try ledger.endSession(idHash: Credentials.digest(previous), at: now, why: "signed in again") }
-                    try ledger.startSession(idHash: Credentials.digest(secret), login: login, address: address, at: now)
+                    if let previous { try ledger.people.endSession(idHash: Credentials.digest(previous), at: now, why: "signed in again") }
+                    try ledger.people.startSession(idHash: Credentials.digest(secret), login: login, address: address, at: now)
                 }
             }
             return secret
@@ -234,8 +234,8 @@ public final class Portal: Sendable {
         let now = options.now()
         let hash = Credentials.digest(secret)
         let found = try await service.reading { ledger -> (StoredSession, PortalUser?)? in
-            guard let s = try ledger.session(idHash: hash) else { return nil }
-            return (s, try ledger.user(s.login))
+            guard let s = try ledger.people.session(idHash: hash) else { return nil }
+            return (s, try ledger.people.user(s.login))
         }
         // A session row the chained sign-in log does not vouch for (written, or revived, in the file)
         // grants nothing; what a vouched one may do comes from its user's chained role.
@@ -244,10 +244,10 @@ public final class Portal: Sendable {
         }
         if now - session.lastSeen > options.idleTimeout || now - session.createdAt > options.absoluteTimeout {
             let why = now - session.createdAt > options.absoluteTimeout ? "too old" : "idle"
-            try await service.writing { try $0.endSession(idHash: hash, at: now, why: why) }
+            try await service.writing { try $0.people.endSession(idHash: hash, at: now, why: why) }
             return nil
         }
-        if now - session.lastSeen >= 60 { try await service.writing { try $0.touchSession(idHash: hash, at: now) } }
+        if now - session.lastSeen >= 60 { try await service.writing { try $0.people.touchSession(idHash: hash, at: now) } }
         return user
     }
 
@@ -270,7 +270,7 @@ public final class Portal: Sendable {
 
     /// Who did it, as the ledger records it (SPEC §3.3): the signed-in login, from the portal.
     func provenance(_ user: PortalUser, source: String) -> Provenance {
-        Provenance(actor: user.login, recordedAt: Ledger.isoTime(options.now()), source: source, onBehalfOf: nil)
+        Provenance(actor: user.login, recordedAt: PeopleStore.isoTime(options.now()), source: source, onBehalfOf: nil)
     }
 }
 

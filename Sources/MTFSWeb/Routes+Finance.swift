@@ -19,7 +19,7 @@ extension Portal {
             user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
         let (dueDay, reminders, users) = try await service.reading { ledger in
-            (try ledger.reminderSettings().dueDay, try ledger.reminders(about: p).filter { $0.holder != nil }, try ledger.users())
+            (try ledger.settings.reminderSettings().dueDay, try ledger.reminders.reminders(about: p).filter { $0.holder != nil }, try ledger.people.users())
         }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),
@@ -99,7 +99,7 @@ extension Portal {
     func checkScope(_ user: PortalUser, rows: [ParsedReturn.Row]) async throws {
         // An administrator may post for anyone: nothing to check line by line.
         guard !(user.scope.seesEverything && user.scope.may(.postReturn)) else { return }
-        let proposals = try await service.reading { try $0.proposals() }
+        let proposals = try await service.reading { try $0.books.proposals() }
         // Matched as the import matches them (SPEC §5 v3: `pla-09` and `PLA 09` are PLA-09), so no
         // spelling of a ref reaches a proposal this check did not see.
         let byRef = Dictionary(proposals.map { (Proposal.canonical($0.ref.rawValue), $0) }, uniquingKeysWith: { a, _ in a })

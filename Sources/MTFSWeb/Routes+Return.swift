@@ -37,7 +37,7 @@ extension Portal {
     /// The month "My return" opens on: the one after the holder last returned (``ReturnsDue``).
     func monthDue(holder: String, user: PortalUser) async throws -> Period {
         let latest = try await period(nil)
-        let window = try await service.reading { try $0.window() }
+        let window = try await service.reading { try $0.books.window() }
         let lastReturned = try await returnLines(holder: holder, period: latest, user: user).compactMap(\.returned).max()
         return ReturnsDue.nextMonth(lastReturned: lastReturned, latestData: latest, today: options.today(), window: window) ?? latest
     }
@@ -311,9 +311,9 @@ extension Portal {
     func historyPage(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.history)) }
         let (returns, signOffs) = try await service.reading { ledger -> ([ReturnLineRecord], [SignOff]) in
-            let refs = try ledger.proposals().filter { $0.owner == holder }.map(\.ref)
-            let latest = try ledger.latestDataPeriod() ?? Period(year: FinancialYear(startYear: 2000), number: 1)
-            return (try ledger.returnLines(refs: refs), try ledger.signOffs(upTo: latest).filter { $0.holder == holder })
+            let refs = try ledger.books.proposals().filter { $0.owner == holder }.map(\.ref)
+            let latest = try ledger.signOffs.latestDataPeriod() ?? Period(year: FinancialYear(startYear: 2000), number: 1)
+            return (try ledger.returns.returnLines(refs: refs), try ledger.signOffs.signOffs(upTo: latest).filter { $0.holder == holder })
         }
         var t = Table(columns: [
             .init("period", "Month"), .init("ref", "Ref"), .init("year", "Year"), .init("delivered", "Delivered to date"), .init("forecast", "Forecast"),

@@ -25,7 +25,7 @@ extension Portal {
             "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name))&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
         }
         body += "<p>Download: \(links.joined(separator: " · "))</p>"
-        let latest = try await service.reading { try $0.latestDataPeriod() }
+        let latest = try await service.reading { try $0.signOffs.latestDataPeriod() }
         // Offered until these figures are signed; again only when they change after a sign-off.
         let alreadySigned: Bool
         if case .signed = s.signature { alreadySigned = true } else { alreadySigned = false }

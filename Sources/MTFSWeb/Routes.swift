@@ -46,7 +46,7 @@ extension Portal {
             if let secret = context.session, let user = context.user, !context.trusted {
                 let now = self.options.now()
                 try await self.service.writing { ledger in
-                    try ledger.signOut(idHash: Credentials.digest(secret), login: user.login, address: context.address, at: now)
+                    try ledger.people.signOut(idHash: Credentials.digest(secret), login: user.login, address: context.address, at: now)
                 }
             }
             var r = Pages.redirect("/login")
@@ -117,7 +117,7 @@ extension Portal {
         if let text, !text.isEmpty {
             do { return try Period(parsing: text) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
         }
-        let latest = try await service.reading { try $0.latestDataPeriod() }
+        let latest = try await service.reading { try $0.signOffs.latestDataPeriod() }
         guard let latest else { throw HTTPFailure(.notFound, "the ledger has nothing recorded yet") }
         return latest
     }

@@ -61,7 +61,7 @@ actor SnapshotCache {
     private func start(_ period: Period, service: LedgerService, now: Int64) -> Task<Entry, Error> {
         Task {
             try await service.reading { ledger in
-                let b = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+                let b = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
                 return Entry(head: b.head, builder: b, builtAt: now)
             }
         }
@@ -103,7 +103,7 @@ actor ReconciliationCache {
         if let e = entry, e.input.head == head, e.today == today { return e }
         let fresh = try await service.reading { ledger -> Entry in
             let input = try ReconciliationInput.load(ledger, asOf: nil, today: today)
-            let settings = try ledger.reconcileSettings()
+            let settings = try ledger.settings.reconcileSettings()
             return Entry(today: today, input: input, findings: Reconciliation(input: input, settings: settings).findings(), settings: settings)
         }
         // Another request may have read a newer head meanwhile: keep the newest.

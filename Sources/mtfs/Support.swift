@@ -170,7 +170,7 @@ enum Clock {
 
     static var now: Date { fixed ?? Date() }
 
-    static var recordedAt: String { Ledger.isoTime(seconds) }
+    static var recordedAt: String { PeopleStore.isoTime(seconds) }
 
     /// Seconds since 1970, as the portal's tables keep time.
     static var seconds: Int64 { Int64(now.timeIntervalSince1970) }

@@ -9,7 +9,7 @@ struct DatabaseTests {
     func headLogWrittenSince() throws {
         let dir = TempDir()
         let ledger = try Ledger(path: dir.path("l.sqlite"), create: true)
-        var records = Ledger.RecordCheck()
+        var records = RecordChain.RecordCheck()
         records.head = ChainHead(count: 5, hash: String(repeating: "a", count: 64))
         records.hashes[5] = String(repeating: "a", count: 64)
         let logged = [
@@ -17,9 +17,9 @@ struct DatabaseTests {
             HeadLog.Line(number: 2, head: ChainHead(count: 6, hash: String(repeating: "b", count: 16)), pending: false, end: 80),
         ]
         // Line 2 was written after the snapshot began (another process's write, committed since).
-        #expect(ledger.headLogProblems(logged, records, settled: 1).isEmpty)
+        #expect(ledger.verifier.headLogProblems(logged, records, settled: 1).isEmpty)
         // Logged before the snapshot began, record 6 should be in it: the history was cut short.
-        let cut = ledger.headLogProblems(logged, records, settled: 2)
+        let cut = ledger.verifier.headLogProblems(logged, records, settled: 2)
         #expect(cut.count == 1 && cut[0].contains("cut short"), "\(cut)")
         // Which lines were settled is told by the log's size when the snapshot began: each line knows
         // where it ends, counted in the file's bytes (a line still being written is not settled).

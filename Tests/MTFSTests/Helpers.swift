@@ -23,16 +23,16 @@ func pounds(_ p: Int64) -> Pence { Pence.pounds(p) }
 /// and a proposal P-1 on A1 60% / A2 40% with £500k, £750k, £250k targets.
 func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
     let ledger = try Ledger(path: dir.path(name), create: true)
-    try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
+    try ledger.books.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
     for (code, dir, holder) in [("A1", "People", "Ann"), ("A2", "People", "Ann"), ("B1", "Place", "Bob")] {
-        try ledger.addCostCentre(
+        try ledger.books.addCostCentre(
             CostCentre(code: CostCentreCode(code), name: code),
             assignment: Assignment(
                 costCentre: CostCentreCode(code), effective: date("2023-04-01"), service: "\(dir) service",
                 directorate: dir, budgetHolder: holder, model: .devolved),
             baselines: [fy(2023): pounds(5_000_000)], by: testWho)
     }
-    try ledger.addProposal(
+    try ledger.books.addProposal(
         Proposal(
             ref: "P-1", title: "Reduce placements", directorate: "People", owner: "Ann",
             costCentres: try CostCentreShare.parseList("A1=60%;A2=40%")),

@@ -23,10 +23,10 @@ func deliveredByProposal(_ csv: String) -> [String: String] {
 func addPeople(_ path: String) throws {
     let ledger = try Ledger(path: path)
     let hash = try Credentials.hashPassword("correct horse battery")
-    try ledger.addUser(PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"), passwordHash: hash, by: "test", at: 1, recordedAt: "x")
-    try ledger.addUser(PortalUser(login: "cfo", name: "The CFO", role: .cfo), passwordHash: hash, by: "test", at: 2, recordedAt: "x")
-    try ledger.addToken(login: "cfo", tokenHash: Credentials.digest("mtfs_token"), by: "test", at: 3, recordedAt: "x")
-    try ledger.recordAuthEvent("login failed", login: "helen", address: "127.0.0.1", at: 4, actor: "helen", detail: "wrong password")
+    try ledger.people.addUser(PortalUser(login: "helen", name: "Helen Brandt", role: .holder, holder: "Helen Brandt"), passwordHash: hash, by: "test", at: 1, recordedAt: "x")
+    try ledger.people.addUser(PortalUser(login: "cfo", name: "The CFO", role: .cfo), passwordHash: hash, by: "test", at: 2, recordedAt: "x")
+    try ledger.people.addToken(login: "cfo", tokenHash: Credentials.digest("mtfs_token"), by: "test", at: 3, recordedAt: "x")
+    try ledger.people.recordAuthEvent("login failed", login: "helen", address: "127.0.0.1", at: 4, actor: "helen", detail: "wrong password")
 }
 
 func boroughCLI() throws -> CLI {
@@ -118,17 +118,17 @@ struct HistoryTests {
                 if latest[op.period] == value { #expect(summary.deliveries + summary.reductions == 0, "a re-import posted") }
                 latest[op.period] = value
                 for (p, figure) in latest {
-                    let asAt = try ledger.balance(of: "P-1", .delivered, fy(2023), asAt: Period(year: fy(2023), number: p))
+                    let asAt = try ledger.books.balance(of: "P-1", .delivered, fy(2023), asAt: Period(year: fy(2023), number: p))
                     #expect(asAt == figure, "after \(n + 1) imports, P\(p) shows \(asAt), its latest return \(figure)")
                 }
                 // Periods between returns show the last return before them; before the first, nothing.
                 for p in 1...12 {
                     let expected = latest.filter { $0.key <= p }.max { $0.key < $1.key }?.value ?? .zero
-                    let asAt = try ledger.balance(of: "P-1", .delivered, fy(2023), asAt: Period(year: fy(2023), number: p))
+                    let asAt = try ledger.books.balance(of: "P-1", .delivered, fy(2023), asAt: Period(year: fy(2023), number: p))
                     #expect(asAt == expected, "P\(p) shows \(asAt), expected \(expected)")
                 }
             }
-            #expect(try ledger.verify().passed)
+            #expect(try ledger.verifier.verify().passed)
         }
     }
 
@@ -161,7 +161,7 @@ struct HistoryTests {
     @Test("verify finds a month with a negative amount, in month order and when entries were backdated")
     func verifyHistory() throws {
         // The streaming check: a state negative at the end of one month, positive later.
-        var tally = Ledger.HistoryTally()
+        var tally = Verifier.HistoryTally()
         let key = AccountKey.proposal("P-1", .delivered, fy(2023), "A1")
         tally.add(account: 7, key)
         tally.post(-500, to: 7, in: 202301)
@@ -173,12 +173,12 @@ struct HistoryTests {
         // A reduction moved back before the delivery it reduces (its period edited, triggers aside).
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(100_000)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
-        let reduce = try ledger.record(
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(100_000)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
+        let reduce = try ledger.books.record(
             .reduce(year: fy(2023), amount: pounds(100_000)), on: "P-1", effective: date("2023-10-31"), reason: "", by: testWho)
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
         try HistoryTests.tamper(dir.path("l.sqlite"), "UPDATE entries SET period = 202301 WHERE id = \(reduce)")
-        let report = try Ledger(path: dir.path("l.sqlite"), readOnly: true).verify()
+        let report = try Ledger(path: dir.path("l.sqlite"), readOnly: true).verifier.verify()
         let check = try #require(report.checks.first { $0.name.contains("as at the end of any month") })
         #expect(check.problems.first?.contains("P-1's delivered amount for 2023/24 is -£100,000.00 as at the end of 2023/24 P1") == true, "\(check.problems)")
     }
@@ -211,7 +211,7 @@ struct HistoryTests {
         try FileManager.default.copyItem(atPath: cli.ledger, toPath: copy)
         try HistoryTests.tamper(copy, "UPDATE entries SET period = 202304 WHERE id = \(p7); DELETE FROM records")
         let ledger = try Ledger(path: copy)
-        try ledger.transaction { try ledger.chainExistingRecords(FactTable.allCases) }
+        try ledger.transaction { try ledger.chain.chainExistingRecords(FactTable.allCases) }
         let r = try cli.run(["verify", "--ledger", copy])
         #expect(r.status == 4 && r.out.contains("entry \(p7) is stored in period 202304 but is dated 2023-10-31"), "\(r.out)")
     }
@@ -390,7 +390,7 @@ struct HistoryTests {
         // what plain SQL with the right hashes would leave.
         let ledger = try Ledger(path: cli.ledger)
         ledger.headLog = nil
-        try ledger.signOff(
+        try ledger.signOffs.signOff(
             holder: "Helen Brandt", period: Period(code: 202310)!, comment: "", figures: "forged", head: try ledger.head(),
             by: Provenance(actor: "helen", recordedAt: "2023-12-04T09:00:00Z", source: "command line"))
         let appended = try cli.run(["verify"])
@@ -470,7 +470,7 @@ struct HistoryTests {
         let row = try #require(csv.split(separator: "\r\n").last.map(String.init))
         #expect(row.contains(",\(Clock.loginName),Finance BP,"), "\(row)")
         let ledger = try Ledger(path: cli.ledger, readOnly: true)
-        let entry = try #require(try ledger.journal(JournalFilter(kind: .deliver)).last)
+        let entry = try #require(try ledger.journal.journal(JournalFilter(kind: .deliver)).last)
         #expect(entry.actor == Clock.loginName && entry.onBehalfOf == "Finance BP")
     }
 
@@ -648,7 +648,7 @@ struct HistoryTests {
             let builder = try StatementBuilder(ledger: reader, period: period, settings: ReconcileSettings())
             // Another user signs and a delivery lands between the builder's reads and the statement's.
             try SignOffs.sign(ledger: writer, holder: "Helen Brandt", period: period, comment: "", by: testWho)
-            try writer.record(
+            try writer.books.record(
                 .deliver(year: fy(2023), amount: pounds(1_000)), on: "PEO-09", effective: date("2023-10-31"), reason: "", by: testWho)
             return try builder.statement(for: "Helen Brandt")
         }

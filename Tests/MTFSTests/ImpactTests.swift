@@ -21,15 +21,15 @@ struct ImpactTests {
         p.portfolio = "Communities"
         p.portfolioHolder = "Cllr Ellen Price"
         p.risk = risk
-        try s.ledger.addProposal(p, targets: [fy(2023): pounds(100_000)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
+        try s.ledger.books.addProposal(p, targets: [fy(2023): pounds(100_000)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
         for kind in identified {
-            try s.ledger.addImpact(IdentifiedImpact(ref: "P-1", kind: kind, impact: "Shorter hours", mitigation: "Self-service"), by: testWho)
+            try s.ledger.returns.addImpact(IdentifiedImpact(ref: "P-1", kind: kind, impact: "Shorter hours", mitigation: "Self-service"), by: testWho)
         }
         return s
     }
 
     func report(_ s: Scenario, _ period: String, impact: String? = nil, foreseen: Bool = false, comment: String = "") throws {
-        try s.ledger.recordReturnLine(
+        try s.ledger.returns.recordReturnLine(
             ref: "P-1", year: fy(2023), period: try Period(parsing: period), deliveredToDate: pounds(10_000), forecast: nil, rag: nil,
             comment: comment, impact: impact.map { ObservedImpact(text: $0, foreseen: foreseen) }, by: testWho)
     }
@@ -76,10 +76,10 @@ struct ImpactTests {
         let cli = CLI()
         try cli.expectOK(["load", samplePack])
         let ledger = try Ledger(path: cli.ledger)
-        let p = try #require(try ledger.proposal("PEO-06"))
+        let p = try #require(try ledger.books.proposal("PEO-06"))
         #expect(p.portfolio == "Adult Social Care and Health" && p.portfolioHolder == "Cllr Daniel Osei" && p.risk == .high)
-        #expect(try ledger.identifiedImpacts()["PLA-13"]?.first?.kind == .residents)
-        let october = try ledger.impactReports(asOf: nil)
+        #expect(try ledger.returns.identifiedImpacts()["PLA-13"]?.first?.kind == .residents)
+        let october = try ledger.returns.impactReports(asOf: nil)
         #expect(october.map(\.ref) == ["PEO-06", "PLA-13"] && october.map(\.impact.foreseen) == [false, true])
         // A CSV return and a workbook.
         try "ref,year,delivered_to_date,impact,impact_foreseen\nPEO-07,2023/24,\"150,000\",Providers threaten to hand back contracts,no\n".write(
@@ -100,7 +100,7 @@ struct ImpactTests {
         try Data(try XLSXFile.bytes(WorkbookDocument(sheets: [.init(name: "Return", table: table, keyHeadings: true)], about: [("period", "2023-11")])))
             .write(to: URL(fileURLWithPath: cli.dir.path("r.xlsx")))
         try cli.expectOK(["import-return", "r.xlsx"])
-        let reports = try Ledger(path: cli.ledger).impactReports(asOf: nil)
+        let reports = try Ledger(path: cli.ledger).returns.impactReports(asOf: nil)
         #expect(reports.contains { $0.ref == "PEO-07" && !$0.impact.foreseen && $0.period.monthText == "2023-11" })
         #expect(reports.contains { $0.ref == "PLA-13" && $0.impact.foreseen && $0.impact.text == "A branch closed early twice" })
         // Refusals name the cell, and write nothing.
@@ -128,16 +128,16 @@ struct ImpactTests {
         let history = try await f.request("GET", "/history", cookie: helen.cookie)
         #expect(history.status == 200 && history.body.contains("Discharges delayed (not foreseen)"), "\(history.body)")
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "fbp.people", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "fbp.people", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let api = try await f.request(
             "POST", "/api/v1/returns",
             json: "{\"period\": \"2023-11\", \"lines\": [{\"ref\": \"PEO-01\", \"year\": \"2023/24\", \"impact\": \"Two children moved out of area\", \"impact_foreseen\": true}]}",
             headers: ["Authorization": "Bearer \(token)"])
         #expect(api.status == 200, "\(api.body)")
-        let seen = try f.service.read { try $0.impactReports(asOf: nil) }
+        let seen = try f.service.read { try $0.returns.impactReports(asOf: nil) }
         #expect(seen.contains { $0.ref == "PEO-06" && $0.impact.text == "Discharges delayed" && !$0.impact.foreseen })
         #expect(seen.contains { $0.ref == "PEO-01" && $0.impact.foreseen })
-        #expect(try f.service.read { try $0.verify().passed })
+        #expect(try f.service.read { try $0.verifier.verify().passed })
     }
 
     @Test("identified impacts are in the record chain: one changed in the file is caught")

@@ -10,19 +10,19 @@ struct LedgerTests {
     func walkThrough() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.record(
+        try ledger.books.record(
             .deliver(year: fy(2023), amount: pounds(125_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
-        try ledger.record(
+        try ledger.books.record(
             .slip(from: fy(2023), to: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-10-31"), reason: "late",
             by: testWho)
-        try ledger.record(
+        try ledger.books.record(
             .unachievable(year: fy(2023), amount: pounds(50_000)), on: "P-1", effective: date("2023-11-30"), reason: "no", by: testWho)
-        let reduce = try ledger.record(
+        let reduce = try ledger.books.record(
             .reduce(year: fy(2023), amount: pounds(25_000)), on: "P-1", effective: date("2023-12-31"), reason: "", by: testWho)
-        try ledger.reverse(entry: reduce, effective: date("2024-01-31"), reason: "keyed twice", by: testWho)
+        try ledger.books.reverse(entry: reduce, effective: date("2024-01-31"), reason: "keyed twice", by: testWho)
 
         var byYear: [FinancialYear: Position] = [:]
-        for line in try ledger.positionLines() { byYear[line.year, default: Position()] += line.position }
+        for line in try ledger.positions.positionLines() { byYear[line.year, default: Position()] += line.position }
         let y1 = try #require(byYear[fy(2023)])
         #expect(y1.originalTarget == pounds(500_000))
         #expect(y1.slippedOut == pounds(100_000))
@@ -34,14 +34,14 @@ struct LedgerTests {
         let y2 = try #require(byYear[fy(2024)])
         #expect(y2.slippedIn == pounds(100_000))
         #expect(y2.currentTarget == pounds(850_000))
-        #expect(try ledger.requirements()[fy(2023)] == pounds(500_000))
+        #expect(try ledger.positions.requirements()[fy(2023)] == pounds(500_000))
 
         // Cost-centre split: 60/40 of the approval, delivery in proportion to what each still had planned.
-        let a1 = try ledger.positionLines().first { $0.costCentre == "A1" && $0.year == fy(2023) }
+        let a1 = try ledger.positions.positionLines().first { $0.costCentre == "A1" && $0.year == fy(2023) }
         #expect(a1?.position.originalTarget == pounds(300_000))
         #expect(a1?.position.delivered == pounds(75_000))
 
-        let report = try ledger.verify()
+        let report = try ledger.verifier.verify()
         #expect(report.passed, "\(report.checks.filter { !$0.passed })")
         #expect(report.entries == 8)
     }
@@ -50,9 +50,9 @@ struct LedgerTests {
     func asOf() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(100)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(200)), on: "P-1", effective: date("2023-10-01"), reason: "", by: testWho)
-        let p6 = try ledger.positionLines(asOf: Period(parsing: "2023/24 P6")).filter { $0.year == fy(2023) }
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(100)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(200)), on: "P-1", effective: date("2023-10-01"), reason: "", by: testWho)
+        let p6 = try ledger.positions.positionLines(asOf: Period(parsing: "2023/24 P6")).filter { $0.year == fy(2023) }
         #expect(p6.reduce(Pence.zero) { $0 + $1.position.delivered } == pounds(100))
     }
 
@@ -67,66 +67,66 @@ struct LedgerTests {
     func refusals(name: String) throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        let d = try ledger.record(
+        let d = try ledger.books.record(
             .deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
-        let reversal = try ledger.reverse(entry: d, effective: date("2023-06-30"), reason: "", by: testWho)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
+        let reversal = try ledger.books.reverse(entry: d, effective: date("2023-06-30"), reason: "", by: testWho)
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
         let before = try snapshot(ledger)
         let e = date("2023-09-30")
         let p = Proposal(ref: "P-1", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "A1")])
         #expect(throws: LedgerError.self) {
             switch name {
             case "reduce more than delivered":
-                try ledger.record(.reduce(year: fy(2023), amount: pounds(11)), on: "P-1", effective: e, reason: "", by: testWho)
+                try ledger.books.record(.reduce(year: fy(2023), amount: pounds(11)), on: "P-1", effective: e, reason: "", by: testWho)
             case "slip backwards":
-                try ledger.record(.slip(from: fy(2024), to: fy(2023), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+                try ledger.books.record(.slip(from: fy(2024), to: fy(2023), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
             case "slip more than planned":
-                try ledger.record(
+                try ledger.books.record(
                     .slip(from: fy(2023), to: fy(2024), amount: pounds(499_991)), on: "P-1", effective: e, reason: "", by: testWho)
             case "write off more than planned":
-                try ledger.record(.unachievable(year: fy(2025), amount: pounds(250_001)), on: "P-1", effective: e, reason: "", by: testWho)
+                try ledger.books.record(.unachievable(year: fy(2025), amount: pounds(250_001)), on: "P-1", effective: e, reason: "", by: testWho)
             case "year outside MTFS":
-                try ledger.record(.slip(from: fy(2025), to: fy(2026), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+                try ledger.books.record(.slip(from: fy(2025), to: fy(2026), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
             case "unknown proposal":
-                try ledger.record(.deliver(year: fy(2023), amount: pounds(1)), on: "NOPE", effective: e, reason: "", by: testWho)
-            case "zero amount": try ledger.record(.deliver(year: fy(2023), amount: .zero), on: "P-1", effective: e, reason: "", by: testWho)
-            case "reverse twice": try ledger.reverse(entry: d, effective: e, reason: "", by: testWho)
+                try ledger.books.record(.deliver(year: fy(2023), amount: pounds(1)), on: "NOPE", effective: e, reason: "", by: testWho)
+            case "zero amount": try ledger.books.record(.deliver(year: fy(2023), amount: .zero), on: "P-1", effective: e, reason: "", by: testWho)
+            case "reverse twice": try ledger.books.reverse(entry: d, effective: e, reason: "", by: testWho)
             case "reverse an approval after delivery":
-                try ledger.record(
+                try ledger.books.record(
                     .deliver(year: fy(2025), amount: pounds(250_000)), on: "P-1", effective: date("2025-05-01"), reason: "", by: testWho)
-            case "reverse a reversal": try ledger.reverse(entry: reversal, effective: e, reason: "", by: testWho)
-            case "duplicate proposal": try ledger.addProposal(p, targets: [:], effective: e, reason: "", by: testWho)
+            case "reverse a reversal": try ledger.books.reverse(entry: reversal, effective: e, reason: "", by: testWho)
+            case "duplicate proposal": try ledger.books.addProposal(p, targets: [:], effective: e, reason: "", by: testWho)
             case "unknown cost centre":
-                try ledger.addProposal(
+                try ledger.books.addProposal(
                     Proposal(ref: "P-2", title: "x", directorate: "People", owner: "Ann", costCentres: [.init(costCentre: "ZZ")]),
                     targets: [fy(2023): pounds(1)], effective: e, reason: "", by: testWho)
             case "delivery before the year":
-                try ledger.record(.deliver(year: fy(2024), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
+                try ledger.books.record(.deliver(year: fy(2024), amount: pounds(1)), on: "P-1", effective: e, reason: "", by: testWho)
             case "forecast for unknown proposal":
-                try ledger.recordForecast(
+                try ledger.books.recordForecast(
                     ref: "NOPE", year: fy(2023), period: e.period, forecast: pounds(1), rag: .green, comment: "", by: testWho)
             case "restructure unknown cost centre":
-                try ledger.restructure(
+                try ledger.books.restructure(
                     Assignment(costCentre: "ZZ", effective: e, service: "s", directorate: "d", budgetHolder: "h", model: .hub), by: testWho)
             default: Issue.record("no case \(name)")
             }
             if name == "reverse an approval after delivery" {
                 // The delivery above landed; now the approval of 2025/26 cannot be reversed.
                 _ = try? snapshot(ledger)
-                try ledger.reverse(entry: 3, effective: e, reason: "", by: testWho)
+                try ledger.books.reverse(entry: 3, effective: e, reason: "", by: testWho)
             }
         }
         if name != "reverse an approval after delivery" {
             #expect(try snapshot(ledger) == before)
         }
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test("the triggers refuse UPDATE and DELETE of the record")
     func appendOnly() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.recordForecast(
+        try ledger.books.recordForecast(
             ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(1), rag: .amber, comment: "", by: testWho)
         for sql in [
             "UPDATE postings SET amount = amount + 1", "DELETE FROM postings", "UPDATE entries SET actor = 'x'",
@@ -146,7 +146,7 @@ struct LedgerTests {
             }
         }
         #expect(throws: DatabaseError.self) { try ledger.db.run("INSERT INTO postings(entry, account, amount) VALUES (1, 1, 5)") }
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test(
@@ -155,7 +155,7 @@ struct LedgerTests {
     func bulkChecks(name: String) throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
         let before = try snapshot(ledger)
         let triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
         let triggersBefore = try ledger.db.query(triggers) { "\($0.text(0)): \($0.text(1))" }
@@ -195,14 +195,14 @@ struct LedgerTests {
         }
         #expect(try snapshot(ledger) == before)
         #expect(try ledger.db.query(triggers) { "\($0.text(0)): \($0.text(1))" } == triggersBefore)
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
         // The ledger goes on as normal afterwards, in bulk or not.
         _ = try ledger.bulk {
-            try ledger.record(
+            try ledger.books.record(
                 .deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-06-30"), reason: "", by: testWho)
         }
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-07-31"), reason: "", by: testWho)
-        #expect(try ledger.verify().passed)
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(5)), on: "P-1", effective: date("2023-07-31"), reason: "", by: testWho)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test("the load's account index and balance cache behave as dictionaries would")
@@ -255,7 +255,7 @@ struct LedgerTests {
     func indexedBalancesOnASecondConnection() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        try ledger.books.record(.deliver(year: fy(2023), amount: pounds(10)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
         let tip = try ledger.db.scalar("SELECT max(id) FROM entries")
         let expected = try ledger.db.query(IndexedBalances.sql) { "\($0.int(0))=\($0.int(1))" }
         #expect(!expected.isEmpty)
@@ -264,7 +264,7 @@ struct LedgerTests {
         #expect(IndexedBalances(path: ledger.db.path).result(tip: tip - 1) == nil)
         // No file to open (or no permission): not used either, and verify reads the index itself.
         #expect(IndexedBalances(path: dir.path("missing.sqlite")).result(tip: tip) == nil)
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test(
@@ -277,11 +277,11 @@ struct LedgerTests {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
         for i in 0..<3 {
-            try ledger.record(
+            try ledger.books.record(
                 .deliver(year: fy(2023), amount: pounds(Int64(10 + i))), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
         }
-        #expect(try ledger.verify().passed)
-        let drop = Ledger.requiredTriggers.map { "DROP TRIGGER \($0);" }.joined()
+        #expect(try ledger.verifier.verify().passed)
+        let drop = Verifier.requiredTriggers.map { "DROP TRIGGER \($0);" }.joined()
         switch name {
         case "change an amount":
             try ledger.db.execute(drop + "UPDATE postings SET amount = amount * 2 WHERE entry = 5")
@@ -304,10 +304,10 @@ struct LedgerTests {
         case "edit a kept position":
             // The reports' cache, not the record: the chain is intact but the positions must not be believed.
             try ledger.db.execute("UPDATE position_lines SET delivered = delivered + 100 WHERE proposal = 'P-1' AND year = 2023")
-            #expect(try ledger.positionLines() != ledger.positionLinesFromPostings())
+            #expect(try ledger.positions.positionLines() != ledger.positions.positionLinesFromPostings())
         default: Issue.record("no case \(name)")
         }
-        let report = try ledger.verify()
+        let report = try ledger.verifier.verify()
         #expect(!report.passed)
         if name == "edit a kept position" {
             #expect(report.checks.first { $0.name.contains("positions kept") }?.passed == false)
@@ -333,9 +333,9 @@ struct LedgerTests {
         )
         let reopened = try Ledger(path: path)
         #expect(try reopened.db.userVersion == Ledger.schemaVersion)
-        #expect(try reopened.positionLines() == reopened.positionLinesFromPostings())
-        #expect(!(try reopened.positionLines()).isEmpty)
-        #expect(try reopened.verify().passed)
+        #expect(try reopened.positions.positionLines() == reopened.positions.positionLinesFromPostings())
+        #expect(!(try reopened.positions.positionLines()).isEmpty)
+        #expect(try reopened.verifier.verify().passed)
     }
 
     @Test("a ledger written by the previous version (schema 4) has its records chained when opened, verifies and reports the same")
@@ -353,13 +353,13 @@ struct LedgerTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
         _ = try Ledger(path: path)
         let ledger = try Ledger(path: path, readOnly: true)
-        let report = try ledger.verify()
+        let report = try ledger.verifier.verify()
         #expect(report.passed)
         #expect(report.entries == Int(entries))
         #expect(try ledger.db.scalar("SELECT count(*) FROM records WHERE tbl = 'entries'") == entries)
         #expect(try ledger.db.scalar("SELECT count(*) FROM records WHERE tbl = 'forecasts'") == forecasts)
-        #expect(try ledger.setting("behind-profile-minimum") == "£25,000.00")
-        #expect(try ledger.window() == YearRange(first: fy(2023), last: fy(2025)))
+        #expect(try ledger.settings.setting("behind-profile-minimum") == "£25,000.00")
+        #expect(try ledger.books.window() == YearRange(first: fy(2023), last: fy(2025)))
         #expect(report.head.count == (try ledger.db.scalar("SELECT count(*) FROM records")))
         // The balances are those the previous version printed for it, to the penny.
         let balance = try CLI().run(["balance", "--format", "csv", "--ledger", path]).out
@@ -374,32 +374,32 @@ struct LedgerTests {
         // Tampering with a fact from before the upgrade is caught like any other.
         let tamper = try Database(path: path, create: false)
         try tamper.execute("DROP TRIGGER forecasts_no_update; UPDATE forecasts SET forecast = forecast + 1 WHERE id = 3")
-        #expect(!(try Ledger(path: path, readOnly: true).verify().passed))
+        #expect(!(try Ledger(path: path, readOnly: true).verifier.verify().passed))
     }
 
     @Test("the window extends forwards, never backwards")
     func window() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2026)), by: testWho)
-        #expect(try ledger.window()?.last == fy(2026))
-        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho) }
-        #expect(throws: LedgerError.self) { try ledger.setWindow(YearRange(first: fy(2022), last: fy(2026)), by: testWho) }
+        try ledger.books.setWindow(YearRange(first: fy(2023), last: fy(2026)), by: testWho)
+        #expect(try ledger.books.window()?.last == fy(2026))
+        #expect(throws: LedgerError.self) { try ledger.books.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho) }
+        #expect(throws: LedgerError.self) { try ledger.books.setWindow(YearRange(first: fy(2022), last: fy(2026)), by: testWho) }
     }
 
     @Test("restructures are effective-dated")
     func restructure() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.restructure(
+        try ledger.books.restructure(
             Assignment(
                 costCentre: "A2", effective: date("2023-10-01"), service: "Hub", directorate: "Resources",
                 budgetHolder: "Hana", model: .hub, reason: "centralised"), by: testWho)
-        let model = try ledger.operatingModel()
+        let model = try ledger.organisation.operatingModel()
         #expect(model.assignment(of: "A2", on: date("2023-09-30"))?.budgetHolder == "Ann")
         #expect(model.assignment(of: "A2", on: date("2023-10-01"))?.budgetHolder == "Hana")
         #expect(throws: LedgerError.self) {
-            try ledger.restructure(
+            try ledger.books.restructure(
                 Assignment(
                     costCentre: "A2", effective: date("2023-11-01"), service: "Hub", directorate: "Resources",
                     budgetHolder: "Hana", model: .hub), by: testWho)
@@ -410,14 +410,14 @@ struct LedgerTests {
     func forecasts() throws {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
-        try ledger.recordForecast(
+        try ledger.books.recordForecast(
             ref: "P-1", year: fy(2023), period: fy(2023).period(5), forecast: pounds(400_000), rag: .amber, comment: "a", by: testWho)
-        try ledger.recordForecast(
+        try ledger.books.recordForecast(
             ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(450_000), rag: .green, comment: "b", by: testWho)
-        try ledger.recordForecast(
+        try ledger.books.recordForecast(
             ref: "P-1", year: fy(2023), period: fy(2023).period(6), forecast: pounds(460_000), rag: .green, comment: "c", by: testWho)
-        #expect(try ledger.latestForecasts().first?.comment == "c")
-        #expect(try ledger.latestForecasts(asOf: fy(2023).period(5)).first?.comment == "a")
+        #expect(try ledger.returns.latestForecasts().first?.comment == "c")
+        #expect(try ledger.returns.latestForecasts(asOf: fy(2023).period(5)).first?.comment == "a")
     }
 
     @Test("a second connection sees a consistent ledger and can write after the first")
@@ -425,10 +425,10 @@ struct LedgerTests {
         let dir = TempDir()
         let a = try sampleLedger(dir)
         let b = try Ledger(path: dir.path("l.sqlite"))
-        try a.record(.deliver(year: fy(2023), amount: pounds(1)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
-        try b.record(.deliver(year: fy(2023), amount: pounds(2)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
-        try a.record(.deliver(year: fy(2023), amount: pounds(3)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
-        #expect(try a.balance(of: "P-1", .delivered, fy(2023)) == pounds(6))
-        #expect(try b.verify().passed)
+        try a.books.record(.deliver(year: fy(2023), amount: pounds(1)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        try b.books.record(.deliver(year: fy(2023), amount: pounds(2)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        try a.books.record(.deliver(year: fy(2023), amount: pounds(3)), on: "P-1", effective: date("2023-05-31"), reason: "", by: testWho)
+        #expect(try a.books.balance(of: "P-1", .delivered, fy(2023)) == pounds(6))
+        #expect(try b.verifier.verify().passed)
     }
 }

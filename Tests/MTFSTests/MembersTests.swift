@@ -36,17 +36,17 @@ struct MembersTests {
                     costCentres: [CostCentreShare(costCentre: i % 2 == 0 ? "A1" : "B1")], fund: s.fund == 0 ? Proposal.generalFund : "Housing Revenue Account")
                 proposal.portfolio = ["Children", "Adults", "Place", nil][s.portfolio]
                 proposal.portfolioHolder = proposal.portfolio.map { "Cllr \($0)" }
-                try ledger.addProposal(proposal, targets: [fy(2023): pounds(s.target)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
-                _ = try ledger.setDelivered(ref: proposal.ref, year: fy(2023), to: pounds(s.delivered), asAt: p, reason: { _ in "return" }, by: testWho)
+                try ledger.books.addProposal(proposal, targets: [fy(2023): pounds(s.target)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
+                _ = try ledger.books.setDelivered(ref: proposal.ref, year: fy(2023), to: pounds(s.delivered), asAt: p, reason: { _ in "return" }, by: testWho)
                 if (1...4).contains(s.how) {
-                    try ledger.recordForecast(
+                    try ledger.books.recordForecast(
                         ref: proposal.ref, year: fy(2023), period: p, forecast: pounds(s.forecast), rag: [.blue, .green, .amber, .red][s.how - 1],
                         comment: "", by: testWho)
                 } else if s.how == 5 {
                     let rest = max(0, s.target - s.delivered)
                     let green = rest * s.split / 100
                     let status = StatusMoney(green: pounds(green), amber: pounds((rest - green) / 2), red: pounds(rest - green - (rest - green) / 2))
-                    try ledger.recordForecast(
+                    try ledger.books.recordForecast(
                         ref: proposal.ref, year: fy(2023), period: p, forecast: status.forecast(delivered: pounds(s.delivered)),
                         rag: status.rag(delivered: pounds(s.delivered), target: pounds(s.target)), comment: "", status: status, by: testWho)
                 }
@@ -110,14 +110,14 @@ struct MembersTests {
         let ledger = try Ledger(path: cli.ledger, readOnly: true)
         let p = try Period(parsing: "2023-12")
         let input = try ReconciliationInput.load(ledger, asOf: p, today: p.lastDay)
-        let findings = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
+        let findings = Reconciliation(input: input, settings: try ledger.settings.reconcileSettings()).findings()
         return (cli, MembersReport.build(input: input, findings: findings, since: since, withComments: comments))
     }
 
     @Test("impacts since the last report only, unforeseen first; slippage and double counts on the portfolio's savings in plain words")
     func impactsAndConcerns() throws {
         let (cli, report) = try borough()
-        let proposals = try Ledger(path: cli.ledger, readOnly: true).proposals()
+        let proposals = try Ledger(path: cli.ledger, readOnly: true).books.proposals()
         let all = report.portfolios.flatMap(\.impacts)
         // The sample's two impacts were reported in October 2023: inside the default quarter.
         #expect(all.count == 2 && all.first?.unforeseen == true && all.last?.unforeseen == false)
@@ -244,7 +244,7 @@ struct MembersTests {
         }
         // No write at all: a return for their own portfolio's saving, a sign-off, an upload, the API.
         let token = "member-token-0123456789abcdef0123456789abcdef"
-        try f.service.write { try $0.addToken(login: "cllr.fielding", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "cllr.fielding", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let count = { try f.service.read { ledger in
             [try ledger.db.scalar("SELECT count(*) FROM entries"), try ledger.db.scalar("SELECT count(*) FROM return_lines"),
              try ledger.db.scalar("SELECT count(*) FROM sign_offs"), try ledger.db.scalar("SELECT count(*) FROM forecasts")]
@@ -318,7 +318,7 @@ struct MembersTests {
             "proposal", "add", "X-1", "--title", "Shared transport", "--directorate", "People", "--owner", "Amara Okoye", "--cost-centre", "PEO-CSC-0201",
             "--target", "2023/24=1000", "--portfolio", "CHILDREN'S SERVICES ",
         ])
-        let proposals = try Ledger(path: cli.ledger, readOnly: true).proposals()
+        let proposals = try Ledger(path: cli.ledger, readOnly: true).books.proposals()
         #expect(Set(proposals.compactMap(\.portfolio)).filter { $0.lowercased().hasPrefix("children") } == ["Children's Services"])
         // A title that would show reversed is refused, naming why.
         let reversed = try cli.run([

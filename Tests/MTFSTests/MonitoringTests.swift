@@ -31,9 +31,9 @@ struct MonitoringTests {
                 // Delivered to date as a return states it (never past the year's £500,000 target),
                 // and a forecast that may be below what is already delivered.
                 let delivered = min(line.delivered, 500_000)
-                _ = try? ledger.setDelivered(
+                _ = try? ledger.books.setDelivered(
                     ref: "P-1", year: fy(2023), to: pounds(delivered), asAt: period, reason: { _ in "return" }, by: testWho)
-                try ledger.recordForecast(
+                try ledger.books.recordForecast(
                     ref: "P-1", year: fy(2023), period: period, forecast: pounds(line.forecast), rag: [.blue, .green, .amber, .red][line.rag],
                     comment: "", by: testWho)
             }
@@ -54,10 +54,10 @@ struct MonitoringTests {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
         let p = try Period(parsing: "2023-09")
-        _ = try ledger.setDelivered(ref: "P-1", year: fy(2023), to: pounds(300_000), asAt: p, reason: { _ in "return" }, by: testWho)
+        _ = try ledger.books.setDelivered(ref: "P-1", year: fy(2023), to: pounds(300_000), asAt: p, reason: { _ in "return" }, by: testWho)
         let input = { try ReconciliationInput.load(ledger, asOf: nil, today: date("2024-03-31")) }
         func total(_ rag: RAG, forecast: Int64) throws -> Summary.Row {
-            try ledger.recordForecast(ref: "P-1", year: fy(2023), period: p, forecast: pounds(forecast), rag: rag, comment: "", by: testWho)
+            try ledger.books.recordForecast(ref: "P-1", year: fy(2023), period: p, forecast: pounds(forecast), rag: rag, comment: "", by: testWho)
             return try #require(Summary.build(input: try input(), findings: [], settings: ReconcileSettings(), structure: nil, year: fy(2023)).totals.first)
         }
         // Red: £300,000 banked counts, the other £100,000 of the £400,000 forecast counts nothing.
@@ -162,13 +162,13 @@ struct MonitoringTests {
         _ = try loadPack(samplePack, into: ledger)
         let october = try StatementBuilder(ledger: ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
         let centre = try #require(try october.statement(for: "Helen Brandt").centres.first)
-        let model = try ledger.operatingModel()
+        let model = try ledger.organisation.operatingModel()
         /// The cost centre as `from` had it, changed by `change`, from `day`.
         func restructure(_ from: Assignment, on day: String, _ change: (inout Assignment) -> Void) throws -> Assignment {
             var next = from
             next.effective = date(day)
             change(&next)
-            try ledger.restructure(next, by: testWho)
+            try ledger.books.restructure(next, by: testWho)
             return next
         }
         let before = try #require(model.assignment(of: centre.code, on: date("2023-10-31")))
@@ -181,7 +181,7 @@ struct MonitoringTests {
         #expect(after.directorate == "People and Wellbeing" && after.since == centre.since, "\(after.since) against \(centre.since)")
         // A proposal filed under the new name: October's statement does not ask the new name, which
         // did not exist then, for October's return; November's does.
-        try ledger.addProposal(
+        try ledger.books.addProposal(
             Proposal(
                 ref: "PWB-01", title: "Renamed directorate's saving", directorate: "People and Wellbeing", owner: "Helen Brandt",
                 costCentres: [CostCentreShare(costCentre: centre.code)]),
@@ -254,9 +254,9 @@ struct MonitoringTests {
         #expect(findings.contains("SL01,high,Place 13") && findings.contains("SL02,medium,Place 13"))
         // Place 13's status money: forecast £120k + £40k + £100k, Amber (the largest part not yet delivered).
         let ledger = try Ledger(path: cli.ledger)
-        let place13 = try #require(try ledger.latestForecasts(ref: "Place 13").first)
+        let place13 = try #require(try ledger.returns.latestForecasts(ref: "Place 13").first)
         #expect(place13.forecast == pounds(260_000) && place13.rag == .amber && place13.status == StatusMoney(green: pounds(40_000), amber: pounds(100_000), red: pounds(50_000)))
-        #expect(try ledger.latestForecasts(ref: "RES 2").first?.rag == .blue)
+        #expect(try ledger.returns.latestForecasts(ref: "RES 2").first?.rag == .blue)
         // The statements say it in words.
         let maria = try cli.run(["statement", "--holder", "Maria Lopez", "--period", "2024-09"]).out
         #expect(maria.contains("not reported") && maria.contains("no forecast") && maria.contains("(Place 14 not reported)"), "\(maria)")
@@ -293,10 +293,10 @@ struct MonitoringTests {
             PortalUser(login: "fbp.\($0.lowercased())", name: "Finance (\($0))", role: .finance, directorate: $0)
         }
         let f = try await PortalFixture(pack: base, users: finance, today: CivilDate(year: 2025, month: 12, day: 1)!)
-        let proposals = Dictionary(uniqueKeysWithValues: try f.service.read { try $0.proposals() }.map { ($0.ref, $0.directorate) })
+        let proposals = Dictionary(uniqueKeysWithValues: try f.service.read { try $0.books.proposals() }.map { ($0.ref, $0.directorate) })
         for user in finance {
             let token = Credentials.randomSecret(prefix: "mtfs_")
-            try f.service.write { try $0.addToken(login: user.login, tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+            try f.service.write { try $0.people.addToken(login: user.login, tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
             let lines = parsed.rows.filter { proposals[$0.ref] == user.directorate }.map { r in
                 var fields: [String: Any] = ["ref": r.ref.rawValue, "year": r.year.description, "comment": r.comment]
                 for (key, value) in [("delivered_to_date", r.deliveredToDate), ("green", r.status?.green), ("amber", r.status?.amber), ("red", r.status?.red)] {
@@ -315,7 +315,7 @@ struct MonitoringTests {
         func seen(_ ledger: String) throws -> [String] {
             let read = try Ledger(path: ledger)
             let head = try read.head()
-            let forecasts = try read.latestForecasts().map { "\($0.proposal) \($0.year) \($0.forecast) \($0.rag) \(String(describing: $0.status)) \($0.comment)" }
+            let forecasts = try read.returns.latestForecasts().map { "\($0.proposal) \($0.year) \($0.forecast) \($0.rag) \(String(describing: $0.status)) \($0.comment)" }
             let reports = [
                 ["balance", "--format", "csv"], ["reconcile", "--format", "csv"], ["summary", "--format", "csv"],
             ] + ["Priya Shah", "Tom Reid", "Maria Lopez", "Owen Price", "Gail Morris"].map {
@@ -354,7 +354,7 @@ struct MonitoringTests {
                 ("action", "post"),
             ])
         #expect(posted.status == 200 && posted.body.contains("Return posted"), "\(posted.body)")
-        let forecast = try f.service.read { try $0.latestForecasts(ref: "Place 13").first }
+        let forecast = try f.service.read { try $0.returns.latestForecasts(ref: "Place 13").first }
         #expect(forecast?.forecast == pounds(190_000) && forecast?.rag == .red && forecast?.status?.red == pounds(120_000))
         // A negative amount is named beside its field, and nothing is posted.
         let before = try f.journalCount()
@@ -429,7 +429,7 @@ struct MonitoringTests {
         try "ref,year,delivered_to_date,green,amber,red,comment\nPlace 13,2024/25,\"140,000\",\"20,000\",\"30,000\",\"120,000\",Usage down\n".write(
             toFile: cli.dir.path("2024-10.csv"), atomically: true, encoding: .utf8)
         try cli.expectOK(["import-return", "2024-10.csv"])
-        let place13 = try #require(try Ledger(path: cli.ledger).latestForecasts(ref: "Place 13").first)
+        let place13 = try #require(try Ledger(path: cli.ledger).returns.latestForecasts(ref: "Place 13").first)
         #expect(place13.forecast == pounds(190_000) && place13.rag == .red)
         // A forecast or RAG typed beside the money must agree with it, or the cell is named.
         try "ref,year,delivered_to_date,green,amber,red,forecast,rag\nPlace 13,2024/25,\"140,000\",\"20,000\",\"30,000\",\"120,000\",\"250,000\",\n".write(
@@ -470,10 +470,10 @@ struct MonitoringTests {
         let dir = TempDir()
         let ledger = try sampleLedger(dir)
         #expect(throws: LedgerError.self) {
-            try ledger.record(.approve(year: fy(2024), amount: pounds(-1_250_001)), on: "P-1", effective: date("2023-04-01"), reason: "x", by: testWho)
+            try ledger.books.record(.approve(year: fy(2024), amount: pounds(-1_250_001)), on: "P-1", effective: date("2023-04-01"), reason: "x", by: testWho)
         }
-        try ledger.record(.approve(year: fy(2025), amount: pounds(-1_250_000)), on: "P-1", effective: date("2023-04-01"), reason: "x", by: testWho)
-        #expect(try ledger.verify().passed)
+        try ledger.books.record(.approve(year: fy(2025), amount: pounds(-1_250_000)), on: "P-1", effective: date("2023-04-01"), reason: "x", by: testWho)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test("a column added to a chained table is covered by the record: changing a forecast's status money is caught")
@@ -540,9 +540,9 @@ struct MonitoringTests {
             }
             for number in 1...12 {
                 let period = Period(year: fy(2023), number: number)
-                #expect(try inOrder.positionLines(asOf: period) == anyOrder.positionLines(asOf: period), "as at \(period)")
+                #expect(try inOrder.positions.positionLines(asOf: period) == anyOrder.positions.positionLines(asOf: period), "as at \(period)")
             }
-            #expect(try inOrder.verify().passed && anyOrder.verify().passed)
+            #expect(try inOrder.verifier.verify().passed && anyOrder.verifier.verify().passed)
         }
     }
 

@@ -51,7 +51,7 @@ struct MonthsWorkTests {
         let f = try await PortalFixture()
         let helen = try await f.signIn("helen")
         let last = try f.service.read { ledger in
-            try ledger.returnLines(refs: try ledger.proposals().filter { $0.owner == "Helen Brandt" }.map(\.ref)).map(\.period).max()
+            try ledger.returns.returnLines(refs: try ledger.books.proposals().filter { $0.owner == "Helen Brandt" }.map(\.ref)).map(\.period).max()
         }
         let due = try #require(last).next
         let page = try await f.request("GET", "/return", cookie: helen.cookie)
@@ -118,11 +118,11 @@ struct MonthsWorkTests {
             "POST", "/sign-off", cookie: helen.cookie, form: [("csrf", helen.csrf), ("period", "2023-10"), ("figures", figures), ("comment", "")])
         #expect(again.status == 409 && again.body.contains("already signed"), "\(again.status) \(again.body)")
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let api = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"\"}", headers: ["Authorization": "Bearer \(token)"])
         #expect(api.status == 409 && api.body.contains("\"errors\""), "\(api.body)")
-        #expect(try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)).filter { $0.holder == "Helen Brandt" }.count } == 1)
+        #expect(try f.service.read { try $0.signOffs.signOffs(upTo: Period(year: fy(2023), number: 7)).filter { $0.holder == "Helen Brandt" }.count } == 1)
         // The command line likewise.
         let cli = CLI()
         let ledger = f.dir.path("portal.sqlite")
@@ -259,7 +259,7 @@ struct FindingsScopeTests {
     func holderFindings() async throws {
         let f = try await PortalFixture()
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let helen = try await f.signIn("helen")
         #expect(try await f.request("GET", "/findings", cookie: helen.cookie).status == 403)
         let api = try await f.request("GET", "/api/v1/findings", headers: ["Authorization": "Bearer \(token)"])

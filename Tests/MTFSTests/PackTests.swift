@@ -171,9 +171,9 @@ struct PackTests {
         #expect(summary.approvedTotal == pounds(17_200_000))
         // PEO-08, a one-off £250,000 in 2023/24, falls out in 2024/25 (SPEC §5 v3).
         #expect(summary.fallsOutTotal == pounds(250_000))
-        let lines = try ledger.positionLines()
-        let proposals = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0) })
-        let model = try ledger.operatingModel()
+        let lines = try ledger.positions.positionLines()
+        let proposals = Dictionary(uniqueKeysWithValues: try ledger.books.proposals().map { ($0.ref, $0) })
+        let model = try ledger.organisation.operatingModel()
         func total(_ filter: (PositionLine) -> Bool) -> Pence { lines.filter(filter).reduce(.zero) { $0 + $1.position.originalTarget } }
         #expect(total { _ in true } == pounds(17_200_000 - 250_000))
         #expect(total { $0.year == fy(2023) } == pounds(7_950_000))
@@ -184,9 +184,9 @@ struct PackTests {
         #expect(total { proposals[$0.proposal]?.directorate == "Resources" } == pounds(3_350_000))
         // Children's services: savings on cost centres in a Children's service when the MTFS was set.
         #expect(total { model.original(of: $0.costCentre)?.service.hasPrefix("Children's") == true } == pounds(2_900_000))
-        let net = try ledger.baselines().values.compactMap { $0[fy(2023)] }.reduce(Pence.zero, +)
+        let net = try ledger.organisation.baselines().values.compactMap { $0[fy(2023)] }.reduce(Pence.zero, +)
         #expect(net > pounds(180_000_000) && net < pounds(186_000_000))
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test("re-importing a return changes nothing; a corrected return posts only the difference")
@@ -209,15 +209,15 @@ struct PackTests {
         .write(to: URL(fileURLWithPath: dir.path("2023-09.csv")))
         let corrected = try loader.importReturn(try ParsedReturn.read(path: dir.path("2023-09.csv")))
         #expect(corrected.deliveries == 1 && corrected.deliveredChange == pounds(2_500) && corrected.forecasts == 0)
-        let last = try #require(try ledger.journal().last)
+        let last = try #require(try ledger.journal.journal().last)
         #expect(last.kind == .deliver && last.amount == pounds(2_500) && last.source.hasSuffix("2023-09.csv line 2"))
-        #expect(try ledger.balance(of: "P-1", .delivered, fy(2023)) == pounds(47_500))
+        #expect(try ledger.books.balance(of: "P-1", .delivered, fy(2023)) == pounds(47_500))
 
         // A return that lowers delivered to date posts a reduction.
         try Data("ref,year,delivered_to_date\nP-1,2023/24,\"40,000\"\n".utf8).write(to: URL(fileURLWithPath: dir.path("2023-10.csv")))
         let lower = try loader.importReturn(try ParsedReturn.read(path: dir.path("2023-10.csv")))
         #expect(lower.reductions == 1 && lower.deliveredChange == pounds(-7_500))
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test("the fixture pack applies every file in date order")
@@ -227,13 +227,13 @@ struct PackTests {
         let ledger = try Ledger(path: dir.path("l.sqlite"), create: true)
         let s = try loadPack(dir.path("pack"), into: ledger)
         #expect(s.costCentres == 4 && s.baselines == 3 && s.proposals == 3 && s.approvals == 5 && s.restructures == 1 && s.adjustments == 2)
-        #expect(try ledger.proposal("P-3")?.replaces == "P-2")
-        #expect(try ledger.proposal("P-2")?.deliveryStart == Period(year: fy(2023), number: 4))
-        #expect(try ledger.operatingModel().assignment(of: "CC-3", on: date("2023-10-01"))?.budgetHolder == "Hal Moss")
-        #expect(try ledger.balance(of: "P-1", .planned, fy(2024)) == pounds(60_000))
-        #expect(try ledger.balance(of: "P-2", .unachievable, fy(2023)) == pounds(5_000))
-        #expect(try ledger.latestForecasts(ref: "P-1").first?.comment == "Slipped 10k; \"step-down\" delayed")
-        #expect(try ledger.window() == YearRange(first: fy(2023), last: fy(2025)))
+        #expect(try ledger.books.proposal("P-3")?.replaces == "P-2")
+        #expect(try ledger.books.proposal("P-2")?.deliveryStart == Period(year: fy(2023), number: 4))
+        #expect(try ledger.organisation.operatingModel().assignment(of: "CC-3", on: date("2023-10-01"))?.budgetHolder == "Hal Moss")
+        #expect(try ledger.books.balance(of: "P-1", .planned, fy(2024)) == pounds(60_000))
+        #expect(try ledger.books.balance(of: "P-2", .unachievable, fy(2023)) == pounds(5_000))
+        #expect(try ledger.returns.latestForecasts(ref: "P-1").first?.comment == "Slipped 10k; \"step-down\" delayed")
+        #expect(try ledger.books.window() == YearRange(first: fy(2023), last: fy(2025)))
     }
 
     @Test("round trip: load, export a pack, load it again: identical balances and journal")
@@ -249,20 +249,20 @@ struct PackTests {
         }
         let second = try Ledger(path: dir.path("b.sqlite"), create: true)
         _ = try loadPack(dir.path("export"), into: second)
-        #expect(try first.positionLines() == second.positionLines())
+        #expect(try first.positions.positionLines() == second.positions.positionLines())
         func shape(_ l: Ledger) throws -> [String] {
-            try l.journal().map {
+            try l.journal.journal().map {
                 "\($0.id) \($0.kind) \($0.proposal) \($0.year) \($0.toYear?.description ?? "") \($0.effective) \($0.postings.sorted { $0.account < $1.account })"
             }
         }
         #expect(try shape(first) == shape(second))
         // Forecasts are the same apart from the file they were read from.
         func forecasts(_ l: Ledger) throws -> [String] {
-            try l.latestForecasts().map { "\($0.proposal) \($0.year) \($0.period) \($0.forecast) \($0.rag) \($0.comment)" }
+            try l.returns.latestForecasts().map { "\($0.proposal) \($0.year) \($0.period) \($0.forecast) \($0.rag) \($0.comment)" }
         }
         #expect(try forecasts(first) == forecasts(second))
-        #expect(try first.operatingModel().snapshot(on: date("2024-01-01")) == second.operatingModel().snapshot(on: date("2024-01-01")))
-        #expect(try first.baselines() == second.baselines())
+        #expect(try first.organisation.operatingModel().snapshot(on: date("2024-01-01")) == second.organisation.operatingModel().snapshot(on: date("2024-01-01")))
+        #expect(try first.organisation.baselines() == second.organisation.baselines())
         // And exporting the reloaded ledger gives the same pack again.
         #expect(try Export.pack(second) == files)
     }
@@ -444,7 +444,7 @@ struct BadInputTests {
             let ledger = try Ledger(path: dir.path("\(pipelined).sqlite"), create: true)
             ledger.pipelinesBulkWrites = pipelined
             _ = try loadPack(dir.path("pack"), into: ledger)
-            #expect(try ledger.verify().passed)
+            #expect(try ledger.verifier.verify().passed)
             let names = try ledger.db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name") { $0.text(0) }
             var tables: [String: [String]] = [:]
             for name in names {
@@ -551,9 +551,9 @@ struct GeneratorTests {
         #expect(s.deliveries + s.reductions == manifest.deliveryEntries)
         #expect(try ledger.db.scalar("SELECT count(*) FROM entries") == Int64(manifest.entries))
         var byYear: [FinancialYear: Pence] = [:]
-        for line in try ledger.positionLines() { byYear[line.year, default: .zero] += line.position.originalTarget }
+        for line in try ledger.positions.positionLines() { byYear[line.year, default: .zero] += line.position.originalTarget }
         #expect(byYear == manifest.targetByYear)
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
         // Deterministic for a seed.
         var again: [String: String] = [:]
         _ = try g.generate { name, header, rows in again[name] = Export.csv([header] + rows) }
@@ -595,7 +595,7 @@ func hledgerBalances(_ ledger: Ledger, in dir: TempDir) throws -> (ours: [String
         let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
         if cells.count >= 2 { theirs[cells[0]] = try Pence(parsing: cells[1].replacingOccurrences(of: " GBP", with: "")) }
     }
-    let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+    let directorates = Dictionary(uniqueKeysWithValues: try ledger.books.proposals().map { ($0.ref, $0.directorate) })
     var ours: [String: Pence] = [:]
     try ledger.db.forEach(
         "SELECT a.kind, a.year, a.proposal, a.cost_centre, sum(p.amount) FROM accounts a JOIN postings p ON p.account = a.id GROUP BY a.id"

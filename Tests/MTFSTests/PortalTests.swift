@@ -62,7 +62,7 @@ final class PortalFixture: @unchecked Sendable {
         _ = try loadPack(pack, into: ledger)
         let hash = try Credentials.hashPassword(PortalFixture.password)
         for u in users {
-            try ledger.addUser(u, passwordHash: hash, by: "test", at: clock.now, recordedAt: "2023-11-20T10:00:00Z")
+            try ledger.people.addUser(u, passwordHash: hash, by: "test", at: clock.now, recordedAt: "2023-11-20T10:00:00Z")
         }
         service = try LedgerService(path: path)
         var options = PortalOptions()
@@ -137,7 +137,7 @@ final class PortalFixture: @unchecked Sendable {
         return (cookie, Credentials.csrfToken(session: cookie))
     }
 
-    func journalCount() throws -> Int { try service.read { try $0.journal().count } }
+    func journalCount() throws -> Int { try service.read { try $0.journal.journal().count } }
     func returnLineCount() throws -> Int64 { try service.read { try $0.db.scalar("SELECT count(*) FROM return_lines") } }
 }
 
@@ -181,7 +181,7 @@ struct PortalSecurityTests {
         }
         #expect(try await f.request("GET", "/statement", cookie: busy.cookie).status == 303)
         // Every sign-in and sign-out is in the log.
-        let events = try f.service.read { try $0.authEvents() }
+        let events = try f.service.read { try $0.people.authEvents() }
         #expect(events.contains { $0.event == "logout" && $0.login == "helen" } && events.filter { $0.event == "login" }.count >= 5)
     }
 
@@ -204,7 +204,7 @@ struct PortalSecurityTests {
         #expect(r.status == 403)
         // And through the API with Helen's token.
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let api = try await f.request(
             "POST", "/api/v1/returns", json: "{\"period\": \"2023-10\", \"lines\": [{\"ref\": \"RES-04\", \"year\": \"2023/24\", \"delivered_to_date\": 200000}]}",
             headers: ["Authorization": "Bearer \(token)"])
@@ -218,7 +218,7 @@ struct PortalSecurityTests {
         let signed = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"ok\"}", headers: ["Authorization": "Bearer \(token)"])
         #expect(signed.status == 201 && signed.body.contains("Helen Brandt"))
-        let offs = try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)) }
+        let offs = try f.service.read { try $0.signOffs.signOffs(upTo: Period(year: fy(2023), number: 7)) }
         #expect(offs.map(\.holder) == ["Helen Brandt"] && offs[0].signedBy == "helen")
         // The CFO reads anyone's; a finance user only their directorate's.
         let cfo = try await f.signIn("cfo")
@@ -294,7 +294,7 @@ struct PortalSecurityTests {
     func reconciledOncePerHead() async throws {
         let f = try await PortalFixture()
         let token = "cfo-cache-token-0123456789abcdef0123456789"
-        try f.service.write { try $0.addToken(login: "cfo", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "cfo", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let bearer = ["Authorization": "Bearer \(token)"]
         func count(_ code: String) async throws -> Int {
             let r = try await f.request("GET", "/api/v1/findings?code=\(code)", headers: bearer)
@@ -304,7 +304,7 @@ struct PortalSecurityTests {
         #expect(before > 0)
         #expect(try await count("SL01") == before)
         // Flag only shortfalls of £10m or more: the next request sees the new head, and no SL01.
-        try f.service.write { try $0.setSetting("behind-profile-minimum", "10000000", by: testWho) }
+        try f.service.write { try $0.settings.setSetting("behind-profile-minimum", "10000000", by: testWho) }
         #expect(try await count("SL01") == 0)
     }
 
@@ -324,7 +324,7 @@ struct PortalSecurityTests {
         #expect(try await f.request("POST", "/sign-off", cookie: helen.cookie, form: [("period", "2023-10")]).status == 403)
         #expect(try await f.request("POST", "/api/v1/sign-offs", cookie: helen.cookie, json: "{\"period\": \"2023-10\"}").status == 403)
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
-        #expect(try f.service.read { try $0.signOffs(upTo: Period(year: fy(2023), number: 7)) }.isEmpty)
+        #expect(try f.service.read { try $0.signOffs.signOffs(upTo: Period(year: fy(2023), number: 7)) }.isEmpty)
         // With it (form field or header), the same writes go through.
         let posted = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", helen.csrf)])
         #expect(posted.status == 200 && posted.body.contains("Return posted"))
@@ -338,10 +338,10 @@ struct PortalSecurityTests {
     func credentials() async throws {
         let f = try await PortalFixture()
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "cfo", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "cfo", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         #expect(try await f.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer \(token)"]).status == 200)
         let cfo = try await f.signIn("cfo")
-        try f.service.write { try $0.disableUser("cfo", by: "admin", at: f.clock.now) }
+        try f.service.write { try $0.people.disableUser("cfo", by: "admin", at: f.clock.now) }
         #expect(try await f.request("GET", "/api/v1/positions", headers: ["Authorization": "Bearer \(token)"]).status == 401)
         #expect(try await f.request("GET", "/summary", cookie: cfo.cookie).status == 303)
         #expect(try await f.request("POST", "/login", form: [("login", "cfo"), ("password", PortalFixture.password)]).status == 401)
@@ -358,7 +358,7 @@ struct PortalSecurityTests {
         #expect(try await f.request("POST", "/login", form: [("login", "sanjay"), ("password", PortalFixture.password)]).status == 429)
         f.clock.advance(16 * 60)
         #expect(try await f.request("POST", "/login", form: [("login", "helen"), ("password", PortalFixture.password)]).status == 303)
-        let events = try f.service.read { try $0.authEvents() }
+        let events = try f.service.read { try $0.people.authEvents() }
         #expect(events.filter { $0.event == "login failed" }.count >= 10 && events.contains { $0.event == "login throttled" })
 
         // Neither a password nor a token nor a session cookie is anywhere in the file.
@@ -368,7 +368,7 @@ struct PortalSecurityTests {
         for secret in [PortalFixture.password, token, cfo.cookie] {
             #expect(bytes.range(of: Data(secret.utf8)) == nil && wal.range(of: Data(secret.utf8)) == nil, "\(secret) is stored in clear")
         }
-        let hash = try #require(try f.service.read { try $0.passwordHash(login: "helen") })
+        let hash = try #require(try f.service.read { try $0.people.passwordHash(login: "helen") })
         #expect(hash.hasPrefix("$argon2id$v=19$m=19456,t=2,p=1$"))
     }
 
@@ -400,7 +400,7 @@ struct PortalSecurityTests {
         #expect(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;&#39;; DROP TABLE entries") && !page.body.contains("<script>alert(1)"))
         let json = try await f.request("GET", "/api/v1/statements/2023-10?holder=Helen%20Brandt", cookie: helen.cookie)
         #expect(json.status == 200 && !json.body.contains("<script>") && json.body.contains("\\u003cscript\\u003e"))
-        #expect(try f.service.read { try $0.verify().passed })
+        #expect(try f.service.read { try $0.verifier.verify().passed })
         #expect(try f.journalCount() > 300)
         // Every page sends a policy that runs no script at all, and is never framed or cached.
         #expect(page.header("Content-Security-Policy")?.contains("default-src 'none'") == true && page.header("Cache-Control") == "no-store")
@@ -410,7 +410,7 @@ struct PortalSecurityTests {
     func api() async throws {
         let f = try await PortalFixture()
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "fbp.people", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "fbp.people", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let auth = ["Authorization": "Bearer \(token)"]
         let csv = try await f.request("GET", "/api/v1/positions?format=csv", headers: auth)
         // With the byte order mark every CSV download has (Excel's "From Web" reads £ right).
@@ -438,7 +438,7 @@ struct PortalSecurityTests {
             json: "{\"period\": \"2023-11\", \"lines\": [{\"ref\": \"PEO-09\", \"year\": \"2023/24\", \"delivered_to_date\": 95000, \"forecast\": 150000, \"rag\": \"G\"}]}",
             headers: auth)
         #expect(good.status == 200 && good.body.contains("\"deliveries\": 1"), "\(good.body)")
-        let entry = try #require(try f.service.read { try $0.journal().last })
+        let entry = try #require(try f.service.read { try $0.journal.journal().last })
         #expect(entry.actor == "fbp.people" && entry.source.contains("the API"))
 
         // The description is for callers who are signed in (its enums name the ledger's people and savings).
@@ -499,7 +499,7 @@ struct PortalSecurityTests {
         // That person's address is refused; everyone else behind the same proxy is not.
         #expect(try await login(PortalFixture.password, from: "198.51.100.7") == 429)
         #expect(try await login(PortalFixture.password, from: "198.51.100.8") == 303)
-        let events = try f.service.read { try $0.authEvents() }
+        let events = try f.service.read { try $0.people.authEvents() }
         #expect(events.contains { $0.address == "198.51.100.7" } && !events.contains { $0.address == "10.9.9.9" })
         // HEAD answers as GET does, with no body.
         let head = try await f.request("HEAD", "/login")
@@ -581,7 +581,7 @@ struct PortalSecurityTests {
         for i in 0..<20 { _ = await answer("fresh\(i)", "guess", from: "192.0.2.1") }
         #expect(try rows() <= beforeRefused + 1)
         // Made-up logins are logged by a hash, never as typed.
-        let logged = try f.service.read { try $0.authEvents().map(\.login) }
+        let logged = try f.service.read { try $0.people.authEvents().map(\.login) }
         #expect(!logged.contains { $0.contains("ghost") || $0 == "nobody" } && logged.contains { $0.hasPrefix("(unknown login ") })
     }
 
@@ -631,7 +631,7 @@ struct PortalSecurityTests {
         let kPath = k.dir.path("portal.sqlite")
         let old = try await k.signIn("cfo")
         #expect(try await k.request("GET", "/summary", cookie: old.cookie).status == 200)
-        try k.service.write { try $0.setPassword("cfo", passwordHash: try Credentials.hashPassword("another long password"), by: "admin", at: k.clock.now) }
+        try k.service.write { try $0.people.setPassword("cfo", passwordHash: try Credentials.hashPassword("another long password"), by: "admin", at: k.clock.now) }
         #expect(try await k.request("GET", "/summary", cookie: old.cookie).status == 303)
         try HistoryTests.tamper(kPath, "UPDATE sessions SET ended = NULL, last_seen = \(k.clock.now)")
         #expect(try await k.request("GET", "/summary", cookie: old.cookie).status == 303)
@@ -713,7 +713,7 @@ struct PortalSecurityTests {
         #expect(longest <= 64)
         // A password typed into the login box is logged only by a hash.
         _ = try await f.request("POST", "/login", form: [("login", "my secret password"), ("password", "x")])
-        #expect(try f.service.read { try $0.authEvents() }.allSatisfy { !$0.login.contains("secret") })
+        #expect(try f.service.read { try $0.people.authEvents() }.allSatisfy { !$0.login.contains("secret") })
         // The CFO reads: no uploads.
         let cfo = try await f.signIn("cfo")
         #expect(try await f.request("GET", "/upload", cookie: cfo.cookie).status == 403)

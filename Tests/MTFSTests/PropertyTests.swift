@@ -37,12 +37,12 @@ struct PropertyTests {
                 let before = try snapshot(ledger)
                 do {
                     if let movement {
-                        let id = try ledger.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
+                        let id = try ledger.books.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
                         apply(movement, to: &model, sign: 1)
                         effects[id] = (movement, false)
                     } else {
                         let target = Int64(op.entry)
-                        _ = try ledger.reverse(entry: target, effective: when, reason: "random", by: testWho)
+                        _ = try ledger.books.reverse(entry: target, effective: when, reason: "random", by: testWho)
                         if let (m, _) = effects[target], let m {
                             apply(m, to: &model, sign: -1)
                         } else if target <= 3 {
@@ -64,7 +64,7 @@ struct PropertyTests {
                 }
                 // Positions from the ledger agree with the independent model, year by year.
                 var byYear: [FinancialYear: Position] = [:]
-                for line in try ledger.positionLines() { byYear[line.year, default: Position()] += line.position }
+                for line in try ledger.positions.positionLines() { byYear[line.year, default: Position()] += line.position }
                 for year in PropertyTests.years {
                     let p = byYear[year] ?? Position()
                     let m = model[year]!
@@ -73,18 +73,18 @@ struct PropertyTests {
                     #expect(p.planned == m.planned && p.remaining == p.planned)
                 }
             }
-            let report = try ledger.verify()
+            let report = try ledger.verifier.verify()
             #expect(report.passed, "\(report.checks.filter { !$0.passed })")
             // The positions the trigger keeps are the positions the postings add up to.
-            #expect(try ledger.positionLines() == ledger.positionLinesFromPostings())
+            #expect(try ledger.positions.positionLines() == ledger.positions.positionLinesFromPostings())
             // Conservation across the programme: what was approved is still all somewhere.
-            let total = try ledger.positionLines().reduce(Position()) {
+            let total = try ledger.positions.positionLines().reduce(Position()) {
                 var t = $0
                 t += $1.position
                 return t
             }
             #expect(total.planned + total.delivered + total.unachievable == total.originalTarget)
-            #expect(try ledger.requirements().values.reduce(Pence.zero, +) == total.originalTarget)
+            #expect(try ledger.positions.requirements().values.reduce(Pence.zero, +) == total.originalTarget)
         }
     }
 
@@ -100,9 +100,9 @@ struct PropertyTests {
                 let movement = PropertyTests.movement(for: op)
                 do {
                     if let movement {
-                        try single.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
+                        try single.books.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
                     } else {
-                        try single.reverse(entry: Int64(op.entry), effective: when, reason: "random", by: testWho)
+                        try single.books.reverse(entry: Int64(op.entry), effective: when, reason: "random", by: testWho)
                     }
                     accepted.append((movement, Int64(op.entry)))
                 } catch is LedgerError {}
@@ -114,16 +114,16 @@ struct PropertyTests {
             try batched.bulk {
                 for (movement, entry) in accepted {
                     if let movement {
-                        try batched.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
+                        try batched.books.record(movement, on: "P-1", effective: when, reason: "random", by: testWho)
                     } else {
-                        try batched.reverse(entry: entry, effective: when, reason: "random", by: testWho)
+                        try batched.books.reverse(entry: entry, effective: when, reason: "random", by: testWho)
                     }
                 }
             }
             #expect(try snapshot(batched) == snapshot(single))
-            #expect(try batched.positionLines() == single.positionLines())
+            #expect(try batched.positions.positionLines() == single.positions.positionLines())
             #expect(try batched.db.query(triggers) { "\($0.text(0)): \($0.text(1))" } == triggersBefore)
-            let report = try batched.verify()
+            let report = try batched.verifier.verify()
             #expect(report.passed, "\(report.checks.filter { !$0.passed })")
         }
     }

@@ -12,7 +12,7 @@ final class Scenario {
 
     init() throws {
         ledger = try Ledger(path: dir.path("r.sqlite"), create: true)
-        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
+        try ledger.books.setWindow(YearRange(first: fy(2023), last: fy(2025)), by: testWho)
     }
 
     @discardableResult
@@ -20,7 +20,7 @@ final class Scenario {
         _ code: CostCentreCode, service: String = "Service", directorate: String = "People", holder: String = "Ann",
         baseline: Int64 = 1_000_000, name: String = ""
     ) throws -> Self {
-        try ledger.addCostCentre(
+        try ledger.books.addCostCentre(
             CostCentre(code: code, name: name),
             assignment: Assignment(
                 costCentre: code, effective: date("2023-04-01"), service: service, directorate: directorate,
@@ -37,7 +37,7 @@ final class Scenario {
     ) throws -> Self {
         var t: [FinancialYear: Pence] = [:]
         for (i, a) in targets.enumerated() where a != 0 { t[fy(2023 + i)] = pounds(a) }
-        try ledger.addProposal(
+        try ledger.books.addProposal(
             Proposal(
                 ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: owner, category: category,
                 recurrence: recurrence, costCentres: try CostCentreShare.parseList(centres),
@@ -47,16 +47,16 @@ final class Scenario {
     }
 
     func deliver(_ ref: ProposalRef, _ amount: Int64, on day: String, year: Int = 2023) throws {
-        try ledger.record(.deliver(year: fy(year), amount: pounds(amount)), on: ref, effective: date(day), reason: "", by: testWho)
+        try ledger.books.record(.deliver(year: fy(year), amount: pounds(amount)), on: ref, effective: date(day), reason: "", by: testWho)
     }
 
     func slip(_ ref: ProposalRef, _ amount: Int64, from: Int = 2023, to: Int = 2024, on day: String) throws {
-        try ledger.record(
+        try ledger.books.record(
             .slip(from: fy(from), to: fy(to), amount: pounds(amount)), on: ref, effective: date(day), reason: "late", by: testWho)
     }
 
     func move(_ code: CostCentreCode, on day: String, service: String, directorate: String, holder: String) throws {
-        try ledger.restructure(
+        try ledger.books.restructure(
             Assignment(
                 costCentre: code, effective: date(day), service: service, directorate: directorate,
                 budgetHolder: holder, model: .hub, reason: "restructure"), by: testWho)
@@ -66,11 +66,11 @@ final class Scenario {
         _ ref: ProposalRef, period: String, delivered: Int64, forecast: Int64? = nil, rag: RAG? = nil, comment: String = "ok", year: Int = 2023
     ) throws {
         let p = try Period(parsing: period)
-        try ledger.recordReturnLine(
+        try ledger.returns.recordReturnLine(
             ref: ref, year: fy(year), period: p, deliveredToDate: pounds(delivered), forecast: forecast.map(pounds),
             rag: rag, comment: comment, by: testWho)
         if let forecast, let rag {
-            try ledger.recordForecast(
+            try ledger.books.recordForecast(
                 ref: ref, year: fy(year), period: p, forecast: pounds(forecast), rag: rag, comment: comment, by: testWho)
         }
     }
@@ -149,7 +149,7 @@ struct ReconciliationTests {
         let off = try Scenario().centre("C1").centre("C2")
         try off.proposal("P-1", centres: "C1", targets: [100_000, 100_000, 0])
         try off.proposal("P-2", centres: "C2", targets: [0, 60_000, 0], replaces: "P-1")
-        try off.ledger.record(.unachievable(year: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
+        try off.ledger.books.record(.unachievable(year: fy(2024), amount: pounds(100_000)), on: "P-1", effective: date("2023-09-30"), reason: "", by: testWho)
         #expect(try off.findings(code: .DC05).isEmpty)
         // Near miss: the replacement's target is in a different year from what is still planned.
         let other = try Scenario().centre("C1").centre("C2")
@@ -170,7 +170,7 @@ struct ReconciliationTests {
         let mitigated = try Scenario().centre("C1").centre("C2")
         try mitigated.proposal("PEO-11", centres: "C1", targets: [135_000, 0, 0])
         try mitigated.proposal("PEO-14", centres: "C2", targets: [80_000, 0, 0], replaces: "PEO-11")
-        try mitigated.ledger.record(.unachievable(year: fy(2023), amount: pounds(80_000)), on: "PEO-11", effective: date("2023-09-30"), reason: "", by: testWho)
+        try mitigated.ledger.books.record(.unachievable(year: fy(2023), amount: pounds(80_000)), on: "PEO-11", effective: date("2023-09-30"), reason: "", by: testWho)
         #expect(try mitigated.findings(code: .DC05).isEmpty)
         // Capped at what the replaced one still counts: a £150k replacement of a £100k saving that lost nothing.
         let big = try Scenario().centre("C1").centre("C2")
@@ -381,7 +381,7 @@ struct ReconciliationTests {
         #expect(f.count == 1 && f.first?.refs == ["P-1"] && f.first?.year == fy(2023) && f.first?.amount == pounds(250_000))
         #expect(try s.findings(asOf: "2023-08", code: .SL03).isEmpty)
         // A reversed slip does not count.
-        try s.ledger.reverse(entry: 4, effective: date("2023-10-20"), reason: "undo", by: testWho)
+        try s.ledger.books.reverse(entry: 4, effective: date("2023-10-20"), reason: "undo", by: testWho)
         #expect(try s.findings(asOf: "2023-10", code: .SL03).isEmpty)
         // v3: slips of one proposal on the same day are one decision, counted once.
         let day = try Scenario().centre("C1")

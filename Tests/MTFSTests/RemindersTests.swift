@@ -137,8 +137,8 @@ struct RemindersTests {
         // Every message is in the record chain, and verify passes.
         try c.expectOK(["verify"])
         let ledger = try Ledger(path: c.ledger, readOnly: true)
-        #expect(try ledger.reminders().filter(\.sent).count == 4)
-        #expect(try ledger.reminders().allSatisfy { $0.relay.hasPrefix("250") })
+        #expect(try ledger.reminders.reminders().filter(\.sent).count == 4)
+        #expect(try ledger.reminders.reminders().allSatisfy { $0.relay.hasPrefix("250") })
 
         // A new finding later: the digest tells only of what is new.
         let later = try c.run(["remind", "--smtp", relay.url, "--smtp-insecure", "--as-of", "2023-12-14"])
@@ -158,7 +158,7 @@ struct RemindersTests {
             #expect(r.err.contains("3 reminders could not be sent"))
             #expect(r.out.contains("FAILED: 551"))
             #expect(bad.received().map(\.to) == [["cfo@council.gov.uk"]])
-            let tries = try Ledger(path: c.ledger, readOnly: true).reminders()
+            let tries = try Ledger(path: c.ledger, readOnly: true).reminders.reminders()
             #expect(tries.filter { !$0.sent }.count == 3)
             #expect(tries.contains { !$0.sent && $0.login == "helen" && $0.relay.contains("551") })
         }
@@ -373,18 +373,18 @@ struct ReminderRuleTests {
         var rng = SeededRandom(state: seed)
         let dir = TempDir()
         let ledger = try Ledger(path: dir.path("r.sqlite"), create: true)
-        try ledger.setWindow(YearRange(first: fy(2023), last: fy(2024)), by: testWho)
+        try ledger.books.setWindow(YearRange(first: fy(2023), last: fy(2024)), by: testWho)
         let holders = ["Ann", "Bob", "Cat", "Dev"]
         var lines: [String: [ProposalRef]] = [:]
         for (i, h) in holders.enumerated() {
             let code = CostCentreCode("CC\(i)")
-            try ledger.addCostCentre(
+            try ledger.books.addCostCentre(
                 CostCentre(code: code, name: "Centre \(i)"),
                 assignment: Assignment(costCentre: code, effective: date("2023-04-01"), service: "Service", directorate: "People", budgetHolder: h, model: .devolved),
                 baselines: [fy(2023): pounds(5_000_000)], by: testWho)
             for j in 0..<Int.random(in: 1...2, using: &rng) {
                 let ref = ProposalRef("P-\(i)-\(j)")
-                try ledger.addProposal(
+                try ledger.books.addProposal(
                     Proposal(ref: ref, title: "Saving \(i) \(j)", directorate: "People", owner: h, costCentres: try CostCentreShare.parseList("CC\(i)=100%")),
                     targets: [fy(2023): pounds(120_000)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
                 lines[h, default: []].append(ref)
@@ -397,7 +397,7 @@ struct ReminderRuleTests {
             let p = Period(year: fy(2023), number: n)
             for h in holders {
                 for (k, ref) in lines[h]!.enumerated() where Int.random(in: 0..<4, using: &rng) > 0 {
-                    try ledger.recordReturnLine(
+                    try ledger.returns.recordReturnLine(
                         ref: ref, year: fy(2023), period: p, deliveredToDate: pounds(Int64(n * 1_000 + k)), forecast: pounds(120_000), rag: .green, comment: "", by: testWho)
                     returned[h, default: [:]][n, default: 0] += 1
                 }
@@ -411,7 +411,7 @@ struct ReminderRuleTests {
         // People: every holder an account; one without an address.
         let noAddress = holders[Int.random(in: 0..<holders.count, using: &rng)]
         for h in holders {
-            try ledger.addUser(
+            try ledger.people.addUser(
                 PortalUser(login: h.lowercased(), name: h, role: .holder, holder: h, email: h == noAddress ? nil : "\(h.lowercased())@council.gov.uk"),
                 passwordHash: "x", by: "t", at: 0, recordedAt: "2023-11-20T10:00:00Z")
         }
@@ -453,7 +453,7 @@ struct ReminderRuleTests {
             let roll = Int.random(in: 0..<4, using: &rng)
             guard roll < 2, inWindow(returnK) else { continue }
             let p = Period(year: fy(2023), number: returnN)
-            try ledger.recordReminder(
+            try ledger.reminders.recordReminder(
                 ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: h, period: p), holder: h, period: p,
                     login: h.lowercased(), address: "x@council.gov.uk", sent: roll == 0, relay: roll == 0 ? "250 ok" : "551 no", title: "t"), by: testWho)
             if roll == 0 { sentBefore.insert(h) } else { failedBefore.insert(h) }
@@ -493,7 +493,7 @@ struct ReminderPortalTests {
         // Set, then refuse a bad one beside its field, then refuse a missing CSRF token.
         let set = try await f.request("POST", "/users/email", cookie: admin.cookie, form: [("csrf", admin.csrf), ("login", "helen"), ("email", "helen.brandt@council.gov.uk")])
         #expect(set.status == 303)
-        #expect(try f.service.read { try $0.user("helen")?.email } == "helen.brandt@council.gov.uk")
+        #expect(try f.service.read { try $0.people.user("helen")?.email } == "helen.brandt@council.gov.uk")
         let head = try f.service.read { try $0.head() }
         let bad = try await f.request("POST", "/users/email", cookie: admin.cookie, form: [("csrf", admin.csrf), ("login", "helen"), ("email", "helen@<script>")])
         #expect(bad.status == 422)
@@ -511,15 +511,15 @@ struct ReminderPortalTests {
                 #expect(!(try await f.request("GET", path, cookie: s.cookie).body.contains("helen.brandt@council.gov.uk")), "\(login) \(path)")
             }
         }
-        #expect(try f.service.read { try $0.user("helen")?.email } == "helen.brandt@council.gov.uk")
+        #expect(try f.service.read { try $0.people.user("helen")?.email } == "helen.brandt@council.gov.uk")
 
         // The board: a sent reminder and a failed one, each in words.
         let p = Period(year: fy(2023), number: 7)
         try f.service.write { ledger in
-            try ledger.recordReminder(
+            try ledger.reminders.recordReminder(
                 ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: "Helen Brandt", period: p), holder: "Helen Brandt", period: p,
                     login: "helen", address: "helen.brandt@council.gov.uk", sent: true, relay: "250 ok", title: "t", recordedAt: ""), by: testWho)
-            try ledger.recordReminder(
+            try ledger.reminders.recordReminder(
                 ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: "Sanjay Patel", period: p), holder: "Sanjay Patel", period: p,
                     login: "sanjay", address: "s@council.gov.uk", sent: false, relay: "551 5.1.1 User not local", title: "t"), by: testWho)
         }

@@ -48,7 +48,7 @@ struct SchemathesisTests {
     func notJSON() async throws {
         let f = try await PortalFixture()
         let token = Credentials.randomSecret(prefix: "mtfs_")
-        try f.service.write { try $0.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
+        try f.service.write { try $0.people.addToken(login: "helen", tokenHash: Credentials.digest(token), by: "t", at: 0, recordedAt: "") }
         let before = try f.journalCount()
         for type in ["text/plain", "application/x-www-form-urlencoded", "application/jsonx", "application/json-patch+json"] {
             let r = try await f.request(

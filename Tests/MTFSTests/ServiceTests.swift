@@ -32,7 +32,7 @@ struct ServiceTests {
         let tally = ServiceTally()
         let deadline = Date().addingTimeInterval(10)
         let holders = try service.read { ledger in
-            try StatementBuilder(ledger: ledger, period: Self.november, settings: ledger.reconcileSettings()).holders.sorted()
+            try StatementBuilder(ledger: ledger, period: Self.november, settings: ledger.settings.reconcileSettings()).holders.sorted()
         }
         #expect(holders.count > 10)
         let group = DispatchGroup()
@@ -64,7 +64,7 @@ struct ServiceTests {
                 n += 1
                 do {
                     try service.write { ledger in
-                        try ledger.recordForecast(
+                        try ledger.books.recordForecast(
                             ref: "PEO-02", year: fy(2023), period: Self.november, forecast: Pence.pounds(150_000 - n), rag: .amber,
                             comment: "Forecast \(n)", by: Provenance(actor: "writer-2", recordedAt: "2023-12-01T09:00:00Z", source: "test"))
                     }
@@ -99,9 +99,9 @@ struct ServiceTests {
         // No lost write: every return's delivery and every forecast is there, once.
         let (deliveries, delivered, forecastsKept) = try service.read { ledger in
             (
-                try ledger.journal(JournalFilter(proposal: "PEO-01", period: Self.november)).count,
-                try ledger.balance(of: "PEO-01", .delivered, fy(2023), asAt: Self.november),
-                try ledger.latestForecasts(ref: "PEO-02").count
+                try ledger.journal.journal(JournalFilter(proposal: "PEO-01", period: Self.november)).count,
+                try ledger.books.balance(of: "PEO-01", .delivered, fy(2023), asAt: Self.november),
+                try ledger.returns.latestForecasts(ref: "PEO-02").count
             )
         }
         #expect(deliveries == returns)
@@ -109,18 +109,18 @@ struct ServiceTests {
         #expect(forecastsKept >= 1)
         let ledger = try Ledger(path: path, readOnly: true)
         #expect(try ledger.db.scalar("SELECT count(*) FROM forecasts WHERE actor = 'writer-2'") == Int64(forecasts))
-        #expect(try ledger.verify().passed)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     /// A statement for November: each owned line's movement is the change in its proposal's delivery
     /// since October, read in the same snapshot.
     static func readStatement(_ service: LedgerService, holder: String, _ tally: ServiceTally) throws {
         let problems: [String] = try service.read { ledger in
-            let statement = try StatementBuilder(ledger: ledger, period: november, settings: ledger.reconcileSettings()).statement(for: holder)
+            let statement = try StatementBuilder(ledger: ledger, period: november, settings: ledger.settings.reconcileSettings()).statement(for: holder)
             var now: [String: Pence] = [:]
             var before: [String: Pence] = [:]
-            for line in try ledger.positionLines(asOf: november) { now["\(line.proposal)|\(line.year)", default: .zero] += line.position.delivered }
-            for line in try ledger.positionLines(asOf: november.previous) {
+            for line in try ledger.positions.positionLines(asOf: november) { now["\(line.proposal)|\(line.year)", default: .zero] += line.position.delivered }
+            for line in try ledger.positions.positionLines(asOf: november.previous) {
                 before["\(line.proposal)|\(line.year)", default: .zero] += line.position.delivered
             }
             var problems: [String] = []
@@ -139,9 +139,9 @@ struct ServiceTests {
     static func readReconciliation(_ service: LedgerService, _ tally: ServiceTally) throws {
         let problem: String? = try service.read { ledger in
             let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2026-11-23"))
-            _ = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
+            _ = Reconciliation(input: input, settings: try ledger.settings.reconcileSettings()).findings()
             let kept = LineIndex(input.lines).position(ReconciliationInput.key("PEO-01", fy(2023)))?.delivered
-            let posted = try ledger.balance(of: "PEO-01", .delivered, fy(2023), asAt: input.asOf)
+            let posted = try ledger.books.balance(of: "PEO-01", .delivered, fy(2023), asAt: input.asOf)
             return kept == posted ? nil : "reconciliation read PEO-01 at \(kept.map(\.description) ?? "nothing"), its postings \(posted)"
         }
         if let problem { tally.problem(problem) }
@@ -150,7 +150,7 @@ struct ServiceTests {
     /// The balance: the positions kept for reports equal those summed from the postings, in one snapshot.
     static func readBalance(_ service: LedgerService, _ tally: ServiceTally) throws {
         let same = try service.read { ledger in
-            try ledger.positionLines(asOf: november) == ledger.positionLinesFromPostings(asOf: november)
+            try ledger.positions.positionLines(asOf: november) == ledger.positions.positionLinesFromPostings(asOf: november)
         }
         if !same { tally.problem("the kept positions and the postings disagree within one read") }
     }
@@ -181,7 +181,7 @@ struct ServiceTests {
             ref: "P-1", year: fy(2023), deliveredToDate: pounds(10), forecast: nil, rag: nil, comment: "",
             at: SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A2"))
         _ = try loader.importReturn(ParsedReturn(file: "return.xlsx", period: Period(year: fy(2023), number: 7), rows: [row]))
-        #expect(try ledger.journal(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx Return!A2")
+        #expect(try ledger.journal.journal(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx Return!A2")
     }
 }
 

@@ -109,7 +109,7 @@ struct StatementTests {
             #expect(Set(s.findings).isSubset(of: all))
             #expect(s.owned.allSatisfy { $0.owner == holder } && s.others.allSatisfy { $0.owner != holder })
         }
-        let lines = try ledger.positionLines(asOf: period)
+        let lines = try ledger.positions.positionLines(asOf: period)
         #expect(target == lines.filter { $0.year == fy(2023) }.reduce(.zero) { $0 + $1.position.currentTarget })
         #expect(delivered == lines.filter { $0.year == fy(2023) }.reduce(.zero) { $0 + $1.position.delivered })
         #expect(ahead == lines.filter { $0.year > fy(2023) }.reduce(.zero) { $0 + $1.position.currentTarget })
@@ -171,7 +171,7 @@ struct StatementTests {
         let signed = try StatementBuilder(ledger: ledger, period: october, settings: ReconcileSettings()).statement(for: "Helen Brandt")
         guard case .signed = signed.signature else { Issue.record("not signed: \(signed.signature)"); return }
         // The same forecast, now Red: only the rating moved.
-        try ledger.recordForecast(
+        try ledger.books.recordForecast(
             ref: "PEO-07", year: fy(2023), period: october, forecast: pounds(350_000), rag: .red, comment: "Provider failed", by: testWho)
         let after = try StatementBuilder(ledger: ledger, period: october, settings: ReconcileSettings()).statement(for: "Helen Brandt")
         guard case .changed(_, let changes) = after.signature else { Issue.record("not changed: \(after.signature)"); return }
@@ -179,7 +179,7 @@ struct StatementTests {
         #expect(try StatementRenderer.render(after, as: .text).contains("Changed since signed (PEO-07 RAG G → R)"))
         // A target moved in a year ahead is a change too.
         try SignOffs.sign(ledger: ledger, holder: "Dana Whitfield", period: october, comment: "", by: testWho)
-        _ = try ledger.record(.unachievable(year: fy(2024), amount: pounds(5_000)), on: "PEO-12", effective: date("2023-10-31"), reason: "", by: testWho)
+        _ = try ledger.books.record(.unachievable(year: fy(2024), amount: pounds(5_000)), on: "PEO-12", effective: date("2023-10-31"), reason: "", by: testWho)
         let dana = try StatementBuilder(ledger: ledger, period: october, settings: ReconcileSettings()).statement(for: "Dana Whitfield")
         guard case .changed(_, let danaChanges) = dana.signature else { Issue.record("not changed: \(dana.signature)"); return }
         #expect(danaChanges == [StatementFigures.Change(figure: "PEO-12 years ahead", amount: pounds(-5_000))])
@@ -261,8 +261,8 @@ struct StatementTests {
         #expect(throws: LedgerError.self) {
             try SignOffs.sign(ledger: s.ledger, holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
         }
-        let ref = try #require(try s.ledger.proposals().first?.ref)
-        try s.ledger.recordForecast(
+        let ref = try #require(try s.ledger.books.proposals().first?.ref)
+        try s.ledger.books.recordForecast(
             ref: ref, year: fy(2023), period: Period(year: fy(2023), number: 6), forecast: pounds(1), rag: .green, comment: "", by: testWho)
         try SignOffs.sign(ledger: s.ledger, holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
         let builder = try StatementBuilder(ledger: s.ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())

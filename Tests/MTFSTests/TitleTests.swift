@@ -87,7 +87,7 @@ struct TitleTests {
     /// DC04's findings as what they say: the proposals, the year and the amount.
     static func dc04(_ ledger: Ledger) throws -> [String] {
         let input = try ReconciliationInput.load(ledger, asOf: nil, today: date("2023-11-20"))
-        return Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings().filter { $0.code == .DC04 }
+        return Reconciliation(input: input, settings: try ledger.settings.reconcileSettings()).findings().filter { $0.code == .DC04 }
             .map { "\($0.refs.joined(separator: ";")) \($0.year?.description ?? "") \($0.amount)" }.sorted()
     }
 
@@ -123,7 +123,7 @@ struct TitleTests {
         _ = try writeGeneratedPack(dir.path("plain"), proposals: 2_000, costCentres: 400, periods: 2, seed: 7)
         let plain = try Ledger(path: dir.path("plain.sqlite"), create: true)
         _ = try loadPack(dir.path("plain"), into: plain)
-        let planted = try plain.proposals().filter { $0.title.hasSuffix(" extension") }
+        let planted = try plain.books.proposals().filter { $0.title.hasSuffix(" extension") }
         let found = try TitleTests.dc04(plain)
         #expect(planted.count >= 5)
         for p in planted { #expect(found.contains { $0.contains(p.ref.rawValue) }, "\(p.ref) “\(p.title)” not found") }

@@ -97,7 +97,7 @@ struct TrustTests {
         let load = try cli.run(["load", cli.dir.path("pack")])
         #expect(load.status == 0, "\(load.err)")
         let ledger = try Ledger(path: cli.ledger)
-        #expect(try ledger.proposal("P-2")?.title == sql && ledger.proposal("P-3")?.owner == formula)
+        #expect(try ledger.books.proposal("P-2")?.title == sql && ledger.books.proposal("P-3")?.owner == formula)
         #expect(try ledger.db.scalar("SELECT count(*) FROM entries") > 0)  // the table is still there
         for format in ["html", "csv", "markdown", "json", "text"] {
             let r = try cli.run(["statement", "--holder", html, "--period", "2023-09", "--format", format])
@@ -159,7 +159,7 @@ struct TrustTests {
         #expect(deliveries == Int64(4 * ((perWriter + 1) / 2)))
         #expect(forecasts == Int64(4 * (perWriter / 2)))
         #expect(try opened.db.scalar("SELECT count(DISTINCT reason) FROM entries WHERE reason LIKE 'w%'") == deliveries)
-        #expect(try opened.verify().passed)
+        #expect(try opened.verifier.verify().passed)
     }
 
     @Test("a full disk fails the load with one sentence and leaves nothing partial")
@@ -222,7 +222,7 @@ struct TrustTests {
         _ = try writeGeneratedPack(dir.path("pack"), proposals: 60, costCentres: 80, periods: 9, seed: seed)
         let ledger = try Ledger(path: dir.path("g.sqlite"), create: true)
         _ = try loadPack(dir.path("pack"), into: ledger)
-        try ledger.record(
+        try ledger.books.record(
             .reduce(year: fy(2023), amount: Pence(1)), on: "SP-000002", effective: date("2023-12-31"), reason: "", by: testWho)
         let (ours, theirs) = try hledgerBalances(ledger, in: dir)
         #expect(!ours.isEmpty && theirs == ours)

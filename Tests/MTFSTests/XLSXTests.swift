@@ -120,13 +120,13 @@ struct WorkbookImportTests {
             #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
             let s = try loader(l).importReturn(parsed)
             #expect(s.deliveries == 2 && s.deliveredChange == Pence(16_700_00 + 12_500_50))
-            #expect(try l.balance(of: "PEO-02", .delivered, fy(2023)) == Pence(100_000_50))
-            let forecasts = try l.latestForecasts(asOf: nov).filter { $0.period == nov }
+            #expect(try l.books.balance(of: "PEO-02", .delivered, fy(2023)) == Pence(100_000_50))
+            let forecasts = try l.returns.latestForecasts(asOf: nov).filter { $0.period == nov }
             let peo01 = try #require(forecasts.first { $0.proposal == "PEO-01" })
             #expect(peo01.forecast == pounds(400_000) && peo01.rag == .green && peo01.comment == "Agency cover from December")
             let peo02 = try #require(forecasts.first { $0.proposal == "PEO-02" })
             #expect(peo02.rag == .amber && peo02.comment == "=1+1 is text here")
-            #expect(try l.journal().last?.source.hasSuffix("openpyxl-return.xlsx Return!A3") == true)
+            #expect(try l.journal.journal().last?.source.hasSuffix("openpyxl-return.xlsx Return!A3") == true)
         }
         // LibreOffice: a formula's saved result, a forecast that is a formula, the period a date.
         do {
@@ -136,7 +136,7 @@ struct WorkbookImportTests {
             #expect(parsed.period == nov)
             let s = try loader(l).importReturn(parsed)
             #expect(s.deliveries == 1 && s.deliveredChange == pounds(16_700) && s.unchangedRows == 1)
-            #expect(try l.balance(of: "PEO-01", .delivered, fy(2023)) == pounds(250_000))
+            #expect(try l.books.balance(of: "PEO-01", .delivered, fy(2023)) == pounds(250_000))
         }
         // By hand: inline strings, cells without references, a stored (not deflated) part, no About
         // sheet (the period given), markup and entities in text.
@@ -147,7 +147,7 @@ struct WorkbookImportTests {
             let parsed = try ParsedReturn.read(path: fixture("xlsx/inline-strings.xlsx"), period: nov)
             #expect(parsed.rows.count == 1 && parsed.rows[0].comment == "Fish & chips <b> ")
             _ = try loader(l).importReturn(parsed)
-            #expect(try l.balance(of: "PEO-02", .delivered, fy(2023)) == pounds(95_000))
+            #expect(try l.books.balance(of: "PEO-02", .delivered, fy(2023)) == pounds(95_000))
         }
     }
 

@@ -29,7 +29,7 @@ struct Balance: ParsableCommand {
 
     func run() throws {
         try options.reading { ledger in
-            if let year { try ledger.checkInWindow(year) }
+            if let year { try ledger.books.checkInWindow(year) }
             let report = try BalanceReport.build(ledger, by: by, asOf: asOf, year: year, today: Clock.today)
             try format.emit(json: { try JSONOutput.encode(report) }, table: { BalanceTable.table(report, pinned: $0) }, sheet: "Balance", pinned: true)
         }

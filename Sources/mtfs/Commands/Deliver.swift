@@ -28,7 +28,7 @@ struct Deliver: ParsableCommand {
     func run() throws {
         try options.writing { ledger in
             // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
-            let ref = try ledger.resolve(self.ref)
+            let ref = try ledger.books.resolve(self.ref)
             var money = amount
             var reducing = reduce
             if money.isNegative {
@@ -38,17 +38,17 @@ struct Deliver: ParsableCommand {
             let effective = try Parse.effective(date: date, period: period)
             let fy = year ?? effective.financialYear
             let movement: Movement = reducing ? .reduce(year: fy, amount: money) : .deliver(year: fy, amount: money)
-            let id = try ledger.record(movement, on: ref, effective: effective, reason: reason, by: try options.provenance())
-            let delivered = try ledger.balance(of: ref, .delivered, fy)
-            let planned = try ledger.balance(of: ref, .planned, fy)
+            let id = try ledger.books.record(movement, on: ref, effective: effective, reason: reason, by: try options.provenance())
+            let delivered = try ledger.books.balance(of: ref, .delivered, fy)
+            let planned = try ledger.books.balance(of: ref, .planned, fy)
             let what = reducing ? "reduced the delivery on \(ref) in \(fy) by \(money)" : "delivered \(money) on \(ref) in \(fy)"
             Terminal.write("Entry \(id): \(what). Delivered so far \(delivered); still planned \(planned).")
             // A month's return states delivered to date as at its end: importing that return again sets
             // the figure back to what it said (SPEC §3.1). A movement dated in the past moves the figure
             // as at every month from its own on, so every such month whose return now disagrees is named.
             var differ: [(period: Period, stated: Pence, now: Pence)] = []
-            for (month, stated) in try ledger.returnedDeliveries(ref: ref, year: fy, from: effective.period) {
-                let now = try ledger.balance(of: ref, .delivered, fy, asAt: month)
+            for (month, stated) in try ledger.returns.returnedDeliveries(ref: ref, year: fy, from: effective.period) {
+                let now = try ledger.books.balance(of: ref, .delivered, fy, asAt: month)
                 if now != stated { differ.append((month, stated, now)) }
             }
             if !differ.isEmpty {

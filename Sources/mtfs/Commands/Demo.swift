@@ -32,7 +32,7 @@ struct Demo: ParsableCommand {
             let summary = try PackLoader(ledger: book, actor: actor, recordedAt: Clock.recordedAt, progress: ProgressBar.callback()).load(
                 parsed)
             ProgressBar.finish()
-            let report = try book.verify()
+            let report = try book.verifier.verify()
             guard report.passed else { throw LedgerError.integrity("the demo ledger failed verification") }
             try DemoUsers.add(to: book)
 
@@ -46,9 +46,9 @@ struct Demo: ParsableCommand {
             let byDirectorate = BalanceTable.table(try BalanceReport.build(book, by: .directorate, asOf: nil, year: nil, today: Clock.today)).renderText()
             try save("balance-by-directorate.txt", byDirectorate)
             try save("balance.csv", BalanceTable.table(try BalanceReport.build(book, by: .proposal, asOf: nil, year: nil, today: Clock.today), pinned: true).renderCSV())
-            try save("journal.csv", JournalTable.table(try book.journal(), title: nil).renderCSV())
+            try save("journal.csv", JournalTable.table(try book.journal.journal(), title: nil).renderCSV())
             let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
-            let settings = try book.reconcileSettings()
+            let settings = try book.settings.reconcileSettings()
             let findings = Reconciliation(input: input, settings: settings).findings()
             let reconciliation = ReconciliationReport(input, findings: findings)
             try save("reconcile.txt", TextWriter().reconciliation(reconciliation))
@@ -72,7 +72,7 @@ struct Demo: ParsableCommand {
             written.append(out + "/books.journal")
 
             var text =
-                "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.requireWindow())"
+                "Built \(ledger) from \(pack): \(summary.proposals) proposals, \(summary.approvedTotal) programme over \(try book.books.requireWindow())"
                 + (summary.fallsOutTotal.isZero ? ", " : " (\(summary.fallsOutTotal) of one-off savings falls out in later years), ")
             text += "\(summary.costCentres) cost centres, \(summary.restructures) restructures, \(summary.returnFiles) monthly returns; "
             text += "\(report.entries) entries, verified; ledger head \(report.head.short).\n"

@@ -53,18 +53,18 @@ struct ExportCommand: ParsableCommand {
                 // A file gets the byte order mark Excel needs; standard output never does.
                 if out != nil && bomOption.bom { try sink("\u{FEFF}") }
                 try sink(ExportWriter.csvHeader)
-                try ledger.forEachEntry { try sink(ExportWriter.csvRows($0)) }
+                try ledger.journal.forEachEntry { try sink(ExportWriter.csvRows($0)) }
             }
         case .json:
             try Output.write(to: out) { sink in
                 var json = JSONExport()
                 try sink(json.opening())
-                try ledger.forEachEntry { try sink(try json.entry($0)) }
-                let directorates = Dictionary(uniqueKeysWithValues: try ledger.proposals().map { ($0.ref, $0.directorate) })
+                try ledger.journal.forEachEntry { try sink(try json.entry($0)) }
+                let directorates = Dictionary(uniqueKeysWithValues: try ledger.books.proposals().map { ($0.ref, $0.directorate) })
                 try sink(
                     try json.closing(
-                        ledger: options.path, head: head, years: try ledger.requireWindow(),
-                        positions: PositionRow.byProposal(try ledger.positionLines(), directorates: directorates)))
+                        ledger: options.path, head: head, years: try ledger.books.requireWindow(),
+                        positions: PositionRow.byProposal(try ledger.positions.positionLines(), directorates: directorates)))
             }
         }
     }

@@ -24,10 +24,10 @@ struct Forecast: ParsableCommand {
     func run() throws {
         try options.writing { ledger in
             // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
-            let ref = try ledger.resolve(self.ref)
+            let ref = try ledger.books.resolve(self.ref)
             let p = period ?? Clock.today.period
             let fy = year ?? p.year
-            try ledger.recordForecast(
+            try ledger.books.recordForecast(
                 ref: ref, year: fy, period: p, forecast: amount, rag: rag, comment: comment, by: try options.provenance())
             Terminal.write("Recorded forecast \(amount) (\(rag.name)) for \(ref) in \(fy) at \(p).")
         }

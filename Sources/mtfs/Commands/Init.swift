@@ -25,14 +25,14 @@ struct Init: ParsableCommand {
         let path = options.path
         if FileManager.default.fileExists(atPath: path) {
             try options.writing { existing in
-                if let window = try existing.window() {
+                if let window = try existing.books.window() {
                     throw Failure.badInput("\(path) is already a ledger for \(window); choose another --ledger")
                 }
-                try existing.setWindow(range, by: try options.provenance())
+                try existing.books.setWindow(range, by: try options.provenance())
             }
         } else {
             let who = try options.provenance()
-            try LedgerService.creating(at: path) { try $0.setWindow(range, by: who) }
+            try LedgerService.creating(at: path) { try $0.books.setWindow(range, by: who) }
         }
         Terminal.write("Created ledger \(path) for the MTFS years \(range).")
     }

@@ -21,13 +21,13 @@ struct Journal: ParsableCommand {
 
     func run() throws {
         try options.reading { ledger in
-            let proposal = try self.proposal.map { try ledger.resolve($0) }
+            let proposal = try self.proposal.map { try ledger.books.resolve($0) }
             let filter = JournalFilter(
                 proposal: proposal, directorate: directorate, period: period,
                 kind: kind, year: year,
                 asOf: asOf)
-            if let proposal { _ = try ledger.requireProposal(proposal) }
-            let entries = try ledger.journal(filter)
+            if let proposal { _ = try ledger.books.requireProposal(proposal) }
+            let entries = try ledger.journal.journal(filter)
             try format.emit(json: { try JSONOutput.encode(entries) }, table: { _ in JournalTable.table(entries, title: "Journal") }, sheet: "Journal")
         }
     }

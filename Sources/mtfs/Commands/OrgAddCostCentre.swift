@@ -28,13 +28,13 @@ struct OrgAddCostCentre: ParsableCommand {
 
     func run() throws {
         try options.writing { ledger in
-            let window = try ledger.requireWindow()
+            let window = try ledger.books.requireWindow()
             let date = effective ?? window.first.firstDay
             let assignment = Assignment(
                 costCentre: code, effective: date, service: service, directorate: directorate,
                 budgetHolder: holder, model: try ServiceModel(parsing: model), reason: "set up")
             let baselines = try YearAmount.byYear(baseline, option: "--baseline")
-            try ledger.addCostCentre(
+            try ledger.books.addCostCentre(
                 CostCentre(code: code, name: name), assignment: assignment, baselines: baselines, by: try options.provenance())
             Terminal.write("Added cost centre \(code) (\(service), \(directorate), held by \(holder)) from \(date).")
         }

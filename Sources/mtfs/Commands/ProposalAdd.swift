@@ -64,7 +64,7 @@ struct ProposalAdd: ParsableCommand {
             proposal.priority = priority
             let firstYear = targets.keys.min()
             let effective = date ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
-            let ids = try ledger.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
+            let ids = try ledger.books.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
             let total = targets.values.reduce(Pence.zero, +)
             Terminal.write(
                 "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s)"

@@ -16,7 +16,7 @@ struct ProposalShow: ParsableCommand {
 
     func run() throws {
         try options.reading { ledger in
-            Terminal.write(ProposalTables.text(try ProposalDetail.build(ledger, ref: try ledger.resolve(ref), today: Clock.today)))
+            Terminal.write(ProposalTables.text(try ProposalDetail.build(ledger, ref: try ledger.books.resolve(ref), today: Clock.today)))
         }
     }
 }

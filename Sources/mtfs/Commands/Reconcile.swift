@@ -54,16 +54,16 @@ struct Reconcile: ParsableCommand {
     func run() throws {
         let f = try document.chosen()
         try options.reading { ledger in
-            var settings = try ledger.reconcileSettings()
+            var settings = try ledger.settings.reconcileSettings()
             for (key, value) in [
                 (SettingKey.behindProfilePercent, behindPercent), (.behindProfileMinimum, behindMinimum),
                 (.ragForecastPercent, ragPercent), (.similarityPercent, similarity),
             ] {
                 if let value { try settings.set(key, value) }
             }
-            if let year { try ledger.checkInWindow(year) }
+            if let year { try ledger.books.checkInWindow(year) }
             if let asOf {
-                do { try ledger.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
+                do { try ledger.books.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
             }
             let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
             var codes: Set<FindingCode> = []

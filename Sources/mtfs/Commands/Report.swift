@@ -49,14 +49,14 @@ struct MembersReportCommand: ParsableCommand {
     func run() throws {
         if let since, since >= period { throw Failure.badInput("--since \(since) must be before --period \(period): it is the period of the last report") }
         try options.reading { ledger in
-            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+            do { try ledger.books.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
             // The last report may be of the year before the MTFS's first (its March), no earlier.
-            if let since, since.year.startYear < (try ledger.requireWindow()).first.startYear - 1 {
-                throw Failure.badInput("--since \(since.monthText) is before the ledger's MTFS years \(try ledger.requireWindow()); give the month of the last report")
+            if let since, since.year.startYear < (try ledger.books.requireWindow()).first.startYear - 1 {
+                throw Failure.badInput("--since \(since.monthText) is before the ledger's MTFS years \(try ledger.books.requireWindow()); give the month of the last report")
             }
             let report = try ledger.read {
                 let input = try ReconciliationInput.load(ledger, asOf: period, today: period.lastDay)
-                let findings = Reconciliation(input: input, settings: try ledger.reconcileSettings()).findings()
+                let findings = Reconciliation(input: input, settings: try ledger.settings.reconcileSettings()).findings()
                 var include: (Proposal) -> Bool = { _ in true }
                 var scope: String?
                 if let portfolio {

@@ -25,15 +25,15 @@ struct Restructure: ParsableCommand {
 
     func run() throws {
         try options.writing { ledger in
-            try ledger.requireCostCentre(code)
-            guard let current = try ledger.operatingModel().assignment(of: code, on: effective) else {
+            try ledger.organisation.requireCostCentre(code)
+            guard let current = try ledger.organisation.operatingModel().assignment(of: code, on: effective) else {
                 throw Failure.badInput("cost centre \(code) was not set up by \(effective)")
             }
             let next = Assignment(
                 costCentre: code, effective: effective, service: service ?? current.service,
                 directorate: directorate ?? current.directorate, budgetHolder: holder ?? current.budgetHolder,
                 model: try model.map { try ServiceModel(parsing: $0) } ?? current.model, reason: reason)
-            try ledger.restructure(next, by: try options.provenance())
+            try ledger.books.restructure(next, by: try options.provenance())
             Terminal.write(
                 "From \(effective) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
             )

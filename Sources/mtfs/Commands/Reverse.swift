@@ -16,7 +16,7 @@ struct Reverse: ParsableCommand {
 
     func run() throws {
         try options.writing { ledger in
-            let id = try ledger.reverse(
+            let id = try ledger.books.reverse(
                 entry: entry, effective: try Parse.effective(date: date, period: period), reason: reason,
                 by: try options.provenance())
             Terminal.write("Entry \(id): reversed entry \(entry).")

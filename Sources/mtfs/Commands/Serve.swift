@@ -65,7 +65,7 @@ struct Serve: ParsableCommand {
         let service = try LedgerService(path: path, readers: 4)
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         if !loopback {
-            let demo = try service.read { ledger in try ledger.users().filter { u in (try? ledger.passwordHash(login: u.login)).flatMap { $0 }.map { Credentials.verify(DemoUsers.password, hash: $0) } ?? false } }
+            let demo = try service.read { ledger in try ledger.people.users().filter { u in (try? ledger.people.passwordHash(login: u.login)).flatMap { $0 }.map { Credentials.verify(DemoUsers.password, hash: $0) } ?? false } }
             if !demo.isEmpty {
                 throw Failure.badInput(
                     "the demo users (\(demo.map(\.login).joined(separator: ", "))) have a published password, so this ledger is served on localhost only; disable them (mtfs user disable) first")
@@ -78,12 +78,12 @@ struct Serve: ParsableCommand {
         portalOptions.allowedHosts = Set(allowedHost.map { $0.lowercased() } + (loopback ? [] : [host.lowercased()]))
         portalOptions.today = { Clock.today }
         let portal = Portal(service: service, options: portalOptions)
-        let users = try service.read { try $0.users().filter { !$0.disabled }.count }
+        let users = try service.read { try $0.people.users().filter { !$0.disabled }.count }
         let done = DispatchSemaphore(value: 0)
         let failure = Box()
         let host = self.host, port = self.port
         let reminders = relay.map { ReminderService(service: service, job: RemindJob(ledgerPath: path, baseURL: base, sender: $0, actor: Clock.loginName, source: "mtfs serve: the daily reminders")) }
-        let timeText = reminders == nil ? "" : try service.read { try $0.reminderSettings() }.value(.time)
+        let timeText = reminders == nil ? "" : try service.read { try $0.settings.reminderSettings() }.value(.time)
         Task {
             do {
                 try await portal.run(host: host, port: port, services: reminders.map { [$0] } ?? []) { address in
@@ -120,7 +120,7 @@ struct ReminderService: Service {
             let today = Clock.today
             let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Clock.now)
             let minutes = (c.hour ?? 0) * 60 + (c.minute ?? 0)
-            if lastRun != today, let settings = try? service.read({ try $0.reminderSettings() }), minutes >= settings.time {
+            if lastRun != today, let settings = try? service.read({ try $0.settings.reminderSettings() }), minutes >= settings.time {
                 lastRun = today
                 let line = await runOnce(today)
                 Terminal.write(line)
@@ -159,9 +159,9 @@ enum DemoUsers {
     static func add(to ledger: Ledger) throws {
         let hash = try Credentials.hashPassword(password)
         let now = Int64(Date().timeIntervalSince1970)
-        let portfolios = Set(try ledger.proposals().compactMap(\.portfolio))
+        let portfolios = Set(try ledger.books.proposals().compactMap(\.portfolio))
         for u in users where u.portfolio.map(portfolios.contains) ?? true {
-            try ledger.addUser(u, passwordHash: hash, by: "mtfs demo", at: now, recordedAt: Clock.recordedAt)
+            try ledger.people.addUser(u, passwordHash: hash, by: "mtfs demo", at: now, recordedAt: Clock.recordedAt)
         }
     }
 }

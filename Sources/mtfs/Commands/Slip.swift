@@ -20,10 +20,10 @@ struct Slip: ParsableCommand {
     func run() throws {
         try options.writing { ledger in
             // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
-            let ref = try ledger.resolve(self.ref)
+            let ref = try ledger.books.resolve(self.ref)
             let a = from
             let b = to
-            let id = try ledger.record(
+            let id = try ledger.books.record(
                 .slip(from: a, to: b, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
                 reason: reason, by: try options.provenance())
             Terminal.write("Entry \(id): slipped \(amount) of \(ref) from \(a) to \(b).")

@@ -29,7 +29,7 @@ struct StatementCommand: ParsableCommand {
         try options.reading { ledger in
             // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
             let statement = try ledger.read {
-                let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+                let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
                 guard builder.holders.contains(holder) else {
                     let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
                     throw Failure.badInput(

@@ -41,7 +41,7 @@ enum StatementFiles {
         // Every statement from one read snapshot of the ledger.
         try ledger.read {
             try write(
-                builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings()), formats: formats,
+                builder: StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings()), formats: formats,
                 folder: folder, bom: bom)
         }
     }

@@ -38,12 +38,12 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let f = try document.chosen()
         try options.reading { ledger in
-            if let year { try ledger.checkInWindow(year) }
+            if let year { try ledger.books.checkInWindow(year) }
             if let asOf {
-                do { try ledger.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
+                do { try ledger.books.checkPeriodInWindow(asOf) } catch let e as LedgerError { throw Failure.badInput("--as-of: \(e.explanation)") }
             }
             let input = try ReconciliationInput.load(ledger, asOf: asOf, today: Clock.today)
-            let settings = try ledger.reconcileSettings()
+            let settings = try ledger.settings.reconcileSettings()
             let findings = Reconciliation(input: input, settings: settings).findings()
             if by != .directorate && structure != nil { throw Failure.usage("--structure restates directorates; it cannot be given with --by \(by.rawValue)") }
             let summary = Summary.build(input: input, findings: findings, settings: settings, structure: structure, year: year, by: by)

@@ -39,10 +39,10 @@ struct TemplateCommand: ParsableCommand {
             throw Failure.usage("give exactly one of --holder NAME, --directorate NAME or --all")
         }
         try options.reading { ledger in
-            do { try ledger.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
+            do { try ledger.books.checkPeriodInWindow(period) } catch let e as LedgerError { throw Failure.badInput("--period: \(e.explanation)") }
             // One read snapshot: every workbook is made from the same head.
             let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
-                let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.reconcileSettings())
+                let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
                 // A proposal with nothing to report this year (no target, nothing delivered) has no row.
                 func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
                     try builder.statement(for: name).linesToReport.map { ($0, period.year) }

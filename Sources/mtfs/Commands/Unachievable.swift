@@ -24,8 +24,8 @@ struct Unachievable: ParsableCommand {
     func run() throws {
         try options.writing { ledger in
             // The ref as the ledger spells it: `place 13` names Place 13 (SPEC §5 v3).
-            let ref = try ledger.resolve(self.ref)
-            let id = try ledger.record(
+            let ref = try ledger.books.resolve(self.ref)
+            let id = try ledger.books.record(
                 .unachievable(year: year, amount: amount), on: ref, effective: try Parse.effective(date: date, period: period),
                 reason: reason, by: try options.provenance())
             Terminal.write("Entry \(id): wrote off \(amount) of \(ref) in \(year) as unachievable.")

@@ -49,8 +49,8 @@ struct UserAdd: ParsableCommand {
         do { try user.validate() } catch { throw Failure.badInput(error.commandLine) }
         try options.writing { ledger in
             // The names must be the ledger's own: a typo would give a portal of empty pages.
-            let proposals = try ledger.proposals()
-            let model = try ledger.operatingModel()
+            let proposals = try ledger.books.proposals()
+            let model = try ledger.organisation.operatingModel()
             let assignments = model.history.values.flatMap { $0 }
             if let holder {
                 let known = Set(proposals.map(\.owner)).union(assignments.map(\.budgetHolder))
@@ -77,7 +77,7 @@ struct UserAdd: ParsableCommand {
                 user.portfolio = name
             }
             let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
-            try ledger.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
+            try ledger.people.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
             Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + (user.portfolio.map { ", the \($0) portfolio" } ?? "") + ").")
         }
     }
@@ -93,7 +93,7 @@ struct UserPassword: ParsableCommand {
     func run() throws {
         let password = try readPassword(passwordStdin)
         let hash = try Credentials.hashPassword(password)
-        try options.writing { try $0.setPassword(login, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
+        try options.writing { try $0.people.setPassword(login, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
         Terminal.write("Set a new password for \(login); their sessions have ended.")
     }
 }
@@ -115,7 +115,7 @@ struct UserList: ParsableCommand {
     @OptionGroup var format: FormatOption
 
     func run() throws {
-        let users = try options.reading { try $0.users() }
+        let users = try options.reading { try $0.people.users() }
         var t = Table(columns: [
             .init("login", "Login"), .init("name", "Name"), .init("role", "Role"), .init("holder", "Holder"), .init("directorate", "Directorate"),
             .init("portfolio", "Portfolio"), .init("email", "Email"), .init("status", "Status"),
@@ -143,7 +143,7 @@ struct UserEmail: ParsableCommand {
         if let address {
             do throws(DomainError) { checked = try EmailAddress.check(address) } catch { throw Failure.badInput(error.explanation) }
         }
-        try options.writing { try $0.setEmail(login, checked, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
+        try options.writing { try $0.people.setEmail(login, checked, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
         Terminal.write(checked.map { "\(login)'s reminders go to \($0)." } ?? "Removed \(login)'s email address; they are sent no reminders.")
     }
 }
@@ -154,7 +154,7 @@ struct UserDisable: ParsableCommand {
     @Argument(help: "The login.") var login: String
 
     func run() throws {
-        try options.writing { try $0.disableUser(login, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
+        try options.writing { try $0.people.disableUser(login, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds) }
         Terminal.write("Disabled \(login): their sessions are ended and their API tokens no longer work.")
     }
 }
@@ -173,7 +173,7 @@ struct TokenCreate: ParsableCommand {
     func run() throws {
         let token = Credentials.randomSecret(prefix: "mtfs_")
         try options.writing {
-            try $0.addToken(
+            try $0.people.addToken(
                 login: login, tokenHash: Credentials.digest(token), by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds,
                 recordedAt: Clock.recordedAt)
         }

@@ -54,7 +54,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         try options.reading { ledger in
-            let report = try ledger.verify(thorough: thorough, anchors: anchors, headLog: !noHeadLog)
+            let report = try ledger.verifier.verify(thorough: thorough, anchors: anchors, headLog: !noHeadLog)
             var out = ""
             for check in report.checks {
                 out += (check.passed ? Terminal.paint("ok  ", "32") : Terminal.paint("FAIL", "31;1")) + "  " + check.name + "\n"

@@ -3,7 +3,7 @@ import Foundation
 import MTFSDomain
 
 /// Savings proposals: adding one with its approved targets, and reading them back.
-extension Ledger {
+extension BookStore {
     // MARK: - Proposals
 
     /// Adds a proposal, with no targets yet (each is an approval the use case appends after it:
@@ -11,7 +11,7 @@ extension Ledger {
     /// trimmed, its fund and portfolio spelled as the ledger first spelled them.
     @discardableResult
     public func insert(_ proposal: Proposal, by who: Provenance) throws -> Proposal {
-        try transaction {
+        try ledger.transaction {
             try proposal.validate()
             if try self.proposal(proposal.ref) != nil {
                 throw LedgerError.conflict("proposal \(proposal.ref) already exists")
@@ -42,7 +42,7 @@ extension Ledger {
             } else {
                 proposal.fund = proposal.fund.trimmingSpaces()
             }
-            for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
+            for share in proposal.costCentres { try ledger.organisation.requireCostCentre(share.costCentre) }
             try db.run(
                 """
                 INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,
@@ -52,15 +52,15 @@ extension Ledger {
                 proposal.recurrence.rawValue, proposal.deliveryStart?.code, proposal.replaces,
                 who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund,
                 proposal.portfolio, proposal.portfolioHolder, proposal.risk?.rawValue, proposal.priority)
-            try chain(.proposals, proposal.ref)
-            newProposals.insert(proposal.ref)
+            try ledger.chain.append(.proposals, proposal.ref)
+            ledger.cache.newProposals.insert(proposal.ref)
             // As it will read back (a load then records on it without reading it again).
-            proposalCache[proposal.ref] = proposal
+            ledger.cache.proposals[proposal.ref] = proposal
             for (position, share) in proposal.costCentres.enumerated() {
                 try db.run(
                     "INSERT INTO proposal_cost_centres(ref, position, cost_centre, basis_points) VALUES (?, ?, ?, ?)",
                     proposal.ref, position, share.costCentre, share.basisPoints)
-                try chain(.proposalCostCentres, proposal.ref, position)
+                try ledger.chain.append(.proposalCostCentres, proposal.ref, position)
             }
             return proposal
         }
@@ -68,9 +68,9 @@ extension Ledger {
 
     /// The proposal with the ref, or nil.
     public func proposal(_ ref: ProposalRef) throws -> Proposal? {
-        if let cached = proposalCache[ref] { return cached }
+        if let cached = ledger.cache.proposals[ref] { return cached }
         let found = try loadProposals(where: "WHERE ref = ?", [ref]).first
-        if let found { proposalCache[ref] = found }
+        if let found { ledger.cache.proposals[ref] = found }
         return found
     }
 

@@ -3,14 +3,14 @@ import MTFSDomain
 /// History that is right at every period (SPEC §3.1): positions read "as at" any period must be
 /// true, so no movement may leave a proposal-year's planned, delivered or unachievable amount
 /// negative as at any period, and a monthly return speaks for its own period only.
-extension Ledger {
+extension BookStore {
     /// Whether a movement dated in `period` comes before the latest entry already on the proposal:
     /// only then can it change a period that later entries have built on.
     func isBackdated(_ proposal: ProposalRef, _ period: Period) throws -> Bool {
-        if let latest = latestPeriods[proposal] { return period.code < latest }
-        if newProposals.contains(proposal) { return false }
+        if let latest = ledger.cache.latestPeriods[proposal] { return period.code < latest }
+        if ledger.cache.newProposals.contains(proposal) { return false }
         let latest = Int(try db.scalar("SELECT coalesce(max(period), 0) FROM entries WHERE proposal = ?", proposal))
-        if db.inTransaction { latestPeriods[proposal] = latest }
+        if db.inTransaction { ledger.cache.latestPeriods[proposal] = latest }
         return period.code < latest
     }
 
@@ -20,7 +20,7 @@ extension Ledger {
         for year in years {
             if let p = try negativeHistory(proposal: proposal, year: year, fromCode: from.code) {
                 throw LedgerError.refused(
-                    "this would leave \(proposal)'s \(p.kind) amount for \(year) at \(Pence(p.amount)) as at the end of \(Ledger.monthName(p.period)); a movement dated then cannot take more than was there at the time"
+                    "this would leave \(proposal)'s \(p.kind) amount for \(year) at \(Pence(p.amount)) as at the end of \(BookStore.monthName(p.period)); a movement dated then cannot take more than was there at the time"
                 )
             }
         }
@@ -96,7 +96,7 @@ extension Ledger {
     /// date (a line whose delivered cell was blank stated nothing, so it pins no figure).
     public func nextReturn(ref: ProposalRef, year: FinancialYear, after period: Period) throws -> Period? {
         // A proposal added in this write has only the return lines recorded in it.
-        if db.inTransaction, newProposals.contains(ref), newReturnPeriods[ProposalYear(ref, year), default: 0] <= period.code { return nil }
+        if db.inTransaction, ledger.cache.newProposals.contains(ref), ledger.cache.newReturnPeriods[ProposalYear(ref, year), default: 0] <= period.code { return nil }
         let code = try db.scalar(
             "SELECT coalesce(min(period), 0) FROM return_lines WHERE proposal = ? AND year = ? AND period > ? AND delivered_blank IS NULL",
             ref, year.startYear,
@@ -114,7 +114,7 @@ extension Ledger {
     public func postDelivered(ref: ProposalRef, year: FinancialYear, change: Pence, asAt period: Period, reason: String, by who: Provenance) throws
         -> Pence
     {
-        try transaction {
+        try ledger.transaction {
             let proposal = try requireProposal(ref)
             let movement: Movement = change.isNegative ? .reduce(year: year, amount: change.magnitude) : .deliver(year: year, amount: change)
             // Nothing on the proposal dated after the period: as at its end is as now (cached in a write).

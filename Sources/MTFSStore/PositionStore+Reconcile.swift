@@ -1,7 +1,7 @@
 import Foundation
 import MTFSDomain
 
-extension Ledger {
+extension PositionStore {
     /// The latest period with a return, a forecast or a delivery: "now" for the books.
     public func latestActivityPeriod() throws -> Period? {
         // Each part is one seek from the top of a period index (the latest delivery is almost
@@ -57,14 +57,5 @@ extension Ledger {
             out[row.id(0)] = try CivilDate(parsing: row.text(1))
         }
         return out
-    }
-
-    /// The reconciliation settings stored with the ledger, over the defaults.
-    public func reconcileSettings() throws -> ReconcileSettings {
-        var s = ReconcileSettings()
-        for (name, value) in try settings() {
-            if let key = SettingKey(rawValue: name) { try s.set(key, value) }
-        }
-        return s
     }
 }

@@ -1,6 +1,6 @@
 import MTFSDomain
 
-extension Ledger {
+extension ReturnStore {
     /// The latest forecast for each proposal and year made by the end of `asOf` (all periods when nil).
     public func latestForecasts(ref: ProposalRef? = nil, asOf: Period? = nil) throws -> [ForecastRecord] {
         var out: [ForecastRecord] = []
@@ -26,7 +26,7 @@ extension Ledger {
             JOIN forecasts f ON f.id = latest.id
             ORDER BY f.proposal, f.year
             """, parameters: [asOf?.code ?? 999_999, ref]
-        ) { row in try body(Ledger.forecast(from: row)) }
+        ) { row in try body(ReturnStore.forecast(from: row)) }
     }
 
     /// A forecast from the columns proposal, year, period, forecast, rag, comment, actor,
@@ -37,7 +37,7 @@ extension Ledger {
             period: Period(code: Int(row.int(2))) ?? FinancialYear(startYear: Int(row.int(1))).period(1),
             forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
             actor: row.text(6), recordedAt: row.text(7), source: row.text(8),
-            status: row.columnCount > 11 ? Ledger.status(row, from: 9) : nil)
+            status: row.columnCount > 11 ? ReturnStore.status(row, from: 9) : nil)
     }
 
     /// The periods that have at least one forecast, in order.
@@ -54,17 +54,17 @@ extension Ledger {
     ) throws -> Bool {
         // The line and its record land together (and its head is logged) even when called alone.
         if !db.inTransaction {
-            return try transaction {
+            return try ledger.transaction {
                 try recordReturnLine(
                     ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank,
                     forecast: forecast, rag: rag, status: status, comment: comment, impact: impact, by: who)
             }
         }
-        try checkPeriodInWindow(period)
+        try ledger.books.checkPeriodInWindow(period)
         try PlainText.checkComment(comment)
         // A proposal added in this write has only the lines recorded in it: none for a later period.
         let key = ProposalYear(ref, year)
-        let none = db.inTransaction && newProposals.contains(ref) && newReturnPeriods[key, default: 0] < period.code
+        let none = db.inTransaction && ledger.cache.newProposals.contains(ref) && ledger.cache.newReturnPeriods[key, default: 0] < period.code
         let latest = none ? nil : try db.first(
             """
             SELECT delivered_to_date, forecast, rag, comment, delivered_blank, green, amber, red, impact, impact_foreseen FROM return_lines
@@ -73,7 +73,7 @@ extension Ledger {
         ) { row in
             (
                 Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3),
-                row.optionalInt(4) != nil, Ledger.status(row, from: 5),
+                row.optionalInt(4) != nil, ReturnStore.status(row, from: 5),
                 row.optionalText(8).map { ObservedImpact(text: $0, foreseen: row.optionalInt(9) == 1) }
             )
         }
@@ -84,11 +84,11 @@ extension Ledger {
             ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(deliveredToDate.rawValue),
             forecast?.rawValue.sqlValue ?? .null, rag?.rawValue.sqlValue ?? .null, .text(comment), .text(who.recordedAt), .text(who.actor),
             .text(who.source), who.onBehalfOf.sqlValue, deliveredBlank ? .integer(1) : .null,
-        ] + Ledger.statusValues(status) + [impact.map { .text($0.text) } ?? .null, impact.map { .integer($0.foreseen ? 1 : 0) } ?? .null]
-        let id = try insertReturningID("return_lines", Ledger.insertReturnLine, values)
-        try chain(.returnLines, id, columns: [.integer(id)] + values)
-        if newProposals.contains(ref) {
-            newReturnPeriods[key] = max(newReturnPeriods[key] ?? 0, period.code)
+        ] + ReturnStore.statusValues(status) + [impact.map { .text($0.text) } ?? .null, impact.map { .integer($0.foreseen ? 1 : 0) } ?? .null]
+        let id = try ledger.insertReturningID("return_lines", Inserts.returnLine, values)
+        try ledger.chain.append(.returnLines, id, columns: [.integer(id)] + values)
+        if ledger.cache.newProposals.contains(ref) {
+            ledger.cache.newReturnPeriods[key] = max(ledger.cache.newReturnPeriods[key] ?? 0, period.code)
         }
         return true
     }
@@ -117,36 +117,9 @@ extension Ledger {
         return Period(code: Int(code))
     }
 
-    // MARK: - Settings
-
-    /// A setting stored with the ledger (its latest value), or nil.
-    public func setting(_ key: String) throws -> String? {
-        try db.first("SELECT value FROM setting_changes WHERE key = ? ORDER BY id DESC LIMIT 1", key) { $0.text(0) }
-    }
-
-    /// Every setting stored with the ledger (the latest value of each key), but the MTFS window.
-    public func settings() throws -> [String: String] {
-        var out: [String: String] = [:]
-        try db.forEach("SELECT key, value FROM setting_changes WHERE key NOT IN ('first_year', 'last_year') ORDER BY id") { row in
-            out[row.text(0)] = row.text(1)
-        }
-        return out
-    }
-
-    /// Stores a new value of a setting; earlier values stay in its history.
-    public func setSetting(_ key: String, _ value: String, by who: Provenance) throws {
-        try transaction { try recordSetting(key, value, by: who) }
-    }
-
-    func recordSetting(_ key: String, _ value: String, by who: Provenance) throws {
-        try db.run(
-            "INSERT INTO setting_changes(key, value, recorded_at, actor, on_behalf_of, source) VALUES (?, ?, ?, ?, ?, ?)",
-            key, value, who.recordedAt, who.actor, who.onBehalfOf, who.source)
-        try chain(.settingChanges, db.lastInsertRowID)
-    }
 }
 
-extension Ledger {
+extension ReturnStore {
     /// For each directorate, the latest period up to `asOf` in which any of its proposals had a
     /// return line or forecast, and the proposals and years reported in it.
     /// Returns arrive directorate by directorate: a proposal is judged against its own
@@ -180,7 +153,7 @@ extension Ledger {
     }
 }
 
-extension Ledger {
+extension ReturnStore {
     /// The latest month up to `asOf` in which each proposal and year was returned (a return line,
     /// a nil return's included, or a forecast); `returnedAt` of ``judgedPeriods(asOf:proposals:returnedAt:)``.
     public func latestReturnPeriods(asOf: Period?) throws -> [ProposalYear: Period] {
@@ -246,7 +219,7 @@ extension Ledger {
     }
 }
 
-extension Ledger {
+extension ReturnStore {
     /// The proposal-years with a return line up to `asOf`, and those given a delivered figure by one
     /// (a line whose delivered cell was not blank): "not reported" is returned, never given a
     /// figure and nothing delivered (SPEC §5 v3).
@@ -279,7 +252,7 @@ extension Ledger {
                 ref: r.id(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
                 delivered: Pence(r.int(3)), forecast: r.optionalInt(4).map(Pence.init), rag: r.optionalText(5).flatMap(RAG.init(rawValue:)),
                 comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9), deliveredBlank: r.optionalInt(10) != nil,
-                status: Ledger.status(r, from: 11), impact: r.optionalText(14).map { ObservedImpact(text: $0, foreseen: r.optionalInt(15) == 1) })
+                status: ReturnStore.status(r, from: 11), impact: r.optionalText(14).map { ObservedImpact(text: $0, foreseen: r.optionalInt(15) == 1) })
         }
     }
 }
@@ -327,17 +300,17 @@ public struct ImpactReport: Sendable, Hashable {
     public func unforeseen(identified: [IdentifiedImpact]) -> Bool { !impact.foreseen || identified.isEmpty }
 }
 
-extension Ledger {
+extension ReturnStore {
     /// Records a service impact identified when a saving was risk-assessed.
     public func addImpact(_ impact: IdentifiedImpact, by who: Provenance) throws {
-        try transaction {
-            _ = try requireProposal(impact.ref)
+        try ledger.transaction {
+            _ = try ledger.books.requireProposal(impact.ref)
             try PlainText.checkName(impact.impact, what: "impact")
             try PlainText.checkComment(impact.mitigation)
             try db.run(
                 "INSERT INTO impacts(proposal, kind, impact, mitigation, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 impact.ref, impact.kind.rawValue, impact.impact, impact.mitigation, who.recordedAt, who.actor, who.source, who.onBehalfOf)
-            try chain(.impacts, db.lastInsertRowID)
+            try ledger.chain.append(.impacts, db.lastInsertRowID)
         }
     }
 
@@ -381,5 +354,36 @@ extension Ledger {
             ) { (Period(code: Int($0.int(0)))!, $0.int(1) > 0) }
         }
         return out
+    }
+}
+
+extension ReturnStore {
+    // MARK: - Forecasts
+
+    /// Appends a forecast for the year, the RAG and the comment as at a period (the rules it keeps
+    /// are the use case's: `BookWrites.recordForecast`).
+    public func insertForecast(
+        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney?, by who: Provenance
+    ) throws {
+        try ledger.transaction {
+            let values: [SQLValue] = [
+                ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(forecast.rawValue), .text(rag.rawValue),
+                .text(comment), .text(who.recordedAt), .text(who.actor), .text(who.source), who.onBehalfOf.sqlValue,
+            ] + ReturnStore.statusValues(status)
+            let id = try ledger.insertReturningID("forecasts", Inserts.forecast, values)
+            try ledger.chain.append(.forecasts, id, columns: [.integer(id)] + values)
+        }
+    }
+
+    /// The green, amber and red columns of a row: money by status, or three NULLs.
+    static func statusValues(_ status: StatusMoney?) -> [SQLValue] {
+        guard let status else { return [.null, .null, .null] }
+        return [.integer(status.green.rawValue), .integer(status.amber.rawValue), .integer(status.red.rawValue)]
+    }
+
+    /// Money by status from three columns starting at `i` (nil when the row has none).
+    static func status(_ row: Row, from i: Int32) -> StatusMoney? {
+        guard let g = row.optionalInt(i), let a = row.optionalInt(i + 1), let r = row.optionalInt(i + 2) else { return nil }
+        return StatusMoney(green: Pence(g), amber: Pence(a), red: Pence(r))
     }
 }

@@ -1,6 +1,6 @@
 import MTFSDomain
 
-extension Ledger {
+extension PositionStore {
     /// Positions by proposal, year and cost centre, counting every entry effective by the end of
     /// `asOf` (all when nil). A reversal counts as the kind of movement it reverses.
     ///
@@ -29,7 +29,7 @@ extension Ledger {
             lines.append(
                 PositionLine(
                     proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))), costCentre: row.id(2),
-                    position: Ledger.keptPosition(from: row, at: 3)))
+                    position: PositionStore.keptPosition(from: row, at: 3)))
         }
         lines.sort(by: PositionLine.precedes)
         return lines

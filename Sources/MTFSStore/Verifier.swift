@@ -29,7 +29,7 @@ public struct VerifyReport: Sendable {
     public var passed: Bool { checks.allSatisfy(\.passed) }
 }
 
-extension Ledger {
+extension Verifier {
     /// Checks the SPEC §3 invariants and the hash chain, reading the file as it is (not trusting the
     /// triggers). One pass over the entries and their postings checks the chain, each entry's balance,
     /// the reversals and every identity, so the check stays linear in the size of the ledger.
@@ -40,13 +40,13 @@ extension Ledger {
     public func verify(thorough: Bool = false, anchors: [ChainHead] = [], headLog useHeadLog: Bool = true) throws -> VerifyReport {
         // How much of the head log was written before this snapshot began: a line after that may be
         // the head of a write another process committed since, which this snapshot cannot see.
-        let settledBytes = useHeadLog ? HeadLog.size(headLog) : 0
+        let settledBytes = useHeadLog ? HeadLog.size(ledger.headLog) : 0
         return try db.read {
             var report = VerifyReport()
             if thorough {
                 report.checks.append(VerifyReport.Check(name: "SQLite integrity check", problems: try sqliteIntegrity()))
             }
-            let schema = try schemaProblems()
+            let schema = try ledger.chain.schemaProblems()
             report.checks.append(VerifyReport.Check(name: "tables, indexes and triggers are as mtfs made them", problems: schema))
             do {
                 try verifyContents(&report, anchors: anchors, useHeadLog: useHeadLog, settledBytes: settledBytes)
@@ -66,21 +66,21 @@ extension Ledger {
     /// Every check after the schema's, into `report`.
     private func verifyContents(_ report: inout VerifyReport, anchors: [ChainHead], useHeadLog: Bool, settledBytes: Int) throws {
         let signed = try signedHeads()
-        let logged = useHeadLog ? HeadLog.read(headLog) : nil
+        let logged = useHeadLog ? HeadLog.read(ledger.headLog) : nil
         let settled = logged?.last { $0.end <= settledBytes }?.number ?? 0
         let wanted = Set(signed.map(\.head.count) + anchors.map(\.count) + (logged ?? []).compactMap { $0.head?.count })
         // The record chain is checked on a second connection while this one makes the pass over
         // the entries: the two halves of the work on the two cores. Its result is used only if it
         // saw the same records as this snapshot; otherwise it is checked again here.
-        let recordCount = try db.scalar(Ledger.recordCountSQL)
+        let recordCount = try db.scalar(Verifier.recordCountSQL)
         let inBackground = SideRead(path: db.path) { db in
-            (try db.scalar(Ledger.recordCountSQL), try RecordChecker(db: db).check(wanted: wanted))
+            (try db.scalar(Verifier.recordCountSQL), try RecordChecker(db: db).check(wanted: wanted))
         }
         // The balances through the index are read on a third connection while the pass runs.
-        let tip = try db.scalar(Ledger.lastEntrySQL)
+        let tip = try db.scalar(Verifier.lastEntrySQL)
         let indexed = IndexedBalances(path: db.path)
         let pass = try verifyPass()
-        let records = try inBackground.result(ifSaw: recordCount) ?? checkRecords(wanted: wanted)
+        let records = try inBackground.result(ifSaw: recordCount) ?? ledger.chain.checkRecords(wanted: wanted)
         report.head = records.head
         report.firstBadRecord = records.problems.compactMap(\.seq).min()
         report.checks.append(
@@ -89,7 +89,7 @@ extension Ledger {
             VerifyReport.Check(
                 name: "every head recorded by a sign-off is in the chain",
                 problems: signed.compactMap { s in
-                    Ledger.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
+                    Verifier.anchorProblem(s.head, records, what: "the head recorded by sign-off \(s.id)")
                 }))
         report.checks.append(
             VerifyReport.Check(
@@ -107,7 +107,7 @@ extension Ledger {
             report.checks.append(
                 VerifyReport.Check(
                     name: "the ledger begins with the anchored records",
-                    problems: anchors.compactMap { Ledger.anchorProblem($0, records, what: "the anchor \($0.short)") }))
+                    problems: anchors.compactMap { Verifier.anchorProblem($0, records, what: "the anchor \($0.short)") }))
         }
         report.entries = pass.entries
         report.firstBadEntry = pass.firstBad
@@ -125,7 +125,7 @@ extension Ledger {
                 problems: pass.total == 0 ? [] : ["the postings sum to \(Pence(pass.total)), not £0.00"]))
         // The kept positions are compared on another connection and thread while this one makes
         // the checks that need only the pass (when that connection sees the same entries).
-        let positions = SideRead(path: db.path) { db in (try db.scalar(Ledger.lastEntrySQL), try Ledger.positionProblems(pass, on: db)) }
+        let positions = SideRead(path: db.path) { db in (try db.scalar(Verifier.lastEntrySQL), try Verifier.positionProblems(pass, on: db)) }
         report.checks.append(
             VerifyReport.Check(
                 name: "balances read through the index match the postings",
@@ -139,7 +139,7 @@ extension Ledger {
         report.checks.append(
             VerifyReport.Check(
                 name: "the positions kept for reports match the postings",
-                problems: try positions.result(ifSaw: tip) ?? Ledger.positionProblems(pass, on: db)))
+                problems: try positions.result(ifSaw: tip) ?? Verifier.positionProblems(pass, on: db)))
         report.checks.append(VerifyReport.Check(name: "each proposal: approved = planned + delivered + unachievable", problems: identities))
         report.checks.append(VerifyReport.Check(name: "each year: requirement = approved; states differ by net slips", problems: years))
     }
@@ -152,8 +152,8 @@ extension Ledger {
     /// `settled`: the lines the log held before the snapshot `records` was read from began. A head
     /// beyond the snapshot on a later line is a write committed since (the log is read again inside
     /// the snapshot, to see the current head logged), not history cut short.
-    func headLogProblems(_ logged: [HeadLog.Line]?, _ records: RecordCheck, settled: Int = .max) -> [String] {
-        let path = headLog ?? HeadLog.path(for: db.path)
+    func headLogProblems(_ logged: [HeadLog.Line]?, _ records: RecordChain.RecordCheck, settled: Int = .max) -> [String] {
+        let path = ledger.headLog ?? HeadLog.path(for: db.path)
         guard let logged else {
             if records.head.count == 0 { return [] }
             return [
@@ -168,7 +168,7 @@ extension Ledger {
             }
             if line.pending { continue }  // its write may have been rolled back
             if line.number > settled && head.count > records.head.count { continue }  // committed after this snapshot began
-            if let p = Ledger.anchorProblem(head, records, what: "the head logged on line \(line.number) of \(path)") { problems.append(p) }
+            if let p = Verifier.anchorProblem(head, records, what: "the head logged on line \(line.number) of \(path)") { problems.append(p) }
         }
         guard records.head.count > 0 else { return problems }
         func isLogged(_ lines: [HeadLog.Line]) -> Bool {
@@ -243,7 +243,7 @@ extension Ledger {
             SELECT s.login, s.id_hash FROM sessions s WHERE s.ended IS NULL ORDER BY s.created_at
             """
         ) { row in
-            guard problems.count < 20, let session = try session(idHash: row.text(1)), !session.vouched else { return }
+            guard problems.count < 20, let session = try ledger.people.session(idHash: row.text(1)), !session.vouched else { return }
             let began = try db.scalar(
                 "SELECT count(*) FROM auth_events WHERE session = ? AND event = 'login' AND login = ?", row.text(1), row.text(0))
             problems.append(
@@ -262,7 +262,7 @@ extension Ledger {
     static let lastEntrySQL = "SELECT coalesce(max(id), 0) FROM entries"
 
     /// Why `head` is not in the chain as found, or nil when it is.
-    static func anchorProblem(_ head: ChainHead, _ records: RecordCheck, what: String) -> String? {
+    static func anchorProblem(_ head: ChainHead, _ records: RecordChain.RecordCheck, what: String) -> String? {
         if head.count == 0 { return nil }
         guard head.count <= records.head.count, let hash = records.hashes[head.count] else {
             return "\(what) names record \(head.count) but the ledger has only \(records.head.count) records: its history has been cut short"

@@ -37,11 +37,11 @@ public struct ReminderRecord: Sendable, Hashable {
     }
 }
 
-extension Ledger {
+extension ReminderStore {
     /// Records a reminder tried, in the record chain. A second `sent` for the same kind, subject
     /// and recipient is a conflict: the database refuses it as the rule does.
     public func recordReminder(_ r: ReminderRecord, by who: Provenance) throws {
-        try transaction {
+        try ledger.transaction {
             if r.sent, try reminderEverSent(kind: r.kind, subjectKey: r.subjectKey, login: r.login) {
                 throw LedgerError.conflict("the \(r.kind.text) \(r.subjectKey) was already sent to \(r.login)")
             }
@@ -51,7 +51,7 @@ extension Ledger {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, r.kind.rawValue, r.subjectKey, r.holder, Int64(r.period.code), r.login, r.address, r.sent ? "sent" : "failed", r.relay, r.title, r.detail,
                 who.recordedAt, who.actor, who.source, who.onBehalfOf)
-            try chain(.reminders, db.lastInsertRowID)
+            try ledger.chain.append(.reminders, db.lastInsertRowID)
         }
     }
 
@@ -77,11 +77,5 @@ extension Ledger {
                 sent: row.text("outcome") == "sent", relay: row.text("relay"), title: row.text("title"), detail: row.text("detail"),
                 recordedAt: row.text("recorded_at"))
         }
-    }
-
-    /// The reminder settings stored with the ledger (SPEC §11), defaults for the rest.
-    public func reminderSettings() throws -> ReminderSettings {
-        let stored = try settings()
-        do throws(DomainError) { return try ReminderSettings(stored: stored) } catch { throw LedgerError.refused(error.explanation) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import MTFSDomain
 
 /// The verify pass over every entry and the checks that need only its tallies (SPEC §3, §3.1).
-extension Ledger {
+extension Verifier {
     /// What one pass over the record found and added up.
     struct Pass {
         var entries = 0
@@ -174,13 +174,13 @@ extension Ledger {
             WHERE proposal IS NOT NULL ORDER BY proposal, year
             """
         ) { row in
-            if let key = Ledger.accountKey(from: row, at: 1) {
+            if let key = JournalStore.accountKey(from: row, at: 1) {
                 pass.accounts[row.int(0)] = key
                 pass.history.add(account: row.int(0), key)
             }
         }
         try db.forEach("SELECT id, kind, year, proposal, cost_centre FROM accounts WHERE proposal IS NULL") { row in
-            if let key = Ledger.accountKey(from: row, at: 1) { pass.accounts[row.int(0)] = key }
+            if let key = JournalStore.accountKey(from: row, at: 1) { pass.accounts[row.int(0)] = key }
         }
         // Reversals need their originals' postings and kind; keep only those that are reversed.
         let reversed = Set(try db.query("SELECT reverses FROM entries WHERE reverses IS NOT NULL") { $0.int(0) })

@@ -1,12 +1,12 @@
 import MTFSDomain
 
-extension Ledger {
+extension SignOffStore {
     /// Records a sign-off of `holder`'s statement for `period` (append-only, in the record chain):
     /// the figures signed, their hash and the chain head they were read at.
     public func signOff(
         holder: String, period: Period, comment: String, figures: String, head: ChainHead, by who: Provenance
     ) throws {
-        try transaction {
+        try ledger.transaction {
             try PlainText.checkName(holder, what: "budget holder")
             try db.run(
                 """
@@ -14,7 +14,7 @@ extension Ledger {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, holder, period.code, who.actor, who.recordedAt, comment, who.source, who.onBehalfOf, head.description, figures,
                 SHA256.hex(figures))
-            try chain(.signOffs, db.lastInsertRowID)
+            try ledger.chain.append(.signOffs, db.lastInsertRowID)
         }
     }
 
@@ -32,24 +32,24 @@ extension Ledger {
     /// The latest sign-off of `holder`'s statements for a period up to `period`.
     public func latestSignOff(holder: String, upTo period: Period) throws -> SignOff? {
         try db.first(
-            "SELECT \(Ledger.signOffColumns) FROM sign_offs WHERE holder = ? AND period <= ? ORDER BY period DESC, id DESC LIMIT 1",
+            "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE holder = ? AND period <= ? ORDER BY period DESC, id DESC LIMIT 1",
             holder, period.code
-        ) { Ledger.signOff(from: $0, fallback: period) }
+        ) { SignOffStore.signOff(from: $0, fallback: period) }
     }
 
     /// The latest sign-off of `holder`'s statement for exactly `period`.
     public func signOff(holder: String, for period: Period) throws -> SignOff? {
         try db.first(
-            "SELECT \(Ledger.signOffColumns) FROM sign_offs WHERE holder = ? AND period = ? ORDER BY id DESC LIMIT 1", holder, period.code
-        ) { Ledger.signOff(from: $0, fallback: period) }
+            "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE holder = ? AND period = ? ORDER BY id DESC LIMIT 1", holder, period.code
+        ) { SignOffStore.signOff(from: $0, fallback: period) }
     }
 
     /// Every sign-off of a statement for a period up to `period`, oldest period first and, within a
     /// period, in the order recorded: what a statement run for all holders reads once.
     public func signOffs(upTo period: Period) throws -> [SignOff] {
         try db.query(
-            "SELECT \(Ledger.signOffColumns) FROM sign_offs WHERE period <= ? ORDER BY period, id", parameters: [period.code]
-        ) { Ledger.signOff(from: $0, fallback: period) }
+            "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE period <= ? ORDER BY period, id", parameters: [period.code]
+        ) { SignOffStore.signOff(from: $0, fallback: period) }
     }
 
     /// The latest period with anything in it: an entry, a return line or a forecast.

@@ -3,21 +3,21 @@ import Foundation
 import MTFSDomain
 
 /// Cost centres and where they sit over time (SPEC §6), their baselines, and forecasts.
-extension Ledger {
+extension OrganisationStore {
     // MARK: - The operating model
 
     /// Adds a cost centre with where it sits from `assignment.effective`, and its baselines (the
     /// rules its code keeps are the use case's: `BookWrites.addCostCentre`); a code already taken
     /// is a conflict.
     public func insert(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence], by who: Provenance) throws {
-        try transaction {
+        try ledger.transaction {
             guard try db.first("SELECT 1 FROM cost_centres WHERE code = ?", costCentre.code, map: { _ in true }) == nil else {
                 throw LedgerError.conflict("cost centre \(costCentre.code) already exists")
             }
             try db.run(
                 "INSERT INTO cost_centres(code, name, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?)",
                 costCentre.code, costCentre.name, who.recordedAt, who.actor, who.source, who.onBehalfOf)
-            try chain(.costCentres, costCentre.code)
+            try ledger.chain.append(.costCentres, costCentre.code)
             try insertAssignment(assignment, by: who)
             for (year, amount) in baselines.sorted(by: { $0.key < $1.key }) {
                 try addBaseline(costCentre: costCentre.code, year: year, netBudget: amount, by: who)
@@ -28,8 +28,8 @@ extension Ledger {
     /// Records a cost centre's net budget for a year.
     public func addBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
         // The row and its record land together (and its head is logged) even when called alone.
-        if !db.inTransaction { return try transaction { try addBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who) } }
-        try checkInWindow(year)
+        if !db.inTransaction { return try ledger.transaction { try addBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who) } }
+        try ledger.books.checkInWindow(year)
         try requireCostCentre(costCentre)
         if try db.first("SELECT 1 FROM baselines WHERE cost_centre = ? AND year = ?", costCentre, year.startYear, map: { _ in true }) != nil
         {
@@ -38,13 +38,13 @@ extension Ledger {
         try db.run(
             "INSERT INTO baselines(cost_centre, year, net_budget, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?)",
             costCentre, year.startYear, netBudget.rawValue, who.recordedAt, who.actor, who.source, who.onBehalfOf)
-        try chain(.baselines, costCentre, year.startYear)
+        try ledger.chain.append(.baselines, costCentre, year.startYear)
     }
 
     /// Appends where a cost centre sits from a date (a restructure; the rules it keeps are the use
     /// case's: `BookWrites.restructure`).
     public func insert(_ assignment: Assignment, by who: Provenance) throws {
-        try transaction {
+        try ledger.transaction {
             try requireCostCentre(assignment.costCentre)
             try insertAssignment(assignment, by: who)
         }
@@ -66,7 +66,7 @@ extension Ledger {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
             who.recordedAt, who.actor, who.source, who.onBehalfOf)
-        try chain(.assignments, db.lastInsertRowID)
+        try ledger.chain.append(.assignments, db.lastInsertRowID)
     }
 
     /// Refuses an unknown cost centre.
@@ -109,34 +109,5 @@ extension Ledger {
             out[row.id(0), default: [:]][FinancialYear(startYear: Int(row.int(1)))] = Pence(row.int(2))
         }
         return out
-    }
-
-    // MARK: - Forecasts
-
-    /// Appends a forecast for the year, the RAG and the comment as at a period (the rules it keeps
-    /// are the use case's: `BookWrites.recordForecast`).
-    public func insertForecast(
-        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney?, by who: Provenance
-    ) throws {
-        try transaction {
-            let values: [SQLValue] = [
-                ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(forecast.rawValue), .text(rag.rawValue),
-                .text(comment), .text(who.recordedAt), .text(who.actor), .text(who.source), who.onBehalfOf.sqlValue,
-            ] + Ledger.statusValues(status)
-            let id = try insertReturningID("forecasts", Ledger.insertForecast, values)
-            try chain(.forecasts, id, columns: [.integer(id)] + values)
-        }
-    }
-
-    /// The green, amber and red columns of a row: money by status, or three NULLs.
-    static func statusValues(_ status: StatusMoney?) -> [SQLValue] {
-        guard let status else { return [.null, .null, .null] }
-        return [.integer(status.green.rawValue), .integer(status.amber.rawValue), .integer(status.red.rawValue)]
-    }
-
-    /// Money by status from three columns starting at `i` (nil when the row has none).
-    static func status(_ row: Row, from i: Int32) -> StatusMoney? {
-        guard let g = row.optionalInt(i), let a = row.optionalInt(i + 1), let r = row.optionalInt(i + 2) else { return nil }
-        return StatusMoney(green: Pence(g), amber: Pence(a), red: Pence(r))
     }
 }

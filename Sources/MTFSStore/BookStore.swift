@@ -3,7 +3,7 @@ import Foundation
 import MTFSDomain
 
 /// Movements of a saving between its accounts (SPEC §3): delivery, slips, write-offs, reversals.
-extension Ledger {
+extension BookStore {
     // MARK: - Appending entries (BookWrites)
 
     /// Appends one entry the application layer decided on (``NewEntry``) and returns its id. The
@@ -11,7 +11,7 @@ extension Ledger {
     /// and an entry dated before later ones on the proposal leaves none of its years wrong as at any
     /// period since (``checkHistory(proposal:years:from:)``, what `verify` proves).
     public func append(_ entry: NewEntry, by who: Provenance) throws -> Int64 {
-        try transaction {
+        try ledger.transaction {
             let backdated = try isBackdated(entry.proposal, entry.effective.period)
             let id = try append(
                 kind: entry.kind, proposal: entry.proposal, year: entry.year, toYear: entry.toYear, effective: entry.effective, reason: entry.reason,
@@ -44,9 +44,9 @@ extension Ledger {
     /// The balance of one account (zero when it has never been posted to).
     public func balance(of key: AccountKey) throws -> Pence {
         guard let id = try accountID(key, create: false) else { return .zero }
-        if db.inTransaction, let cached = balanceCache[id] { return cached }
+        if db.inTransaction, let cached = ledger.cache.balances[id] { return cached }
         let balance = Pence(try db.scalar("SELECT coalesce(sum(amount), 0) FROM postings WHERE account = ?", id))
-        if db.inTransaction { balanceCache[id] = balance }
+        if db.inTransaction { ledger.cache.balances[id] = balance }
         return balance
     }
 
@@ -66,15 +66,15 @@ extension Ledger {
     }
 
     func accountID(_ key: AccountKey, create: Bool) throws -> Int64? {
-        if let id = accountIDs[key] { return id }
+        if let id = ledger.cache.accountIDs[key] { return id }
         if key.kind == .requirement {
             if let found = try db.first(
                 "SELECT id FROM accounts WHERE kind = 'requirement' AND year = ?", key.year.startYear, map: { $0.int(0) })
             {
-                accountIDs[key] = found
+                ledger.cache.accountIDs[key] = found
                 return found
             }
-        } else if let ref = key.proposal, newProposals.contains(ref) {
+        } else if let ref = key.proposal, ledger.cache.newProposals.contains(ref) {
             // Added in this transaction: all its accounts were created here and are cached.
         } else {
             // Every state's account of the line at once, and no `kind = ?`: a parameter compared with
@@ -86,18 +86,18 @@ extension Ledger {
                 parameters: [key.proposal, key.year.startYear, key.costCentre]
             ) { row in
                 if let kind = AccountKind(rawValue: row.text(1)) {
-                    accountIDs[AccountKey(kind: kind, year: key.year, proposal: key.proposal, costCentre: key.costCentre)] = row.int(0)
+                    ledger.cache.accountIDs[AccountKey(kind: kind, year: key.year, proposal: key.proposal, costCentre: key.costCentre)] = row.int(0)
                 }
             }
-            if let found = accountIDs[key] { return found }
+            if let found = ledger.cache.accountIDs[key] { return found }
         }
         guard create else { return nil }
-        let id = try insertReturningID(
-            "accounts", Ledger.insertAccount,
+        let id = try ledger.insertReturningID(
+            "accounts", Inserts.account,
             [.text(key.kind.rawValue), .integer(Int64(key.year.startYear)), key.proposal.sqlValue, key.costCentre.sqlValue])
-        accountIDs[key] = id
+        ledger.cache.accountIDs[key] = id
         // Made in this transaction: nothing is posted to it yet.
-        balanceCache[id] = .zero
+        ledger.cache.balances[id] = .zero
         return id
     }
 
@@ -118,7 +118,7 @@ extension Ledger {
         for p in postings { merged[p.account, default: .zero] += p.amount }
         let legs = merged.filter { !$0.value.isZero }.map { Posting($0.key, $0.value) }.sorted { $0.account < $1.account }
         let last: (id: Int64, hash: String)?
-        if let tip = chainTip {
+        if let tip = ledger.cache.chainTip {
             last = tip
         } else {
             last = try db.first("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1") { (id: $0.int(0), hash: $0.text(1)) }
@@ -142,21 +142,21 @@ extension Ledger {
         let previous = last?.1 ?? EntryContent.genesisHash
         let hash = content.hash(previous: previous)
         try db.enqueue(
-            Ledger.insertEntry,
+            Inserts.entry,
             parameters: [
                 .integer(id), .text(kind.rawValue), proposal.sqlValue, .integer(Int64(year.startYear)), toYear?.startYear.sqlValue ?? .null,
                 .text(effective.description), .integer(Int64(effective.period.code)), .text(who.recordedAt), .text(who.actor), .text(reason),
                 .text(who.source), reverses?.sqlValue ?? .null, .text(previous), .text(hash), who.onBehalfOf.sqlValue,
             ])
-        try chain(.entries, id, columns: [.integer(id), .integer(Int64(effective.period.code)), who.onBehalfOf.sqlValue, .text(hash)])
-        chainTip = (id, hash)
-        if let latest = latestPeriods[proposal] {
-            latestPeriods[proposal] = max(latest, effective.period.code)
-        } else if newProposals.contains(proposal) {
-            latestPeriods[proposal] = effective.period.code
+        try ledger.chain.append(.entries, id, columns: [.integer(id), .integer(Int64(effective.period.code)), who.onBehalfOf.sqlValue, .text(hash)])
+        ledger.cache.chainTip = (id, hash)
+        if let latest = ledger.cache.latestPeriods[proposal] {
+            ledger.cache.latestPeriods[proposal] = max(latest, effective.period.code)
+        } else if ledger.cache.newProposals.contains(proposal) {
+            ledger.cache.latestPeriods[proposal] = effective.period.code
         }
         for (account, amount) in touched {
-            if let cached = balanceCache[account] { balanceCache[account] = cached + amount }
+            if let cached = ledger.cache.balances[account] { ledger.cache.balances[account] = cached + amount }
         }
         return id
     }
@@ -166,7 +166,7 @@ extension Ledger {
     private func insertPostings(entry id: Int64, _ legs: [(account: Int64, amount: Pence)]) throws {
         var start = 0
         while start < legs.count {
-            let chunk = legs[start..<min(start + Ledger.postingsSQL.count, legs.count)]
+            let chunk = legs[start..<min(start + Inserts.postings.count, legs.count)]
             var parameters: [SQLValue] = []
             parameters.reserveCapacity(chunk.count * 3)
             for (account, amount) in chunk {
@@ -174,31 +174,84 @@ extension Ledger {
                 parameters.append(.integer(account))
                 parameters.append(.integer(amount.rawValue))
             }
-            try db.enqueue(Ledger.postingsSQL[chunk.count - 1], parameters: parameters)
+            try db.enqueue(Inserts.postings[chunk.count - 1], parameters: parameters)
             start += chunk.count
         }
     }
+}
 
+extension BookStore {
+    // MARK: - The MTFS window
+
+    /// The years the ledger covers, or nil before `init` or the first pack.
+    public func window() throws -> YearRange? {
+        if db.inTransaction, let cached = ledger.cache.window { return cached }
+        let first = try ledger.settings.setting("first_year")
+        let last = try ledger.settings.setting("last_year")
+        guard let first, let last, let a = Int(first), let b = Int(last) else { return nil }
+        let range = YearRange(first: FinancialYear(startYear: a), last: FinancialYear(startYear: b))
+        if db.inTransaction { ledger.cache.window = .some(range) }
+        return range
+    }
+
+    /// Records the window's first and last years where they differ from what is stored (the rules a
+    /// window keeps are the use case's: `BookWrites.setWindow`).
+    public func recordWindow(_ range: YearRange, by who: Provenance) throws {
+        try ledger.transaction {
+            let existing = try window()
+            if existing?.first != range.first { try ledger.settings.recordSetting("first_year", String(range.first.startYear), by: who) }
+            if existing?.last != range.last { try ledger.settings.recordSetting("last_year", String(range.last.startYear), by: who) }
+            ledger.cache.window = nil
+        }
+    }
+}
+
+/// The inserts the store prepares once and reuses (``InsertSQL``).
+enum Inserts {
     /// The statements that insert one to eight postings.
-    private static let postingsSQL = (1...8).map {
+    static let postings = (1...8).map {
         InsertSQL("INSERT INTO postings(entry, account, amount) VALUES " + Array(repeating: "(?, ?, ?)", count: $0).joined(separator: ", "))
     }
-    private static let insertAccount = InsertSQL("INSERT INTO accounts(id, kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?, ?)")
-    private static let insertEntry = InsertSQL(
+    static let account = InsertSQL("INSERT INTO accounts(id, kind, year, proposal, cost_centre) VALUES (?, ?, ?, ?, ?)")
+    static let entry = InsertSQL(
         """
         INSERT INTO entries(id, kind, proposal, year, to_year, effective, period, recorded_at, actor, reason, source, reverses, prev_hash, hash, on_behalf_of)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    static let insertForecast = InsertSQL(
+    static let forecast = InsertSQL(
         """
         INSERT INTO forecasts(id, proposal, year, period, forecast, rag, comment, recorded_at, actor, source, on_behalf_of, green, amber, red)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    static let insertReturnLine = InsertSQL(
+    static let returnLine = InsertSQL(
         """
         INSERT INTO return_lines(id, proposal, year, period, delivered_to_date, forecast, rag, comment, recorded_at, actor, source, on_behalf_of,
                                  delivered_blank, green, amber, red, impact, impact_foreseen)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    static let insertRecord = InsertSQL("INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)")
+    static let record = InsertSQL("INSERT INTO records(seq, tbl, key1, key2, hash) VALUES (?, ?, ?, ?, ?)")
+}
+
+/// The SQLite ledger's books are the store the application layer's use cases run over. What the
+/// protocol asks that another part of the ledger keeps is passed to it.
+extension BookStore: BookWrites {
+    public func transaction<T>(_ body: () throws -> T) throws -> T { try ledger.transaction(body) }
+
+    public func entry(_ id: Int64) throws -> JournalEntry? { try ledger.journal.entry(id) }
+
+    public func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel {
+        try ledger.organisation.operatingModel(of: costCentre)
+    }
+
+    public func insert(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence], by who: Provenance) throws {
+        try ledger.organisation.insert(costCentre, assignment: assignment, baselines: baselines, by: who)
+    }
+
+    public func insert(_ assignment: Assignment, by who: Provenance) throws { try ledger.organisation.insert(assignment, by: who) }
+
+    public func insertForecast(
+        ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney?, by who: Provenance
+    ) throws {
+        try ledger.returns.insertForecast(ref: ref, year: year, period: period, forecast: forecast, rag: rag, comment: comment, status: status, by: who)
+    }
 }

@@ -28,7 +28,7 @@ public struct AuthEvent: Sendable, Hashable {
 /// changes (`user_changes`, the latest row of a login in force, read through the `users` view), so
 /// a role, a holder binding, a password or a disabling is never edited in place. Sessions are not
 /// chained, but one counts only when the chained sign-in that began it is there.
-extension Ledger {
+extension PeopleStore {
     private static let userColumns = "login, name, role, holder, directorate, disabled, portfolio, email"
 
     /// A role this build does not know is read as a disabled member of no portfolio: it grants nothing.
@@ -56,13 +56,13 @@ extension Ledger {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, user.login, user.name, user.role.rawValue, user.holder, user.directorate, passwordHash, Int64(user.disabled ? 1 : 0), change,
             recordedAt, actor, onBehalfOf, user.portfolio, user.email)
-        try chain(.userChanges, db.lastInsertRowID)
+        try ledger.chain.append(.userChanges, db.lastInsertRowID)
     }
 
     /// Adds a user (checked by the use case, `PeopleWrites.addUser`); a login already taken is a
     /// conflict. Recorded in the sign-in log.
     public func insertUser(_ user: PortalUser, passwordHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws {
-        try transaction {
+        try ledger.transaction {
             let taken = try db.scalar("SELECT count(*) FROM user_changes WHERE lower(login) = lower(?)", user.login)
             if taken > 0 { throw LedgerError.conflict("there is already a user \(user.login) (logins are the same whatever their case)") }
             var added = user
@@ -77,12 +77,12 @@ extension Ledger {
 
     /// Every user as they stand, by login.
     public func users() throws -> [PortalUser] {
-        try db.query("SELECT \(Ledger.userColumns) FROM users ORDER BY login", map: Ledger.user(from:))
+        try db.query("SELECT \(PeopleStore.userColumns) FROM users ORDER BY login", map: PeopleStore.user(from:))
     }
 
     /// The user `login` as they stand, or nil.
     public func user(_ login: String) throws -> PortalUser? {
-        try db.first("SELECT \(Ledger.userColumns) FROM users WHERE login = ?", login, map: Ledger.user(from:))
+        try db.first("SELECT \(PeopleStore.userColumns) FROM users WHERE login = ?", login, map: PeopleStore.user(from:))
     }
 
     /// The stored password hash of `login`, or nil.
@@ -92,11 +92,11 @@ extension Ledger {
 
     /// Disables a user: their sessions end and their tokens stop working at once.
     public func disableUser(_ login: String, by actor: String, onBehalfOf: String? = nil, at time: Int64) throws {
-        try transaction {
+        try ledger.transaction {
             guard var u = try user(login), let hash = try passwordHash(login: login) else { throw LedgerError.notFound("there is no user \(login)") }
             guard !u.disabled else { throw LedgerError.conflict("\(login) is already disabled") }
             u.disabled = true
-            try recordUser(u, passwordHash: hash, change: "disabled", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
+            try recordUser(u, passwordHash: hash, change: "disabled", actor: actor, onBehalfOf: onBehalfOf, recordedAt: PeopleStore.isoTime(time))
             try db.run("UPDATE sessions SET ended = ? WHERE login = ? AND ended IS NULL", time, login)
             try recordAuthEvent("user disabled", login: login, address: "", at: time, actor: actor, detail: "")
         }
@@ -104,9 +104,9 @@ extension Ledger {
 
     /// Sets a new password (by its hash): the user's sessions end, so every browser signs in again.
     public func setPassword(_ login: String, passwordHash: String, by actor: String, onBehalfOf: String? = nil, at time: Int64) throws {
-        try transaction {
+        try ledger.transaction {
             guard let u = try user(login) else { throw LedgerError.notFound("there is no user \(login)") }
-            try recordUser(u, passwordHash: passwordHash, change: "password set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
+            try recordUser(u, passwordHash: passwordHash, change: "password set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: PeopleStore.isoTime(time))
             try db.run("UPDATE sessions SET ended = ? WHERE login = ? AND ended IS NULL", time, login)
             try recordAuthEvent("password set", login: login, address: "", at: time, actor: actor, detail: "")
         }
@@ -115,20 +115,20 @@ extension Ledger {
     /// Records a user's email address (or, with nil, its removal), checked by the use case
     /// (`PeopleWrites.setEmail`).
     public func recordEmail(_ login: String, _ email: String?, by actor: String, onBehalfOf: String?, at time: Int64) throws {
-        try transaction {
+        try ledger.transaction {
             guard var u = try user(login), let hash = try passwordHash(login: login) else { throw LedgerError.notFound("there is no user \(login)") }
             u.email = email
-            try recordUser(u, passwordHash: hash, change: email == nil ? "email removed" : "email set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: Ledger.isoTime(time))
+            try recordUser(u, passwordHash: hash, change: email == nil ? "email removed" : "email set", actor: actor, onBehalfOf: onBehalfOf, recordedAt: PeopleStore.isoTime(time))
         }
     }
 
     /// Records an API token by its hash (the use case, `PeopleWrites.addToken`, decides who may have one).
     public func insertToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws {
-        try transaction {
+        try ledger.transaction {
             try db.run(
                 "INSERT INTO tokens(login, token_hash, created_at, actor, on_behalf_of) VALUES (?, ?, ?, ?, ?)", login, tokenHash, recordedAt, actor,
                 onBehalfOf)
-            try chain(.tokens, db.lastInsertRowID)
+            try ledger.chain.append(.tokens, db.lastInsertRowID)
             try recordAuthEvent("token created", login: login, address: "", at: time, actor: actor, detail: "")
         }
     }
@@ -140,12 +140,12 @@ extension Ledger {
             SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled, u.portfolio, u.email FROM tokens t JOIN users u ON u.login = t.login
             WHERE t.token_hash = ? AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'tokens' AND r.key1 = t.id AND r.key2 = '')
             """,
-            tokenHash, map: Ledger.user(from:))
+            tokenHash, map: PeopleStore.user(from:))
     }
 
     /// Starts a session: the session row and the chained sign-in that vouches for it, together.
     public func startSession(idHash: String, login: String, address: String, at time: Int64, detail: String = "") throws {
-        try transaction {
+        try ledger.transaction {
             try db.run("INSERT INTO sessions(id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", idHash, login, time, time)
             try recordAuthEvent("login", login: login, address: address, at: time, actor: login, detail: detail, session: idHash)
         }
@@ -190,7 +190,7 @@ extension Ledger {
     /// Ends a session (timed out, or replaced by a new sign-in in the same browser), and says so in
     /// the chained log, so the row revived in the file stays dead.
     public func endSession(idHash: String, at time: Int64, why: String) throws {
-        try transaction {
+        try ledger.transaction {
             guard let login = try db.first("SELECT login FROM sessions WHERE id_hash = ? AND ended IS NULL", idHash, map: { $0.text(0) }) else {
                 return
             }
@@ -201,7 +201,7 @@ extension Ledger {
 
     /// Signs a session out: it ends, and the chained log says so (a revived row stays dead).
     public func signOut(idHash: String, login: String, address: String, at time: Int64) throws {
-        try transaction {
+        try ledger.transaction {
             try endSession(idHash: idHash, at: time)
             try recordAuthEvent("logout", login: login, address: address, at: time, actor: login, detail: "", session: idHash)
         }
@@ -211,11 +211,11 @@ extension Ledger {
     public func recordAuthEvent(
         _ event: String, login: String, address: String, at time: Int64, actor: String, detail: String, session: String? = nil
     ) throws {
-        try transaction {
+        try ledger.transaction {
             try db.run(
                 "INSERT INTO auth_events(at, event, login, address, detail, actor, session) VALUES (?, ?, ?, ?, ?, ?, ?)", time, event, login,
                 address, detail, actor, session)
-            try chain(.authEvents, db.lastInsertRowID)
+            try ledger.chain.append(.authEvents, db.lastInsertRowID)
         }
     }
 
@@ -235,4 +235,9 @@ extension Ledger {
             AuthEvent(at: $0.int(0), event: $0.text(1), login: $0.text(2), address: $0.text(3), detail: $0.text(4), actor: $0.text(5))
         }
     }
+}
+
+/// The portal's people are stored here for the use cases that manage them.
+extension PeopleStore: PeopleWrites {
+    public func transaction<T>(_ body: () throws -> T) throws -> T { try ledger.transaction(body) }
 }

@@ -3,7 +3,7 @@ import Foundation
 import MTFSDomain
 
 /// The checks `verify` makes over one pass of the ledger (``Ledger/verifyPass()``): positions, history, signs and identities.
-extension Ledger {
+extension Verifier {
     /// `position_lines` is a cache the triggers keep; recompute it from the pass and compare.
     ///
     /// The accounts (through `accounts_proposal`) and the kept lines (their primary key) are both
@@ -64,7 +64,7 @@ extension Ledger {
         func nextStored() throws -> (key: Key, position: Position)? {
             guard try stored.step() else { return nil }
             let row = Row(statement: stored)
-            return ((row.id(0), row.int(1), row.id(2)), Ledger.keptPosition(from: row, at: 3))
+            return ((row.id(0), row.int(1), row.id(2)), PositionStore.keptPosition(from: row, at: 3))
         }
 
         var problems: [String] = []
@@ -99,7 +99,7 @@ extension Ledger {
             return describe(key.proposal, key.year, key.kind.rawValue, Int(month), amount)
         }
         func describe(_ proposal: ProposalRef, _ year: FinancialYear, _ kind: String, _ month: Int, _ amount: Int64) -> String {
-            "\(proposal)'s \(kind) amount for \(year) is \(Pence(amount)) as at the end of \(Ledger.monthName(month))"
+            "\(proposal)'s \(kind) amount for \(year) is \(Pence(amount)) as at the end of \(BookStore.monthName(month))"
         }
         // A group found backdated later is checked from its postings instead (an entry dated earlier
         // changes the months its running total was checked at).
@@ -112,7 +112,7 @@ extension Ledger {
         for g in pass.history.backdated.sorted() where problems.count < 20 {
             let key = pass.history.keys[Int(g)]
             guard checked.insert(ProposalYear(key.proposal, key.year)).inserted else { continue }
-            if let p = try negativeHistory(proposal: key.proposal, year: key.year, fromCode: 0) {
+            if let p = try ledger.books.negativeHistory(proposal: key.proposal, year: key.year, fromCode: 0) {
                 problems.append(describe(key.proposal, key.year, p.kind, p.period, p.amount))
             }
         }

@@ -1,6 +1,6 @@
 import MTFSDomain
 
-extension Ledger {
+extension JournalStore {
     static let entryColumns = """
         e.id, e.kind, e.proposal, e.year, e.to_year, e.effective, e.recorded_at, e.actor, e.reason, e.source, e.reverses, e.prev_hash, e.hash, e.on_behalf_of
         """
@@ -12,13 +12,13 @@ extension Ledger {
 
     /// The entries the filter selects, oldest first.
     public func journal(_ filter: JournalFilter = JournalFilter()) throws -> [JournalEntry] {
-        let (clause, parameters) = Ledger.whereClause(filter)
+        let (clause, parameters) = JournalStore.whereClause(filter)
         return try journal(where: clause, parameters)
     }
 
     /// Visits the entries the filter selects, oldest first, without holding them all at once.
     public func forEachEntry(_ filter: JournalFilter, _ body: (JournalEntry) throws -> Void) throws {
-        let (clause, parameters) = Ledger.whereClause(filter)
+        let (clause, parameters) = JournalStore.whereClause(filter)
         try forEachEntry(where: clause, parameters, body)
     }
 
@@ -90,16 +90,16 @@ extension Ledger {
         var pending: JournalEntry?
         try db.forEach(
             """
-            SELECT \(Ledger.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
+            SELECT \(JournalStore.entryColumns), a.kind, a.year, a.proposal, a.cost_centre, p.amount
             FROM entries e LEFT JOIN postings p ON p.entry = e.id LEFT JOIN accounts a ON a.id = p.account
             \(clause) ORDER BY e.id
             """, parameters: parameters
         ) { row in
             if pending?.id != row.int(0) {
                 if let done = pending { try body(done) }
-                pending = try Ledger.entry(from: row)
+                pending = try JournalStore.entry(from: row)
             }
-            if let posting = Ledger.posting(from: row, at: 14) { pending?.postings.append(posting) }
+            if let posting = JournalStore.posting(from: row, at: 14) { pending?.postings.append(posting) }
         }
         if let done = pending { try body(done) }
     }
