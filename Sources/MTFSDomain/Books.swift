@@ -30,6 +30,13 @@ public protocol BookReads {
     func reversal(of id: Int64) throws -> Int64?
     /// Where a cost centre has sat, from when it was set up (empty for an unknown one).
     func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel
+    /// How the ledger first spelled a fund or a portfolio equal to `name` but for case, or nil.
+    func spelling(of name: String, as kind: NameKind) throws -> String?
+}
+
+/// The names the ledger keeps one spelling of, however a later return or pack capitalises them.
+public enum NameKind: Sendable {
+    case fund, portfolio
 }
 
 /// A store inside a write: it reads as ``BookReads`` and appends.
@@ -59,6 +66,16 @@ public protocol BookWrites: BookReads {
     func insert(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence], by who: Provenance) throws
     /// Records the window's first and last years.
     func recordWindow(_ range: YearRange, by who: Provenance) throws
+    /// Appends a cost centre's net budget for a year (refusing a second for the same year).
+    func insertBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws
+    /// Appends a line of a monthly return unless the latest line for the proposal, year and period
+    /// already says the same; returns whether it was appended.
+    func insertReturnLine(
+        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, deliveredBlank: Bool, forecast: Pence?, rag: RAG?,
+        status: StatusMoney?, comment: String, impact: ObservedImpact?, by who: Provenance
+    ) throws -> Bool
+    /// Appends a service impact identified when a saving was risk-assessed.
+    func insertImpact(_ impact: IdentifiedImpact, by who: Provenance) throws
 }
 
 /// What the application layer asks of a store about the people who sign in (SPEC §10): each change
@@ -118,6 +135,11 @@ extension BookReads {
 
     /// The window, or a refusal telling the user how to set one.
     public func requireWindow() throws -> YearRange { try YearRange.required(window()) }
+
+    /// Refuses a cost centre the ledger does not have.
+    public func requireCostCentre(_ code: CostCentreCode) throws {
+        guard try operatingModel(of: code).original(of: code) != nil else { throw LedgerError.notFound("unknown cost centre \(code)") }
+    }
 
     /// Refuses a year outside the window.
     public func checkInWindow(_ year: FinancialYear) throws { try requireWindow().check(year) }

@@ -34,6 +34,13 @@ public struct Assignment: Hashable, Sendable, Codable {
         self.model = model
         self.reason = reason
     }
+
+    /// Refuses a service, directorate or budget holder that is not a plain name.
+    public func checkNames() throws {
+        for (text, what) in [(service, "service"), (directorate, "directorate"), (budgetHolder, "budget holder")] {
+            try PlainText.checkName(text, what: what)
+        }
+    }
 }
 
 /// A budget line with its name. Where it sits over time is in ``OperatingModel``.

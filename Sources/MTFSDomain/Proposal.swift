@@ -135,6 +135,16 @@ public enum ImpactKind: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// A service impact a return reports (SPEC §5 v3), and whether the risk assessment foresaw it.
+public struct ObservedImpact: Sendable, Hashable {
+    public var text: String
+    public var foreseen: Bool
+    public init(text: String, foreseen: Bool) {
+        self.text = text
+        self.foreseen = foreseen
+    }
+}
+
 /// A service impact identified when a saving was risk-assessed, and its mitigation.
 public struct IdentifiedImpact: Sendable, Hashable, Codable {
     public var ref: ProposalRef

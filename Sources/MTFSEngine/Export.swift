@@ -56,7 +56,7 @@ public enum Export {
         }
         files[PackFormat.proposals] = csv(proposals)
 
-        let entries = try ledger.journal.journal()
+        let entries = try ledger.journal.entries()
         let reversed = Set(entries.compactMap(\.reverses))
         let kinds = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.kind) })
         var adjustments = [PackFormat.adjustmentColumns]

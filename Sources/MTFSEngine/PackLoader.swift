@@ -175,9 +175,9 @@ public struct PackLoader {
         }
         pack.organisation = []
         for row in pack.baselines {
-            try at(row.at, column: "cost_centre") { try ledger.organisation.requireCostCentre(row.costCentre) }
+            try at(row.at, column: "cost_centre") { try ledger.books.requireCostCentre(row.costCentre) }
             try at(row.at, column: "year") {
-                try ledger.organisation.addBaseline(costCentre: row.costCentre, year: row.year, netBudget: row.amount, by: who(row.at))
+                try ledger.books.addBaseline(costCentre: row.costCentre, year: row.year, netBudget: row.amount, by: who(row.at))
             }
             summary.baselines += 1
         }
@@ -199,7 +199,7 @@ public struct PackLoader {
                     continue
                 }
                 for share in row.proposal.costCentres {
-                    try at(row.at, column: "cost_centres") { try ledger.organisation.requireCostCentre(share.costCentre) }
+                    try at(row.at, column: "cost_centres") { try ledger.books.requireCostCentre(share.costCentre) }
                 }
                 if let replaced = row.proposal.replaces, !known.contains(replaced) {
                     throw InputError(
@@ -235,7 +235,7 @@ public struct PackLoader {
         for (given, at) in pack.impacts {
             var impact = given
             impact.ref = try ref(given.ref, at: at)
-            try self.at(at, column: "impact") { try ledger.returns.addImpact(impact, by: who(at)) }
+            try self.at(at, column: "impact") { try ledger.books.addImpact(impact, by: who(at)) }
             summary.impacts += 1
         }
         pack.impacts = []
@@ -374,7 +374,7 @@ public struct PackLoader {
                     changed = true
                 }
             }
-            if try ledger.returns.recordReturnLine(
+            if try ledger.books.recordReturnLine(
                 ref: row.ref, year: row.year, period: ret.period, deliveredToDate: delivered, deliveredBlank: row.deliveredToDate == nil,
                 forecast: row.forecast, rag: row.rag, status: row.status, comment: row.comment, impact: row.impact, by: by)
             {

@@ -90,7 +90,7 @@ public struct ReminderPlan: Sendable {
     ) throws -> ReminderPlan {
         try ledger.read {
             let users = try ledger.people.users().filter { !$0.disabled }
-            let history = try ledger.reminders.reminders()
+            let history = try ledger.reminders.all()
             let window = try ledger.books.requireWindow()
             var plan = ReminderPlan(asOf: asOf)
             // A try is the same reminder when its kind, subject and recipient are.

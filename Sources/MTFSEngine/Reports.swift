@@ -229,7 +229,7 @@ public struct ProposalDetail: Sendable {
                 centres: p.costCentres.map { Centre(share: $0, holder: model.assignment(of: $0.costCentre, on: today)) },
                 positions: byYear.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                 forecasts: try ledger.returns.latestForecasts(ref: ref),
-                entries: try ledger.journal.journal(JournalFilter(proposal: ref)))
+                entries: try ledger.journal.entries(JournalFilter(proposal: ref)))
             detail.returnedAt = Dictionary(returned.map { ($0.key.year, $0.value) }, uniquingKeysWith: max)
             return detail
         }

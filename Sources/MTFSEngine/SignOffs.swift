@@ -15,6 +15,7 @@ public enum SignOffs {
     ) throws -> SignOff {
         try ledger.transaction {
             guard !holder.trimmingSpaces().isEmpty else { throw LedgerError.refused("the budget holder's name is empty") }
+            try PlainText.checkName(holder, what: "budget holder")
             if let problem = PlainText.problem(comment, limit: PlainText.noteLimit) { throw LedgerError.refused("the comment \(problem)") }
             let window = try ledger.books.requireWindow()
             guard window.contains(period.year) else {
@@ -34,7 +35,7 @@ public enum SignOffs {
             let statement = try builder.statement(for: holder)
             // Signing the same figures twice records nothing new: a second click, a form sent
             // again, a script run twice. Figures that changed since the last sign-off may be signed.
-            if let earlier = try ledger.signOffs.signOff(holder: holder, for: period), earlier.figures == statement.figures.text {
+            if let earlier = try ledger.signOffs.find(holder: holder, for: period), earlier.figures == statement.figures.text {
                 throw LedgerError.conflict(
                     "\(holder)'s statement for \(period) is already signed with these figures (by \(earlier.signer) on \(earlier.signedAt.prefix(10))); nothing was recorded")
             }
@@ -42,9 +43,9 @@ public enum SignOffs {
                 throw LedgerError.conflict(
                     "The figures changed after the page was shown (a return or entry was recorded meanwhile); nothing was signed. Open the statement again, check it and sign.")
             }
-            try ledger.signOffs.signOff(
+            try ledger.signOffs.record(
                 holder: holder, period: period, comment: comment, figures: statement.figures.text, head: builder.head, by: who)
-            return try ledger.signOffs.signOff(holder: holder, for: period) ?? SignOff(
+            return try ledger.signOffs.find(holder: holder, for: period) ?? SignOff(
                 holder: holder, period: period, signedBy: who.actor, signedAt: who.recordedAt, comment: comment)
         }
     }

@@ -102,7 +102,7 @@ public struct StatementBuilder: Sendable {
         // Every sign-off up to the period, read once (in period then id order, so the last seen wins).
         var before: [String: SignOff] = [:]
         var now: [String: SignOff] = [:]
-        for signed in try ledger.signOffs.signOffs(upTo: period) {
+        for signed in try ledger.signOffs.all(upTo: period) {
             if signed.period == period { now[signed.holder] = signed } else { before[signed.holder] = signed }
         }
         signedBefore = before

@@ -77,7 +77,7 @@ public struct RemindJob: Sendable {
         let lock = sender == nil ? nil : try RunLock(path: real + ".remind-lock", wait: lockWait)
         defer { lock?.release() }
         let (settings, plan) = try service.read { ledger in
-            let settings = try ledger.settings.reminderSettings()
+            let settings = try ReminderSettings(storedIn: ledger)
             return (settings, try ReminderPlan.make(ledger: ledger, asOf: asOf, settings: settings, reconcile: try ledger.settings.reconcileSettings()))
         }
         var report = Report(plan: plan, from: settings.from)
@@ -97,7 +97,7 @@ public struct RemindJob: Sendable {
             // meanwhile is honoured, and anything recorded as sent (even outside the chain, which
             // verify reports) is never sent again.
             let (current, already) = try service.read { ledger in
-                (try ledger.people.user(due.recipient.login), try ledger.reminders.reminderEverSent(kind: due.kind, subjectKey: due.subjectKey, login: due.recipient.login))
+                (try ledger.people.user(due.recipient.login), try ledger.reminders.everSent(kind: due.kind, subjectKey: due.subjectKey, login: due.recipient.login))
             }
             guard let recipient = current, !recipient.disabled, let address = recipient.email, !already else { continue }
             let answer: SMTPRelay.Answer
@@ -121,7 +121,7 @@ public struct RemindJob: Sendable {
             var attempt = 0
             while true {
                 do {
-                    try service.write { try $0.reminders.recordReminder(record, by: who) }
+                    try service.write { try $0.reminders.record(record, by: who) }
                     break
                 } catch let e as DatabaseError where e.isBusy && attempt < 3 {
                     // Busy (another writer held the ledger past the busy timeout): wait and write again.

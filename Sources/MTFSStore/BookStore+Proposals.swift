@@ -6,43 +6,15 @@ import MTFSDomain
 extension BookStore {
     // MARK: - Proposals
 
-    /// Adds a proposal, with no targets yet (each is an approval the use case appends after it:
-    /// `BookWrites.addProposal`), and returns it as stored: its portfolio, holder and priority
-    /// trimmed, its fund and portfolio spelled as the ledger first spelled them.
+    /// Adds a proposal, with no targets yet (each is an approval the use case appends after it),
+    /// as the use case has checked and spelled it (`BookWrites.addProposal`). A ref already taken
+    /// is a conflict (the table's key).
     @discardableResult
     public func insert(_ proposal: Proposal, by who: Provenance) throws -> Proposal {
         try ledger.transaction {
-            try proposal.validate()
             if try self.proposal(proposal.ref) != nil {
                 throw LedgerError.conflict("proposal \(proposal.ref) already exists")
             }
-            if let same = try db.first(
-                "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(proposal.ref.rawValue), map: { $0.text(0) })
-            {
-                throw LedgerError.conflict("proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
-            }
-            var proposal = proposal
-            proposal.portfolio = proposal.portfolio?.trimmingSpaces()
-            proposal.portfolioHolder = proposal.portfolioHolder?.trimmingSpaces()
-            proposal.priority = proposal.priority?.trimmingSpaces()
-            // One portfolio, however it is capitalised: the first spelling in the ledger stands, so a
-            // member's account names one portfolio and never two that differ only in case.
-            if let portfolio = proposal.portfolio,
-                let spelled = try db.first("SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1", portfolio, map: { $0.text(0) })
-            {
-                proposal.portfolio = spelled
-            }
-            // One fund, however it is capitalised: the first spelling in the ledger stands ("hra" is HRA).
-            if proposal.fund.lowercased() == Proposal.generalFund.lowercased() {
-                proposal.fund = Proposal.generalFund
-            } else if let spelled = try db.first(
-                "SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1", proposal.fund.trimmingSpaces(), map: { $0.text(0) })
-            {
-                proposal.fund = spelled
-            } else {
-                proposal.fund = proposal.fund.trimmingSpaces()
-            }
-            for share in proposal.costCentres { try ledger.organisation.requireCostCentre(share.costCentre) }
             try db.run(
                 """
                 INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,
@@ -80,6 +52,16 @@ extension BookStore {
         if try proposal(ref) != nil { return ref }
         return try db.first(
             "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
+    }
+
+    /// How the ledger first spelled a fund or portfolio equal to `name` but for case, or nil.
+    public func spelling(of name: String, as kind: NameKind) throws -> String? {
+        let sql =
+            switch kind {
+            case .fund: "SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1"
+            case .portfolio: "SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1"
+            }
+        return try db.first(sql, name, map: { $0.text(0) })
     }
 
     /// Every proposal, by ref.

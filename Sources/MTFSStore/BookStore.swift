@@ -186,8 +186,8 @@ extension BookStore {
     /// The years the ledger covers, or nil before `init` or the first pack.
     public func window() throws -> YearRange? {
         if db.inTransaction, let cached = ledger.cache.window { return cached }
-        let first = try ledger.settings.setting("first_year")
-        let last = try ledger.settings.setting("last_year")
+        let first = try ledger.settings.value("first_year")
+        let last = try ledger.settings.value("last_year")
         guard let first, let last, let a = Int(first), let b = Int(last) else { return nil }
         let range = YearRange(first: FinancialYear(startYear: a), last: FinancialYear(startYear: b))
         if db.inTransaction { ledger.cache.window = .some(range) }
@@ -249,9 +249,24 @@ extension BookStore: BookWrites {
 
     public func insert(_ assignment: Assignment, by who: Provenance) throws { try ledger.organisation.insert(assignment, by: who) }
 
+    public func insertBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
+        try ledger.organisation.insertBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who)
+    }
+
     public func insertForecast(
         ref: ProposalRef, year: FinancialYear, period: Period, forecast: Pence, rag: RAG, comment: String, status: StatusMoney?, by who: Provenance
     ) throws {
         try ledger.returns.insertForecast(ref: ref, year: year, period: period, forecast: forecast, rag: rag, comment: comment, status: status, by: who)
     }
+
+    public func insertReturnLine(
+        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, deliveredBlank: Bool, forecast: Pence?, rag: RAG?,
+        status: StatusMoney?, comment: String, impact: ObservedImpact?, by who: Provenance
+    ) throws -> Bool {
+        try ledger.returns.insertReturnLine(
+            ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank, forecast: forecast, rag: rag,
+            status: status, comment: comment, impact: impact, by: who)
+    }
+
+    public func insertImpact(_ impact: IdentifiedImpact, by who: Provenance) throws { try ledger.returns.insertImpact(impact, by: who) }
 }

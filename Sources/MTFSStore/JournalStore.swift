@@ -11,7 +11,7 @@ extension JournalStore {
     }
 
     /// The entries the filter selects, oldest first.
-    public func journal(_ filter: JournalFilter = JournalFilter()) throws -> [JournalEntry] {
+    public func entries(_ filter: JournalFilter = JournalFilter()) throws -> [JournalEntry] {
         let (clause, parameters) = JournalStore.whereClause(filter)
         return try journal(where: clause, parameters)
     }

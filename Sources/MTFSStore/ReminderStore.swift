@@ -40,9 +40,9 @@ public struct ReminderRecord: Sendable, Hashable {
 extension ReminderStore {
     /// Records a reminder tried, in the record chain. A second `sent` for the same kind, subject
     /// and recipient is a conflict: the database refuses it as the rule does.
-    public func recordReminder(_ r: ReminderRecord, by who: Provenance) throws {
+    public func record(_ r: ReminderRecord, by who: Provenance) throws {
         try ledger.transaction {
-            if r.sent, try reminderEverSent(kind: r.kind, subjectKey: r.subjectKey, login: r.login) {
+            if r.sent, try everSent(kind: r.kind, subjectKey: r.subjectKey, login: r.login) {
                 throw LedgerError.conflict("the \(r.kind.text) \(r.subjectKey) was already sent to \(r.login)")
             }
             try db.run(
@@ -57,13 +57,13 @@ extension ReminderStore {
 
     /// Whether any row says this reminder was sent, in the chain or not (a row beside the chain is
     /// tampering, which verify reports; the reminder is still never sent again).
-    public func reminderEverSent(kind: ReminderKind, subjectKey: String, login: String) throws -> Bool {
+    public func everSent(kind: ReminderKind, subjectKey: String, login: String) throws -> Bool {
         try db.scalar("SELECT count(*) FROM reminders WHERE kind = ? AND subject_key = ? AND login = ? AND outcome = 'sent'", kind.rawValue, subjectKey, login) > 0
     }
 
     /// Every reminder tried, oldest first, or only those about `period` (only rows in the record
     /// chain count).
-    public func reminders(about period: Period? = nil) throws -> [ReminderRecord] {
+    public func all(about period: Period? = nil) throws -> [ReminderRecord] {
         try db.query(
             """
             SELECT kind, subject_key, holder, period, login, address, outcome, relay, title, detail, recorded_at FROM reminders m

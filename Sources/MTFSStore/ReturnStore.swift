@@ -45,23 +45,21 @@ extension ReturnStore {
         try db.query("SELECT DISTINCT period FROM forecasts ORDER BY period") { Period(code: Int($0.int(0))) }.compactMap { $0 }
     }
 
-    /// Records a line of a monthly return unless the latest line for the proposal, year and period
-    /// already says the same; returns whether it was recorded.
-    @discardableResult
-    public func recordReturnLine(
-        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, deliveredBlank: Bool = false,
-        forecast: Pence?, rag: RAG?, status: StatusMoney? = nil, comment: String, impact: ObservedImpact? = nil, by who: Provenance
+    /// Appends a line of a monthly return unless the latest line for the proposal, year and period
+    /// already says the same; returns whether it was appended (the rules a line keeps are the use
+    /// case's: `BookWrites.recordReturnLine`).
+    public func insertReturnLine(
+        ref: ProposalRef, year: FinancialYear, period: Period, deliveredToDate: Pence, deliveredBlank: Bool,
+        forecast: Pence?, rag: RAG?, status: StatusMoney?, comment: String, impact: ObservedImpact?, by who: Provenance
     ) throws -> Bool {
         // The line and its record land together (and its head is logged) even when called alone.
         if !db.inTransaction {
             return try ledger.transaction {
-                try recordReturnLine(
+                try insertReturnLine(
                     ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank,
                     forecast: forecast, rag: rag, status: status, comment: comment, impact: impact, by: who)
             }
         }
-        try ledger.books.checkPeriodInWindow(period)
-        try PlainText.checkComment(comment)
         // A proposal added in this write has only the lines recorded in it: none for a later period.
         let key = ProposalYear(ref, year)
         let none = db.inTransaction && ledger.cache.newProposals.contains(ref) && ledger.cache.newReturnPeriods[key, default: 0] < period.code
@@ -277,16 +275,6 @@ public struct ReturnLineRecord: Sendable, Hashable {
     public var impact: ObservedImpact? = nil
 }
 
-/// A service impact a return reports (SPEC §5 v3), and whether the risk assessment foresaw it.
-public struct ObservedImpact: Sendable, Hashable {
-    public var text: String
-    public var foreseen: Bool
-    public init(text: String, foreseen: Bool) {
-        self.text = text
-        self.foreseen = foreseen
-    }
-}
-
 /// A return line's service impact, with where and when it was reported.
 public struct ImpactReport: Sendable, Hashable {
     public var ref: ProposalRef
@@ -301,12 +289,10 @@ public struct ImpactReport: Sendable, Hashable {
 }
 
 extension ReturnStore {
-    /// Records a service impact identified when a saving was risk-assessed.
-    public func addImpact(_ impact: IdentifiedImpact, by who: Provenance) throws {
+    /// Appends a service impact identified when a saving was risk-assessed (the rules it keeps are
+    /// the use case's: `BookWrites.addImpact`).
+    public func insertImpact(_ impact: IdentifiedImpact, by who: Provenance) throws {
         try ledger.transaction {
-            _ = try ledger.books.requireProposal(impact.ref)
-            try PlainText.checkName(impact.impact, what: "impact")
-            try PlainText.checkComment(impact.mitigation)
             try db.run(
                 "INSERT INTO impacts(proposal, kind, impact, mitigation, recorded_at, actor, source, on_behalf_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 impact.ref, impact.kind.rawValue, impact.impact, impact.mitigation, who.recordedAt, who.actor, who.source, who.onBehalfOf)

@@ -2,12 +2,12 @@ import MTFSDomain
 
 extension SettingStore {
     /// A setting stored with the ledger (its latest value), or nil.
-    public func setting(_ key: String) throws -> String? {
+    public func value(_ key: String) throws -> String? {
         try db.first("SELECT value FROM setting_changes WHERE key = ? ORDER BY id DESC LIMIT 1", key) { $0.text(0) }
     }
 
     /// Every setting stored with the ledger (the latest value of each key), but the MTFS window.
-    public func settings() throws -> [String: String] {
+    public func all() throws -> [String: String] {
         var out: [String: String] = [:]
         try db.forEach("SELECT key, value FROM setting_changes WHERE key NOT IN ('first_year', 'last_year') ORDER BY id") { row in
             out[row.text(0)] = row.text(1)
@@ -16,7 +16,7 @@ extension SettingStore {
     }
 
     /// Stores a new value of a setting; earlier values stay in its history.
-    public func setSetting(_ key: String, _ value: String, by who: Provenance) throws {
+    public func set(_ key: String, _ value: String, by who: Provenance) throws {
         try ledger.transaction { try recordSetting(key, value, by: who) }
     }
 
@@ -30,15 +30,9 @@ extension SettingStore {
     /// The reconciliation settings stored with the ledger, over the defaults.
     public func reconcileSettings() throws -> ReconcileSettings {
         var s = ReconcileSettings()
-        for (name, value) in try settings() {
+        for (name, value) in try all() {
             if let key = SettingKey(rawValue: name) { try s.set(key, value) }
         }
         return s
-    }
-
-    /// The reminder settings stored with the ledger (SPEC §11), defaults for the rest.
-    public func reminderSettings() throws -> ReminderSettings {
-        let stored = try settings()
-        do throws(DomainError) { return try ReminderSettings(stored: stored) } catch { throw LedgerError.refused(error.explanation) }
     }
 }

@@ -3,11 +3,10 @@ import MTFSDomain
 extension SignOffStore {
     /// Records a sign-off of `holder`'s statement for `period` (append-only, in the record chain):
     /// the figures signed, their hash and the chain head they were read at.
-    public func signOff(
+    public func record(
         holder: String, period: Period, comment: String, figures: String, head: ChainHead, by who: Provenance
     ) throws {
         try ledger.transaction {
-            try PlainText.checkName(holder, what: "budget holder")
             try db.run(
                 """
                 INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source, on_behalf_of, head, figures, figures_hash)
@@ -30,7 +29,7 @@ extension SignOffStore {
     }
 
     /// The latest sign-off of `holder`'s statements for a period up to `period`.
-    public func latestSignOff(holder: String, upTo period: Period) throws -> SignOff? {
+    public func latest(holder: String, upTo period: Period) throws -> SignOff? {
         try db.first(
             "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE holder = ? AND period <= ? ORDER BY period DESC, id DESC LIMIT 1",
             holder, period.code
@@ -38,7 +37,7 @@ extension SignOffStore {
     }
 
     /// The latest sign-off of `holder`'s statement for exactly `period`.
-    public func signOff(holder: String, for period: Period) throws -> SignOff? {
+    public func find(holder: String, for period: Period) throws -> SignOff? {
         try db.first(
             "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE holder = ? AND period = ? ORDER BY id DESC LIMIT 1", holder, period.code
         ) { SignOffStore.signOff(from: $0, fallback: period) }
@@ -46,7 +45,7 @@ extension SignOffStore {
 
     /// Every sign-off of a statement for a period up to `period`, oldest period first and, within a
     /// period, in the order recorded: what a statement run for all holders reads once.
-    public func signOffs(upTo period: Period) throws -> [SignOff] {
+    public func all(upTo period: Period) throws -> [SignOff] {
         try db.query(
             "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE period <= ? ORDER BY period, id", parameters: [period.code]
         ) { SignOffStore.signOff(from: $0, fallback: period) }

@@ -19,7 +19,7 @@ extension Portal {
             user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
         let (dueDay, reminders, users) = try await service.reading { ledger in
-            (try ledger.settings.reminderSettings().dueDay, try ledger.reminders.reminders(about: p).filter { $0.holder != nil }, try ledger.people.users())
+            (try ReminderSettings(storedIn: ledger).dueDay, try ledger.reminders.all(about: p).filter { $0.holder != nil }, try ledger.people.users())
         }
         var t = Table(columns: [
             .init("holder", "Budget holder"), .init("directorates", "Directorate"), .init("return", "Return for the month"), .init("signed", "Sign-off"),

@@ -313,7 +313,7 @@ extension Portal {
         let (returns, signOffs) = try await service.reading { ledger -> ([ReturnLineRecord], [SignOff]) in
             let refs = try ledger.books.proposals().filter { $0.owner == holder }.map(\.ref)
             let latest = try ledger.signOffs.latestDataPeriod() ?? Period(year: FinancialYear(startYear: 2000), number: 1)
-            return (try ledger.returns.returnLines(refs: refs), try ledger.signOffs.signOffs(upTo: latest).filter { $0.holder == holder })
+            return (try ledger.returns.returnLines(refs: refs), try ledger.signOffs.all(upTo: latest).filter { $0.holder == holder })
         }
         var t = Table(columns: [
             .init("period", "Month"), .init("ref", "Ref"), .init("year", "Year"), .init("delivered", "Delivered to date"), .init("forecast", "Forecast"),

@@ -9,7 +9,7 @@ import MTFSStore
 /// addresses are on this page only: no holder sees another's.
 extension Portal {
     func usersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext, error: (login: String, message: String)?) async throws -> Response {
-        let (users, reminders) = try await service.reading { ledger in (try ledger.people.users(), try ledger.reminders.reminders()) }
+        let (users, reminders) = try await service.reading { ledger in (try ledger.people.users(), try ledger.reminders.all()) }
         let saved = Portal.query(request)["saved"]
         var body: HTML = "<header><h1>Users</h1><p class=\"meta\">\(users.count) user\(users.count == 1 ? "" : "s"). Reminders go to the address set here; a user with none is not reminded.</p></header>"
         if let saved, users.contains(where: { $0.login == saved }) {

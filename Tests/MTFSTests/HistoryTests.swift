@@ -390,7 +390,7 @@ struct HistoryTests {
         // what plain SQL with the right hashes would leave.
         let ledger = try Ledger(path: cli.ledger)
         ledger.headLog = nil
-        try ledger.signOffs.signOff(
+        try ledger.signOffs.record(
             holder: "Helen Brandt", period: Period(code: 202310)!, comment: "", figures: "forged", head: try ledger.head(),
             by: Provenance(actor: "helen", recordedAt: "2023-12-04T09:00:00Z", source: "command line"))
         let appended = try cli.run(["verify"])
@@ -470,7 +470,7 @@ struct HistoryTests {
         let row = try #require(csv.split(separator: "\r\n").last.map(String.init))
         #expect(row.contains(",\(Clock.loginName),Finance BP,"), "\(row)")
         let ledger = try Ledger(path: cli.ledger, readOnly: true)
-        let entry = try #require(try ledger.journal.journal(JournalFilter(kind: .deliver)).last)
+        let entry = try #require(try ledger.journal.entries(JournalFilter(kind: .deliver)).last)
         #expect(entry.actor == Clock.loginName && entry.onBehalfOf == "Finance BP")
     }
 

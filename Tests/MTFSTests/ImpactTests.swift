@@ -23,13 +23,13 @@ struct ImpactTests {
         p.risk = risk
         try s.ledger.books.addProposal(p, targets: [fy(2023): pounds(100_000)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
         for kind in identified {
-            try s.ledger.returns.addImpact(IdentifiedImpact(ref: "P-1", kind: kind, impact: "Shorter hours", mitigation: "Self-service"), by: testWho)
+            try s.ledger.books.addImpact(IdentifiedImpact(ref: "P-1", kind: kind, impact: "Shorter hours", mitigation: "Self-service"), by: testWho)
         }
         return s
     }
 
     func report(_ s: Scenario, _ period: String, impact: String? = nil, foreseen: Bool = false, comment: String = "") throws {
-        try s.ledger.returns.recordReturnLine(
+        try s.ledger.books.recordReturnLine(
             ref: "P-1", year: fy(2023), period: try Period(parsing: period), deliveredToDate: pounds(10_000), forecast: nil, rag: nil,
             comment: comment, impact: impact.map { ObservedImpact(text: $0, foreseen: foreseen) }, by: testWho)
     }

@@ -358,7 +358,7 @@ struct LedgerTests {
         #expect(report.entries == Int(entries))
         #expect(try ledger.db.scalar("SELECT count(*) FROM records WHERE tbl = 'entries'") == entries)
         #expect(try ledger.db.scalar("SELECT count(*) FROM records WHERE tbl = 'forecasts'") == forecasts)
-        #expect(try ledger.settings.setting("behind-profile-minimum") == "£25,000.00")
+        #expect(try ledger.settings.value("behind-profile-minimum") == "£25,000.00")
         #expect(try ledger.books.window() == YearRange(first: fy(2023), last: fy(2025)))
         #expect(report.head.count == (try ledger.db.scalar("SELECT count(*) FROM records")))
         // The balances are those the previous version printed for it, to the penny.

@@ -122,7 +122,7 @@ struct MonthsWorkTests {
         let api = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"\"}", headers: ["Authorization": "Bearer \(token)"])
         #expect(api.status == 409 && api.body.contains("\"errors\""), "\(api.body)")
-        #expect(try f.service.read { try $0.signOffs.signOffs(upTo: Period(year: fy(2023), number: 7)).filter { $0.holder == "Helen Brandt" }.count } == 1)
+        #expect(try f.service.read { try $0.signOffs.all(upTo: Period(year: fy(2023), number: 7)).filter { $0.holder == "Helen Brandt" }.count } == 1)
         // The command line likewise.
         let cli = CLI()
         let ledger = f.dir.path("portal.sqlite")

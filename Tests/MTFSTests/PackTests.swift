@@ -209,7 +209,7 @@ struct PackTests {
         .write(to: URL(fileURLWithPath: dir.path("2023-09.csv")))
         let corrected = try loader.importReturn(try ParsedReturn.read(path: dir.path("2023-09.csv")))
         #expect(corrected.deliveries == 1 && corrected.deliveredChange == pounds(2_500) && corrected.forecasts == 0)
-        let last = try #require(try ledger.journal.journal().last)
+        let last = try #require(try ledger.journal.entries().last)
         #expect(last.kind == .deliver && last.amount == pounds(2_500) && last.source.hasSuffix("2023-09.csv line 2"))
         #expect(try ledger.books.balance(of: "P-1", .delivered, fy(2023)) == pounds(47_500))
 
@@ -251,7 +251,7 @@ struct PackTests {
         _ = try loadPack(dir.path("export"), into: second)
         #expect(try first.positions.positionLines() == second.positions.positionLines())
         func shape(_ l: Ledger) throws -> [String] {
-            try l.journal.journal().map {
+            try l.journal.entries().map {
                 "\($0.id) \($0.kind) \($0.proposal) \($0.year) \($0.toYear?.description ?? "") \($0.effective) \($0.postings.sorted { $0.account < $1.account })"
             }
         }

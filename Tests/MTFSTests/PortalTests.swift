@@ -137,7 +137,7 @@ final class PortalFixture: @unchecked Sendable {
         return (cookie, Credentials.csrfToken(session: cookie))
     }
 
-    func journalCount() throws -> Int { try service.read { try $0.journal.journal().count } }
+    func journalCount() throws -> Int { try service.read { try $0.journal.entries().count } }
     func returnLineCount() throws -> Int64 { try service.read { try $0.db.scalar("SELECT count(*) FROM return_lines") } }
 }
 
@@ -218,7 +218,7 @@ struct PortalSecurityTests {
         let signed = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\", \"comment\": \"ok\"}", headers: ["Authorization": "Bearer \(token)"])
         #expect(signed.status == 201 && signed.body.contains("Helen Brandt"))
-        let offs = try f.service.read { try $0.signOffs.signOffs(upTo: Period(year: fy(2023), number: 7)) }
+        let offs = try f.service.read { try $0.signOffs.all(upTo: Period(year: fy(2023), number: 7)) }
         #expect(offs.map(\.holder) == ["Helen Brandt"] && offs[0].signedBy == "helen")
         // The CFO reads anyone's; a finance user only their directorate's.
         let cfo = try await f.signIn("cfo")
@@ -304,7 +304,7 @@ struct PortalSecurityTests {
         #expect(before > 0)
         #expect(try await count("SL01") == before)
         // Flag only shortfalls of £10m or more: the next request sees the new head, and no SL01.
-        try f.service.write { try $0.settings.setSetting("behind-profile-minimum", "10000000", by: testWho) }
+        try f.service.write { try $0.settings.set("behind-profile-minimum", "10000000", by: testWho) }
         #expect(try await count("SL01") == 0)
     }
 
@@ -324,7 +324,7 @@ struct PortalSecurityTests {
         #expect(try await f.request("POST", "/sign-off", cookie: helen.cookie, form: [("period", "2023-10")]).status == 403)
         #expect(try await f.request("POST", "/api/v1/sign-offs", cookie: helen.cookie, json: "{\"period\": \"2023-10\"}").status == 403)
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
-        #expect(try f.service.read { try $0.signOffs.signOffs(upTo: Period(year: fy(2023), number: 7)) }.isEmpty)
+        #expect(try f.service.read { try $0.signOffs.all(upTo: Period(year: fy(2023), number: 7)) }.isEmpty)
         // With it (form field or header), the same writes go through.
         let posted = try await f.request("POST", "/return", cookie: helen.cookie, form: form + [("csrf", helen.csrf)])
         #expect(posted.status == 200 && posted.body.contains("Return posted"))
@@ -438,7 +438,7 @@ struct PortalSecurityTests {
             json: "{\"period\": \"2023-11\", \"lines\": [{\"ref\": \"PEO-09\", \"year\": \"2023/24\", \"delivered_to_date\": 95000, \"forecast\": 150000, \"rag\": \"G\"}]}",
             headers: auth)
         #expect(good.status == 200 && good.body.contains("\"deliveries\": 1"), "\(good.body)")
-        let entry = try #require(try f.service.read { try $0.journal.journal().last })
+        let entry = try #require(try f.service.read { try $0.journal.entries().last })
         #expect(entry.actor == "fbp.people" && entry.source.contains("the API"))
 
         // The description is for callers who are signed in (its enums name the ledger's people and savings).

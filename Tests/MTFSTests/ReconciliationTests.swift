@@ -66,7 +66,7 @@ final class Scenario {
         _ ref: ProposalRef, period: String, delivered: Int64, forecast: Int64? = nil, rag: RAG? = nil, comment: String = "ok", year: Int = 2023
     ) throws {
         let p = try Period(parsing: period)
-        try ledger.returns.recordReturnLine(
+        try ledger.books.recordReturnLine(
             ref: ref, year: fy(year), period: p, deliveredToDate: pounds(delivered), forecast: forecast.map(pounds),
             rag: rag, comment: comment, by: testWho)
         if let forecast, let rag {

@@ -137,8 +137,8 @@ struct RemindersTests {
         // Every message is in the record chain, and verify passes.
         try c.expectOK(["verify"])
         let ledger = try Ledger(path: c.ledger, readOnly: true)
-        #expect(try ledger.reminders.reminders().filter(\.sent).count == 4)
-        #expect(try ledger.reminders.reminders().allSatisfy { $0.relay.hasPrefix("250") })
+        #expect(try ledger.reminders.all().filter(\.sent).count == 4)
+        #expect(try ledger.reminders.all().allSatisfy { $0.relay.hasPrefix("250") })
 
         // A new finding later: the digest tells only of what is new.
         let later = try c.run(["remind", "--smtp", relay.url, "--smtp-insecure", "--as-of", "2023-12-14"])
@@ -158,7 +158,7 @@ struct RemindersTests {
             #expect(r.err.contains("3 reminders could not be sent"))
             #expect(r.out.contains("FAILED: 551"))
             #expect(bad.received().map(\.to) == [["cfo@council.gov.uk"]])
-            let tries = try Ledger(path: c.ledger, readOnly: true).reminders.reminders()
+            let tries = try Ledger(path: c.ledger, readOnly: true).reminders.all()
             #expect(tries.filter { !$0.sent }.count == 3)
             #expect(tries.contains { !$0.sent && $0.login == "helen" && $0.relay.contains("551") })
         }
@@ -397,7 +397,7 @@ struct ReminderRuleTests {
             let p = Period(year: fy(2023), number: n)
             for h in holders {
                 for (k, ref) in lines[h]!.enumerated() where Int.random(in: 0..<4, using: &rng) > 0 {
-                    try ledger.returns.recordReturnLine(
+                    try ledger.books.recordReturnLine(
                         ref: ref, year: fy(2023), period: p, deliveredToDate: pounds(Int64(n * 1_000 + k)), forecast: pounds(120_000), rag: .green, comment: "", by: testWho)
                     returned[h, default: [:]][n, default: 0] += 1
                 }
@@ -453,7 +453,7 @@ struct ReminderRuleTests {
             let roll = Int.random(in: 0..<4, using: &rng)
             guard roll < 2, inWindow(returnK) else { continue }
             let p = Period(year: fy(2023), number: returnN)
-            try ledger.reminders.recordReminder(
+            try ledger.reminders.record(
                 ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: h, period: p), holder: h, period: p,
                     login: h.lowercased(), address: "x@council.gov.uk", sent: roll == 0, relay: roll == 0 ? "250 ok" : "551 no", title: "t"), by: testWho)
             if roll == 0 { sentBefore.insert(h) } else { failedBefore.insert(h) }
@@ -516,10 +516,10 @@ struct ReminderPortalTests {
         // The board: a sent reminder and a failed one, each in words.
         let p = Period(year: fy(2023), number: 7)
         try f.service.write { ledger in
-            try ledger.reminders.recordReminder(
+            try ledger.reminders.record(
                 ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: "Helen Brandt", period: p), holder: "Helen Brandt", period: p,
                     login: "helen", address: "helen.brandt@council.gov.uk", sent: true, relay: "250 ok", title: "t", recordedAt: ""), by: testWho)
-            try ledger.reminders.recordReminder(
+            try ledger.reminders.record(
                 ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: "Sanjay Patel", period: p), holder: "Sanjay Patel", period: p,
                     login: "sanjay", address: "s@council.gov.uk", sent: false, relay: "551 5.1.1 User not local", title: "t"), by: testWho)
         }

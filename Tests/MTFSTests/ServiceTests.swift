@@ -99,7 +99,7 @@ struct ServiceTests {
         // No lost write: every return's delivery and every forecast is there, once.
         let (deliveries, delivered, forecastsKept) = try service.read { ledger in
             (
-                try ledger.journal.journal(JournalFilter(proposal: "PEO-01", period: Self.november)).count,
+                try ledger.journal.entries(JournalFilter(proposal: "PEO-01", period: Self.november)).count,
                 try ledger.books.balance(of: "PEO-01", .delivered, fy(2023), asAt: Self.november),
                 try ledger.returns.latestForecasts(ref: "PEO-02").count
             )
@@ -181,7 +181,7 @@ struct ServiceTests {
             ref: "P-1", year: fy(2023), deliveredToDate: pounds(10), forecast: nil, rag: nil, comment: "",
             at: SourceLocation(file: "return.xlsx", sheet: "Return", cell: "A2"))
         _ = try loader.importReturn(ParsedReturn(file: "return.xlsx", period: Period(year: fy(2023), number: 7), rows: [row]))
-        #expect(try ledger.journal.journal(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx Return!A2")
+        #expect(try ledger.journal.entries(JournalFilter(proposal: "P-1")).last?.source == "return.xlsx Return!A2")
     }
 }
 

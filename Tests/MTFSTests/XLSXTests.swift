@@ -126,7 +126,7 @@ struct WorkbookImportTests {
             #expect(peo01.forecast == pounds(400_000) && peo01.rag == .green && peo01.comment == "Agency cover from December")
             let peo02 = try #require(forecasts.first { $0.proposal == "PEO-02" })
             #expect(peo02.rag == .amber && peo02.comment == "=1+1 is text here")
-            #expect(try l.journal.journal().last?.source.hasSuffix("openpyxl-return.xlsx Return!A3") == true)
+            #expect(try l.journal.entries().last?.source.hasSuffix("openpyxl-return.xlsx Return!A3") == true)
         }
         // LibreOffice: a formula's saved result, a forecast that is a formula, the period a date.
         do {

@@ -23,6 +23,8 @@ extension BookWrites {
     /// after the cost centre was set up.
     public func restructure(_ assignment: Assignment, by who: Provenance) throws {
         try transaction {
+            try requireCostCentre(assignment.costCentre)
+            try assignment.checkNames()
             let model = try operatingModel(of: assignment.costCentre)
             if let current = model.assignment(of: assignment.costCentre, on: assignment.effective),
                 current.service == assignment.service, current.directorate == assignment.directorate,

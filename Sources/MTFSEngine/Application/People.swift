@@ -54,11 +54,22 @@ extension BookWrites {
             try PlainText.checkName(costCentre.code.rawValue, what: "cost centre code")
             // A name may be left blank (packs often have none), but is never more than plain text.
             if !costCentre.name.trimmingSpaces().isEmpty { try PlainText.checkName(costCentre.name, what: "cost centre name") }
+            try assignment.checkNames()
             try PlainText.checkReason(assignment.reason)
+            for year in baselines.keys { try checkInWindow(year) }
             if costCentre.code.rawValue.contains(where: { $0 == ";" || $0 == "=" }) {
                 throw LedgerError.refused("the cost centre code \"\(costCentre.code)\" contains ';' or '=', which separate a proposal's cost centres and shares")
             }
             try insert(costCentre, assignment: assignment, baselines: baselines, by: who)
+        }
+    }
+
+    /// Records a cost centre's net budget for a year of the window.
+    public func addBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
+        try transaction {
+            try checkInWindow(year)
+            try requireCostCentre(costCentre)
+            try insertBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who)
         }
     }
 }

@@ -27,7 +27,12 @@ extension BookWrites {
                 proposal.replaces = known
             }
             try PlainText.checkReason(reason)
-            let stored = try insert(proposal, by: who)
+            try proposal.validate()
+            if try self.proposal(proposal.ref) != nil { throw LedgerError.conflict("proposal \(proposal.ref) already exists") }
+            if let same = try ref(matching: proposal.ref) {
+                throw LedgerError.conflict("proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
+            }
+            let stored = try insert(spelled(proposal), by: who)
             if let start = stored.deliveryStart { try checkInWindow(start.year) }
             for year in targets.keys { try checkInWindow(year) }
             var ids: [Int64] = []
@@ -57,5 +62,26 @@ extension BookWrites {
             if !change.isNegative { try MovementRules.somethingToDeliver(ref, year, target: self.target(of: ref, year)) }
             return try postDelivered(ref: ref, year: year, change: change, asAt: period, reason: reason(delivered), by: who)
         }
+    }
+}
+
+extension BookReads {
+    /// The proposal as the ledger keeps it: its portfolio, holder and priority trimmed, and its fund
+    /// and portfolio spelled as the ledger first spelled them ("hra" is HRA), so a member's account
+    /// names one portfolio and never two that differ only in case. Refuses a cost centre the
+    /// ledger does not have.
+    func spelled(_ proposal: Proposal) throws -> Proposal {
+        var proposal = proposal
+        proposal.portfolio = proposal.portfolio?.trimmingSpaces()
+        proposal.portfolioHolder = proposal.portfolioHolder?.trimmingSpaces()
+        proposal.priority = proposal.priority?.trimmingSpaces()
+        if let portfolio = proposal.portfolio, let spelled = try spelling(of: portfolio, as: .portfolio) { proposal.portfolio = spelled }
+        if proposal.fund.lowercased() == Proposal.generalFund.lowercased() {
+            proposal.fund = Proposal.generalFund
+        } else {
+            proposal.fund = try spelling(of: proposal.fund.trimmingSpaces(), as: .fund) ?? proposal.fund.trimmingSpaces()
+        }
+        for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
+        return proposal
     }
 }

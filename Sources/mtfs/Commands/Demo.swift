@@ -46,7 +46,7 @@ struct Demo: ParsableCommand {
             let byDirectorate = BalanceTable.table(try BalanceReport.build(book, by: .directorate, asOf: nil, year: nil, today: Clock.today)).renderText()
             try save("balance-by-directorate.txt", byDirectorate)
             try save("balance.csv", BalanceTable.table(try BalanceReport.build(book, by: .proposal, asOf: nil, year: nil, today: Clock.today), pinned: true).renderCSV())
-            try save("journal.csv", JournalTable.table(try book.journal.journal(), title: nil).renderCSV())
+            try save("journal.csv", JournalTable.table(try book.journal.entries(), title: nil).renderCSV())
             let input = try ReconciliationInput.load(book, asOf: nil, today: Clock.today)
             let settings = try book.settings.reconcileSettings()
             let findings = Reconciliation(input: input, settings: settings).findings()

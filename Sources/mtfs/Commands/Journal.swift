@@ -27,7 +27,7 @@ struct Journal: ParsableCommand {
                 kind: kind, year: year,
                 asOf: asOf)
             if let proposal { _ = try ledger.books.requireProposal(proposal) }
-            let entries = try ledger.journal.journal(filter)
+            let entries = try ledger.journal.entries(filter)
             try format.emit(json: { try JSONOutput.encode(entries) }, table: { _ in JournalTable.table(entries, title: "Journal") }, sheet: "Journal")
         }
     }

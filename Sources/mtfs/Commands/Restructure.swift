@@ -25,7 +25,7 @@ struct Restructure: ParsableCommand {
 
     func run() throws {
         try options.writing { ledger in
-            try ledger.organisation.requireCostCentre(code)
+            try ledger.books.requireCostCentre(code)
             guard let current = try ledger.organisation.operatingModel().assignment(of: code, on: effective) else {
                 throw Failure.badInput("cost centre \(code) was not set up by \(effective)")
             }

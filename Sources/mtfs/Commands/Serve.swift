@@ -83,7 +83,7 @@ struct Serve: ParsableCommand {
         let failure = Box()
         let host = self.host, port = self.port
         let reminders = relay.map { ReminderService(service: service, job: RemindJob(ledgerPath: path, baseURL: base, sender: $0, actor: Clock.loginName, source: "mtfs serve: the daily reminders")) }
-        let timeText = reminders == nil ? "" : try service.read { try $0.settings.reminderSettings() }.value(.time)
+        let timeText = reminders == nil ? "" : try service.read { try ReminderSettings(storedIn: $0) }.value(.time)
         Task {
             do {
                 try await portal.run(host: host, port: port, services: reminders.map { [$0] } ?? []) { address in
@@ -120,7 +120,7 @@ struct ReminderService: Service {
             let today = Clock.today
             let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Clock.now)
             let minutes = (c.hour ?? 0) * 60 + (c.minute ?? 0)
-            if lastRun != today, let settings = try? service.read({ try $0.settings.reminderSettings() }), minutes >= settings.time {
+            if lastRun != today, let settings = try? service.read({ try ReminderSettings(storedIn: $0) }), minutes >= settings.time {
                 lastRun = today
                 let line = await runOnce(today)
                 Terminal.write(line)

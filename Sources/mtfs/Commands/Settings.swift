@@ -32,7 +32,7 @@ struct Settings: ParsableCommand {
             if let reminder = ReminderSettings.Key(parsing: key) {
                 var check = ReminderSettings()
                 do throws(DomainError) { try check.set(reminder, value) } catch { throw Failure.badInput(error.explanation) }
-                try ledger.settings.setSetting(reminder.rawValue, check.value(reminder), by: try options.provenance())
+                try ledger.settings.set(reminder.rawValue, check.value(reminder), by: try options.provenance())
             } else {
                 let setting: SettingKey
                 do throws(DomainError) { setting = try SettingKey(parsing: key) } catch {
@@ -40,16 +40,16 @@ struct Settings: ParsableCommand {
                 }
                 var check = ReconcileSettings()
                 try check.set(setting, value)
-                try ledger.settings.setSetting(setting.rawValue, check.value(setting), by: try options.provenance())
+                try ledger.settings.set(setting.rawValue, check.value(setting), by: try options.provenance())
             }
         }
         let current = try ledger.settings.reconcileSettings()
-        let stored = try ledger.settings.settings()
+        let stored = try ledger.settings.all()
         var table = Table(columns: [.init("key", "Setting"), .init("value", "Value"), .init("from", "From"), .init("meaning", "Meaning")])
         for k in SettingKey.allCases {
             table.rows.append([.text(k.rawValue), .text(current.value(k)), .text(stored[k.rawValue] == nil ? "default" : "ledger"), .text(k.meaning)])
         }
-        let reminders = try ledger.settings.reminderSettings()
+        let reminders = try ReminderSettings(storedIn: ledger)
         for k in ReminderSettings.Key.allCases {
             table.rows.append([.text(k.rawValue), .text(reminders.value(k)), .text(stored[k.rawValue] == nil ? "default" : "ledger"), .text(k.meaning)])
         }
