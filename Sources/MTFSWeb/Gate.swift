@@ -56,15 +56,15 @@ struct Gate: RouterMiddleware {
                 }
                 context.user = u
                 context.trusted = true
-                context.session = portal.trustedSecret(for: u.login)
-                if await portal.signInLog.due("\(u.login)|\(context.address)", now: portal.options.now(), every: 3600) {
+                context.session = portal.signIns.trustedSecret(for: u.login)
+                if await portal.signIns.signInLog.due("\(u.login)|\(context.address)", now: portal.options.now(), every: 3600) {
                     let now = portal.options.now()
                     let address = context.address
                     try await portal.service.writing { ledger in
                         try ledger.people.recordAuthEvent("login", login: u.login, address: address, at: now, actor: u.login, detail: "trusted header")
                     }
                 }
-            } else if let secret = cookie(request), let u = try await portal.user(session: secret) {
+            } else if let secret = cookie(request), let u = try await portal.signIns.user(session: secret) {
                 context.user = u
                 context.session = secret
             }
@@ -181,8 +181,8 @@ struct Gate: RouterMiddleware {
         for field in request.headers[values: .cookie] {
             for pair in field.split(separator: ";") {
                 let t = pair.trimmingCharacters(in: .whitespaces)
-                if t.hasPrefix(Portal.cookieName + "=") {
-                    let v = String(t.dropFirst(Portal.cookieName.count + 1))
+                if t.hasPrefix(SignIns.cookieName + "=") {
+                    let v = String(t.dropFirst(SignIns.cookieName.count + 1))
                     return v.isEmpty ? nil : v
                 }
             }

@@ -120,5 +120,6 @@ enum Pages {
             + extra.map { hidden($0.0, $0.1) }.joined() + "<div><button type=\"submit\">Show</button></div></form>"
     }
 
-
+    /// An error's sentence.
+    static func explain(_ error: Error) -> String { (error as? KindedError)?.explanation ?? "\(error)" }
 }

@@ -112,18 +112,13 @@ public final class Portal: Sendable {
     let cache = SnapshotCache()
     /// The latest month's reconciliation, for the summary and findings.
     let reconciled = ReconciliationCache()
-    /// Sign-in attempts, one at a time.
-    let signInGate = Serial()
-    let throttleLog = Once()
-    /// Sign-ins through the trusted header, logged once an hour per login and address.
-    let signInLog = Once()
-    /// Drawn at start: the trusted header's CSRF secrets are derived from it (never stored).
-    let trustedKey = Credentials.randomSecret(prefix: "k_")
-    static let cookieName = "mtfs_session"
+    /// Signing in and out, and the sessions and trusted-header users requests come with.
+    let signIns: SignIns
 
     public init(service: LedgerService, options: PortalOptions = PortalOptions()) {
         self.service = service
         self.options = options
+        signIns = SignIns(service: service, options: options)
     }
 
     /// Runs the server until SIGINT or SIGTERM; `started` is told the address once it listens.
@@ -151,121 +146,12 @@ public final class Portal: Sendable {
         return router
     }
 
-    // MARK: - Sessions
-
-    /// Signs `login` in with `password` from `address`: throttled, logged, and a new session (the
-    /// browser's previous one, `previous`, ends). Attempts are taken one at a time, so parallel tries
-    /// cannot all slip under the limit before any is counted.
-    ///
-    /// The throttle counts failures per claimed login and per address, the same way whether or not
-    /// the login exists: an unknown login is counted (and logged) under a hash of what was typed, so
-    /// the answers — status, sentence and the Argon2 work done — never say which logins exist.
-    /// Strangers cannot lock a real user out: a login with too many failures is still checked from
-    /// an address with no failures of its own (after the slow delay), so its owner's right password
-    /// from their own machine gets in; an address that has failed is refused for that login, and an
-    /// address with too many failures is refused for every login.
-    func signIn(login rawLogin: String, password: String, address: String, previous: String?) async throws -> String {
-        // Only what could be a login is looked up or logged: a 7 MB "login" is not.
-        let login = rawLogin.count <= 64 ? rawLogin.lowercased() : String(rawLogin.prefix(64)).lowercased()
-        let known = try await service.reading { try $0.people.user(login) != nil }
-        // The log names a login that exists; anything else (perhaps a password typed in the wrong box)
-        // is logged, and counted, only by a hash.
-        let logged = known ? login : "(unknown login " + String(Credentials.digest("mtfs-login\u{1F}" + login).prefix(16)) + ")"
-        let since = options.now() - options.throttleWindow
-        let before = try await service.reading { try $0.people.failedSignIns(login: logged, address: address, since: since) }
-        if max(before.login, before.address) >= options.slowAfter { try await Task.sleep(for: options.slowDelay) }
-        return try await signInGate.run {
-            let now = self.options.now()
-            let failures = try await self.service.reading { try $0.people.failedSignIns(login: logged, address: address, since: since) }
-            // Refused: an address with too many failures, or a locked login tried from an address that has failed at it.
-            let refused =
-                failures.address >= self.options.refuseAfter || (failures.login >= self.options.refuseAfter && failures.both >= Portal.typosAllowed)
-            if refused {
-                // Logged once a minute per login and address, so refused tries cannot grow the log without end.
-                // Keyed by what refused it: new made-up logins from a refused address add no rows.
-                let key = failures.address >= self.options.refuseAfter ? "address|\(address)" : "login|\(logged)|\(address)"
-                if await self.throttleLog.due(key, now: now) {
-                    try? await self.service.writing {
-                        try $0.people.recordAuthEvent(
-                            "login throttled", login: logged, address: address, at: now, actor: logged,
-                            detail: "\(max(failures.login, failures.address)) failures")
-                    }
-                }
-                throw HTTPFailure(.tooManyRequests, "Too many failed sign-ins for this login or from this address; try again in 15 minutes.")
-            }
-            let stored = try await self.service.reading { ledger -> (PortalUser, String)? in
-                guard let u = try ledger.people.user(login), let hash = try ledger.people.passwordHash(login: login) else { return nil }
-                return (u, hash)
-            }
-            // An unknown login costs the same as a wrong password, so logins cannot be told apart by time.
-            let ok: Bool
-            if let stored, password.count <= 1024 {
-                ok = Credentials.verify(password, hash: stored.1) && !stored.0.disabled
-            } else {
-                _ = Credentials.verify("not the password", hash: Portal.decoyHash)
-                ok = false
-            }
-            guard ok else {
-                let why = stored == nil ? "unknown login" : (stored!.0.disabled ? "disabled" : "wrong password")
-                try await self.service.writing {
-                    try $0.people.recordAuthEvent("login failed", login: logged, address: address, at: now, actor: logged, detail: why)
-                }
-                throw HTTPFailure(.unauthorized, "The login or password is not right.")
-            }
-            let secret = Credentials.randomSecret(prefix: "s_")
-            try await self.service.writing { ledger in
-                try ledger.transaction {
-                    if let previous { try ledger.people.endSession(idHash: Credentials.digest(previous), at: now, why: "signed in again") }
-                    try ledger.people.startSession(idHash: Credentials.digest(secret), login: login, address: address, at: now)
-                }
-            }
-            return secret
-        }
-    }
-
-    /// Failures from one address at a login that strangers have locked before that address is
-    /// refused for it too: its owner may mistype a couple of times.
-    static let typosAllowed = 3
-
-    static let decoyHash = (try? Credentials.hashPassword("not a password of anyone's")) ?? ""
-
-    /// The user of a session cookie, when the session is live (not ended, idle or too old).
-    func user(session secret: String) async throws -> PortalUser? {
-        let now = options.now()
-        let hash = Credentials.digest(secret)
-        let found = try await service.reading { ledger -> (StoredSession, PortalUser?)? in
-            guard let s = try ledger.people.session(idHash: hash) else { return nil }
-            return (s, try ledger.people.user(s.login))
-        }
-        // A session row the chained sign-in log does not vouch for (written, or revived, in the file)
-        // grants nothing; what a vouched one may do comes from its user's chained role.
-        guard let (session, user) = found, let user, !user.disabled, session.ended == nil, session.vouched, session.login == user.login else {
-            return nil
-        }
-        if now - session.lastSeen > options.idleTimeout || now - session.createdAt > options.absoluteTimeout {
-            let why = now - session.createdAt > options.absoluteTimeout ? "too old" : "idle"
-            try await service.writing { try $0.people.endSession(idHash: hash, at: now, why: why) }
-            return nil
-        }
-        if now - session.lastSeen >= 60 { try await service.writing { try $0.people.touchSession(idHash: hash, at: now) } }
-        return user
-    }
-
-    /// The secret a trusted-header user's CSRF token is made from: theirs alone, and good until the
-    /// portal restarts.
-    func trustedSecret(for login: String) -> String { "t_" + Credentials.digest(trustedKey + "\u{1F}" + login) }
-
     /// The headers every answer carries (``Pages/secure(_:)``), and behind HTTPS (`--secure-cookies`)
     /// HSTS, so a browser never again asks this portal over plain HTTP.
     func secure(_ response: Response) -> Response {
         var r = Pages.secure(response)
         if options.secureCookies { r.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000; includeSubDomains" }
         return r
-    }
-
-    func sessionCookie(_ secret: String, clear: Bool = false) -> String {
-        "\(Portal.cookieName)=\(clear ? "" : secret); Path=/; HttpOnly; SameSite=Strict" + (options.secureCookies ? "; Secure" : "")
-            + (clear ? "; Max-Age=0" : "")
     }
 
     /// Who did it, as the ledger records it (SPEC §3.3): the signed-in login, from the portal.

@@ -9,16 +9,30 @@ import MTFSStore
 /// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
 
 /// Finance: the returns board and uploads (SPEC §10).
-extension Portal {
+/// Finance's pages (SPEC §10): the returns board and uploading a directorate's return.
+struct FinanceRoutes {
+    let portal: Portal
+
+    func add(to router: RouteTable) {
+        router.get("/board") { request, context in try await self.portal.page(context, .board) { user in try await self.boardPage(request, user, context) } }
+        router.get("/statements") { request, context in
+            Pages.redirect("/board" + (request.uri.query.map { "?" + $0 } ?? ""))
+        }
+        router.get("/upload") { _, context in try await self.portal.page(context, .upload) { user in try self.uploadPage(user, context, error: nil) } }
+        router.post("/upload") { _, context in try await self.portal.page(context, .upload) { user in try await self.uploadPost(user, context) } }
+    }
+}
+
+extension FinanceRoutes {
     // MARK: - Finance: the returns board and uploads
 
     func boardPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        let p = try await period(Portal.query(request)["period"])
-        let builder = try await snapshots(p, user)
+        let p = try await portal.period(Portal.query(request)["period"])
+        let builder = try await portal.snapshots(p, user)
         let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
             user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
         }
-        let (dueDay, reminders, users) = try await service.reading { ledger in
+        let (dueDay, reminders, users) = try await portal.service.reading { ledger in
             (try ReminderSettings(storedIn: ledger).dueDay, try ledger.reminders.all(about: p).filter { $0.holder != nil }, try ledger.people.users())
         }
         var t = Table(columns: [
@@ -27,12 +41,12 @@ extension Portal {
         ])
         var counts: [String: Int] = [:]
         for s in statements {
-            let state = s.returnState(today: options.today(), dueDay: dueDay)
+            let state = s.returnState(today: portal.options.today(), dueDay: dueDay)
             let signed = HolderStatementSummary.signOff(s)
             counts[state.group, default: 0] += 1
             t.rows.append([
                 .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed),
-                .text(Portal.remindersText(reminders.filter { $0.holder == s.holder }, accounts: users.filter { $0.scope.isAccount(of: s.holder) && !$0.disabled })),
+                .text(FinanceRoutes.remindersText(reminders.filter { $0.holder == s.holder }, accounts: users.filter { $0.scope.isAccount(of: s.holder) && !$0.disabled })),
                 .money(s.totals.delivered),
                 .money(s.totals.variance),
             ])
@@ -46,7 +60,7 @@ extension Portal {
             HTMLPage.table(t) { row, column in
                 column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
             })
-        return frame("Returns board — \(p)", user, context, body)
+        return portal.frame("Returns board — \(p)", user, context, body)
     }
 
     /// A holder's reminders for the month on the board: the latest try of each kind, a failure
@@ -72,18 +86,18 @@ extension Portal {
         try user.scope.require(.upload)
         var body: HTML = "<h1>Upload a return</h1><p class=\"meta\">A CSV return or a filled-in return workbook (.xlsx). You see what will be posted before anything is.</p>"
         if let error { body += "<p class=\"notice\" role=\"alert\">\(error)</p>" }
-        body += "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">\(Pages.hidden("csrf", csrf(context) ?? ""))"
+        body += "<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">\(Pages.hidden("csrf", portal.csrf(context) ?? ""))"
         body += "<label for=\"file\">Return file</label><input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.xlsx\" required>"
         body += "<label for=\"period\">Month (if the file does not say)</label><input id=\"period\" name=\"period\" placeholder=\"2023-11\" size=\"8\">"
         body += "<p><button type=\"submit\" name=\"action\" value=\"preview\">Preview</button></p></form>"
-        return frame("Upload a return", user, context, body, status: error == nil ? .ok : .unprocessableContent)
+        return portal.frame("Upload a return", user, context, body, status: error == nil ? .ok : .unprocessableContent)
     }
 
     /// The upload's return, read and checked against the user's scope.
     func uploadedReturn(_ user: PortalUser, name: String, bytes: [UInt8], periodText: String?) async throws -> ParsedReturn {
         let p: Period?
         if let t = periodText, !t.isEmpty {
-            do { p = try Period(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Portal.explain(error))") }
+            do { p = try Period(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Pages.explain(error))") }
         } else {
             p = nil
         }
@@ -91,22 +105,8 @@ extension Portal {
         let ext = (base as NSString).pathExtension.lowercased() == "xlsx" ? "xlsx" : "csv"
         let stem = (base as NSString).deletingPathExtension
         let parsed = try ParsedReturn.read(bytes: bytes, name: Escape.fileName(stem, maxLength: 60) + "." + ext, period: p)
-        try await checkScope(user, rows: parsed.rows)
+        try await ReturnRoutes(portal: portal).checkScope(user, rows: parsed.rows)
         return parsed
-    }
-
-    /// Refuses (403, nothing written) any line on a proposal outside the user's scope.
-    func checkScope(_ user: PortalUser, rows: [ParsedReturn.Row]) async throws {
-        // An administrator may post for anyone: nothing to check line by line.
-        guard !(user.scope.seesEverything && user.scope.may(.postReturn)) else { return }
-        let proposals = try await service.reading { try $0.books.proposals() }
-        // Matched as the import matches them (SPEC §5 v3: `pla-09` and `PLA 09` are PLA-09), so no
-        // spelling of a ref reaches a proposal this check did not see.
-        let byRef = Dictionary(proposals.map { (Proposal.canonical($0.ref.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
-        for row in rows {
-            guard let p = byRef[Proposal.canonical(row.ref.rawValue)] else { continue }  // unknown refs are refused by the import, with their place
-            if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
-        }
     }
 
     func uploadPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
@@ -122,25 +122,25 @@ extension Portal {
         do { parsed = try await uploadedReturn(user, name: name, bytes: bytes, periodText: context.form["period"]) } catch let e as InputError {
             return try uploadPage(user, context, error: e.description)
         }
-        let who = provenance(user, source: "upload")
+        let who = portal.provenance(user, source: "upload")
         if context.form["action"] == "post" {
-            let summary = try await postReturn(parsed, by: who, user: user)
-            return frame(
+            let summary = try await ReturnRoutes(portal: portal).postReturn(parsed, by: who, user: user)
+            return portal.frame(
                 "Return posted", user, context,
-                "<h1>Posted \(parsed.file) for \(parsed.period.description)</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
+                "<h1>Posted \(parsed.file) for \(parsed.period.description)</h1><p class=\"ok\" role=\"status\">\(ReturnRoutes.describe(summary))</p><p><a href=\"/board?period=\(parsed.period.monthText)\">Back to the returns board</a></p>"
             )
         }
         let preview: (summary: LoadSummary, entries: [JournalEntry])
-        do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
+        do { preview = try await ReturnRoutes(portal: portal).previewReturn(parsed, by: who) } catch let e as InputError {
             return try uploadPage(user, context, error: e.description)
         }
         var body: HTML = "<h1>Preview of \(parsed.file) for \(parsed.period.description)</h1>"
         for warning in parsed.warnings { body += "<p class=\"notice\">\(warning)</p>" }
-        body += "<p class=\"headline\">\(Portal.describe(preview.summary))</p>"
-        body += Portal.entriesToPost(preview.entries)
-        body += "<form method=\"post\" action=\"/upload\">\(Pages.hidden("csrf", csrf(context) ?? ""))\(Pages.hidden("name", name))"
+        body += "<p class=\"headline\">\(ReturnRoutes.describe(preview.summary))</p>"
+        body += ReturnRoutes.entriesToPost(preview.entries)
+        body += "<form method=\"post\" action=\"/upload\">\(Pages.hidden("csrf", portal.csrf(context) ?? ""))\(Pages.hidden("name", name))"
         body += "\(Pages.hidden("period", parsed.period.monthText))\(Pages.hidden("data", Data(bytes).base64EncodedString()))"
         body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <a href=\"/upload\">Cancel</a></p></form>"
-        return frame("Preview upload", user, context, body)
+        return portal.frame("Preview upload", user, context, body)
     }
 }

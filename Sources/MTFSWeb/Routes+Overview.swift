@@ -9,7 +9,21 @@ import MTFSStore
 /// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
 
 /// The CFO's pages, findings, the members' report and downloads (SPEC §10, §7 v3).
-extension Portal {
+/// The pages that look across the programme (SPEC §10): the CFO's summary, findings, the trend, the members' report and downloads.
+struct OverviewRoutes {
+    let portal: Portal
+
+    func add(to router: RouteTable) {
+        router.get("/summary") { request, context in try await self.portal.page(context, .summary) { user in try await self.summaryPage(request, user, context) } }
+        router.get("/findings") { request, context in try await self.portal.page(context, .findings) { user in try await self.findingsPage(request, user, context) } }
+        router.get("/trend") { request, context in try await self.portal.page(context, .trend) { user in try await self.trendPage(request, user, context) } }
+        router.get("/members") { request, context in try await self.portal.page(context, .members) { user in try await self.membersPage(request, user, context) } }
+        router.get("/downloads") { _, context in try await self.portal.page(context, .downloads) { user in try self.downloadsPage(user, context) } }
+        router.get("/download") { request, context in try await self.portal.page(context) { user in try await self.download(request, user, context) } }
+    }
+}
+
+extension OverviewRoutes {
     // MARK: - The CFO
 
 
@@ -24,19 +38,19 @@ extension Portal {
         }
         let downloads: HTML = "<p>Download: \(links.joined(separator: " · "))</p>"
         let summary = HTMLWriter().summaryBody(s)
-        return frame("Summary", user, context, form + summary + downloads)
+        return portal.frame("Summary", user, context, form + summary + downloads)
     }
 
     func summary(_ q: [String: String]) async throws -> Summary {
         var year: FinancialYear?
         if let t = q["year"], !t.isEmpty {
-            do { year = try FinancialYear(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "year: \(Portal.explain(error))") }
+            do { year = try FinancialYear(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "year: \(Pages.explain(error))") }
         }
         var structure: CivilDate?
         if let t = q["structure"], !t.isEmpty {
-            do { structure = try CivilDate(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "structure: \(Portal.explain(error))") }
+            do { structure = try CivilDate(parsing: t) } catch { throw HTTPFailure(.unprocessableContent, "structure: \(Pages.explain(error))") }
         }
-        let r = try await reconciled.current(service: service, today: options.today())
+        let r = try await portal.reconciled.current(service: portal.service, today: portal.options.today())
         if let year, !r.input.window.contains(year) {
             throw HTTPFailure(.unprocessableContent, "year: \(year) is outside the ledger's MTFS years \(r.input.window)")
         }
@@ -47,12 +61,12 @@ extension Portal {
     func findings(_ q: [String: String], codes: [String], _ user: PortalUser) async throws -> ReconciliationReport {
         var filter = FindingFilter()
         if let s = q["severity"], !s.isEmpty {
-            do { filter.severity = try Severity(parsing: s) } catch { throw HTTPFailure(.unprocessableContent, "severity: \(Portal.explain(error))") }
+            do { filter.severity = try Severity(parsing: s) } catch { throw HTTPFailure(.unprocessableContent, "severity: \(Pages.explain(error))") }
         }
         for c in codes where !c.isEmpty {
-            do { filter.codes.insert(try FindingCode(parsing: c)) } catch { throw HTTPFailure(.unprocessableContent, "code: \(Portal.explain(error))") }
+            do { filter.codes.insert(try FindingCode(parsing: c)) } catch { throw HTTPFailure(.unprocessableContent, "code: \(Pages.explain(error))") }
         }
-        let r = try await reconciled.current(service: service, today: options.today())
+        let r = try await portal.reconciled.current(service: portal.service, today: portal.options.today())
         let input = r.input
         if let asked = q["directorate"].flatMap({ $0.isEmpty ? nil : $0 }) {
             guard let match = Names.match(asked, in: input.directorates) else {
@@ -93,7 +107,7 @@ extension Portal {
         let codes = FindingCode.allCases.map { c -> HTML in
             "<label class=\"tick\"><input type=\"checkbox\" name=\"code\" value=\"\(c.rawValue)\"\(chosen.contains(c.rawValue) ? " checked" : "")> \(c.plainName) <span class=\"code\">\(c.rawValue)</span></label>"
         }.joined()
-        let input = try await reconciled.current(service: service, today: options.today()).input
+        let input = try await portal.reconciled.current(service: portal.service, today: portal.options.today()).input
         let directorates = Portal.directorates(input, seenBy: user)
         let directorate = q["directorate"] ?? ""
         let options = ([""] + directorates).map { d -> HTML in
@@ -117,7 +131,7 @@ extension Portal {
             "<a href=\"/download?report=findings&amp;format=\(f.rawValue)&amp;\(query)\">\(f.rawValue)</a>"
         }
         body += "<p>Download: \(links.joined(separator: " · "))</p>"
-        return frame("Findings", user, context, body)
+        return portal.frame("Findings", user, context, body)
     }
 
     /// The members' report for a period: a member's portfolio; finance's directorate; everything
@@ -125,8 +139,8 @@ extension Portal {
     /// it, every portfolio the ledger names (read from the same month's snapshot).
     func membersReport(_ q: [String: String], _ user: PortalUser) async throws -> (report: MembersReport, portfolios: [String]) {
         try user.scope.require(.members)
-        let p = try await period(q["period"])
-        let builder = try await snapshots(p, user)
+        let p = try await portal.period(q["period"])
+        let builder = try await portal.snapshots(p, user)
         return (try membersReport(q, user, builder), builder.portfolios)
     }
 
@@ -168,22 +182,12 @@ extension Portal {
             "<a href=\"/download?report=members&amp;period=\(r.period.monthText)\(portfolioQuery)&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
         }
         body += "<p class=\"noprint\">Download: \(links.joined(separator: " · "))</p>"
-        return frame("Members' report — \(r.period)", user, context, body, extraCSS: MembersRenderer.css)
-    }
-
-    /// A member's statement: their portfolio's (a holder's statement covers other portfolios).
-    func portfolioStatementPage(_ q: [String: String], _ p: Period, _ portfolio: String, _ user: PortalUser, _ context: PortalContext) async throws
-        -> Response
-    {
-        if let asked = q["holder"], !asked.isEmpty { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
-        let s = try await snapshots(p, user).statement(forPortfolio: portfolio)
-        let body = Pages.periodForm(action: "/statement", period: p) + HTMLWriter().statementBody(s, inPortal: true)
-        return frame("Portfolio statement — \(s.holder) — \(p)", user, context, body)
+        return portal.frame("Members' report — \(r.period)", user, context, body, extraCSS: MembersRenderer.css)
     }
 
     func trendPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
-        let p = try await period(Portal.query(request)["period"])
-        let builder = try await snapshots(p, user)
+        let p = try await portal.period(Portal.query(request)["period"])
+        let builder = try await portal.snapshots(p, user)
         let returned = builder.input.directorateReturns.mapValues(\.period)
         let byDirectorate = Dictionary(grouping: builder.input.proposals, by: \.directorate)
         let trends = byDirectorate.keys.sorted().map { ($0, builder.trend(of: byDirectorate[$0]!)) }
@@ -206,13 +210,13 @@ extension Portal {
                 }, title: name)
             body += "<h2>\(name)</h2>\(chart)\(Pages.scrolling(name, HTMLPage.table(t, calm: ("variance", behind))))"
         }
-        return frame("Trend", user, context, body)
+        return portal.frame("Trend", user, context, body)
     }
 
     func downloadsPage(_ user: PortalUser, _ context: PortalContext) throws -> Response {
         if let portfolio = user.scope.portfolio {
             let links = MembersRenderer.formats.map { f -> HTML in "<a href=\"/download?report=members&amp;format=\(f.rawValue)\">\(f.rawValue)</a>" }
-            return frame(
+            return portal.frame(
                 "Downloads", user, context,
                 "<h1>Downloads</h1><ul><li>The members' report for \(portfolio) (the latest month): \(links.joined(separator: " · "))</li></ul>")
         }
@@ -225,7 +229,7 @@ extension Portal {
             body += "<li>\(label): \(links.joined(separator: " · "))</li>"
         }
         body += "</ul><p>Statements: open one from the returns board and download it there.</p>"
-        return frame("Downloads", user, context, body)
+        return portal.frame("Downloads", user, context, body)
     }
 
     func download(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
@@ -235,9 +239,9 @@ extension Portal {
         }
         switch q["report"] ?? "" {
         case "statement":
-            let p = try await period(q["period"])
-            guard let name = try holder(q, user) else { throw HTTPFailure(.unprocessableContent, "holder: say whose statement") }
-            let s = try await statement(holder: name, period: p, for: user)
+            let p = try await portal.period(q["period"])
+            guard let name = try portal.holder(q, user) else { throw HTTPFailure(.unprocessableContent, "holder: say whose statement") }
+            let s = try await portal.statement(holder: name, period: p, for: user)
             return Pages.download(try format.file(statement: s), name: "statement-\(name)-\(p.monthText)", format: format)
         case "summary":
             try user.scope.require(.summary)
@@ -253,8 +257,8 @@ extension Portal {
         case "balance":
             try user.scope.require(.summary)
             if format == .html { throw HTTPFailure(.unprocessableContent, "format: the positions download as xlsx, csv, json, markdown or text") }
-            let today = options.today()
-            let report = try await service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
+            let today = portal.options.today()
+            let report = try await portal.service.reading { try BalanceReport.build($0, by: .proposal, asOf: nil, year: nil, today: today) }
             let table = BalanceTable.table(report, pinned: true)
             let data: Data =
                 switch format {

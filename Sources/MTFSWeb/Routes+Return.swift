@@ -9,19 +9,30 @@ import MTFSStore
 /// The pages (SPEC §10): server-rendered HTML that works without JavaScript and on a phone.
 
 /// A budget holder's return form and history (SPEC §10, v3).
-extension Portal {
+/// A holder's monthly return (SPEC §10): the form, checking and recording it, and the history of what was recorded.
+struct ReturnRoutes {
+    let portal: Portal
+
+    func add(to router: RouteTable) {
+        router.get("/return") { request, context in try await self.portal.page(context, .ownReturn) { user in try await self.returnPage(request, user, context) } }
+        router.post("/return") { _, context in try await self.portal.page(context, .ownReturn) { user in try await self.returnPost(user, context) } }
+        router.get("/history") { _, context in try await self.portal.page(context, .history) { user in try await self.historyPage(user, context) } }
+    }
+}
+
+extension ReturnRoutes {
     // MARK: - The return form
 
     /// The lines a holder reports for a period: their own proposals, this year.
     func returnLines(holder: String, period p: Period, user: PortalUser) async throws -> [HolderStatement.Line] {
         // As a template: a proposal with nothing to report this year (no target, nothing delivered) has no row.
-        try await statement(holder: holder, period: p, for: user).linesToReport
+        try await portal.statement(holder: holder, period: p, for: user).linesToReport
     }
 
     func returnPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
         let asked = Portal.query(request)["period"].flatMap { $0.isEmpty ? nil : $0 }
-        let p = try await asked == nil ? monthDue(holder: holder, user: user) : period(asked)
+        let p = try await asked == nil ? monthDue(holder: holder, user: user) : portal.period(asked)
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let values = lines.map { l in
             [
@@ -31,15 +42,15 @@ extension Portal {
                 "green": l.status?.green.plain ?? "", "amber": l.status?.amber.plain ?? "", "red": l.status?.red.plain ?? "",
             ]
         }
-        return frame("Return — \(p)", user, context, Pages.periodForm(action: "/return", period: p) + returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
+        return portal.frame("Return — \(p)", user, context, Pages.periodForm(action: "/return", period: p) + returnForm(lines: lines, values: values, errors: [:], period: p, context: context))
     }
 
     /// The month "My return" opens on: the one after the holder last returned (``ReturnsDue``).
     func monthDue(holder: String, user: PortalUser) async throws -> Period {
-        let latest = try await period(nil)
-        let window = try await service.reading { try $0.books.window() }
+        let latest = try await portal.period(nil)
+        let window = try await portal.service.reading { try $0.books.window() }
         let lastReturned = try await returnLines(holder: holder, period: latest, user: user).compactMap(\.returned).max()
-        return ReturnsDue.nextMonth(lastReturned: lastReturned, latestData: latest, today: options.today(), window: window) ?? latest
+        return ReturnsDue.nextMonth(lastReturned: lastReturned, latestData: latest, today: portal.options.today(), window: window) ?? latest
     }
 
     func returnForm(lines: [HolderStatement.Line], values: [[String: String]], errors: [String: String], period p: Period, context: PortalContext)
@@ -58,7 +69,7 @@ extension Portal {
             body += "<div class=\"notice\" role=\"alert\" id=\"error-summary\" tabindex=\"-1\" autofocus><p>\(errors.count) field\(errors.count == 1 ? " needs" : "s need") correcting; nothing was posted.</p><ul>\(items.joined())</ul></div>"
         }
         if lines.isEmpty { return body + "<p>You own no proposal this month, so there is nothing to return.</p>" }
-        body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText)
+        body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", portal.csrf(context) ?? "") + Pages.hidden("period", p.monthText)
             + Pages.hidden("rows", String(lines.count))
         for (i, l) in lines.enumerated() {
             let v = values.indices.contains(i) ? values[i] : [:]
@@ -112,7 +123,7 @@ extension Portal {
 
     func returnPost(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
-        let p = try await period(context.form["period"])
+        let p = try await portal.period(context.form["period"])
         try requireMonthBegun(p)
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let owned = Set(lines.map(\.ref))
@@ -126,7 +137,7 @@ extension Portal {
             // Scope, whatever the hidden fields say: only the holder's own proposals.
             guard owned.contains(ref) else { throw HTTPFailure(.forbidden, "\(ref) is not one of your proposals; nothing was posted.") }
             var v: [String: String] = ["ref": ref.rawValue]
-            for key in Portal.returnFields { v[key] = context.form["\(key)_\(i)"] ?? "" }
+            for key in ReturnRoutes.returnFields { v[key] = context.form["\(key)_\(i)"] ?? "" }
             values.append(v)
             // Every bad field of the row, each beside its field: the rules are the return's own,
             // applied again with each field found bad set aside.
@@ -144,7 +155,7 @@ extension Portal {
                     break
                 } catch {
                     let name = error.location?.place.fieldName ?? ""
-                    let field = Portal.returnFields.first { name.hasSuffix($0.replacingOccurrences(of: "_", with: " ")) } ?? "delivered_to_date"
+                    let field = ReturnRoutes.returnFields.first { name.hasSuffix($0.replacingOccurrences(of: "_", with: " ")) } ?? "delivered_to_date"
                     errors["\(i).\(field)"] = errors["\(i).\(field)"] ?? error.message
                     let stand = ["year": p.year.description]
                     if field == "rag" || field == "forecast" { probe["forecast"] = ""; probe["rag"] = "" } else { probe[field] = stand[field] ?? "" }
@@ -154,21 +165,21 @@ extension Portal {
         // The form's rows as posted, each with its proposal (the same one twice shows twice, each with its error).
         let ordered = values.compactMap { v in lines.first { $0.ref.rawValue == v["ref"] } }
         if !errors.isEmpty {
-            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
+            return portal.frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
         }
         let parsed = ParsedReturn(file: "the return form", period: p, rows: rows)
-        let who = provenance(user, source: "the return form")
+        let who = portal.provenance(user, source: "the return form")
         let action = context.form["action"] ?? "preview"
         if rows.isEmpty { throw HTTPFailure(.unprocessableContent, "The form has no lines to post; open My return again.") }
-        if action == "edit" { return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
+        if action == "edit" { return portal.frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: [:], period: p, context: context)) }
         // What the return would post, worked out by the import itself and rolled back: its
         // reductions of delivered to date, whatever year each line is for, are what the holder
         // must confirm.
         let preview: (summary: LoadSummary, entries: [JournalEntry])
         do { preview = try await previewReturn(parsed, by: who) } catch let e as InputError {
-            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
+            return portal.frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: ReturnRoutes.besideField(e, values), period: p, context: context), status: .unprocessableContent)
         }
-        let reductions = Portal.reductions(preview.entries, rows: rows, values: values)
+        let reductions = ReturnRoutes.reductions(preview.entries, rows: rows, values: values)
         if action == "post", !reductions.isEmpty, context.form["confirm_reductions"] != "1" {
             // Delivered to date is the year's running total: a figure below it takes delivery
             // away, which is what typing this month's amount in its place would do. Not posted
@@ -178,19 +189,19 @@ extension Portal {
                 errors["\(r.index).delivered_to_date"] =
                     "\(r.typed.map { "\($0.forReading) would take \(r.amount.forReading) away from" } ?? "this takes \(r.amount.forReading) away from") what is already delivered to date for \(r.year): delivered to date is the year's running total, not this month's amount; type the running total, or preview and confirm the reduction"
             }
-            return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
+            return portal.frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: errors, period: p, context: context), status: .unprocessableContent)
         }
         if action == "post" {
             let summary: LoadSummary
             do { summary = try await postReturn(parsed, by: who, user: user) } catch let e as InputError {
-                return frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: Portal.besideField(e, values), period: p, context: context), status: .unprocessableContent)
+                return portal.frame("Return — \(p)", user, context, returnForm(lines: ordered, values: values, errors: ReturnRoutes.besideField(e, values), period: p, context: context), status: .unprocessableContent)
             }
-            return frame(
+            return portal.frame(
                 "Return posted", user, context,
-                "<h1>Return posted for \(p.description)</h1><p class=\"ok\" role=\"status\">\(Portal.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
+                "<h1>Return posted for \(p.description)</h1><p class=\"ok\" role=\"status\">\(ReturnRoutes.describe(summary))</p><p><a href=\"/statement?period=\(p.monthText)\">See your statement</a> · <a href=\"/history\">Your history</a></p>"
             )
         }
-        var body: HTML = "<h1>Preview of your return for \(p.description)</h1><p class=\"headline\">\(Portal.describe(preview.summary))</p>"
+        var body: HTML = "<h1>Preview of your return for \(p.description)</h1><p class=\"headline\">\(ReturnRoutes.describe(preview.summary))</p>"
         if !reductions.isEmpty {
             body += "<div class=\"notice\" role=\"alert\"><p>Delivered to date is the year's running total. "
                 + (reductions.count == 1 ? "This line takes" : "These lines take") + " delivery away:</p><ul>"
@@ -199,19 +210,19 @@ extension Portal {
                 }.joined()
                 + "</ul><p>If you typed this month's amount, change it to the running total.</p></div>"
         }
-        body += Portal.linesPreview(rows, lines: lines, period: p)
-        body += Portal.entriesToPost(preview.entries)
-        body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
+        body += ReturnRoutes.linesPreview(rows, lines: lines, period: p)
+        body += ReturnRoutes.entriesToPost(preview.entries)
+        body += "<form method=\"post\" action=\"/return\">" + Pages.hidden("csrf", portal.csrf(context) ?? "") + Pages.hidden("period", p.monthText) + Pages.hidden("rows", String(values.count))
         for (i, v) in values.enumerated() {
             body += Pages.hidden("ref_\(i)", v["ref"] ?? "")
-            for key in Portal.returnFields { body += Pages.hidden("\(key)_\(i)", v[key] ?? "") }
+            for key in ReturnRoutes.returnFields { body += Pages.hidden("\(key)_\(i)", v[key] ?? "") }
         }
         if !reductions.isEmpty {
             body += "<p class=\"confirm\"><input type=\"checkbox\" id=\"confirm_reductions\" name=\"confirm_reductions\" value=\"1\"> "
                 + "<label for=\"confirm_reductions\">I mean to reduce delivered to date as shown</label></p>"
         }
         body += "<p><button type=\"submit\" name=\"action\" value=\"post\">Post this return</button> <button class=\"quiet\" type=\"submit\" name=\"action\" value=\"edit\">Change it</button></p></form>"
-        return frame("Preview — \(p)", user, context, body)
+        return portal.frame("Preview — \(p)", user, context, body)
     }
 
     /// A reduction of delivered to date that a return would post, and the form's line it comes from.
@@ -259,14 +270,14 @@ extension Portal {
     static func besideField(_ e: InputError, _ values: [[String: String]]) -> [String: String] {
         let place = e.location?.description ?? ""
         guard let i = values.firstIndex(where: { v in place.contains("field \"\(v["ref"] ?? "") ") }) else { return ["0.delivered_to_date": e.description] }
-        let field = Portal.returnFields.first { $0 != "delivered_to_date" && place.contains("\($0.replacingOccurrences(of: "_", with: " "))\"") } ?? "delivered_to_date"
+        let field = ReturnRoutes.returnFields.first { $0 != "delivered_to_date" && place.contains("\($0.replacingOccurrences(of: "_", with: " "))\"") } ?? "delivered_to_date"
         return ["\(i).\(field)": e.message]
     }
 
     /// A return reports a month that has begun: one for a later month (a year typed wrong) would
     /// move every page's "latest month" ahead, in a ledger that never forgets. Form, upload and API.
     func requireMonthBegun(_ p: Period) throws {
-        let today = options.today()
+        let today = portal.options.today()
         guard p.firstDay <= today else {
             throw HTTPFailure(
                 .unprocessableContent,
@@ -274,18 +285,32 @@ extension Portal {
         }
     }
 
+    /// Refuses (403, nothing written) any line on a proposal outside the user's scope.
+    func checkScope(_ user: PortalUser, rows: [ParsedReturn.Row]) async throws {
+        // An administrator may post for anyone: nothing to check line by line.
+        guard !(user.scope.seesEverything && user.scope.may(.postReturn)) else { return }
+        let proposals = try await portal.service.reading { try $0.books.proposals() }
+        // Matched as the import matches them (SPEC §5 v3: `pla-09` and `PLA 09` are PLA-09), so no
+        // spelling of a ref reaches a proposal this check did not see.
+        let byRef = Dictionary(proposals.map { (Proposal.canonical($0.ref.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
+        for row in rows {
+            guard let p = byRef[Proposal.canonical(row.ref.rawValue)] else { continue }  // unknown refs are refused by the import, with their place
+            if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
+        }
+    }
+
     /// Posts a return under the user's login; their next pages include it.
     func postReturn(_ parsed: ParsedReturn, by who: Provenance, user: PortalUser) async throws -> LoadSummary {
         try requireMonthBegun(parsed.period)
-        let summary = try await service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
-        try await wrote(user)
+        let summary = try await portal.service.writing { try PackLoader(ledger: $0, by: who).importReturn(parsed) }
+        try await portal.wrote(user)
         return summary
     }
 
     /// What posting a return would do, nothing posted (the form's and the upload's preview).
     func previewReturn(_ parsed: ParsedReturn, by who: Provenance) async throws -> (summary: LoadSummary, entries: [JournalEntry]) {
         try requireMonthBegun(parsed.period)
-        return try await service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
+        return try await portal.service.writing { try PackLoader(ledger: $0, by: who).preview(parsed) }
     }
 
     /// The entries a preview will post, to the penny.
@@ -298,9 +323,6 @@ extension Portal {
                     HTMLPage.table(JournalTable.table(entries, title: nil).dropping(["recorded_at", "actor", "on_behalf_of", "entry", "reverses", "to_year"]), exact: true))
     }
 
-    /// An error's sentence.
-    static func explain(_ error: Error) -> String { (error as? KindedError)?.explanation ?? "\(error)" }
-
     static func describe(_ s: LoadSummary) -> String {
         if !s.changedAnything { return "Nothing changes: every line matches what the ledger already holds." }
         return "\(s.deliveries) deliver\(s.deliveries == 1 ? "y" : "ies") and \(s.reductions) reduction\(s.reductions == 1 ? "" : "s") (\(s.deliveredText)), \(s.forecasts) forecast\(s.forecasts == 1 ? "" : "s") recorded, \(s.impactsReported == 0 ? "" : "\(s.impactsReported) service impact\(s.impactsReported == 1 ? "" : "s") reported, ")\(s.unchangedRows) line\(s.unchangedRows == 1 ? "" : "s") returned unchanged."
@@ -310,7 +332,7 @@ extension Portal {
 
     func historyPage(_ user: PortalUser, _ context: PortalContext) async throws -> Response {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.history)) }
-        let (returns, signOffs) = try await service.reading { ledger -> ([ReturnLineRecord], [SignOff]) in
+        let (returns, signOffs) = try await portal.service.reading { ledger -> ([ReturnLineRecord], [SignOff]) in
             let refs = try ledger.books.proposals().filter { $0.owner == holder }.map(\.ref)
             let latest = try ledger.signOffs.latestDataPeriod() ?? Period(year: FinancialYear(startYear: 2000), number: 1)
             return (try ledger.returns.returnLines(refs: refs), try ledger.signOffs.all(upTo: latest).filter { $0.holder == holder })
@@ -333,7 +355,7 @@ extension Portal {
         }
         var s = Table(columns: [.init("period", "Month"), .init("by", "Signed by"), .init("at", "When"), .init("comment", "Comment")])
         s.rows = signOffs.reversed().map { [.text($0.period.description), .text($0.signedBy), .text($0.signedAt), .text($0.comment)] }
-        return frame(
+        return portal.frame(
             "History", user, context,
             "<h1>Your returns and sign-offs</h1><h2>Sign-offs</h2>" + Pages.scrolling("Sign-offs", HTMLPage.table(s)) + "<h2>Return lines</h2>" + Pages.scrolling("Return lines", HTMLPage.table(t)))
     }

@@ -7,9 +7,19 @@ import MTFSStore
 
 /// Administrators: the people who sign in, and where their reminders go (SPEC §11). Email
 /// addresses are on this page only: no holder sees another's.
-extension Portal {
+/// Managing users' email addresses (SPEC §10, §11).
+struct UserRoutes {
+    let portal: Portal
+
+    func add(to router: RouteTable) {
+        router.get("/users") { request, context in try await self.portal.page(context, .users) { user in try await self.usersPage(request, user, context, error: nil) } }
+        router.post("/users/email") { request, context in try await self.portal.page(context, .users) { user in try await self.userEmailPost(request, user, context) } }
+    }
+}
+
+extension UserRoutes {
     func usersPage(_ request: Request, _ user: PortalUser, _ context: PortalContext, error: (login: String, message: String)?) async throws -> Response {
-        let (users, reminders) = try await service.reading { ledger in (try ledger.people.users(), try ledger.reminders.all()) }
+        let (users, reminders) = try await portal.service.reading { ledger in (try ledger.people.users(), try ledger.reminders.all()) }
         let saved = Portal.query(request)["saved"]
         var body: HTML = "<header><h1>Users</h1><p class=\"meta\">\(users.count) user\(users.count == 1 ? "" : "s"). Reminders go to the address set here; a user with none is not reminded.</p></header>"
         if let saved, users.contains(where: { $0.login == saved }) {
@@ -35,11 +45,11 @@ extension Portal {
         for u in users where !u.disabled {
             let id = "email-\(u.login)"
             let invalid: HTML = error?.login == u.login ? " aria-invalid=\"true\"" : ""
-            body += "<form method=\"post\" action=\"/users/email\" class=\"inline\">\(Pages.hidden("csrf", csrf(context) ?? ""))\(Pages.hidden("login", u.login))"
+            body += "<form method=\"post\" action=\"/users/email\" class=\"inline\">\(Pages.hidden("csrf", portal.csrf(context) ?? ""))\(Pages.hidden("login", u.login))"
             body += "<label for=\"\(id)\">\(u.name) (\(u.login))</label>"
             body += "<input id=\"\(id)\" name=\"email\" type=\"email\" autocomplete=\"off\" size=\"40\" value=\"\(u.email ?? "")\"\(invalid)> <button type=\"submit\">Save</button></form>"
         }
-        return frame("Users", user, context, body, status: error == nil ? .ok : .unprocessableContent)
+        return portal.frame("Users", user, context, body, status: error == nil ? .ok : .unprocessableContent)
     }
 
     /// Sets (or, when blank, removes) a user's email address.
@@ -54,13 +64,13 @@ extension Portal {
                 return try await usersPage(request, user, context, error: (login, "email: " + error.explanation))
             }
         }
-        let now = options.now()
+        let now = portal.options.now()
         do {
-            try await service.writing { ledger in try ledger.people.setEmail(login, address, by: user.login, at: now) }
+            try await portal.service.writing { ledger in try ledger.people.setEmail(login, address, by: user.login, at: now) }
         } catch let e as KindedError where e.kind == .notFound {
             throw HTTPFailure(.notFound, e.explanation)
         }
-        try await wrote(user)
+        try await portal.wrote(user)
         return Pages.redirect("/users?saved=\(Pages.queryValue(login))")
     }
 }

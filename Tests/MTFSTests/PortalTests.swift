@@ -483,7 +483,7 @@ struct PortalSecurityTests {
         #expect(try logins() == before)
         #expect(try f.service.read { try $0.db.scalar("SELECT count(*) FROM sessions") } == 0)
         // The page's CSRF token is the trusted user's own: a sign-off with it goes through.
-        let token = Credentials.csrfToken(session: f.portal.trustedSecret(for: "helen"))
+        let token = Credentials.csrfToken(session: f.portal.signIns.trustedSecret(for: "helen"))
         let signed = try await f.request(
             "POST", "/api/v1/sign-offs", json: "{\"period\": \"2023-10\"}", headers: ["X-Remote-User": "helen", "X-CSRF-Token": token])
         #expect(signed.status == 201, "\(signed.body)")
@@ -539,7 +539,7 @@ struct PortalSecurityTests {
         /// The answer a sign-in gets: "ok", or its status and sentence.
         func answer(_ login: String, _ password: String, from address: String) async -> String {
             do {
-                _ = try await f.portal.signIn(login: login, password: password, address: address, previous: nil)
+                _ = try await f.portal.signIns.signIn(login: login, password: password, address: address, previous: nil)
                 return "ok"
             } catch let e as HTTPFailure {
                 return "\(e.status.code) \(e.message)"
