@@ -146,3 +146,41 @@ extension PortalUser {
     /// This user's scope: what they may see and do.
     public var scope: Scope { Scope(self) }
 }
+
+/// What an account is tied to, by its role (SPEC §10): the budget holder whose statements are a
+/// holder's, the directorate whose returns are a finance partner's, the Cabinet portfolio a
+/// member reads.
+public enum AccountTie: String, Sendable, CaseIterable {
+    case holder, directorate, portfolio
+
+    /// The role whose accounts have this tie, as a sentence names it.
+    public var role: String {
+        switch self {
+        case .holder: "a holder"
+        case .directorate: "a finance user"
+        case .portfolio: "a member"
+        }
+    }
+
+    /// Why an account of that role needs it.
+    public var needed: String {
+        switch self {
+        case .holder: "a budget holder's account needs the holder whose statements are theirs"
+        case .directorate: "a finance account needs the directorate whose returns are theirs"
+        case .portfolio: "a member's account needs the Cabinet portfolio whose savings are theirs to read"
+        }
+    }
+}
+
+extension PortalUser.Role {
+    /// What an account of this role is tied to; nothing for the CFO and administrators, who see
+    /// everything.
+    public var tie: AccountTie? {
+        switch self {
+        case .holder: .holder
+        case .finance: .directorate
+        case .member: .portfolio
+        case .cfo, .admin: nil
+        }
+    }
+}

@@ -34,6 +34,15 @@ public struct PortalUser: Hashable, Sendable {
         self.disabled = disabled
     }
 
+    /// The holder, directorate or portfolio the account is tied to, as given.
+    public subscript(tie: AccountTie) -> String? {
+        switch tie {
+        case .holder: holder
+        case .directorate: directorate
+        case .portfolio: portfolio
+        }
+    }
+
     /// Checks a new user's fields: a login of letters, digits, `.`, `_`, `-` (up to 64), a name,
     /// a holder for a budget holder, a directorate for finance, a portfolio for a member (only),
     /// and any email address. Each refusal names its field, not a command-line flag.
@@ -46,22 +55,15 @@ public struct PortalUser: Hashable, Sendable {
         if name.containsDirectionOverrides {
             throw DomainError.field("name", "contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
-        if role == .holder && (holder ?? "").trimmingSpaces().isEmpty {
-            throw DomainError.field("holder", "a budget holder's account needs the holder whose statements are theirs")
-        }
-        if role == .finance && (directorate ?? "").trimmingSpaces().isEmpty {
-            throw DomainError.field("directorate", "a finance account needs the directorate whose returns are theirs")
-        }
+        // The account's tie (a holder's holder, finance's directorate, a member's portfolio) is the scope policy's.
+        if let tie = role.tie, (self[tie] ?? "").trimmingSpaces().isEmpty { throw DomainError.field(tie.rawValue, tie.needed) }
         if let portfolio, portfolio.count > 200 || portfolio.containsControlCharacters() {
             throw DomainError.field("portfolio", "expected a portfolio's name of up to 200 characters")
-        }
-        if role == .member && (portfolio ?? "").trimmingSpaces().isEmpty {
-            throw DomainError.field("portfolio", "a member's account needs the Cabinet portfolio whose savings are theirs to read")
         }
         if let email {
             do { _ = try EmailAddress.check(email) } catch { throw DomainError.field("email", error.explanation) }
         }
-        if role != .member && portfolio != nil {
+        if portfolio != nil && role.tie != .portfolio {
             throw DomainError.field("portfolio", "only a member (a councillor) is scoped to a portfolio; a \(role.rawValue) is not")
         }
     }

@@ -79,14 +79,14 @@ extension BookStore {
         ) { row in
             proposals.append(
                 Proposal(
-                    ref: row.id(0), title: row.text(1), directorate: row.text(2), owner: row.text(3), category: row.text(4),
-                    recurrence: Recurrence(rawValue: row.text(5)) ?? .ongoing, costCentres: [],
-                    deliveryStart: row.optionalInt(6).flatMap { Period(code: Int($0)) }, replaces: row.optionalID(7),
-                    fund: row.optionalText(8) ?? Proposal.generalFund))
-            proposals[proposals.count - 1].portfolio = row.optionalText(9)
-            proposals[proposals.count - 1].portfolioHolder = row.optionalText(10)
-            proposals[proposals.count - 1].risk = row.optionalText(11).flatMap(RiskRating.init(rawValue:))
-            proposals[proposals.count - 1].priority = row.optionalText(12)
+                    ref: row.id("ref"), title: row.text("title"), directorate: row.text("directorate"), owner: row.text("owner"),
+                    category: row.text("category"), recurrence: Recurrence(rawValue: row.text("recurrence")) ?? .ongoing, costCentres: [],
+                    deliveryStart: row.optionalInt("delivery_start").flatMap { Period(code: Int($0)) }, replaces: row.optionalID("replaces"),
+                    fund: row.optionalText("fund") ?? Proposal.generalFund))
+            proposals[proposals.count - 1].portfolio = row.optionalText("portfolio")
+            proposals[proposals.count - 1].portfolioHolder = row.optionalText("portfolio_holder")
+            proposals[proposals.count - 1].risk = row.optionalText("risk").flatMap(RiskRating.init(rawValue:))
+            proposals[proposals.count - 1].priority = row.optionalText("priority")
         }
         var index: [ProposalRef: Int] = [:]
         for (i, p) in proposals.enumerated() { index[p.ref] = i }
@@ -95,8 +95,9 @@ extension BookStore {
             ? "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres ORDER BY ref, position"
             : "SELECT ref, cost_centre, basis_points FROM proposal_cost_centres \(clause) ORDER BY ref, position"
         try db.forEach(shareSQL, parameters: parameters) { row in
-            if let i = index[row.id(0)] {
-                proposals[i].costCentres.append(CostCentreShare(costCentre: row.id(1), basisPoints: row.optionalInt(2).map(Int.init)))
+            if let i = index[row.id("ref")] {
+                proposals[i].costCentres.append(
+                    CostCentreShare(costCentre: row.id("cost_centre"), basisPoints: row.optionalInt("basis_points").map(Int.init)))
             }
         }
         return proposals

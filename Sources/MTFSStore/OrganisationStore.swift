@@ -81,9 +81,9 @@ extension OrganisationStore {
             parameters: parameters
         ) { row in
             Assignment(
-                costCentre: row.id(0), effective: try CivilDate(parsing: row.text(1)), service: row.text(2),
-                directorate: row.text(3), budgetHolder: row.text(4), model: ServiceModel(rawValue: row.text(5)) ?? .devolved,
-                reason: row.text(6))
+                costCentre: row.id("cost_centre"), effective: try CivilDate(parsing: row.text("effective")), service: row.text("service"),
+                directorate: row.text("directorate"), budgetHolder: row.text("budget_holder"),
+                model: ServiceModel(rawValue: row.text("model")) ?? .devolved, reason: row.text("reason"))
         }
         return OperatingModel(rows)
     }

@@ -33,10 +33,11 @@ extension PeopleStore {
 
     /// A role this build does not know is read as a disabled member of no portfolio: it grants nothing.
     private static func user(from row: Row) -> PortalUser {
-        let role = PortalUser.Role(rawValue: row.text(2))
+        let role = PortalUser.Role(rawValue: row.text("role"))
         return PortalUser(
-            login: row.text(0), name: row.text(1), role: role ?? .member, holder: row.optionalText(3),
-            directorate: row.optionalText(4), portfolio: row.optionalText(6), email: row.optionalText(7), disabled: role == nil || row.int(5) != 0)
+            login: row.text("login"), name: row.text("name"), role: role ?? .member, holder: row.optionalText("holder"),
+            directorate: row.optionalText("directorate"), portfolio: row.optionalText("portfolio"), email: row.optionalText("email"),
+            disabled: role == nil || row.int("disabled") != 0)
     }
 
     /// A time in seconds since 1970 as the chain's other facts write it (ISO 8601, UTC).
@@ -159,9 +160,10 @@ extension PeopleStore {
     public func session(idHash: String) throws -> StoredSession? {
         try db.first(
             """
-            SELECT s.login, s.created_at, s.last_seen, s.ended, b.id, b.at,
-                   EXISTS (SELECT 1 FROM auth_events e WHERE e.session = s.id_hash AND e.event IN ('logout', 'session ended')),
+            SELECT s.login, s.created_at, s.last_seen, s.ended, b.id AS began_id, b.at AS began_at,
+                   EXISTS (SELECT 1 FROM auth_events e WHERE e.session = s.id_hash AND e.event IN ('logout', 'session ended')) AS ended_in_log,
                    EXISTS (SELECT 1 FROM auth_events e WHERE e.event IN ('password set', 'user disabled') AND e.login = s.login AND e.id > b.id)
+                       AS reset_since
             FROM sessions s
             LEFT JOIN auth_events b ON b.session = s.id_hash AND b.event = 'login' AND b.login = s.login
                 AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'auth_events' AND r.key1 = b.id AND r.key2 = '')
@@ -169,10 +171,10 @@ extension PeopleStore {
             ORDER BY b.id LIMIT 1
             """, idHash
         ) {
-            let began = $0.type(4) != .null
+            let began = !$0.isNull("began_id")
             return StoredSession(
-                login: $0.text(0), createdAt: began ? $0.int(5) : $0.int(1), lastSeen: $0.int(2), ended: $0.optionalInt(3),
-                vouched: began && $0.int(6) == 0 && $0.int(7) == 0)
+                login: $0.text("login"), createdAt: began ? $0.int("began_at") : $0.int("created_at"), lastSeen: $0.int("last_seen"),
+                ended: $0.optionalInt("ended"), vouched: began && $0.int("ended_in_log") == 0 && $0.int("reset_since") == 0)
         }
     }
 
@@ -232,7 +234,9 @@ extension PeopleStore {
     /// The sign-in log, newest first.
     public func authEvents(limit: Int = 1000) throws -> [AuthEvent] {
         try db.query("SELECT at, event, login, address, detail, actor FROM auth_events ORDER BY id DESC LIMIT ?", Int64(limit)) {
-            AuthEvent(at: $0.int(0), event: $0.text(1), login: $0.text(2), address: $0.text(3), detail: $0.text(4), actor: $0.text(5))
+            AuthEvent(
+                at: $0.int("at"), event: $0.text("event"), login: $0.text("login"), address: $0.text("address"), detail: $0.text("detail"),
+                actor: $0.text("actor"))
         }
     }
 }

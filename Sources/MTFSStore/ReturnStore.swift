@@ -17,7 +17,7 @@ extension ReturnStore {
         // The newest row wins: the latest period, and within it the latest recorded (highest id).
         // One pass over the covering index (proposal, year, period, id) finds it for every proposal
         // and year: period × 2⁴⁰ + id orders rows as "newest".
-        let who = provenance ? "f.actor, f.recorded_at, f.source" : "'', '', ''"
+        let who = provenance ? "f.actor, f.recorded_at, f.source" : "'' AS actor, '' AS recorded_at, '' AS source"
         try db.forEach(
             """
             SELECT f.proposal, f.year, f.period, f.forecast, f.rag, f.comment, \(who), f.green, f.amber, f.red
@@ -33,11 +33,10 @@ extension ReturnStore {
     /// recorded_at, source, and (when present) green, amber, red.
     static func forecast(from row: Row) -> ForecastRecord {
         ForecastRecord(
-            proposal: row.id(0), year: FinancialYear(startYear: Int(row.int(1))),
-            period: Period(code: Int(row.int(2))) ?? FinancialYear(startYear: Int(row.int(1))).period(1),
-            forecast: Pence(row.int(3)), rag: RAG(rawValue: row.text(4)) ?? .amber, comment: row.text(5),
-            actor: row.text(6), recordedAt: row.text(7), source: row.text(8),
-            status: row.columnCount > 11 ? ReturnStore.status(row, from: 9) : nil)
+            proposal: row.id("proposal"), year: FinancialYear(startYear: Int(row.int("year"))),
+            period: Period(code: Int(row.int("period"))) ?? FinancialYear(startYear: Int(row.int("year"))).period(1),
+            forecast: Pence(row.int("forecast")), rag: RAG(rawValue: row.text("rag")) ?? .amber, comment: row.text("comment"),
+            actor: row.text("actor"), recordedAt: row.text("recorded_at"), source: row.text("source"), status: ReturnStore.status(row))
     }
 
     /// The periods that have at least one forecast, in order.
@@ -63,21 +62,21 @@ extension ReturnStore {
         // A proposal added in this write has only the lines recorded in it: none for a later period.
         let key = ProposalYear(ref, year)
         let none = db.inTransaction && ledger.cache.newProposals.contains(ref) && ledger.cache.newReturnPeriods[key, default: 0] < period.code
-        let latest = none ? nil : try db.first(
+        let same = none ? nil : try db.first(
             """
             SELECT delivered_to_date, forecast, rag, comment, delivered_blank, green, amber, red, impact, impact_foreseen FROM return_lines
             WHERE proposal = ? AND year = ? AND period = ? ORDER BY id DESC LIMIT 1
             """, ref, year.startYear, period.code
-        ) { row in
-            (
-                Pence(row.int(0)), row.optionalInt(1).map(Pence.init), row.optionalText(2).flatMap(RAG.init(rawValue:)), row.text(3),
-                row.optionalInt(4) != nil, ReturnStore.status(row, from: 5),
-                row.optionalText(8).map { ObservedImpact(text: $0, foreseen: row.optionalInt(9) == 1) }
-            )
+        ) { row -> Bool in
+            let figures =
+                Pence(row.int("delivered_to_date")) == deliveredToDate && row.optionalInt("forecast").map(Pence.init) == forecast
+                && row.isNull("delivered_blank") != deliveredBlank && ReturnStore.status(row) == status
+            let words =
+                row.optionalText("rag").flatMap(RAG.init(rawValue:)) == rag && row.text("comment") == comment
+                && row.optionalText("impact").map { ObservedImpact(text: $0, foreseen: row.optionalInt("impact_foreseen") == 1) } == impact
+            return figures && words
         }
-        if let l = latest, l.0 == deliveredToDate, l.1 == forecast, l.2 == rag, l.3 == comment, l.4 == deliveredBlank, l.5 == status, l.6 == impact {
-            return false
-        }
+        if same == true { return false }
         let values: [SQLValue] = [
             ref.sqlValue, .integer(Int64(year.startYear)), .integer(Int64(period.code)), .integer(deliveredToDate.rawValue),
             forecast?.rawValue.sqlValue ?? .null, rag?.rawValue.sqlValue ?? .null, .text(comment), .text(who.recordedAt), .text(who.actor),
@@ -246,11 +245,13 @@ extension ReturnStore {
             FROM return_lines WHERE proposal IN (\(marks)) ORDER BY period DESC, proposal, year, id DESC
             """, parameters: refs as [SQLBindable]
         ) { r in
-            ReturnLineRecord(
-                ref: r.id(0), year: FinancialYear(startYear: Int(r.int(1))), period: Period(code: Int(r.int(2))) ?? FinancialYear(startYear: Int(r.int(1))).period(1),
-                delivered: Pence(r.int(3)), forecast: r.optionalInt(4).map(Pence.init), rag: r.optionalText(5).flatMap(RAG.init(rawValue:)),
-                comment: r.text(6), actor: r.text(7), recordedAt: r.text(8), source: r.text(9), deliveredBlank: r.optionalInt(10) != nil,
-                status: ReturnStore.status(r, from: 11), impact: r.optionalText(14).map { ObservedImpact(text: $0, foreseen: r.optionalInt(15) == 1) })
+            let year = FinancialYear(startYear: Int(r.int("year")))
+            return ReturnLineRecord(
+                ref: r.id("proposal"), year: year, period: Period(code: Int(r.int("period"))) ?? year.period(1),
+                delivered: Pence(r.int("delivered_to_date")), forecast: r.optionalInt("forecast").map(Pence.init),
+                rag: r.optionalText("rag").flatMap(RAG.init(rawValue:)), comment: r.text("comment"), actor: r.text("actor"),
+                recordedAt: r.text("recorded_at"), source: r.text("source"), deliveredBlank: !r.isNull("delivered_blank"),
+                status: ReturnStore.status(r), impact: r.optionalText("impact").map { ObservedImpact(text: $0, foreseen: r.optionalInt("impact_foreseen") == 1) })
         }
     }
 }
@@ -304,9 +305,10 @@ extension ReturnStore {
     public func identifiedImpacts() throws -> [ProposalRef: [IdentifiedImpact]] {
         var out: [ProposalRef: [IdentifiedImpact]] = [:]
         try db.forEach("SELECT proposal, kind, impact, mitigation FROM impacts ORDER BY id") { row in
-            let ref: ProposalRef = row.id(0)
+            let ref: ProposalRef = row.id("proposal")
             out[ref, default: []].append(
-                IdentifiedImpact(ref: ref, kind: ImpactKind(rawValue: row.text(1)) ?? .other, impact: row.text(2), mitigation: row.text(3)))
+                IdentifiedImpact(
+                    ref: ref, kind: ImpactKind(rawValue: row.text("kind")) ?? .other, impact: row.text("impact"), mitigation: row.text("mitigation")))
         }
         return out
     }
@@ -322,8 +324,8 @@ extension ReturnStore {
             """, parameters: [asOf?.code ?? 999_999]
         ) { row in
             ImpactReport(
-                ref: row.id(0), year: FinancialYear(startYear: Int(row.int(1))), period: Period(code: Int(row.int(2)))!,
-                impact: ObservedImpact(text: row.text(3), foreseen: row.int(4) == 1), comment: row.text(5))
+                ref: row.id("proposal"), year: FinancialYear(startYear: Int(row.int("year"))), period: Period(code: Int(row.int("period")))!,
+                impact: ObservedImpact(text: row.text("impact"), foreseen: row.int("impact_foreseen") == 1), comment: row.text("comment"))
         }
     }
 
@@ -367,9 +369,9 @@ extension ReturnStore {
         return [.integer(status.green.rawValue), .integer(status.amber.rawValue), .integer(status.red.rawValue)]
     }
 
-    /// Money by status from three columns starting at `i` (nil when the row has none).
-    static func status(_ row: Row, from i: Int32) -> StatusMoney? {
-        guard let g = row.optionalInt(i), let a = row.optionalInt(i + 1), let r = row.optionalInt(i + 2) else { return nil }
+    /// Money by status from the columns green, amber and red (nil when the row has none).
+    static func status(_ row: Row) -> StatusMoney? {
+        guard let g = row.optionalInt("green"), let a = row.optionalInt("amber"), let r = row.optionalInt("red") else { return nil }
         return StatusMoney(green: Pence(g), amber: Pence(a), red: Pence(r))
     }
 }

@@ -21,10 +21,10 @@ extension SignOffStore {
 
     private static func signOff(from row: Row, fallback period: Period) -> SignOff {
         var s = SignOff(
-            holder: row.text(1), period: Period(code: Int(row.int(2))) ?? period, signedBy: row.text(3), signedAt: row.text(4),
-            comment: row.text(5), onBehalfOf: row.optionalText(6), head: row.optionalText(7).flatMap { try? ChainHead(parsing: $0) },
-            figures: row.optionalText(8))
-        s.id = row.int(0)
+            holder: row.text("holder"), period: Period(code: Int(row.int("period"))) ?? period, signedBy: row.text("signed_by"),
+            signedAt: row.text("signed_at"), comment: row.text("comment"), onBehalfOf: row.optionalText("on_behalf_of"),
+            head: row.optionalText("head").flatMap { try? ChainHead(parsing: $0) }, figures: row.optionalText("figures"))
+        s.id = row.int("id")
         return s
     }
 

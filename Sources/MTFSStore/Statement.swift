@@ -126,16 +126,34 @@ struct Row {
     /// The position of the column called `name` in the statement's result (its `AS` name, else the
     /// column's own), so a row can be read by name rather than by counting `SELECT`'s columns.
     /// A name the query does not have is a programming error, caught by the first test to run it.
-    public func column(_ name: String) -> Int32 {
-        for i in 0..<sqlite3_column_count(handle) where sqlite3_column_name(handle, i).map({ String(cString: $0) }) == name { return i }
-        preconditionFailure("the query has no column \(name)")
+    public func column(_ name: StaticString) -> Int32 {
+        // Compared as C strings: no String is made for a column name, so reading a row by name
+        // costs a few byte comparisons more than reading it by position.
+        let found = name.withUTF8Buffer { wanted -> Int32? in
+            guard let base = wanted.baseAddress else { return nil }
+            for i in 0..<sqlite3_column_count(handle) {
+                guard let column = sqlite3_column_name(handle, i), strlen(column) == wanted.count else { continue }
+                if memcmp(column, base, wanted.count) == 0 { return i }
+            }
+            return nil
+        }
+        guard let found else { preconditionFailure("the query has no column \(name)") }
+        return found
     }
     /// A text column by name ("" when NULL).
-    public func text(_ name: String) -> String { text(column(name)) }
+    public func text(_ name: StaticString) -> String { text(column(name)) }
     /// A text column by name, nil when NULL.
-    public func optionalText(_ name: String) -> String? { optionalText(column(name)) }
+    public func optionalText(_ name: StaticString) -> String? { optionalText(column(name)) }
     /// An integer column by name (0 when NULL).
-    public func int(_ name: String) -> Int64 { int(column(name)) }
+    public func int(_ name: StaticString) -> Int64 { int(column(name)) }
+    /// An integer column by name, nil when NULL.
+    public func optionalInt(_ name: StaticString) -> Int64? { optionalInt(column(name)) }
+    /// An identity column by name.
+    public func id<T: TextIdentity>(_ name: StaticString, as type: T.Type = T.self) -> T { id(column(name)) }
+    /// An identity column by name, nil when NULL.
+    public func optionalID<T: TextIdentity>(_ name: StaticString, as type: T.Type = T.self) -> T? { optionalID(column(name)) }
+    /// Whether the column called `name` is NULL.
+    public func isNull(_ name: StaticString) -> Bool { isNull(column(name)) }
 
     /// A column's storage class (https://www.sqlite.org/datatype3.html): read it before the value,
     /// since reading an integer as text converts it.

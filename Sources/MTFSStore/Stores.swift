@@ -21,70 +21,47 @@ import MTFSDomain
 
 /// Proposals, the journal's entries and their balances, and the MTFS window: what the use cases
 /// read and append (`BookWrites`).
-public struct BookStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct BookStore: LedgerPart { let ledger: Ledger }
 
 /// The journal read back: entries with their postings, in order, filtered.
-public struct JournalStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct JournalStore: LedgerPart { let ledger: Ledger }
 
 /// What the reports read of the books: each proposal-year's position, the requirement, slips and
 /// deliveries.
-public struct PositionStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct PositionStore: LedgerPart { let ledger: Ledger }
 
 /// Monthly returns as recorded line by line, forecasts, and the service impacts identified and
 /// observed.
-public struct ReturnStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct ReturnStore: LedgerPart { let ledger: Ledger }
 
 /// Cost centres, where each sits in the organisation from which date, and their net budgets.
-public struct OrganisationStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct OrganisationStore: LedgerPart { let ledger: Ledger }
 
 /// The ledger's settings, each change appended.
-public struct SettingStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct SettingStore: LedgerPart { let ledger: Ledger }
 
 /// Budget holders' sign-offs of their statements.
-public struct SignOffStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct SignOffStore: LedgerPart { let ledger: Ledger }
 
 /// Reminders sent (or that failed to send).
-public struct ReminderStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct ReminderStore: LedgerPart { let ledger: Ledger }
 
 /// The portal's people: users, API tokens, sessions and the sign-in log (`PeopleWrites`).
-public struct PeopleStore {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct PeopleStore: LedgerPart { let ledger: Ledger }
 
 /// `mtfs verify`: every check of the books, the record chain and the file.
-public struct Verifier {
-    let ledger: Ledger
-    var db: Database { ledger.db }
-}
+public struct Verifier: LedgerPart { let ledger: Ledger }
 
 /// The record chain every fact is appended to (SPEC §3.2).
-struct RecordChain {
-    let ledger: Ledger
+struct RecordChain: LedgerPart { let ledger: Ledger }
+
+/// A view of the ledger's connection: reads see the snapshot, and writes join the transaction, the
+/// ledger has open.
+protocol LedgerPart {
+    var ledger: Ledger { get }
+}
+
+extension LedgerPart {
     var db: Database { ledger.db }
 }
 

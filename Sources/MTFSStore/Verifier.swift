@@ -215,7 +215,7 @@ extension Verifier {
         var problems: [String] = []
         try db.forEach(
             """
-            SELECT s.id, s.holder, s.signed_by, u.id, u.role, u.holder, u.disabled
+            SELECT s.id, s.holder, s.signed_by, u.id AS user_change, u.role, u.holder AS user_holder, u.disabled
             FROM sign_offs s
             JOIN records rs ON rs.tbl = 'sign_offs' AND rs.key1 = s.id AND rs.key2 = ''
             LEFT JOIN user_changes u ON u.id = (
@@ -226,15 +226,20 @@ extension Verifier {
             """
         ) { row in
             guard problems.count < 20 else { return }
-            let (id, holder, login) = (row.int(0), row.text(1), row.text(2))
-            if row.type(3) == .null {
+            let (id, holder, login) = (row.int("id"), row.text("holder"), row.text("signed_by"))
+            // Whether the account could sign it, asked of the scope policy as signing asks it: a
+            // holder's own statement (a role this build does not know could not).
+            let role = row.text("role")
+            let known = PortalUser.Role(rawValue: role)
+            let user = PortalUser(login: login, name: login, role: known ?? .member, holder: row.optionalText("user_holder"))
+            let couldSign = known != nil && user.scope.may(.signOff) && user.scope.ownHolder == holder
+            if row.isNull("user_change") {
                 problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), who was not a user when it was signed")
-            } else if row.text(4) != "holder" || row.optionalText(5) != holder {
+            } else if !couldSign {
+                let was = known?.tie == .holder ? "bound to \(user.holder ?? "no holder")" : "a \(role) account, not a holder's"
                 problems.append(
-                    "sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then "
-                        + (row.text(4) == "holder" ? "bound to \(row.optionalText(5) ?? "no holder")" : "a \(row.text(4)) account, not a holder's")
-                        + ": the account was changed outside mtfs when it signed")
-            } else if row.int(6) != 0 {
+                    "sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then \(was): the account was changed outside mtfs when it signed")
+            } else if row.int("disabled") != 0 {
                 problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then disabled")
             }
         }

@@ -606,6 +606,11 @@ struct PortalSecurityTests {
             #expect(r.status == 4, "\(r.out)")
             #expect(r.out.contains("of Sanjay Patel's statement was made in the portal by helen, whose account was then bound to Helen Brandt"), "\(r.out)")
         }
+        // Her role changed in the file: the scope policy says a finance account signs nothing.
+        try HistoryTests.tamper(path, "UPDATE user_changes SET role = 'finance' WHERE login = 'helen'")
+        let asFinance = try cli.run(["verify", "--ledger", path])
+        #expect(asFinance.status == 4, "\(asFinance.out)")
+        #expect(asFinance.out.contains("by helen, whose account was then a finance account, not a holder's"), "\(asFinance.out)")
 
         // A live session for the CFO written into the file, and a token: neither lets anyone in.
         let g = try await PortalFixture()

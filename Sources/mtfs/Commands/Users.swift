@@ -39,10 +39,10 @@ struct UserAdd: ParsableCommand {
 
     func run() throws {
         if !passwordStdin { _ = try readPassword(false) }
-        if holder != nil && role != .holder { throw Failure.usage("--holder is for a holder; a \(role.rawValue) has none") }
-        if directorate != nil && role != .finance { throw Failure.usage("--directorate is for a finance user; a \(role.rawValue) has none") }
-        if portfolio != nil && role != .member { throw Failure.usage("--portfolio is for a member; a \(role.rawValue) has none") }
         var user = PortalUser(login: login.lowercased(), name: name, role: role, holder: holder, directorate: directorate, portfolio: portfolio)
+        for tie in AccountTie.allCases where user[tie] != nil && role.tie != tie {
+            throw Failure.usage("--\(tie.rawValue) is for \(tie.role); a \(role.rawValue) has none")
+        }
         if let email {
             do throws(DomainError) { user.email = try EmailAddress.check(email) } catch { throw Failure.badInput("--email: \(error.explanation)") }
         }
