@@ -11,7 +11,7 @@ public struct FindingMessage: Sendable, Hashable, ExpressibleByStringInterpolati
         case period(Period)
         case date(CivilDate)
         /// A proposal as a CFO reads it: `REF “Title” (Owner)`; without the title and owner, its ref.
-        case proposal(ref: ProposalRef, title: String?, owner: String?)
+        case proposal(ref: ProposalRef, title: String?, owner: HolderID?)
         /// A cost centre: `CODE (Name)`, or its code alone.
         case costCentre(code: CostCentreCode, name: String?)
 

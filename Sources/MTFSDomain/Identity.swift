@@ -29,6 +29,26 @@ public struct CostCentreCode: TextIdentity {
     public init(rawValue: String) { self.rawValue = rawValue }
 }
 
+/// A budget holder: who a statement is for, who signs it, whose account a holder's login is and
+/// whose return is due. Its text is the name the council's operating model gives the holder (the
+/// ledger is told of holders only by name); being its own type, a holder is never confused with a
+/// login, a directorate or any other text, and statements, sign-offs, accounts and reminders are
+/// keyed by it.
+public struct HolderID: TextIdentity {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+}
+
+extension HolderID {
+    /// Up to five of `known` a mistyped holder may have meant: those whose name contains the first
+    /// word typed, whatever the case, in order ("did you mean …?").
+    public func near(in known: some Sequence<HolderID>) -> [HolderID] {
+        let typed = rawValue.lowercased()
+        let word = typed.split(separator: " ").first.map(String.init) ?? typed
+        return Array(known.filter { $0.rawValue.lowercased().contains(word) }.sorted().prefix(5))
+    }
+}
+
 extension Sequence where Element: TextIdentity {
     /// The codes' text joined, as `["PEO-07", "PEO-09"].joined(separator: ", ")` would be.
     public func joined(separator: String) -> String { map(\.rawValue).joined(separator: separator) }

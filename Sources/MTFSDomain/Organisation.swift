@@ -18,13 +18,13 @@ public struct Assignment: Hashable, Sendable, Codable {
     public var effective: CivilDate
     public var service: String
     public var directorate: String
-    public var budgetHolder: String
+    public var budgetHolder: HolderID
     public var model: ServiceModel
     public var reason: String
 
     public init(
         costCentre: CostCentreCode, effective: CivilDate, service: String, directorate: String,
-        budgetHolder: String, model: ServiceModel, reason: String = ""
+        budgetHolder: HolderID, model: ServiceModel, reason: String = ""
     ) {
         self.costCentre = costCentre
         self.effective = effective
@@ -37,7 +37,7 @@ public struct Assignment: Hashable, Sendable, Codable {
 
     /// Refuses a service, directorate or budget holder that is not a plain name.
     public func checkNames() throws {
-        for (text, what) in [(service, "service"), (directorate, "directorate"), (budgetHolder, "budget holder")] {
+        for (text, what) in [(service, "service"), (directorate, "directorate"), (budgetHolder.rawValue, "budget holder")] {
             try PlainText.checkName(text, what: what)
         }
     }

@@ -31,16 +31,21 @@ extension PlainText {
         }
     }
 
+    /// The longest name accepted: a title or a name fits on a statement's line, where a paragraph
+    /// pasted by mistake would not.
+    public static let nameLimit = 500
+
     /// A note people type (a comment, an entry's reason): plain text, up to a spreadsheet cell.
     public static func checkNote(_ text: String, what: String) throws(LedgerError) {
         if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the \(what) \(problem)") }
     }
 
-    /// A name (a title, an owner, a directorate): not empty, no control characters (other than
-    /// tab), and no character that shows the text in another order than it is (in a published
-    /// report too).
+    /// A name (a title, an owner, a directorate): not empty, at most ``nameLimit`` characters, no
+    /// control characters (other than tab), and no character that shows the text in another order
+    /// than it is (in a published report too).
     public static func checkName(_ text: String, what: String) throws(LedgerError) {
         if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
+        if text.count > nameLimit { throw LedgerError.refused("the \(what) is longer than \(nameLimit) characters (\(text.count)); shorten it") }
         if text.containsControlCharacters() {
             throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }

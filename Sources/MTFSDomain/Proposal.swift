@@ -165,7 +165,7 @@ public struct Proposal: Hashable, Sendable, Codable {
     public var ref: ProposalRef
     public var title: String
     public var directorate: String
-    public var owner: String
+    public var owner: HolderID
     public var category: String
     public var recurrence: Recurrence
     public var costCentres: [CostCentreShare]
@@ -187,7 +187,7 @@ public struct Proposal: Hashable, Sendable, Codable {
     public var priority: String? = nil
 
     public init(
-        ref: ProposalRef, title: String, directorate: String, owner: String, category: String = "",
+        ref: ProposalRef, title: String, directorate: String, owner: HolderID, category: String = "",
         recurrence: Recurrence = .ongoing, costCentres: [CostCentreShare], deliveryStart: Period? = nil,
         replaces: ProposalRef? = nil, fund: String = Proposal.generalFund
     ) {
@@ -210,7 +210,7 @@ public struct Proposal: Hashable, Sendable, Codable {
         }
         if title.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs a title") }
         if directorate.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs a directorate") }
-        if owner.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs an owner") }
+        if owner.rawValue.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs an owner") }
         if costCentres.isEmpty { throw DomainError.invalid("proposal \(ref) needs at least one cost centre") }
         if replaces == ref { throw DomainError.invalid("proposal \(ref) cannot replace itself") }
         if fund.trimmingSpaces().isEmpty || fund.count > 200 {

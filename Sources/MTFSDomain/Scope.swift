@@ -82,7 +82,7 @@ public struct Scope: Sendable {
 
     /// Whether `holder`'s statement is theirs to see, given the directorates it covers. A member
     /// sees their portfolio's statement, never a holder's (which covers other portfolios).
-    public func seesStatement(of holder: String, directorates: [String]) -> Bool {
+    public func seesStatement(of holder: HolderID, directorates: [String]) -> Bool {
         switch user.role {
         case .holder: user.holder == holder
         case .finance: directorates.contains(user.directorate ?? "")
@@ -92,7 +92,7 @@ public struct Scope: Sendable {
     }
 
     /// The holder whose statement is the user's own (a budget holder's), shown without asking.
-    public var ownHolder: String? { user.role == .holder ? user.holder : nil }
+    public var ownHolder: HolderID? { user.role == .holder ? user.holder : nil }
 
     /// The user's statement is their portfolio's (a member's).
     public var portfolio: String? { user.role == .member ? user.portfolio : nil }
@@ -131,7 +131,7 @@ public struct Scope: Sendable {
     // MARK: - Who answers for what (reminders, the returns board)
 
     /// A budget holder's own account: their return and sign-off reminders go to it.
-    public func isAccount(of holder: String) -> Bool { user.role == .holder && user.holder == holder }
+    public func isAccount(of holder: HolderID) -> Bool { user.role == .holder && user.holder == holder }
 
     /// A finance business partner of any of `directorates`: named in their holders' reminders.
     public func partners(any directorates: [String]) -> Bool {

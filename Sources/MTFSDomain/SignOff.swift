@@ -2,7 +2,7 @@
 /// whom for), the chain head the statement was made from, and the figures it showed.
 public struct SignOff: Hashable, Sendable {
     public var id: Int64 = 0
-    public var holder: String
+    public var holder: HolderID
     public var period: Period
     public var signedBy: String
     public var signedAt: String
@@ -15,7 +15,7 @@ public struct SignOff: Hashable, Sendable {
     public var figures: String? = nil
 
     public init(
-        holder: String, period: Period, signedBy: String, signedAt: String, comment: String, onBehalfOf: String? = nil,
+        holder: HolderID, period: Period, signedBy: String, signedAt: String, comment: String, onBehalfOf: String? = nil,
         head: ChainHead? = nil, figures: String? = nil
     ) {
         self.holder = holder

@@ -12,7 +12,7 @@ public struct PortalUser: Hashable, Sendable {
     public var name: String
     public var role: Role
     /// For a `holder`: the budget holder whose statement and proposals are theirs.
-    public var holder: String?
+    public var holder: HolderID?
     /// For `finance`: the directorate whose returns and statements are theirs.
     public var directorate: String?
     /// For a `member`: the Cabinet portfolio whose savings are theirs to read.
@@ -22,7 +22,7 @@ public struct PortalUser: Hashable, Sendable {
     public var disabled = false
 
     public init(
-        login: String, name: String, role: Role, holder: String? = nil, directorate: String? = nil, portfolio: String? = nil, email: String? = nil, disabled: Bool = false
+        login: String, name: String, role: Role, holder: HolderID? = nil, directorate: String? = nil, portfolio: String? = nil, email: String? = nil, disabled: Bool = false
     ) {
         self.login = login
         self.name = name
@@ -37,7 +37,7 @@ public struct PortalUser: Hashable, Sendable {
     /// The holder, directorate or portfolio the account is tied to, as given.
     public subscript(tie: AccountTie) -> String? {
         switch tie {
-        case .holder: holder
+        case .holder: holder?.rawValue
         case .directorate: directorate
         case .portfolio: portfolio
         }

@@ -23,9 +23,9 @@ public enum Export {
         var restructures = [PackFormat.restructureColumns]
         for code in model.costCentres {
             guard let first = model.original(of: code) else { continue }
-            org.append([code.rawValue, names[code] ?? "", first.service, first.directorate, first.budgetHolder, first.model.rawValue])
+            org.append([code.rawValue, names[code] ?? "", first.service, first.directorate, first.budgetHolder.rawValue, first.model.rawValue])
             for m in model.moves(of: code) {
-                restructures.append([m.effective.description, code.rawValue, m.service, m.directorate, m.budgetHolder, m.model.rawValue, m.reason])
+                restructures.append([m.effective.description, code.rawValue, m.service, m.directorate, m.budgetHolder.rawValue, m.model.rawValue, m.reason])
             }
         }
         files[PackFormat.organisation] = csv(org)
@@ -42,7 +42,7 @@ public enum Export {
         for p in try ledger.books.proposals() {
             proposals.append(
                 [
-                    p.ref.rawValue, p.title, p.directorate, p.owner, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
+                    p.ref.rawValue, p.title, p.directorate, p.owner.rawValue, p.category, p.recurrence.rawValue, CostCentreShare.format(p.costCentres),
                     p.deliveryStart?.monthText ?? "", p.replaces?.rawValue ?? "", p.fund == Proposal.generalFund ? "" : p.fund,
                     p.portfolio ?? "", p.portfolioHolder ?? "", p.risk?.rawValue ?? "", p.priority ?? "",
                 ]

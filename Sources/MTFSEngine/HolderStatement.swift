@@ -7,7 +7,7 @@ public struct HolderStatement: Sendable {
     public struct Line: Sendable, Hashable {
         public var ref: ProposalRef
         public var title: String
-        public var owner: String
+        public var owner: HolderID
         /// Whether the holder owns it (else it cuts one of their cost centres and is someone else's).
         public var owned: Bool
         public var costCentres: [CostCentreCode]

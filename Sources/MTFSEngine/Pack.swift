@@ -52,7 +52,7 @@ public enum PackFormat {
 public struct ParsedPack: Sendable {
     public struct OrgRow: Sendable {
         var costCentre: CostCentre
-        var service: String, directorate: String, holder: String, model: ServiceModel
+        var service: String, directorate: String, holder: HolderID, model: ServiceModel
         var at: SourceLocation
     }
     public struct BaselineRow: Sendable {
@@ -67,7 +67,7 @@ public struct ParsedPack: Sendable {
     }
     public struct RestructureRow: Sendable {
         var effective: CivilDate, costCentre: CostCentreCode
-        var service: String?, directorate: String?, holder: String?, model: ServiceModel?
+        var service: String?, directorate: String?, holder: HolderID?, model: ServiceModel?
         var reason: String
         var at: SourceLocation
     }
@@ -406,7 +406,7 @@ extension ParsedPack {
             return RestructureRow(
                 effective: try r.parse("effective") { try CivilDate(parsing: $0) },
                 costCentre: try r.required("cost_centre", what: "a cost centre code"),
-                service: optional("service"), directorate: optional("directorate"), holder: optional("budget_holder"),
+                service: optional("service"), directorate: optional("directorate"), holder: optional("budget_holder").map(HolderID.init),
                 model: r["model"].isEmpty ? nil : try r.parse("model") { try ServiceModel(parsing: $0) }, reason: r["reason"], at: r.at())
         }
     }

@@ -24,7 +24,7 @@ extension Reconciliation {
                 guard settings.isBehind(delivered: position.delivered, profile: profile) else { continue }
                 let when =
                     year < asOf.year
-                    ? "by the end of \(year)" : asOf < input.asOf ? "by \(asOf) (\(input.judgedAt[p.ref]?.byDirectorate == false ? p.owner : p.directorate)'s latest return)" : "by \(asOf)"
+                    ? "by the end of \(year)" : asOf < input.asOf ? "by \(asOf) (\(input.judgedAt[p.ref]?.byDirectorate == false ? p.owner.rawValue : p.directorate)'s latest return)" : "by \(asOf)"
                 out.append(
                     Finding(
                         code: .SL01, severity: .high, refs: [p.ref], year: year, amount: shortfall,
@@ -171,7 +171,7 @@ extension Reconciliation {
             return Finding(
                 code: .DQ01, severity: .medium, refs: [p.ref], year: year, amount: remaining,
                 message:
-                    "\(describe(proposal: p.ref)) is missing from \(byDirectorate ? p.directorate : p.owner)'s \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
+                    "\(describe(proposal: p.ref)) is missing from \(byDirectorate ? p.directorate : p.owner.rawValue)'s \(latest) return (\(lastText)); \(remaining) of its \(year) target is unreported."
             )
         }
     }

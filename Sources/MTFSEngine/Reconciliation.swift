@@ -307,7 +307,7 @@ extension Reconciliation {
             guard pos(p.ref, year).delivered < t else { return nil }
             return Finding(
                 code: .DQ05, severity: .low, refs: [p.ref], year: year, amount: t,
-                message: "\(describe(proposal: p.ref)) has no forecast for \(year), though \(byDirectorate ? p.directorate : p.owner) "
+                message: "\(describe(proposal: p.ref)) has no forecast for \(year), though \(byDirectorate ? p.directorate : p.owner.rawValue) "
                     + "returned for \(judged): its \(t) target is shown as \"no forecast\", not as on track.")
         }
     }

@@ -21,7 +21,7 @@ public struct ReminderPlan: Sendable {
         public var kind: ReminderKind
         /// What it is about (``subjectKey(_:holder:period:)``, or a digest's findings).
         public var subjectKey: String
-        public var holder: String?
+        public var holder: HolderID?
         public var period: Period
         public var recipient: PortalUser
         /// The return's due date.
@@ -48,6 +48,7 @@ public struct ReminderPlan: Sendable {
     /// A holder who would be reminded but cannot be: no account, or no email address.
     public struct Unreachable: Sendable, Hashable {
         public var kind: ReminderKind
+        /// Who, as a sentence names them: a holder, or a CFO whose digest cannot go.
         public var holder: String
         public var period: Period
         public var why: Why
@@ -70,7 +71,7 @@ public struct ReminderPlan: Sendable {
     public var unreachable: [Unreachable] = []
 
     /// The key a reminder about `holder`'s `period` is recorded under.
-    public static func subjectKey(_ kind: ReminderKind, holder: String, period: Period) -> String { "\(kind.rawValue)|\(holder)|\(period.monthText)" }
+    public static func subjectKey(_ kind: ReminderKind, holder: HolderID, period: Period) -> String { "\(kind.rawValue)|\(holder)|\(period.monthText)" }
 
     /// A finding as the digest remembers it: what it is and what it is about (not its wording).
     public static func findingKey(_ f: Finding) -> String {
@@ -105,11 +106,11 @@ public struct ReminderPlan: Sendable {
             }
 
             /// Adds the holder's reminder to each of their accounts with an address, or says why it cannot go.
-            func remind(_ kind: ReminderKind, _ s: HolderStatement, period: Period, lines: [HolderStatement.Line]) {
-                let key = subjectKey(kind, holder: s.holder, period: period)
-                let accounts = users.filter { $0.scope.isAccount(of: s.holder) }
+            func remind(_ kind: ReminderKind, _ holder: HolderID, _ s: HolderStatement, period: Period, lines: [HolderStatement.Line]) {
+                let key = subjectKey(kind, holder: holder, period: period)
+                let accounts = users.filter { $0.scope.isAccount(of: holder) }
                 if accounts.isEmpty {
-                    plan.unreachable.append(Unreachable(kind: kind, holder: s.holder, period: period, why: .noAccount))
+                    plan.unreachable.append(Unreachable(kind: kind, holder: holder.rawValue, period: period, why: .noAccount))
                 }
                 var reached = false
                 for u in accounts {
@@ -117,7 +118,7 @@ public struct ReminderPlan: Sendable {
                     reached = true
                     let k = tried(kind, key, u.login)
                     guard !sent.contains(k) else { continue }
-                    var d = Due(kind: kind, subjectKey: key, holder: s.holder, period: period, recipient: u, dueDate: ReturnsDue.dueDate(for: period, dueDay: settings.dueDay))
+                    var d = Due(kind: kind, subjectKey: key, holder: holder, period: period, recipient: u, dueDate: ReturnsDue.dueDate(for: period, dueDay: settings.dueDay))
                     d.lines = lines.count
                     d.returned = lines.filter { $0.returned == period }.count
                     d.missing = lines.filter { $0.returned != period }.map { "\($0.ref) \($0.title)" }
@@ -131,7 +132,7 @@ public struct ReminderPlan: Sendable {
                     plan.due.append(d)
                 }
                 if !accounts.isEmpty && !reached {
-                    plan.unreachable.append(Unreachable(kind: kind, holder: s.holder, period: period, why: .noEmail(logins: accounts.map(\.login))))
+                    plan.unreachable.append(Unreachable(kind: kind, holder: holder.rawValue, period: period, why: .noEmail(logins: accounts.map(\.login))))
                 }
             }
 
@@ -156,9 +157,9 @@ public struct ReminderPlan: Sendable {
                     switch (kind, s.returnState(today: asOf, dueDay: settings.dueDay)) {
                     case (.returnDue, .missing), (.returnDue, .partly):
                         // A holder who has signed the month's statement has answered for it.
-                        if case .notSigned = s.signature { remind(.returnDue, s, period: m, lines: lines) }
+                        if case .notSigned = s.signature { remind(.returnDue, holder, s, period: m, lines: lines) }
                     case (.signOff, .submitted):
-                        if case .notSigned = s.signature { remind(.signOff, s, period: m, lines: lines) }
+                        if case .notSigned = s.signature { remind(.signOff, holder, s, period: m, lines: lines) }
                     default: break
                     }
                 }

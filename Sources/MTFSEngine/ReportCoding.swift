@@ -156,7 +156,7 @@ extension Summary: Encodable {
             impacts.map {
                 ImpactCoding(
                     ref: $0.report.ref, year: $0.report.year, period: $0.report.period, impact: $0.report.impact.text,
-                    said_foreseen: $0.report.impact.foreseen, unforeseen: $0.unforeseen, owner: $0.proposal.owner, portfolio: $0.proposal.portfolio,
+                    said_foreseen: $0.report.impact.foreseen, unforeseen: $0.unforeseen, owner: $0.proposal.owner.rawValue, portfolio: $0.proposal.portfolio,
                     portfolio_holder: $0.proposal.portfolioHolder)
             }, forKey: .impacts)
         try c.encode(asOf, forKey: .as_of)

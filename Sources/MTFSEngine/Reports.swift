@@ -164,7 +164,7 @@ public struct ProposalListReport: Sendable, Encodable {
     public var rows: [Row]
     public var totals: [Pence]
 
-    public static func build(_ ledger: Ledger, directorate: String?, owner: String?) throws -> ProposalListReport {
+    public static func build(_ ledger: Ledger, directorate: String?, owner: HolderID?) throws -> ProposalListReport {
         try ledger.read {
             let years = Array(try ledger.books.requireWindow().years)
             let positions = try ledger.positions.positionLines().byProposalYear()

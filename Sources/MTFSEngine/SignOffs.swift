@@ -11,11 +11,11 @@ public enum SignOffs {
     /// portal's page, the API) comes here: the rules are these and nowhere else.
     @discardableResult
     public static func sign(
-        ledger: Ledger, holder: String, period: Period, comment: String, shown: String? = nil, by who: Provenance
+        ledger: Ledger, holder: HolderID, period: Period, comment: String, shown: String? = nil, by who: Provenance
     ) throws -> SignOff {
         try ledger.transaction {
-            guard !holder.trimmingSpaces().isEmpty else { throw LedgerError.refused("the budget holder's name is empty") }
-            try PlainText.checkName(holder, what: "budget holder")
+            guard !holder.rawValue.trimmingSpaces().isEmpty else { throw LedgerError.refused("the budget holder's name is empty") }
+            try PlainText.checkName(holder.rawValue, what: "budget holder")
             if let problem = PlainText.problem(comment, limit: PlainText.noteLimit) { throw LedgerError.refused("the comment \(problem)") }
             let window = try ledger.books.requireWindow()
             guard window.contains(period.year) else {

@@ -19,20 +19,20 @@ public struct StatementBuilder: Sendable {
     /// Month n at index n − 1.
     let deliveredByMonth: [ProposalRef: [Pence]]
     let entriesByRef: [ProposalRef: [JournalEntry]]
-    let centresByHolder: [String: [CostCentreCode]]
+    let centresByHolder: [HolderID: [CostCentreCode]]
     /// The directorates of the operating model at the period's end: only they are asked for its return.
     let directoratesThen: Set<String>
     /// Each holder's own proposals, and the proposals cutting each cost centre, as places in
     /// `input.proposals` (not copies of them).
-    let ownedByHolder: [String: [Int32]]
+    let ownedByHolder: [HolderID: [Int32]]
     let cutting: [CostCentreCode: [Int32]]
     /// The findings' positions in `findings`, by the refs and by the cost centre they name, so
     /// each holder's are found without scanning every finding.
     let findingsByRef: [ProposalRef: [Int]]
     let findingsByCentre: [CostCentreCode: [Int]]
     /// By holder: the latest sign-off for an earlier period, and the latest for this one.
-    let signedBefore: [String: SignOff]
-    let signedNow: [String: SignOff]
+    let signedBefore: [HolderID: SignOff]
+    let signedNow: [HolderID: SignOff]
     /// The head of the record chain the books were read at.
     public let head: ChainHead
 
@@ -75,7 +75,7 @@ public struct StatementBuilder: Sendable {
         var entriesByRef: [ProposalRef: [JournalEntry]] = [:]
         try ledger.journal.forEachEntry(JournalFilter(period: period)) { entriesByRef[$0.proposal, default: []].append($0) }
         self.entriesByRef = entriesByRef
-        var centresByHolder: [String: [CostCentreCode]] = [:]
+        var centresByHolder: [HolderID: [CostCentreCode]] = [:]
         var directoratesThen: Set<String> = []
         for a in input.model.snapshot(on: period.lastDay) {
             centresByHolder[a.budgetHolder, default: []].append(a.costCentre)
@@ -83,7 +83,7 @@ public struct StatementBuilder: Sendable {
         }
         self.centresByHolder = centresByHolder
         self.directoratesThen = directoratesThen
-        var ownedByHolder: [String: [Int32]] = [:]
+        var ownedByHolder: [HolderID: [Int32]] = [:]
         var cutting: [CostCentreCode: [Int32]] = [:]
         for (i, p) in input.proposals.enumerated() {
             ownedByHolder[p.owner, default: []].append(Int32(i))
@@ -100,8 +100,8 @@ public struct StatementBuilder: Sendable {
         findingsByRef = byRef
         findingsByCentre = byCentre
         // Every sign-off up to the period, read once (in period then id order, so the last seen wins).
-        var before: [String: SignOff] = [:]
-        var now: [String: SignOff] = [:]
+        var before: [HolderID: SignOff] = [:]
+        var now: [HolderID: SignOff] = [:]
         for signed in try ledger.signOffs.all(upTo: period) {
             if signed.period == period { now[signed.holder] = signed } else { before[signed.holder] = signed }
         }
@@ -115,18 +115,18 @@ public struct StatementBuilder: Sendable {
     }
 
     /// Everyone a statement is due to: holders of cost centres at the period end and proposal owners.
-    public var holders: [String] { Set(centresByHolder.keys).union(ownedByHolder.keys).sorted() }
+    public var holders: [HolderID] { Set(centresByHolder.keys).union(ownedByHolder.keys).sorted() }
 
     /// The statement of one holder.
-    public func statement(for holder: String) throws -> HolderStatement {
+    public func statement(for holder: HolderID) throws -> HolderStatement {
         try statement(
-            holder: holder, held: (centresByHolder[holder] ?? []).sorted(),
+            of: holder, named: holder.rawValue, held: (centresByHolder[holder] ?? []).sorted(),
             owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }.sorted { $0.ref < $1.ref }, portfolio: nil)
     }
 
     /// Every finding a holder's statement names (it shows the ten most serious), most serious first:
     /// what `mtfs reconcile --holder` lists.
-    public func findings(onStatementOf holder: String) -> [Finding] {
+    public func findings(onStatementOf holder: HolderID) -> [Finding] {
         onStatement(held: centresByHolder[holder] ?? [], owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] }).findings
     }
 
@@ -151,7 +151,7 @@ public struct StatementBuilder: Sendable {
 
     /// The directorates a holder's statement covers: those of the cost centres they hold at the
     /// month's end and of the proposals they own (what scope is judged by, without building it).
-    public func directorates(of holder: String) -> [String] {
+    public func directorates(of holder: HolderID) -> [String] {
         directorates(held: centresByHolder[holder] ?? [], owned: (ownedByHolder[holder] ?? []).map { input.proposals[Int($0)] })
     }
 
@@ -167,10 +167,13 @@ public struct StatementBuilder: Sendable {
     /// held, no ledger entry is listed and nothing is signed.
     public func statement(forPortfolio name: String) throws -> HolderStatement {
         try statement(
-            holder: name, held: [], owned: input.proposals.filter { $0.portfolio == name }.sorted { $0.ref < $1.ref }, portfolio: name)
+            of: nil, named: name, held: [], owned: input.proposals.filter { $0.portfolio == name }.sorted { $0.ref < $1.ref }, portfolio: name)
     }
 
-    private func statement(holder: String, held: [CostCentreCode], owned: [Proposal], portfolio: String?) throws -> HolderStatement {
+    /// The statement of `holder` (nil for a portfolio's), headed `name`.
+    private func statement(of holder: HolderID?, named name: String, held: [CostCentreCode], owned: [Proposal], portfolio: String?) throws
+        -> HolderStatement
+    {
         let period = input.asOf
         let year = period.year
         let ahead = input.window.years.filter { $0 > year }
@@ -242,14 +245,14 @@ public struct StatementBuilder: Sendable {
         }
         let directorates = self.directorates(held: held, owned: owned)
         var statement = HolderStatement(
-            holder: holder, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
+            holder: name, period: period, directorates: directorates, centres: centres, owned: ownedLines, others: otherLines,
             yearsAhead: ahead, totals: HolderStatement.Totals(ownedLines, years: ahead.count, behindIf: settings),
             findings: Array(mine.prefix(HolderStatement.shownFindings)),
             entries: portfolio != nil ? [] : refs.sorted().flatMap { entriesByRef[$0] ?? [] }.sorted { $0.id < $1.id },
-            previousSignOff: portfolio != nil ? nil : signedBefore[holder],
+            previousSignOff: holder.flatMap { signedBefore[$0] },
             head: head, latestReturns: directorates.compactMap { d in input.directorateReturns[d].map { (d, $0.period) } },
             askedForReturn: directoratesThen,
-            signature: portfolio != nil ? .notSigned : signature(holder: holder, figures: StatementFigures(ownedLines + otherLines)),
+            signature: holder.map { signature(holder: $0, figures: StatementFigures(ownedLines + otherLines)) } ?? .notSigned,
             window: input.window, trend: trend(owned, lines: ownedLines))
         statement.portfolio = portfolio
         statement.moreFindings = max(0, mine.count - HolderStatement.shownFindings)
@@ -297,7 +300,7 @@ public struct StatementBuilder: Sendable {
         }
     }
 
-    private func signature(holder: String, figures: StatementFigures) -> HolderStatement.Signature {
+    private func signature(holder: HolderID, figures: StatementFigures) -> HolderStatement.Signature {
         guard let signed = signedNow[holder] else { return .notSigned }
         // A sign-off from before schema 5 recorded no figures: it stands as signed.
         guard let text = signed.figures else { return .signed(signed) }

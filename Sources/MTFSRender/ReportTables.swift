@@ -117,7 +117,7 @@ public enum ProposalTables {
     public static func text(_ d: ProposalDetail) -> String {
         let p = d.proposal
         var out = "\(Escape.terminal(p.ref.rawValue)): \(Escape.terminal(p.title))\n"
-        out += "  Directorate: \(Escape.terminal(p.directorate))    Owner: \(Escape.terminal(p.owner))\n"
+        out += "  Directorate: \(Escape.terminal(p.directorate))    Owner: \(Escape.terminal(p.owner.rawValue))\n"
         out += "  Category: \(p.category.isEmpty ? "–" : Escape.terminal(p.category))    Recurrence: \(p.recurrence.rawValue)"
         if let s = p.deliveryStart { out += "    Delivery starts: \(s)" }
         if let r = p.replaces { out += "    Replaces: \(Escape.terminal(r.rawValue))" }
@@ -132,7 +132,7 @@ public enum ProposalTables {
         for c in d.centres {
             centres.rows.append([
                 .text(c.share.costCentre.rawValue), .text(c.share.basisPoints.map(CostCentreShare.formatPercent) ?? "equal"),
-                .text(c.holder?.service ?? "–"), .text(c.holder?.directorate ?? "–"), .text(c.holder?.budgetHolder ?? "–"),
+                .text(c.holder?.service ?? "–"), .text(c.holder?.directorate ?? "–"), .text(c.holder?.budgetHolder.rawValue ?? "–"),
             ])
         }
         out += centres.renderText() + "\n"

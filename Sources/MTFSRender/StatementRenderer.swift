@@ -26,10 +26,11 @@ public enum StatementRenderer {
                 .init("rag", "RAG"), .init("movement", "This month"),
             ] + s.yearsAhead.map { .init("target_\($0.description.replacingAll("/", with: "_"))", "\($0)") })
         for l in lines {
+            let owner: String = l.owned ? l.owner.rawValue : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"
             t.rows.append(
                 [
                     .text(l.ref.rawValue), .text(l.notes.isEmpty ? l.title : "\(l.title) (\(l.notes.joined(separator: "; ")))"),
-                    .text(l.owned ? l.owner : l.wholeTarget.map { "\(l.owner) (not yours; share of \($0))" } ?? "\(l.owner) (not yours)"), .money(l.originalTarget),
+                    .text(owner), .money(l.originalTarget),
                     .money(l.currentTarget),
                     // Plain words where a figure would mislead (SPEC §5 v3, §6 DQ05): a blank return
                     // is "not reported", and a line with no forecast never shows its target as one.

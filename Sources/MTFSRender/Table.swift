@@ -30,6 +30,9 @@ public struct Table: Sendable {
         case date(CivilDate)
         case empty
 
+        /// A code or name the ledger keys by (a ref, a cost centre, a holder), as its text.
+        public static func text<ID: TextIdentity>(_ id: ID) -> Cell { .text(id.rawValue) }
+
         /// Whether the cell is text.
         var isText: Bool { if case .text = self { true } else { false } }
 

@@ -143,7 +143,7 @@ public struct TextWriter: ReportWriter {
             // Whose each is, and its share, beneath (an owner column would not fit a terminal).
             out += s.others.map { l in
                 FindingsReport.wrap(
-                    "\(Escape.terminal(l.ref.rawValue)) is \(Escape.terminal(l.owner))'s"
+                    "\(Escape.terminal(l.ref.rawValue)) is \(Escape.terminal(l.owner.rawValue))'s"
                         + (l.wholeTarget.map { ": \(l.currentTarget) of its \($0) falls on your cost centres" } ?? ""), indent: 2, width: 110) + "\n"
             }.joined() + "\n"
         }

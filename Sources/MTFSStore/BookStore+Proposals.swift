@@ -79,7 +79,7 @@ extension BookStore {
         ) { row in
             proposals.append(
                 Proposal(
-                    ref: row.id("ref"), title: row.text("title"), directorate: row.text("directorate"), owner: row.text("owner"),
+                    ref: row.id("ref"), title: row.text("title"), directorate: row.text("directorate"), owner: row.id("owner"),
                     category: row.text("category"), recurrence: Recurrence(rawValue: row.text("recurrence")) ?? .ongoing, costCentres: [],
                     deliveryStart: row.optionalInt("delivery_start").flatMap { Period(code: Int($0)) }, replaces: row.optionalID("replaces"),
                     fund: row.optionalText("fund") ?? Proposal.generalFund))

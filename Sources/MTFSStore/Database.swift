@@ -392,3 +392,4 @@ final class SQLProfiler {
 
 extension ProposalRef: SQLBindable { var sqlValue: SQLValue { .text(rawValue) } }
 extension CostCentreCode: SQLBindable { var sqlValue: SQLValue { .text(rawValue) } }
+extension HolderID: SQLBindable { var sqlValue: SQLValue { .text(rawValue) } }

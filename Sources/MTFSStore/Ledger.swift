@@ -45,7 +45,7 @@ public final class Ledger {
     /// with ``LedgerError/unusable(_:)`` and left exactly as it was. WAL, foreign keys and a busy
     /// timeout are set on every connection (https://www.sqlite.org/wal.html).
     public init(path: String, create: Bool = false, readOnly: Bool = false, pageCacheMiB: Int = 64) throws {
-        if path.isEmpty { throw LedgerError.refused(LedgerFile.emptyPath) }
+        if path.isEmpty { throw LedgerError.refused(LedgerFiles.emptyPath) }
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         if exists && isFolder.boolValue { throw LedgerError.unusable("\(path) is a folder, not a ledger file") }
@@ -65,11 +65,11 @@ public final class Ledger {
         }
         do {
             if self.readOnly {
-                db = try LedgerFile.openForReading(path)
+                db = try LedgerFiles.openForReading(path)
             } else {
                 db = try Database(path: path, create: creating)
             }
-            if !creating { try LedgerFile.checkIsLedger(db, path: path) }
+            if !creating { try LedgerFiles.checkIsLedger(db, path: path) }
             if !self.readOnly {
                 try db.execute("PRAGMA foreign_keys = ON")
                 let mode = try db.first("PRAGMA journal_mode = WAL") { $0.text(0) }
@@ -84,7 +84,7 @@ public final class Ledger {
             // rather than in temporary files: a million small writes fewer on a large load.
             try db.execute("PRAGMA temp_store = MEMORY")
         } catch let error as DatabaseError {
-            throw LedgerFile.unusable(path, error)
+            throw LedgerFiles.unusable(path, error)
         }
         if self.readOnly {
             // Reading never writes: a ledger from an earlier mtfs is read only after `mtfs upgrade`.

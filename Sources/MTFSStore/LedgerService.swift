@@ -41,7 +41,7 @@ public final class LedgerService: Sendable {
 
     /// Makes a new ledger at `path` and runs `body` on it before it is put in place whole: a
     /// command that fails leaves no ledger behind (``Ledger/creatingNew(at:_:)``).
-    public static func creating<T>(at path: String, _ body: (Ledger) throws -> T) throws -> T { try LedgerFile.creatingNew(at: path, body) }
+    public static func creating<T>(at path: String, _ body: (Ledger) throws -> T) throws -> T { try LedgerFiles.creatingNew(at: path, body) }
 
     /// Runs `body` in one read transaction on a pooled read-only connection: every query in it sees
     /// the same snapshot, and writes committed meanwhile are not seen half-way.

@@ -82,7 +82,7 @@ extension OrganisationStore {
         ) { row in
             Assignment(
                 costCentre: row.id("cost_centre"), effective: try CivilDate(parsing: row.text("effective")), service: row.text("service"),
-                directorate: row.text("directorate"), budgetHolder: row.text("budget_holder"),
+                directorate: row.text("directorate"), budgetHolder: row.id("budget_holder"),
                 model: ServiceModel(rawValue: row.text("model")) ?? .devolved, reason: row.text("reason"))
         }
         return OperatingModel(rows)

@@ -35,7 +35,7 @@ extension PeopleStore {
     private static func user(from row: Row) -> PortalUser {
         let role = PortalUser.Role(rawValue: row.text("role"))
         return PortalUser(
-            login: row.text("login"), name: row.text("name"), role: role ?? .member, holder: row.optionalText("holder"),
+            login: row.text("login"), name: row.text("name"), role: role ?? .member, holder: row.optionalID("holder"),
             directorate: row.optionalText("directorate"), portfolio: row.optionalText("portfolio"), email: row.optionalText("email"),
             disabled: role == nil || row.int("disabled") != 0)
     }

@@ -6,7 +6,7 @@ public struct ReminderRecord: Sendable, Hashable {
     /// What it is about, the same for every try: `return|Helen Brandt|2023-10`, or a digest's findings.
     public var subjectKey: String
     /// The budget holder it is about (none for the CFO's digest).
-    public var holder: String?
+    public var holder: HolderID?
     public var period: Period
     public var login: String
     public var address: String
@@ -20,7 +20,7 @@ public struct ReminderRecord: Sendable, Hashable {
     public var recordedAt: String
 
     public init(
-        kind: ReminderKind, subjectKey: String, holder: String?, period: Period, login: String, address: String, sent: Bool, relay: String,
+        kind: ReminderKind, subjectKey: String, holder: HolderID?, period: Period, login: String, address: String, sent: Bool, relay: String,
         title: String, detail: String = "", recordedAt: String = ""
     ) {
         self.kind = kind
@@ -72,7 +72,7 @@ extension ReminderStore {
             """, period.map { Int64($0.code) }
         ) { row in
             ReminderRecord(
-                kind: ReminderKind(rawValue: row.text("kind")) ?? .digest, subjectKey: row.text("subject_key"), holder: row.optionalText("holder"),
+                kind: ReminderKind(rawValue: row.text("kind")) ?? .digest, subjectKey: row.text("subject_key"), holder: row.optionalID("holder"),
                 period: Period(code: Int(row.int("period"))) ?? Period(year: FinancialYear(startYear: 2000), number: 1), login: row.text("login"), address: row.text("address"),
                 sent: row.text("outcome") == "sent", relay: row.text("relay"), title: row.text("title"), detail: row.text("detail"),
                 recordedAt: row.text("recorded_at"))

@@ -182,7 +182,7 @@ extension ReturnStore {
         // An owner's latest return: the latest month any of their proposal-years was returned in
         // (``latestReturnPeriods(asOf:)``, read once for the reconciliation).
         let ownerOf = Dictionary(proposals.map { ($0.ref, $0.owner) }, uniquingKeysWith: { a, _ in a })
-        var byOwner: [String: Int] = [:]
+        var byOwner: [HolderID: Int] = [:]
         for (key, period) in returnedAt {
             guard let owner = ownerOf[key.ref] else { continue }
             byOwner[owner] = max(byOwner[owner] ?? 0, period.code)

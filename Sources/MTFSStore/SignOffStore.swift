@@ -4,7 +4,7 @@ extension SignOffStore {
     /// Records a sign-off of `holder`'s statement for `period` (append-only, in the record chain):
     /// the figures signed, their hash and the chain head they were read at.
     public func record(
-        holder: String, period: Period, comment: String, figures: String, head: ChainHead, by who: Provenance
+        holder: HolderID, period: Period, comment: String, figures: String, head: ChainHead, by who: Provenance
     ) throws {
         try ledger.transaction {
             try db.run(
@@ -21,7 +21,7 @@ extension SignOffStore {
 
     private static func signOff(from row: Row, fallback period: Period) -> SignOff {
         var s = SignOff(
-            holder: row.text("holder"), period: Period(code: Int(row.int("period"))) ?? period, signedBy: row.text("signed_by"),
+            holder: row.id("holder"), period: Period(code: Int(row.int("period"))) ?? period, signedBy: row.text("signed_by"),
             signedAt: row.text("signed_at"), comment: row.text("comment"), onBehalfOf: row.optionalText("on_behalf_of"),
             head: row.optionalText("head").flatMap { try? ChainHead(parsing: $0) }, figures: row.optionalText("figures"))
         s.id = row.int("id")
@@ -29,7 +29,7 @@ extension SignOffStore {
     }
 
     /// The latest sign-off of `holder`'s statements for a period up to `period`.
-    public func latest(holder: String, upTo period: Period) throws -> SignOff? {
+    public func latest(holder: HolderID, upTo period: Period) throws -> SignOff? {
         try db.first(
             "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE holder = ? AND period <= ? ORDER BY period DESC, id DESC LIMIT 1",
             holder, period.code
@@ -37,7 +37,7 @@ extension SignOffStore {
     }
 
     /// The latest sign-off of `holder`'s statement for exactly `period`.
-    public func find(holder: String, for period: Period) throws -> SignOff? {
+    public func find(holder: HolderID, for period: Period) throws -> SignOff? {
         try db.first(
             "SELECT \(SignOffStore.signOffColumns) FROM sign_offs WHERE holder = ? AND period = ? ORDER BY id DESC LIMIT 1", holder, period.code
         ) { SignOffStore.signOff(from: $0, fallback: period) }

@@ -226,12 +226,12 @@ extension Verifier {
             """
         ) { row in
             guard problems.count < 20 else { return }
-            let (id, holder, login) = (row.int("id"), row.text("holder"), row.text("signed_by"))
+            let (id, holder, login) = (row.int("id"), row.id("holder", as: HolderID.self), row.text("signed_by"))
             // Whether the account could sign it, asked of the scope policy as signing asks it: a
             // holder's own statement (a role this build does not know could not).
             let role = row.text("role")
             let known = PortalUser.Role(rawValue: role)
-            let user = PortalUser(login: login, name: login, role: known ?? .member, holder: row.optionalText("user_holder"))
+            let user = PortalUser(login: login, name: login, role: known ?? .member, holder: row.optionalID("user_holder"))
             let couldSign = known != nil && user.scope.may(.signOff) && user.scope.ownHolder == holder
             if row.isNull("user_change") {
                 problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), who was not a user when it was signed")

@@ -165,7 +165,7 @@ final class SideRead<Value>: @unchecked Sendable {
         self.box = box
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             box.outcome = try? {
-                let db = try LedgerFile.openForReading(path)
+                let db = try LedgerFiles.openForReading(path)
                 return try db.read { try box.work(db) }
             }()
         }

@@ -24,7 +24,7 @@ extension Portal {
                 let builder = try await self.snapshots(latest, user)
                 names["refs"] = builder.input.proposals.filter(user.scope.sees).map(\.ref.rawValue).sorted()
                 names["directorates"] = Portal.directorates(builder.input, seenBy: user)
-                names["holders"] = builder.holders.filter { user.scope.seesStatement(of: $0, directorates: builder.directorates(of: $0)) }
+                names["holders"] = builder.holders.filter { user.scope.seesStatement(of: $0, directorates: builder.directorates(of: $0)) }.map(\.rawValue)
             }
             return Pages.json(try router.openAPI(Portal.openAPIDocument(names), names: names))
         }
@@ -52,7 +52,7 @@ extension Portal {
     /// A sign-off recorded through the API.
     struct Signed: Encodable {
         var signed: Bool
-        var holder: String
+        var holder: HolderID
         var period: String
     }
 
@@ -309,7 +309,7 @@ extension StatementRoutes {
             }
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Pages.explain(error))") }
-            if let named = posted.holder, named != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
+            if let named = posted.holder, HolderID(named) != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
             let comment = posted.comment ?? ""
             try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user, source: "the API")
             return try Pages.json(Portal.Signed(signed: true, holder: holder, period: p.monthText), status: .created)

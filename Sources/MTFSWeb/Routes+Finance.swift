@@ -29,8 +29,8 @@ extension FinanceRoutes {
     func boardPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let p = try await portal.period(Portal.query(request)["period"])
         let builder = try await portal.snapshots(p, user)
-        let statements = try builder.holders.map { try builder.statement(for: $0) }.filter {
-            user.scope.seesStatement(of: $0.holder, directorates: $0.directorates)
+        let statements = try builder.holders.map { ($0, try builder.statement(for: $0)) }.filter {
+            user.scope.seesStatement(of: $0.0, directorates: $0.1.directorates)
         }
         let (dueDay, reminders, users) = try await portal.service.reading { ledger in
             (try ReminderSettings(storedIn: ledger).dueDay, try ledger.reminders.all(about: p).filter { $0.holder != nil }, try ledger.people.users())
@@ -40,13 +40,13 @@ extension FinanceRoutes {
             .init("reminded", "Reminders"), .init("delivered", "Delivered"), .init("variance", "Variance to profile"),
         ])
         var counts: [String: Int] = [:]
-        for s in statements {
+        for (holder, s) in statements {
             let state = s.returnState(today: portal.options.today(), dueDay: dueDay)
             let signed = HolderStatementSummary.signOff(s)
             counts[state.group, default: 0] += 1
             t.rows.append([
                 .text(s.holder), .text(s.directorates.joined(separator: ", ")), .text(state.text), .text(signed),
-                .text(FinanceRoutes.remindersText(reminders.filter { $0.holder == s.holder }, accounts: users.filter { $0.scope.isAccount(of: s.holder) && !$0.disabled })),
+                .text(FinanceRoutes.remindersText(reminders.filter { $0.holder == holder }, accounts: users.filter { $0.scope.isAccount(of: holder) && !$0.disabled })),
                 .money(s.totals.delivered),
                 .money(s.totals.variance),
             ])
@@ -58,7 +58,7 @@ extension FinanceRoutes {
         body += Pages.scrolling(
             "Returns board",
             HTMLPage.table(t) { row, column in
-                column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].holder))" : nil
+                column == "holder" ? "/statement?period=\(p.monthText)&holder=\(Pages.queryValue(statements[row].0.rawValue))" : nil
             })
         return portal.frame("Returns board — \(p)", user, context, body)
     }

@@ -24,7 +24,7 @@ extension ReturnRoutes {
     // MARK: - The return form
 
     /// The lines a holder reports for a period: their own proposals, this year.
-    func returnLines(holder: String, period p: Period, user: PortalUser) async throws -> [HolderStatement.Line] {
+    func returnLines(holder: HolderID, period p: Period, user: PortalUser) async throws -> [HolderStatement.Line] {
         // As a template: a proposal with nothing to report this year (no target, nothing delivered) has no row.
         try await portal.statement(holder: holder, period: p, for: user).linesToReport
     }
@@ -46,7 +46,7 @@ extension ReturnRoutes {
     }
 
     /// The month "My return" opens on: the one after the holder last returned (``ReturnsDue``).
-    func monthDue(holder: String, user: PortalUser) async throws -> Period {
+    func monthDue(holder: HolderID, user: PortalUser) async throws -> Period {
         let latest = try await portal.period(nil)
         let window = try await portal.service.reading { try $0.books.window() }
         let lastReturned = try await returnLines(holder: holder, period: latest, user: user).compactMap(\.returned).max()

@@ -28,11 +28,11 @@ extension StatementRoutes {
         if let portfolio = user.scope.portfolio { return try await portfolioStatementPage(q, p, portfolio, user, context) }
         guard let name = try portal.holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
         let s = try await portal.statement(holder: name, period: p, for: user)
-        var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name)])
+        var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name.rawValue)])
         if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }
         body += HTMLWriter().statementBody(s, inPortal: true)
         let links = [DocumentFormat.xlsx, .csv, .json, .html, .markdown].map { f -> HTML in
-            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name))&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
+            "<a href=\"/download?report=statement&amp;period=\(p.monthText)&amp;holder=\(Pages.queryValue(name.rawValue))&amp;format=\(f.rawValue)\">\(f.rawValue)</a>"
         }
         body += "<p>Download: \(links.joined(separator: " · "))</p>"
         let latest = try await portal.service.reading { try $0.signOffs.latestDataPeriod() }
@@ -71,7 +71,7 @@ extension StatementRoutes {
 
     /// Signs exactly the figures shown: `shown` is the hash of the figures the page displayed (nil:
     /// the API, which signs what the statement says now); if they changed since, nothing is signed.
-    func sign(holder: String, period p: Period, comment: String, shown: String?, user: PortalUser, source: String = "the portal") async throws {
+    func sign(holder: HolderID, period p: Period, comment: String, shown: String?, user: PortalUser, source: String = "the portal") async throws {
         let who = portal.provenance(user, source: source)
         // Signed, or refused because the figures moved: either way the next page this user sees is
         // drawn from the newest head.
@@ -84,7 +84,7 @@ extension StatementRoutes {
         try await portal.wrote(user)
     }
 
-    private func signNow(holder: String, period p: Period, comment: String, shown: String?, who: Provenance) async throws {
+    private func signNow(holder: HolderID, period p: Period, comment: String, shown: String?, who: Provenance) async throws {
         // One statement built, in the write lock: its figures are checked against those shown, and
         // recorded with the sign-off (SignOffs.sign holds every rule of signing).
         _ = try await portal.service.writing { ledger in try SignOffs.sign(ledger: ledger, holder: holder, period: p, comment: comment, shown: shown, by: who) }

@@ -35,7 +35,7 @@ extension UserRoutes {
         for u in users {
             let last = reminders.last { $0.login == u.login }
             t.rows.append([
-                .text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder ?? u.directorate ?? u.portfolio ?? "everything"),
+                .text(u.login), .text(u.name), .text(u.role.rawValue), .text(u.holder?.rawValue ?? u.directorate ?? u.portfolio ?? "everything"),
                 .text(u.disabled ? "disabled" : "active"),
                 .text(last.map { "\($0.kind.text) \($0.sent ? "sent" : "FAILED") \($0.recordedAt.prefix(10))" } ?? "none"),
             ])

@@ -72,7 +72,7 @@ extension Portal {
     }
 
     /// A holder's statement for a period, refused (403) outside the user's scope.
-    func statement(holder: String, period: Period, for user: PortalUser) async throws -> HolderStatement {
+    func statement(holder: HolderID, period: Period, for user: PortalUser) async throws -> HolderStatement {
         let builder = try await snapshots(period, user)
         let s = builder.holders.contains(holder) ? try builder.statement(for: holder) : nil
         guard let s else {
@@ -91,12 +91,12 @@ extension Portal {
     }
 
     /// The holder a page is about: a holder's own; anyone else's named in `holder=`.
-    func holder(_ q: [String: String], _ user: PortalUser) throws -> String? {
+    func holder(_ q: [String: String], _ user: PortalUser) throws -> HolderID? {
         if let own = user.scope.ownHolder {
-            if let asked = q["holder"], !asked.isEmpty, asked != own { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+            if let asked = q["holder"], !asked.isEmpty, HolderID(asked) != own { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
             return own
         }
-        return q["holder"].flatMap { $0.isEmpty ? nil : $0 }
+        return q["holder"].flatMap { $0.isEmpty ? nil : HolderID($0) }
     }
 
 }

@@ -10,6 +10,7 @@ import MTFSDomain
 
 extension ProposalRef: ExpressibleByArgument {}
 extension CostCentreCode: ExpressibleByArgument {}
+extension HolderID: ExpressibleByArgument {}
 
 extension Period: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument: argument, parsedBy: Period.init(parsing:)) }

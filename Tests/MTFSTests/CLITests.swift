@@ -223,6 +223,12 @@ struct CLITests {
                 ["proposal", "add", "PEO-07", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412"],
                 2, "already exists"
             ),
+            // A name is at most 500 characters: a paragraph pasted into a title is refused.
+            (
+                ["proposal", "add", "PEO-08", "--title", String(repeating: "Leisure ", count: 63), "--directorate", "People", "--owner", "x",
+                 "--cost-centre", "PEO-CSC-0412"],
+                2, "the title is longer than 500 characters"
+            ),
             // The proposal replaced must be in the ledger (refused by the rule, not by the database).
             (
                 ["proposal", "add", "PEO-90", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",

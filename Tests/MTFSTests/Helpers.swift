@@ -29,7 +29,7 @@ func sampleLedger(_ dir: TempDir, name: String = "l.sqlite") throws -> Ledger {
             CostCentre(code: CostCentreCode(code), name: code),
             assignment: Assignment(
                 costCentre: CostCentreCode(code), effective: date("2023-04-01"), service: "\(dir) service",
-                directorate: dir, budgetHolder: holder, model: .devolved),
+                directorate: dir, budgetHolder: HolderID(holder), model: .devolved),
             baselines: [fy(2023): pounds(5_000_000)], by: testWho)
     }
     try ledger.books.addProposal(

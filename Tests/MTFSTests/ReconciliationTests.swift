@@ -24,7 +24,7 @@ final class Scenario {
             CostCentre(code: code, name: name),
             assignment: Assignment(
                 costCentre: code, effective: date("2023-04-01"), service: service, directorate: directorate,
-                budgetHolder: holder, model: .devolved),
+                budgetHolder: HolderID(holder), model: .devolved),
             baselines: Dictionary(uniqueKeysWithValues: [2023, 2024, 2025].map { (fy($0), pounds(baseline)) }), by: testWho)
         return self
     }
@@ -39,7 +39,7 @@ final class Scenario {
         for (i, a) in targets.enumerated() where a != 0 { t[fy(2023 + i)] = pounds(a) }
         try ledger.books.addProposal(
             Proposal(
-                ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: owner, category: category,
+                ref: ref, title: title.isEmpty ? "Saving \(ref)" : title, directorate: directorate, owner: HolderID(owner), category: category,
                 recurrence: recurrence, costCentres: try CostCentreShare.parseList(centres),
                 deliveryStart: try start.map { try Period(parsing: $0) }, replaces: replaces),
             targets: t, effective: date("2023-04-01"), reason: "MTFS", by: testWho)
@@ -59,7 +59,7 @@ final class Scenario {
         try ledger.books.restructure(
             Assignment(
                 costCentre: code, effective: date(day), service: service, directorate: directorate,
-                budgetHolder: holder, model: .hub, reason: "restructure"), by: testWho)
+                budgetHolder: HolderID(holder), model: .hub, reason: "restructure"), by: testWho)
     }
 
     func report(

@@ -380,12 +380,12 @@ struct ReminderRuleTests {
             let code = CostCentreCode("CC\(i)")
             try ledger.books.addCostCentre(
                 CostCentre(code: code, name: "Centre \(i)"),
-                assignment: Assignment(costCentre: code, effective: date("2023-04-01"), service: "Service", directorate: "People", budgetHolder: h, model: .devolved),
+                assignment: Assignment(costCentre: code, effective: date("2023-04-01"), service: "Service", directorate: "People", budgetHolder: HolderID(h), model: .devolved),
                 baselines: [fy(2023): pounds(5_000_000)], by: testWho)
             for j in 0..<Int.random(in: 1...2, using: &rng) {
                 let ref = ProposalRef("P-\(i)-\(j)")
                 try ledger.books.addProposal(
-                    Proposal(ref: ref, title: "Saving \(i) \(j)", directorate: "People", owner: h, costCentres: try CostCentreShare.parseList("CC\(i)=100%")),
+                    Proposal(ref: ref, title: "Saving \(i) \(j)", directorate: "People", owner: HolderID(h), costCentres: try CostCentreShare.parseList("CC\(i)=100%")),
                     targets: [fy(2023): pounds(120_000)], effective: date("2023-04-01"), reason: "MTFS", by: testWho)
                 lines[h, default: []].append(ref)
             }
@@ -404,7 +404,7 @@ struct ReminderRuleTests {
             }
             // Most sign-offs follow a full return; a few come without one (signed is answered, either way).
             for h in holders where Int.random(in: 0..<(returned[h]?[n] == lines[h]!.count ? 2 : 6), using: &rng) == 0 {
-                try SignOffs.sign(ledger: ledger, holder: h, period: p, comment: "", by: testWho)
+                try SignOffs.sign(ledger: ledger, holder: HolderID(h), period: p, comment: "", by: testWho)
                 signed[h, default: []].insert(n)
             }
         }
@@ -412,7 +412,7 @@ struct ReminderRuleTests {
         let noAddress = holders[Int.random(in: 0..<holders.count, using: &rng)]
         for h in holders {
             try ledger.people.addUser(
-                PortalUser(login: h.lowercased(), name: h, role: .holder, holder: h, email: h == noAddress ? nil : "\(h.lowercased())@council.gov.uk"),
+                PortalUser(login: h.lowercased(), name: h, role: .holder, holder: HolderID(h), email: h == noAddress ? nil : "\(h.lowercased())@council.gov.uk"),
                 passwordHash: "x", by: "t", at: 0, recordedAt: "2023-11-20T10:00:00Z")
         }
         var settings = ReminderSettings()
@@ -454,7 +454,7 @@ struct ReminderRuleTests {
             guard roll < 2, inWindow(returnK) else { continue }
             let p = Period(year: fy(2023), number: returnN)
             try ledger.reminders.record(
-                ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: h, period: p), holder: h, period: p,
+                ReminderRecord(kind: .returnDue, subjectKey: ReminderPlan.subjectKey(.returnDue, holder: HolderID(h), period: p), holder: HolderID(h), period: p,
                     login: h.lowercased(), address: "x@council.gov.uk", sent: roll == 0, relay: roll == 0 ? "250 ok" : "551 no", title: "t"), by: testWho)
             if roll == 0 { sentBefore.insert(h) } else { failedBefore.insert(h) }
         }
@@ -473,7 +473,7 @@ struct ReminderRuleTests {
         let plan = try ReminderPlan.make(ledger: ledger, asOf: asOf, settings: settings)
         let got = Set(plan.due.map { "\($0.kind.rawValue) \($0.holder!) \($0.period.number)" })
         #expect(got == expected, "seed \(seed): as of \(asOf), due day \(settings.dueDay), sign-off after \(settings.signOffDays) days")
-        #expect(Set(plan.due.filter(\.retry).map { $0.holder! }) == expectedRetries, "seed \(seed)")
+        #expect(Set(plan.due.filter(\.retry).map { $0.holder!.rawValue }) == expectedRetries, "seed \(seed)")
         #expect(plan.due.allSatisfy { $0.recipient.email != nil && $0.recipient.holder == $0.holder })
         #expect(plan.unreachable.allSatisfy { $0.holder == noAddress }, "seed \(seed)")
     }

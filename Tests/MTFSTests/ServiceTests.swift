@@ -80,7 +80,7 @@ struct ServiceTests {
                     turn += 1
                     do {
                         switch turn % 3 {
-                        case 0: try Self.readStatement(service, holder: holders[turn % holders.count], tally)
+                        case 0: try Self.readStatement(service, holder: holders[turn % holders.count].rawValue, tally)
                         case 1: try Self.readReconciliation(service, tally)
                         default: try Self.readBalance(service, tally)
                         }
@@ -116,7 +116,7 @@ struct ServiceTests {
     /// since October, read in the same snapshot.
     static func readStatement(_ service: LedgerService, holder: String, _ tally: ServiceTally) throws {
         let problems: [String] = try service.read { ledger in
-            let statement = try StatementBuilder(ledger: ledger, period: november, settings: ledger.settings.reconcileSettings()).statement(for: holder)
+            let statement = try StatementBuilder(ledger: ledger, period: november, settings: ledger.settings.reconcileSettings()).statement(for: HolderID(holder))
             var now: [String: Pence] = [:]
             var before: [String: Pence] = [:]
             for line in try ledger.positions.positionLines(asOf: november) { now["\(line.proposal)|\(line.year)", default: .zero] += line.position.delivered }

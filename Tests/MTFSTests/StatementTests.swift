@@ -17,7 +17,7 @@ func edgeStatement() -> HolderStatement {
         forecast: Int64?, rag: RAG?, comment: String, movement: Int64, ahead: [Int64]
     ) -> HolderStatement.Line {
         HolderStatement.Line(
-            ref: ref, title: title, owner: owner, owned: owned, costCentres: ["CC-1"], originalTarget: Pence(target),
+            ref: ref, title: title, owner: HolderID(owner), owned: owned, costCentres: ["CC-1"], originalTarget: Pence(target),
             currentTarget: Pence(target),
             profiled: Pence(profiled), delivered: Pence(delivered), forecast: forecast.map(Pence.init), rag: rag, comment: comment,
             movement: Pence(movement), ahead: ahead.map(Pence.init),
@@ -259,14 +259,14 @@ struct StatementTests {
         #expect(!html.contains("<script>alert(1)"))
         // Sign-off: P6 signed (once it has figures), P7's statement shows it.
         #expect(throws: LedgerError.self) {
-            try SignOffs.sign(ledger: s.ledger, holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
+            try SignOffs.sign(ledger: s.ledger, holder: HolderID(hostile[2]), period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
         }
         let ref = try #require(try s.ledger.books.proposals().first?.ref)
         try s.ledger.books.recordForecast(
             ref: ref, year: fy(2023), period: Period(year: fy(2023), number: 6), forecast: pounds(1), rag: .green, comment: "", by: testWho)
-        try SignOffs.sign(ledger: s.ledger, holder: hostile[2], period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
+        try SignOffs.sign(ledger: s.ledger, holder: HolderID(hostile[2]), period: Period(year: fy(2023), number: 6), comment: "ok", by: testWho)
         let builder = try StatementBuilder(ledger: s.ledger, period: Period(year: fy(2023), number: 7), settings: ReconcileSettings())
-        let next = try builder.statement(for: hostile[2])
+        let next = try builder.statement(for: HolderID(hostile[2]))
         #expect(next.previousSignOff?.period == Period(year: fy(2023), number: 6))
         #expect(try StatementRenderer.render(next, as: .text).contains("Not signed. Last signed for 2023/24 P6 by tester"))
         #expect(throws: DatabaseError.self) { try s.ledger.db.execute("DELETE FROM sign_offs") }

@@ -97,7 +97,7 @@ struct TrustTests {
         let load = try cli.run(["load", cli.dir.path("pack")])
         #expect(load.status == 0, "\(load.err)")
         let ledger = try Ledger(path: cli.ledger)
-        #expect(try ledger.books.proposal("P-2")?.title == sql && ledger.books.proposal("P-3")?.owner == formula)
+        #expect(try ledger.books.proposal("P-2")?.title == sql && ledger.books.proposal("P-3")?.owner.rawValue == formula)
         #expect(try ledger.db.scalar("SELECT count(*) FROM entries") > 0)  // the table is still there
         for format in ["html", "csv", "markdown", "json", "text"] {
             let r = try cli.run(["statement", "--holder", html, "--period", "2023-09", "--format", format])

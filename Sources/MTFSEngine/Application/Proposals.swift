@@ -10,7 +10,7 @@ extension BookWrites {
         -> [Int64]
     {
         try transaction {
-            for (text, what) in [(proposal.title, "title"), (proposal.owner, "owner"), (proposal.directorate, "directorate"), (proposal.fund, "fund")] {
+            for (text, what) in [(proposal.title, "title"), (proposal.owner.rawValue, "owner"), (proposal.directorate, "directorate"), (proposal.fund, "fund")] {
                 try PlainText.checkName(text, what: what)
             }
             for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {

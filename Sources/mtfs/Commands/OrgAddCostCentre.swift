@@ -19,7 +19,7 @@ struct OrgAddCostCentre: ParsableCommand {
     @Option(help: "What the budget is for.") var name: String
     @Option(help: "The service it belongs to.") var service: String
     @Option(help: "The directorate it belongs to.") var directorate: String
-    @Option(help: "Its budget holder.") var holder: String
+    @Option(help: "Its budget holder.") var holder: HolderID
     @Option(help: "devolved or hub.") var model: String = "devolved"
     @Option(help: ArgumentHelp("From when it sits here (default: the first day of the MTFS).", valueName: "YYYY-MM-DD")) var effective:
         CivilDate?

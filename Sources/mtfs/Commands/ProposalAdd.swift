@@ -22,7 +22,7 @@ struct ProposalAdd: ParsableCommand {
     @Argument(help: "The proposal's ref, e.g. PEO-07.") var ref: ProposalRef
     @Option(help: "What the saving is.") var title: String
     @Option(help: "The directorate accountable for it.") var directorate: String
-    @Option(help: "The accountable owner.") var owner: String
+    @Option(help: "The accountable owner.") var owner: HolderID
     @Option(help: "A category, e.g. demand management, income, efficiency.") var category: String = ""
     @Option(help: "ongoing or one-off.") var recurrence: Recurrence = .ongoing
     @Option(

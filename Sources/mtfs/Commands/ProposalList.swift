@@ -13,7 +13,7 @@ struct ProposalList: ParsableCommand {
     @OptionGroup var options: LedgerOptions
     @OptionGroup var format: FormatOption
     @Option(help: "Only this directorate's proposals.") var directorate: String?
-    @Option(help: "Only this owner's proposals.") var owner: String?
+    @Option(help: "Only this owner's proposals.") var owner: HolderID?
 
     func run() throws {
         let report = try options.reading { try ProposalListReport.build($0, directorate: directorate, owner: owner) }

@@ -37,7 +37,7 @@ struct Reconcile: ParsableCommand {
             valueName: "directorate"))
     var directorate: [String] = []
     @Option(help: ArgumentHelp("Only the findings on this budget holder's statement (their proposals, and the cost centres they hold at the as-of date).", valueName: "name"))
-    var holder: String?
+    var holder: HolderID?
     @Option(
         name: .customLong("fail-on"),
         help: ArgumentHelp("Exit 3 if any finding is at this severity or above: critical, high, medium or low.", valueName: "severity"))
@@ -85,7 +85,7 @@ struct Reconcile: ParsableCommand {
             if let holder {
                 let builder = try StatementBuilder(ledger: ledger, input: input, findings: findings, settings: settings)
                 guard builder.holders.contains(holder) else {
-                    let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.prefix(5)
+                    let near = holder.near(in: builder.holders)
                     throw Failure.badInput("--holder: no budget holder is called \"\(holder)\" at the end of \(input.asOf)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }
                 let mine = Set(builder.findings(onStatementOf: holder))

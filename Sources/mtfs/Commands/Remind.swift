@@ -96,7 +96,7 @@ enum RemindOptions {
             var t = Table(columns: [.init("kind", "Reminder"), .init("to", "To"), .init("about", "About"), .init("month", "Month"), .init("outcome", "Outcome")])
             t.rows = report.outcomes.map { o in
                 [
-                    .text(o.due.kind.text), .text(o.due.recipient.login), .text(o.due.holder ?? "\(o.due.findings.count) finding\(o.due.findings.count == 1 ? "" : "s")"), .text(o.due.period.description),
+                    .text(o.due.kind.text), .text(o.due.recipient.login), .text(o.due.holder?.rawValue ?? "\(o.due.findings.count) finding\(o.due.findings.count == 1 ? "" : "s")"), .text(o.due.period.description),
                     .text(o.answer.map { $0.accepted ? "sent" : "FAILED: \($0.text)" } ?? "not sent"),
                 ]
             }

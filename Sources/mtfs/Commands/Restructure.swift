@@ -19,7 +19,7 @@ struct Restructure: ParsableCommand {
     @Option(help: ArgumentHelp("The date the change takes effect.", valueName: "YYYY-MM-DD")) var effective: CivilDate
     @Option(help: "The new service.") var service: String?
     @Option(help: "The new directorate.") var directorate: String?
-    @Option(help: "The new budget holder.") var holder: String?
+    @Option(help: "The new budget holder.") var holder: HolderID?
     @Option(help: "devolved or hub.") var model: String?
     @Option(help: "Why (e.g. the decision that made the change).") var reason: String
 

@@ -15,7 +15,7 @@ struct SignOffCommand: ParsableCommand {
     )
 
     @OptionGroup var options: LedgerOptions
-    @Option(help: "The budget holder whose statement it is.") var holder: String
+    @Option(help: "The budget holder whose statement it is.") var holder: HolderID
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: Period
     @Option(help: "A note with the signature.") var comment: String = ""
 

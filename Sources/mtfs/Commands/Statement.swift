@@ -20,7 +20,7 @@ struct StatementCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: LedgerOptions
-    @Option(help: "The budget holder or proposal owner.") var holder: String
+    @Option(help: "The budget holder or proposal owner.") var holder: HolderID
     @Option(help: ArgumentHelp("The month.", valueName: "period")) var period: Period
     @OptionGroup var document: DocumentOutput
 
@@ -31,7 +31,7 @@ struct StatementCommand: ParsableCommand {
             let statement = try ledger.read {
                 let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
                 guard builder.holders.contains(holder) else {
-                    let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                    let near = holder.near(in: builder.holders)
                     throw Failure.badInput(
                         "\(holder) holds no cost centre and owns no proposal at the end of \(period)"
                             + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))

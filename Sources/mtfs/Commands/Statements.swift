@@ -55,10 +55,10 @@ enum StatementFiles {
         var written: [(String, String)] = []
         var index = StatementIndex(period: period, head: builder.head)
         for holder in builder.holders {
-            var base = Escape.fileName(holder)
+            var base = Escape.fileName(holder.rawValue)
             var n = 2
             while used.contains(base.lowercased()) {
-                base = Escape.fileName(holder) + "-\(n)"
+                base = Escape.fileName(holder.rawValue) + "-\(n)"
                 n += 1
             }
             used.insert(base.lowercased())
@@ -67,7 +67,7 @@ enum StatementFiles {
                 try Files.write(try f.file(statement: statement, bom: bom), to: folder + "/" + base + "." + f.fileExtension)
             }
             index.add(statement, file: base)
-            written.append((holder, base))
+            written.append((holder.rawValue, base))
         }
         try Files.write(StatementIndexRenderer.html(index, formats: formats), to: folder + "/index.html")
         if formats.contains(.json) { try Files.write(try JSONOutput.encode(index), to: folder + "/index.json") }

@@ -27,7 +27,7 @@ struct TemplateCommand: ParsableCommand {
 
     @OptionGroup var options: LedgerOptions
     @Option(help: ArgumentHelp("The month the return reports.", valueName: "period")) var period: Period
-    @Option(help: "The budget holder (proposal owner).") var holder: String?
+    @Option(help: "The budget holder (proposal owner).") var holder: HolderID?
     @Option(help: "Every proposal of this directorate, in one workbook.") var directorate: String?
     @Flag(help: "One workbook per holder, into the folder --out.") var all = false
     @Flag(help: "Money by status: green, amber and red columns beside delivered; the forecast and RAG follow from them.")
@@ -44,12 +44,12 @@ struct TemplateCommand: ParsableCommand {
             let workbooks: [(file: String, document: WorkbookDocument)] = try ledger.read {
                 let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
                 // A proposal with nothing to report this year (no target, nothing delivered) has no row.
-                func lines(_ name: String) throws -> [(HolderStatement.Line, FinancialYear)] {
+                func lines(_ name: HolderID) throws -> [(HolderStatement.Line, FinancialYear)] {
                     try builder.statement(for: name).linesToReport.map { ($0, period.year) }
                 }
                 if let holder {
                     guard builder.holders.contains(holder) else {
-                        let near = builder.holders.filter { $0.lowercased().contains(holder.lowercased()) }.prefix(5)
+                        let near = holder.near(in: builder.holders)
                         throw Failure.badInput(
                             "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
                                 + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
@@ -62,7 +62,7 @@ struct TemplateCommand: ParsableCommand {
                                 ? "--holder: \(holder)'s proposals have no saving to deliver in \(period.year) (no target, nothing delivered, or only savings falling out), so there is no return to make for \(period)"
                                 : "--holder: \(holder) owns no proposal at the end of \(period), so has no return to make")
                     }
-                    return [(out, XLSXReports.template(lines: owned, period: period, holder: holder, head: builder.head, byStatus: byStatus))]
+                    return [(out, XLSXReports.template(lines: owned, period: period, holder: holder.rawValue, head: builder.head, byStatus: byStatus))]
                 }
                 if let directorate {
                     let known = Set(builder.input.proposals.map(\.directorate))
@@ -78,10 +78,10 @@ struct TemplateCommand: ParsableCommand {
                 return try builder.holders.compactMap { name in
                     let owned = try lines(name)
                     if owned.isEmpty { return nil }
-                    var base = Escape.fileName(name)
+                    var base = Escape.fileName(name.rawValue)
                     while used.contains(base.lowercased()) { base += "-2" }
                     used.insert(base.lowercased())
-                    return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name, head: builder.head, byStatus: byStatus))
+                    return (out + "/" + base + "-" + period.monthText + ".xlsx", XLSXReports.template(lines: owned, period: period, holder: name.rawValue, head: builder.head, byStatus: byStatus))
                 }
             }
             if all { try Files.makeFolder(out) }

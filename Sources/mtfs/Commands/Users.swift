@@ -30,7 +30,7 @@ struct UserAdd: ParsableCommand {
     @Argument(help: "The login (letters, digits, '.', '_', '-').") var login: String
     @Option(help: "The person's name.") var name: String
     @Option(help: "holder, finance, cfo, admin or member.") var role: PortalUser.Role
-    @Option(help: "For a holder: the budget holder whose statements are theirs.") var holder: String?
+    @Option(help: "For a holder: the budget holder whose statements are theirs.") var holder: HolderID?
     @Option(help: "For finance: their directorate.") var directorate: String?
     @Option(help: "For a member: the Cabinet portfolio whose savings they read.") var portfolio: String?
     @Option(help: "Where their reminders go (mtfs remind); shown only to them and administrators.") var email: String?
@@ -55,7 +55,7 @@ struct UserAdd: ParsableCommand {
             if let holder {
                 let known = Set(proposals.map(\.owner)).union(assignments.map(\.budgetHolder))
                 guard known.contains(holder) else {
-                    let near = known.filter { $0.lowercased().contains(holder.lowercased().split(separator: " ").first.map(String.init) ?? holder.lowercased()) }.sorted().prefix(5)
+                    let near = holder.near(in: known)
                     throw Failure.badInput(
                         "--holder: no budget holder or proposal owner is called \"\(holder)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }

@@ -3,7 +3,7 @@ import Foundation
 import MTFSDomain
 
 /// Opening a ledger file and making a new one: what is refused before SQLite writes anything.
-enum LedgerFile {
+enum LedgerFiles {
     /// The sentence for a file SQLite could not use.
     static func unusable(_ path: String, _ error: DatabaseError) -> LedgerError {
         switch error.primaryCode {
@@ -36,7 +36,7 @@ enum LedgerFile {
         if size == 0 { throw LedgerError.unusable("\(path) is an empty file, not an mtfs ledger; nothing was changed") }
         let application = try db.scalar("PRAGMA application_id")
         let version = try db.userVersion
-        if application == LedgerFile.applicationID {
+        if application == LedgerFiles.applicationID {
             // Marked from schema 5 on, with the tables schema 5 made.
             let tables = Set(try db.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.text(0) })
             if version >= 5, tables.isSuperset(of: ["records", "entries", "postings", "accounts", "proposals", "setting_changes", "sign_offs"]) {
@@ -65,7 +65,7 @@ enum LedgerFile {
     /// command creating the same ledger at the same moment never leaves a half-made ledger, and
     /// never removes a file this call did not make.
     public static func creatingNew<T>(at path: String, _ body: (Ledger) throws -> T) throws -> T {
-        if path.isEmpty { throw LedgerError.refused(LedgerFile.emptyPath) }
+        if path.isEmpty { throw LedgerError.refused(LedgerFiles.emptyPath) }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         do {
