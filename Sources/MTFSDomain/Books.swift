@@ -30,13 +30,19 @@ public protocol BookReads {
     func reversal(of id: Int64) throws -> Int64?
     /// Where a cost centre has sat, from when it was set up (empty for an unknown one).
     func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel
-    /// How the ledger first spelled a fund or a portfolio equal to `name` but for case, or nil.
+    /// How the ledger first spelled a fund or a portfolio equal to `name` but for case, or a
+    /// holder equal to it but for case and spacing; nil when it has none.
     func spelling(of name: String, as kind: NameKind) throws -> String?
+    /// The code of the cost centre `code` names allowing for case and spacing, as the ledger spells
+    /// it, or nil.
+    func costCentre(matching code: CostCentreCode) throws -> CostCentreCode?
 }
 
 /// The names the ledger keeps one spelling of, however a later return or pack capitalises them.
 public enum NameKind: Sendable {
     case fund, portfolio
+    /// A budget holder, as an assignment or a proposal's owner names them.
+    case holder
 }
 
 /// A store inside a write: it reads as ``BookReads`` and appends.
@@ -136,9 +142,19 @@ extension BookReads {
     /// The window, or a refusal telling the user how to set one.
     public func requireWindow() throws -> YearRange { try YearRange.required(window()) }
 
-    /// Refuses a cost centre the ledger does not have.
-    public func requireCostCentre(_ code: CostCentreCode) throws {
-        guard try operatingModel(of: code).original(of: code) != nil else { throw LedgerError.notFound("unknown cost centre \(code)") }
+    /// The cost centre `code` names, as the ledger spells it (`peo-csc-0412` is PEO-CSC-0412), or a
+    /// refusal naming the unknown code.
+    @discardableResult
+    public func requireCostCentre(_ code: CostCentreCode) throws -> CostCentreCode {
+        guard let known = try costCentre(matching: code) else { throw LedgerError.notFound("unknown cost centre \(code)") }
+        return known
+    }
+
+    /// The holder as the ledger first spelled them (`helen  brandt` is Helen Brandt, not a second
+    /// holder), else as given, trimmed.
+    public func spelled(_ holder: HolderID) throws -> HolderID {
+        let trimmed = holder.rawValue.trimmingSpaces()
+        return HolderID(try spelling(of: trimmed, as: .holder) ?? trimmed)
     }
 
     /// Refuses a year outside the window.

@@ -40,6 +40,9 @@ public struct HolderID: TextIdentity {
 }
 
 extension HolderID {
+    /// The holder's name as compared: whatever its case and spacing, one holder.
+    public static func canonical(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+
     /// Up to five of `known` a mistyped holder may have meant: those whose name contains the first
     /// word typed, whatever the case, in order ("did you mean …?").
     public func near(in known: some Sequence<HolderID>) -> [HolderID] {

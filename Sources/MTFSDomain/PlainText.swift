@@ -40,13 +40,13 @@ extension PlainText {
         if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the \(what) \(problem)") }
     }
 
-    /// A name (a title, an owner, a directorate): not empty, at most ``nameLimit`` characters, no
-    /// control characters (other than tab), and no character that shows the text in another order
-    /// than it is (in a published report too).
-    public static func checkName(_ text: String, what: String) throws(LedgerError) {
+    /// A name (a title, an owner, a directorate): not empty, at most `limit` characters, no control
+    /// characters (a tab neither: "Helen\tBrandt" would print as a second Helen Brandt), and no
+    /// character that shows the text in another order than it is (in a published report too).
+    public static func checkName(_ text: String, what: String, limit: Int = nameLimit) throws(LedgerError) {
         if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
-        if text.count > nameLimit { throw LedgerError.refused("the \(what) is longer than \(nameLimit) characters (\(text.count)); shorten it") }
-        if text.containsControlCharacters() {
+        if text.count > limit { throw LedgerError.refused("the \(what) is longer than \(limit) characters (\(text.count)); shorten it") }
+        if text.containsControlCharacters(allowing: []) {
             throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }
         if text.containsDirectionOverrides {

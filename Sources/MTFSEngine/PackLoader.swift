@@ -277,15 +277,17 @@ public struct PackLoader {
     }
 
     private func applyRestructure(_ r: ParsedPack.RestructureRow) throws {
-        let model = try ledger.organisation.operatingModel(of: r.costCentre)
-        guard let current = model.assignment(of: r.costCentre, on: r.effective) else {
-            if model.original(of: r.costCentre) == nil {
+        // The code as the ledger spells it (`peo-csc-0412` is PEO-CSC-0412).
+        let code = try ledger.books.costCentre(matching: r.costCentre) ?? r.costCentre
+        let model = try ledger.organisation.operatingModel(of: code)
+        guard let current = model.assignment(of: code, on: r.effective) else {
+            if model.original(of: code) == nil {
                 throw InputError(r.at.withColumn("cost_centre"), "unknown cost centre \(r.costCentre)")
             }
             throw InputError(r.at.withColumn("effective"), "cost centre \(r.costCentre) was not set up by \(r.effective)")
         }
         let next = Assignment(
-            costCentre: r.costCentre, effective: r.effective, service: r.service ?? current.service,
+            costCentre: code, effective: r.effective, service: r.service ?? current.service,
             directorate: r.directorate ?? current.directorate, budgetHolder: r.holder ?? current.budgetHolder,
             model: r.model ?? current.model, reason: r.reason)
         try at(r.at, column: "effective") { try ledger.books.restructure(next, by: who(r.at)) }

@@ -12,9 +12,9 @@ extension ParsedReturn {
             return try read(workbook: bytes, name: name, period: period)
         }
         let base = (path as NSString).lastPathComponent
-        var resolved = period
+        var resolved = try checkNamedPeriod(base, given: period, name: name)
         if resolved == nil {
-            guard base.hasSuffix(".csv"), let p = try? Period(parsing: String(base.dropLast(4))), base.count == 11 else {
+            guard let p = namedPeriod(base) else {
                 throw InputError(file: name, "expected a return named YYYY-MM.csv (the calendar month it reports), such as 2023-09.csv")
             }
             resolved = p
@@ -156,8 +156,8 @@ extension ParsedReturn {
         var impact: ObservedImpact?
         let foreseen = r["impact_foreseen"]
         if !r["impact"].isEmpty {
-            if PlainText.problem(r.raw("impact"), limit: PlainText.noteLimit) != nil {
-                throw InputError(r.at("impact"), "expected the impact in plain words, up to 2,000 characters")
+            if PlainText.problem(r.raw("impact"), limit: PlainText.noteLimit) != nil || r.raw("impact").containsDirectionOverrides {
+                throw InputError(r.at("impact"), "expected the impact in plain words, up to 2,000 characters, without characters that reverse the direction of text")
             }
             // Left blank beside an impact, it was not foreseen (SPEC §5 v3).
             impact = ObservedImpact(text: r["impact"], foreseen: foreseen.isEmpty ? false : try parse("impact_foreseen") { try ParsedReturn.yesNo($0) })
@@ -181,16 +181,29 @@ extension ParsedReturn {
     }
 
     /// A return held in memory (an upload): a workbook when its bytes are one, else CSV.
+    /// The month a CSV return's name says it reports (`2023-12.csv`), or nil for any other name.
+    static func namedPeriod(_ base: String) -> Period? {
+        guard base.lowercased().hasSuffix(".csv"), base.count == 11 else { return nil }
+        return try? Period(parsing: String(base.dropLast(4)))
+    }
+
+    /// The period given, refused when the file's name says another month (as a workbook's About
+    /// sheet is): `2023-12.csv` given as November is a mistake either way.
+    static func checkNamedPeriod(_ base: String, given period: Period?, name: String) throws(InputError) -> Period? {
+        if let period, let named = namedPeriod(base), named != period {
+            throw InputError(
+                file: name,
+                "the file's name says this return is for \(named) but the period given is \(period); give the period the file reports, or rename the file")
+        }
+        return period
+    }
+
     public static func read(bytes: [UInt8], name: String, period: Period?) throws(InputError) -> ParsedReturn {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx") {
             return try read(workbook: bytes, name: name, period: period)
         }
-        var resolved = period
-        if resolved == nil {
-            let base = (name as NSString).lastPathComponent
-            if base.hasSuffix(".csv"), base.count == 11 { resolved = try? Period(parsing: String(base.dropLast(4))) }
-        }
-        guard let resolved else { throw InputError(file: name, "say which month the return reports (a period such as 2023-12)") }
+        let base = (name as NSString).lastPathComponent
+        guard let resolved = try checkNamedPeriod(base, given: period, name: name) ?? namedPeriod(base) else { throw InputError(file: name, "say which month the return reports (a period such as 2023-12)") }
         let f = try CSVFile(
             name: name, bytes: bytes, required: PackFormat.returnRequired,
             optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) },

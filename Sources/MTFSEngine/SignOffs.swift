@@ -8,10 +8,12 @@ public enum SignOffs {
     /// a period outside the MTFS years, a period after the latest data in the ledger, a comment that
     /// is not plain text, and — given `shown`, the hash of the figures the signer saw — figures that
     /// have changed since (a return recorded meanwhile). Every way to sign (the command line, the
-    /// portal's page, the API) comes here: the rules are these and nowhere else.
+    /// portal's page, the API) comes here: the rules are these and nowhere else. `suggestingNames`:
+    /// a holder with no statement is answered with the names it may have meant (only where the
+    /// signer may see every statement).
     @discardableResult
     public static func sign(
-        ledger: Ledger, holder: HolderID, period: Period, comment: String, shown: String? = nil, by who: Provenance
+        ledger: Ledger, holder: HolderID, period: Period, comment: String, shown: String? = nil, suggestingNames: Bool = false, by who: Provenance
     ) throws -> SignOff {
         try ledger.transaction {
             guard !holder.rawValue.trimmingSpaces().isEmpty else { throw LedgerError.refused("the budget holder's name is empty") }
@@ -28,9 +30,11 @@ public enum SignOffs {
             }
             let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
             guard builder.holders.contains(holder) else {
+                // Holders' names are suggested only where the signer may see every statement (the command line).
+                let near = suggestingNames ? holder.near(in: builder.holders) : []
                 throw LedgerError.refused(
-                    "\(holder) holds no cost centre and owns no proposal at the end of \(period), so has no statement to sign; check the name against the statements for \(period)"
-                )
+                    "\(holder) holds no cost centre and owns no proposal at the end of \(period), so has no statement to sign; "
+                        + (near.isEmpty ? "check the name against the statements for \(period)" : "did you mean \(near.joined(separator: ", "))?"))
             }
             let statement = try builder.statement(for: holder)
             // Signing the same figures twice records nothing new: a second click, a form sent

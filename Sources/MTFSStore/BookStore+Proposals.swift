@@ -25,6 +25,7 @@ extension BookStore {
                 who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund,
                 proposal.portfolio, proposal.portfolioHolder, proposal.risk?.rawValue, proposal.priority)
             try ledger.chain.append(.proposals, proposal.ref)
+            noteHolder(proposal.owner)
             ledger.cache.newProposals.insert(proposal.ref)
             // As it will read back (a load then records on it without reading it again).
             ledger.cache.proposals[proposal.ref] = proposal
@@ -54,14 +55,38 @@ extension BookStore {
             "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
     }
 
-    /// How the ledger first spelled a fund or portfolio equal to `name` but for case, or nil.
+    /// How the ledger first spelled a fund or portfolio equal to `name` but for case, or a holder
+    /// equal to it but for case and spacing; nil when it has none.
     public func spelling(of name: String, as kind: NameKind) throws -> String? {
-        let sql =
-            switch kind {
-            case .fund: "SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1"
-            case .portfolio: "SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1"
-            }
-        return try db.first(sql, name, map: { $0.text(0) })
+        switch kind {
+        case .fund: return try db.first("SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1", name, map: { $0.text(0) })
+        case .portfolio: return try db.first("SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1", name, map: { $0.text(0) })
+        case .holder: return try holderSpellings()[HolderID.canonical(name)]?.rawValue
+        }
+    }
+
+    /// Every holder the ledger names, by ``HolderID/canonical(_:)``, as first spelled: in the
+    /// assignments, then the proposals' owners, in the order written. Read once in a write (and
+    /// kept up to date by its inserts): a load asks it for every proposal.
+    func holderSpellings() throws -> [String: HolderID] {
+        if db.inTransaction, let known = ledger.cache.holderSpellings { return known }
+        var known: [String: HolderID] = [:]
+        try db.forEach("SELECT budget_holder FROM assignments ORDER BY id") { row in
+            let h: HolderID = row.id("budget_holder")
+            known[HolderID.canonical(h.rawValue)] = known[HolderID.canonical(h.rawValue)] ?? h
+        }
+        try db.forEach("SELECT owner FROM proposals ORDER BY rowid") { row in
+            let h: HolderID = row.id("owner")
+            known[HolderID.canonical(h.rawValue)] = known[HolderID.canonical(h.rawValue)] ?? h
+        }
+        if db.inTransaction { ledger.cache.holderSpellings = known }
+        return known
+    }
+
+    /// Notes a holder just written, so the write's later spellings find it.
+    func noteHolder(_ holder: HolderID) {
+        let key = HolderID.canonical(holder.rawValue)
+        if ledger.cache.holderSpellings != nil, ledger.cache.holderSpellings?[key] == nil { ledger.cache.holderSpellings?[key] = holder }
     }
 
     /// Every proposal, by ref.

@@ -239,6 +239,8 @@ extension BookStore: BookWrites {
 
     public func entry(_ id: Int64) throws -> JournalEntry? { try ledger.journal.entry(id) }
 
+    public func costCentre(matching code: CostCentreCode) throws -> CostCentreCode? { try ledger.organisation.code(matching: code) }
+
     public func operatingModel(of costCentre: CostCentreCode) throws -> OperatingModel {
         try ledger.organisation.operatingModel(of: costCentre)
     }

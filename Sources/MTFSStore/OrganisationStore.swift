@@ -60,6 +60,16 @@ extension OrganisationStore {
             """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
             who.recordedAt, who.actor, who.source, who.onBehalfOf)
         try ledger.chain.append(.assignments, db.lastInsertRowID)
+        ledger.books.noteHolder(a.budgetHolder)
+    }
+
+    /// The code of the cost centre `code` names allowing for case and spacing, as the ledger
+    /// spells it, or nil (an exact code is found by the table's key).
+    public func code(matching code: CostCentreCode) throws -> CostCentreCode? {
+        if try db.first("SELECT 1 FROM cost_centres WHERE code = ?", code, map: { _ in true }) != nil { return code }
+        let wanted = Proposal.canonical(code.rawValue)
+        return try db.query("SELECT code FROM cost_centres ORDER BY code") { $0.id("code", as: CostCentreCode.self) }
+            .first { Proposal.canonical($0.rawValue) == wanted }
     }
 
     /// Every cost centre.

@@ -99,6 +99,8 @@ struct WriteCache {
     /// The latest period of the return lines recorded in the transaction for each year of a
     /// proposal added in it (such a proposal has no other return lines).
     var newReturnPeriods: [ProposalYear: Int] = [:]
+    /// Every holder named so far, by their canonical name, as first spelled (``BookStore/holderSpellings()``).
+    var holderSpellings: [String: HolderID]?
     /// The id the next row of each table counted here gets (``Ledger/insertReturningID(_:_:_:)``).
     var nextIDs: [String: Int64] = [:]
 
@@ -111,6 +113,7 @@ struct WriteCache {
         newProposals.removeAll()
         chainTip = nil
         window = nil
+        holderSpellings = nil
         nextIDs.removeAll()
     }
 

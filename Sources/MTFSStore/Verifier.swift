@@ -236,9 +236,10 @@ extension Verifier {
             if row.isNull("user_change") {
                 problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), who was not a user when it was signed")
             } else if !couldSign {
-                let was = known?.tie == .holder ? "bound to \(user.holder ?? "no holder")" : "a \(role) account, not a holder's"
+                let article = role.first.map { "aeiouAEIOU".contains($0) } == true ? "an" : "a"
+                let was = known?.tie == .holder ? "bound to \(user.holder ?? "no holder")" : "\(article) \(role) account, not a holder's"
                 problems.append(
-                    "sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then \(was): the account was changed outside mtfs when it signed")
+                    "sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then \(was): the account or the sign-off was changed outside mtfs")
             } else if row.int("disabled") != 0 {
                 problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), whose account was then disabled")
             }

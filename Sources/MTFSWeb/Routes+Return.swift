@@ -295,7 +295,7 @@ extension ReturnRoutes {
         let byRef = Dictionary(proposals.map { (Proposal.canonical($0.ref.rawValue), $0) }, uniquingKeysWith: { a, _ in a })
         for row in rows {
             guard let p = byRef[Proposal.canonical(row.ref.rawValue)] else { continue }  // unknown refs are refused by the import, with their place
-            if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) is not in your scope (\(p.directorate)); nothing was posted.") }
+            if !user.scope.writes(to: p) { throw HTTPFailure(.forbidden, "\(row.at.description): \(row.ref) (\(p.directorate)) is not in your scope; nothing was posted.") }
         }
     }
 

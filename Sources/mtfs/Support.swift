@@ -41,8 +41,9 @@ struct LedgerOptions: ParsableArguments {
     func onBehalfOf() throws -> String? {
         if let actor, actor.trimmingSpaces().isEmpty { throw Failure.badInput("--as needs a name") }
         // Recorded beside every fact and shown in every journal: a name, never a terminal's controls.
-        if let actor, actor.containsControlCharacters() || actor.containsDirectionOverrides {
-            throw Failure.badInput("--as: expected a person's name, without control characters or characters that reverse the direction of text")
+        if let actor, actor.containsControlCharacters(allowing: []) || actor.containsDirectionOverrides || actor.count > PlainText.nameLimit {
+            throw Failure.badInput(
+                "--as: expected a person's name of up to \(PlainText.nameLimit) characters, without control characters or characters that reverse the direction of text")
         }
         return actor
     }

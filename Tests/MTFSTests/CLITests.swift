@@ -266,6 +266,24 @@ struct CLITests {
                 ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "NOPE"], 2,
                 "unknown cost centre NOPE"
             ),
+            // Found by reviewers of #29: a tab in a holder's name or --as would print as someone else; a
+            // category is a name; a mistyped holder at sign-off is answered with the names meant.
+            (
+                ["restructure", "PEO-CSC-0412", "--effective", "2023-12-01", "--holder", "Helen\tBrandt", "--reason", "Move"], 2,
+                "the budget holder \"Helen\\tBrandt\" contains control characters"
+            ),
+            (["deliver", "PEO-07", "10", "--period", "2023-10", "--as", "Helen\tBrandt"], 2, "--as: expected a person's name"),
+            (["deliver", "PEO-07", "10", "--period", "2023-10", "--as", String(repeating: "A", count: 501)], 2, "--as: expected a person's name of up to 500"),
+            (
+                ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",
+                 "--category", "Procure\u{202E}ment"], 2, "the category contains a character that reverses the direction of text"
+            ),
+            (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
+            (["statement", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "--holder: Sam Okafr holds no cost centre"),
+            (
+                ["org", "add-cost-centre", "peo-csc-0412", "--name", "x", "--service", "s", "--directorate", "People", "--holder", "h"], 2,
+                "cost centre peo-csc-0412 differs from PEO-CSC-0412, already in the ledger, only in case or spacing"
+            ),
             (["deliver"], 1, "Missing expected argument"),
             (["frobnicate"], 1, "Unexpected argument"),
             (["balance", "--format", "pdf"], 1, "is invalid for '--format <format>'"),
@@ -281,6 +299,28 @@ struct CLITests {
         #expect(!r.err.contains("Fatal error") && !r.err.contains("Stack"))
         #expect(r.err.split(separator: "\n").count <= 2)  // the sentence, and for usage errors a pointer to --help
         #expect(try cli.run(["journal", "--format", "csv"]).out == before)
+    }
+
+    @Test("a holder or a cost centre typed in another case or spacing is the one the ledger has, never a second (found by a reviewer)")
+    func namesAsTheLedgerSpellsThem() throws {
+        let cli = CLI()
+        try cli.setUp()
+        try cli.expectOK([
+            "proposal", "add", "PEO-08", "--title", "Shared fostering", "--directorate", "People", "--owner", "sam  OKAFOR",
+            "--cost-centre", "peo-csc-0413", "--target", "2023/24=10,000",
+        ])
+        let shown = try cli.run(["proposal", "show", "PEO-08"]).out
+        #expect(shown.contains("Sam Okafor") && shown.contains("PEO-CSC-0413") && !shown.contains("OKAFOR") && !shown.contains("peo-csc"), "\(shown)")
+        let moved = try cli.run([
+            "restructure", "peo-csc-0413", "--effective", "2023-12-01", "--holder", "SAM OKAFOR", "--service", "Fostering Hub", "--reason", "Hub",
+        ])
+        #expect(moved.status == 0 && moved.out.contains("cost centre PEO-CSC-0413 is in Fostering Hub, People, held by Sam Okafor"), "\(moved.out)\(moved.err)")
+        let org = try cli.run(["org", "show", "--as-of", "2023-12-31", "--format", "csv"]).out
+        #expect(org.contains("Fostering Hub") && !org.contains("SAM OKAFOR") && !org.contains("peo-csc"), "\(org)")
+        // One holder: every proposal of theirs on one statement.
+        let statement = try cli.run(["statement", "--holder", "Sam Okafor", "--period", "2023-04", "--format", "csv"]).out
+        #expect(statement.contains("PEO-07") && statement.contains("PEO-08"), "\(statement)")
+        #expect(try cli.run(["verify"]).status == 0)
     }
 
     @Test("a report whose standard output cannot be written (a full disk) fails with one sentence, not a silent success")

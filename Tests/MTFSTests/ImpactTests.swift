@@ -111,6 +111,15 @@ struct ImpactTests {
         try "ref,year,delivered_to_date,impact,impact_foreseen\nPEO-07,2023/24,1,x,perhaps\n".write(toFile: cli.dir.path("bad2.csv"), atomically: true, encoding: .utf8)
         let bad2 = try cli.run(["import-return", "bad2.csv", "--period", "2023-12"])
         #expect(bad2.status == 2 && bad2.err.contains("column \"impact_foreseen\"") && bad2.err.contains("yes or no"), "\(bad2.err)")
+        // An impact returned is refused as an identified one is when it would show text backwards (found by a reviewer).
+        try "ref,year,delivered_to_date,impact,impact_foreseen\nPEO-07,2023/24,1,imp \u{202E} evil,no\n".write(
+            toFile: cli.dir.path("bad3.csv"), atomically: true, encoding: .utf8)
+        let bad3 = try cli.run(["import-return", "bad3.csv", "--period", "2023-12"])
+        #expect(bad3.status == 2 && bad3.err.contains("line 2, column \"impact\"") && bad3.err.contains("reverse the direction of text"), "\(bad3.err)")
+        // A CSV return named for one month and given another is refused, as a workbook's About sheet is.
+        try "ref,year,delivered_to_date\nPEO-07,2023/24,1\n".write(toFile: cli.dir.path("2023-12.csv"), atomically: true, encoding: .utf8)
+        let misnamed = try cli.run(["import-return", "2023-12.csv", "--period", "2023-11"])
+        #expect(misnamed.status == 2 && misnamed.err.contains("the file's name says this return is for 2023/24 P9 but the period given is 2023/24 P8"), "\(misnamed.err)")
         #expect(try cli.run(["export", "--format", "json"]).out == before)
         // The portal form and the API.
         let f = try await PortalFixture()

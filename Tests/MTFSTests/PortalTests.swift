@@ -247,7 +247,7 @@ struct PortalSecurityTests {
         r.httpBody = Data(body.utf8)
         let (data, response) = try await f.session.data(for: r)
         #expect((response as! HTTPURLResponse).statusCode == 403, "\(String(decoding: data, as: UTF8.self))")
-        #expect(String(decoding: data, as: UTF8.self).contains("RES-04 is not in your scope"))
+        #expect(String(decoding: data, as: UTF8.self).contains("RES-04 (Resources) is not in your scope"))
         #expect((try f.journalCount(), try f.returnLineCount()) == before)
         // A ref spelled another way is the same proposal to the import, and to the scope check.
         for spelling in ["res-04", "Res-04", "RES -04"] {

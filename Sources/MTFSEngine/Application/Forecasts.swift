@@ -23,8 +23,11 @@ extension BookWrites {
     /// after the cost centre was set up.
     public func restructure(_ assignment: Assignment, by who: Provenance) throws {
         try transaction {
-            try requireCostCentre(assignment.costCentre)
+            // The cost centre and the holder as the ledger spells them: `helen brandt` is not a new holder.
+            var assignment = assignment
+            assignment.costCentre = try requireCostCentre(assignment.costCentre)
             try assignment.checkNames()
+            assignment.budgetHolder = try spelled(assignment.budgetHolder)
             let model = try operatingModel(of: assignment.costCentre)
             if let current = model.assignment(of: assignment.costCentre, on: assignment.effective),
                 current.service == assignment.service, current.directorate == assignment.directorate,

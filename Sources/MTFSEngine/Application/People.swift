@@ -51,14 +51,21 @@ extension BookWrites {
     /// proposal's cost centres and shares (`A=60%;B=40%`).
     public func addCostCentre(_ costCentre: CostCentre, assignment: Assignment, baselines: [FinancialYear: Pence] = [:], by who: Provenance) throws {
         try transaction {
+            var assignment = assignment
             try PlainText.checkName(costCentre.code.rawValue, what: "cost centre code")
             // A name may be left blank (packs often have none), but is never more than plain text.
             if !costCentre.name.trimmingSpaces().isEmpty { try PlainText.checkName(costCentre.name, what: "cost centre name") }
             try assignment.checkNames()
+            assignment.budgetHolder = try spelled(assignment.budgetHolder)
             try PlainText.checkReason(assignment.reason)
             for year in baselines.keys { try checkInWindow(year) }
             if costCentre.code.rawValue.contains(where: { $0 == ";" || $0 == "=" }) {
                 throw LedgerError.refused("the cost centre code \"\(costCentre.code)\" contains ';' or '=', which separate a proposal's cost centres and shares")
+            }
+            // One cost centre, however it is typed (as one proposal, SPEC §5 v3).
+            if let same = try self.costCentre(matching: costCentre.code), same != costCentre.code {
+                throw LedgerError.conflict(
+                    "cost centre \(costCentre.code) differs from \(same), already in the ledger, only in case or spacing; give it a code of its own")
             }
             try insert(costCentre, assignment: assignment, baselines: baselines, by: who)
         }
@@ -68,8 +75,7 @@ extension BookWrites {
     public func addBaseline(costCentre: CostCentreCode, year: FinancialYear, netBudget: Pence, by who: Provenance) throws {
         try transaction {
             try checkInWindow(year)
-            try requireCostCentre(costCentre)
-            try insertBaseline(costCentre: costCentre, year: year, netBudget: netBudget, by: who)
+            try insertBaseline(costCentre: try requireCostCentre(costCentre), year: year, netBudget: netBudget, by: who)
         }
     }
 }

@@ -13,6 +13,8 @@ extension BookWrites {
             for (text, what) in [(proposal.title, "title"), (proposal.owner.rawValue, "owner"), (proposal.directorate, "directorate"), (proposal.fund, "fund")] {
                 try PlainText.checkName(text, what: what)
             }
+            // A category may be left blank (packs often have none), but is never more than a name.
+            if !proposal.category.isEmpty { try PlainText.checkName(proposal.category, what: "category") }
             for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
                 guard let text else { continue }
                 try PlainText.checkName(text, what: what)
@@ -66,10 +68,11 @@ extension BookWrites {
 }
 
 extension BookReads {
-    /// The proposal as the ledger keeps it: its portfolio, holder and priority trimmed, and its fund
-    /// and portfolio spelled as the ledger first spelled them ("hra" is HRA), so a member's account
-    /// names one portfolio and never two that differ only in case. Refuses a cost centre the
-    /// ledger does not have.
+    /// The proposal as the ledger keeps it: its portfolio, holder and priority trimmed; its fund,
+    /// portfolio and owner spelled as the ledger first spelled them ("hra" is HRA, "helen brandt"
+    /// Helen Brandt), so a member's account names one portfolio and a holder's statement one
+    /// holder; its cost centres' codes as the ledger spells them. Refuses a cost centre the ledger
+    /// does not have.
     func spelled(_ proposal: Proposal) throws -> Proposal {
         var proposal = proposal
         proposal.portfolio = proposal.portfolio?.trimmingSpaces()
@@ -81,7 +84,8 @@ extension BookReads {
         } else {
             proposal.fund = try spelling(of: proposal.fund.trimmingSpaces(), as: .fund) ?? proposal.fund.trimmingSpaces()
         }
-        for share in proposal.costCentres { try requireCostCentre(share.costCentre) }
+        proposal.owner = try spelled(proposal.owner)
+        for i in proposal.costCentres.indices { proposal.costCentres[i].costCentre = try requireCostCentre(proposal.costCentres[i].costCentre) }
         return proposal
     }
 }

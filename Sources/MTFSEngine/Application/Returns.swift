@@ -14,6 +14,8 @@ extension BookWrites {
         try transaction {
             try checkPeriodInWindow(period)
             try PlainText.checkComment(comment)
+            // A service impact is refused as an identified one is: a sentence, never text shown backwards.
+            if let impact { try PlainText.checkName(impact.text, what: "impact", limit: PlainText.noteLimit) }
             return try insertReturnLine(
                 ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank, forecast: forecast,
                 rag: rag, status: status, comment: comment, impact: impact, by: who)
@@ -25,7 +27,8 @@ extension BookWrites {
     public func addImpact(_ impact: IdentifiedImpact, by who: Provenance) throws {
         try transaction {
             _ = try requireProposal(impact.ref)
-            try PlainText.checkName(impact.impact, what: "impact")
+            // An impact is a sentence or two, as long as a return's comment may be.
+            try PlainText.checkName(impact.impact, what: "impact", limit: PlainText.noteLimit)
             try PlainText.checkComment(impact.mitigation)
             try insertImpact(impact, by: who)
         }

@@ -25,7 +25,8 @@ struct Restructure: ParsableCommand {
 
     func run() throws {
         try options.writing { ledger in
-            try ledger.books.requireCostCentre(code)
+            // The code as the ledger spells it (`peo-csc-0412` is PEO-CSC-0412).
+            let code = try ledger.books.requireCostCentre(self.code)
             guard let current = try ledger.organisation.operatingModel().assignment(of: code, on: effective) else {
                 throw Failure.badInput("cost centre \(code) was not set up by \(effective)")
             }
@@ -34,8 +35,10 @@ struct Restructure: ParsableCommand {
                 directorate: directorate ?? current.directorate, budgetHolder: holder ?? current.budgetHolder,
                 model: try model.map { try ServiceModel(parsing: $0) } ?? current.model, reason: reason)
             try ledger.books.restructure(next, by: try options.provenance())
+            // As recorded: the holder as the ledger spells them.
+            let made = try ledger.organisation.operatingModel(of: code).assignment(of: code, on: effective) ?? next
             Terminal.write(
-                "From \(effective) cost centre \(code) is in \(next.service), \(next.directorate), held by \(next.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
+                "From \(effective) cost centre \(code) is in \(made.service), \(made.directorate), held by \(made.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
             )
         }
     }

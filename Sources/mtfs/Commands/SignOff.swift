@@ -22,7 +22,7 @@ struct SignOffCommand: ParsableCommand {
     func run() throws {
         try options.writing { ledger in
             let who = try options.provenance()
-            let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, by: who)
+            let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, suggestingNames: true, by: who)
             Terminal.write(
                 "Recorded the sign-off of \(holder)'s statement for \(period) by \(signed.signer), over the figures at ledger head \(signed.head?.short ?? "?").")
         }

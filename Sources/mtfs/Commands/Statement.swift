@@ -33,7 +33,7 @@ struct StatementCommand: ParsableCommand {
                 guard builder.holders.contains(holder) else {
                     let near = holder.near(in: builder.holders)
                     throw Failure.badInput(
-                        "\(holder) holds no cost centre and owns no proposal at the end of \(period)"
+                        "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
                             + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }
                 return try builder.statement(for: holder)
