@@ -87,6 +87,7 @@ public struct PackLoader {
         return ref
     }
 
+    @discardableResult
     func at<T>(_ location: SourceLocation, column: String? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch {
             let sentence: String

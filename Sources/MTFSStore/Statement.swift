@@ -7,6 +7,9 @@ final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
     public let sql: String
+    /// Column positions by name, each found once (a prepared statement's columns never change), so
+    /// reading a row by name costs a lookup, not a scan of the columns' names.
+    var columnIndex: [UnsafeRawPointer: Int32] = [:]
 
     init(database: Database, sql: String) throws {
         var statement: OpaquePointer?
@@ -76,8 +79,13 @@ struct Row {
     /// holding the class would retain and release it at every column. Valid while the statement
     /// is on this row (the caller holds the statement).
     let handle: OpaquePointer
+    /// Only for the column positions by name; unretained, as the handle is.
+    unowned(unsafe) let statement: Statement
 
-    init(statement: Statement) { handle = statement.handle }
+    init(statement: Statement) {
+        handle = statement.handle
+        self.statement = statement
+    }
 
     /// The column's value.
     public func value(_ index: Int32) -> SQLValue {
@@ -127,8 +135,10 @@ struct Row {
     /// column's own), so a row can be read by name rather than by counting `SELECT`'s columns.
     /// A name the query does not have is a programming error, caught by the first test to run it.
     public func column(_ name: StaticString) -> Int32 {
-        // Compared as C strings: no String is made for a column name, so reading a row by name
-        // costs a few byte comparisons more than reading it by position.
+        // Found once per statement and name (a literal's address is its key); compared as bytes,
+        // with no String made.
+        let key = UnsafeRawPointer(name.utf8Start)
+        if let known = statement.columnIndex[key] { return known }
         let found = name.withUTF8Buffer { wanted -> Int32? in
             guard let base = wanted.baseAddress else { return nil }
             for i in 0..<sqlite3_column_count(handle) {
@@ -138,6 +148,7 @@ struct Row {
             return nil
         }
         guard let found else { preconditionFailure("the query has no column \(name)") }
+        statement.columnIndex[key] = found
         return found
     }
     /// A text column by name ("" when NULL).
