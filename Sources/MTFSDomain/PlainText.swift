@@ -24,10 +24,14 @@ extension PlainText {
 
     /// An entry's reason (why it was slipped, written off, reversed …), shown in every journal: plain
     /// text, and never a character that shows it in another order than it is.
-    public static func checkReason(_ text: String) throws(LedgerError) {
-        try checkNote(text, what: "reason")
+    public static func checkReason(_ text: String) throws(LedgerError) { try checkText(text, what: "reason", limit: cellLimit) }
+
+    /// Text people type that may run over lines (a reason, a service impact returned): plain text
+    /// up to `limit` characters, never a character that shows it in another order than it is.
+    public static func checkText(_ text: String, what: String, limit: Int) throws(LedgerError) {
+        if let problem = problem(text, limit: limit) { throw LedgerError.refused("the \(what) \(problem)") }
         if text.containsDirectionOverrides {
-            throw LedgerError.refused("the reason contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
+            throw LedgerError.refused("the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
     }
 

@@ -51,7 +51,7 @@ public struct PortalUser: Hashable, Sendable {
         guard !login.isEmpty, login.count <= 64, allowed else {
             throw DomainError.field("login", "expected letters, digits, '.', '_' or '-' (up to 64), found \"\(login)\"")
         }
-        guard !name.trimmingSpaces().isEmpty, !name.containsControlCharacters() else { throw DomainError.field("name", "needs the person's name") }
+        guard !name.trimmingSpaces().isEmpty, !name.containsControlCharacters(allowing: []) else { throw DomainError.field("name", "needs the person's name") }
         if name.count > PlainText.nameLimit { throw DomainError.field("name", "is longer than \(PlainText.nameLimit) characters") }
         if name.containsDirectionOverrides {
             throw DomainError.field("name", "contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")

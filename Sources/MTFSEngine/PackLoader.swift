@@ -210,6 +210,8 @@ public struct PackLoader {
                 _ = try at(row.at, column: "ref") {
                     try ledger.books.addProposal(row.proposal, targets: [:], effective: start, reason: "MTFS approval", by: who(row.at))
                 }
+                // Its fund as the ledger keeps it ("hra" is HRA), for the summary's totals by fund.
+                let fund = try ledger.books.proposal(row.proposal.ref)?.fund ?? row.proposal.fund
                 for (year, amount) in row.targets.sorted(by: { $0.key < $1.key }) {
                     try at(row.at, column: row.yearColumns[year]) {
                         try ledger.books.record(
@@ -218,7 +220,7 @@ public struct PackLoader {
                     }
                     summary.approvals += 1
                     if amount.isNegative { summary.fallsOutTotal += amount.magnitude } else { summary.approvedTotal += amount }
-                    if !amount.isNegative, row.proposal.fund != Proposal.generalFund { summary.approvedByFund[row.proposal.fund, default: .zero] += amount }
+                    if !amount.isNegative, fund != Proposal.generalFund { summary.approvedByFund[fund, default: .zero] += amount }
                 }
                 known.insert(row.proposal.ref)
                 summary.proposals += 1

@@ -284,6 +284,10 @@ struct CLITests {
                 ["org", "add-cost-centre", "peo-csc-0412", "--name", "x", "--service", "s", "--directorate", "People", "--holder", "h"], 2,
                 "cost centre peo-csc-0412 differs from PEO-CSC-0412, already in the ledger, only in case or spacing"
             ),
+            (
+                ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412=50%",
+                 "--cost-centre", "peo-csc-0412=50%"], 2, "cost centre PEO-CSC-0412 is listed twice (as PEO-CSC-0412 and peo-csc-0412)"
+            ),
             (["deliver"], 1, "Missing expected argument"),
             (["frobnicate"], 1, "Unexpected argument"),
             (["balance", "--format", "pdf"], 1, "is invalid for '--format <format>'"),

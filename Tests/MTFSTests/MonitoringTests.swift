@@ -213,6 +213,18 @@ struct MonitoringTests {
         return pack
     }
 
+    @Test("a fund typed in another case is the ledger's, in the load's summary too (found by a reviewer)")
+    func fundAsTheLedgerSpellsIt() throws {
+        let cli = CLI()
+        let pack = try MonitoringTests.districtWithoutReturns(cli.dir)
+        let proposals = try String(contentsOfFile: pack + "/proposals.csv", encoding: .utf8)
+        try proposals.replacingOccurrences(of: ",,,HRA,\"75,000\"", with: ",,,hra,\"75,000\"").write(
+            toFile: pack + "/proposals.csv", atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: pack + "/proposals.csv", encoding: .utf8).contains(",hra,"))
+        let load = try cli.run(["load", pack])
+        #expect(load.status == 0 && load.out.contains("of it in the HRA, the rest") && !load.out.contains("hra"), "\(load.out)\(load.err)")
+    }
+
     @Test("the sample district: cumulative year columns, a shrinking saving, a one-off falling out, a fund, money by status, blanks and over-delivery")
     func sampleDistrict() throws {
         let cli = CLI()

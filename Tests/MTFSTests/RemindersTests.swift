@@ -318,6 +318,8 @@ struct RemindersTests {
             (PortalUser(login: "x", name: "X", role: .member), "portfolio"), (PortalUser(login: "x", name: "X", role: .cfo, portfolio: "P"), "portfolio"),
             (PortalUser(login: "x", name: "X", role: .cfo, email: "x@y"), "email"),
             (PortalUser(login: "x", name: "Eve\u{202E}nimda", role: .cfo), "name"),
+            // A tab would print as a space: another person's name to the eye (found by a reviewer).
+            (PortalUser(login: "x", name: "Helen\tBrandt", role: .cfo), "name"),
         ]
         for (user, field) in cases {
             do {

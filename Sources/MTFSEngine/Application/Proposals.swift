@@ -85,7 +85,14 @@ extension BookReads {
             proposal.fund = try spelling(of: proposal.fund.trimmingSpaces(), as: .fund) ?? proposal.fund.trimmingSpaces()
         }
         proposal.owner = try spelled(proposal.owner)
-        for i in proposal.costCentres.indices { proposal.costCentres[i].costCentre = try requireCostCentre(proposal.costCentres[i].costCentre) }
+        var seen: [CostCentreCode: CostCentreCode] = [:]
+        for i in proposal.costCentres.indices {
+            let typed = proposal.costCentres[i].costCentre
+            let code = try requireCostCentre(typed)
+            if let earlier = seen[code] { throw LedgerError.refused("cost centre \(code) is listed twice (as \(earlier) and \(typed))") }
+            seen[code] = typed
+            proposal.costCentres[i].costCentre = code
+        }
         return proposal
     }
 }

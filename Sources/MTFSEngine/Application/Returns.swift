@@ -14,8 +14,8 @@ extension BookWrites {
         try transaction {
             try checkPeriodInWindow(period)
             try PlainText.checkComment(comment)
-            // A service impact is refused as an identified one is: a sentence, never text shown backwards.
-            if let impact { try PlainText.checkName(impact.text, what: "impact", limit: PlainText.noteLimit) }
+            // A service impact returned is plain text (it may run over lines, as a comment may), never text shown backwards.
+            if let impact { try PlainText.checkText(impact.text, what: "impact", limit: PlainText.noteLimit) }
             return try insertReturnLine(
                 ref: ref, year: year, period: period, deliveredToDate: deliveredToDate, deliveredBlank: deliveredBlank, forecast: forecast,
                 rag: rag, status: status, comment: comment, impact: impact, by: who)

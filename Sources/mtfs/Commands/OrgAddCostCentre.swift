@@ -36,7 +36,9 @@ struct OrgAddCostCentre: ParsableCommand {
             let baselines = try YearAmount.byYear(baseline, option: "--baseline")
             try ledger.books.addCostCentre(
                 CostCentre(code: code, name: name), assignment: assignment, baselines: baselines, by: try options.provenance())
-            Terminal.write("Added cost centre \(code) (\(service), \(directorate), held by \(holder)) from \(date).")
+            // As recorded: the holder as the ledger spells them.
+            let made = try ledger.organisation.operatingModel(of: code).original(of: code) ?? assignment
+            Terminal.write("Added cost centre \(code) (\(made.service), \(made.directorate), held by \(made.budgetHolder)) from \(date).")
         }
     }
 }
