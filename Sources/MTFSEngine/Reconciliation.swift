@@ -313,7 +313,6 @@ extension Reconciliation {
     }
 }
 
-
 /// Which findings a reader wants (`reconcile --severity --code --directorate`): nil or empty means any.
 public struct FindingFilter: Sendable, Encodable {
     /// This severity and above.

@@ -26,7 +26,6 @@ struct OverviewRoutes {
 extension OverviewRoutes {
     // MARK: - The CFO
 
-
     func summaryPage(_ request: Request, _ user: PortalUser, _ context: PortalContext) async throws -> Response {
         let q = Portal.query(request)
         let s = try await summary(q)

@@ -101,7 +101,6 @@ extension Portal {
 
 }
 
-
 /// A holder's sign-off status in words, as the board shows it.
 enum HolderStatementSummary {
     static func signOff(_ s: HolderStatement) -> String {
@@ -112,7 +111,6 @@ enum HolderStatementSummary {
         }
     }
 }
-
 
 extension RAG {
     init?(optional text: String) { try? self.init(parsing: text) }

@@ -20,7 +20,6 @@ final class SignIns: Sendable {
     let trustedKey = Credentials.randomSecret(prefix: "k_")
     static let cookieName = "mtfs_session"
 
-
     init(service: LedgerService, options: PortalOptions) {
         self.service = service
         self.options = options
@@ -170,7 +169,6 @@ final class SignIns: Sendable {
         "\(SignIns.cookieName)=\(clear ? "" : secret); Path=/; HttpOnly; SameSite=Strict" + (options.secureCookies ? "; Secure" : "")
             + (clear ? "; Max-Age=0" : "")
     }
-
 
     /// Ends the session `secret` names, logged as a sign-out.
     func signOut(_ secret: String, login: String, address: String) async throws {
