@@ -125,6 +125,10 @@ extension ReturnRoutes {
         guard let holder = user.scope.ownHolder else { throw HTTPFailure(.forbidden, user.scope.refusal(.ownReturn)) }
         let p = try await portal.period(context.form["period"])
         try requireMonthBegun(p)
+        // A month the ledger does not cover is said as such, not as proposals that are not hers.
+        if let window = try await portal.service.reading({ try $0.books.window() }), !window.contains(p.year) {
+            throw HTTPFailure(.unprocessableContent, "period: \(p) is outside the ledger's MTFS years \(window); nothing was posted.")
+        }
         let lines = try await returnLines(holder: holder, period: p, user: user)
         let owned = Set(lines.map(\.ref))
         let n = max(0, min(Int(context.form["rows"] ?? "") ?? 0, 10_000))

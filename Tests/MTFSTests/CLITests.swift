@@ -321,6 +321,8 @@ struct CLITests {
         #expect(moved.status == 0 && moved.out.contains("cost centre PEO-CSC-0413 is in Fostering Hub, People, held by Sam Okafor"), "\(moved.out)\(moved.err)")
         let org = try cli.run(["org", "show", "--as-of", "2023-12-31", "--format", "csv"]).out
         #expect(org.contains("Fostering Hub") && !org.contains("SAM OKAFOR") && !org.contains("peo-csc"), "\(org)")
+        let listed = try cli.run(["proposal", "list", "--owner", "sam okafor", "--format", "csv"]).out
+        #expect(listed.contains("PEO-07") && listed.contains("PEO-08"), "\(listed)")
         // One holder: every proposal of theirs on one statement.
         let statement = try cli.run(["statement", "--holder", "Sam Okafor", "--period", "2023-04", "--format", "csv"]).out
         #expect(statement.contains("PEO-07") && statement.contains("PEO-08"), "\(statement)")

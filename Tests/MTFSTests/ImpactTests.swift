@@ -140,6 +140,14 @@ struct ImpactTests {
                 ("delivered_to_date_0", "150000"), ("impact_0", "Discharges delayed"), ("impact_foreseen_0", "no"), ("action", "post"),
             ])
         #expect(posted.status == 200, "\(posted.body)")
+        // A month before the MTFS years is refused as such, not as proposals that are not hers (found by a reviewer).
+        let early = try await f.request(
+            "POST", "/return", cookie: helen.cookie,
+            form: [
+                ("csrf", helen.csrf), ("period", "2022-11"), ("rows", "1"), ("ref_0", "PEO-06"), ("year_0", "2023/24"),
+                ("delivered_to_date_0", "150000"), ("action", "post"),
+            ])
+        #expect(early.status == 422 && (early.body.contains("is outside the ledger&#39;s MTFS years") || early.body.contains("is outside the ledger's MTFS years")), "\(early.status) \(early.body)")
         // Her history says what she reported, the impact included.
         let history = try await f.request("GET", "/history", cookie: helen.cookie)
         #expect(history.status == 200 && history.body.contains("Discharges delayed (not foreseen)"), "\(history.body)")

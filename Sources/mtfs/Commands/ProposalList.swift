@@ -16,7 +16,10 @@ struct ProposalList: ParsableCommand {
     @Option(help: "Only this owner's proposals.") var owner: HolderID?
 
     func run() throws {
-        let report = try options.reading { try ProposalListReport.build($0, directorate: directorate, owner: owner) }
+        // The owner as the ledger spells them (`sam okafor` is Sam Okafor).
+        let report = try options.reading { ledger in
+            try ProposalListReport.build(ledger, directorate: directorate, owner: try owner.map { try ledger.books.spelled($0) })
+        }
         try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in ProposalTables.list(report) }, sheet: "Proposals")
     }
 }
