@@ -43,12 +43,12 @@ extension HolderID {
     /// The holder's name as compared: whatever its case and spacing, one holder.
     public static func canonical(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
-    /// Up to five of `known` a mistyped holder may have meant: those whose name contains the first
-    /// word typed, whatever the case, in order ("did you mean …?").
+    /// Up to five of `known` a mistyped holder may have meant: those whose name contains any word
+    /// typed of three letters or more (`H. Brandt` and `Helen Brant` both mean Helen Brandt),
+    /// whatever the case, in order ("did you mean …?").
     public func near(in known: some Sequence<HolderID>) -> [HolderID] {
-        let typed = rawValue.lowercased()
-        let word = typed.split(separator: " ").first.map(String.init) ?? typed
-        return Array(known.filter { $0.rawValue.lowercased().contains(word) }.sorted().prefix(5))
+        let words = rawValue.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init).filter { $0.count >= 3 }
+        return Array(known.filter { h in words.contains { h.rawValue.lowercased().contains($0) } }.sorted().prefix(5))
     }
 }
 

@@ -279,6 +279,7 @@ struct CLITests {
                  "--category", "Procure\u{202E}ment"], 2, "the category contains a character that reverses the direction of text"
             ),
             (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
+            (["sign-off", "--holder", "S. Okafor", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
             (["statement", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "--holder: Sam Okafr holds no cost centre"),
             (
                 ["org", "add-cost-centre", "peo-csc-0412", "--name", "x", "--service", "s", "--directorate", "People", "--holder", "h"], 2,
