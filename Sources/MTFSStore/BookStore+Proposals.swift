@@ -71,14 +71,12 @@ extension BookStore {
     func holderSpellings() throws -> [String: HolderID] {
         if db.inTransaction, let known = ledger.cache.holderSpellings { return known }
         var known: [String: HolderID] = [:]
-        try db.forEach("SELECT budget_holder FROM assignments ORDER BY id") { row in
-            let h: HolderID = row.id("budget_holder")
-            known[HolderID.canonical(h.rawValue)] = known[HolderID.canonical(h.rawValue)] ?? h
+        func first(_ h: HolderID) {
+            let key = HolderID.canonical(h.rawValue)
+            if known[key] == nil { known[key] = h }
         }
-        try db.forEach("SELECT owner FROM proposals ORDER BY rowid") { row in
-            let h: HolderID = row.id("owner")
-            known[HolderID.canonical(h.rawValue)] = known[HolderID.canonical(h.rawValue)] ?? h
-        }
+        try db.forEach("SELECT budget_holder FROM assignments ORDER BY id") { first($0.id("budget_holder")) }
+        try db.forEach("SELECT owner FROM proposals ORDER BY rowid") { first($0.id("owner")) }
         if db.inTransaction { ledger.cache.holderSpellings = known }
         return known
     }

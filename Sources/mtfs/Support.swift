@@ -40,10 +40,13 @@ struct LedgerOptions: ParsableArguments {
     /// The `--as` name, checked (nil without `--as`).
     func onBehalfOf() throws -> String? {
         if let actor, actor.trimmingSpaces().isEmpty { throw Failure.badInput("--as needs a name") }
-        // Recorded beside every fact and shown in every journal: a name, never a terminal's controls.
-        if let actor, actor.containsControlCharacters(allowing: []) || actor.containsDirectionOverrides || actor.count > PlainText.nameLimit {
-            throw Failure.badInput(
-                "--as: expected a person's name of up to \(PlainText.nameLimit) characters, without control characters or characters that reverse the direction of text")
+        // Recorded beside every fact and shown in every journal: a name (PlainText's rule for names),
+        // never a terminal's controls.
+        if let actor {
+            do { try PlainText.checkName(actor, what: "name") } catch {
+                throw Failure.badInput(
+                    "--as: expected a person's name of up to \(PlainText.nameLimit) characters, without control characters or characters that reverse the direction of text")
+            }
         }
         return actor
     }

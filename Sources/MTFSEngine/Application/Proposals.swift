@@ -30,9 +30,11 @@ extension BookWrites {
             }
             try PlainText.checkReason(reason)
             try proposal.validate()
-            if try self.proposal(proposal.ref) != nil { throw LedgerError.conflict("proposal \(proposal.ref) already exists") }
             if let same = try ref(matching: proposal.ref) {
-                throw LedgerError.conflict("proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
+                throw LedgerError.conflict(
+                    same == proposal.ref
+                        ? "proposal \(proposal.ref) already exists"
+                        : "proposal \(proposal.ref) differs from \(same), already in the ledger, only in case or spacing; give it a ref of its own")
             }
             let stored = try insert(spelled(proposal), by: who)
             if let start = stored.deliveryStart { try checkInWindow(start.year) }
