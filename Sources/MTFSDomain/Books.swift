@@ -99,6 +99,15 @@ public protocol PeopleWrites {
     func insertToken(login: String, tokenHash: String, by actor: String, onBehalfOf: String?, at time: Int64, recordedAt: String) throws
 }
 
+/// The budget holders a store knows (the holder register) and what the use cases append to it.
+public protocol HolderWrites {
+    func transaction<T>(_ body: () throws -> T) throws -> T
+    /// Every holder, with the number the ledger issued and every name recorded for them.
+    func register() throws -> HolderRegister
+    /// Appends that `holder` now goes by `name`.
+    func rename(_ holder: HolderRegister.Holder, to name: String, by who: Provenance) throws
+}
+
 /// An entry the application layer has decided on, before the store numbers and chains it.
 public struct NewEntry: Hashable, Sendable {
     public var kind: EntryKind

@@ -30,10 +30,11 @@ public struct CostCentreCode: TextIdentity {
 }
 
 /// A budget holder: who a statement is for, who signs it, whose account a holder's login is and
-/// whose return is due. Its text is the name the council's operating model gives the holder (the
-/// ledger is told of holders only by name); being its own type, a holder is never confused with a
-/// login, a directorate or any other text, and statements, sign-offs, accounts and reminders are
-/// keyed by it.
+/// whose return is due. Its text is the name the holder goes by now: every name read from the
+/// ledger is resolved through the holder register (``HolderRegister``), where the ledger issued the
+/// holder a number when first named and keeps every name they were recorded under, so a holder
+/// renamed is the same holder. Being its own type, a holder is never confused with a login, a
+/// directorate or any other text, and statements, sign-offs, accounts and reminders are keyed by it.
 public struct HolderID: TextIdentity {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }

@@ -29,7 +29,7 @@ public enum SignOffs {
                 )
             }
             let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
-            guard builder.holders.contains(holder) else {
+            guard let holder = builder.holder(named: holder) else {
                 // Holders' names are suggested only where the signer may see every statement (the command line).
                 let near = suggestingNames ? holder.near(in: builder.holders) : []
                 throw LedgerError.refused(

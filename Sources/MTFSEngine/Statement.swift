@@ -35,6 +35,8 @@ public struct StatementBuilder: Sendable {
     let signedNow: [HolderID: SignOff]
     /// The head of the record chain the books were read at.
     public let head: ChainHead
+    /// The holder register as it stood then: which holder each name means.
+    public let register: HolderRegister
 
     /// Reads the books as at the end of `period`.
     public init(ledger: Ledger, period: Period, settings: ReconcileSettings) throws {
@@ -56,6 +58,7 @@ public struct StatementBuilder: Sendable {
         self.findings = findings
         self.settings = settings
         head = try ledger.head()
+        register = try ledger.holders.register()
         let period = input.asOf
         let lines = input.lines
         lineIndex = LineIndex(lines)
@@ -116,6 +119,13 @@ public struct StatementBuilder: Sendable {
 
     /// Everyone a statement is due to: holders of cost centres at the period end and proposal owners.
     public var holders: [HolderID] { Set(centresByHolder.keys).union(ownedByHolder.keys).sorted() }
+
+    /// The holder `name` means, by the name they go by now (any name they had, in any case or
+    /// spacing), when a statement is due to them; nil otherwise.
+    public func holder(named name: HolderID) -> HolderID? {
+        let holder = register.current(HolderID(name.rawValue.trimmingSpaces()))
+        return centresByHolder[holder] != nil || ownedByHolder[holder] != nil ? holder : nil
+    }
 
     /// The statement of one holder.
     public func statement(for holder: HolderID) throws -> HolderStatement {

@@ -15,6 +15,8 @@ extension BookStore {
             if try self.proposal(proposal.ref) != nil {
                 throw LedgerError.conflict("proposal \(proposal.ref) already exists")
             }
+            var proposal = proposal
+            proposal.owner = try ledger.holders.named(proposal.owner, by: who)
             try db.run(
                 """
                 INSERT INTO proposals(ref, title, directorate, owner, category, recurrence, delivery_start, replaces, recorded_at, actor, source, on_behalf_of,
@@ -25,7 +27,6 @@ extension BookStore {
                 who.recordedAt, who.actor, who.source, who.onBehalfOf, proposal.fund == Proposal.generalFund ? nil : proposal.fund,
                 proposal.portfolio, proposal.portfolioHolder, proposal.risk?.rawValue, proposal.priority)
             try ledger.chain.append(.proposals, proposal.ref)
-            noteHolder(proposal.owner)
             ledger.cache.newProposals.insert(proposal.ref)
             // As it will read back (a load then records on it without reading it again).
             ledger.cache.proposals[proposal.ref] = proposal
@@ -39,12 +40,18 @@ extension BookStore {
         }
     }
 
-    /// The proposal with the ref, or nil.
+    /// The proposal with the ref, or nil. Its owner is the holder by the name they go by now.
     public func proposal(_ ref: ProposalRef) throws -> Proposal? {
-        if let cached = ledger.cache.proposals[ref] { return cached }
-        let found = try loadProposals(where: "WHERE ref = ?", [ref]).first
-        if let found { ledger.cache.proposals[ref] = found }
-        return found
+        var found = ledger.cache.proposals[ref]
+        if found == nil {
+            found = try loadProposals(where: "WHERE ref = ?", [ref]).first
+            if let found { ledger.cache.proposals[ref] = found }
+        }
+        return try found.map { p in
+            var p = p
+            p.owner = try ledger.holders.current(p.owner)
+            return p
+        }
     }
 
     /// The ref of the proposal that `ref` names, allowing for case and spacing (`place 13` names
@@ -55,40 +62,23 @@ extension BookStore {
             "SELECT ref FROM proposals WHERE lower(replace(ref, ' ', '')) = ?", Proposal.canonical(ref.rawValue), map: { $0.id(0) })
     }
 
-    /// How the ledger first spelled a fund or portfolio equal to `name` but for case, or a holder
-    /// equal to it but for case and spacing; nil when it has none.
+    /// How the ledger first spelled a fund or portfolio equal to `name` but for case, or the name a
+    /// holder goes by now when `name` is any of theirs but for case and spacing; nil when it has none.
     public func spelling(of name: String, as kind: NameKind) throws -> String? {
         switch kind {
         case .fund: return try db.first("SELECT fund FROM proposals WHERE lower(fund) = lower(?) LIMIT 1", name, map: { $0.text(0) })
         case .portfolio: return try db.first("SELECT portfolio FROM proposals WHERE lower(portfolio) = lower(?) LIMIT 1", name, map: { $0.text(0) })
-        case .holder: return try holderSpellings()[HolderID.canonical(name)]?.rawValue
+        case .holder: return try ledger.holders.holder(named: HolderID(name))?.name.rawValue
         }
     }
 
-    /// Every holder the ledger names, by ``HolderID/canonical(_:)``, as first spelled: in the
-    /// assignments, then the proposals' owners, in the order written. Read once in a write (and
-    /// kept up to date by its inserts): a load asks it for every proposal.
-    func holderSpellings() throws -> [String: HolderID] {
-        if db.inTransaction, let known = ledger.cache.holderSpellings { return known }
-        var known: [String: HolderID] = [:]
-        func first(_ h: HolderID) {
-            let key = HolderID.canonical(h.rawValue)
-            if known[key] == nil { known[key] = h }
-        }
-        try db.forEach("SELECT budget_holder FROM assignments ORDER BY id") { first($0.id("budget_holder")) }
-        try db.forEach("SELECT owner FROM proposals ORDER BY rowid") { first($0.id("owner")) }
-        if db.inTransaction { ledger.cache.holderSpellings = known }
-        return known
+    /// Every proposal, by ref, each owner by the name they go by now.
+    public func proposals() throws -> [Proposal] {
+        let register = try ledger.holders.register()
+        var all = try loadProposals(where: "", [])
+        for i in all.indices { all[i].owner = register.current(all[i].owner) }
+        return all
     }
-
-    /// Notes a holder just written, so the write's later spellings find it.
-    func noteHolder(_ holder: HolderID) {
-        let key = HolderID.canonical(holder.rawValue)
-        if ledger.cache.holderSpellings != nil, ledger.cache.holderSpellings?[key] == nil { ledger.cache.holderSpellings?[key] = holder }
-    }
-
-    /// Every proposal, by ref.
-    public func proposals() throws -> [Proposal] { try loadProposals(where: "", []) }
 
     private func loadProposals(where clause: String, _ parameters: [SQLBindable]) throws -> [Proposal] {
         // Room for the whole programme at once when all of it is read (no growing copy).

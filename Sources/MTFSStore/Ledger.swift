@@ -129,6 +129,8 @@ public final class Ledger {
                 // schema 7 adds the portal's people to it.
                 if index == 4 { try chain.chainExistingRecords(FactTable.schema5) }
                 if index == 6 { try chain.chainExistingRecords([.userChanges, .tokens, .authEvents]) }
+                // Schema 13 registers every holder the file already names (in the chain as it goes).
+                if index == 12 { try holders.registerExistingNames() }
             }
         }
     }

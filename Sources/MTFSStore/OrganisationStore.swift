@@ -47,12 +47,14 @@ extension OrganisationStore {
     }
 
     private func insertAssignment(_ a: Assignment, by who: Provenance) throws {
+        var a = a
         if try db.first(
             "SELECT 1 FROM assignments WHERE cost_centre = ? AND effective = ?", a.costCentre, a.effective.description, map: { _ in true })
             != nil
         {
             throw LedgerError.conflict("cost centre \(a.costCentre) already has a change effective on \(a.effective)")
         }
+        a.budgetHolder = try ledger.holders.named(a.budgetHolder, by: who)
         try db.run(
             """
             INSERT INTO assignments(cost_centre, effective, service, directorate, budget_holder, model, reason, recorded_at, actor, source, on_behalf_of)
@@ -60,7 +62,6 @@ extension OrganisationStore {
             """, a.costCentre, a.effective.description, a.service, a.directorate, a.budgetHolder, a.model.rawValue, a.reason,
             who.recordedAt, who.actor, who.source, who.onBehalfOf)
         try ledger.chain.append(.assignments, db.lastInsertRowID)
-        ledger.books.noteHolder(a.budgetHolder)
     }
 
     /// The code of the cost centre `code` names allowing for case and spacing, as the ledger
@@ -86,13 +87,14 @@ extension OrganisationStore {
     }
 
     private func operatingModel(where clause: String, _ parameters: [SQLBindable]) throws -> OperatingModel {
+        let register = try ledger.holders.register()
         let rows = try db.query(
             "SELECT cost_centre, effective, service, directorate, budget_holder, model, reason FROM assignments \(clause) ORDER BY id",
             parameters: parameters
         ) { row in
             Assignment(
                 costCentre: row.id("cost_centre"), effective: try CivilDate(parsing: row.text("effective")), service: row.text("service"),
-                directorate: row.text("directorate"), budgetHolder: row.id("budget_holder"),
+                directorate: row.text("directorate"), budgetHolder: register.current(row.id("budget_holder")),
                 model: ServiceModel(rawValue: row.text("model")) ?? .devolved, reason: row.text("reason"))
         }
         return OperatingModel(rows)

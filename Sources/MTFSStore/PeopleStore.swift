@@ -51,6 +51,9 @@ extension PeopleStore {
     private func recordUser(
         _ user: PortalUser, passwordHash: String, change: String, actor: String, onBehalfOf: String?, recordedAt: String
     ) throws {
+        var user = user
+        let who = Provenance(actor: actor, recordedAt: recordedAt, source: "user \(user.login)", onBehalfOf: onBehalfOf)
+        user.holder = try user.holder.map { try ledger.holders.named($0, by: who) }
         try db.run(
             """
             INSERT INTO user_changes(login, name, role, holder, directorate, password_hash, disabled, change, recorded_at, actor, on_behalf_of, portfolio, email)
@@ -78,12 +81,13 @@ extension PeopleStore {
 
     /// Every user as they stand, by login.
     public func users() throws -> [PortalUser] {
-        try db.query("SELECT \(PeopleStore.userColumns) FROM users ORDER BY login", map: PeopleStore.user(from:))
+        let register = try ledger.holders.register()
+        return try db.query("SELECT \(PeopleStore.userColumns) FROM users ORDER BY login", map: PeopleStore.user(from:)).map { $0.holding(register) }
     }
 
     /// The user `login` as they stand, or nil.
     public func user(_ login: String) throws -> PortalUser? {
-        try db.first("SELECT \(PeopleStore.userColumns) FROM users WHERE login = ?", login, map: PeopleStore.user(from:))
+        try db.first("SELECT \(PeopleStore.userColumns) FROM users WHERE login = ?", login, map: PeopleStore.user(from:))?.holding(ledger.holders.register())
     }
 
     /// The stored password hash of `login`, or nil.
@@ -141,7 +145,7 @@ extension PeopleStore {
             SELECT u.login, u.name, u.role, u.holder, u.directorate, u.disabled, u.portfolio, u.email FROM tokens t JOIN users u ON u.login = t.login
             WHERE t.token_hash = ? AND EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'tokens' AND r.key1 = t.id AND r.key2 = '')
             """,
-            tokenHash, map: PeopleStore.user(from:))
+            tokenHash, map: PeopleStore.user(from:))?.holding(ledger.holders.register())
     }
 
     /// Starts a session: the session row and the chained sign-in that vouches for it, together.
@@ -244,4 +248,13 @@ extension PeopleStore {
 /// The portal's people are stored here for the use cases that manage them.
 extension PeopleStore: PeopleWrites {
     public func transaction<T>(_ body: () throws -> T) throws -> T { try ledger.transaction(body) }
+}
+
+extension PortalUser {
+    /// The user with their holder by the name the holder goes by now.
+    fileprivate func holding(_ register: HolderRegister) -> PortalUser {
+        var u = self
+        u.holder = holder.map(register.current)
+        return u
+    }
 }

@@ -20,6 +20,7 @@ public enum FactTable: String, CaseIterable, Sendable {
     case authEvents = "auth_events"
     case impacts
     case reminders
+    case holderNames = "holder_names"
 
     /// The tables schema 5 chained (the rest came later, with their own migrations).
     static let schema5: [FactTable] = [

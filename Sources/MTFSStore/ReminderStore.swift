@@ -45,6 +45,8 @@ extension ReminderStore {
             if r.sent, try everSent(kind: r.kind, subjectKey: r.subjectKey, login: r.login) {
                 throw LedgerError.conflict("the \(r.kind.text) \(r.subjectKey) was already sent to \(r.login)")
             }
+            var r = r
+            r.holder = try r.holder.map { try ledger.holders.named($0, by: who) }
             try db.run(
                 """
                 INSERT INTO reminders(kind, subject_key, holder, period, login, address, outcome, relay, title, detail, recorded_at, actor, source, on_behalf_of)
@@ -64,7 +66,8 @@ extension ReminderStore {
     /// Every reminder tried, oldest first, or only those about `period` (only rows in the record
     /// chain count).
     public func all(about period: Period? = nil) throws -> [ReminderRecord] {
-        try db.query(
+        let register = try ledger.holders.register()
+        return try db.query(
             """
             SELECT kind, subject_key, holder, period, login, address, outcome, relay, title, detail, recorded_at FROM reminders m
             WHERE (?1 IS NULL OR period = ?1)
@@ -72,7 +75,7 @@ extension ReminderStore {
             """, period.map { Int64($0.code) }
         ) { row in
             ReminderRecord(
-                kind: ReminderKind(rawValue: row.text("kind")) ?? .digest, subjectKey: row.text("subject_key"), holder: row.optionalID("holder"),
+                kind: ReminderKind(rawValue: row.text("kind")) ?? .digest, subjectKey: row.text("subject_key"), holder: row.optionalID("holder").map(register.current),
                 period: Period(code: Int(row.int("period"))) ?? Period(year: FinancialYear(startYear: 2000), number: 1), login: row.text("login"), address: row.text("address"),
                 sent: row.text("outcome") == "sent", relay: row.text("relay"), title: row.text("title"), detail: row.text("detail"),
                 recordedAt: row.text("recorded_at"))

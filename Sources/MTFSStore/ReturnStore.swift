@@ -192,7 +192,8 @@ extension ReturnStore {
             """
             SELECT directorate, max(period) FROM (
                 SELECT p.directorate AS directorate, r.period AS period FROM return_lines r JOIN proposals p ON p.ref = r.proposal
-                WHERE r.period <= ?1 GROUP BY p.directorate, r.period, r.actor, r.recorded_at HAVING count(DISTINCT p.owner) >= 2
+                LEFT JOIN holder_names h ON h.name = p.owner
+                WHERE r.period <= ?1 GROUP BY p.directorate, r.period, r.actor, r.recorded_at HAVING count(DISTINCT coalesce(h.holder, p.owner)) >= 2
             ) GROUP BY directorate
             """, parameters: [cutoff]
         ) { byDirectorate[$0.text(0)] = Int($0.int(1)) }

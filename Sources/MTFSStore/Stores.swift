@@ -12,6 +12,7 @@ import MTFSDomain
 // - ``OrganisationStore``: cost centres, where they sit, and their baselines;
 // - ``SettingStore``: the ledger's settings;
 // - ``SignOffStore``, ``ReminderStore``: sign-offs and reminders sent;
+// - ``HolderStore``: the budget holders, by number, with every name each was recorded under;
 // - ``PeopleStore``: the portal's users, tokens, sessions and sign-in log (`PeopleWrites`);
 // - ``Verifier``: `mtfs verify`;
 // - ``RecordChain``: the record chain each write appends to (inside the store only).
@@ -49,6 +50,9 @@ public struct ReminderStore: LedgerPart { let ledger: Ledger }
 /// The portal's people: users, API tokens, sessions and the sign-in log (`PeopleWrites`).
 public struct PeopleStore: LedgerPart { let ledger: Ledger }
 
+/// The budget holders the ledger knows: the number each was issued and every name they had.
+public struct HolderStore: LedgerPart { let ledger: Ledger }
+
 /// `mtfs verify`: every check of the books, the record chain and the file.
 public struct Verifier: LedgerPart { let ledger: Ledger }
 
@@ -75,6 +79,7 @@ extension Ledger {
     public var signOffs: SignOffStore { SignOffStore(ledger: self) }
     public var reminders: ReminderStore { ReminderStore(ledger: self) }
     public var people: PeopleStore { PeopleStore(ledger: self) }
+    public var holders: HolderStore { HolderStore(ledger: self) }
     public var verifier: Verifier { Verifier(ledger: self) }
     var chain: RecordChain { RecordChain(ledger: self) }
 }
@@ -99,8 +104,12 @@ struct WriteCache {
     /// The latest period of the return lines recorded in the transaction for each year of a
     /// proposal added in it (such a proposal has no other return lines).
     var newReturnPeriods: [ProposalYear: Int] = [:]
-    /// Every holder named so far, by their canonical name, as first spelled (``BookStore/holderSpellings()``).
-    var holderSpellings: [String: HolderID]?
+    /// The holder register as last read or written, with the largest row id it had then
+    /// (``HolderStore/register()``): the table is append-only, so it stands while that id does.
+    var holders: (lastRow: Int64, register: HolderRegister)?
+    /// Whether `holders` was found current inside the open transaction (its snapshot, or its write
+    /// lock, holds it so: a bulk write's every proposal is spared the query).
+    var holdersChecked = false
     /// The id the next row of each table counted here gets (``Ledger/insertReturningID(_:_:_:)``).
     var nextIDs: [String: Int64] = [:]
 
@@ -113,7 +122,7 @@ struct WriteCache {
         newProposals.removeAll()
         chainTip = nil
         window = nil
-        holderSpellings = nil
+        holdersChecked = false
         nextIDs.removeAll()
     }
 
@@ -121,6 +130,7 @@ struct WriteCache {
     mutating func forgetAll() {
         accountIDs.removeAll()
         proposals.removeAll()
+        holders = nil
         forgetTransaction()
     }
 }

@@ -154,4 +154,34 @@ extension Verifier {
         }
         return problems
     }
+
+    /// The holder register (schema 13) as the fact tables need it: each row's `name_key` is its name
+    /// as compared, a name belongs to one holder, and every name an assignment, a proposal's owner, a
+    /// user, a sign-off or a reminder was written with is one of the register's (a name outside it,
+    /// or moved to another holder, would give that row to nobody, or to someone else).
+    func holderProblems() throws -> [String] {
+        var problems: [String] = []
+        var holderOf: [String: Int64] = [:]
+        try db.forEach("SELECT id, holder, name, name_key FROM holder_names ORDER BY id") { row in
+            let (id, holder, name, key) = (row.int("id"), row.int("holder"), row.text("name"), row.text("name_key"))
+            if key != HolderID.canonical(name) {
+                problems.append("holder register row \(id) gives \(name)'s name as compared as \"\(key)\", not \"\(HolderID.canonical(name))\"")
+            }
+            if let other = holderOf[HolderID.canonical(name)], other != holder {
+                problems.append("holder register row \(id) gives the name \(name) to holder \(holder), though it is holder \(other)'s")
+            }
+            if holderOf[HolderID.canonical(name)] == nil { holderOf[HolderID.canonical(name)] = holder }
+        }
+        let register = try ledger.holders.register()
+        for (table, column) in [
+            ("assignments", "budget_holder"), ("proposals", "owner"), ("user_changes", "holder"), ("sign_offs", "holder"), ("reminders", "holder"),
+        ] {
+            try db.forEach("SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL ORDER BY 1") { row in
+                let name = row.text(0)
+                guard register.holder(named: name)?.names.contains(name) != true else { return }
+                problems.append("\(table) names the budget holder \"\(name)\", who is not in the holder register")
+            }
+        }
+        return Array(problems.prefix(20))
+    }
 }

@@ -95,6 +95,10 @@ extension Verifier {
             VerifyReport.Check(
                 name: "sign-offs in the portal were made by the holder's own account; live sessions began with a recorded sign-in",
                 problems: try peopleProblems()))
+        report.checks.append(
+            VerifyReport.Check(
+                name: "every budget holder named is in the holder register, and each name belongs to one holder",
+                problems: try holderProblems()))
         report.headLog = useHeadLog ? logged?.count : nil
         report.headLogChecked = useHeadLog
         if useHeadLog {
@@ -213,6 +217,9 @@ extension Verifier {
     /// recorded user, and each live session was begun by a sign-in in the chained log.
     func peopleProblems() throws -> [String] {
         var problems: [String] = []
+        // Both names are read as the holder they name: a sign-off made before a rename, by an
+        // account bound under the holder's earlier name, is theirs.
+        let register = try ledger.holders.register()
         try db.forEach(
             """
             SELECT s.id, s.holder, s.signed_by, u.id AS user_change, u.role, u.holder AS user_holder, u.disabled
@@ -226,12 +233,12 @@ extension Verifier {
             """
         ) { row in
             guard problems.count < 20 else { return }
-            let (id, holder, login) = (row.int("id"), row.id("holder", as: HolderID.self), row.text("signed_by"))
+            let (id, holder, login) = (row.int("id"), register.current(row.id("holder")), row.text("signed_by"))
             // Whether the account could sign it, asked of the scope policy as signing asks it: a
             // holder's own statement (a role this build does not know could not).
             let role = row.text("role")
             let known = PortalUser.Role(rawValue: role)
-            let user = PortalUser(login: login, name: login, role: known ?? .member, holder: row.optionalID("user_holder"))
+            let user = PortalUser(login: login, name: login, role: known ?? .member, holder: row.optionalID("user_holder").map(register.current))
             let couldSign = known != nil && user.scope.may(.signOff) && user.scope.ownHolder == holder
             if row.isNull("user_change") {
                 problems.append("sign-off \(id) of \(holder)'s statement was made in the portal by \(login), who was not a user when it was signed")

@@ -277,7 +277,7 @@ extension StatementRoutes {
             let p = try await self.portal.period(context.parameters.get("period").map { $0.removingPercentEncoding ?? $0 })
             // The holder is named, even by a holder asking for their own (as the description says).
             let q = Portal.query(request)
-            guard q["holder"].map({ !$0.isEmpty }) == true, let name = try self.portal.holder(q, user) else {
+            guard q["holder"].map({ !$0.isEmpty }) == true, let name = try await self.portal.holder(q, user) else {
                 throw HTTPFailure(.unprocessableContent, "holder: give ?holder=NAME, the budget holder whose statement you want")
             }
             return Pages.json(try JSONOutput.encode(try await self.portal.statement(holder: name, period: p, for: user)))
@@ -309,7 +309,7 @@ extension StatementRoutes {
             }
             let p: Period
             do { p = try Period(parsing: posted.period) } catch { throw HTTPFailure(.unprocessableContent, "period: \(Pages.explain(error))") }
-            if let named = posted.holder, HolderID(named) != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
+            if let named = posted.holder, try await self.portal.service.reading({ try $0.holders.holder(named: HolderID(named))?.name }) != holder { throw HTTPFailure(.forbidden, "A holder signs only their own statement; nothing was signed.") }
             let comment = posted.comment ?? ""
             try await self.sign(holder: holder, period: p, comment: comment, shown: nil, user: user, source: "the API")
             return try Pages.json(Portal.Signed(signed: true, holder: holder, period: p.monthText), status: .created)

@@ -239,7 +239,7 @@ extension OverviewRoutes {
         switch q["report"] ?? "" {
         case "statement":
             let p = try await portal.period(q["period"])
-            guard let name = try portal.holder(q, user) else { throw HTTPFailure(.unprocessableContent, "holder: say whose statement") }
+            guard let name = try await portal.holder(q, user) else { throw HTTPFailure(.unprocessableContent, "holder: say whose statement") }
             let s = try await portal.statement(holder: name, period: p, for: user)
             return Pages.download(try format.file(statement: s), name: "statement-\(name)-\(p.monthText)", format: format)
         case "summary":

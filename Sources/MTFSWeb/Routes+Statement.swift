@@ -26,7 +26,7 @@ extension StatementRoutes {
         let q = Portal.query(request)
         let p = try await portal.period(q["period"])
         if let portfolio = user.scope.portfolio { return try await portfolioStatementPage(q, p, portfolio, user, context) }
-        guard let name = try portal.holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
+        guard let name = try await portal.holder(q, user) else { return Pages.redirect("/board?period=\(p.monthText)") }
         let s = try await portal.statement(holder: name, period: p, for: user)
         var body = Pages.periodForm(action: "/statement", period: p, extra: user.scope.ownHolder != nil ? [] : [("holder", name.rawValue)])
         if q["signed"] == "1", case .signed = s.signature { body += "<p class=\"ok\" role=\"status\">Signed. Your sign-off is recorded with these figures.</p>" }

@@ -74,7 +74,7 @@ extension Portal {
     /// A holder's statement for a period, refused (403) outside the user's scope.
     func statement(holder: HolderID, period: Period, for user: PortalUser) async throws -> HolderStatement {
         let builder = try await snapshots(period, user)
-        let s = builder.holders.contains(holder) ? try builder.statement(for: holder) : nil
+        let s = try builder.holder(named: holder).map { try builder.statement(for: $0) }
         guard let s else {
             // Those scoped to part of the council learn nothing of holders outside it: unknown and
             // not theirs read the same.
@@ -84,16 +84,20 @@ extension Portal {
                 user.scope.ownHolder != nil
                     ? "\(holder) holds no cost centre and owns no proposal at the end of \(period)" : "there is no statement for \(holder) for \(period)")
         }
-        guard user.scope.seesStatement(of: holder, directorates: s.directorates) else {
+        guard user.scope.seesStatement(of: HolderID(s.holder), directorates: s.directorates) else {
             throw HTTPFailure(.forbidden, user.scope.refusal(.statement))
         }
         return s
     }
 
-    /// The holder a page is about: a holder's own; anyone else's named in `holder=`.
-    func holder(_ q: [String: String], _ user: PortalUser) throws -> HolderID? {
+    /// The holder a page is about: a holder's own (who may name themself by any name they had);
+    /// anyone else's named in `holder=`.
+    func holder(_ q: [String: String], _ user: PortalUser) async throws -> HolderID? {
         if let own = user.scope.ownHolder {
-            if let asked = q["holder"], !asked.isEmpty, HolderID(asked) != own { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+            if let asked = q["holder"], !asked.isEmpty {
+                let named = try await service.reading { try $0.holders.holder(named: HolderID(asked))?.name }
+                if named != own { throw HTTPFailure(.forbidden, user.scope.refusal(.statement)) }
+            }
             return own
         }
         return q["holder"].flatMap { $0.isEmpty ? nil : HolderID($0) }

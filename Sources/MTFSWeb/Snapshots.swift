@@ -40,9 +40,11 @@ actor SnapshotCache {
             entries[old] = nil
         }
         let needed = wrote[login] ?? 0
-        let current = try await service.reading { try $0.head() }
+        let (current, holders) = try await service.reading { (try $0.head(), try $0.holders.register()) }
         if let e = entries[key], e.head == current { return e.builder }
-        if let e = entries[key], e.head.count >= needed, now - e.builtAt <= maxStaleness {
+        // A holder renamed is never served under their old name: their login, links and `holder=`
+        // already use the new one.
+        if let e = entries[key], e.head.count >= needed, now - e.builtAt <= maxStaleness, e.builder.register == holders {
             // Recent enough: serve it, and refresh behind it for the next request.
             if building[key] == nil { building[key] = start(period, service: service, now: now) }
             Task { _ = try? await self.finish(key) }

@@ -21,7 +21,7 @@ struct MTFS: ParsableCommand {
             Slip.self,
             Unachievable.self, Reverse.self, Journal.self, Balance.self, Verify.self, Reconcile.self, StatementCommand.self,
             StatementsCommand.self, TemplateCommand.self, SignOffCommand.self, SummaryCommand.self, ReportCommand.self, Settings.self, ExportCommand.self,
-            Generate.self, Demo.self, Upgrade.self, Serve.self, UserCommand.self, TokenCommand.self, Remind.self,
+            Generate.self, Demo.self, Upgrade.self, Serve.self, UserCommand.self, TokenCommand.self, Remind.self, HolderCommand.self,
         ]
     )
 }

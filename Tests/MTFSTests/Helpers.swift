@@ -46,7 +46,7 @@ func snapshot(_ ledger: Ledger) throws -> String {
     var out = ""
     for table in [
         "setting_changes", "cost_centres", "assignments", "baselines", "proposals", "proposal_cost_centres", "accounts", "entries",
-        "postings", "forecasts", "return_lines", "sign_offs", "records",
+        "postings", "forecasts", "return_lines", "sign_offs", "holder_names", "records",
     ] {
         try ledger.db.forEach("SELECT * FROM \(table) ORDER BY 1, 2") { row in
             out += table + ":" + (0..<16).map { "\(row.value(Int32($0)))" }.joined(separator: "|") + "\n"

@@ -24,7 +24,7 @@ struct SignOffCommand: ParsableCommand {
             let who = try options.provenance()
             let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, suggestingNames: true, by: who)
             Terminal.write(
-                "Recorded the sign-off of \(holder)'s statement for \(period) by \(signed.signer), over the figures at ledger head \(signed.head?.short ?? "?").")
+                "Recorded the sign-off of \(signed.holder)'s statement for \(period) by \(signed.signer), over the figures at ledger head \(signed.head?.short ?? "?").")
         }
     }
 }

@@ -30,7 +30,7 @@ struct StatementCommand: ParsableCommand {
             // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
             let statement = try ledger.read {
                 let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
-                guard builder.holders.contains(holder) else {
+                guard let holder = builder.holder(named: holder) else {
                     let near = holder.near(in: builder.holders)
                     throw Failure.badInput(
                         "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"

@@ -48,7 +48,7 @@ struct TemplateCommand: ParsableCommand {
                     try builder.statement(for: name).linesToReport.map { ($0, period.year) }
                 }
                 if let holder {
-                    guard builder.holders.contains(holder) else {
+                    guard let holder = builder.holder(named: holder) else {
                         let near = holder.near(in: builder.holders)
                         throw Failure.badInput(
                             "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"

@@ -53,12 +53,14 @@ struct UserAdd: ParsableCommand {
             let model = try ledger.organisation.operatingModel()
             let assignments = model.history.values.flatMap { $0 }
             if let holder {
-                let known = Set(proposals.map(\.owner)).union(assignments.map(\.budgetHolder))
-                guard known.contains(holder) else {
-                    let near = holder.near(in: known)
+                // Any name the holder was recorded under, in any case: the account is theirs by the
+                // name they go by now.
+                guard let known = try ledger.holders.holder(named: holder) else {
+                    let near = holder.near(in: try ledger.holders.register().names)
                     throw Failure.badInput(
                         "--holder: no budget holder or proposal owner is called \"\(holder)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }
+                user.holder = known.name
             }
             if let directorate {
                 let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
