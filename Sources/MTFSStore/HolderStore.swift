@@ -77,9 +77,7 @@ extension HolderStore {
     /// other spelling of it is `spelled`, so every row already stored finds its holder.
     func registerExistingNames() throws {
         var spellings: [String] = []
-        for (table, column) in [
-            ("assignments", "budget_holder"), ("proposals", "owner"), ("user_changes", "holder"), ("sign_offs", "holder"), ("reminders", "holder"),
-        ] {
+        for (table, column) in HolderStore.namingColumns {
             try db.forEach("SELECT \(column) FROM \(table) WHERE \(column) IS NOT NULL ORDER BY rowid") { spellings.append($0.text(0)) }
         }
         let who = Provenance(actor: "mtfs", recordedAt: "", source: "the ledger before schema 13")
@@ -92,6 +90,11 @@ extension HolderStore {
             }
         }
     }
+
+    /// The columns of the fact tables that name a budget holder, in the order a ledger fills them.
+    static let namingColumns = [
+        ("assignments", "budget_holder"), ("proposals", "owner"), ("user_changes", "holder"), ("sign_offs", "holder"), ("reminders", "holder"),
+    ]
 
     /// Every row of the register, oldest first, as recorded (what `mtfs holder list --history` shows).
     public func history() throws -> [HolderNameRecord] {

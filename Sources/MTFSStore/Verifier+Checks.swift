@@ -173,9 +173,7 @@ extension Verifier {
             if holderOf[HolderID.canonical(name)] == nil { holderOf[HolderID.canonical(name)] = holder }
         }
         let register = try ledger.holders.register()
-        for (table, column) in [
-            ("assignments", "budget_holder"), ("proposals", "owner"), ("user_changes", "holder"), ("sign_offs", "holder"), ("reminders", "holder"),
-        ] {
+        for (table, column) in HolderStore.namingColumns {
             try db.forEach("SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL ORDER BY 1") { row in
                 let name = row.text(0)
                 guard register.holder(named: name)?.names.contains(name) != true else { return }

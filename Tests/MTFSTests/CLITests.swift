@@ -280,6 +280,11 @@ struct CLITests {
             ),
             (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
             (["sign-off", "--holder", "S. Okafor", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
+            (["holder", "rename", "Sam Okafr", "--to", "Sam Reid"], 2, "no budget holder is called Sam Okafr; did you mean Sam Okafor?"),
+            (["holder", "rename", "Sam Okafor", "--to", "Sam Okafor"], 2, "Sam Okafor already goes by that name; nothing was recorded"),
+            (["holder", "rename", "Sam Okafor", "--to", "Sam\u{202E}Reid"], 2, "the holder's new name contains a character that reverses the direction of text"),
+            (["holder", "rename", "Sam Okafor", "--to", ""], 2, "the holder's new name cannot be empty"),
+            (["holder", "rename", "Sam Okafor"], 1, "Missing expected argument '--to <to>'"),
             (["statement", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "--holder: Sam Okafr holds no cost centre"),
             (
                 ["org", "add-cost-centre", "peo-csc-0412", "--name", "x", "--service", "s", "--directorate", "People", "--holder", "h"], 2,
