@@ -28,6 +28,8 @@ public struct HolderRegister: Sendable, Equatable {
 
     public private(set) var holders: [Holder] = []
     private var byKey: [String: Int] = [:]
+    /// Each name exactly as recorded: most lookups are of a name as stored, spared comparing it.
+    private var byName: [String: Int] = [:]
 
     public init() {}
 
@@ -49,6 +51,7 @@ public struct HolderRegister: Sendable, Equatable {
             holders.append(Holder(number: number, name: HolderID(name), names: [name], formerly: []))
         }
         byKey[key] = number
+        byName[name] = number
     }
 
     private func index(of number: Int) -> Int? {
@@ -59,7 +62,7 @@ public struct HolderRegister: Sendable, Equatable {
 
     /// The holder that `name` names (any of their names, whatever its case or spacing), or nil.
     public func holder(named name: String) -> Holder? {
-        byKey[HolderID.canonical(name)].flatMap(index(of:)).map { holders[$0] }
+        (byName[name] ?? byKey[HolderID.canonical(name)]).flatMap(index(of:)).map { holders[$0] }
     }
 
     /// The holder with the number, or nil.

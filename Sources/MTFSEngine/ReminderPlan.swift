@@ -96,8 +96,12 @@ public struct ReminderPlan: Sendable {
             var plan = ReminderPlan(asOf: asOf)
             // A try is the same reminder when its kind, subject and recipient are.
             func tried(_ kind: ReminderKind, _ subject: String, _ login: String) -> String { "\(kind.rawValue)#\(subject)#\(login)" }
-            let sent = Set(history.filter(\.sent).map { tried($0.kind, $0.subjectKey, $0.login) })
-            let failed = Set(history.filter { !$0.sent }.map { tried($0.kind, $0.subjectKey, $0.login) })
+            // A holder's reminder is about the holder, not the name it was sent under: one sent
+            // before their rename is the same reminder (its key is made again with the name they go
+            // by now, as the one it is compared with is).
+            func subject(_ r: ReminderRecord) -> String { r.holder.map { subjectKey(r.kind, holder: $0, period: r.period) } ?? r.subjectKey }
+            let sent = Set(history.filter(\.sent).map { tried($0.kind, subject($0), $0.login) })
+            let failed = Set(history.filter { !$0.sent }.map { tried($0.kind, subject($0), $0.login) })
             let cfos = users.filter(\.scope.isCFO)
 
             /// The finance business partners of any of the directorates.

@@ -51,7 +51,7 @@ extension HolderStore {
     }
 
     /// Records that the holder now goes by `name` (the use case has checked it:
-    /// `BookWrites.renameHolder`).
+    /// `HolderWrites.renameHolder`).
     public func rename(_ holder: HolderRegister.Holder, to name: String, by who: Provenance) throws {
         try ledger.transaction {
             var register = try register()

@@ -134,6 +134,11 @@ struct RemindersTests {
         #expect(second.status == 0)
         #expect(second.out.contains("Nothing is due"))
         #expect(relay.received().count == 4)
+        // Nor after Helen is renamed: her reminders were about her, not the name they went under.
+        try c.expectOK(["holder", "rename", "Helen Brandt", "--to", "Helen Okafor"])
+        let renamed = try c.run(args)
+        #expect(renamed.status == 0 && renamed.out.contains("Nothing is due"), "\(renamed.out)\(renamed.err)")
+        #expect(relay.received().count == 4)
         // Every message is in the record chain, and verify passes.
         try c.expectOK(["verify"])
         let ledger = try Ledger(path: c.ledger, readOnly: true)
