@@ -9,7 +9,8 @@ public struct HolderRegister: Sendable, Equatable {
         public let number: Int
         /// The name the holder goes by now (the latest naming or renaming).
         public var name: HolderID
-        /// Every name the holder was recorded under, in order, the current one among them.
+        /// Every name the holder was recorded under, in order, the current one among them: each
+        /// spelling as stored, byte for byte (`é` composed and decomposed are two).
         public var names: [String]
         /// The earlier names they went by (renamed from), oldest first, not counting other spellings.
         public var formerly: [String]
@@ -40,7 +41,7 @@ public struct HolderRegister: Sendable, Equatable {
         let key = HolderID.canonical(name)
         if let owner = byKey[key], owner != number { return }
         if let i = index(of: number) {
-            if !holders[i].names.contains(name) { holders[i].names.append(name) }
+            if !holders[i].names.contains(where: { $0.utf8.elementsEqual(name.utf8) }) { holders[i].names.append(name) }
             if change == .renamed, holders[i].name.rawValue != name {
                 if !holders[i].formerly.contains(holders[i].name.rawValue) { holders[i].formerly.append(holders[i].name.rawValue) }
                 holders[i].formerly.removeAll { $0 == name }
@@ -71,6 +72,28 @@ public struct HolderRegister: Sendable, Equatable {
     /// The holder a stored name means, by the name they go by now; the name itself when the register
     /// has no such name (a file changed outside mtfs, which `verify` reports).
     public func current(_ stored: HolderID) -> HolderID { holder(named: stored.rawValue)?.name ?? stored }
+
+    /// The holder `name` names when it is one they no longer go by (renamed from; not merely their
+    /// name in another case or spacing), or nil: what is given that name is theirs, and is said so.
+    public func renamed(from name: String) -> Holder? {
+        guard let holder = holder(named: name), HolderID.canonical(holder.name.rawValue) != HolderID.canonical(name) else { return nil }
+        return holder
+    }
+
+    /// "“Helen Brandt” is an earlier name of holder 4, who goes by Helen Okafor now", for each of
+    /// `names` that is one, once each.
+    public func earlierNames(in names: some Sequence<HolderID>) -> [String] {
+        var seen: Set<String> = []
+        return names.compactMap { name in
+            guard let holder = renamed(from: name.rawValue), seen.insert(HolderID.canonical(name.rawValue)).inserted else { return nil }
+            return "“\(name)” is an earlier name of holder \(holder.number), who goes by \(holder.name) now"
+        }
+    }
+
+    /// Whether `name` is, byte for byte, one the register has for the holder it names.
+    public func records(_ name: String) -> Bool {
+        holder(named: name)?.names.contains { $0.utf8.elementsEqual(name.utf8) } == true
+    }
 
     /// The number the next holder named gets.
     public var nextNumber: Int { (holders.map(\.number).max() ?? 0) + 1 }

@@ -247,6 +247,9 @@ public enum PostingPlanner {
 public enum LedgerError: KindedError, Equatable, Sendable {
     /// An operation that would break a rule of SPEC §3.
     case refused(String)
+    /// One named field of what was given is not acceptable (`title`, `budget holder`): refused, and
+    /// each face may say where the field is (a pack's column, a workbook's cell).
+    case badField(String, String)
     /// It names a proposal, cost centre, entry or ledger that does not exist.
     case notFound(String)
     /// It would add what already exists, or reverse what was already reversed.
@@ -259,13 +262,13 @@ public enum LedgerError: KindedError, Equatable, Sendable {
     /// The sentence for the user.
     public var explanation: String {
         switch self {
-        case .refused(let s), .notFound(let s), .conflict(let s), .integrity(let s), .unusable(let s): s
+        case .refused(let s), .badField(_, let s), .notFound(let s), .conflict(let s), .integrity(let s), .unusable(let s): s
         }
     }
 
     public var kind: ErrorKind {
         switch self {
-        case .refused: .refused
+        case .refused, .badField: .refused
         case .notFound: .notFound
         case .conflict: .conflict
         case .integrity: .integrity

@@ -265,6 +265,14 @@ extension String {
     /// Whether any character would show the text in another order than it is (``Unicode/Scalar/reordersText``).
     public var containsDirectionOverrides: Bool { unicodeScalars.contains(where: \.reordersText) }
 
+    /// The first character that takes no room on screen though it is there (a zero-width space, a
+    /// word joiner, a soft hyphen, a byte-order mark, a direction mark): "Grace\u{200B} Mensah"
+    /// would look like Grace Mensah and be another name. The joiners some scripts need between
+    /// letters (U+200C, U+200D) are not among them.
+    public var invisibleCharacter: Unicode.Scalar? {
+        unicodeScalars.first { [0x00AD, 0x180E, 0x200B, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF].contains($0.value) }
+    }
+
     public func containsControlCharacters(allowing allowed: Set<Unicode.Scalar> = ["\t"]) -> Bool {
         unicodeScalars.contains { $0.properties.generalCategory == .control && !allowed.contains($0) }
     }

@@ -29,9 +29,9 @@ extension PlainText {
     /// Text people type that may run over lines (a reason, a service impact returned): plain text
     /// up to `limit` characters, never a character that shows it in another order than it is.
     public static func checkText(_ text: String, what: String, limit: Int) throws(LedgerError) {
-        if let problem = problem(text, limit: limit) { throw LedgerError.refused("the \(what) \(problem)") }
+        if let problem = problem(text, limit: limit) { throw LedgerError.badField(what, "the \(what) \(problem)") }
         if text.containsDirectionOverrides {
-            throw LedgerError.refused("the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
+            throw LedgerError.badField(what, "the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
     }
 
@@ -41,20 +41,25 @@ extension PlainText {
 
     /// A note people type (a comment, an entry's reason): plain text, up to a spreadsheet cell.
     public static func checkNote(_ text: String, what: String) throws(LedgerError) {
-        if let problem = problem(text, limit: cellLimit) { throw LedgerError.refused("the \(what) \(problem)") }
+        if let problem = problem(text, limit: cellLimit) { throw LedgerError.badField(what, "the \(what) \(problem)") }
     }
 
     /// A name (a title, an owner, a directorate): not empty, at most `limit` characters, no control
     /// characters (a tab neither: "Helen\tBrandt" would print as a second Helen Brandt), and no
     /// character that shows the text in another order than it is (in a published report too).
     public static func checkName(_ text: String, what: String, limit: Int = nameLimit) throws(LedgerError) {
-        if text.trimmingSpaces().isEmpty { throw LedgerError.refused("the \(what) cannot be empty") }
-        if text.count > limit { throw LedgerError.refused("the \(what) is longer than \(limit) characters (\(text.count)); shorten it") }
+        if text.trimmingSpaces().isEmpty { throw LedgerError.badField(what, "the \(what) cannot be empty") }
+        if text.count > limit { throw LedgerError.badField(what, "the \(what) is longer than \(limit) characters (\(text.count)); shorten it") }
         if text.containsControlCharacters(allowing: []) {
-            throw LedgerError.refused("the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
+            throw LedgerError.badField(what, "the \(what) \"\(text.debugDescription.dropFirst().dropLast())\" contains control characters")
         }
         if text.containsDirectionOverrides {
-            throw LedgerError.refused("the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
+            throw LedgerError.badField(what, "the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
+        }
+        if let invisible = text.invisibleCharacter {
+            let hex = String(invisible.value, radix: 16, uppercase: true)
+            throw LedgerError.badField(
+                what, "the \(what) contains an invisible character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) that would make it look like another name; type it without")
         }
     }
 }

@@ -32,6 +32,8 @@ public struct LoadSummary: Sendable, Equatable {
     public var priorPeriodCorrections = 0
     /// Return lines recorded: a month's line is recorded once, so importing the same return again records none.
     public var returnLines = 0
+    /// Holders the pack named by a name they no longer go by (what it gave them is theirs), said.
+    public var earlierNames: [String] = []
     public init() {}
 
     /// "(net £X as at its month)", and the prior-period corrections among the movements, in words.
@@ -78,8 +80,14 @@ public struct PackLoader {
         Provenance(actor: actor, recordedAt: recordedAt, source: at.source, onBehalfOf: onBehalfOf)
     }
 
-    /// Runs a ledger operation for a row, so any refusal names the row and column.
-    @discardableResult
+    /// The pack column (SPEC §4) each field a rule names is read from.
+    static let columns = [
+        "title": "title", "owner": "owner", "directorate": "directorate", "fund": "fund", "category": "category", "portfolio": "portfolio",
+        "portfolio holder": "portfolio_holder", "priority": "priority", "cost centre code": "cost_centre", "cost centre name": "name",
+        "service": "service", "budget holder": "budget_holder", "reason": "reason", "comment": "comment", "impact": "impact",
+        "mitigation": "mitigation",
+    ]
+
     /// A ref as the ledger spells it (a file may write `place 13` for `Place 13`), or the file's
     /// line refused naming its ref column.
     func ref(_ given: ProposalRef, at location: SourceLocation) throws -> ProposalRef {
@@ -87,14 +95,20 @@ public struct PackLoader {
         return ref
     }
 
+    /// Runs a ledger operation for a row, so any refusal names the row and `column`, or the column
+    /// of the field the rule names (a bad title is the title's cell).
     @discardableResult
     func at<T>(_ location: SourceLocation, column: String? = nil, _ body: () throws -> T) throws -> T {
         do { return try body() } catch {
             let sentence: String
+            var column = column
             switch error {
             // The file itself (unusable, busy, its head log) is no fault of the cell: said as it is.
             case let e as LedgerError where e.kind == .unusable || e.kind == .integrity: throw e
-            case let e as LedgerError: sentence = e.explanation
+            case let e as LedgerError:
+                sentence = e.explanation
+                // A field the rule names is the cell at fault (a bad title is the title's cell).
+                if case .badField(let field, _) = e, let named = PackLoader.columns[field] { column = named }
             case let e as DomainError: sentence = e.explanation
             default: throw error
             }
@@ -144,6 +158,8 @@ public struct PackLoader {
 
     private func apply(_ pack: inout ParsedPack) throws -> LoadSummary {
         var summary = LoadSummary()
+        summary.earlierNames = try ledger.holders.register().earlierNames(
+            in: pack.organisation.map(\.holder) + pack.proposals.map(\.proposal.owner) + pack.restructures.compactMap(\.holder))
         let existing = try ledger.books.window()
         if let years = pack.years {
             if let existing, years.first != existing.first {

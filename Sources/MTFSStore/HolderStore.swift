@@ -60,6 +60,11 @@ extension HolderStore {
     }
 
     private func append(holder number: Int, name: String, change: HolderRegister.Change, by who: Provenance, to register: inout HolderRegister) throws {
+        // A row beside the chain would take the number or the name this one needs: said as what it is.
+        if change == .named, try db.scalar("SELECT coalesce(max(holder), 0) FROM holder_names") >= Int64(number) {
+            throw LedgerError.integrity(
+                "the holder register has a row that is not in the record chain (added outside mtfs), so no holder was named; run `mtfs verify`")
+        }
         try db.run(
             """
             INSERT INTO holder_names(holder, name, name_key, change, recorded_at, actor, source, on_behalf_of)
@@ -84,7 +89,7 @@ extension HolderStore {
         var register = try register()
         for spelling in spellings where !spelling.isEmpty {
             if let known = register.holder(named: spelling) {
-                if !known.names.contains(spelling) { try append(holder: known.number, name: spelling, change: .spelled, by: who, to: &register) }
+                if !register.records(spelling) { try append(holder: known.number, name: spelling, change: .spelled, by: who, to: &register) }
             } else {
                 try append(holder: register.nextNumber, name: spelling, change: .named, by: who, to: &register)
             }

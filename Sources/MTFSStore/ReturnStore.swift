@@ -193,6 +193,7 @@ extension ReturnStore {
             SELECT directorate, max(period) FROM (
                 SELECT p.directorate AS directorate, r.period AS period FROM return_lines r JOIN proposals p ON p.ref = r.proposal
                 LEFT JOIN holder_names h ON h.name = p.owner
+                    AND EXISTS (SELECT 1 FROM records k WHERE k.tbl = 'holder_names' AND k.key1 = h.id AND k.key2 = '')
                 WHERE r.period <= ?1 GROUP BY p.directorate, r.period, r.actor, r.recorded_at HAVING count(DISTINCT coalesce(h.holder, p.owner)) >= 2
             ) GROUP BY directorate
             """, parameters: [cutoff]

@@ -10,8 +10,8 @@ extension Schema {
         CREATE TABLE holder_names (
             id           INTEGER PRIMARY KEY,
             holder       INTEGER NOT NULL CHECK (holder >= 1),
-            name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 500),
-            name_key     TEXT NOT NULL CHECK (length(name_key) BETWEEN 1 AND 500),
+            name         TEXT NOT NULL CHECK (name <> ''),
+            name_key     TEXT NOT NULL,
             change       TEXT NOT NULL CHECK (change IN ('named', 'renamed', 'spelled')),
             recorded_at  TEXT NOT NULL,
             actor        TEXT NOT NULL,

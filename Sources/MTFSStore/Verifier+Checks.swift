@@ -176,7 +176,7 @@ extension Verifier {
         for (table, column) in HolderStore.namingColumns {
             try db.forEach("SELECT DISTINCT \(column) FROM \(table) WHERE \(column) IS NOT NULL ORDER BY 1") { row in
                 let name = row.text(0)
-                guard register.holder(named: name)?.names.contains(name) != true else { return }
+                guard !register.records(name) else { return }
                 problems.append("\(table) names the budget holder \"\(name)\", who is not in the holder register")
             }
         }

@@ -264,7 +264,7 @@ extension StatementRoutes {
                 "A budget holder's statement for a month",
                 parameters: [
                     .path("period", .ref("Period")),
-                    .query("holder", required: true, "the budget holder (a holder may name only themself)", .named("holders", in: names)),
+                    .query("holder", required: true, "the budget holder, by the name they go by now (an earlier name of theirs finds them too); a holder may name only themself", .named("holders", in: names)),
                 ],
                 responses: [
                     "200": .json("the statement; money as integer pence under <name>_pence", .ref("Statement")),

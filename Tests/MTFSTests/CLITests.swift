@@ -280,6 +280,11 @@ struct CLITests {
             ),
             (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
             (["sign-off", "--holder", "S. Okafor", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
+            (["holder", "rename", "Sam Okafor", "--to", "Sam\u{200B} Reid"], 2, "the holder's new name contains an invisible character (U+200B)"),
+            (
+                ["proposal", "add", "X-1", "--title", "T", "--directorate", "People", "--owner", "Sam Okafor\u{00AD}", "--cost-centre", "PEO-CSC-0412"], 2,
+                "the owner contains an invisible character (U+00AD)"
+            ),
             (["holder", "rename", "Sam Okafr", "--to", "Sam Reid"], 2, "no budget holder is called Sam Okafr; did you mean Sam Okafor?"),
             (["holder", "rename", "Sam Okafor", "--to", "Sam Okafor"], 2, "Sam Okafor already goes by that name; nothing was recorded"),
             (["holder", "rename", "Sam Okafor", "--to", "Sam\u{202E}Reid"], 2, "the holder's new name contains a character that reverses the direction of text"),

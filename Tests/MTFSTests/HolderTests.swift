@@ -91,11 +91,22 @@ struct HolderTests {
         refused("Ann", "Ann\tOkafor", "the holder's new name")
         refused("Ann", "Ann \u{202E}Okafor", "the holder's new name")
         refused("Ann", "   ", "the holder's new name")
+        refused("Ann", "Bob\u{200B}", "the holder's new name contains an invisible character (U+200B) that would make it look like another name")
+        refused("Ann", "\u{FEFF}", "invisible character (U+FEFF)")
+        refused("  ", "X", "give the name of the holder to rename")
         refused("Ann", String(repeating: "A", count: PlainText.nameLimit + 1), "the holder's new name")
         #expect(try ledger.head() == head)
-        // Spelled differently only in case is the same holder: allowed, as a correction.
+        // Spelled differently only in case is the same holder: allowed, as a correction; spaces
+        // between words are one.
         try ledger.holders.renameHolder("Ann", to: "ANN", by: testWho)
         #expect(try ledger.holders.register().holder(number: 1)?.name == "ANN")
+        try ledger.holders.renameHolder("Ann", to: "  Ann   Lee ", by: testWho)
+        #expect(try ledger.holders.register().holder(number: 1)?.name == "Ann Lee")
+        // A name is as long as it looks: 300 accented letters typed as letter and accent are 300.
+        let accented = String(repeating: "e\u{301}", count: 300)
+        try ledger.holders.renameHolder("Ann Lee", to: accented, by: testWho)
+        #expect(try ledger.holders.register().holder(number: 1)?.name.rawValue == accented)
+        #expect(try ledger.verifier.verify().passed)
     }
 
     @Test("the database keeps a name to one holder, issues numbers in order and never changes the register")
@@ -134,6 +145,18 @@ struct HolderTests {
             DROP TRIGGER holder_names_no_update; UPDATE holder_names SET name_key = 'zed' WHERE holder = 2;
             DROP TRIGGER sign_offs_no_update; INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source) VALUES ('Zed', 202301, 'x', '', '', 'x')
             """)
+        // A write that would name a new holder says what is wrong, and writes nothing.
+        let tampered = try sampleLedger(dir, name: "t.sqlite")
+        try tampered.db.execute(
+            "INSERT INTO holder_names(holder, name, name_key, change, recorded_at, actor, source) VALUES (3, 'Zed', 'zed', 'named', '', 'x', 'x')")
+        let head = try tampered.head()
+        #expect(throws: LedgerError.integrity(
+            "the holder register has a row that is not in the record chain (added outside mtfs), so no holder was named; run `mtfs verify`")) {
+            try tampered.books.restructure(
+                Assignment(costCentre: "B1", effective: date("2023-10-01"), service: "S", directorate: "Place", budgetHolder: "Cai", model: .devolved, reason: "r"),
+                by: testWho)
+        }
+        #expect(try tampered.head() == head)
         let problems = try other.verifier.holderProblems()
         #expect(problems.contains { $0.contains("gives Bob's name as compared as \"zed\"") }, "\(problems)")
         #expect(problems.contains { $0.contains("sign_offs names the budget holder \"Zed\", who is not in the holder register") }, "\(problems)")
@@ -147,10 +170,16 @@ struct HolderTests {
         let raw = try Database(path: path)
         let owner = try #require(try raw.first("SELECT owner FROM proposals ORDER BY rowid LIMIT 1", map: { $0.text(0) }))
         let variant = "  " + owner.uppercased()
+        // And two owners an earlier mtfs took as written: one with é composed, one with e and an accent.
+        let (composed, decomposed) = ("L\u{E9}a Ng", "Le\u{301}a Ng")
         // (The guard that stops it put back as it was, so the file is as an earlier mtfs could leave it.)
         let guardSQL = try #require(try raw.first("SELECT sql FROM sqlite_master WHERE name = 'proposals_no_update'", map: { $0.text(0) }))
         try raw.execute(
-            "DROP TRIGGER proposals_no_update; UPDATE proposals SET owner = '\(variant)' WHERE rowid = (SELECT max(rowid) FROM proposals); \(guardSQL)")
+            """
+            DROP TRIGGER proposals_no_update; UPDATE proposals SET owner = '\(variant)' WHERE rowid = (SELECT max(rowid) FROM proposals);
+            UPDATE proposals SET owner = '\(composed)' WHERE rowid = (SELECT min(rowid) + 1 FROM proposals);
+            UPDATE proposals SET owner = '\(decomposed)' WHERE rowid = (SELECT min(rowid) + 2 FROM proposals); \(guardSQL)
+            """)
         let names = try Set(raw.query("SELECT budget_holder FROM assignments UNION SELECT owner FROM proposals", map: { $0.text(0) }))
         let ledger = try Ledger(path: path)
         let register = try ledger.holders.register()
@@ -160,7 +189,11 @@ struct HolderTests {
         #expect(holder.name.rawValue == owner && holder.names.contains(variant))
         #expect(try ledger.books.proposals().allSatisfy { register.holders.map(\.name).contains($0.owner) })
         let rows = try ledger.holders.history()
-        #expect(rows.allSatisfy { $0.source == "the ledger before schema 13" } && rows.filter { $0.change == .spelled }.map(\.name) == [variant])
+        #expect(rows.allSatisfy { $0.source == "the ledger before schema 13" })
+        // Each spelling as stored, byte for byte, finds its holder: é either way is one holder, with both.
+        #expect(rows.filter { $0.change == .spelled }.map { Array($0.name.utf8) } == [Array(decomposed.utf8), Array(variant.utf8)])
+        #expect(register.holder(named: composed)?.number == register.holder(named: decomposed)?.number)
+        #expect(register.records(composed) && register.records(decomposed))
         #expect(try ledger.verifier.verify().passed)
     }
 
@@ -226,6 +259,39 @@ struct HolderFaceTests {
         try cli.expectOK(["template", "--period", "2023-04", "--holder", "Sam Okafor", "--out", "t.xlsx"])
         let proposals = try cli.run(["proposal", "list", "--owner", "sam okafor", "--format", "csv"])
         #expect(proposals.out.contains("PEO-07"))
+        let nobody = try cli.run(["proposal", "list", "--owner", "Sam Okafr"])
+        #expect(nobody.status == 2 && nobody.err.contains("--owner: no budget holder or proposal owner is called \"Sam Okafr\" in the ledger; did you mean Sam Okafor-Reid?"), "\(nobody.err)")
+        for name in ["Sam Okafor", "sam  okafor-reid"] {
+            let findings = try cli.run(["reconcile", "--as-of", "2023-04", "--holder", name])
+            #expect(findings.status == 0, "reconcile --holder \(name): \(findings.err)")
+        }
+
+        // The register's history: who named and renamed whom, when, for whom.
+        try cli.expectOK(["holder", "rename", "Sam Okafor-Reid", "--to", "Sam Reid", "--as", "Finance BP (People)"])
+        let json = try JSONSerialization.jsonObject(with: Data(try cli.run(["holder", "list", "--format", "json"]).out.utf8)) as? [[String: Any]]
+        #expect(json?.first?["formerly"] as? [String] == ["Sam Okafor", "Sam Okafor-Reid"], "\(String(describing: json))")
+        let history = try cli.run(["holder", "list", "--history", "--format", "csv"]).out.replacingOccurrences(of: "\r\n", with: "\n")
+        let rows = history.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["number", "name", "change", "recorded_at", "recorded_by", "source"], "\(history)")
+        #expect(rows.dropFirst().map { "\($0[0]) \($0[1]) \($0[2])" } == ["1 Sam Okafor named", "1 Sam Okafor-Reid renamed", "1 Sam Reid renamed"], "\(history)")
+        #expect(rows.last?[4].hasSuffix(" for Finance BP (People)") == true && rows.last?[5] == "mtfs holder rename", "\(history)")
+
+        // An earlier name still finds them, and every write that uses one says whose it is.
+        let note = "Note: “Sam Okafor” is an earlier name of holder 1, who goes by Sam Reid now"
+        let input = Pipe()
+        try input.fileHandleForWriting.write(contentsOf: Data("a long passphrase here".utf8))
+        try input.fileHandleForWriting.close()
+        let added = try cli.run(
+            ["user", "add", "sam", "--name", "Sam", "--role", "holder", "--holder", "sam okafor", "--password-stdin"], standardInput: input.fileHandleForReading)
+        #expect(added.status == 0 && added.out.contains("Note: “sam okafor” is an earlier name of holder 1") && added.out.contains("Added sam (holder, Sam Reid's statements)"), "\(added.out)\(added.err)")
+        let moved = try cli.run(["restructure", "PEO-CSC-0413", "--effective", "2023-10-01", "--holder", "Sam Okafor", "--service", "Fostering Hub", "--reason", "x"])
+        #expect(moved.status == 0 && moved.out.contains(note) && moved.out.contains("held by Sam Reid"), "\(moved.out)\(moved.err)")
+        try FileManager.default.createDirectory(atPath: cli.dir.path("pack"), withIntermediateDirectories: true)
+        try "cost_centre,name,service,directorate,budget_holder,model\nPEO-CSC-0499,New team,Children's Social Care,People,SAM OKAFOR,devolved\n"
+            .write(toFile: cli.dir.path("pack/organisation.csv"), atomically: true, encoding: .utf8)
+        let loaded = try cli.run(["load", cli.dir.path("pack")])
+        #expect(loaded.status == 0 && loaded.out.contains("Note: “SAM OKAFOR” is an earlier name of holder 1, who goes by Sam Reid now; what the pack gives that name is theirs."), "\(loaded.out)\(loaded.err)")
+        #expect(try cli.run(["org", "show", "--format", "csv"]).out.contains("PEO-CSC-0499"))
         #expect(try cli.run(["verify"]).status == 0)
     }
 

@@ -370,7 +370,36 @@ struct BadInputTests {
             "never closed"
         ),
         ("a return file with a bad name", "returns/2023-06.csv", "ref,year", "ref,year", "", ""),
+        // The cell at fault is the field the rule names, not the row's first (found by a reviewer).
+        (
+            "a title shown backwards", "proposals.csv", "Reduce placements", "Reduce \u{202E}placements",
+            "proposals.csv, line 2, column \"title\"", "the title contains a character that reverses the direction of text"
+        ),
+        ("an owner with a tab", "proposals.csv", "People,Ann Lee,demand", "People,Ann\tLee,demand", "proposals.csv, line 2, column \"owner\"", "the owner"),
+        (
+            "a category shown backwards", "proposals.csv", "Dee Kay,model,", "Dee Kay,mo\u{202E}del,", "proposals.csv, line 3, column \"category\"",
+            "the category"
+        ),
+        (
+            "a service shown backwards", "organisation.csv", "Placements,Children's Social Care", "Placements,Children's \u{202E}Social Care",
+            "organisation.csv, line 2, column \"service\"", "the service"
+        ),
+        (
+            "a restructure's holder with a tab", "restructures.csv", "Resources,Hal Moss,hub", "Resources,Hal\tMoss,hub",
+            "restructures.csv, line 2, column \"budget_holder\"", "the budget holder"
+        ),
     ]
+
+    @Test("an identified impact's mitigation is refused as a mitigation, in its own cell")
+    func badMitigation() throws {
+        let cli = CLI()
+        var pack = FixturePack()
+        pack.files["impacts.csv"] = "ref,kind,impact,mitigation\nP-1,service,Fewer placements nearby,Reviewed \u{7}monthly"
+        try pack.write(to: cli.dir.path("pack"))
+        let r = try cli.run(["load", cli.dir.path("pack")])
+        #expect(r.status == 2 && r.err.contains("impacts.csv, line 2, column \"mitigation\": the mitigation"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: cli.ledger))
+    }
 
     @Test("months are checked on every core, yet the first bad month by name is the one reported")
     func firstBadMonthReported() throws {

@@ -12,12 +12,14 @@ extension HolderWrites {
     public func renameHolder(_ holder: HolderID, to name: String, by who: Provenance) throws -> HolderRegister.Holder {
         try transaction {
             let register = try register()
+            guard !holder.rawValue.trimmingSpaces().isEmpty else { throw LedgerError.badField("holder", "give the name of the holder to rename") }
             guard let known = register.holder(named: holder.rawValue) else {
                 let near = holder.near(in: register.names)
                 throw LedgerError.notFound(
                     "no budget holder is called \(holder)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
             }
-            let name = name.trimmingSpaces()
+            // Spaces as a name is written: one between words (`Helen  Okafor` is Helen Okafor).
+            let name = name.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
             try PlainText.checkName(name, what: "holder's new name")
             if let other = register.holder(named: name), other.number != known.number {
                 let now = HolderID.canonical(other.name.rawValue) == HolderID.canonical(name)

@@ -29,7 +29,7 @@ extension BookWrites {
             _ = try requireProposal(impact.ref)
             // An impact is a sentence or two, as long as a return's comment may be.
             try PlainText.checkName(impact.impact, what: "impact", limit: PlainText.noteLimit)
-            try PlainText.checkComment(impact.mitigation)
+            try PlainText.checkNote(impact.mitigation, what: "mitigation")
             try insertImpact(impact, by: who)
         }
     }

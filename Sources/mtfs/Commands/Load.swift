@@ -44,5 +44,6 @@ struct Load: ParsableCommand {
             "\(summary.adjustments) adjustments, \(summary.returnFiles) returns (\(summary.deliveries + summary.reductions) delivery entries, "
         text += "\(summary.forecasts) forecasts)."
         Terminal.write(text)
+        for note in summary.earlierNames { Terminal.write("Note: \(note); what the pack gives that name is theirs.") }
     }
 }

@@ -38,6 +38,7 @@ struct OrgAddCostCentre: ParsableCommand {
                 CostCentre(code: code, name: name), assignment: assignment, baselines: baselines, by: try options.provenance())
             // As recorded: the holder as the ledger spells them.
             let made = try ledger.organisation.operatingModel(of: code).original(of: code) ?? assignment
+            HolderCommand.noteEarlier([holder], in: ledger)
             Terminal.write("Added cost centre \(code) (\(made.service), \(made.directorate), held by \(made.budgetHolder)) from \(date).")
         }
     }

@@ -66,6 +66,7 @@ struct ProposalAdd: ParsableCommand {
             let effective = date ?? min(Clock.today, firstYear?.firstDay ?? Clock.today)
             let ids = try ledger.books.addProposal(proposal, targets: targets, effective: effective, reason: reason, by: try options.provenance())
             let total = targets.values.reduce(Pence.zero, +)
+            HolderCommand.noteEarlier([owner], in: ledger)
             Terminal.write(
                 "Added proposal \(ref) with \(total) of targets over \(targets.count) year(s)"
                     + (ids.isEmpty ? " (no approval entries: every target is £0.00)." : " (entries \(ids.map(String.init).joined(separator: ", "))).")

@@ -18,7 +18,7 @@ struct ProposalList: ParsableCommand {
     func run() throws {
         // The owner as the ledger spells them (`sam okafor` is Sam Okafor).
         let report = try options.reading { ledger in
-            try ProposalListReport.build(ledger, directorate: directorate, owner: try owner.map { try ledger.books.spelled($0) })
+            try ProposalListReport.build(ledger, directorate: directorate, owner: try owner.map { try HolderCommand.known($0, in: ledger, option: "--owner") })
         }
         try format.emit(json: { try JSONOutput.encode(report) }, table: { _ in ProposalTables.list(report) }, sheet: "Proposals")
     }

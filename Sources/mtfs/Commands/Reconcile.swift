@@ -84,7 +84,7 @@ struct Reconcile: ParsableCommand {
             var findings = filter.apply(Reconciliation(input: input, settings: settings).findings(year: year), input)
             if let holder {
                 let builder = try StatementBuilder(ledger: ledger, input: input, findings: findings, settings: settings)
-                guard builder.holders.contains(holder) else {
+                guard let holder = builder.holder(named: holder) else {
                     let near = holder.near(in: builder.holders)
                     throw Failure.badInput("--holder: no budget holder is called \"\(holder)\" at the end of \(input.asOf)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
                 }

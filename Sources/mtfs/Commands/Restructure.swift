@@ -37,6 +37,7 @@ struct Restructure: ParsableCommand {
             try ledger.books.restructure(next, by: try options.provenance())
             // As recorded: the holder as the ledger spells them.
             let made = try ledger.organisation.operatingModel(of: code).assignment(of: code, on: effective) ?? next
+            if let holder { HolderCommand.noteEarlier([holder], in: ledger) }
             Terminal.write(
                 "From \(effective) cost centre \(code) is in \(made.service), \(made.directorate), held by \(made.budgetHolder) (was \(current.service), \(current.directorate), \(current.budgetHolder))."
             )

@@ -52,16 +52,8 @@ struct UserAdd: ParsableCommand {
             let proposals = try ledger.books.proposals()
             let model = try ledger.organisation.operatingModel()
             let assignments = model.history.values.flatMap { $0 }
-            if let holder {
-                // Any name the holder was recorded under, in any case: the account is theirs by the
-                // name they go by now.
-                guard let known = try ledger.holders.holder(named: holder) else {
-                    let near = holder.near(in: try ledger.holders.register().names)
-                    throw Failure.badInput(
-                        "--holder: no budget holder or proposal owner is called \"\(holder)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
-                }
-                user.holder = known.name
-            }
+            // Any name the holder had, in any case: the account is theirs by the name they go by now.
+            if let holder { user.holder = try HolderCommand.known(holder, in: ledger, option: "--holder") }
             if let directorate {
                 let known = Set(proposals.map(\.directorate)).union(assignments.map(\.directorate))
                 guard let name = Names.match(directorate, in: known) else {
@@ -80,7 +72,7 @@ struct UserAdd: ParsableCommand {
             }
             let hash = try Credentials.hashPassword(try readPassword(passwordStdin))
             try ledger.people.addUser(user, passwordHash: hash, by: Clock.loginName, onBehalfOf: try options.onBehalfOf(), at: Clock.seconds, recordedAt: Clock.recordedAt)
-            Terminal.write("Added \(login) (\(role.rawValue)" + (holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + (user.portfolio.map { ", the \($0) portfolio" } ?? "") + ").")
+            Terminal.write("Added \(login) (\(role.rawValue)" + (user.holder.map { ", \($0)'s statements" } ?? "") + (directorate.map { ", \($0)" } ?? "") + (user.portfolio.map { ", the \($0) portfolio" } ?? "") + ").")
         }
     }
 }
