@@ -44,7 +44,7 @@ public struct HolderRegister: Sendable, Equatable {
             if !holders[i].names.contains(where: { $0.utf8.elementsEqual(name.utf8) }) { holders[i].names.append(name) }
             if change == .renamed, holders[i].name.rawValue != name {
                 if !holders[i].formerly.contains(holders[i].name.rawValue) { holders[i].formerly.append(holders[i].name.rawValue) }
-                holders[i].formerly.removeAll { $0 == name }
+                holders[i].formerly.removeAll { HolderID.canonical($0) == HolderID.canonical(name) }
                 holders[i].name = HolderID(name)
             }
         } else {
@@ -88,6 +88,12 @@ public struct HolderRegister: Sendable, Equatable {
             guard let holder = renamed(from: name.rawValue), seen.insert(HolderID.canonical(name.rawValue)).inserted else { return nil }
             return "“\(name)” is an earlier name of holder \(holder.number), who goes by \(holder.name) now"
         }
+    }
+
+    /// Up to five holders a mistyped `name` may have meant, by the name they go by now: those any of
+    /// whose names, now or before, has a word of three letters or more that was typed.
+    public func near(_ name: HolderID) -> [HolderID] {
+        Array(holders.filter { !name.near(in: $0.names.map(HolderID.init)).isEmpty }.map(\.name).sorted().prefix(5))
     }
 
     /// Whether `name` is, byte for byte, one the register has for the holder it names.

@@ -265,12 +265,23 @@ extension String {
     /// Whether any character would show the text in another order than it is (``Unicode/Scalar/reordersText``).
     public var containsDirectionOverrides: Bool { unicodeScalars.contains(where: \.reordersText) }
 
-    /// The first character that takes no room on screen though it is there (a zero-width space, a
-    /// word joiner, a soft hyphen, a byte-order mark, a direction mark): "Grace\u{200B} Mensah"
-    /// would look like Grace Mensah and be another name. The joiners some scripts need between
-    /// letters (U+200C, U+200D) are not among them.
+    /// The first character that shows as nothing though it is there: Unicode's default-ignorable
+    /// characters (a zero-width space, a word joiner, a soft hyphen, a byte-order mark, a direction
+    /// mark, a variation selector, a tag, the Hangul fillers), a line or paragraph separator, and the
+    /// blank braille pattern. "Grace\u{200B} Mensah" would look like Grace Mensah and be another
+    /// name. The joiners some scripts need between letters (U+200C, U+200D) are not among them.
     public var invisibleCharacter: Unicode.Scalar? {
-        unicodeScalars.first { [0x00AD, 0x180E, 0x200B, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF].contains($0.value) }
+        unicodeScalars.first { s in
+            if s.value == 0x200C || s.value == 0x200D { return false }
+            return s.properties.isDefaultIgnorableCodePoint || s.value == 0x2028 || s.value == 0x2029 || s.value == 0x2800
+        }
+    }
+
+    /// Why a name with an invisible character is refused, or nil when it has none.
+    public var invisibleProblem: String? {
+        guard let invisible = invisibleCharacter else { return nil }
+        let hex = String(invisible.value, radix: 16, uppercase: true)
+        return "contains an invisible character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) that would make it look like another name; type it without"
     }
 
     public func containsControlCharacters(allowing allowed: Set<Unicode.Scalar> = ["\t"]) -> Bool {

@@ -35,6 +35,13 @@ extension PlainText {
         }
     }
 
+    /// Refuses text longer than `limit` as the database counts it (in Unicode scalars: an accented
+    /// letter typed as letter and accent is two), for the fields the database itself bounds (a cost
+    /// centre code, a fund, a portfolio), so the rule refuses what the database's guard would.
+    public static func checkStoredLength(_ text: String, what: String, limit: Int) throws(LedgerError) {
+        if text.unicodeScalars.count > limit { throw LedgerError.badField(what, "the \(what) is longer than \(limit) characters; shorten it") }
+    }
+
     /// The longest name accepted: a title or a name fits on a statement's line, where a paragraph
     /// pasted by mistake would not.
     public static let nameLimit = 500
@@ -56,10 +63,6 @@ extension PlainText {
         if text.containsDirectionOverrides {
             throw LedgerError.badField(what, "the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
-        if let invisible = text.invisibleCharacter {
-            let hex = String(invisible.value, radix: 16, uppercase: true)
-            throw LedgerError.badField(
-                what, "the \(what) contains an invisible character (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)) that would make it look like another name; type it without")
-        }
+        if let problem = text.invisibleProblem { throw LedgerError.badField(what, "the \(what) \(problem)") }
     }
 }

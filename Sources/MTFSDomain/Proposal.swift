@@ -213,7 +213,7 @@ public struct Proposal: Hashable, Sendable, Codable {
         if owner.rawValue.trimmingSpaces().isEmpty { throw DomainError.invalid("proposal \(ref) needs an owner") }
         if costCentres.isEmpty { throw DomainError.invalid("proposal \(ref) needs at least one cost centre") }
         if replaces == ref { throw DomainError.invalid("proposal \(ref) cannot replace itself") }
-        if fund.trimmingSpaces().isEmpty || fund.count > 200 {
+        if fund.trimmingSpaces().isEmpty || fund.unicodeScalars.count > 200 {
             throw DomainError.invalid("proposal \(ref) needs a fund of 1 to 200 characters (General Fund unless said)")
         }
     }

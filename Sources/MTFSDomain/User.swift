@@ -56,9 +56,10 @@ public struct PortalUser: Hashable, Sendable {
         if name.containsDirectionOverrides {
             throw DomainError.field("name", "contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
+        if let problem = name.invisibleProblem { throw DomainError.field("name", problem) }
         // The account's tie (a holder's holder, finance's directorate, a member's portfolio) is the scope policy's.
         if let tie = role.tie, (self[tie] ?? "").trimmingSpaces().isEmpty { throw DomainError.field(tie.rawValue, tie.needed) }
-        if let portfolio, portfolio.count > 200 || portfolio.containsControlCharacters() {
+        if let portfolio, portfolio.unicodeScalars.count > 200 || portfolio.containsControlCharacters() {
             throw DomainError.field("portfolio", "expected a portfolio's name of up to 200 characters")
         }
         if let email {

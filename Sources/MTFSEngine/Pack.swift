@@ -349,7 +349,7 @@ extension ParsedPack {
             proposal.portfolioHolder = r["portfolio_holder"].isEmpty ? nil : r["portfolio_holder"]
             proposal.risk = r["risk"].isEmpty ? nil : try r.parse("risk") { try RiskRating(parsing: $0) }
             proposal.priority = r["priority"].isEmpty ? nil : r["priority"]
-            do { try proposal.validate() } catch { throw InputError(r.at(proposal.fund.count > 200 ? "fund" : "ref"), error.explanation) }
+            do { try proposal.validate() } catch { throw InputError(r.at(proposal.fund.unicodeScalars.count > 200 ? "fund" : "ref"), error.explanation) }
             let targets = try yearTargets(r, yearColumns: yearColumns, cumulative: cumulative, oneOff: proposal.recurrence == .oneOff)
             if let start = proposal.deliveryStart, let range, !range.contains(start.year) {
                 throw InputError(r.at("delivery_start"), "\(start) is outside the MTFS years \(range)")

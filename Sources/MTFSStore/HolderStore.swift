@@ -17,8 +17,7 @@ extension HolderStore {
         var register = HolderRegister()
         try db.forEach(
             """
-            SELECT holder, name, change FROM holder_names h
-            WHERE EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'holder_names' AND r.key1 = h.id AND r.key2 = '') ORDER BY id
+            SELECT holder, name, change FROM holder_names h WHERE \(HolderStore.chained) ORDER BY id
             """
         ) { row in
             register.add(
@@ -60,10 +59,11 @@ extension HolderStore {
     }
 
     private func append(holder number: Int, name: String, change: HolderRegister.Change, by who: Provenance, to register: inout HolderRegister) throws {
-        // A row beside the chain would take the number or the name this one needs: said as what it is.
-        if change == .named, try db.scalar("SELECT coalesce(max(holder), 0) FROM holder_names") >= Int64(number) {
+        // A row beside the chain could take the number or the name this one needs: nothing is added
+        // to the register until that is looked into.
+        if try db.scalar("SELECT count(*) FROM holder_names h WHERE NOT \(HolderStore.chained)") > 0 {
             throw LedgerError.integrity(
-                "the holder register has a row that is not in the record chain (added outside mtfs), so no holder was named; run `mtfs verify`")
+                "the holder register has a row that is not in the record chain (added outside mtfs), so no holder was named or renamed; run `mtfs verify`")
         }
         try db.run(
             """
@@ -96,14 +96,19 @@ extension HolderStore {
         }
     }
 
+    /// A register row (`h`) in the record chain: one written outside mtfs counts for nothing.
+    static let chained = "EXISTS (SELECT 1 FROM records r WHERE r.tbl = 'holder_names' AND r.key1 = h.id AND r.key2 = '')"
+
     /// The columns of the fact tables that name a budget holder, in the order a ledger fills them.
     static let namingColumns = [
         ("assignments", "budget_holder"), ("proposals", "owner"), ("user_changes", "holder"), ("sign_offs", "holder"), ("reminders", "holder"),
     ]
 
-    /// Every row of the register, oldest first, as recorded (what `mtfs holder list --history` shows).
+    /// Every row of the register in the record chain, oldest first, as recorded (what `mtfs holder list --history` shows).
     public func history() throws -> [HolderNameRecord] {
-        try db.query("SELECT id, holder, name, change, recorded_at, actor, on_behalf_of, source FROM holder_names ORDER BY id") { row in
+        try db.query(
+            "SELECT id, holder, name, change, recorded_at, actor, on_behalf_of, source FROM holder_names h WHERE \(HolderStore.chained) ORDER BY id"
+        ) { row in
             HolderNameRecord(
                 number: Int(row.int("holder")), name: row.text("name"), change: HolderRegister.Change(rawValue: row.text("change")) ?? .spelled,
                 recordedAt: row.text("recorded_at"), actor: row.text("actor"), onBehalfOf: row.optionalText("on_behalf_of"), source: row.text("source"))

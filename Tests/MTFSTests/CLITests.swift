@@ -280,6 +280,15 @@ struct CLITests {
             ),
             (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
             (["sign-off", "--holder", "S. Okafor", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
+            (
+                ["org", "add-cost-centre", String(repeating: "X", count: 61), "--name", "N", "--service", "S", "--directorate", "People", "--holder", "Sam Okafor"], 2,
+                "the cost centre code is longer than 60 characters"
+            ),
+            (
+                ["proposal", "add", "X-2", "--title", "T", "--directorate", "People", "--owner", "Sam Okafor", "--cost-centre", "PEO-CSC-0412",
+                 "--portfolio", String(repeating: "e\u{301}", count: 150)], 2, "the portfolio is longer than 200 characters"
+            ),
+            (["user", "add", "x", "--name", "Sam\u{200B} Okafor", "--role", "cfo", "--password-stdin"], 2, "name: contains an invisible character (U+200B)"),
             (["holder", "rename", "Sam Okafor", "--to", "Sam\u{200B} Reid"], 2, "the holder's new name contains an invisible character (U+200B)"),
             (
                 ["proposal", "add", "X-1", "--title", "T", "--directorate", "People", "--owner", "Sam Okafor\u{00AD}", "--cost-centre", "PEO-CSC-0412"], 2,

@@ -94,12 +94,21 @@ struct HolderTests {
         refused("Ann", "Bob\u{200B}", "the holder's new name contains an invisible character (U+200B) that would make it look like another name")
         refused("Ann", "\u{FEFF}", "invisible character (U+FEFF)")
         refused("  ", "X", "give the name of the holder to rename")
+        for invisible in ["\u{034F}", "\u{061C}", "\u{3164}", "\u{FFA0}", "\u{2800}", "\u{FE0F}", "\u{E0041}", "\u{2028}", "\u{00AD}", "\u{2060}"] {
+            refused("Ann", "Bob" + invisible, "the holder's new name contains an invisible character")
+        }
+        // A mistyped name is suggested by any name the holder had: Bob is Robert now.
+        refused("Bob Jones", "X", "no budget holder is called Bob Jones; did you mean Robert?")
         refused("Ann", String(repeating: "A", count: PlainText.nameLimit + 1), "the holder's new name")
         #expect(try ledger.head() == head)
+        // The joiners some scripts need between letters stay allowed.
+        try ledger.holders.renameHolder("Ann", to: "Ann\u{200C}e", by: testWho)
+        try ledger.holders.renameHolder("Ann\u{200C}e", to: "Ann", by: testWho)
         // Spelled differently only in case is the same holder: allowed, as a correction; spaces
         // between words are one.
         try ledger.holders.renameHolder("Ann", to: "ANN", by: testWho)
         #expect(try ledger.holders.register().holder(number: 1)?.name == "ANN")
+        #expect(try ledger.holders.register().holder(number: 1)?.formerly == ["Ann\u{200C}e"], "a name in another case is no earlier name")
         try ledger.holders.renameHolder("Ann", to: "  Ann   Lee ", by: testWho)
         #expect(try ledger.holders.register().holder(number: 1)?.name == "Ann Lee")
         // A name is as long as it looks: 300 accented letters typed as letter and accent are 300.
@@ -145,18 +154,24 @@ struct HolderTests {
             DROP TRIGGER holder_names_no_update; UPDATE holder_names SET name_key = 'zed' WHERE holder = 2;
             DROP TRIGGER sign_offs_no_update; INSERT INTO sign_offs(holder, period, signed_by, signed_at, comment, source) VALUES ('Zed', 202301, 'x', '', '', 'x')
             """)
-        // A write that would name a new holder says what is wrong, and writes nothing.
-        let tampered = try sampleLedger(dir, name: "t.sqlite")
-        try tampered.db.execute(
-            "INSERT INTO holder_names(holder, name, name_key, change, recorded_at, actor, source) VALUES (3, 'Zed', 'zed', 'named', '', 'x', 'x')")
-        let head = try tampered.head()
-        #expect(throws: LedgerError.integrity(
-            "the holder register has a row that is not in the record chain (added outside mtfs), so no holder was named; run `mtfs verify`")) {
-            try tampered.books.restructure(
-                Assignment(costCentre: "B1", effective: date("2023-10-01"), service: "S", directorate: "Place", budgetHolder: "Cai", model: .devolved, reason: "r"),
-                by: testWho)
+        // A write that would name or rename a holder says what is wrong, and writes nothing, whether
+        // the row beside the chain names a holder or renames one.
+        for (i, row) in ["(3, 'Zed', 'zed', 'named'", "(2, 'Sneaky', 'sneaky', 'renamed'"].enumerated() {
+            let tampered = try sampleLedger(dir, name: "t\(i).sqlite")
+            try tampered.db.execute("INSERT INTO holder_names(holder, name, name_key, change, recorded_at, actor, source) VALUES \(row), '', 'x', 'x')")
+            let head = try tampered.head()
+            let refusal = LedgerError.integrity(
+                "the holder register has a row that is not in the record chain (added outside mtfs), so no holder was named or renamed; run `mtfs verify`")
+            #expect(throws: refusal) {
+                try tampered.books.restructure(
+                    Assignment(costCentre: "B1", effective: date("2023-10-01"), service: "S", directorate: "Place", budgetHolder: "Cai", model: .devolved, reason: "r"),
+                    by: testWho)
+            }
+            #expect(throws: refusal) { try tampered.holders.renameHolder("Ann", to: "Ann Lee", by: testWho) }
+            #expect(try tampered.head() == head)
+            // The row counts for nothing: not in the register, nor in its history.
+            #expect(try tampered.holders.register().holders.map(\.name) == ["Ann", "Bob"] && tampered.holders.history().count == 2)
         }
-        #expect(try tampered.head() == head)
         let problems = try other.verifier.holderProblems()
         #expect(problems.contains { $0.contains("gives Bob's name as compared as \"zed\"") }, "\(problems)")
         #expect(problems.contains { $0.contains("sign_offs names the budget holder \"Zed\", who is not in the holder register") }, "\(problems)")

@@ -401,6 +401,22 @@ struct BadInputTests {
         #expect(!FileManager.default.fileExists(atPath: cli.ledger))
     }
 
+    @Test("a portfolio, its holder or a priority too long is refused in its own column, counted as the database counts")
+    func longPortfolio() throws {
+        for (column, value) in [("portfolio", String(repeating: "P", count: 201)), ("portfolio_holder", String(repeating: "e\u{301}", count: 101)), ("priority", String(repeating: "Q", count: 201))] {
+            let cli = CLI()
+            var pack = FixturePack()
+            pack.files["proposals.csv"] = """
+                ref,title,directorate,owner,category,recurrence,cost_centres,\(column),2023/24
+                P-1,Reduce placements,People,Ann Lee,demand,ongoing,CC-1,\(value),"100,000"
+                """
+            pack.files = pack.files.filter { !$0.key.hasPrefix("returns/") && $0.key != "adjustments.csv" }
+            try pack.write(to: cli.dir.path("pack"))
+            let r = try cli.run(["load", cli.dir.path("pack")])
+            #expect(r.status == 2 && r.err.contains("proposals.csv, line 2, column \"\(column)\"") && r.err.contains("is longer than 200 characters"), "\(r.err)")
+        }
+    }
+
     @Test("months are checked on every core, yet the first bad month by name is the one reported")
     func firstBadMonthReported() throws {
         let cli = CLI()

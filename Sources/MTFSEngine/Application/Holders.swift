@@ -14,7 +14,7 @@ extension HolderWrites {
             let register = try register()
             guard !holder.rawValue.trimmingSpaces().isEmpty else { throw LedgerError.badField("holder", "give the name of the holder to rename") }
             guard let known = register.holder(named: holder.rawValue) else {
-                let near = holder.near(in: register.names)
+                let near = register.near(holder)
                 throw LedgerError.notFound(
                     "no budget holder is called \(holder)" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
             }

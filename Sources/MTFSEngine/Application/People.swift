@@ -53,6 +53,7 @@ extension BookWrites {
         try transaction {
             var assignment = assignment
             try PlainText.checkName(costCentre.code.rawValue, what: "cost centre code")
+            try PlainText.checkStoredLength(costCentre.code.rawValue, what: "cost centre code", limit: 60)
             // A name may be left blank (packs often have none), but is never more than plain text.
             if !costCentre.name.trimmingSpaces().isEmpty { try PlainText.checkName(costCentre.name, what: "cost centre name") }
             try assignment.checkNames()

@@ -18,7 +18,7 @@ extension BookWrites {
             for (text, what) in [(proposal.portfolio, "portfolio"), (proposal.portfolioHolder, "portfolio holder"), (proposal.priority, "priority")] {
                 guard let text else { continue }
                 try PlainText.checkName(text, what: what)
-                if text.count > 200 { throw LedgerError.refused("the \(what) is longer than 200 characters") }
+                try PlainText.checkStoredLength(text, what: what, limit: 200)
             }
             // The proposal it replaces, as the ledger spells it (`peo-05` names PEO-05, SPEC §5 v3).
             var proposal = proposal

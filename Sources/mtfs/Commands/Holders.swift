@@ -24,7 +24,7 @@ extension HolderCommand {
             noteEarlier([name], in: ledger)
             return holder.name
         }
-        let near = name.near(in: try ledger.holders.register().names)
+        let near = try ledger.holders.register().near(name)
         throw Failure.badInput(
             "\(option): no budget holder or proposal owner is called \"\(name)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
     }

@@ -17,6 +17,7 @@ import sys
 
 from chromium import browser
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, AXE, SHOTS = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(SHOTS, exist_ok=True)
@@ -82,6 +83,9 @@ def sign_in(d, login):
     d.find_element(By.NAME, "login").send_keys(login)
     d.find_element(By.NAME, "password").send_keys("demo-password")
     d.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    # The sign-in is answered once the password is checked (slow on purpose): wait for it, or the
+    # next page asked for would cancel it and be shown signed out.
+    WebDriverWait(d, 120).until(lambda driver: "/login" not in driver.current_url)
 
 
 def open_page(d, page):

@@ -16,6 +16,7 @@ import urllib.request
 
 from chromium import browser
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE, SHOTS = sys.argv[1], sys.argv[2]
@@ -50,7 +51,11 @@ def sign_in(d, login, password="demo-password"):
     d.get(BASE + "/login")
     d.find_element(By.NAME, "login").send_keys(login)
     d.find_element(By.NAME, "password").send_keys(password)
-    d.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+    button = d.find_element(By.CSS_SELECTOR, "form[action='/login'] button")
+    button.click()
+    # Answered once the password is checked (slow on purpose): the next page asked for before
+    # then would cancel the sign-in.
+    WebDriverWait(d, 120).until(staleness_of(button))
 
 
 def row_index(d, ref):
