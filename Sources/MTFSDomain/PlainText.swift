@@ -52,8 +52,10 @@ extension PlainText {
     }
 
     /// A name (a title, an owner, a directorate): not empty, at most `limit` characters, no control
-    /// characters (a tab neither: "Helen\tBrandt" would print as a second Helen Brandt), and no
-    /// character that shows the text in another order than it is (in a published report too).
+    /// characters (a tab neither: "Helen\tBrandt" would print as a second Helen Brandt), no
+    /// character that shows the text in another order than it is (in a published report too), and
+    /// none that shows as nothing (``Swift/String/invisibleCharacter``: "Helen\u{200B} Brandt"
+    /// would look like Helen Brandt). Each refusal names its field (`LedgerError.badField`).
     public static func checkName(_ text: String, what: String, limit: Int = nameLimit) throws(LedgerError) {
         if text.trimmingSpaces().isEmpty { throw LedgerError.badField(what, "the \(what) cannot be empty") }
         if text.count > limit { throw LedgerError.badField(what, "the \(what) is longer than \(limit) characters (\(text.count)); shorten it") }
@@ -64,5 +66,10 @@ extension PlainText {
             throw LedgerError.badField(what, "the \(what) contains a character that reverses the direction of text (U+202A–U+202E or U+2066–U+2069); type it without")
         }
         if let problem = text.invisibleProblem { throw LedgerError.badField(what, "the \(what) \(problem)") }
+        // One letter with a pile of accents on it (`T̴̡̛…`) counts as one character but is drawn over
+        // the lines around it.
+        if text.contains(where: { $0.unicodeScalars.count > 16 }) {
+            throw LedgerError.badField(what, "the \(what) has a letter with more than 15 accents or marks on it; type it without")
+        }
     }
 }

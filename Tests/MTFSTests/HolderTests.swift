@@ -97,6 +97,7 @@ struct HolderTests {
         for invisible in ["\u{034F}", "\u{061C}", "\u{3164}", "\u{FFA0}", "\u{2800}", "\u{FE0F}", "\u{E0041}", "\u{2028}", "\u{00AD}", "\u{2060}"] {
             refused("Ann", "Bob" + invisible, "the holder's new name contains an invisible character")
         }
+        refused("Ann", "Tom" + String(repeating: "\u{301}", count: 20_000), "the holder's new name has a letter with more than 15 accents or marks on it")
         // A mistyped name is suggested by any name the holder had: Bob is Robert now.
         refused("Bob Jones", "X", "no budget holder is called Bob Jones; did you mean Robert?")
         refused("Ann", String(repeating: "A", count: PlainText.nameLimit + 1), "the holder's new name")
