@@ -32,7 +32,8 @@ public enum SignOffs {
             guard let holder = builder.holder(named: holder) else {
                 // Holders' names are suggested only where the signer may see every statement (the command line).
                 let near = suggestingNames ? holder.near(in: builder.holders) : []
-                throw LedgerError.refused(
+                throw LedgerError.badField(
+                    "holder",
                     "\(holder) holds no cost centre and owns no proposal at the end of \(period), so has no statement to sign; "
                         + (near.isEmpty ? "check the name against the statements for \(period)" : "did you mean \(near.joined(separator: ", "))?"))
             }

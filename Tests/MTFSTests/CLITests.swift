@@ -278,7 +278,7 @@ struct CLITests {
                 ["proposal", "add", "PEO-08", "--title", "x", "--directorate", "People", "--owner", "x", "--cost-centre", "PEO-CSC-0412",
                  "--category", "Procure\u{202E}ment"], 2, "the category contains a character that reverses the direction of text"
             ),
-            (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
+            (["sign-off", "--holder", "Sam Okafr", "--period", "2023-04"], 2, "--holder: Sam Okafr holds no cost centre and owns no proposal at the end of 2023/24 P1, so has no statement to sign; did you mean Sam Okafor?"),
             (["sign-off", "--holder", "S. Okafor", "--period", "2023-04"], 2, "did you mean Sam Okafor?"),
             (
                 ["org", "add-cost-centre", String(repeating: "X", count: 61), "--name", "N", "--service", "S", "--directorate", "People", "--holder", "Sam Okafor"], 2,

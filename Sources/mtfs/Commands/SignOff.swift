@@ -22,7 +22,13 @@ struct SignOffCommand: ParsableCommand {
     func run() throws {
         try options.writing { ledger in
             let who = try options.provenance()
-            let signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, suggestingNames: true, by: who)
+            let signed: SignOff
+            do {
+                signed = try SignOffs.sign(ledger: ledger, holder: holder, period: period, comment: comment, suggestingNames: true, by: who)
+            } catch let LedgerError.badField(field, sentence) where field == "holder" || field == "budget holder" {
+                // The holder is --holder here (the portal signs the user's own statement).
+                throw Failure.badInput("--holder: \(sentence)")
+            }
             Terminal.write(
                 "Recorded the sign-off of \(signed.holder)'s statement for \(period) by \(signed.signer), over the figures at ledger head \(signed.head?.short ?? "?").")
         }
