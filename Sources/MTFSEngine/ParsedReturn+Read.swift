@@ -11,19 +11,14 @@ extension ParsedReturn {
         if path.lowercased().hasSuffix(".xlsx") || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return try read(workbook: bytes, name: name, period: period)
         }
-        let base = (path as NSString).lastPathComponent
-        var resolved = try checkNamedPeriod(base, given: period, name: name)
-        if resolved == nil {
-            guard let p = namedPeriod(base) else {
-                throw InputError(file: name, "expected a return named YYYY-MM.csv (the calendar month it reports), such as 2023-09.csv")
-            }
-            resolved = p
+        guard let resolved = try csvPeriod((path as NSString).lastPathComponent, given: period, name: name) else {
+            throw InputError(file: name, "expected a return named YYYY-MM.csv (the calendar month it reports), such as 2023-09.csv")
         }
         let f = try CSVFile(
             name: name, bytes: bytes, required: PackFormat.returnRequired,
             optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) },
             extraColumn: PackFormat.isTemplateColumn, ignoreUnknown: true)
-        return try read(f, period: resolved!)
+        return try read(f, period: resolved)
     }
 
     /// A return workbook (SPEC §9): the sheet `Return` (else the first sheet) with the return's
@@ -180,30 +175,34 @@ extension ParsedReturn {
         }
     }
 
-    /// A return held in memory (an upload): a workbook when its bytes are one, else CSV.
     /// The month a CSV return's name says it reports (`2023-12.csv`), or nil for any other name.
-    static func namedPeriod(_ base: String) -> Period? {
+    private static func namedPeriod(_ base: String) -> Period? {
         guard base.lowercased().hasSuffix(".csv"), base.count == 11 else { return nil }
         return try? Period(parsing: String(base.dropLast(4)))
     }
 
-    /// The period given, refused when the file's name says another month (as a workbook's About
-    /// sheet is): `2023-12.csv` given as November is a mistake either way.
-    static func checkNamedPeriod(_ base: String, given period: Period?, name: String) throws(InputError) -> Period? {
-        if let period, let named = namedPeriod(base), named != period {
+    /// The month a CSV return reports: the period given, else the one its name (`base`) says; nil
+    /// when neither says. A period given is refused when the name says another month (as a
+    /// workbook's About sheet is): `2023-12.csv` given as November is a mistake either way.
+    static func csvPeriod(_ base: String, given period: Period?, name: String) throws(InputError) -> Period? {
+        let named = namedPeriod(base)
+        if let period, let named, named != period {
             throw InputError(
                 file: name,
                 "the file's name says this return is for \(named) but the period given is \(period); give the period the file reports, or rename the file")
         }
-        return period
+        return period ?? named
     }
+
+    /// A return held in memory (an upload): a workbook when its bytes are one, else CSV.
 
     public static func read(bytes: [UInt8], name: String, period: Period?) throws(InputError) -> ParsedReturn {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx") {
             return try read(workbook: bytes, name: name, period: period)
         }
-        let base = (name as NSString).lastPathComponent
-        guard let resolved = try checkNamedPeriod(base, given: period, name: name) ?? namedPeriod(base) else { throw InputError(file: name, "say which month the return reports (a period such as 2023-12)") }
+        guard let resolved = try csvPeriod((name as NSString).lastPathComponent, given: period, name: name) else {
+            throw InputError(file: name, "say which month the return reports (a period such as 2023-12)")
+        }
         let f = try CSVFile(
             name: name, bytes: bytes, required: PackFormat.returnRequired,
             optional: PackFormat.returnColumns.filter { !PackFormat.returnRequired.contains($0) },

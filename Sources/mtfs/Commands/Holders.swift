@@ -1,5 +1,6 @@
 import ArgumentParser
 import MTFSDomain
+import MTFSEngine
 import MTFSRender
 import MTFSStore
 
@@ -28,9 +29,17 @@ extension HolderCommand {
         throw Failure.badInput(
             "\(option): no budget holder or proposal owner is called \"\(name)\" in the ledger" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
     }
-}
 
-extension HolderCommand {
+    /// The holder `--holder` names among those `builder` has a statement for, as they go by now;
+    /// or a refusal with the names it might have meant.
+    static func onStatements(_ name: HolderID, of builder: StatementBuilder, period: Period) throws -> HolderID {
+        if let holder = builder.holder(named: name) { return holder }
+        let near = name.near(in: builder.holders)
+        throw Failure.badInput(
+            "--holder: \(name) holds no cost centre and owns no proposal at the end of \(period)"
+                + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+    }
+
     /// Says of each of `names` that is a name its holder no longer goes by whose it is: a write
     /// naming someone so is theirs, never a new holder's (a new starter of that name needs a name
     /// of their own, such as "Helen Brandt (Place)").

@@ -30,13 +30,7 @@ struct StatementCommand: ParsableCommand {
             // One read snapshot: a return imported meanwhile is either wholly in the statement or not at all.
             let statement = try ledger.read {
                 let builder = try StatementBuilder(ledger: ledger, period: period, settings: try ledger.settings.reconcileSettings())
-                guard let holder = builder.holder(named: holder) else {
-                    let near = holder.near(in: builder.holders)
-                    throw Failure.badInput(
-                        "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
-                            + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
-                }
-                return try builder.statement(for: holder)
+                return try builder.statement(for: try HolderCommand.onStatements(holder, of: builder, period: period))
             }
             try document.file.emit(f, text: { try StatementRenderer.render(statement, as: f) }, file: { try f.file(statement: statement, bom: $0) })
         }

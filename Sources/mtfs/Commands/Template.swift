@@ -48,12 +48,7 @@ struct TemplateCommand: ParsableCommand {
                     try builder.statement(for: name).linesToReport.map { ($0, period.year) }
                 }
                 if let holder {
-                    guard let holder = builder.holder(named: holder) else {
-                        let near = holder.near(in: builder.holders)
-                        throw Failure.badInput(
-                            "--holder: \(holder) holds no cost centre and owns no proposal at the end of \(period)"
-                                + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
-                    }
+                    let holder = try HolderCommand.onStatements(holder, of: builder, period: period)
                     let statement = try builder.statement(for: holder)
                     let owned = statement.linesToReport.map { ($0, period.year) }
                     if owned.isEmpty {
